@@ -119,3 +119,15 @@ def test_break_even_spread_gives_a_skipped_methods_reason_by_its_bare_name():
     with pytest.raises(InvalidValueError) as info:
         comparison.break_even_spread("Direct to Local Bank")
     assert "it was skipped: USD 4.00 is below" in str(info.value)
+
+
+def test_break_even_spread_of_an_unknown_text_lists_each_method_by_name_and_key():
+    """As every refusal asking for a method by text (lead r28): names are accepted too."""
+    comparison = fees.compare_withdrawals(
+        AMOUNT, reference_rate=REFERENCE, on=DAY, methods=[PLAIN_BANK, "payoneer"]
+    )
+    with pytest.raises(InvalidValueError) as info:
+        comparison.break_even_spread("Bnak")
+    assert ("method", "a compared method") == (info.value.field, info.value.rule)
+    for listed in ("'Bank' (key 'bank')", "'Payoneer' (key 'payoneer')"):
+        assert listed in str(info.value)

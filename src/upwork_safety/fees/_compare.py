@@ -315,7 +315,7 @@ class WithdrawalComparison:
             return quote.method, quote
         if chosen is not None and chosen in self.unpriced:
             return chosen, None
-        known = ", ".join(shown(m.key) for m in weighed) or "none"
+        known = listed(weighed) or "none"
         quoted = shown(method) if isinstance(method, (str, WithdrawalMethod)) else "it"
         reason = next((s.reason for s in self.skipped if s.method == chosen), "")
         raise InvalidValueError(

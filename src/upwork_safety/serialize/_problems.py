@@ -279,6 +279,13 @@ def placed(exc: Exception, note: object, value: object, cl: Any) -> Written:
     return written
 
 
+def _leaf(exc: BaseException) -> BaseException:
+    """The one refusal a writer's group holds: each level of it wraps a single error."""
+    while isinstance(exc, cattrs.BaseValidationError):
+        exc = exc.exceptions[0]
+    return exc
+
+
 def placed_at_itself(exc: Exception, value: object, cl: Any) -> Written:
     """*exc*, a refusal from inside *value*, named at *value* itself, not below it.
 
@@ -287,9 +294,7 @@ def placed_at_itself(exc: Exception, value: object, cl: Any) -> Written:
     items' writers noted on the refusal is dropped, so the set's container
     names the set (``value[0]``), never an index that is not there.
     """
-    leaf: BaseException = exc
-    while isinstance(leaf, cattrs.BaseValidationError):
-        leaf = leaf.exceptions[0]
+    leaf = _leaf(exc)
     kept = [
         n
         for n in getattr(leaf, "__notes__", ())
@@ -338,10 +343,7 @@ def written_error(exc: Written) -> UpworkSafetyError:
     the place.
     """
     (found,), _ = problems(exc)
-    inner: BaseException = exc
-    while isinstance(inner, cattrs.BaseValidationError):
-        inner = inner.exceptions[0]
-    leaf = cast("UpworkSafetyError", inner)  # refused_by_writer placed only these
+    leaf = cast("UpworkSafetyError", _leaf(exc))  # refused_by_writer placed only these
     path = found.path or "$"
     if path == "$":
         return leaf  # value itself: named "value" already
