@@ -1,0 +1,196 @@
+"""Hostile input, red team r29: each finding's regression (review r29, hostile N)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from upwork_safety import cli, fees, serialize
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.money import ExchangeRate, Money
+
+DAY = date(2026, 3, 2)
+RATE = ExchangeRate("USD", "PKR", "280", as_of=DAY)
+
+
+# --------------------------------------------------------------------------
+# 3: an offered rate far above the reference
+# --------------------------------------------------------------------------
+
+
+def test_offered_rate_far_above_the_reference_is_refused_by_quote():
+    """999 typed for 279 is refused, naming offered_rate and the bound."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.quote_withdrawal(
+            Money("100", "USD"),
+            "payoneer",
+            reference_rate=RATE,
+            offered_rate=ExchangeRate("USD", "PKR", "999", as_of=DAY),
+        )
+    assert ("offered_rate", "at most 10% above the reference rate") == (
+        info.value.field,
+        info.value.rule,
+    )
+
+
+def test_offered_rate_far_above_the_reference_is_refused_by_compare():
+    """compare_withdrawals refuses the entry by its key, rather than ranking it best."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.compare_withdrawals(
+            Money("100", "USD"),
+            reference_rate=RATE,
+            methods=["payoneer"],
+            offered_rates={"payoneer": ExchangeRate("USD", "PKR", "999")},
+        )
+    assert "offered_rates['payoneer']" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("offered", "accepted"),
+    [("308", True), ("308.00", True), ("308.01", False), ("277.2", True), ("1", True)],
+)
+def test_the_bound_is_ten_percent_above_the_reference(offered, accepted):
+    """280 × 1.10 = 308 is the highest accepted; below the reference any rate is a cost."""
+    assert Decimal("0.10") == fees.MAX_GAIN_OVER_REFERENCE
+    rate = ExchangeRate("USD", "PKR", offered, as_of=DAY)
+    if accepted:
+        quote = fees.quote_withdrawal(
+            Money("100", "USD"), "payoneer", reference_rate=RATE, offered_rate=rate
+        )
+        assert rate == quote.applied_rate
+    else:
+        with pytest.raises(InvalidValueError):
+            fees.quote_withdrawal(
+                Money("100", "USD"), "payoneer", reference_rate=RATE, offered_rate=rate
+            )
+
+
+def test_cli_refuses_an_offered_rate_far_above_the_reference(capsys):
+    """`withdraw 100 --rate 280 --offered-rate payoneer=999` is refused, not recommended."""
+    status = cli.main(["withdraw", "100", "--rate", "280", "--offered-rate", "payoneer=999"])
+    captured = capsys.readouterr()
+    assert 0 != status
+    assert "Best here" not in captured.out
+    assert "10% above" in captured.err
+
+
+# --------------------------------------------------------------------------
+# 1: an endless iterable where a list of library values is declared
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Monies:
+    a: list[Money]
+
+
+@attrs.frozen
+class MoneyTuple:
+    a: tuple[Money, ...]
+
+
+class EndlessSequence(Sequence[Money]):
+    """A sequence whose length lies: its items never end."""
+
+    def __len__(self) -> int:
+        return 1
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return Money("1", "USD")
+
+
+ONE_USD = Money("1", "USD")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Monies(itertools.repeat(ONE_USD)),  # type: ignore[arg-type]
+        Monies(ONE_USD for _ in itertools.count()),  # type: ignore[arg-type]
+        MoneyTuple(itertools.repeat(ONE_USD)),  # type: ignore[arg-type]
+    ],
+)
+def test_an_endless_iterator_of_library_values_is_refused_unread(value):
+    """As a list[int] field's: refused by its type, naming the field, never read."""
+    with pytest.raises(InvalidTypeError) as info:
+        serialize.to_json(value)
+    assert ("value.a", "a public value") == (info.value.field, info.value.rule)
+
+
+def test_an_endless_sequence_is_read_through_the_list_bound():
+    """A sequence is read at most one item past MAX_ITEMS, then refused with its field."""
+    with pytest.raises(InvalidValueError) as info:
+        serialize.to_dict(Monies(EndlessSequence()))  # type: ignore[arg-type]
+    assert ("value.a", "at most 200,000 items") == (info.value.field, info.value.rule)
+
+
+def test_a_list_or_tuple_of_library_values_is_still_written():
+    """Lists and tuples are written as before."""
+    assert {"a": [{"amount": "1", "currency": "USD"}]} == serialize.to_dict(Monies([ONE_USD]))
+    assert {"a": [{"amount": "1", "currency": "USD"}]} == serialize.to_dict(MoneyTuple((ONE_USD,)))
+
+
+# --------------------------------------------------------------------------
+# 2: to_json writes only what from_json reads back
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Count:
+    a: int
+
+
+@attrs.frozen
+class Counts:
+    a: list[int]
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "field", "rule"),
+    [
+        (Count(True), InvalidTypeError, "value.a", "an integer"),
+        (Count("3"), InvalidTypeError, "value.a", "an integer"),  # type: ignore[arg-type]
+        (Count(10**100), InvalidValueError, "value.a", "at most 100 digits"),
+        (Count(-(10**100)), InvalidValueError, "value.a", "at most 100 digits"),
+        (Count(10**4000), InvalidValueError, "value.a", "at most 100 digits"),
+        (Count(10**100000), InvalidValueError, "value.a", "at most 100 digits"),
+        (Counts([1, True]), InvalidTypeError, "value.a[1]", "an integer"),
+        (Counts([1.5]), InvalidTypeError, "value.a[0]", "not a float"),  # type: ignore[list-item]
+        ([10**200], InvalidValueError, "value[0]", "at most 100 digits"),
+    ],
+)
+def test_the_writer_refuses_what_the_reader_refuses(value, error, field, rule):
+    """A bool for an int, an int past the reader's bound: refused, naming the place."""
+    with pytest.raises(error) as info:
+        serialize.to_json(value)
+    assert (field, rule) == (info.value.field, info.value.rule)
+    assert "sys.set_int_max_str_digits" not in str(info.value)
+
+
+def test_the_longest_integer_the_reader_takes_round_trips():
+    """100 digits, either sign, is written and read back."""
+    for number in (10**100 - 1, -(10**100) + 1, 0, True + 0):
+        assert Count(number) == serialize.from_json(Count, serialize.to_json(Count(number)))
+
+
+# --------------------------------------------------------------------------
+# 10: a field declared as object
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Anything:
+    a: object
+
+
+def test_a_field_declared_as_object_is_named_as_the_type_at_fault():
+    """The refusal names the declared type, as from_dict's does, not the plain str it holds."""
+    with pytest.raises(InvalidTypeError) as info:
+        serialize.to_json(Anything("x"))
+    assert ("value.a", "a type serialize reads") == (info.value.field, info.value.rule)
+    assert "declared as object" in str(info.value)
