@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
 import attrs
 import pytest
 
-from upwork_safety import cli, fees, serialize
+from upwork_safety import cli, fees, serialize, statements
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import ExchangeRate, Money
 
@@ -194,3 +194,47 @@ def test_a_field_declared_as_object_is_named_as_the_type_at_fault():
         serialize.to_json(Anything("x"))
     assert ("value.a", "a type serialize reads") == (info.value.field, info.value.rule)
     assert "declared as object" in str(info.value)
+
+
+# --------------------------------------------------------------------------
+# 4: summarize(rates=...) with keys that never end
+# --------------------------------------------------------------------------
+
+STATEMENT_TEXT = "Date,Contract,Hours,Amount,Payment type\n2024-01-20,A (1),,100.00,Bonus\n"
+PKR_RATE = ExchangeRate("USD", "PKR", "280")
+
+
+class EndlessRates(Mapping[str, ExchangeRate]):
+    """A mapping that says it holds one rate, and whose keys never end."""
+
+    def __getitem__(self, key: str) -> ExchangeRate:
+        return PKR_RATE
+
+    def __iter__(self) -> Iterator[str]:
+        return (str(i) for i in itertools.count())
+
+    def __len__(self) -> int:
+        return 1
+
+
+class EndlessDict(dict):  # type: ignore[type-arg]
+    """A dict whose items never end."""
+
+    def items(self):  # type: ignore[override]
+        return ((f"2024-{i}", PKR_RATE) for i in itertools.count())
+
+
+@pytest.mark.parametrize("rates", [EndlessRates(), EndlessDict()])
+def test_summarize_reads_rates_through_the_list_bound(rates):
+    """Refused one entry past MAX_ITEMS, naming rates, as every list argument is."""
+    statement = statements.parse(STATEMENT_TEXT)
+    with pytest.raises(InvalidValueError) as info:
+        statements.summarize(statement, rates=rates)
+    assert ("rates", "at most 200,000 items") == (info.value.field, info.value.rule)
+
+
+def test_summarize_still_takes_a_mapping_of_rates():
+    """A plain mapping of a period's rate converts as before."""
+    statement = statements.parse(STATEMENT_TEXT)
+    summary = statements.summarize(statement, by="month", rates={"2024-01": PKR_RATE})
+    assert Money("28000.00", "PKR") == summary.rows[0].net_pkr
