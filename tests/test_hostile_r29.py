@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
@@ -10,8 +11,8 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from upwork_safety import cli, fees, serialize, statements
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety import checks, cli, fees, serialize, statements
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import ExchangeRate, Money
 
 DAY = date(2026, 3, 2)
@@ -238,3 +239,62 @@ def test_summarize_still_takes_a_mapping_of_rates():
     statement = statements.parse(STATEMENT_TEXT)
     summary = statements.summarize(statement, by="month", rates={"2024-01": PKR_RATE})
     assert Money("28000.00", "PKR") == summary.rows[0].net_pkr
+
+
+# --------------------------------------------------------------------------
+# 5: a tzinfo that raises, 6: a set member repeated, 7: a str that lies
+# --------------------------------------------------------------------------
+
+
+class FailingZone(dt.tzinfo):
+    """A tzinfo whose offset cannot be had."""
+
+    def utcoffset(self, moment):
+        raise RuntimeError("tz")
+
+    def dst(self, moment):
+        return None
+
+
+@attrs.frozen
+class Moment:
+    a: dt.datetime
+
+
+def test_a_tzinfo_that_raises_is_refused_as_every_moment_argument_is():
+    """Same rule as escrow.deadlines(now=...): a tzinfo with a valid UTC offset."""
+    with pytest.raises(InvalidValueError) as info:
+        serialize.to_dict(Moment(dt.datetime(2026, 1, 1, tzinfo=FailingZone())))
+    assert ("value.a", "a tzinfo with a valid UTC offset") == (info.value.field, info.value.rule)
+
+
+@attrs.frozen
+class Members:
+    a: frozenset[int]
+
+
+def test_a_repeated_set_member_is_refused_not_dropped():
+    """to_json writes each member once; a repeat is refused at its index."""
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_json(Members, '{"a":[1,1]}')
+    assert [("$.a[1]", "each member once")] == [(p.path, p.rule) for p in info.value.problems]
+    assert Members(frozenset({1, 2})) == serialize.from_json(Members, '{"a":[2,1]}')
+
+
+class ShortSaying(str):
+    """A str that says it is one character long."""
+
+    __slots__ = ()
+
+    def __len__(self) -> int:
+        return 1
+
+
+def test_scan_message_measures_a_str_subclass_by_str_length():
+    """A text past MAX_TEXT_CHARS is refused whatever its __len__ says."""
+    with pytest.raises(InvalidValueError) as info:
+        checks.scan_message(ShortSaying("x" * (checks.MAX_TEXT_CHARS + 1)))
+    assert ("text", f"at most {checks.MAX_TEXT_CHARS:,} characters") == (
+        info.value.field,
+        info.value.rule,
+    )

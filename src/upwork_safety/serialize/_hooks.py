@@ -44,7 +44,7 @@ from upwork_safety import _render
 from upwork_safety._display import shown
 from upwork_safety._events import EVENT_TYPES, AutomaticEvent, Event, ManualEvent
 from upwork_safety._validate import bounded
-from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
+from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Client
 from upwork_safety.money import Money, to_decimal, within_limits
@@ -63,6 +63,7 @@ from upwork_safety.serialize._problems import (
     refused_by_writer,
     tally,
 )
+from upwork_safety.serialize._sets import set_reader
 from upwork_safety.serialize._strict import RefusedError, type_name
 
 if TYPE_CHECKING:
@@ -620,19 +621,6 @@ def _read_no_float(value: object, _: object = None) -> NoReturn:
     )
 
 
-def _write_datetime(value: datetime) -> str:
-    # The readers take a moment only with its UTC offset, so a naive one is
-    # refused here rather than written as text no reader takes back (r26 serialize 7).
-    if value.utcoffset() is None:
-        raise InvalidValueError(
-            f"cannot serialise the naive datetime {shown(value)}: a moment is written with "
-            "its UTC offset (give it a tzinfo, e.g. timezone.utc)",
-            field="value",
-            rule="timezone-aware",
-        )
-    return value.isoformat()
-
-
 def make_converter(
     *, omit_defaults: bool = True, cls: type[cattrs.Converter] = cattrs.Converter
 ) -> cattrs.Converter:
@@ -668,6 +656,10 @@ def make_converter(
         _is_list_class, lambda t: _sequence_reader(conv, t, list_class=t)
     )
     conv.register_structure_hook_factory(_is_fixed_tuple, lambda t: _fixed_tuple_reader(conv, t))
+    conv.register_structure_hook_factory(  # a set: its list, each member once
+        lambda t: _is_set(t) and len(get_args(t)) == 1,
+        lambda t: set_reader(t, _sequence_reader(conv, list[get_args(t)[0]]), _noted),  # type: ignore[misc]
+    )
     conv.register_structure_hook_factory(attrs.has, lambda cls: _object_reader(conv, cls))
     conv.register_structure_hook(Client, _client_reader(conv))
 
@@ -683,7 +675,7 @@ def make_converter(
     conv.register_unstructure_hook(Money, _render.money_dict)
     conv.register_unstructure_hook(Decimal, _write_decimal)
     conv.register_unstructure_hook(date, date.isoformat)
-    conv.register_unstructure_hook(datetime, _write_datetime)
+    conv.register_unstructure_hook(datetime, _strict.write_datetime)
     conv.register_unstructure_hook(timedelta, _render.seconds_text)
     conv.register_unstructure_hook_func(_is_enum, _render.jsonable)
     # A Literal field (Summary.by) holds one of its plain values; cattrs reads it back.

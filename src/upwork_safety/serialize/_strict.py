@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_args
 
 from upwork_safety import _display
 from upwork_safety._decimals import CONTEXT
+from upwork_safety._moments import _tzinfo_failed
 from upwork_safety._plain import whole_number
 from upwork_safety._render import decimal_text, jsonable, seconds_text
 from upwork_safety.errors import (
@@ -204,6 +205,25 @@ def write_int(value: int) -> int:
             rule=f"at most {MAX_JSON_INT_DIGITS} digits",
         )
     return value
+
+
+def write_datetime(value: datetime) -> str:
+    """*value* as ISO text with its UTC offset, the only moment the readers take back."""
+    # A naive one is refused rather than written as text no reader takes back (r26
+    # serialize 7); one whose tzinfo fails as a moment argument's is (review r29, hostile 5).
+    try:
+        offset = value.utcoffset()
+        text = None if offset is None else value.isoformat()
+    except Exception as exc:  # noqa: BLE001  (the caller's tzinfo, whatever it raises)
+        raise _tzinfo_failed(value, exc, "value", "gives no valid UTC offset") from None
+    if text is None:
+        raise InvalidValueError(
+            f"cannot serialise the naive datetime {_display.shown(value)}: a moment is "
+            "written with its UTC offset (give it a tzinfo, e.g. timezone.utc)",
+            field="value",
+            rule="timezone-aware",
+        )
+    return text
 
 
 def type_name(value: object) -> str:
