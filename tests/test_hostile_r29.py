@@ -298,3 +298,60 @@ def test_scan_message_measures_a_str_subclass_by_str_length():
         info.value.field,
         info.value.rule,
     )
+
+
+# --------------------------------------------------------------------------
+# 9: the caller's own code raising inside the writer
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen(eq=False)
+class Touchy:
+    """A value whose comparison raises."""
+
+    a: int = 1
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("eq")
+
+    __hash__ = object.__hash__
+
+
+@attrs.frozen
+class WithTouchyDefault:
+    a: Touchy = Touchy()
+
+
+@attrs.frozen
+class Holder:
+    inner: WithTouchyDefault
+
+
+@attrs.define
+class Plain:
+    a: int = 1
+
+
+class Unreadable(Plain):
+    """An attribute that raises when read."""
+
+    def __getattribute__(self, name: str) -> object:
+        if name == "a":
+            raise RuntimeError("boom")
+        return object.__getattribute__(self, name)
+
+
+@pytest.mark.parametrize(
+    ("value", "field"),
+    [
+        (WithTouchyDefault(Touchy()), "value.a"),
+        (Holder(WithTouchyDefault(Touchy())), "value.inner.a"),
+        (Unreadable(), "value.a"),
+        ([Unreadable()], "value[0].a"),
+    ],
+)
+def test_the_callers_own_exception_is_refused_naming_the_field(value, field):
+    """An __eq__ or attribute of the caller's that raises: a library error at its field."""
+    with pytest.raises(InvalidValueError) as info:
+        serialize.to_json(value)
+    assert (field, "a field that can be read") == (info.value.field, info.value.rule)

@@ -44,6 +44,25 @@ def fields_written(cls: type) -> list[attrs.Attribute[Any]]:
     return [a.evolve(type=None) if _passed_through(a.type) else a for a in attrs.fields(cls)]
 
 
+def raising_field(value: object, cls: type) -> str | None:
+    """The first field of *value* whose reading, or comparison with its default, raises.
+
+    What the writer does with each field of the caller's *cls*: read it, and
+    compare it with a plain default of its own class (to leave it out).  The
+    caller's own code (a property, an ``__eq__``) may raise there; the
+    writer names the field it raised at (review r29, hostile 9).
+    """
+    for a in fields_written(cls):
+        default = a.default
+        try:
+            held = getattr(value, a.name)
+            if default is not attrs.NOTHING and held.__class__ is default.__class__:
+                bool(held != default)
+        except Exception:  # noqa: BLE001  (the caller's own code: what is looked for)
+            return a.name
+    return None
+
+
 def _library_class(cls: type) -> bool:
     """Whether *cls* is one of the library's own classes (whose constructors check every field)."""
     module = getattr(cls, "__module__", "") or ""

@@ -44,7 +44,7 @@ from upwork_safety import _render
 from upwork_safety._display import shown
 from upwork_safety._events import EVENT_TYPES, AutomaticEvent, Event, ManualEvent
 from upwork_safety._validate import bounded
-from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Client
 from upwork_safety.money import Money, to_decimal, within_limits
@@ -52,6 +52,7 @@ from upwork_safety.serialize import _fused, _strict
 from upwork_safety.serialize._fields import NONE_TYPE as _NONE_TYPE
 from upwork_safety.serialize._fields import UNION_ORIGINS as _UNION_ORIGINS
 from upwork_safety.serialize._fields import fields_written as _fields
+from upwork_safety.serialize._fields import raising_field
 from upwork_safety.serialize._problems import (
     LIMIT,
     WRITTEN_FIELD,
@@ -385,13 +386,11 @@ def _exact_default(a: attrs.Attribute[Any], write: Any) -> attrs.Attribute[Any]:
         wrapped: object = attrs.Factory(exact, takes_self=takes_self)
     else:
         value = default if convert is None else convert(default)
-        if (
-            value is None
-            or value.__class__ in _EXACT
-            or isinstance(value, enum.Enum)
-            or value == ()
-        ):
-            return a  # for these, equal already means written the same: no wrapper needed
+        # For these, equal already means written the same: no wrapper needed.  Asked
+        # without the default's own __eq__, which may raise (review r29, hostile 9).
+        empty = isinstance(value, tuple) and not tuple.__len__(value)
+        if value is None or value.__class__ in _EXACT or isinstance(value, enum.Enum) or empty:
+            return a
         wrapped = _Exactly(value, write)
     return a.evolve(default=wrapped, converter=None)
 
@@ -436,16 +435,25 @@ def _object_writer(conv: cattrs.Converter, cls: type) -> Any:
             if not refused_by_writer(exc):
                 raise
             raise place(exc, value, cls, _field_parts(conv, cls, value), _field_note) from None
-        except (AttributeError, TypeError):
-            if isinstance(value, cls):
+        except Exception as exc:
+            if not isinstance(value, cls) and isinstance(exc, (AttributeError, TypeError)):
+                # Something else where the caller's class declares this one (a float in
+                # a list[A]): refused as any other value no reader takes back (lead r28).
+                raise InvalidTypeError(
+                    f"expected {cls.__qualname__}, as declared, got {type_name(value)}",
+                    field="value",
+                    rule="the declared type",
+                ) from None
+            name = raising_field(value, cls)  # the caller's own code raised (r29, hostile 9)
+            if name is None:
                 raise
-            # Something else where the caller's class declares this one (a float in a
-            # list[A]): refused as any other value no reader takes back (lead r28).
-            raise InvalidTypeError(
-                f"expected {cls.__qualname__}, as declared, got {type_name(value)}",
+            raised = InvalidValueError(
+                f"reading or comparing it with its default raised {type(exc).__name__}: "
+                f"{str(exc)[:200]}",
                 field="value",
-                rule="the declared type",
-            ) from None
+                rule="a field that can be read",
+            )
+            raise placed(raised, _field_note(name), value, cls) from exc
 
     return write_placed
 
