@@ -1332,7 +1332,8 @@ def test_plain_data_json_cannot_hold_is_refused_by_the_library():
         (["a\ud800"], InvalidValueError),
         ({"k": "b\udcff"}, InvalidValueError),
         (loop, InvalidTypeError),
-        ([10**5000], InvalidTypeError),
+        # More digits than the reader takes (review r29, hostile 2): refused as a value.
+        ([10**5000], InvalidValueError),
         ([Decimal("NaN")], InvalidValueError),
         ([Decimal("1E+100000000")], InvalidValueError),
     ]

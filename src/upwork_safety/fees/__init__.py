@@ -63,7 +63,7 @@ from upwork_safety.fees._planning import (
 )
 from upwork_safety.fees._ranking import compare_withdrawals
 from upwork_safety.fees._retention import retention_allowance
-from upwork_safety.fees._route import FeeLine, RateBasis
+from upwork_safety.fees._route import MAX_GAIN_OVER_REFERENCE, FeeLine, RateBasis
 from upwork_safety.fees._schedule_comparison import ScheduleComparison, compare_schedules
 from upwork_safety.fees._schedules import AutoWithdrawals, auto_withdrawals
 from upwork_safety.fees._service_fee import (
@@ -124,6 +124,7 @@ __all__ = [
     "FLAT_10_2016",
     "FLAT_10_2023",
     "FREELANCER_RETENTION_2023",
+    "MAX_GAIN_OVER_REFERENCE",
     "PAKISTAN_METHODS",
     "PAYMENT_SCHEDULES",
     "PAYMENT_SCHEDULE_HISTORY",

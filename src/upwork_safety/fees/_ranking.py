@@ -186,7 +186,10 @@ def compare_withdrawals(
         pseb_registered: As :func:`quote_withdrawal`.
         on: As :func:`quote_withdrawal`.
         offered_rates: The rate each method offers, keyed by method or key,
-            e.g. ``{"direct_to_local_bank": ExchangeRate("USD", "PKR", "277.20")}``.
+            e.g. ``{"direct_to_local_bank": ExchangeRate("USD", "PKR", "277.20")}``;
+            each at most :data:`MAX_GAIN_OVER_REFERENCE` (10%) above the
+            reference (one rate of 999 typed for 279 would rank its method
+            best at a cost below zero).
         spreads: The spread to assume for a method, keyed by method or key.
 
     Returns:
@@ -194,7 +197,8 @@ def compare_withdrawals(
 
     Raises:
         InvalidValueError: An amount not above zero, an unknown method, a
-            method listed twice (by name), a bad rate, a method given
+            method listed twice (by name), a bad rate (an offered rate
+            too far above the reference too), a method given
             both an offered rate and a spread, a method given two entries
             in *offered_rates* or *spreads* (say by key and by name), or a
             key there that names two methods.

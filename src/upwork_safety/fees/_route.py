@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._render import percent
@@ -34,6 +35,7 @@ from upwork_safety.errors import (
     RulesError,
 )
 from upwork_safety.fees._common import (
+    ONE,
     bool_arg,
     optional_day,
     optional_rate,
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
     from datetime import date
 
 __all__ = [
+    "MAX_GAIN_OVER_REFERENCE",
     "FeeLine",
     "Outcome",
     "RateBasis",
@@ -250,10 +253,28 @@ def delivers(method: WithdrawalMethod, reference: ExchangeRate) -> bool:
     return method.currency in {reference.base, reference.quote}
 
 
+#: The most an offered rate may be above the reference rate, as a fraction
+#: of the reference: 10%.  A method's rate is the reference less its markup
+#: (a spread, never negative); shown later the same day it may be above the
+#: reference by that day's move, a gain the quote shows as one.  A rate more
+#: than 10% above is not a day's move but a slip (999 typed for 279, a rate
+#: of another currency), and counting it would rank the method best at a
+#: cost below zero (review r29, hostile 3).  Below the reference there is no
+#: bound but the rate's own (more than zero): a low rate only costs more.
+MAX_GAIN_OVER_REFERENCE = Decimal("0.10")
+
+
 def check_offered(
     offered: object, reference: ExchangeRate, what: str = "offered_rate"
 ) -> ExchangeRate:
-    """*offered*, a rate in *reference*'s currencies (and of its day), or an error naming *what*."""
+    """*offered*, a rate in *reference*'s currencies (and of its day), or an error naming *what*.
+
+    The one rule for a rate a method shows, used by :func:`quote_withdrawal`,
+    :func:`compare_withdrawals` (each of ``offered_rates=``), the CLI's
+    ``--offered-rate`` and a :class:`WithdrawalQuote`'s applied rate: in the
+    reference's currencies, of its day when both are dated, and at most
+    :data:`MAX_GAIN_OVER_REFERENCE` above it.
+    """
     offered = exchange_rate_arg(offered, what, reference.base, reference.quote)
     if (offered.base, offered.quote) != (reference.base, reference.quote):
         raise CurrencyMismatchError(
@@ -268,6 +289,16 @@ def check_offered(
             "measure a rate against the reference of the same day",
             field=what,
             rule="the reference rate's day",
+        )
+    ceiling = CONTEXT.multiply(reference.rate, ONE + MAX_GAIN_OVER_REFERENCE)
+    if offered.rate > ceiling:
+        raise InvalidValueError(
+            f"{what} {offered.rate} {offered.quote} per {offered.base} is more than "
+            f"{percent(MAX_GAIN_OVER_REFERENCE)} above reference_rate {reference.rate}: "
+            "a method's rate is the reference less its markup, so this is most likely a "
+            "typing slip or another currency's rate; check both rates",
+            field=what,
+            rule=f"at most {percent(MAX_GAIN_OVER_REFERENCE)} above the reference rate",
         )
     return offered
 

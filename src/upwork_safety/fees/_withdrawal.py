@@ -339,7 +339,8 @@ def quote_withdrawal(
             does not say that no day was given.
         offered_rate: The rate the method offers, an :class:`ExchangeRate`
             in the reference rate's currencies (and of its day, if both
-            are dated).
+            are dated), at most :data:`MAX_GAIN_OVER_REFERENCE` (10%)
+            above the reference.
         spread: The converter's markup below the reference as a fraction
             (``Decimal("0.01")``, ``"0.01"`` or ``"1%"``); not with
             *offered_rate*.
@@ -364,8 +365,9 @@ def quote_withdrawal(
             Pakistan; a day before the known tax rules.
         InvalidValueError: An amount not above zero, below the method's minimum or not
             covering its fees, a rate that is not a fraction below 1, an
-            unknown method, conflicting options, or *on* another day than
-            the reference rate's ``as_of``.
+            unknown method, conflicting options, *on* another day than
+            the reference rate's ``as_of``, or an offered rate more than
+            :data:`MAX_GAIN_OVER_REFERENCE` above the reference.
         CurrencyMismatchError: A rate in the wrong direction or currency.
         InvalidTypeError: A wrong-typed argument.
 

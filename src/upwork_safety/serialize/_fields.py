@@ -44,6 +44,25 @@ def fields_written(cls: type) -> list[attrs.Attribute[Any]]:
     return [a.evolve(type=None) if _passed_through(a.type) else a for a in attrs.fields(cls)]
 
 
+def raising_field(value: object, cls: type) -> str | None:
+    """The first field of *value* whose reading, or comparison with its default, raises.
+
+    What the writer does with each field of the caller's *cls*: read it, and
+    compare it with a plain default of its own class (to leave it out).  The
+    caller's own code (a property, an ``__eq__``) may raise there; the
+    writer names the field it raised at (review r29, hostile 9).
+    """
+    for a in fields_written(cls):
+        default = a.default
+        try:
+            held = getattr(value, a.name)
+            if default is not attrs.NOTHING and held.__class__ is default.__class__:
+                bool(held != default)
+        except Exception:  # noqa: BLE001  (the caller's own code: what is looked for)
+            return a.name
+    return None
+
+
 def _library_class(cls: type) -> bool:
     """Whether *cls* is one of the library's own classes (whose constructors check every field)."""
     module = getattr(cls, "__module__", "") or ""
@@ -51,22 +70,25 @@ def _library_class(cls: type) -> bool:
 
 
 #: The leaves the writers hand on as they are, unchecked (their hook is ``identity``).
-_PASSED = frozenset({str, int, bool, NONE_TYPE})
+#: ``int``'s writer checks (a bool or an integer too long to read back is refused:
+#: review r29, hostile 2), so a field typed ``int`` or a list of them keeps it; in
+#: a union (``int | None``), whose writer cattrs hands on, ``int`` is written by value.
+_PASSED = frozenset({str, bool, NONE_TYPE})
 
 
 def _passed_through(t: Any) -> bool:
     """Whether a value declared as *t* is written as it is, unchecked (a float in it too).
 
-    ``int``, ``str``, ``bool`` and ``None``, and the homogeneous lists and
-    tuples (``list[str]``, ``tuple[int, ...]``) and optionals of them, at
-    any depth: their writers are ``identity`` and ``list``.  A fixed tuple
+    ``str``, ``bool`` and ``None``, and the homogeneous lists and tuples
+    (``list[str]``) and optionals of them (``int | None`` too), at any
+    depth: their writers are ``identity`` and ``list``.  A fixed tuple
     (``tuple[int, int]``), a mapping or a ``Literal`` checks each item.
     """
     if t in _PASSED:
         return True
     origin, args = get_origin(t), get_args(t)
     if origin in UNION_ORIGINS:
-        return all(_passed_through(arg) for arg in args)
+        return all(arg is int or _passed_through(arg) for arg in args)
     if origin in {list, tuple, collections.abc.Sequence, collections.abc.MutableSequence}:
         if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
             return False

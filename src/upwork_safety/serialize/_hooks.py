@@ -1,29 +1,26 @@
 """The converter: which reader or writer handles each type (private).
 
-Reading has two paths, both ending in each class's own constructor, where
-the invariants live; nothing here skips a constructor.
+Reading has two paths, both ending in each class's own constructor, where the invariants
+live; nothing here skips a constructor.
 
-* The detailed path is the hooks registered here: cattrs' generated
-  per-class hooks (with detailed validation and unknown keys refused), the
-  strict leaf readers of :mod:`._strict`, escrow events as a union tagged by
-  ``"type"`` through cattrs' own
-  :func:`~cattrs.strategies.configure_tagged_union`, and lists read with a
-  bounded error collection (:mod:`._problems`), so a hostile document costs
-  bounded memory whatever its size.  It finds and reports every problem.
-* The fused path (:mod:`._fused`), which ``from_dict`` tries first, reads a
-  whole value with one generated function per attrs class, derived from
-  these hooks: each hook made here is recorded with what it reads
-  (:func:`._fused.noted`).  It raises at the first problem, and
-  ``from_dict`` then runs the detailed path, so errors are always the
+* The detailed path is the hooks registered here: cattrs' generated per-class hooks (with
+  detailed validation and unknown keys refused), the strict leaf readers of
+  :mod:`._strict`, escrow events as a union tagged by ``"type"`` through cattrs' own
+  :func:`~cattrs.strategies.configure_tagged_union`, and lists read with a bounded error
+  collection (:mod:`._problems`), so a hostile document costs bounded memory whatever its
+  size.  It finds and reports every problem.
+* The fused path (:mod:`._fused`), which ``from_dict`` tries first, reads a whole value
+  with one generated function per attrs class, derived from these hooks: each hook made
+  here is recorded with what it reads (:func:`._fused.noted`).  It raises at the first
+  problem, and ``from_dict`` then runs the detailed path, so errors are always the
   detailed path's.
 
-Writing omits every field that holds its default exactly (same value and
-same text), which the readers fill in again; leaf values are written by
-:mod:`upwork_safety._render`, the one set of rules shared with the CLI and
-the reports.  A value a writer refuses (a naive datetime, a float) is
-noted with the field, index or key it is under as the refusal leaves each
-object, list and dict, as cattrs notes a reading error, so the refusal
-names its place by the readers' own walk (:mod:`._problems`).
+Writing omits every field that holds its default exactly (same value and same text),
+which the readers fill in again; leaf values are written by :mod:`upwork_safety._render`,
+the one set of rules shared with the CLI and the reports.  A value a writer refuses (a
+naive datetime, a float) is noted with the field, index or key it is under as the refusal
+leaves each object, list and dict, as cattrs notes a reading error, so the refusal names
+its place by the readers' own walk (:mod:`._problems`).
 """
 
 from __future__ import annotations
@@ -46,6 +43,7 @@ from cattrs.strategies import configure_tagged_union
 from upwork_safety import _render
 from upwork_safety._display import shown
 from upwork_safety._events import EVENT_TYPES, AutomaticEvent, Event, ManualEvent
+from upwork_safety._validate import bounded
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Client
@@ -54,8 +52,10 @@ from upwork_safety.serialize import _fused, _strict
 from upwork_safety.serialize._fields import NONE_TYPE as _NONE_TYPE
 from upwork_safety.serialize._fields import UNION_ORIGINS as _UNION_ORIGINS
 from upwork_safety.serialize._fields import fields_written as _fields
+from upwork_safety.serialize._fields import raising_field
 from upwork_safety.serialize._problems import (
     LIMIT,
+    WRITTEN_FIELD,
     ItemsError,
     Written,
     place,
@@ -64,6 +64,7 @@ from upwork_safety.serialize._problems import (
     refused_by_writer,
     tally,
 )
+from upwork_safety.serialize._sets import set_reader
 from upwork_safety.serialize._strict import RefusedError, type_name
 
 if TYPE_CHECKING:
@@ -306,8 +307,15 @@ def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
 # --------------------------------------------------------------------------- writing
 
 
-def _refuse(_cls: type) -> Any:
+def _refuse(cls: type) -> Any:
     def refuse(value: object) -> object:
+        if cls is object is not type(value):  # declared so: the type is wrong (r29, hostile 10)
+            raise InvalidTypeError(
+                f"cannot serialise a field declared as object (holding {type_name(value)}): "
+                "serialize writes and reads a field by its declared type; declare that type",
+                field="value",
+                rule="a type serialize reads",
+            )
         raise InvalidTypeError(
             f"cannot serialise a {type(value).__qualname__}: to_dict and to_json take "
             "upwork_safety values (models, events, rules, reports), attrs classes made "
@@ -378,13 +386,11 @@ def _exact_default(a: attrs.Attribute[Any], write: Any) -> attrs.Attribute[Any]:
         wrapped: object = attrs.Factory(exact, takes_self=takes_self)
     else:
         value = default if convert is None else convert(default)
-        if (
-            value is None
-            or value.__class__ in _EXACT
-            or isinstance(value, enum.Enum)
-            or value == ()
-        ):
-            return a  # for these, equal already means written the same: no wrapper needed
+        # For these, equal already means written the same: no wrapper needed.  Asked
+        # without the default's own __eq__, which may raise (review r29, hostile 9).
+        empty = isinstance(value, tuple) and not tuple.__len__(value)
+        if value is None or value.__class__ in _EXACT or isinstance(value, enum.Enum) or empty:
+            return a
         wrapped = _Exactly(value, write)
     return a.evolve(default=wrapped, converter=None)
 
@@ -429,16 +435,25 @@ def _object_writer(conv: cattrs.Converter, cls: type) -> Any:
             if not refused_by_writer(exc):
                 raise
             raise place(exc, value, cls, _field_parts(conv, cls, value), _field_note) from None
-        except (AttributeError, TypeError):
-            if isinstance(value, cls):
+        except Exception as exc:
+            if not isinstance(value, cls) and isinstance(exc, (AttributeError, TypeError)):
+                # Something else where the caller's class declares this one (a float in
+                # a list[A]): refused as any other value no reader takes back (lead r28).
+                raise InvalidTypeError(
+                    f"expected {cls.__qualname__}, as declared, got {type_name(value)}",
+                    field="value",
+                    rule="the declared type",
+                ) from None
+            name = raising_field(value, cls)  # the caller's own code raised (r29, hostile 9)
+            if name is None:
                 raise
-            # Something else where the caller's class declares this one (a float in a
-            # list[A]): refused as any other value no reader takes back (lead r28).
-            raise InvalidTypeError(
-                f"expected {cls.__qualname__}, as declared, got {type_name(value)}",
+            raised = InvalidValueError(
+                f"reading or comparing it with its default raised {type(exc).__name__}: "
+                f"{str(exc)[:200]}",
                 field="value",
-                rule="the declared type",
-            ) from None
+                rule="a field that can be read",
+            )
+            raise placed(raised, _field_note(name), value, cls) from exc
 
     return write_placed
 
@@ -474,11 +489,17 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
         len(args) == 2 and args[1] is Ellipsis
     )
     hook = conv.get_unstructure_hook(args[0]) if homogeneous and _declared(args[0]) else None
-    if hook is identity:
-        return list
     write_item = conv.unstructure if hook is None else hook
 
-    def write(value: typing.Iterable[object]) -> list[object]:
+    def write(value: typing.Iterable[object]) -> object:
+        # A sequence is read through the one bounded reader; anything else (an endless
+        # generator, a dict view) by its own type, as a list[int] field's: refused, unread.
+        if not isinstance(value, (list, tuple)):  # (review r29, hostile 1)
+            if not isinstance(value, collections.abc.Sequence):
+                return conv.unstructure(value)
+            value = tuple(bounded(value, WRITTEN_FIELD))
+        if hook is identity:
+            return list(value)
         try:
             return [write_item(each) for each in value]
         except (UpworkSafetyError, Written) as exc:
@@ -598,17 +619,6 @@ def _write_decimal(value: Decimal) -> str:
     return _render.decimal_text(to_decimal(value, "value"))
 
 
-def _no_float(value: float) -> NoReturn:
-    # No public value holds a float (the library's numbers are Decimal), and
-    # JSON encoders disagree on how to write them (1e+16 or 1e16): refused.
-    raise InvalidTypeError(
-        f"cannot serialise the float {shown(value)}: numbers are written from Decimal or int "
-        "(floats cannot hold decimal fractions exactly)",
-        field="value",
-        rule="not a float",
-    )
-
-
 def _read_no_float(value: object, _: object = None) -> NoReturn:
     # What the writer refuses, the reader refuses (red team r26 serialize 7): a
     # float is no type the library writes, so none is read back either.
@@ -617,19 +627,6 @@ def _read_no_float(value: object, _: object = None) -> NoReturn:
         f"got {_strict.got(value)}",
         rule="not a float",
     )
-
-
-def _write_datetime(value: datetime) -> str:
-    # The readers take a moment only with its UTC offset, so a naive one is
-    # refused here rather than written as text no reader takes back (r26 serialize 7).
-    if value.utcoffset() is None:
-        raise InvalidValueError(
-            f"cannot serialise the naive datetime {shown(value)}: a moment is written with "
-            "its UTC offset (give it a tzinfo, e.g. timezone.utc)",
-            field="value",
-            rule="timezone-aware",
-        )
-    return value.isoformat()
 
 
 def make_converter(
@@ -667,21 +664,26 @@ def make_converter(
         _is_list_class, lambda t: _sequence_reader(conv, t, list_class=t)
     )
     conv.register_structure_hook_factory(_is_fixed_tuple, lambda t: _fixed_tuple_reader(conv, t))
+    conv.register_structure_hook_factory(  # a set: its list, each member once
+        lambda t: _is_set(t) and len(get_args(t)) == 1,
+        lambda t: set_reader(t, _sequence_reader(conv, list[get_args(t)[0]]), _noted),  # type: ignore[misc]
+    )
     conv.register_structure_hook_factory(attrs.has, lambda cls: _object_reader(conv, cls))
     conv.register_structure_hook(Client, _client_reader(conv))
 
     # Writing: leaves by the shared rules, containers to lists and dicts.
-    for plain_type in (str, int, bool, _NONE_TYPE):
+    for plain_type in (str, bool, _NONE_TYPE):
         conv.register_unstructure_hook(plain_type, identity)
+    conv.register_unstructure_hook(int, _strict.write_int)
     for base in _STR_AND_INT_ENUMS:
         conv.register_unstructure_hook(base, _render.jsonable)
-    conv.register_unstructure_hook(float, _no_float)
+    conv.register_unstructure_hook(float, _strict.write_no_float)
     for not_json in (bytes, bytearray, pathlib.PurePath):  # cattrs passes these through
         conv.register_unstructure_hook(not_json, _refuse(not_json))
     conv.register_unstructure_hook(Money, _render.money_dict)
     conv.register_unstructure_hook(Decimal, _write_decimal)
     conv.register_unstructure_hook(date, date.isoformat)
-    conv.register_unstructure_hook(datetime, _write_datetime)
+    conv.register_unstructure_hook(datetime, _strict.write_datetime)
     conv.register_unstructure_hook(timedelta, _render.seconds_text)
     conv.register_unstructure_hook_func(_is_enum, _render.jsonable)
     # A Literal field (Summary.by) holds one of its plain values; cattrs reads it back.

@@ -20,13 +20,19 @@ import sys
 from contextvars import ContextVar
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_args
 
 from upwork_safety import _display
 from upwork_safety._decimals import CONTEXT
+from upwork_safety._moments import _tzinfo_failed
 from upwork_safety._plain import whole_number
 from upwork_safety._render import decimal_text, jsonable, seconds_text
-from upwork_safety.errors import MAX_PROBLEMS, InvalidValueError, UpworkSafetyError
+from upwork_safety.errors import (
+    MAX_PROBLEMS,
+    InvalidTypeError,
+    InvalidValueError,
+    UpworkSafetyError,
+)
 from upwork_safety.money import Money, to_decimal, unicode_text
 
 if TYPE_CHECKING:
@@ -154,6 +160,70 @@ def read_json_int(text: str) -> int | WrittenInt:
     if len(text) > MAX_JSON_INT_DIGITS and len(text.lstrip("-")) > MAX_JSON_INT_DIGITS:
         return WrittenInt(text)
     return int(text)
+
+
+#: The least integer too long to read back: :data:`MAX_JSON_INT_DIGITS` + 1 digits.
+_TOO_LONG = 10**MAX_JSON_INT_DIGITS
+
+
+def write_no_float(value: float) -> NoReturn:
+    """Refuse a float, wherever it is written."""
+    # No public value holds a float (the library's numbers are Decimal), and
+    # JSON encoders disagree on how to write them (1e+16 or 1e16): refused.
+    raise InvalidTypeError(
+        f"cannot serialise the float {_display.shown(value)}: numbers are written from "
+        "Decimal or int (floats cannot hold decimal fractions exactly)",
+        field="value",
+        rule="not a float",
+    )
+
+
+def write_int(value: int) -> int:
+    """*value*, written where an ``int`` is declared (or an ``int`` is found), if it reads back.
+
+    What :func:`read_int` refuses is refused here (review r29, hostile 2):
+    a ``bool`` where an ``int`` is declared (JSON ``true``), and an integer
+    of more than :data:`MAX_JSON_INT_DIGITS` digits, found by comparison,
+    never by writing its digits (past the interpreter's digit limit that
+    fails with advice to raise the limit).
+    """
+    number = whole_number(value)
+    if isinstance(value, float):
+        write_no_float(value)
+    if number is None:
+        raise InvalidTypeError(
+            f"cannot serialise {got(value)} where an integer is declared: the readers "
+            "take back only an integer there",
+            field="value",
+            rule="an integer",
+        )
+    if not -_TOO_LONG < number < _TOO_LONG:
+        raise InvalidValueError(
+            f"cannot serialise an integer of more than {MAX_JSON_INT_DIGITS} digits "
+            f"(about {number.bit_length() * 30103 // 100000 + 1:,}): the readers take back none",
+            field="value",
+            rule=f"at most {MAX_JSON_INT_DIGITS} digits",
+        )
+    return value
+
+
+def write_datetime(value: datetime) -> str:
+    """*value* as ISO text with its UTC offset, the only moment the readers take back."""
+    # A naive one is refused rather than written as text no reader takes back (r26
+    # serialize 7); one whose tzinfo fails as a moment argument's is (review r29, hostile 5).
+    try:
+        offset = value.utcoffset()
+        text = None if offset is None else value.isoformat()
+    except Exception as exc:  # noqa: BLE001  (the caller's tzinfo, whatever it raises)
+        raise _tzinfo_failed(value, exc, "value", "gives no valid UTC offset") from None
+    if text is None:
+        raise InvalidValueError(
+            f"cannot serialise the naive datetime {_display.shown(value)}: a moment is "
+            "written with its UTC offset (give it a tzinfo, e.g. timezone.utc)",
+            field="value",
+            rule="timezone-aware",
+        )
+    return text
 
 
 def type_name(value: object) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import attrs
 
 from upwork_safety._display import shown
+from upwork_safety._validate import bounded
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees import EXPORT_TAX_HISTORY
 from upwork_safety.money import ExchangeRate, exact
@@ -58,7 +59,11 @@ def _check_rates(rates: object) -> ExchangeRate | Mapping[str, ExchangeRate] | N
             field="rates",
             rule="an ExchangeRate or a mapping of period to ExchangeRate",
         )
-    for key, rate in rates.items():
+    # Read once, through the library's one bounded reader: a mapping whose keys
+    # never end is refused past MAX_ITEMS, not looped over forever (review r29,
+    # hostile 4); the checks after this one read the copy.
+    read: dict[str, ExchangeRate] = {}
+    for key, rate in bounded(rates.items(), "rates"):
         if not isinstance(key, str):
             raise InvalidTypeError(
                 f"rates keys are periods such as '2024-07', '2024-25' or '2024', not "
@@ -66,8 +71,8 @@ def _check_rates(rates: object) -> ExchangeRate | Mapping[str, ExchangeRate] | N
                 field="rates",
                 rule="a mapping of period (str) to ExchangeRate",
             )
-        _check_rate(rate, f"rates[{shown(key)}]")
-    return cast("Mapping[str, ExchangeRate]", rates)
+        read[key] = _check_rate(rate, f"rates[{shown(key)}]")
+    return read
 
 
 #: The shape of a period's label as :func:`~._summary._bounds` writes it: ``2024-07``,
@@ -236,7 +241,8 @@ def summarize(
             mapping lacks (every missing period is named), a key of the
             mapping is no period by *by* (each such key is named), a period's rate
             in the mapping is dated outside the period, or the statement
-            spans :data:`MAX_SPAN_YEARS` years or more.
+            spans :data:`MAX_SPAN_YEARS` years or more, or the mapping
+            holds more than 200,000 entries (the library's list bound).
         InvalidTypeError: *statement* is not a Statement, or *rates* is not
             a rate or mapping of rates.
         CurrencyMismatchError: A rate does not convert USD to PKR.
