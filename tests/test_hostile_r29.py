@@ -151,6 +151,12 @@ class Counts:
     a: list[int]
 
 
+@attrs.frozen
+class MaybeCounts:
+    a: int | None = None
+    b: list[int | None] = attrs.Factory(list)
+
+
 @pytest.mark.parametrize(
     ("value", "error", "field", "rule"),
     [
@@ -163,6 +169,10 @@ class Counts:
         (Counts([1, True]), InvalidTypeError, "value.a[1]", "an integer"),
         (Counts([1.5]), InvalidTypeError, "value.a[0]", "not a float"),  # type: ignore[list-item]
         ([10**200], InvalidValueError, "value[0]", "at most 100 digits"),
+        # An optional int is written by int's writer too (it was passed on unchecked).
+        (MaybeCounts(True), InvalidTypeError, "value.a", "an integer"),
+        (MaybeCounts(b=[None, True]), InvalidTypeError, "value.b[1]", "an integer"),
+        (MaybeCounts(10**100), InvalidValueError, "value.a", "at most 100 digits"),
     ],
 )
 def test_the_writer_refuses_what_the_reader_refuses(value, error, field, rule):
@@ -177,6 +187,15 @@ def test_the_longest_integer_the_reader_takes_round_trips():
     """100 digits, either sign, is written and read back."""
     for number in (10**100 - 1, -(10**100) + 1, 0, True + 0):
         assert Count(number) == serialize.from_json(Count, serialize.to_json(Count(number)))
+
+
+def test_optional_ints_round_trip():
+    """None and ints in optional int fields are written and read back as they were."""
+    value = MaybeCounts(10**100 - 1, [None, 2, -3])
+    text = serialize.to_json(value)
+    assert text == '{"a":%d,"b":[null,2,-3]}' % (10**100 - 1)
+    assert serialize.from_json(MaybeCounts, text) == value
+    assert serialize.to_json(MaybeCounts()) == "{}"
 
 
 # --------------------------------------------------------------------------

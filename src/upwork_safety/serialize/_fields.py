@@ -71,8 +71,8 @@ def _library_class(cls: type) -> bool:
 
 #: The leaves the writers hand on as they are, unchecked (their hook is ``identity``).
 #: ``int``'s writer checks (a bool or an integer too long to read back is refused:
-#: review r29, hostile 2), so a field typed ``int`` or a list of them keeps it; in
-#: a union (``int | None``), whose writer cattrs hands on, ``int`` is written by value.
+#: review r29, hostile 2), so a field typed ``int``, a list of them or ``int | None``
+#: (whose writer cattrs hands on) keeps it.
 _PASSED = frozenset({str, bool, NONE_TYPE})
 
 
@@ -80,15 +80,15 @@ def _passed_through(t: Any) -> bool:
     """Whether a value declared as *t* is written as it is, unchecked (a float in it too).
 
     ``str``, ``bool`` and ``None``, and the homogeneous lists and tuples
-    (``list[str]``) and optionals of them (``int | None`` too), at any
-    depth: their writers are ``identity`` and ``list``.  A fixed tuple
+    (``list[str]``) and optionals of them (``str | None``), at any depth:
+    their writers are ``identity`` and ``list``.  A fixed tuple
     (``tuple[int, int]``), a mapping or a ``Literal`` checks each item.
     """
     if t in _PASSED:
         return True
     origin, args = get_origin(t), get_args(t)
     if origin in UNION_ORIGINS:
-        return all(arg is int or _passed_through(arg) for arg in args)
+        return all(_passed_through(arg) for arg in args)
     if origin in {list, tuple, collections.abc.Sequence, collections.abc.MutableSequence}:
         if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
             return False
