@@ -254,7 +254,8 @@ def delivers(method: WithdrawalMethod, reference: ExchangeRate) -> bool:
 
 
 #: The most an offered rate may be above the reference rate, as a fraction
-#: of the reference: 10%.  A method's rate is the reference less its markup
+#: of the reference: 10%, the library's own bound (no platform rule gives
+#: one).  A method's rate is the reference less its markup
 #: (a spread, never negative); shown later the same day it may be above the
 #: reference by that day's move, a gain the quote shows as one.  A rate more
 #: than 10% above is not a day's move but a slip (999 typed for 279, a rate
