@@ -1,0 +1,88 @@
+"""Regressions for round 29's audit of the library's promises (review r29, promises).
+
+1. ``billed_before=None`` is documented as a new client, so a legacy 5% rate on one
+   2023 payment with no billings is refused, as with ``billed_before=USD 0``.
+2. ``x in escrow.allowed(...)`` takes an instance of a subclass of an event class.
+3. ``Money.format`` takes a quoted literal ``%`` or ``‰`` in a pattern.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from upwork_safety import Contract, ContractKind, Money, Payment, fees
+from upwork_safety.cli import main
+from upwork_safety.errors import RulesError
+
+
+def usd(text: str) -> Money:
+    return Money(text, "USD")
+
+
+JUNE_2023 = date(2023, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("charge", "amount"),
+    [
+        (fees.service_fee, "100.00"),
+        (fees.explain_service_fee, "100.00"),
+        (fees.net_earnings, "100.00"),
+        (fees.gross_for_net, "95.00"),
+    ],
+)
+def test_a_legacy_rate_without_billed_before_is_a_new_client_and_refused(charge, amount):
+    """Promises 1: with billed_before left out the 5% was charged ($5 on $100, net $95);
+    a new client was never at 5% (DOMAIN.md section 4: flat 10% from 2023-05-03, 5% kept
+    only by contracts already at it), exactly as billed_before=USD 0.00 is refused."""
+    for kwargs in ({}, {"billed_before": usd("0.00")}):
+        with pytest.raises(RulesError) as info:
+            charge(usd(amount), on=JUNE_2023, rate="5%", **kwargs)
+        assert ("rate", "billings over USD 10,000.00 under the sliding scale") == (
+            info.value.field,
+            info.value.rule,
+        )
+    # A new client in 2023 pays the flat 10%: $100 -> fee $10, net $90 (DOMAIN.md section 4).
+    assert (usd("10.00"), usd("90.00")) == (
+        fees.service_fee(usd("100.00"), on=JUNE_2023),
+        fees.net_earnings(usd("100.00"), on=JUNE_2023),
+    )
+    # A client billed past $10,000 under the scale kept 5%: $100 -> $5.
+    past = usd("10000.01")
+    assert usd("5.00") == fees.service_fee(
+        usd("100.00"), on=JUNE_2023, rate="5%", billed_before=past
+    )
+
+
+def test_one_payment_on_a_kept_contract_counts_the_contracts_payments_with_billed_before():
+    """With a contract, the kept 5% is checked on its payments too: billed_before=USD 0 (no
+    billings before the contract) no longer refuses a contract billed $20,000 in 2022."""
+    kept = Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2022, 1, 1),
+        payments=[Payment(date(2022, 3, 1), usd("20000.00"))],
+        service_fee_rate="5%",
+    )
+    for kwargs in ({}, {"billed_before": usd("0.00")}):
+        fee = fees.explain_service_fee(usd("100.00"), on=JUNE_2023, contract=kept, **kwargs)
+        assert (usd("5.00"), fees.FeeBasis.LEGACY) == (fee.fee, fee.basis)
+    assert usd("95.00") == fees.gross_for_net(
+        usd("90.25"), on=JUNE_2023, contract=kept, billed_before=usd("0.00")
+    )
+
+
+def test_the_cli_refuses_a_kept_rate_without_billed_before(capsys):
+    """Promises 1: `fees 100 --on 2023-06-01 --fee-rate 5%` printed a $5 fee and exited 0."""
+    code = main(["fees", "100", "--on", "2023-06-01", "--fee-rate", "5%"])
+    err = capsys.readouterr().err
+    assert 2 == code
+    assert "--fee-rate 5%" in err
+    with pytest.raises(SystemExit):
+        main(["fees", "--help"])
+    help_text = capsys.readouterr().out
+    assert "read only by the older sliding-scale schedule" not in help_text
+    assert "a new client" in help_text
