@@ -8,13 +8,23 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 
-from upwork_safety import Contract, ContractKind, Money, Payment, fees
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    Milestone,
+    MilestoneState,
+    Money,
+    Payment,
+    escrow,
+    fees,
+)
+from upwork_safety._display import shown
 from upwork_safety.cli import main
-from upwork_safety.errors import RulesError
+from upwork_safety.errors import InvalidValueError, RulesError
 
 
 def usd(text: str) -> Money:
@@ -86,3 +96,43 @@ def test_the_cli_refuses_a_kept_rate_without_billed_before(capsys):
     help_text = capsys.readouterr().out
     assert "read only by the older sliding-scale schedule" not in help_text
     assert "a new client" in help_text
+
+
+class _MyFund(escrow.Fund):
+    """A caller's own subclass of an event class: the engine reads it as the Fund it holds."""
+
+
+def _unfunded() -> Contract:
+    return Contract(
+        "c",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2025, 1, 1),
+        milestones=[Milestone("m1", "design", usd("15.00"))],
+    )
+
+
+def test_choices_take_an_event_of_a_subclass_of_an_event_class():
+    """Promises 2: `MyFund(...) in escrow.allowed(...)` raised InvalidValueError, though the
+    docs say an event of the class is taken and escrow.apply accepts it."""
+    contract = _unfunded()
+    choices = escrow.allowed(contract, "m1")
+    event = _MyFund("m1", datetime(2025, 1, 2, tzinfo=timezone.utc))
+    assert (True, None) == (event in choices, choices.reason(event))
+    funded = escrow.apply(contract, event)
+    assert MilestoneState.FUNDED is funded.milestone("m1").escrow.state
+    # Still refused: an automatic event, even a subclass of one.
+    with pytest.raises(InvalidValueError) as info:
+        escrow.AutoApprove("m1", datetime(2025, 1, 2, tzinfo=timezone.utc)) in choices  # noqa: B015
+    assert ("name", "a manual escrow event") == (info.value.field, info.value.rule)
+
+
+def test_a_refused_event_shows_its_moment_with_its_time_zone():
+    """Promises 2: the message showed `at=datetime.datetime(2025, 1, 2)`, an aware moment as
+    if it were naive (date's repr read for a datetime)."""
+    at = datetime(2025, 1, 2, 3, 4, tzinfo=timezone.utc)
+    with pytest.raises(InvalidValueError) as info:
+        escrow.AutoApprove("m1", at) in escrow.allowed(_unfunded(), "m1")  # noqa: B015
+    assert repr(at) in str(info.value)
+    assert repr(at) == shown(at)
+    assert repr(date(2025, 1, 2)) == shown(date(2025, 1, 2))
