@@ -136,3 +136,29 @@ def test_a_refused_event_shows_its_moment_with_its_time_zone():
     assert repr(at) in str(info.value)
     assert repr(at) == shown(at)
     assert repr(date(2025, 1, 2)) == shown(date(2025, 1, 2))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "babel_shows", "times"),
+    [("'%'0.00", "%123456.00", "100"), ("#,##0.00 '‰'", "1,234,560.00 ‰", "1,000")],
+)
+def test_a_quoted_percent_or_per_mille_is_refused_because_babel_still_scales(
+    pattern, babel_shows, times
+):
+    """Promises 3: the audit expected "'%'0.00" to be accepted, a quoted character being text
+    in CLDR.  Babel, which formats, still multiplies the amount for it (USD 1,234.56 shows as
+    %123456.00), so the refusal stays, and now says why instead of calling the pattern a
+    percent pattern; the docs say a quoted one is refused too."""
+    from babel.numbers import format_currency
+
+    amount = Money("1234.56", "USD")
+    assert babel_shows == format_currency(amount.amount, "USD", format=pattern, locale="en_US")
+    with pytest.raises(InvalidValueError) as info:
+        amount.format(locale="en_US", format=pattern)
+    assert ("format", "a babel number pattern that shows the amount as it is") == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert f"multiply the amount by {times}" in str(info.value)
+    # Other quoted text is literal and accepted.
+    assert "$1,234.56 USD" == amount.format(locale="en_US", format="¤#,##0.00 'USD'")
