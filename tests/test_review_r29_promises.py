@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
+import attrs
 import pytest
 
 from upwork_safety import (
@@ -162,3 +163,38 @@ def test_a_quoted_percent_or_per_mille_is_refused_because_babel_still_scales(
     assert f"multiply the amount by {times}" in str(info.value)
     # Other quoted text is literal and accepted.
     assert "$1,234.56 USD" == amount.format(locale="en_US", format="¤#,##0.00 'USD'")
+
+
+def test_the_invoice_day_decides_the_top_rated_fast_release():
+    """Promises note: the docs now say which day decides the Top Rated release "since
+    2020-05-04" (DOMAIN.md section 3): the invoice day.  The week of 2020-04-27 is invoiced
+    on Monday 2020-05-04 and is available on Saturday 2020-05-09 (after the Friday
+    23:59:59 dispute window); the week before, on the ordinary Wednesday, 2020-05-06."""
+    from upwork_safety import hourly
+
+    def available(day: int) -> tuple[datetime, bool]:
+        week = hourly.billing_week(datetime(2020, 4, day, 12, tzinfo=timezone.utc))
+        calendar = week.calendar(top_rated=True)
+        return calendar.available_at, calendar.hold_skipped
+
+    assert (datetime(2020, 5, 9, tzinfo=timezone.utc), True) == available(28)
+    assert (datetime(2020, 5, 6, tzinfo=timezone.utc), False) == available(21)
+
+
+def test_a_contract_may_hold_a_partial_history_as_its_docs_now_say():
+    """Promises note: `history` read "Every escrow event applied so far", stronger than what
+    is enforced; the docs now say a hand-described contract may hold none or some of them.
+    A contract whose $15 milestone was paid (Fund, Submit, Approve) keeps its escrow and
+    payment with the history dropped; what a history holds is still checked."""
+    funded = escrow.apply(_unfunded(), escrow.Fund("m1", datetime(2025, 1, 2, tzinfo=timezone.utc)))
+    submitted = escrow.apply(funded, escrow.Submit("m1", datetime(2025, 1, 3, tzinfo=timezone.utc)))
+    paid = escrow.apply(submitted, escrow.Approve("m1", datetime(2025, 1, 4, tzinfo=timezone.utc)))
+    assert 3 == len(paid.history)
+    bare = attrs.evolve(paid, history=[])
+    assert (MilestoneState.PAID, paid.payments, 0) == (
+        bare.milestone("m1").escrow.state,
+        bare.payments,
+        len(bare.history),
+    )
+    with pytest.raises(InvalidValueError):
+        attrs.evolve(paid, history=[escrow.Fund("m9", datetime(2025, 1, 2, tzinfo=timezone.utc))])
