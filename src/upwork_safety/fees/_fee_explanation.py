@@ -422,16 +422,15 @@ def resolve_rate(
     """
     basis, charged = _resolve(schedule, on, rate, field, rules)
     if basis is FeeBasis.LEGACY and rate is not None:
-        given = billed_before is not None
         refuse_unkept(
             schedule,
             rate,
             rules,
-            billed_before if given else Money.zero(schedule.currency),
+            Money.zero(schedule.currency) if billed_before is None else billed_before,
             field=field,
-            counted="the client's billings before this payment come to"
-            if given
-            else "the client's billings before this payment (none given: a new client) come to",
+            counted="the client's billings before this payment (none given: a new client) come to"
+            if billed_before is None
+            else "the client's billings before this payment come to",
         )
     return basis, charged
 
