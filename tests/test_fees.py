@@ -162,9 +162,12 @@ def test_sliding_scale_refuses_a_rate():
 
 def test_legacy_five_percent_honoured_until_end_of_2023():
     """A contract kept at 5% pays 5% through 2023-12-31 and is refused from 2024-01-01."""
-    assert usd("25.00") == fees.service_fee(usd("500"), on=date(2023, 12, 31), rate="0.05")
+    past = usd("12000.00")  # billed past the scale's $10,000: the contract was at 5%
+    assert usd("25.00") == fees.service_fee(
+        usd("500"), on=date(2023, 12, 31), rate="0.05", billed_before=past
+    )
     with pytest.raises(RulesError) as info:
-        fees.service_fee(usd("500"), on=date(2024, 1, 1), rate="0.05")
+        fees.service_fee(usd("500"), on=date(2024, 1, 1), rate="0.05", billed_before=past)
     assert "legacy rate until 2023-12-31" == info.value.rule
 
 
@@ -342,7 +345,9 @@ def test_explanation_names_the_rate_and_its_source_for_every_basis():
     """Each basis says which rate was used and where it is published."""
     cases = {
         fees.FeeBasis.FLAT: fees.explain_service_fee(usd("500"), on=D2023),
-        fees.FeeBasis.LEGACY: fees.explain_service_fee(usd("500"), on=date(2023, 7, 1), rate="5%"),
+        fees.FeeBasis.LEGACY: fees.explain_service_fee(
+            usd("500"), on=date(2023, 7, 1), rate="5%", billed_before=usd("12000.00")
+        ),
         fees.FeeBasis.SLIDING: fees.explain_service_fee(usd("600"), on=D2020),
         fees.FeeBasis.DEFAULT: fees.explain_service_fee(usd("500"), on=D2025),
         fees.FeeBasis.CONTRACT: fees.explain_service_fee(usd("500"), on=D2025, rate="12%"),
@@ -928,7 +933,7 @@ ERAS = [
     {"on": D2020, "billed_before": usd("499.37")},
     {"on": D2020, "billed_before": usd("9990.00")},
     {"on": D2023},
-    {"on": date(2023, 7, 1), "rate": "0.05"},
+    {"on": date(2023, 7, 1), "rate": "0.05", "billed_before": usd("12000.00")},
     {"on": D2025},
     {"on": D2025, "rate": "0.15"},
     {"on": D2025, "rate": "0.03"},
@@ -1775,7 +1780,7 @@ def test_a_contract_started_under_the_scale_keeps_five_percent_on_its_billings_b
 
 @pytest.mark.parametrize(
     ("billed", "refused"),
-    [("0.00", True), ("800.00", True), ("10000.00", True), ("10000.01", False), (None, False)],
+    [("0.00", True), ("800.00", True), ("10000.00", True), ("10000.01", False), (None, True)],
 )
 def test_one_payment_at_the_kept_rate_is_refused_when_billed_before_was_never_past_the_scale(
     billed, refused
@@ -1784,8 +1789,9 @@ def test_one_payment_at_the_kept_rate_is_refused_when_billed_before_was_never_pa
 
     Billings only grow, so a client not past $10,000 by this payment was not past it on
     2023-05-02: the contract was never at 5% (the same rule as for a whole contract, and the
-    same boundary: exactly $10,000.00 is not past it).  Without billed_before nothing is
-    known, and the rate is taken as given.
+    same boundary: exactly $10,000.00 is not past it).  Review r29 promises 1: without
+    billed_before the client is new, as documented ($0 billed), and refused the same way; it
+    was taken as "unknown" and charged 5% (DOMAIN.md section 4: $100 -> $10, not $5).
     """
     kwargs = {} if billed is None else {"billed_before": usd(billed)}
     if not refused:
@@ -1806,7 +1812,7 @@ def test_one_payment_at_the_kept_rate_is_refused_when_billed_before_was_never_pa
             caught.value.field,
             caught.value.rule,
         )
-        assert f"before this payment come to USD {Decimal(billed):,.2f}" in str(caught.value)
+        assert str(caught.value).endswith(f"come to USD {Decimal(billed or 0):,.2f}")
 
 
 def test_with_one_flat_schedule_as_rules_the_kept_rate_is_taken_as_given():

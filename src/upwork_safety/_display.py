@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import enum
 import itertools
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -47,7 +47,9 @@ DEPTH = 3
 
 #: Types whose own ``repr`` is read (through the type, never a subclass's): numbers,
 #: moments and enum members.  Any other object is named by its type, not shown.
-_SCALARS: tuple[type, ...] = (float, complex, Decimal, Fraction, date, time, timedelta)
+#: ``datetime`` before ``date``: date's repr of a moment drops its time and zone
+#: (review r29 promises 2).
+_SCALARS: tuple[type, ...] = (float, complex, Decimal, Fraction, datetime, date, time, timedelta)
 _CONTAINERS: tuple[type, ...] = (list, tuple, set, frozenset, dict)
 
 

@@ -113,6 +113,15 @@ def _another_amount(pattern: str, parsed: NumberPattern) -> str:
             "negative amount would show as a positive one does (write its negative part as "
             "'-¤#,##0.00' or '(¤#,##0.00)')"
         )
+    if parsed.scale and not re.search("[%‰]", re.sub(r"'[^']*'", "", pattern)):
+        # Babel scales the amount for a quoted '%' or '‰' too (babel 2.19: "'%'0.00"
+        # shows USD 1,234.56 as %123456.00), though CLDR reads a quoted one as text
+        # (review r29 promises 3).
+        return (
+            f"quotes a {'per-mille sign' if parsed.scale == 3 else 'percent sign'}, which "
+            f"babel still reads as one: it would multiply the amount by "
+            f"{10**parsed.scale:,} and show another amount than the money's"
+        )
     if parsed.scale or parsed.exp_prec is not None:
         # A percent or per-mille pattern multiplies the amount; a scientific one
         # rounds its digits away: USD 1,234.56 would show as 123456.00% or 1.23E3.

@@ -522,7 +522,10 @@ class Money:
                 ``#``), so the amount shows, and not a percent, per-mille,
                 scientific or significant-digit (``@``) pattern, nor a
                 negative subpattern without a minus sign or brackets, which
-                would show another amount; passed through.
+                would show another amount; passed through.  Babel reads a
+                ``%`` or ``‰`` (and an ``@``) as one even quoted (``"'%'"``)
+                and multiplies the amount for it, so a quoted one is
+                refused too.
             currency_digits: Use the currency's own number of decimals (a
                 ``bool``).
             format_type: Babel's ``format_type``: ``"standard"``,
@@ -542,7 +545,8 @@ class Money:
                 ``"en_ZZ"``, which babel reads as ``en_US``), has an ``@``
                 modifier (which formatting ignores); *format* is longer
                 than 200 characters, shows no digit, is a percent, per-mille
-                or scientific pattern, or is not a pattern babel reads; or
+                (a ``%`` or ``‰`` anywhere, quoted too) or scientific
+                pattern, or is not a pattern babel reads; or
                 *format_type* is not one of the three.  Each error's
                 ``field`` names the argument.
         """

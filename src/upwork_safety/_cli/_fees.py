@@ -67,8 +67,9 @@ def add_fees_arguments(parser: argparse.ArgumentParser) -> None:
         "--billed-before",
         type=_args.dollars,
         help=(
-            "lifetime billings with this client before, in USD "
-            "(read only by the older sliding-scale schedule)"
+            "lifetime billings with this client before, in USD (default 0: a new client; "
+            "read by the 2016-2023 sliding scale, and by the 2023 flat schedule to check a "
+            "kept 5%% --fee-rate, which needs billings past the sliding scale's top band)"
         ),
     )
 

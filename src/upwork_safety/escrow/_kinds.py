@@ -8,7 +8,7 @@ strings keeps working, and they print as that text.
 from __future__ import annotations
 
 from upwork_safety._display import shown
-from upwork_safety._events import MANUAL_EVENTS
+from upwork_safety._events import MANUAL_EVENTS, event_class
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import StrEnum
 
@@ -66,17 +66,19 @@ EVENT_NAMES = tuple(kind.__name__ for kind in MANUAL_EVENTS)
 def event_kind_name(event: object, name: str) -> str:
     """The name of the manual escrow event kind *event* stands for; else raise naming *name*.
 
-    *event* may be one of :data:`MANUAL_EVENTS`, an event of one of them, or
-    the class's name; anything else (an automatic event, a misspelt name, a
-    number) is refused, so a test for an event never answers ``False`` for
-    a mistake.
+    *event* may be one of :data:`MANUAL_EVENTS`, an event of one of them
+    (an instance of a subclass too: read as the plain event it holds, by
+    the escrow engine's own rule, :func:`~upwork_safety._events.event_class`),
+    or the class's name; anything else (an automatic event, a misspelt name,
+    a number) is refused, so a test for an event never answers ``False``
+    for a mistake.
     """
     if isinstance(event, str):
         text = str(event)
         if text in EVENT_NAMES:
             return text
     else:
-        kind = event if isinstance(event, type) else type(event)
+        kind = event if isinstance(event, type) else event_class(event)
         if kind in MANUAL_EVENTS:
             return kind.__name__
     # A class is named (its repr would be "<type object>"), read through type's

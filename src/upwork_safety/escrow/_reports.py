@@ -536,8 +536,9 @@ class Choices:
         """Whether the event *name* stands for is allowed now.
 
         Args:
-            name: A manual event class (``Approve``), an event of one, or
-                its name (``"Approve"``).
+            name: A manual event class (``Approve``, that class itself), an
+                event of one (of a subclass too, read as the plain event it
+                holds, as :func:`apply` reads it), or its name (``"Approve"``).
 
         Raises:
             InvalidValueError: *name* does not stand for a manual escrow event.
@@ -548,8 +549,9 @@ class Choices:
         """Return why the event *name* stands for is refused, or ``None`` if it is allowed.
 
         Args:
-            name: A manual event class (``Approve``), an event of one, or
-                its name (``"Approve"``).
+            name: A manual event class (``Approve``, that class itself), an
+                event of one (of a subclass too, read as the plain event it
+                holds, as :func:`apply` reads it), or its name (``"Approve"``).
 
         Raises:
             InvalidValueError: *name* does not stand for a manual escrow event.

@@ -371,10 +371,11 @@ def payment_terms(
     copy): its ``service_fee_rate`` (a kept top
     band by the scale's bands), and the kept 5% only for a contract that
     was already at it (:func:`_check_kept`).  Only a schedule that reads
-    the billings with the client (:func:`_reads_billings`) makes the
-    contract's earlier payments (:func:`_earlier`) count: billed before is
-    then *billed_before* plus their amounts; under any other schedule the
-    earlier payments cannot change the fee and are not read.  A refusal
+    the billings with the client (:func:`_reads_billings`), or a kept
+    legacy rate (checked on them), makes the contract's earlier payments
+    (:func:`_earlier`) count: billed before is then *billed_before* plus
+    their amounts; under any other schedule the earlier payments cannot
+    change the fee and are not read.  A refusal
     of *payment* is under *payment_field*, the caller's argument that gave it.
     """
     chosen, field = rate_and_field(rate, contract)
@@ -405,8 +406,10 @@ def payment_terms(
     if chosen is not None:
         _rate_fits_every_payment(contract, chosen, field, rules)
         _check_offered(contract, chosen, field, (day, *(p.on for p in contract.payments)), rules)
-    if not _reads_billings(schedule):
+    if not _reads_billings(schedule) and basis is not FeeBasis.LEGACY:
         return charged, field, billed_before
+    # The kept rate is checked again on the billings before this payment
+    # (resolve_rate), so they are counted as service_fee counts them.
     currency = schedule.currency
     start = (
         Money.zero(currency)

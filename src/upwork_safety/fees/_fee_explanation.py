@@ -416,17 +416,21 @@ def resolve_rate(
 
     Billings only grow: a client not past the scale's top threshold by this
     payment was not past it when the scale ended either, so the contract
-    was never at that rate (fidelity r16 L4).
+    was never at that rate (fidelity r16 L4).  ``None`` is a new client, as
+    every fee function documents it: $0 billed, so never at that rate
+    (review r29 promises 1; it was read as "unknown" and the rate trusted).
     """
     basis, charged = _resolve(schedule, on, rate, field, rules)
-    if basis is FeeBasis.LEGACY and billed_before is not None and rate is not None:
+    if basis is FeeBasis.LEGACY and rate is not None:
         refuse_unkept(
             schedule,
             rate,
             rules,
-            billed_before,
+            Money.zero(schedule.currency) if billed_before is None else billed_before,
             field=field,
-            counted="the client's billings before this payment come to",
+            counted="the client's billings before this payment (none given: a new client) come to"
+            if billed_before is None
+            else "the client's billings before this payment come to",
         )
     return basis, charged
 

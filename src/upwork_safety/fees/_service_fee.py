@@ -86,9 +86,12 @@ def explain_service_fee(
             under the 2023 flat 10% schedule as the legacy 5% (honoured
             until 2023-12-31).  Refused by the sliding scale.
         billed_before: Lifetime billings with this client before this
-            payment (the 2016–2023 sliding scale's input; ``None`` means a
-            new client).  Ignored by the other schedules.  With *contract*,
-            the billings before the contract's first payment.
+            payment; ``None`` means a new client ($0 billed).  The 2016–2023
+            sliding scale charges by it, and the 2023 flat schedule reads
+            it for a legacy 5% *rate*: only a client billed past the scale's
+            $10,000 was at 5%, so a smaller amount, or none, is refused.
+            Every other schedule ignores it.  With *contract*, the billings
+            before the contract's first payment.
         contract: The contract the payment is on: the payment is charged as
             :func:`service_fee` charges the contract's payments (its
             ``service_fee_rate``, and the kept 5% only for a contract already
@@ -266,7 +269,10 @@ def service_fee(
     that day whose billings with the client by then (*billed_before* and
     its payments before that day) had passed the scale's $10,000; any other
     is refused on a day it would be charged the kept rate, whether or not
-    any of its payments fell under the scale.
+    any of its payments fell under the scale.  One payment (an amount with
+    ``rate="5%"``) is charged the kept rate by the same rule: only when
+    *billed_before* is past $10,000; without it the client is new, and the
+    rate is refused.
 
     Args:
         amount: The payment's amount (USD), the

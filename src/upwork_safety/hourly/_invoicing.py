@@ -108,7 +108,8 @@ def invoice(
             ``Client.payment_verified`` instead, which is ``False`` unless
             the client says so: pass what the client's profile shows.
         top_rated: Whether the freelancer is Top Rated (changes when the pay
-            is available).
+            is available, for a week invoiced on or after 2020-05-04: the
+            invoice day decides, so the week of 2020-04-27 already gets it).
         pauses: When the contract was paused (a sequence of :class:`Pause`,
             not overlapping); nothing logged inside them is invoiced.
         rules: The platform rules; default: those in force at the end of *week*.

@@ -5,7 +5,8 @@ A billing week runs Monday 00:00 to Sunday 23:59:59.999999 UTC
 UTC that closes it: invoice and Work Diary lock at Monday 12:00, the client's
 dispute window to Friday 23:59:59, pay available on the Wednesday ten days
 after the week (HC 211063698, HC 211062158), or for Top Rated freelancers
-since 2020-05-04 right after the dispute window (HC 360047676133).  The week
+right after the dispute window for a week invoiced on or after 2020-05-04
+(HC 360047676133).  The week
 and its calendar live together because the week names its own calendar
 (:meth:`BillingWeek.calendar`).
 """
@@ -300,8 +301,9 @@ class PayoutCalendar:
             the client can dispute the hours (HC 211062158).
         available_at: When the pay becomes available to withdraw: Wednesday
             00:00, ten days after the week's Sunday (HC 211063698); for Top
-            Rated freelancers since 2020-05-04, right after the dispute
-            window (HC 360047676133).
+            Rated freelancers, for a week invoiced on or after 2020-05-04
+            (the invoice day decides), right after the dispute window
+            (HC 360047676133).
         top_rated: Whether the calendar is for a Top Rated freelancer.
         hold_skipped: Whether the Top Rated early release applied.
 

@@ -232,9 +232,14 @@ class Contract:
         hourly_rate: The hourly rate (hourly contracts only), positive, in
             whole cents.
         weekly_limit: The weekly hour limit (hourly contracts only).
-        history: Every escrow event applied so far, in time order and not
-            before *started* (any sequence of events; stored as a
-            :class:`History`).
+        history: The escrow events recorded on the contract, in time
+            order and not before *started* (any sequence of events; stored
+            as a :class:`History`).  :func:`~upwork_safety.escrow.apply`
+            records every event it applies, but a contract described by
+            hand need not hold all of them: an empty or partial history is
+            accepted (a milestone's escrow and the payments may be given
+            mid-way, as :class:`Escrow` allows), and only what the history
+            does hold is checked against the contract (below).
         title: A short description of the job.
         time_entries: The Work Diary of an hourly contract: entries that do
             not overlap (the same minutes cannot be billed twice), none

@@ -254,7 +254,8 @@ class PlatformRules:
     hourly_available_delay: timedelta = _rule(
         _days(9), "HC 211063698", "Wednesday 10 days after the week ends"
     )
-    #: From this date Top Rated freelancers skip the hold on hourly pay.
+    #: Top Rated freelancers' hourly pay invoiced on or after this date skips the
+    #: hold: the invoice day (Monday after the week) decides, not the week's days.
     top_rated_skip_hold_since: date = _rule(
         date(2020, 5, 4),
         "HC 360047676133",

@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from upwork_safety._display import shown
 from upwork_safety._validate import fraction, is_blank
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
-from upwork_safety.fees import FeeBasis, ServiceFeeSchedule, explain_service_fee
+from upwork_safety.fees import (
+    FeeBasis,
+    ServiceFee,
+    ServiceFeeSchedule,
+    explain_service_fee,
+    schedule_as_of,
+)
 from upwork_safety.money import Money
 from upwork_safety.statements import _audit_notes as notes
 from upwork_safety.statements._model import USD, StatementFormat, Transaction
@@ -49,7 +55,17 @@ def _priced(found: Transaction, *, rate: Decimal | None, billed: Money | None) -
     Raises:
         RulesError: A rate the schedule in force on *found*'s date does not charge.
     """
-    explained = explain_service_fee(found.amount, on=found.on, rate=rate, billed_before=billed)
+    in_force = schedule_as_of(found.on)
+    if billed is None and rate is not None and rate == in_force.legacy_rate:
+        # Whether the client's contracts had kept the legacy rate is the
+        # audit's to judge on their billings (:class:`_Billings`), not one
+        # row's: the engine's ServiceFee charges the rate without that check,
+        # where explain_service_fee reads no billed_before as a new client.
+        explained = ServiceFee(
+            amount=found.amount, on=found.on, schedule=in_force, contract_rate=rate
+        )
+    else:
+        explained = explain_service_fee(found.amount, on=found.on, rate=rate, billed_before=billed)
     schedule = explained.schedule
     if explained.basis is not FeeBasis.DEFAULT:
         return _Priced(explained.fee, explained.basis, schedule.name, None)
