@@ -145,7 +145,38 @@ def _traded(sentence: Sentence, *, hinted: bool) -> Hit | None:
     for whole in wholes:
         if whole is not None and not _settled(sentence, *whole.span()):
             return _hit(sentence, whole)
+    cut = sentence.first(w.ACCOUNT_FOR_A_CUT)
+    if cut is not None and not _cut_settled(sentence, cut):
+        return _hit(sentence, cut)
     return None
+
+
+#: A condition that holds the negation, ended before what follows it: "agar aap ka account
+#: nahi chal raha to ...", "if your profile isn't approved, ...".
+_NEGATED_CONDITION = re.compile(
+    r"\b(?:agar|if)\b[^,;.]*\b(?:nahi|not|na|isn'?t|doesn'?t|don'?t|can'?t|won'?t)\b[^,;.]*?"
+    r"(?:\bto|\bthen|,) $"
+)
+
+
+def _cut_settled(sentence: Sentence, cut: re.Match[str]) -> bool:
+    """Whether the account worked for a cut is settled, as :func:`_settled` has it.
+
+    A negation inside a condition before it does not settle it: "agar aap ka
+    account nahi chal raha to mera account use kar lein, 30% share" offers the
+    account (review r29, scanner dev-r29).
+    """
+    if lex.NEGATION.search(cut.group()):
+        return True  # "mera account use mat karna, 30% wala deal cancel"
+    if not _settled(sentence, *cut.span()):
+        return False
+    lead = sentence.text[max(0, cut.start() - 80) : cut.start()]
+    return not (
+        _NEGATED_CONDITION.search(lead)
+        and not sentence.first(w.WARNING)
+        and lex.NEGATION.search(sentence.text, cut.start()) is None
+        and not sentence.in_clause(lex.PAST, cut.start())
+    )
 
 
 def _trade_of(sentence: Sentence, account: re.Match[str], *, named: bool) -> re.Match[str] | None:
@@ -293,6 +324,8 @@ def _keys(sentence: Sentence, *, hinted: bool) -> Hit | None:
     for key in sentence.all(w.KEYS):
         if account is None and _of_the_work(sentence, key):
             continue  # the keys of the work's own systems: "the staging server password"
+        if account is None and not hints and _delivered_login(sentence, key):
+            continue  # "share the login info with me when the site is done"
         if feature:
             continue  # a login by a code being built: "we need OTP based login in the app"
         if w.CODE_PLACED.fullmatch(key.group()) and (
@@ -362,6 +395,29 @@ def _of_the_work(sentence: Sentence, key: re.Match[str]) -> bool:
         inboxes = [m.span() for m in sentence.all(w.READER_INBOX)]
         near = [(a, b) for a, b in near if not any(c <= a and b <= d for c, d in inboxes)]
     return bool(near)
+
+
+#: Login details by name, not a code or a password: those of what was built, when the
+#: sentence names it anywhere.
+_LOGIN_DETAILS = re.compile(
+    r"(?:login|log ?in) (?:details|info|information|credentials)|credentials?"
+)
+#: The reader's (or Upwork's) own login, named just before it: "your login info".
+_OWN_LOGIN = re.compile(r"\b(?:your|ur|apna|apni|aap ka|aap ki|aapki|aapka|upwork)(?: \w+)? $")
+
+
+def _delivered_login(sentence: Sentence, key: re.Match[str]) -> bool:
+    """Whether *key* is the login of the work delivered, named anywhere in the sentence.
+
+    "Please share the login info with me when the site is done": the site's
+    login, handed over with the work (review r29, scanner dev-r29); "your login
+    info" and a code or password are not cleared here.
+    """
+    if not _LOGIN_DETAILS.fullmatch(key.group()):
+        return False
+    if _OWN_LOGIN.search(sentence.text, max(0, key.start() - 20), key.start()):
+        return False
+    return sentence.first(w.KEYS_OF_THE_WORK) is not None
 
 
 def _nearest(found: list[re.Match[str]], key: re.Match[str]) -> re.Match[str] | None:

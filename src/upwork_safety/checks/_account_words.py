@@ -126,7 +126,23 @@ ACCOUNT_WANTED = re.compile(
     r"aged|purana)(?: (?:pakistani|indian|local|us|uk|american|freelancer|upwork))? "
     r"(?:accounts?|ids|profiles?)\b|"
     # Accounts hired as such: "a company that hires Pakistani freelancers' accounts".
-    r"\bhir(?:e|es|ing) (?:\w+'? ){0,2}(?:upwork )?(?:accounts|profiles)\b"
+    r"\bhir(?:e|es|ing) (?:\w+'? ){0,2}(?:upwork )?(?:accounts|profiles)\b|"
+    # People sought for the old account they hold: "looking for freelancers with old Upwork
+    # accounts to partner with" (review r29, scanner dev-r29).
+    r"\b(?:looking for|need|want|seeking|hiring|searching for)\b[^.?!]{0,40}? with (?:an? )?"
+    r"(?:verified|top[ -]rated|old|aged|established|purana|purane|active|approved) "
+    r"(?:upwork )?(?:accounts?|ids|profiles?)\b|"
+    # The account paired with the writer's skills: "your account, my skills".
+    r"\b(?:your|ur|aap ka|aapka|tumhara) (?:upwork )?(?:account|profile|id),? (?:and |\+ )?"
+    r"(?:my|mera|meri|mere|our|hamari|humari) (?:skills?|work|kaam|team|hunar)\b"
+)
+
+#: An account worked from for a cut of the pay: "mera account use kar lein, 30% share",
+#: "mere account se kaam kar lo, 25% mera" (review r29, scanner dev-r29).
+ACCOUNT_FOR_A_CUT = re.compile(
+    r"\b(?:my|mera|meri|mere|your|ur|aap ka|aap ke|aapke|tumhara|tumhare)(?: upwork)? "
+    r"(?:account|profile|id)\b(?: (?:se|pe|par|per))? (?:\w+ ){0,2}?(?:use|kaam|bid\w{0,3}|"
+    r"work|chala\w{0,5})\b[^.?!]{0,50}?\b\d{1,3} ?(?:%|percent)"
 )
 
 #: An Upwork account with its price: "your Upwork account for $250", "my Top Rated Upwork
@@ -566,7 +582,10 @@ WARNING = re.compile(
     r"authenticator)|(?<!not a )(?<!no )(?<!koi )scam|(?<!not a )(?<!no )scams|scammer\w{0,2}|"
     r"fraud\w{0,3}|against (?:the )?(?:tos|terms|rules|policy)|policy ke khilaf|khilaf|"
     r"not allowed|allowed nahi|is it allowed|beware|be careful|warning|warn|warns|warned|heads up|"
-    r"reported|report kiya|i heard|maine suna|suna hai|got a message|offering to)\b"
+    r"reported|report kiya|i heard|maine suna|suna hai|got a message|offering to|"
+    # A question whether what happened is normal: "Upwork sent me a 2FA code when I logged
+    # in, is that normal?" (review r29, scanner dev-r29).
+    r"is (?:that|this|it) (?:normal|usual|expected|legit|safe)|(?:yeh|ye) normal hai)\b"
 )
 
 #: A story of what happened, in the match's own clause: "got banned", "account band ho gaya".

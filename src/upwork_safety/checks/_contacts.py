@@ -188,6 +188,21 @@ _CALL_IT = re.compile(
 )
 
 
+#: A number given as test data for what is built: "test the checkout with dummy card 4242...
+#: and phone 0301 0000000 in the form" (review r29, scanner dev-r29).
+_TEST_DATA = re.compile(
+    r"\b(?:dummy|fake|placeholder|test (?:data|numbers?|phones?|cards?|values?|inputs?|users?)|"
+    r"sample (?:data|numbers?)|(?:test|try)\w{0,3} (?:the |our |your )?(?:checkout|form|sign ?up|"
+    r"field|flow|validation|otp screen|login screen)|in (?:the|that|this) (?:form|field|input)s?)\b"
+)
+
+
+def _test_number(text: str, match: re.Match[str], group: int = 0) -> bool:
+    """A number typed into the work as test data, in a sentence that asks no one to call it."""
+    sentence = _sentence(text, *match.span(group)).replace(match.group(group), " ")
+    return _TEST_DATA.search(sentence) is not None and _SPACED_CONTEXT.search(sentence) is None
+
+
 def _record_number(text: str, match: re.Match[str]) -> bool:
     """A record's number ("SKU number", "roll number", "order number"), not a phone's.
 
@@ -259,7 +274,7 @@ def contact_details(text: str) -> list[Detail]:
         found.extend(
             Detail(m.start(), m.end(), "phone number")
             for m in PHONE.finditer(text)
-            if not _product_number(text, m)
+            if not _product_number(text, m) and not _test_number(text, m)
         )
         found.extend(
             Detail(m.start(), m.end(), "phone number")
@@ -269,7 +284,9 @@ def contact_details(text: str) -> list[Detail]:
         found.extend(
             Detail(m.start(1), m.end(1), "phone number")
             for m in NUMBER_AFTER_WORD.finditer(text)
-            if not _product_number(text, m, 1) and not _record_number(text, m)
+            if not _product_number(text, m, 1)
+            and not _record_number(text, m)
+            and not _test_number(text, m, 1)
         )
     # A number disguised in letters or spelled out counts, as a spaced one does, in a
     # sentence about reaching someone (newcomer r16 #4).

@@ -11,6 +11,7 @@ import re
 
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
+from upwork_safety.checks._handover import OFF_SUBMIT, submission_skipped
 from upwork_safety.checks._sentences import (
     FREE_TRIAL,
     Hit,
@@ -35,7 +36,7 @@ _WORK_ASK = re.compile(
     r"transcribe|translate|knock out|whip up|crank out|bang out|churn out|bash out|rattle off|"
     r"dash off|hammer out|nikal(?= (?:do|dein|dijiye|dena)\b)|"
     r"code|draft|redesign|fix|prepare|produce|put together|throw together|deliver|"
-    r"send (?:me |us )?(?:the|a|your) (?:first |initial )?(?:draft|"
+    r"send (?:over )?(?:me |us )?(?:the|a|your) (?:first |initial )?(?:draft|"
     r"design|logo|work|files?|sample|article|version|mockup|screens?)|"
     r"bana\w{0,4}|likh\w{0,5}|kar ?ke (?:bhej|dikha)\w{0,5}|dikha\w{0,4}|"
     r"(?:mukammal|poora|pura) kar ?ke (?:bhej|dikha)\w{0,5}|(?:mukammal|poora|pura) kar\w{0,5}|"
@@ -106,6 +107,11 @@ _LATER = re.compile(
     r"(?:can'?t|cannot|unable to|not able to|haven'?t|have not) (?:\w+ )?fund\w{0,3}(?: \w+){0,3}? "
     r"yet|"
     r"talk about|dekhte hain|uske baad|us ke baad|pasand aay\w{0,2}|acha lag\w{0,2}|"
+    # The money settled at the end, or talked of once the work is liked: "we'll sort the money
+    # at the end", "if the boss likes it we'll talk budget", "end mein" (review r29).
+    r"at the end|in the end|end mein|aakhir mein|akhir mein|"
+    r"talk (?:budget|money|price|pricing|rates?|payment)|"
+    r"if (?:\w+ ){1,2}(?:likes?|loves?|approves?) (?:it|them|this|that)|"
     r"agar (?:acha|pasand|theek)|"
     r"if (?:it'?s|its|they'?re) good|if satisfied|"
     r"(?:before|ahead of) (?:i|we) (?:\w+ )?(?:fund|put|deposit|add|create|send|open|set up|"
@@ -238,7 +244,10 @@ _NO_ESCROW = re.compile(
     r"\bskip (?:the )?(?:escrow|milestone|contract)s?\b|"
     r"\bno need (?:for|of) (?:a |the |any )?(?:milestone|contract|escrow|offer)s?\b|"
     r"\b(?:milestone|contract|escrow) (?:ki |ka )?zaroorat nahi\b|"
-    r"\bbina (?:milestone|contract|escrow)\b|\b(?:milestone|contract|escrow) ke baghair\b|"
+    r"\bbina (?:milestone|contract|escrow)\b|"
+    # The milestone not to be made: "milestone mat banao, kaam shuru karo" (review r29).
+    r"\b(?:milestone|contract|escrow|offer)s? (?:abhi )?(?:mat|na) (?:banao|banayen|banaiye|"
+    r"bana|banana|karo|bhejo|bhejna|fund karo)\b|\b(?:milestone|contract|escrow) ke baghair\b|"
     r"\b(?:escrow|milestone|contract) can wait\b|\boutside (?:the )?contract\b|"
     r"\bskip (?:the )?(?:formalities|paperwork)\b|"
     r"\bno (?:contract|milestone|escrow|offer)s? (?:needed|required|yet|for now)\b|"
@@ -267,48 +276,9 @@ _NO_WAIT = re.compile(
     r"\b(?:milestone|funding|escrow|contract|offer)(?: \w+)? (?:ka|ki|ke) (?:intezar|wait) "
     r"(?:na|mat)\b"
 )
-#: The work handed over outside Upwork's submission, so never against a funded milestone:
-#: "don't submit the work through Upwork", "skip the Upwork submission", "deliver it outside
-#: Upwork", "Upwork pe submit mat karna".
-_OFF_SUBMIT = re.compile(
-    r"(?P<told>\b(?:don'?t|do not|never|no need to|without|skip|avoid|instead of)"
-    r"(?: \w+){0,2}? (?:submit|deliver|upload)\w{0,5}\b(?: \w+){0,4}? (?:(?:on|through|thru|via|"
-    r"in|to|using) (?:the )?(?:upwork\b(?!'s)|platform\b)|here\b))|"
-    r"\b(?:skip|bypass|avoid|no need (?:to use|for)|without) (?:the )?upwork'?s? "
-    r"(?:submission|submit|delivery)\w{0,7}\b|"
-    r"\b(?:deliver|submit|send|share|hand over)\w{0,3}\b(?: \w+){0,4}? (?:outside|off)"
-    r"(?: of)?(?: the)? upwork\b(?!'s)|"
-    r"\bupwork (?:pe|par|per|mein|me) (?:\w+ )?(?:submit|deliver)\w{0,3} (?:na|mat|nahi)\b|"
-    r"\b(?:submit|deliver)\w{0,3} upwork (?:pe|par|per|mein|me) (?:na|mat|nahi)\b|"
-    r"\bupwork (?:pe|par|per|mein|me) (?:\w+ )?(?:submit|deliver|upload)\w{0,3} (?:karne|karna) "
-    r"(?:ki )?(?:zaroorat|need) nahi\b"
-)
-#: The work still handed in on Upwork: "submit the final cut on Upwork".
-_SUBMIT_ON_UPWORK = re.compile(
-    r"\b(?:submit|deliver)\w{0,3}\b(?: \w+){0,4}? (?:on|through|thru|via|in) (?:the )?upwork\b"
-)
-#: Not now, rather than not on Upwork: "don't submit on Upwork yet".
-_NOT_YET = re.compile(r"\b(?:yet|until|till|before (?:i|we)|abhi)\b")
-#: Where the work goes instead of Upwork's submission: "to my Drive", "email it", "directly".
-_ELSEWHERE = re.compile(
-    r"\b(?:drive|dropbox|wetransfer|we transfer|onedrive|box\.com|e-?mail\w{0,3}|mail|inbox|"
-    r"whatsapp|telegram|skype|discord|directly|direct|outside|elsewhere|instead|"
-    r"(?:to|with) me|mujhe|bhej\w{0,4})\b"
-)
-#: The contract closing or replaced, so nothing will be funded: "I'm closing the contract".
-_CONTRACT_CLOSING = re.compile(
-    r"\b(?:clos|end|cancel|terminat)\w{0,4} (?:the |this |our |my )?(?:contract|job|offer)\b|"
-    r"\b(?:contract|job|offer) (?:is |was |will be |has been )?(?:closed|ended|cancell?ed|"
-    r"terminated|over)\b|\b(?:new|another|second) (?:contract|one)\b|"
-    r"\bpay (?:you |u )?(?:later|separately|directly|outside)\b"
-)
-#: A condition on the submission, not a request to skip it: "don't submit on Upwork unless the
-#: tests pass", "... without a README", "... with placeholder text", "... before you test it".
-_SUBMIT_CONDITION = re.compile(
-    r",? ?(?:unless|without|with|until|till|once|before|if|when|after)\b"
-)
 _PAY_AFTER = re.compile(
-    r"\b(?:pay|paid|payment|paise|money|amount|full amount)\b(?: \w+){0,5}? (?:after|once|"
+    r"\b(?:pay|paid|payment|paise|paisa|paisay|money|amount|full amount)\b(?: \w+){0,5}? "
+    r"(?:after|once|"
     r"when|on|upon|only after|as soon as|jab|ke baad)\b(?: [\w'%]+){0,4}? (?:deliver\w{0,4}|"
     r"complet\w{0,6}|done|finish\w{0,3}|see|check(?:ed|ing|s)?|review\w{0,3}|like|happy|"
     r"satisf\w{0,6}|approve\w{0,1}|the client pays|our client pays|mukammal|ready|results?|"
@@ -325,6 +295,9 @@ _PAY_AFTER = re.compile(
     r"extra|more)\b)|"
     r"\b(?:kaam|work) (?:mukammal|complete|khatam) hone ke baad (?:payment|paise)\b|"
     r"\b(?:paise|payment|pay) (?:\w+ )?(?:kaam|work|delivery) (?:ke|k) baad\b|"
+    # The money only once the work is done: "paisa kaam complete hone ke baad hi milega".
+    r"\b(?:paise|paisa|paisay|payment|pay|raqam)\b (?:\w+ )?(?:kaam|work|project|delivery)"
+    r"(?: \w+)? (?:hone|ho jane) (?:ke|k) baad\b|"
     r"\b(?:mukammal|complete|khatam|poora|pura|finish) hone (?:ke|k) baad (?:hi )?(?:payment|"
     r"paise|pay)\b|"
     r"\b(?:result|kaam|work|demo)\w{0,2} dikhao\b.{0,20}\bphir\b.{0,30}\b(?:payment|paise|pay)\b|"
@@ -509,8 +482,8 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
     if pattern is FREE_WORK:
         return free_work_asked(sentence, match)
     return (
-        _submission_skipped(sentence, match)
-        if pattern is _OFF_SUBMIT
+        submission_skipped(sentence, match)
+        if pattern is OFF_SUBMIT
         else _escrow_refused(sentence, match)
     )
 
@@ -534,30 +507,8 @@ _FUNDED_BEFORE_START = re.compile(
 )
 
 
-def _submission_skipped(sentence: Sentence, match: re.Match[str]) -> bool:
-    """An off-Upwork handover that really asks for one, not "don't submit it *yet*".
-
-    "Don't submit it on Upwork" counts only with somewhere else to send the work
-    (a Drive, e-mail, "directly", "to me") or the contract closing; a condition
-    after it ("... unless the tests pass", "... before you test it") leaves only
-    the contract closing.
-    """
-    if sentence.first(_NOT_YET):
-        return False  # "don't submit it on Upwork yet" is about when, not where
-    if match.group("told") is None:
-        return True
-    for kept in sentence.all(_SUBMIT_ON_UPWORK):
-        if not (match.start() <= kept.start() < match.end()) and not sentence.negated(*kept.span()):
-            return False  # "don't upload the raw files here, submit the cut on Upwork": both
-    if sentence.first(_CONTRACT_CLOSING):
-        return True
-    if _SUBMIT_CONDITION.match(sentence.text, match.end()):
-        return False
-    return bool(sentence.first(_ELSEWHERE))
-
-
 _START_ANCHOR = anchor(
-    (_NO_ESCROW, _OFF_SUBMIT, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK, TRIAL),
+    (_NO_ESCROW, OFF_SUBMIT, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK, TRIAL),
     "without skip no need zaroorat bina baghair wait outside formalities paperwork not free "
     "$0 zero dollar nothing "
     "submit deliver bypass avoid instead never don "
@@ -628,7 +579,7 @@ def _start_stated(message: Message) -> Hit | None:
     if waited is not None:
         return waited
     for sentence in message.holding(_START_ANCHOR):
-        for pattern in (_NO_ESCROW, _OFF_SUBMIT, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK):
+        for pattern in (_NO_ESCROW, OFF_SUBMIT, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK):
             if pattern is _PAY_AFTER and message.has(_FUNDED_ANCHOR):
                 continue  # "it's funded; once it's done, we pay": the release, not a risk
             for match in sentence.all(pattern):

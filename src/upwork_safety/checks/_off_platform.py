@@ -448,8 +448,8 @@ def payment(message: Message) -> Hit | None:
 _PAY_ON_UPWORK = re.compile(
     r"\b(?:pay|paid|paying|payments?|send|sent|release|transfer)\w{0,3}"
     r"(?: (?:you|u|me|us|it|them|everything|in full|the \w+)){0,2}"
-    r"(?: (?:will|is|are|goes|go|be|been|made|done|sent|released)){0,3} "
-    r"(?:on|via|through|thru|over|using|within) (?:the )?upwork\b|"
+    r"(?: (?:will|is|are|goes|go|be|been|made|done|sent|released)){0,3}(?: directly)? "
+    r"(?:on|via|through|thru|over|using|within) (?:the |an |a )?upwork\b|"
     r"\b(?:payments?|paise) (?:\w+ )?upwork (?:pe|par|ke through|ke zariye)\b"
 )
 #: Another way or only part of the money: "rather than through Upwork", "half through Upwork".
@@ -457,6 +457,18 @@ _OTHER_WAY = re.compile(
     r"\b(?:instead|rather|than|except|besides|other|another|apart|half|part|rest|remaining|"
     r"way|faster|quicker|easier|cheaper|better|slow|slower)\b"
 )
+
+
+def _left_upwork(sentence: Sentence) -> bool:
+    """Whether *sentence* names a way off Upwork outside its own "through Upwork".
+
+    "I can pay you directly via an Upwork bonus": the "directly" is the bonus's
+    (review r29, scanner dev-r29).
+    """
+    kept = [m.span() for m in sentence.all(_PAY_ON_UPWORK)]
+    return any(
+        not any(a <= m.start() < b for a, b in kept) for m in sentence.all(PAYMENT_ANCHOR.pattern)
+    )
 
 
 def payment_kept_on_platform(text: str, *, outgoing: bool) -> bool:
@@ -470,7 +482,7 @@ def payment_kept_on_platform(text: str, *, outgoing: bool) -> bool:
     if _PAY_ON_UPWORK.search(text) is None:
         return False
     message = Message(text, outgoing=outgoing)
-    if message.has(PAYMENT_ANCHOR):
+    if any(_left_upwork(s) for s in message.holding(PAYMENT_ANCHOR)):
         return False
     paying = [s for s in message.sentences if s.first(lex.PAY)]
     return bool(paying) and all(

@@ -26,7 +26,8 @@ from upwork_safety.checks._sentences import (
 
 _RATING = re.compile(
     r"\b(?:5|five|fiv|10|ten|full|top|highest|max(?:imum)?)[\s-]?(?:stars?|str|\*)|"
-    r"\b5\s?\*|\u2b50|\b10\s?/\s?10\b|\b10 out of 10\b|\ba (?:10|ten)\b(?![\s-]?(?:%|\$|percent|"
+    r"\b5\s?\*|\u2b50|\b10\s?/\s?10\b|\b5\s?/\s?5\b|\bstars? full\b|\b10 out of 10\b|"
+    r"\ba (?:10|ten)\b(?![\s-]?(?:%|\$|percent|"
     r"per|x\b|k\b|min|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|seconds?|secs?|"
     r"pages?|words?|dollars?|usd|bucks|points?|steps?|items?|people|pm|am|o'?clock))|"
     r"\bfull (?:marks|rating|stars?)\b|\btop marks\b|"
@@ -34,7 +35,10 @@ _RATING = re.compile(
     r"high|top|awesome|amazing|glowing|achi|acha|achhi|acchi|zabardast|shandar|behtareen|"
     r"5 star|five star)(?: si| sa| se)?\s(?:rating|ratings|review|reviews|feedback|score|"
     r"remarks?)\b|"
-    r"\b(?:would|likely to) recommend\b|\brate me (?:with )?(?:5|five|full|10|high)\b|"
+    r"\b(?:would|likely to) recommend\b|\bwould (?:hire|work with (?:him|her|them)) again\b|"
+    # The words the review will say: "my feedback will say you're the best" (review r29).
+    r"\b(?:review|rating|feedback) (?:will|would|'ll) (?:say|read|call|describe)\b|"
+    r"\brate me (?:with )?(?:5|five|full|10|high)\b|"
     r"\b(?:rating|review|feedback) (?:achi|acha|achhi|positive)\b|"
     # The rating promised as it will read: "the review will be glowing".
     r"\b(?:rating|review|feedback) (?:will|would|is going to|'ll) be (?:glowing|great|excellent|"
@@ -181,7 +185,8 @@ _TRADE = re.compile(
     r"\bwaiv\w{1,3}\b|"
     # A share of the money returned: "return a third of the fee", "send back a portion".
     r"\b(?:return|refund|send back|give back|pay back)\w{0,3} (?:me |us )?(?:a |an |the )?"
-    r"(?:third|quarter|half|portion|part|share|chunk|cut|slice|\d{1,3} ?%|\d{1,3} percent)\b|"
+    r"(?:(?:third|quarter|half|portion|part|share|chunk|cut|slice|\d{1,3} percent)\b|"
+    r"\d{1,3} ?%)|"
     r"\bpay\w{0,3} (?:me |us )?back\b|"
     r"\b(?:send|give|transfer|return|wire)\w{0,3} (?:(?:me|us|the|my|of|\$?\d[\d,]{0,9}|money|"
     r"amount|difference|extra|half|part|payment|rest|dollars?) ){0,3}?(?:\$?\d[\d,]{0,9} ?%?|"
@@ -394,18 +399,27 @@ _RATING_FOR_ME = re.compile(
     r"\b(?:leave|give|rate|mark|review)\w{0,3} (?:me|us)\b|\b(?:mujhe|humein|hamein)\b|"
     # The rating asked for with no "me": "leave a positive review now and I'll send a tip"
     # (not the writer's own "I'll leave a good review", see _WRITER_RATES).
-    r"\b(?:leave|give|post|write)\w{0,3} (?:a|an)\b"
+    r"\b(?:leave|give|post|write)\w{0,3} (?:a|an)\b|"
+    # The writer named as the one rated: "rate our company 5 stars", "give the client rating
+    # 5/5"; or the rating as the contract's closing: "close the contract with 5 stars first
+    # and I'll send the final payment" (review r29, scanner dev-r29).
+    r"\b(?:leave|give|rate|mark|review)\w{0,3} (?:our|my|the|your) (?:company|business|agency|"
+    r"team|brand|store|shop|client|buyer|employer)\b|"
+    r"\b(?:close|end)\w{0,3} (?:the |this |our )?contract with\b"
 )
 #: The writer as the one who rates: "I'll leave a 5-star review", "we will give a good rating".
 _WRITER_RATES = re.compile(r"\b(?:i|we)(?:'ll| will| would|'d| can| shall)?(?: \w+)? $")
 #: Money the writer offers for it: "I'll give you a bonus", "I'll tip you $10", "bonus de dunga".
 _REWARD = re.compile(
     r"\b(?:bonus|bonuses|tip|tips|reward|cash|gift card)\b|\btip (?:you|u)\b|"
+    r"\b(?:final|remaining|last|full) payment\b|"
     r"\b(?:pay|send|give)\w{0,3} (?:you |u )?(?:an? )?(?:extra )?\$\d[\d,]{0,9}"
 )
 #: The writer offering it: "I'll", "I will", "if you", "de dunga".
 _OFFERED = re.compile(
-    r"\b(?:i'?ll|i will|we'?ll|we will|i'?d|if|agar|dunga|dungi|denge|de doon|bhej dunga)\b"
+    r"\b(?:i'?ll|i will|we'?ll|we will|i'?d|if|agar|dunga|dungi|denge|de doon|bhej dunga)\b|"
+    # The money waiting on the rating: "and there's a little bonus waiting for you".
+    r"\bthere'?s (?:a |an )?(?:\w+ )?(?:bonus|tip|reward)\b|\bwaiting for (?:you|u)\b"
 )
 
 

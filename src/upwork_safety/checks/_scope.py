@@ -27,6 +27,7 @@ _NEW_WORK = re.compile(
     r"throw together|put together|"
     r"install|configure|convert|fix|update|change|edit|optimi[sz]e|need|want|chahiye|"
     r"resize|crop|retouch|compress|port|"
+    r"stretch|expand|"
     r"kar dein|kar do|kar dena|(?:i|we)'?d like|would like)\b"
 )
 _WORK_THING = re.compile(
@@ -44,7 +45,8 @@ _NOT_MORE_WORK = re.compile(
     r"\b(?:one more|another|also|ek aur)\s(?:question|thing|time|day|week|minute|note|point|"
     r"reminder|call|meeting|detail|details|quick question|favour?)\b|"
     r"\balso (?:tell|let me know|confirm|share|send|explain|check|ask|mention|suggest|"
-    r"recommend|advise|think|like|want to say)\b|\bmore (?:time|details|info|information|"
+    r"recommend|advise|think|like(?! (?:you|u) to\b)|want to say)\b|"
+    r"\bmore (?:time|details|info|information|"
     r"work (?:for you|later|next month)|projects?)\b|"
     # Details asked for "as well", not work: "send me your Skype ID as well", "your CV too".
     r"\b(?:send|share|give|tell|drop)(?: me| us)? (?:your|ur|the|apna|apni) (?:[\w-]+ ){0,2}?"
@@ -91,7 +93,14 @@ _SAME_PRICE = re.compile(
     r"\bisi milestone (?:mein|me|main)\b|\bwe'?ll give you more work\b|"
     r"\b(?:not|wasn'?t|isn'?t) in the (?:original )?(?:brief|scope|contract|agreement|offer|"
     r"plan)\b|"
-    r"\bi know we agreed\b|\bfor the same fee\b"
+    r"\bi know we agreed\b|\bfor the same fee\b|"
+    # The price said to stay, the scope owned as exceeded, or the pay waved away: "budget
+    # stays the same", "I know we said 1500 words", "not in scope I know", "alag paise ki
+    # kya baat" (review r29, scanner dev-r29).
+    r"\b(?:budget|price|rate|fee|payment|amount) (?:stays|remains|will stay|will remain|"
+    r"is staying) (?:the )?same\b|\bi know we (?:said|discussed|quoted|decided) (?:on )?\d|"
+    r"\b(?:not|isn'?t|wasn'?t) in scope\b|"
+    r"\balag (?:se )?(?:paise|payment|budget|pay) ki kya (?:baat|zaroorat|zarurat)\b"
 )
 _SMALL = re.compile(
     r"\b(?:quick(?:ly)?|small|tiny|minor|little|simple|easy|basically the same|"
@@ -114,6 +123,10 @@ _NEW_PAY = re.compile(
     r"\bna(?:ya|ye|yi) milestone\b|\balag milestone\b|\bextra paise dunga\b|"
     r"\bbudget badha\w{0,4}\b(?! (?:nahi|na|nahin)\b)|"
     r"\bas milestone \d\b|\bbonus for (?:this|it)\b|\bpaid separately\b|"
+    # The extra put in a later milestone the client will fund: "split the extra features
+    # into Milestone 3, I'll fund it after" (review r29, scanner dev-r29).
+    r"\b(?:split|move|put|shift)\w{0,3} (?:\w+ ){0,4}?(?:into|to|in) (?:(?:a |another |a new |"
+    r"the next )milestone\b|milestone (?:[2-9]|two|three|four)\b)|"
     r"\b(?:create|set up|make|open)\w{0,3} (?:a |another |new |the )?(?:\$\d[\d,]* )?milestone\b|"
     r"\bproposal\b|"
     r"\bprice works\b|\bto cover the extra\b|"
@@ -138,6 +151,10 @@ _STRONG_CREEP = re.compile(
     r"\b(?:teen|char|chaar|paanch|panch|chhe|saat|aath|das) aur\b|"
     r"\b(?:a couple of|a few|couple of|few|some) (?:extra|more|additional)\b|"
     r"\bextra (?:tweaks?|pages?|features?|screens?|sections?|revisions?|languages?)\b|"
+    # The deliverable's count raised: "expand the report to 40 pages" (review r29).
+    r"\b(?:expand|stretch|increase|grow|take)\w{0,3} (?:it|this|that|the \w+|(?:the )?\w+ \w+) "
+    r"(?:to|up to) \d[\d,]* (?:pages?|words?|screens?|slides?|minutes?|videos?|articles?|posts?|"
+    r"products?|items?|languages?|sections?|designs?|banners?|logos?|chapters?)\b|"
     r"\bsince (?:you'?re|you are) already\b|\b\w+ (?:aur|or) (?:chahiye|bana\w{0,4}|"
     r"kar\w{0,5}|add|upload|likh\w{0,4}|daal\w{0,4})\b|\bjab aap\b(?: \w+){0,4} (?:rahe|kar rahe)\b"
 )
@@ -266,6 +283,7 @@ def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
 _CREEP_ANCHOR = anchor(
     (_STRONG_CREEP, _SAME_PRICE, _ADDITION, _FREE_EXTRA),
     "while throw toss squeeze one more another instead ek couple few some extra since aur or jab "
+    "expand stretch increase grow take "
     "usi change "
     "same isi budget wahi wohi within no free assume guess hope expect part paise payment price "
     "amount included in into need without at give not wasn isn know for also too well bhi "

@@ -45,6 +45,11 @@ TRIAL = re.compile(
 _TRIAL_WHY = re.compile(
     r"\bbefore (?:i|we) (?:hire|make an offer|send (?:the |an |you )?(?:offer|contract))|"
     r"\bif (?:i|we) like\b|\bif (?:they're|it's|its|they are) good\b|"
+    # Someone else's liking, then the money talked of: "if the boss likes it we'll talk
+    # budget" (review r29, scanner dev-r29).
+    r"\bif (?:the |my |our )?(?:boss|manager|client|team|owner|partner|ceo|founder)s? "
+    r"(?:likes?|loves?|approves?)\b|\b(?:we'?ll|we will|then|phir) talk (?:budget|money|price|"
+    r"pricing|rates?|payment)\b|"
     r"\bto (?:see|judge|check|evaluate|assess|prove|test)\b|\bpasand aay\w{0,2}\b|"
     r"\bacha lag\w{0,2}\b|\bthen (?:i|we)(?:'ll| will)? (?:hire|open|create|send)\b|"
     r"\byou(?:'ll| will)? get the (?:job|project|contract|whole)\b|\bhire kar\w{0,4}\b|"
@@ -86,7 +91,7 @@ def free_work_asked(sentence: Sentence, match: re.Match[str]) -> bool:
 _PAID_TRIAL_ANCHOR = anchor((_PAID_TRIAL,), "paid test trial contract milestone $ we pay")
 _TRIAL_WHY_ANCHOR = anchor(
     (_TRIAL_WHY,),
-    "before if to pasand acha then you'll you will you get hire official consider dekh phir "
+    "before if to pasand acha then you'll you will you get hire official consider dekh phir talk "
     "open create send uske us ke after agar gets wins will lands",
 )
 

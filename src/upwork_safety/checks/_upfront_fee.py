@@ -29,6 +29,10 @@ _FEE_NAMED = re.compile(
     r"cost|amount|payment|money)\b|\bsecurity\s(?:deposit|amount|money|ke taur)\b|"
     # A security lodged, in Roman Urdu: "15000 security jama karwani hogi".
     r"\bsecurity\s(?:jama|ada|bhej)\w{0,6}|"
+    # ... or its sum named before it is paid: "uski security 15000 pehle deni hogi" (review
+    # r29, scanner dev-r29).
+    r"\bsecurity\s(?:rs\.?\s?|pkr\s?|\$)?\d[\d,.]{0,9}\s?(?:rupay|rupaye|rupees?|rs|pkr)?\s?"
+    r"(?:pehle|advance|jama|ada|bhej|deni|dena|dein|dijiye)\w{0,4}|"
     r"\b(?:fees?|charges?|deposit)\s(?:of\s)?(?:\$|rs\.?\s?|pkr\s?|usd\s?)?\d|"
     r"\b(?:fees?|deposit) (?:jama|ada|bhej)\w{0,6}|\bas (?:a )?(?:security|deposit|guarantee)\b|"
     # A sum for it, in Roman Urdu: "registration ke 1500 rupay", "joining ki Rs 500".
@@ -74,7 +78,7 @@ _PURCHASE_OBJECT = re.compile(
     r"(?:gift|itunes|steam|razer(?: gold)?|google play|amazon|apple|xbox|psn|playstation|"
     r"ebay|sephora|vanilla|visa gift)\s?cards?|"
     r"macbook|computer|pc|monitor|ipad|tablet|galaxy tab|iphone|printer|microphone|webcam|"
-    r"voucher|certificate|exam|upgrade|premium|vpn|headset|camera|account|themes?|"
+    r"voucher|certificate|certifications?|exam|upgrade|premium|vpn|headset|camera|account|themes?|"
     r"plugins?|stock (?:photos?|images?|footage|music)|fonts?|hosting|domain|connects|"
     # Anything bought with the reader's own money: "purchase the product with your own card".
     r"(?:with|using|from|on) (?:your|ur) own (?:\w+ )?(?:card|money|funds|cash|pocket|account)|"
