@@ -193,7 +193,7 @@ def test_optional_ints_round_trip():
     """None and ints in optional int fields are written and read back as they were."""
     value = MaybeCounts(10**100 - 1, [None, 2, -3])
     text = serialize.to_json(value)
-    assert text == '{"a":%d,"b":[null,2,-3]}' % (10**100 - 1)
+    assert text == f'{{"a":{10**100 - 1},"b":[null,2,-3]}}'
     assert serialize.from_json(MaybeCounts, text) == value
     assert serialize.to_json(MaybeCounts()) == "{}"
 
