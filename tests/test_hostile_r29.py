@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import http
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
@@ -374,3 +375,47 @@ def test_the_callers_own_exception_is_refused_naming_the_field(value, field):
     with pytest.raises(InvalidValueError) as info:
         serialize.to_json(value)
     assert (field, "a field that can be read") == (info.value.field, info.value.rule)
+
+
+# --------------------------------------------------------------------------
+# The round's review: sets written as the readers read them, plain ints
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class SetFields:
+    a: set[int] = attrs.Factory(set)
+    b: frozenset[int] = frozenset()
+
+
+@pytest.mark.parametrize(
+    ("value", "field", "rule"),
+    [
+        (SetFields([1, 2, 1]), "value.a", "a set"),  # type: ignore[arg-type]  (a repeat)
+        (SetFields([1, 2]), "value.a", "a set"),  # type: ignore[arg-type]
+        (SetFields(b=itertools.count()), "value.b", "a set"),  # type: ignore[arg-type]
+        (SetFields(b=(x for x in [1])), "value.b", "a set"),  # type: ignore[arg-type]
+        (SetFields(b=frozenset({True})), "value.b", "an integer"),
+        (SetFields(b=frozenset({10**100})), "value.b", "at most 100 digits"),
+    ],
+)
+def test_a_set_field_is_written_only_from_a_set_of_its_declared_members(value, field, rule):
+    """A list (which may repeat a member), an iterator or a bool member: refused at the set."""
+    with pytest.raises((InvalidTypeError, InvalidValueError)) as info:
+        serialize.to_json(value)
+    assert (field, rule) == (info.value.field, info.value.rule)
+
+
+def test_sets_round_trip_sorted():
+    """A set of ints is written sorted, each once, and read back equal."""
+    value = SetFields({3, 1, 2}, frozenset({-5, 7}))
+    text = serialize.to_json(value)
+    assert text == '{"a":[1,2,3],"b":[-5,7]}'
+    assert serialize.from_json(SetFields, text) == value
+
+
+def test_an_int_subclass_is_written_as_a_plain_int():
+    """to_dict gives an IntEnum's value as a plain int, as it did before the int writer."""
+    written = serialize.to_dict(Count(http.HTTPStatus.OK))
+    assert written == {"a": 200}
+    assert type(written["a"]) is int

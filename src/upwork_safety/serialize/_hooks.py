@@ -60,11 +60,10 @@ from upwork_safety.serialize._problems import (
     Written,
     place,
     placed,
-    placed_at_itself,
     refused_by_writer,
     tally,
 )
-from upwork_safety.serialize._sets import set_reader
+from upwork_safety.serialize._sets import member_type, set_reader, set_writer
 from upwork_safety.serialize._strict import RefusedError, type_name
 
 if TYPE_CHECKING:
@@ -511,21 +510,10 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
     return write
 
 
-def _set_writer(conv: cattrs.Converter) -> Any:
-    def write(value: typing.AbstractSet[object]) -> list[object]:
-        try:
-            items = [conv.unstructure(item) for item in value]
-        except (UpworkSafetyError, Written) as exc:
-            if not refused_by_writer(exc):
-                raise
-            # A set's items have no place until written: the refusal is the set's.
-            raise placed_at_itself(exc, value, set) from None
-        try:
-            return sorted(items)
-        except TypeError:  # unorderable items: keep set order
-            return items
-
-    return write
+def _set_writer(conv: cattrs.Converter, t: Any) -> Any:
+    member = member_type(t)
+    declared = member is not None and _declared(member)
+    return set_writer(t, conv.get_unstructure_hook(member) if declared else conv.unstructure)
 
 
 def _mapping_writer(conv: cattrs.Converter) -> Any:
@@ -689,7 +677,7 @@ def make_converter(
     # A Literal field (Summary.by) holds one of its plain values; cattrs reads it back.
     conv.register_unstructure_hook_factory(_is_literal, _literal_writer)
     conv.register_unstructure_hook_factory(_is_list_or_tuple, lambda t: _sequence_writer(conv, t))
-    conv.register_unstructure_hook_factory(_is_set, lambda _t: _set_writer(conv))
+    conv.register_unstructure_hook_factory(_is_set, lambda t: _set_writer(conv, t))
     conv.register_unstructure_hook_factory(_is_mapping, lambda _t: _mapping_writer(conv))
     conv.register_unstructure_hook_factory(attrs.has, lambda cls: _object_writer(conv, cls))
 

@@ -204,7 +204,7 @@ def write_int(value: int) -> int:
             field="value",
             rule=f"at most {MAX_JSON_INT_DIGITS} digits",
         )
-    return value
+    return number  # a plain int, as the readers give back (an IntEnum's value, not the member)
 
 
 def write_datetime(value: datetime) -> str:
