@@ -419,3 +419,40 @@ def test_an_int_subclass_is_written_as_a_plain_int():
     written = serialize.to_dict(Count(http.HTTPStatus.OK))
     assert written == {"a": 200}
     assert type(written["a"]) is int
+
+
+@attrs.frozen
+class Shapes:
+    d: dict[str, int] = attrs.Factory(dict)
+    t: tuple[int, str, Money] = (0, "", Money("1.00", "USD"))
+    n: list[list[int]] = attrs.Factory(list)
+    m: dict[str, Money] = attrs.Factory(dict)
+
+
+def _pairs() -> Iterator[tuple[str, int]]:
+    yield ("a", 1)
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "field", "rule"),
+    [
+        (Shapes(d={"a": True}), InvalidTypeError, "value.d.a", "an integer"),
+        (Shapes(n=[[1], [2, True]]), InvalidTypeError, "value.n[1][1]", "an integer"),
+        (Shapes(t=(True, "a", Money("1.00", "USD"))), InvalidTypeError, "value.t[0]", "an integer"),
+        (Shapes(t=(1, "a", 5)), InvalidTypeError, "value.t[2]", "the declared type"),  # type: ignore[arg-type]
+        (Shapes(t=(1, "a")), InvalidValueError, "value.t", "exactly 3 items"),  # type: ignore[arg-type]
+        (Shapes(d=[("a", 1)]), InvalidTypeError, "value.d", "the declared type"),  # type: ignore[arg-type]
+        (Shapes(m=_pairs()), InvalidTypeError, "value.m", "the declared type"),  # type: ignore[arg-type]
+    ],
+)
+def test_mappings_fixed_tuples_and_nested_lists_write_what_reads_back(value, error, field, rule):
+    """Each item by its declared type, each place of a fixed tuple by its own (review 1, 4)."""
+    with pytest.raises(error) as info:
+        serialize.to_json(value)
+    assert (field, rule) == (info.value.field, info.value.rule)
+
+
+def test_mappings_fixed_tuples_and_nested_lists_round_trip():
+    """The same shapes holding what they declare are written and read back equal."""
+    value = Shapes({"a": 1}, (2, "b", Money("3.50", "USD")), [[1, 2], []], {"x": Money("4", "PKR")})
+    assert serialize.from_json(Shapes, serialize.to_json(value)) == value

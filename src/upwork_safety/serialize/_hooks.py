@@ -53,6 +53,7 @@ from upwork_safety.serialize._fields import NONE_TYPE as _NONE_TYPE
 from upwork_safety.serialize._fields import UNION_ORIGINS as _UNION_ORIGINS
 from upwork_safety.serialize._fields import fields_written as _fields
 from upwork_safety.serialize._fields import raising_field
+from upwork_safety.serialize._mappings import fixed, guarded, mapping_writer
 from upwork_safety.serialize._problems import (
     LIMIT,
     WRITTEN_FIELD,
@@ -475,9 +476,14 @@ def _field_note(name: object) -> cattrs.AttributeValidationNote:
 
 
 def _declared(t: Any) -> bool:
-    """Whether values declared as *t* can be written by *t*'s hook (else by their own type)."""
+    """Whether values declared as *t* can be written by *t*'s hook (else by their own type).
+
+    A union, a class, and a generic of a class (``list[int]``, ``dict[str, int]``:
+    their writers check each item by its declared type, review r29, review 1).
+    """
     if get_origin(t) in _UNION_ORIGINS:
         return True
+    t = get_origin(t) or t
     return isinstance(t, type) and t is not object and not getattr(t, "_is_protocol", False)
 
 
@@ -489,6 +495,8 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
     )
     hook = conv.get_unstructure_hook(args[0]) if homogeneous and _declared(args[0]) else None
     write_item = conv.unstructure if hook is None else hook
+    # A fixed tuple (tuple[int, str]) writes each place by its declared type.
+    places = None if homogeneous or not args else [guarded(_writer_of(conv, a), a) for a in args]
 
     def write(value: typing.Iterable[object]) -> object:
         # A sequence is read through the one bounded reader; anything else (an endless
@@ -499,12 +507,16 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
             value = tuple(bounded(value, WRITTEN_FIELD))
         if hook is identity:
             return list(value)
+        writers = None if places is None else fixed(places, value)
         try:
-            return [write_item(each) for each in value]
+            if writers is None:
+                return [write_item(each) for each in value]
+            return [writer(each) for writer, each in zip(writers, value, strict=True)]
         except (UpworkSafetyError, Written) as exc:
             if not refused_by_writer(exc):
                 raise
-            parts = ((index, each, write_item) for index, each in enumerate(value))
+            at = (lambda _: write_item) if writers is None else writers.__getitem__
+            parts = ((index, each, at(index)) for index, each in enumerate(value))
             raise place(exc, value, t, parts, lambda index: _note(index, t)) from None
 
     return write
@@ -512,30 +524,13 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
 
 def _set_writer(conv: cattrs.Converter, t: Any) -> Any:
     member = member_type(t)
-    declared = member is not None and _declared(member)
-    return set_writer(t, conv.get_unstructure_hook(member) if declared else conv.unstructure)
+    return set_writer(t, conv.unstructure if member is None else _writer_of(conv, member))
 
 
-def _mapping_writer(conv: cattrs.Converter) -> Any:
-    def write(value: typing.Mapping[object, object]) -> dict[str, object]:
-        result: dict[str, object] = {}
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise InvalidTypeError(
-                    f"cannot serialise a dict key of type {type(key).__qualname__}: "
-                    "JSON object keys are strings",
-                    field="value",
-                    rule="str keys",
-                )
-            try:
-                result[key] = conv.unstructure(item)
-            except (UpworkSafetyError, Written) as exc:
-                if not refused_by_writer(exc):
-                    raise
-                raise placed(exc, _note(key, dict), value, dict) from None
-        return result
-
-    return write
+def _mapping_writer(conv: cattrs.Converter, t: Any) -> Any:
+    args = get_args(t)
+    write_item = _writer_of(conv, args[1]) if len(args) == 2 else conv.unstructure
+    return mapping_writer(write_item, lambda key: _note(key, dict))
 
 
 def _is_literal(t: Any) -> bool:
@@ -678,7 +673,7 @@ def make_converter(
     conv.register_unstructure_hook_factory(_is_literal, _literal_writer)
     conv.register_unstructure_hook_factory(_is_list_or_tuple, lambda t: _sequence_writer(conv, t))
     conv.register_unstructure_hook_factory(_is_set, lambda t: _set_writer(conv, t))
-    conv.register_unstructure_hook_factory(_is_mapping, lambda _t: _mapping_writer(conv))
+    conv.register_unstructure_hook_factory(_is_mapping, lambda t: _mapping_writer(conv, t))
     conv.register_unstructure_hook_factory(attrs.has, lambda cls: _object_writer(conv, cls))
 
     # Escrow events: the per-class hooks above carry the tag; the unions are
