@@ -456,3 +456,32 @@ def test_mappings_fixed_tuples_and_nested_lists_round_trip():
     """The same shapes holding what they declare are written and read back equal."""
     value = Shapes({"a": 1}, (2, "b", Money("3.50", "USD")), [[1, 2], []], {"x": Money("4", "PKR")})
     assert serialize.from_json(Shapes, serialize.to_json(value)) == value
+
+
+@attrs.frozen
+class Defaults:
+    x: int = 0
+    y: int | None = 1
+
+
+@pytest.mark.parametrize(
+    ("value", "field", "rule"),
+    [
+        (Defaults(False), "value.x", "an integer"),
+        (Defaults(0.0), "value.x", "not a float"),  # type: ignore[arg-type]
+        (Defaults(Decimal(0)), "value.x", "an integer"),  # type: ignore[arg-type]
+        (Defaults(y=True), "value.y", "an integer"),
+    ],
+)
+def test_a_value_equal_to_an_int_default_is_not_taken_for_it(value, field, rule):
+    """False == 0, but False is no int: refused, not left out as the default (review 6)."""
+    with pytest.raises(InvalidTypeError) as info:
+        serialize.to_json(value)
+    assert (field, rule) == (info.value.field, info.value.rule)
+
+
+def test_int_defaults_are_still_left_out():
+    """The default itself, and an equal int, are left out; another int is written."""
+    assert serialize.to_json(Defaults()) == "{}"
+    assert serialize.to_json(Defaults(0, 1)) == "{}"
+    assert serialize.to_json(Defaults(2, None)) == '{"x":2,"y":null}'

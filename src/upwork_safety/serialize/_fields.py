@@ -39,7 +39,7 @@ def fields_written(cls: type) -> list[attrs.Attribute[Any]]:
         attrs.resolve_types(cls)
     except Exception:  # noqa: BLE001  (an annotation that cannot be resolved: write by value)
         return [a.evolve(type=None) for a in attrs.fields(cls)]
-    if _library_class(cls):
+    if library_class(cls):
         return list(attrs.fields(cls))
     return [a.evolve(type=None) if _passed_through(a.type) else a for a in attrs.fields(cls)]
 
@@ -63,7 +63,7 @@ def raising_field(value: object, cls: type) -> str | None:
     return None
 
 
-def _library_class(cls: type) -> bool:
+def library_class(cls: type) -> bool:
     """Whether *cls* is one of the library's own classes (whose constructors check every field)."""
     module = getattr(cls, "__module__", "") or ""
     return module == "upwork_safety" or module.startswith("upwork_safety.")

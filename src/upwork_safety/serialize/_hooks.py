@@ -52,6 +52,7 @@ from upwork_safety.serialize import _fused, _strict
 from upwork_safety.serialize._fields import NONE_TYPE as _NONE_TYPE
 from upwork_safety.serialize._fields import UNION_ORIGINS as _UNION_ORIGINS
 from upwork_safety.serialize._fields import fields_written as _fields
+from upwork_safety.serialize._fields import library_class as _library_class
 from upwork_safety.serialize._fields import raising_field
 from upwork_safety.serialize._mappings import fixed, guarded, mapping_writer
 from upwork_safety.serialize._problems import (
@@ -349,6 +350,8 @@ class _Exactly:
             return True
         if value.__class__ is not default.__class__ or value != default:
             return False
+        if value.__class__ in _EXACT:
+            return True
         # Equal values of one class: the same text too (Decimal("0.00") is not "0").
         if value.__class__ is Money:
             return str(value.amount) == str(default.amount)  # type: ignore[attr-defined]
@@ -358,11 +361,15 @@ class _Exactly:
         return not self.__eq__(value)
 
 
-def _exact_default(a: attrs.Attribute[Any], write: Any) -> attrs.Attribute[Any]:
+def _exact_default(a: attrs.Attribute[Any], write: Any, *, checked: bool) -> attrs.Attribute[Any]:
     """*a* with its default wrapped in :class:`_Exactly` (its converter applied first).
 
     *write* is the field's writer: two equal values are the same only if it
-    writes them the same.
+    writes them the same.  *checked*: the class is the library's, whose
+    constructors keep an ``int`` field's value an ``int``; in a caller's
+    class ``False``, ``0.0`` or ``Decimal(0)`` equal an ``int`` default of
+    0 but are not it (review r29, review 6), so its ``int`` and ``bool``
+    defaults are wrapped too.
     """
     default: Any = a.default
     convert: Any = a.converter
@@ -389,14 +396,18 @@ def _exact_default(a: attrs.Attribute[Any], write: Any) -> attrs.Attribute[Any]:
         # For these, equal already means written the same: no wrapper needed.  Asked
         # without the default's own __eq__, which may raise (review r29, hostile 9).
         empty = isinstance(value, tuple) and not tuple.__len__(value)
-        if value is None or value.__class__ in _EXACT or isinstance(value, enum.Enum) or empty:
+        same = _EXACT if checked else _EXACT_ANYWHERE
+        if value is None or value.__class__ in same or isinstance(value, enum.Enum) or empty:
             return a
         wrapped = _Exactly(value, write)
     return a.evolve(default=wrapped, converter=None)
 
 
-#: Classes whose equal values are always written the same way.
+#: Classes whose equal values of the same class are always written the same way.
 _EXACT = frozenset({str, bool, int})
+#: Those no value of another class equals (``False == 0``): the exact defaults of a
+#: caller's class, where nothing checked the field's class.
+_EXACT_ANYWHERE = frozenset({str})
 
 
 def _writer_of(conv: cattrs.Converter, t: Any) -> Any:
@@ -413,7 +424,11 @@ def _object_writer(conv: cattrs.Converter, cls: type) -> Any:
     fields = _fields(cls)
     if conv.omit_if_default:
         fields = [
-            _exact_default(a, conv.unstructure if a.type is None else _writer_of(conv, a.type))
+            _exact_default(
+                a,
+                conv.unstructure if a.type is None else _writer_of(conv, a.type),
+                checked=_library_class(cls),
+            )
             for a in fields
         ]
     generated: Any = make_dict_unstructure_fn_from_attrs(
