@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 import pytest
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 from upwork_safety import Contract, ContractKind, Feedback, Money, Payment, jss, rules
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.jss import JSSReport, Outcome
+from upwork_safety.jss._points import exact_points, share
 from upwork_safety.testing import strategies
 
 POINTS_RULE = "points add up to the percent of the score shown; None without a score"
@@ -524,3 +526,43 @@ def test_a_success_in_the_shorter_window_only_is_refused_as_itself():
     with pytest.raises(InvalidValueError) as error:
         attrs.evolve(report, impacts=with_points(report, r0="16.67", r2="36.66"))
     assert ("JSSReport.impacts[2].points", EACH_RULE) == (error.value.field, error.value.rule)
+
+
+_WEIGHTS = st.decimals(min_value=0, max_value=10**9, places=6, allow_nan=False)
+_WORTHS = st.sampled_from(
+    [Fraction(1), Fraction(-1), Fraction(0), Fraction(1, 2), Fraction(7, 40), Fraction(1, 3)]
+)
+
+
+@given(
+    credited=st.lists(st.tuples(_WORTHS, _WEIGHTS), max_size=4),
+    total=_WEIGHTS.filter(bool),
+    units=st.lists(st.fractions(min_value=0, max_value=10**6), max_size=2),
+)
+def test_shares_and_points_are_the_exact_products_and_quotients(credited, total, units):
+    """The whole-number arithmetic of _points gives exactly the rational formula."""
+    expected = sum((worth * Fraction(weight) for worth, weight in credited), Fraction(0))
+    got = share(credited, total)
+    assert type(got) is Fraction
+    assert got == expected / Fraction(total)
+    for worth, weight in credited:
+        points = exact_points(worth, weight, units)
+        assert type(points) is Fraction
+        assert points == worth * Fraction(weight) * sum(units, Fraction(0))
+
+
+def test_a_share_and_points_to_the_last_digit():
+    """Pinned: 1 × 2.50 + ½ × 0.75 − 1 × 1.25 over 4.50 is 13/36; 7/40 × 3.2 × 2/3 is 28/75."""
+    got = share(
+        [
+            (Fraction(1), Decimal("2.50")),
+            (Fraction(1, 2), Decimal("0.75")),
+            (Fraction(-1), Decimal("1.25")),
+        ],
+        Decimal("4.50"),
+    )
+    assert got == Fraction(13, 36)
+    assert exact_points(Fraction(7, 40), Decimal("3.2"), [Fraction(1, 3), Fraction(1, 3)]) == (
+        Fraction(28, 75)
+    )
+    assert exact_points(Fraction(1), Decimal(0), [Fraction(1)]) == 0

@@ -28,6 +28,7 @@ __all__ = [
     "check_sign",
     "credit",
     "exact_points",
+    "share",
     "unit",
 ]
 
@@ -80,7 +81,34 @@ def exact_points(worth: Fraction, weight: Decimal, units: Iterable[Fraction]) ->
     of the score shown that it is in (none when it is outside them all, or
     when they are floored at 0 under the net formula).
     """
-    return worth * Fraction(weight) * sum(units, _NONE)
+    together = sum(units, _NONE)
+    if not worth or not together or not weight:
+        return _NONE
+    # One fraction built from the three exact ratios (``Decimal.as_integer_ratio``
+    # is exact), not three products each reduced on its own: same value.
+    numerator, denominator = weight.as_integer_ratio()
+    return Fraction(
+        worth.numerator * numerator * together.numerator,
+        worth.denominator * denominator * together.denominator,
+    )
+
+
+def share(credited: Iterable[tuple[Fraction, Decimal]], total: Decimal) -> Fraction:
+    """A window's exact share: the sum of each :func:`credit` × its weight, over *total*.
+
+    *credited* holds each outcome's credit and the weight it has in the
+    window; *total* (more than 0) is the window's whole weight.  The sum is
+    kept as one exact ratio of whole numbers and reduced once.
+    """
+    numerator, denominator = 0, 1
+    for worth, weight in credited:
+        if not worth or not weight:
+            continue
+        top, bottom = weight.as_integer_ratio()
+        top, bottom = worth.numerator * top, worth.denominator * bottom
+        numerator, denominator = numerator * bottom + top * denominator, denominator * bottom
+    top, bottom = total.as_integer_ratio()
+    return Fraction(numerator * bottom, denominator * top)
 
 
 #: The rule an impact's points keep on their own (the ``rule`` of the error).

@@ -19,6 +19,7 @@ from upwork_safety._decimals import CONTEXT
 from upwork_safety.jss._judge import _judge, _Verdict
 from upwork_safety.jss._months import _window_start
 from upwork_safety.jss._points import credit, exact_points, unit
+from upwork_safety.jss._points import share as _exact_share
 from upwork_safety.jss._reports import Outcome, _trending_label, _window_label
 from upwork_safety.rules import Formula, JSSRules, Rounding
 
@@ -132,25 +133,24 @@ class _Tally(_Totals):
 def _share(tally: _Totals, index: int, rules: JSSRules) -> Fraction | None:
     if not tally.count[index] or tally.distinct[index] < rules.min_window_clients:
         return None
-    total = Fraction(tally.total[index])
+    total = tally.total[index]
     if not total:
         return None
     # What each outcome's weight counts for comes from the one rule the points
     # read too (_points.credit), so the share and the points cannot drift apart.
     net = rules.formula is Formula.NET
     neutral = Fraction(rules.neutral_credit)
-    credited = sum(
+    share = _exact_share(
         (
-            credit(outcome, net=net, neutral_credit=neutral) * Fraction(weight)
+            (credit(outcome, net=net, neutral_credit=neutral), weight)
             for outcome, weight in (
                 (Outcome.POSITIVE, tally.successes[index]),
                 (Outcome.NEUTRAL, tally.neutrals[index]),
                 (Outcome.NEGATIVE, tally.negatives[index]),
             )
         ),
-        Fraction(0),
+        total,
     )
-    share = credited / total
     return max(share, Fraction(0)) if net else share
 
 
