@@ -81,7 +81,9 @@ def exact_points(worth: Fraction, weight: Decimal, units: Iterable[Fraction]) ->
     of the score shown that it is in (none when it is outside them all, or
     when they are floored at 0 under the net formula).
     """
-    together = sum(units, _NONE)
+    together = _NONE
+    for value in units:  # one window, or both of the trending pair
+        together = together + value if together else value
     if not worth or not together or not weight:
         return _NONE
     # One fraction built from the three exact ratios (``Decimal.as_integer_ratio``
@@ -157,9 +159,10 @@ def _sums(units: Sequence[tuple[Fraction, bool]]) -> list[Fraction]:
     return sorted(found)
 
 
-def _fits(hundredths: Fraction, exact: Fraction) -> bool:
+def _fits(hundredths: int, exact: Fraction) -> bool:
     """Whether whole *hundredths* are *exact* rounded down or up (*exact* itself when whole)."""
-    return abs(hundredths - exact) < _ONE
+    down = exact.numerator // exact.denominator
+    return hundredths == down or (hundredths == down + 1 and exact.denominator != 1)
 
 
 def _shown(value: Fraction) -> str:
@@ -189,22 +192,27 @@ def check_points(
     """
     shared = len(windows)
     sums = _sums([(unit(total, shared), not percent) for total, percent in windows])
+    largest = max(sums)
+    success = credit(Outcome.POSITIVE, net=False, neutral_credit=_NONE)
+    worths = {
+        outcome: tuple({credit(outcome, net=net, neutral_credit=_NONE) for net in (False, True)})
+        for outcome in Outcome
+    }
     for index, (outcome, weight, points) in enumerate(rows):
         if not points:
             continue  # none given, or 0: outside every window shown, or floored
-        hundredths = Fraction(points.scaleb(2, context=CONTEXT))
+        # Points are to the hundredth (the field's validator), so these are whole.
+        hundredths = int(points.scaleb(2, context=CONTEXT))
         if outcome is Outcome.NEUTRAL:
-            success = credit(Outcome.POSITIVE, net=False, neutral_credit=_NONE)
-            most = exact_points(success, weight, [max(sums)])
-            if _NONE <= hundredths < most + _ONE:
+            most = exact_points(success, weight, [largest])
+            if 0 <= hundredths < most + 1:
                 continue
             allowed = f"from 0 to {_shown(most)}"
         else:
-            worths = {credit(outcome, net=net, neutral_credit=_NONE) for net in (False, True)}
-            values = sorted({exact_points(w, weight, [total]) for w in worths for total in sums})
+            values = [exact_points(w, weight, [total]) for w in worths[outcome] for total in sums]
             if any(_fits(hundredths, value) for value in values):
                 continue
-            allowed = " or ".join(_shown(value) for value in values)
+            allowed = " or ".join(_shown(value) for value in sorted(set(values)))
         raise InvalidValueError(
             f"{name}[{index}].points ({points}) cannot be the points of a {outcome.value} "
             f"contract of weight {weight}: the windows of the score shown give {allowed}, "
