@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numbers
 from decimal import Decimal
+from typing import NoReturn
 
 from upwork_safety._decimals import within_limits
 from upwork_safety._display import shown, type_name
@@ -118,4 +119,55 @@ def factor_error(other: object) -> InvalidTypeError | None:
         f"Money can be multiplied by an int or Decimal, not {type_name(other)}{hint}",
         field="factor",
         rule="an int or Decimal",
+    )
+
+
+#: The rule of ``money / n`` (and ``//``, ``%``, ``divmod``): a share is split, not divided.
+DIVISION_RULE = "use split() or allocate()"
+
+
+def division_error(other: object, *, reflected: bool = False) -> InvalidTypeError:
+    """The error (raise it) refusing ``money / other``, ``//``, ``%`` and ``divmod``.
+
+    Each would need rounding the caller cannot see (or, for ``%``, a
+    remainder of cents no split states), so the advice names
+    :meth:`~upwork_safety.money.Money.split` and
+    :meth:`~upwork_safety.money.Money.allocate`, which conserve the total.
+    *reflected* is ``other / money``: a number divided by an amount is no
+    amount; the ratio of two amounts is their ``amount`` values divided.
+    """
+    if reflected:
+        return InvalidTypeError(
+            f"{type_name(other)} cannot be divided by Money: a number over an amount is no "
+            "amount. For the ratio of two amounts divide their .amount values (Decimal)",
+            field="divisor",
+            rule="Money divides nothing",
+        )
+    return InvalidTypeError(
+        f"Money cannot be divided by {type_name(other)}: the result would need "
+        "rounding the caller cannot see. Use money.split(n) for n equal parts or "
+        "money.allocate(ratios) for shares (both conserve the total to the cent), or "
+        "multiply by a Decimal rate and call .rounded()",
+        field="divisor",
+        rule=DIVISION_RULE,
+    )
+
+
+def refuse_power(_money: object, _other: object, _modulo: object = None) -> NoReturn:
+    """``Money.__pow__``, ``__rpow__``: refuse ``money ** n`` and ``pow``; no amount has a power."""
+    raise InvalidTypeError(
+        "Money cannot be raised to a power: dollars squared are no amount; "
+        "raise the Decimal .amount if you need the number",
+        field="exponent",
+        rule="Money has no powers",
+    )
+
+
+def refuse_round(_money: object, _ndigits: object = None) -> NoReturn:
+    """``Money.__round__``: refuse ``round(money)``; :meth:`Money.rounded` says how it rounds."""
+    raise InvalidTypeError(
+        "round(Money) is not defined: call money.rounded(), which rounds half up to the "
+        "currency's minor unit (cents), or round the Decimal .amount yourself",
+        field="ndigits",
+        rule="use rounded()",
     )

@@ -20,7 +20,7 @@ from typing import NoReturn
 
 import attrs
 
-from upwork_safety import _decimals
+from upwork_safety import _decimals, _money_mixing
 from upwork_safety._decimals import _QUANTA, computed, fraction
 from upwork_safety._decimals import _add as _add
 from upwork_safety._decimals import _places as _places
@@ -33,7 +33,7 @@ from upwork_safety._money_fields import _amount, _check_as_of, _check_source, _r
 from upwork_safety._money_fields import _known_currencies as _known_currencies
 from upwork_safety._money_fields import check_currency as check_currency
 from upwork_safety._money_fields import minor_unit as minor_unit
-from upwork_safety._money_mixing import factor_error, mixed_error
+from upwork_safety._money_mixing import division_error, factor_error, mixed_error
 from upwork_safety._money_text import MAX_FORMAT_WIDTH as MAX_FORMAT_WIDTH
 from upwork_safety._money_text import explicit_locale as explicit_locale
 from upwork_safety._money_text import format_amount, format_money
@@ -315,16 +315,17 @@ class Money:
     __rmul__ = __mul__
 
     def __truediv__(self, other: object) -> Money:
-        raise InvalidTypeError(
-            f"Money cannot be divided by {type(other).__name__}: the result would need "
-            "rounding the caller cannot see. Use money.split(n) for n equal parts or "
-            "money.allocate(ratios) for shares (both conserve the total to the cent), or "
-            "multiply by a Decimal rate and call .rounded()",
-            field="divisor",
-            rule="use split() or allocate()",
-        )
+        raise division_error(other)
 
-    __floordiv__ = __truediv__
+    __floordiv__ = __mod__ = __divmod__ = __truediv__  # each needs rounding split() states
+
+    def __rtruediv__(self, other: object) -> Money:
+        raise division_error(other, reflected=True)
+
+    __rfloordiv__ = __rmod__ = __rdivmod__ = __rtruediv__
+
+    __pow__ = __rpow__ = _money_mixing.refuse_power  # no amount has a power
+    __round__ = _money_mixing.refuse_round  # rounded() says how it rounds
 
     def __neg__(self) -> Money:
         # copy_negate() is exact; unary minus would round to the caller's precision.  Zero
