@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from itertools import islice
@@ -36,7 +36,7 @@ from upwork_safety._validate import (
     optional_id_field,
     sequence_of,
 )
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
 from upwork_safety.jss._facts import _build, _Facts
 from upwork_safety.jss._invariants import disagree, score_field
 from upwork_safety.jss._model import _client_ids, _contracts, _rules, _score_only
@@ -298,7 +298,10 @@ def _odds(value: object) -> tuple[Decimal, ...]:
         )
     odds = dict.fromkeys(_SIMULATED, Decimal(0))
     rule = "keys POSITIVE, NEUTRAL, NEGATIVE"
-    for key, chance in cast("Mapping[object, object]", value).items():
+    seen: set[Outcome] = set()
+    # Each outcome once: a mapping whose items repeat a key (or never end) is refused
+    # by the fourth item at the latest, never read on (red team r30 M1).
+    for key, chance in _items(cast("Mapping[object, object]", value)):
         outcome = key
         if not isinstance(outcome, Outcome):
             raise InvalidTypeError(
@@ -315,6 +318,13 @@ def _odds(value: object) -> tuple[Decimal, ...]:
                 rule=rule,
             )
         what = f"outcome_odds[Outcome.{outcome.name}]"
+        if outcome in seen:
+            raise InvalidValueError(
+                f"{what} is given twice: a mapping holds each key once",
+                field="outcome_odds",
+                rule="each outcome once",
+            )
+        seen.add(outcome)
         amount = decimal_value(chance, what)
         if not Decimal(0) <= amount <= Decimal(1):
             raise InvalidValueError(
@@ -329,6 +339,21 @@ def _odds(value: object) -> tuple[Decimal, ...]:
             rule="chances summing to 1",
         )
     return tuple(odds[outcome] for outcome in _SIMULATED)
+
+
+def _items(value: Mapping[object, object]) -> Iterator[tuple[object, object]]:
+    """The items of the caller's *value*; its own code raising is refused naming the field."""
+    try:
+        for key, chance in value.items():  # noqa: UP028  (a pair each, unpacked inside the try)
+            yield key, chance
+    except Exception as error:  # the caller's Mapping: its items(), __iter__ or __getitem__
+        if isinstance(error, UpworkSafetyError):
+            raise
+        raise InvalidValueError(
+            f"outcome_odds could not be read: reading its items raised {type_name(error)}",
+            field="outcome_odds",
+            rule="a mapping of Outcome to chance",
+        ) from error
 
 
 def _simulated_feedback(outcome: Outcome, rules: JSSRules) -> Feedback:
@@ -602,7 +627,9 @@ def forecast(
         jobs: The future jobs, a sequence of 1 to ``jss.MAX_JOBS`` (120)
             :class:`FutureJob` values.
         outcome_odds: Chances of ``Outcome.POSITIVE``, ``NEUTRAL`` and
-            ``NEGATIVE`` (``Decimal``, ``str`` or ``int``), summing to 1.
+            ``NEGATIVE`` (``Decimal``, ``str`` or ``int``), summing to 1;
+            a mapping whose items give an outcome twice, or raise, is
+            refused (``InvalidValueError``, field ``outcome_odds``).
         trials: How many trials, from 1 to ``jss.MAX_TRIALS`` (1,000,000).
             The outcomes are drawn a bounded chunk at a time, so memory
             does not grow with *trials*; time grows with ``trials × jobs``.

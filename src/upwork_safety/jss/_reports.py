@@ -611,7 +611,7 @@ class JSSReport:
             InvalidTypeError: *contract_id* is not a ``str``.
             InvalidValueError: No contract has that id.
         """
-        text_value(contract_id, "contract_id")
+        contract_id = text_value(contract_id, "contract_id")  # plain: its own == never answers
         for impact in self.impacts:
             if impact.contract_id == contract_id:
                 return impact
