@@ -176,9 +176,7 @@ def swap_idiom(message: Message) -> Hit | None:
         for match in sentence.all(SWAP_IDIOM):
             if sentence.negated(*match.span()):
                 continue
-            if _SWAP_ABOUT.search(match.group()) or any(
-                s is not None and _SWAP_ABOUT.search(s.text) for s in (sentence, following)
-            ):
+            if any(s is not None and _RATING_WORD.search(s.text) for s in (sentence, following)):
                 return Hit(FindingCode.REVIEW_BEGGING, *sentence.span(match), Confidence.HIGH)
     return None
 
@@ -283,10 +281,6 @@ _SWAP = re.compile(
     # rate me 5 stars" (review r30, scanner dev-r30).
     r"\b(?:i'?ll|i will|we'?ll|we will) (?:rate|give|leave) (?:you|u)\b[^.?!]{0,30}?\b(?:if|as "
     r"long as|once|when) (?:you|u) (?:rate|give|leave|do the same)\b|"
-    # Numbers swapped in Roman Urdu: "aap 5 do main 5 dunga".
-    r"\b(?:aap|tum) (?:\w+ ){0,2}?(?:5|five|paanch) (?:do|dein|de do|de dein|dena)\b,? "
-    r"(?:aur |or |to )?(?:main|mai|hum) (?:bhi )?(?:\w+ ){0,2}?(?:5|five|paanch) "
-    r"(?:dunga|dungi|denge)\b|"
     # "Give me five stars and you'll get five stars from me".
     r"\b(?:give|leave|rate)\w{0,3} me\b[^.?!]{0,30}?\band (?:you'?ll|you will) (?:get|have|"
     r"receive)\b|"
@@ -302,8 +296,14 @@ SWAP_IDIOM = re.compile(
     r"\b(?:swap|exchange|trade)\w{0,3} (?:(?:good|positive|great|5-star|five-star|5 star|five "
     r"star|our|some) ){0,2}(?:reviews|ratings|stars|(?:5|five)[\s-]?stars)\b|"
     r"\b(?:review|rating|star)s? (?:swap|exchange|trade)\b|"
-    r"\b(?:stars?|rating|review|feedback) ke badle (?:\w+ )?(?:stars?|rating|review|feedback)\b"
+    r"\b(?:stars?|rating|review|feedback) ke badle (?:\w+ )?(?:stars?|rating|review|feedback)\b|"
+    # Numbers swapped in Roman Urdu: "aap 5 do main 5 dunga".
+    r"\b(?:aap|tum) (?:\w+ ){0,2}?(?:5|five|paanch) (?:do|dein|de do|de dein|dena)\b,? "
+    r"(?:aur |or |to )?(?:main|mai|hum) (?:bhi )?(?:\w+ ){0,2}?(?:5|five|paanch) "
+    r"(?:dunga|dungi|denge)\b"
 )
+#: What the idiom swaps, named in it or beside it: ratings, not money or goods.
+_RATING_WORD = re.compile(r"\b(?:rat(?:e|es|ing|ings)|reviews?|feedback|stars?)\b")
 _THEIR_PEOPLE = re.compile(
     r"\b(?:users|customers|buyers|sellers|drivers|riders|players|students|members|guests|"
     r"hosts|passengers|shoppers)\b"
@@ -328,7 +328,7 @@ _SWAP_ANCHOR = anchor(
 
 
 #: Ratings and refunds of the product being built: "if a customer asks for a refund...".
-_SWAP_IDIOM_ANCHOR = anchor((SWAP_IDIOM,), "five 5 swap exchange trade ke badle")
+_SWAP_IDIOM_ANCHOR = anchor((SWAP_IDIOM,), "five 5 paanch swap exchange trade ke badle")
 
 
 _TRADE_PRODUCT = re.compile(

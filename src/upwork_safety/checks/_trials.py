@@ -55,7 +55,10 @@ _TRIAL_WHY = re.compile(
     r"\bto (?:see|judge|check|evaluate|assess|prove|test)\b|\bpasand aay\w{0,2}\b|"
     r"\bacha lag\w{0,2}\b|\bthen (?:i|we)(?:'ll| will)? (?:hire|open|create|send)\b|"
     r"\byou(?:'ll| will)? get the (?:job|project|contract|whole)\b|\bhire kar\w{0,4}\b|"
-    r"\bofficially\b|\bconsider it a test\b|\bdekhte hain\b|\bphir (?:contract|hire|order)\b|"
+    r"\bofficially\b|\bconsider it a test\b|"
+    # The job promised as the prize: "the contract is yours", "project aap ka" (review r30).
+    r"\b(?:contract|job|project|gig) (?:is|will be) yours\b|\b(?:contract|project|kaam) aap ka\b|"
+    r"\bdekhte hain\b|\bphir (?:contract|hire|order)\b|"
     r"\b(?:open|create|send) (?:a |the )?contract for the rest\b|"
     r"\b(?:uske baad|us ke baad|then|phir|after that) (?:\w+ )?(?:contract|hire|offer|order|"
     r"milestone)\b|\bagar (?:select|pasand|acha|theek)\w{0,4}\b|"
