@@ -41,8 +41,7 @@ _PRODUCT_TRIAL = re.compile(
 )
 TRIAL = re.compile(
     r"\b(?:sample|test task|test assignment|trial task|trial|test project|test|"
-    r"small task|demo|first screen|first (?:two|2|few|couple)|sample chapter|audition|"
-    r"(?:skills?|coding|take-?home) (?:assessment|challenge|exercise)|assessment)\b"
+    r"small task|demo|first screen|first (?:two|2|few|couple)|sample chapter|audition)\b"
 )
 _TRIAL_WHY = re.compile(
     r"\bbefore (?:i|we) (?:hire|make an offer|send (?:the |an |you )?(?:offer|contract))|"
@@ -97,7 +96,7 @@ _PAID_TRIAL_ANCHOR = anchor((_PAID_TRIAL,), "paid test trial contract milestone 
 _TRIAL_WHY_ANCHOR = anchor(
     (_TRIAL_WHY,),
     "before if to pasand acha then you'll you will you get hire official consider dekh phir talk "
-    "open create send uske us ke after agar gets wins will lands",
+    "open create send uske us ke after agar gets wins will lands yours aap ka",
 )
 
 
