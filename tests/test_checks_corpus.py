@@ -46,6 +46,7 @@ HELD_OUT_12 = json.loads((DATA / "messages_heldout_12.json").read_text("utf-8"))
 HELD_OUT_13 = json.loads((DATA / "messages_heldout_13.json").read_text("utf-8"))
 HELD_OUT_14 = json.loads((DATA / "messages_heldout_14.json").read_text("utf-8"))
 HELD_OUT_15 = json.loads((DATA / "messages_heldout_15.json").read_text("utf-8"))
+HELD_OUT_16 = json.loads((DATA / "messages_heldout_16.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MILESTONES_HELD_OUT = json.loads((DATA / "milestones_heldout.json").read_text("utf-8"))
 MESSAGE_CODES = (
@@ -95,6 +96,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         HELD_OUT_13,
         HELD_OUT_14,
         HELD_OUT_15,
+        HELD_OUT_16,
     ],
     ids=[
         "development",
@@ -113,6 +115,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         "held-out-13",
         "held-out-14",
         "held-out-15",
+        "held-out-16",
     ],
 )
 def test_message_records_are_well_formed(corpus):
@@ -145,6 +148,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         *HELD_OUT_13,
         *HELD_OUT_14,
         *HELD_OUT_15,
+        *HELD_OUT_16,
     )
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
     sizes = (
@@ -162,8 +166,9 @@ def test_held_out_messages_are_not_in_the_development_set():
         len(HELD_OUT_13),
         len(HELD_OUT_14),
         len(HELD_OUT_15),
+        len(HELD_OUT_16),
     )
-    assert (30, 43, 120, 130, 130, 130, 130, 130, 182, 36, 98, 104, 113, 117) == sizes
+    assert (30, 43, 120, 130, 130, 130, 130, 130, 182, 36, 98, 104, 113, 117, 113) == sizes
 
 
 def test_corpus_sizes():
@@ -558,3 +563,14 @@ def test_the_fifteenth_held_out_set_keeps_its_figure_before_tuning(scanner_eval)
     figures = scanner_eval.score(HELD_OUT_15)["risky_or_not"]
     assert figures["precision"] >= 51 / 54
     assert figures["recall"] >= 51 / 65
+
+
+def test_the_sixteenth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
+    """The sixteenth held-out set (r30 scanner) was written by an outside hand that never saw
+    the rules, committed before that round's tuning and scored once before it: 51 of its 60
+    risky messages found with no false alarm, 1.000 precision and 0.850 recall, risky or
+    not. Its messages are never read by the hand that tunes the rules. The pin is that first
+    figure, so a later change may not fall below what the set measured untuned."""
+    figures = scanner_eval.score(HELD_OUT_16)["risky_or_not"]
+    assert figures["precision"] >= 51 / 51
+    assert figures["recall"] >= 51 / 60

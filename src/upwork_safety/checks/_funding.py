@@ -19,7 +19,13 @@ from upwork_safety.checks._sentences import (
     Sentence,
     anchor,
 )
-from upwork_safety.checks._trials import FREE_WORK, TRIAL, free_work_asked, hiring_trial
+from upwork_safety.checks._trials import (
+    FREE_WORK,
+    TRIAL,
+    free_trial_given,
+    free_work_asked,
+    hiring_trial,
+)
 
 _START = re.compile(
     r"\b(?:start|starting|staart|strat|begin|beginning|get started|go ahead|proceed|"
@@ -42,6 +48,7 @@ _WORK_ASK = re.compile(
     r"(?:mukammal|poora|pura) kar ?ke (?:bhej|dikha)\w{0,5}|(?:mukammal|poora|pura) kar\w{0,5}|"
     r"have (?:\w+ ){0,4}ready|get (?:\w+ ){0,3}ready|"
     # The work's ground laid: "set up the repo and the database schema".
+    r"set ?up kar(?:ein|ke|o| lein| dein| do)|"
     r"set ?up (?:the |a |an |our |my )?(?:\w+ )?(?:repo|repository|database|db|schema|server|"
     r"backend|frontend|codebase|project|environment|pipeline|store|shop|theme|app)|"
     r"(?:i|we) (?:need|want) (?:\w+ ){0,5}(?:done|translated|written|designed|built|made|ready|"
@@ -88,6 +95,11 @@ _LATER = re.compile(
     r"in a (?:day|week|month)|payday|on (?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|"
     r"apr|may|jun|jul|aug|sep|oct|nov|dec)\w{0,6}|"
     r"nahi bana\w{0,4}|nahi karunga|nahi bhej\w{0,4}|baad mein|jaise hi|hote hi|"
+    # The offer or contract still to come, in Roman Urdu or with its day: "offer Monday ko
+    # aaye gi", "contract parson aa jayega", "the contract will be sent Monday" (review r30).
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|parson|parso) ko|"
+    r"aa(?:ye|ey|e) ?g[aie]|aa jaye ?g[aie]|(?:will be )?(?:sent|out|ready) (?:on )?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"verify ho\w{0,4}|waiting (?:on|for)|right after|comes|approves?|thori der|kuch der|"
     r"tab tak|till then|until then|in a bit|in a while|shortly|in an hour|"
     # The funding still being arranged: "while I sort out the funding", "I'm arranging the
@@ -209,7 +221,10 @@ _FUND_AFTER_WORK = re.compile(
     r"(?:after|once|when|only after|only when|as soon as|jab|until)\b(?: [\w']+){0,5}? "
     r"(?:draft|sample|first version|progress|rough cut|results?|see|seen|check\w{0,3}|"
     r"like|approved?|happy|satisf\w{0,4}|done|finish\w{0,3}|complet\w{0,3}|deliver\w{0,3}|"
-    r"launch|mvp|up and running|goes live|is live)\b|"
+    r"launch|mvp|up and running|goes live|is live|"
+    # Hiring after a thing built to be shown: "I'll hire you after you show me a working
+    # prototype" (review r30, scanner dev-r30).
+    r"prototype|proof of concept|poc|demo)\b|"
     r"\b(?:see|check|review|like|approve)\b(?: \w+){0,5}? before (?:we|i) (?:put|add|fund|"
     r"deposit|create|send|make|open|lock)\b(?: \w+){0,3}? (?:escrow|milestone|contract|offer|"
     r"funds?|money)\b|"
@@ -583,7 +598,9 @@ def _start_stated(message: Message) -> Hit | None:
             if pattern is _PAY_AFTER and message.has(_FUNDED_ANCHOR):
                 continue  # "it's funded; once it's done, we pay": the release, not a risk
             for match in sentence.all(pattern):
-                if _unconditional(sentence, match, pattern):
+                if _unconditional(sentence, match, pattern) or (
+                    pattern is FREE_WORK and free_trial_given(message, sentence, match)
+                ):
                     variant = FREE_TRIAL if pattern is FREE_WORK else ""
                     return Hit(code, *sentence.span(match), Confidence.HIGH, variant)
         trial = hiring_trial(message, sentence)

@@ -389,7 +389,8 @@ PRODUCT = _c(
         r"scrap\w{0,4}|automat\w{0,6}|sync\w{0,4}|track\w{0,4}|verification code|otp|"
         r"encrypt\w{0,4}|database|crm|wordpress|shopify|woocommerce|stripe",
         # "posts", not the verb of a thing sent: "we'll post a cheque to your address".
-        r"marketing|ads|posts|post(?! (?:you|u|a|an|our)\b)|captions?|"
+        r"marketing|ads|ads manager|ad account|pixels?|analytics|tag manager|catalogu?es?|"
+        r"posts|post(?! (?:you|u|a|an|our)\b)|captions?|"
         r"content|followers|handle the|manage (?:our|the)",
         r"ka button|ka option|ka payment option|ka field|wala feature|wala form|"
         r"banana|banwaya|lagana|lagaya|integration",

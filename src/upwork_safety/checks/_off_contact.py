@@ -323,6 +323,59 @@ def _contact_elsewhere(sentence: Sentence) -> Hit | None:
 _CONTACT_RULES = (_contact_app, _contact_mail_or_phone, _contact_elsewhere, talk_in_mail)
 
 
+#: A team's own chat workspace: left alone for the work of a running contract, not for hiring.
+_WORKSPACE = re.compile(
+    r"\b(?:slack|microsoft teams|ms teams|teams (?:channel|chat|group|workspace|invite|link)|"
+    r"(?:on|to|in|via|over) teams)\b|\b(?:join\.)?[\w-]+\.slack\.com\b"
+)
+#: The talk moved, or the reader brought in: "join our Slack", "move this conversation to Teams".
+_BROUGHT_OVER = re.compile(
+    r"\b(?:join|joining|move|moving|continue|continuing|shift|switch|take|carry on|hop on|"
+    r"come over|jump on)\b|\b(?:join|add|shift|move) kar\w{0,4}\b"
+)
+#: Before any contract: a recruiter, a hiring round, the conversation itself moved.
+_HIRING_TALK = re.compile(
+    r"\b(?:recruit\w{0,5}|hiring|interview\w{0,3}|screening|next (?:round|step|stage)|"
+    r"candidates?|shortlist\w{0,4}|(?:this|our|the) (?:conversation|chat|discussion)|"
+    r"(?:chat|communication|talk)s? (?:will )?(?:move|moves|shift|shifts) there)\b"
+)
+#: The workspace only once the contract runs: "I'll add you once the contract starts".
+_CONTRACT_FIRST = re.compile(
+    r"\b(?:once|after|when|jab)\b(?: \w+){0,3}? (?:contract|offer|milestone)\b|"
+    r"\b(?:contract|offer) (?:ke baad|shuru hone)\b|\bdon'?t (?:need|have) to join\b"
+)
+_WORKSPACE_ANCHOR = anchor((_WORKSPACE,), "slack teams")
+
+
+def _workspace_before_hire(message: Message) -> Hit | None:
+    """A Slack or Teams workspace joined by a recruiter's invite, or the talk moved there.
+
+    "I'm a recruiter, join our Slack so we can continue the interview", "let's move this
+    conversation to Teams" (review r30, scanner dev-r30); not the workspace of a running
+    contract ("I'll add you to our Slack once the contract starts").
+    """
+    if message.has(_CONTRACT_FIRST_ANCHOR) and any(
+        s.first(_CONTRACT_FIRST) for s in message.sentences
+    ):
+        return None
+    hiring = any(s.first(_HIRING_TALK) for s in message.sentences)
+    for sentence in message.holding(_WORKSPACE_ANCHOR):
+        match = sentence.first(_WORKSPACE)
+        verb = sentence.first(_BROUGHT_OVER)
+        if match is None or verb is None or sentence.past():
+            continue
+        if sentence.negated(*match.span()) or sentence.negated(*verb.span()):
+            continue
+        if hiring and (sentence.asks() or sentence.first(_HIRING_TALK)):
+            return Hit(
+                FindingCode.OFF_PLATFORM_CONTACT, *sentence.span(verb, match), Confidence.MEDIUM
+            )
+    return None
+
+
+_CONTRACT_FIRST_ANCHOR = anchor((_CONTRACT_FIRST,), "once after when jab contract offer don")
+
+
 CONTACT_ANCHOR = anchor(
     (lex.APP, lex.EMAIL_WORD, lex.PHONE_WORD, _EMAIL_CONTACT, _PHONE_CONTACT, _CONTACT_OFF),
     "wh wa wt te tl sk discord chat viber imo kik snap insta fb facebook messenger linked "
@@ -337,4 +390,6 @@ def contact(message: Message) -> Hit | None:
     if details:
         first = details[0]
         return Hit(FindingCode.OFF_PLATFORM_CONTACT, first.start, first.end, Confidence.HIGH)
-    return best_hit(read_rules(s, _CONTACT_RULES) for s in message.holding(CONTACT_ANCHOR))
+    return best_hit(
+        read_rules(s, _CONTACT_RULES) for s in message.holding(CONTACT_ANCHOR)
+    ) or _workspace_before_hire(message)

@@ -70,10 +70,31 @@ _PAID_DIRECTLY = re.compile(
 )
 
 
+#: A sum right before the account and the reader's sending into it after: "10 USDT wallet
+#: mein bhejna zaroori hai", a fee paid in (UPFRONT_FEE's), not a payment to the reader.
+_SUM_BEFORE = re.compile(
+    r"\b\d[\d,.]*\s?(?:k\s)?(?:(?:usdt|usd|dollars?|rupees?|rs|pkr|btc|eth|tether)\s)?$"
+)
+_SENT_INTO = re.compile(
+    r"(?:\s(?:usdt|usd|btc|eth|tether))?\s(?:(?:mein|me|main|pe|par|into|to|in)\s)?"
+    r"(?:bhej(?:na|ni|ne|ein|en|o| dein| do)\b|jama\b|deposit\b|send\b|transfer\b)"
+)
+
+
+def _sum_paid_in(sentence: Sentence, match: re.Match[str]) -> bool:
+    """A sum the reader is told to send into the account at *match* (review r30, dev-r30)."""
+    start, end = match.span()
+    return (
+        not sentence.outgoing
+        and _SUM_BEFORE.search(sentence.text, max(0, start - 24), start) is not None
+        and _SENT_INTO.match(sentence.text, end) is not None
+    )
+
+
 def _payment_account(sentence: Sentence) -> Hit | None:
     """Bank or payment-account details asked for (or, in your message, given)."""
     for match in sentence.all(lex.ACCOUNT_DETAILS):
-        if sentence.suppressed(*match.span()):
+        if sentence.suppressed(*match.span()) or _sum_paid_in(sentence, match):
             continue
         named = sentence.all(_WITHDRAWN_THERE) or _IN_CURRENCY.match(sentence.text, match.end())
         if named and not sentence.all(_PAID_DIRECTLY):
@@ -124,6 +145,10 @@ def _refund_asked(sentence: Sentence) -> re.Match[str] | None:
     return back if back is not None and not sentence.first(_A_FEE) else None
 
 
+#: Upwork's own refund named: "Upwork refund mein 10 din lagte hain", "Upwork's refund".
+_UPWORK_REFUND = re.compile(r"\bupwork(?:'s)? (?:(?:ka|ki|ke|wala|wali) )?refunds?\b")
+
+
 def _asked_back(sentence: Sentence, match: re.Match[str], back: re.Match[str] | None) -> bool:
     """Money asked back through the method at *match*: "please return the extra via Payoneer".
 
@@ -135,7 +160,12 @@ def _asked_back(sentence: Sentence, match: re.Match[str], back: re.Match[str] | 
         and sentence.asks()
         and not sentence.negated(*back.span())
         and not sentence.negated(*match.span())
-        and not sentence.product(*match.span(), besides=back.span())
+        and not (
+            sentence.product(*match.span(), besides=back.span())
+            # "refund me through JazzCash, Upwork refund mein 10 din lagte hain": Upwork's
+            # refund set aside as slow, not a refund feature (review r30, scanner dev-r30)
+            and not sentence.first(_UPWORK_REFUND)
+        )
         and not sentence.upwork_feature(match.start())
     )
 
@@ -186,9 +216,29 @@ def _account_deal_paid(sentence: Sentence) -> Hit | None:
     "Your Upwork account for $250, pay via USDT", "selling my Top Rated profile,
     $900, BTC only" (the account itself is ``ACCOUNT_SHARING``'s).
     """
-    if sentence.first(account_words.ACCOUNT_DEAL) is None:
+    deal = sentence.first(account_words.ACCOUNT_DEAL)
+    if deal is None or sentence.negated(*deal.span()):
         return None
     if sentence.past() or sentence.first(account_words.WARNING):
+        return None
+    for match in sentence.all(lex.METHOD):
+        if not sentence.negated(*match.span()):
+            return Hit(FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(match), Confidence.HIGH)
+    return None
+
+
+def _account_deal_paid_after(previous: Sentence | None, sentence: Sentence) -> Hit | None:
+    """An Upwork account traded in *previous* and paid off Upwork in *sentence*, the next one.
+
+    "Selling my Upwork account, 40 jobs done. $600, payment via Binance only" (review
+    r30, scanner dev-r30).
+    """
+    if previous is None or sentence.past() or previous.past():
+        return None
+    deal = previous.first(account_words.ACCOUNT_DEAL)
+    if deal is None or previous.negated(*deal.span()) or _account_deal_paid(previous):
+        return None
+    if previous.first(account_words.WARNING) or sentence.first(account_words.WARNING):
         return None
     for match in sentence.all(lex.METHOD):
         if not sentence.negated(*match.span()):
@@ -439,7 +489,13 @@ PAYMENT_ANCHOR = anchor(
 def payment(message: Message) -> Hit | None:
     """OFF_PLATFORM_PAYMENT: paying or being paid outside Upwork, asked for or offered."""
     return best_hit(
-        best_hit((read_rules(s, _PAYMENT_RULES), _payment_other_way(s, message.following(s))))
+        best_hit(
+            (
+                read_rules(s, _PAYMENT_RULES),
+                _payment_other_way(s, message.following(s)),
+                _account_deal_paid_after(message.preceding(s), s),
+            )
+        )
         for s in message.holding(PAYMENT_ANCHOR)
     )
 

@@ -62,7 +62,8 @@ _RATING_ASK = re.compile(
     r"\b(?:please|kindly|could you|can you|would you|would you mind|i'?d appreciate|"
     r"i would appreciate|appreciate|grateful|would mean|don'?t forget|remember to|make sure|"
     r"leave|leaving|give|giving|rate|select|choose|hope you|i hope|dena|de dein|dijiye|"
-    r"de dijiye|zaroor|consider|help me|request|mind|de dena|would help|would be (?:awesome|"
+    r"de dijiye|zaroor|consider|help me|request|mind|de dena|"
+    r"would (?:really |truly |so |greatly )?help|would be (?:awesome|"
     r"great|amazing|appreciated|nice|lovely|helpful|wonderful|perfect))\b"
 )
 _THANKS_FOR = re.compile(
@@ -158,8 +159,26 @@ def ratings_of_the_product(text: str, *, outgoing: bool) -> bool:
 
 
 def review_begging(message: Message) -> Hit | None:
-    """REVIEW_BEGGING: your own message asks for a particular rating."""
-    return best_hit(_begging_in(s) for s in message.holding(_RATING_ANCHOR))
+    """REVIEW_BEGGING: your own message asks for a particular rating, or swaps ratings."""
+    return best_hit(_begging_in(s) for s in message.holding(_RATING_ANCHOR)) or swap_idiom(message)
+
+
+def swap_idiom(message: Message) -> Hit | None:
+    """Ratings swapped by an idiom ("five for five on the feedback"), said of rating.
+
+    The rating is named in the idiom's sentence or the next one, not of the product's users
+    ("drivers and riders swap ratings").
+    """
+    for sentence in message.holding(_SWAP_IDIOM_ANCHOR):
+        if sentence.past() or sentence.first(_THEIR_PEOPLE) or sentence.first(_RATING_PRODUCT):
+            continue
+        following = message.following(sentence)
+        for match in sentence.all(SWAP_IDIOM):
+            if sentence.negated(*match.span()):
+                continue
+            if any(s is not None and _RATING_WORD.search(s.text) for s in (sentence, following)):
+                return Hit(FindingCode.REVIEW_BEGGING, *sentence.span(match), Confidence.HIGH)
+    return None
 
 
 # ------------------------------------------------------------------ a client's trade
@@ -258,6 +277,10 @@ _SWAP = re.compile(
     r"(?:\w+ ){0,4}?(?:dena|de dena|dein|de dein|do|de do|dijiye)\b|"
     r"\byou (?:rate|give|leave) me\b[^.?!]{0,30}?(?:,|\band\b) ?(?:i'?ll|i will|i) "
     r"(?:rate|give|leave) you\b|"
+    # The writer's rating first, the reader's as its condition: "I'll rate you 5 stars if you
+    # rate me 5 stars" (review r30, scanner dev-r30).
+    r"\b(?:i'?ll|i will|we'?ll|we will) (?:rate|give|leave) (?:you|u)\b[^.?!]{0,30}?\b(?:if|as "
+    r"long as|once|when) (?:you|u) (?:rate|give|leave|do the same)\b|"
     # "Give me five stars and you'll get five stars from me".
     r"\b(?:give|leave|rate)\w{0,3} me\b[^.?!]{0,30}?\band (?:you'?ll|you will) (?:get|have|"
     r"receive)\b|"
@@ -266,6 +289,21 @@ _SWAP = re.compile(
     r"(?:main|mai|hum) (?:aap|tum)(?: ko)? (?:\w+ ){0,3}?(?:dunga|dungi|denge|de dunga)\b"
 )
 #: The product's own people rating each other: "drivers and riders rate each other".
+#: A swap of ratings said as an idiom, with no rating of its own named: "five for five on the
+#: feedback", "let's swap 5-star reviews", "stars ke badle stars" (review r30, scanner dev-r30).
+SWAP_IDIOM = re.compile(
+    r"\b(?:five|5)[\s-]?(?:stars?[\s-])?for[\s-](?:five|5)\b|"
+    r"\b(?:swap|exchange|trade)\w{0,3} (?:(?:good|positive|great|5-star|five-star|5 star|five "
+    r"star|our|some) ){0,2}(?:reviews|ratings|stars|(?:5|five)[\s-]?stars)\b|"
+    r"\b(?:review|rating|star)s? (?:swap|exchange|trade)\b|"
+    r"\b(?:stars?|rating|review|feedback) ke badle (?:\w+ )?(?:stars?|rating|review|feedback)\b|"
+    # Numbers swapped in Roman Urdu: "aap 5 do main 5 dunga".
+    r"\b(?:aap|tum) (?:\w+ ){0,2}?(?:5|five|paanch) (?:do|dein|de do|de dein|dena)\b,? "
+    r"(?:aur |or |to )?(?:main|mai|hum) (?:bhi )?(?:\w+ ){0,2}?(?:5|five|paanch) "
+    r"(?:dunga|dungi|denge)\b"
+)
+#: What the idiom swaps, named in it or beside it: ratings, not money or goods.
+_RATING_WORD = re.compile(r"\b(?:rat(?:e|es|ing|ings)|reviews?|feedback|stars?)\b")
 _THEIR_PEOPLE = re.compile(
     r"\b(?:users|customers|buyers|sellers|drivers|riders|players|students|members|guests|"
     r"hosts|passengers|shoppers)\b"
@@ -290,6 +328,9 @@ _SWAP_ANCHOR = anchor(
 
 
 #: Ratings and refunds of the product being built: "if a customer asks for a refund...".
+_SWAP_IDIOM_ANCHOR = anchor((SWAP_IDIOM,), "five 5 paanch swap exchange trade ke badle")
+
+
 _TRADE_PRODUCT = re.compile(
     r"\b(?:customers?|users?|buyers?|shoppers?|visitors?|guests?|patients?|students?|"
     r"the app|our app|the site|our site|website|store|shop|feature|popup|pop-up|flow|"
@@ -453,7 +494,7 @@ def review_trade(message: Message) -> Hit | None:
                 swaps = {s.offset for s in message.holding(_SWAP_ANCHOR) if _swapped(s)}
             if swaps and _swap_near(message, sentence, swaps):
                 return Hit(code, *sentence.span(rating), Confidence.HIGH)
-    return None
+    return swap_idiom(message)
 
 
 def _swap_near(message: Message, sentence: Sentence, swaps: set[int]) -> bool:

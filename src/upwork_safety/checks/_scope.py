@@ -98,7 +98,8 @@ _SAME_PRICE = re.compile(
     # stays the same", "I know we said 1500 words", "not in scope I know", "alag paise ki
     # kya baat" (review r29, scanner dev-r29).
     r"\b(?:budget|price|rate|fee|payment|amount) (?:stays|remains|will stay|will remain|"
-    r"is staying) (?:the )?same\b|\bi know we (?:said|discussed|quoted|decided) (?:on )?\d|"
+    r"is staying) (?:(?:the )?same|as agreed|unchanged|as (?:it is|before|quoted))\b|"
+    r"\bi know we (?:said|discussed|quoted|decided) (?:on )?\d|"
     r"\b(?:not|isn'?t|wasn'?t) in scope\b|"
     r"\balag (?:se )?(?:paise|payment|budget|pay) ki kya (?:baat|zaroorat|zarurat)\b"
 )
@@ -134,11 +135,17 @@ _NEW_PAY = re.compile(
     r"(?<!n't )(?<!not )(?<!cannot )\bincreased? the (?:milestone|budget|price)\b|"
     r"\bpaid (?:milestone|contract|order)\b|"
     r"\bwithin the revisions\b|\brevisions you offered\b|\bincluded revisions\b|"
-    r"\bas agreed\b|\bwithin (?:the )?(?:agreed )?scope\b|"
+    # "as agreed" of the work, not of the price kept: "price stays as agreed" (review r30).
+    r"(?<!stays )(?<!remains )(?<!stay )(?<!remain )\bas agreed\b|"
+    r"\bwithin (?:the )?(?:agreed )?scope\b|"
     # A price per piece offered for the extra: "$20 per page", "500 rupay fi post".
     r"(?:\$|\brs\.? ?|\busd ?)\d[\d,]*(?:\.\d+)? (?:per|a|each|fi|har) (?:\w+ )?(?:pages?|"
     r"screens?|videos?|articles?|posts?|designs?|hours?|items?|products?|banners?|logos?)\b|"
-    r"\b\d[\d,]* (?:dollars?|rupay|rupees) (?:per|fi|har) \w+"
+    r"\b\d[\d,]* (?:dollars?|rupay|rupees) (?:per|fi|har) \w+|"
+    # The price of each piece after it, and the extra paid for: "the extra pages at $20
+    # each", "we'll pay for the extra pages" (review r30, scanner dev-r30).
+    r"(?:\$|\brs\.? ?|\busd ?)\d[\d,]*(?:\.\d+)? (?:each|apiece|a piece|per piece)\b|"
+    r"\b(?:i|we)(?:'ll| will) pay for (?:the |those |these |any )?(?:extra|additional|new)\b"
 )
 _STRONG_CREEP = re.compile(
     r"\bwhile (?:you'?re|we'?re|you are|we are) (?:at it|there|in there|\w+ing|in (?:the|that|"
@@ -153,7 +160,8 @@ _STRONG_CREEP = re.compile(
     r"\bextra (?:tweaks?|pages?|features?|screens?|sections?|revisions?|languages?)\b|"
     # The deliverable's count raised: "expand the report to 40 pages" (review r29).
     r"\b(?:expand|stretch|increase|grow|take)\w{0,3} (?:it|this|that|the \w+|(?:the )?\w+ \w+) "
-    r"(?:to|up to) \d[\d,]* (?:pages?|words?|screens?|slides?|minutes?|videos?|articles?|posts?|"
+    r"(?:from \d[\d,]* )?(?:to|up to) \d[\d,]* (?:pages?|words?|screens?|slides?|minutes?|"
+    r"videos?|articles?|posts?|"
     r"products?|items?|languages?|sections?|designs?|banners?|logos?|chapters?)\b|"
     r"\bsince (?:you'?re|you are) already\b|\b\w+ (?:aur|or) (?:chahiye|bana\w{0,4}|"
     r"kar\w{0,5}|add|upload|likh\w{0,4}|daal\w{0,4})\b|\bjab aap\b(?: \w+){0,4} (?:rahe|kar rahe)\b"

@@ -18,8 +18,9 @@ _EXTRA_FREE = re.compile(r"\b(?:extra|additional)\b")
 FREE_WORK = re.compile(
     r"(?:\b(?:free|unpaid|no pay|without pay(?:ment)?|not paid|muft|zero[ -]dollars?|"
     r"0 dollars?)|\$0)\b(?: \w+){0,3}? "
-    r"(?:sample|test|trial|task|assignment|demo|mockup|concepts?|designs?|logo|articles?|"
-    r"page|work|chapter|project)\b|\b(?:sample|test|trial|task|assignment|demo|"
+    r"(?:sample|test|trial|task|assignment|assessment|exercise|challenge|demo|mockup|concepts?|"
+    r"designs?|logo|articles?|page|work|chapter|project)\b|\b(?:sample|test|trial|task|"
+    r"assignment|assessment|exercise|demo|"
     r"mockup|concepts?|designs?|logo|articles?|work|chapter)\b,?(?: \w+){0,3}? (?:for free|"
     r"for \$0|for (?:zero|0) dollars?|for nothing|free mein|free of (?:cost|charge)|muft mein|"
     r"bina paise|unpaid|not paid|without pay)\b|"
@@ -53,7 +54,10 @@ _TRIAL_WHY = re.compile(
     r"\bto (?:see|judge|check|evaluate|assess|prove|test)\b|\bpasand aay\w{0,2}\b|"
     r"\bacha lag\w{0,2}\b|\bthen (?:i|we)(?:'ll| will)? (?:hire|open|create|send)\b|"
     r"\byou(?:'ll| will)? get the (?:job|project|contract|whole)\b|\bhire kar\w{0,4}\b|"
-    r"\bofficially\b|\bconsider it a test\b|\bdekhte hain\b|\bphir (?:contract|hire|order)\b|"
+    r"\bofficially\b|\bconsider it a test\b|"
+    # The job promised as the prize: "the contract is yours", "project aap ka" (review r30).
+    r"\b(?:contract|job|project|gig) (?:is|will be) yours\b|\b(?:contract|project|kaam) aap ka\b|"
+    r"\bdekhte hain\b|\bphir (?:contract|hire|order)\b|"
     r"\b(?:open|create|send) (?:a |the )?contract for the rest\b|"
     r"\b(?:uske baad|us ke baad|then|phir|after that) (?:\w+ )?(?:contract|hire|offer|order|"
     r"milestone)\b|\bagar (?:select|pasand|acha|theek)\w{0,4}\b|"
@@ -92,8 +96,39 @@ _PAID_TRIAL_ANCHOR = anchor((_PAID_TRIAL,), "paid test trial contract milestone 
 _TRIAL_WHY_ANCHOR = anchor(
     (_TRIAL_WHY,),
     "before if to pasand acha then you'll you will you get hire official consider dekh phir talk "
-    "open create send uske us ke after agar gets wins will lands",
+    "open create send uske us ke after agar gets wins will lands yours aap ka",
 )
+
+
+#: The trial handed over by the writer: "free task de raha hoon", "here's a free test task",
+#: "I'm sending you an unpaid exercise" (review r30, scanner dev-r30).
+_GIVEN = re.compile(
+    r"\b(?:de (?:raha|rahi|rahe) (?:hoon|hun|hu|hain|hai)|de ?dunga|de ?dungi|bhej (?:raha|rahi) "
+    r"(?:hoon|hun|hu)|here'?s|here is|(?:i'?m|i am|we'?re|we are) (?:giving|sending|sharing)|"
+    r"(?:i|we)(?:'ll| will) (?:give|send|share))\b"
+)
+
+_OTHERS_GIVEN = re.compile(
+    r"\b(?:customers?|clients?|users?|visitors?|students?|subscribers?|members?|buyers?|"
+    r"shoppers?|patients?|readers?|followers?)\b"
+)
+
+
+def free_trial_given(message: Message, sentence: Sentence, match: re.Match[str]) -> bool:
+    """Free work (at *match*) handed over as the way to be hired, said here or in the next sentence.
+
+    "Free task de raha hoon ... Agar theek hua to long term contract milega".
+    """
+    if sentence.negated(*match.span()) or sentence.past() or not sentence.first(_GIVEN):
+        return False
+    if _EXTRA_FREE.search(sentence.text, max(0, match.start() - 24), match.end()):
+        return False
+    if rated(sentence) or sentence.first(_PRODUCT_TRIAL) or sentence.first(_PORTFOLIO):
+        return False
+    if sentence.first(_OTHERS_GIVEN):
+        return False  # "we're giving our customers a free design review": the product's offer
+    after = message.following(sentence)
+    return bool(sentence.first(_TRIAL_WHY) or (after is not None and after.first(_TRIAL_WHY)))
 
 
 def hiring_trial(message: Message, sentence: Sentence) -> re.Match[str] | None:

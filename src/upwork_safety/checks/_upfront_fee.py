@@ -109,6 +109,12 @@ _CRYPTO_SCAM = re.compile(
     r"(?:with|by|using|via) (?:a |an |just |only )?(?:\$?\d[\d,.]{0,9} ?)?(?:usdt|crypto|"
     r"btc|bitcoin|eth|trc20|tether)\b"
 )
+#: The reader's own wallet asked for, to be paid into: "your wallet", "send me your TRC20
+#: wallet address" (review r30, scanner dev-r30).
+_YOUR_WALLET = re.compile(
+    r"\byour wallet\b|\byour (?:[\w-]+ ){1,2}wallet (?:address|id|details|number)\b|"
+    r"\b(?:send|share|give)\w{0,3} (?:me|us) your\b"
+)
 _CLIENT_PAYS = re.compile(
     r"\b(?:we|i|the company|our company|the client|hum|main|mai|company)(?:'ll| will| would|"
     r" can| do| already)? (?:pay for|pay the|cover|take care of|handle|buy|purchase)\b|"
@@ -177,8 +183,8 @@ def _fee_scheme(sentence: Sentence) -> Hit | None:
         ):
             return Hit(code, *sentence.span(match), Confidence.HIGH)
     for match in sentence.all(_CRYPTO_SCAM):
-        if CLIENT_TO_YOU.search(match.group()) or " your wallet" in match.group():
-            continue
+        if CLIENT_TO_YOU.search(match.group()) or _YOUR_WALLET.search(match.group()):
+            continue  # "send me your TRC20 wallet address": the writer pays into it
         if not sentence.negated(*match.span()):
             return Hit(code, *sentence.span(match), Confidence.HIGH)
     return None
