@@ -170,15 +170,21 @@ def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:
             ``bool`` where an ``int`` is declared; a generator or other
             iterator where a list or tuple is declared (only a sequence is
             written as one, so an endless iterator is never read); anything
-            but a set where a set is declared; a field
-            declared as ``object``; or *omit_defaults* is not a ``bool``.
+            but a set where a set is declared; a value of another type where
+            a library type is declared (an ``int`` in a ``Money`` field, in a
+            ``list[Money]``, ``Money | None`` or ``dict[str, Money]``, or where a
+            ``date``, ``datetime``, ``timedelta`` or an enum is declared); a
+            field declared as ``object``; or *omit_defaults* is not a ``bool``.
         InvalidValueError: *value* holds a naive datetime (a moment is
             written with its UTC offset), a ``Decimal`` no reader takes
             back (NaN, an absurd exponent), an integer of more than 100
             digits (the readers take none), or a sequence other than a
             list or tuple (a ``range``, your own ``Sequence``), or a set,
             of more than 200,000 items (the library's bound on what it reads
-            one item at a time) where a list, tuple or set is declared.
+            one item at a time) where a list, tuple or set is declared; or
+            your own code raised reading a field or comparing it with its
+            default (any default: a factory's, or one the value's class
+            subclasses), with the rule ``a field that can be read``.
 
     A refused value inside *value* is named by its place, the reader's
     path with ``$`` read as ``value``: the error's ``field`` is

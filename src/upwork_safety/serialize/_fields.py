@@ -44,19 +44,30 @@ def fields_written(cls: type) -> list[attrs.Attribute[Any]]:
     return [a.evolve(type=None) if _passed_through(a.type) else a for a in attrs.fields(cls)]
 
 
-def raising_field(value: object, cls: type) -> str | None:
-    """The first field of *value* whose reading, or comparison with its default, raises.
+def raising_field(
+    value: object, fields: list[attrs.Attribute[Any]], *, compared: bool
+) -> str | None:
+    """The first of *fields* of *value* whose reading, or comparison with its default, raises.
 
-    What the writer does with each field of the caller's *cls*: read it, and
-    compare it with a plain default of its own class (to leave it out).  The
-    caller's own code (a property, an ``__eq__``) may raise there; the
-    writer names the field it raised at (review r29, hostile 9).
+    What the writer does with each field of the caller's class: read it,
+    and, when it leaves defaults out (*compared*), compare it with the
+    default it wrote into *fields* (:func:`._hooks._exact_default`), as
+    cattrs' generated writer does: ``held != default``, a factory's default
+    made first.  The caller's own code (a property, an ``__eq__``, a
+    factory) may raise there; the writer names the field it raised at
+    (review r29, hostile 9).  Every default is compared, a factory's and one
+    the held value's class differs from too (a subclass's ``__ne__`` is
+    called as the writer calls it: review r29, review 7).
     """
-    for a in fields_written(cls):
-        default = a.default
+    for a in fields:
+        default: Any = a.default
         try:
             held = getattr(value, a.name)
-            if default is not attrs.NOTHING and held.__class__ is default.__class__:
+            if compared and default is not attrs.NOTHING:
+                # attrs types Factory as a function, so mypy cannot check this isinstance.
+                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                    made = default.factory
+                    default = made(value) if default.takes_self else made()
                 bool(held != default)
         except Exception:  # noqa: BLE001  (the caller's own code: what is looked for)
             return a.name

@@ -54,6 +54,7 @@ from upwork_safety.serialize._fields import UNION_ORIGINS as _UNION_ORIGINS
 from upwork_safety.serialize._fields import fields_written as _fields
 from upwork_safety.serialize._fields import library_class as _library_class
 from upwork_safety.serialize._fields import raising_field
+from upwork_safety.serialize._leaves import leaf_writers, write_enum
 from upwork_safety.serialize._mappings import fixed, guarded, mapping_writer
 from upwork_safety.serialize._problems import (
     LIMIT,
@@ -459,7 +460,7 @@ def _object_writer(conv: cattrs.Converter, cls: type) -> Any:
                     field="value",
                     rule="the declared type",
                 ) from None
-            name = raising_field(value, cls)  # the caller's own code raised (r29, hostile 9)
+            name = raising_field(value, fields, compared=conv.omit_if_default)  # r29 hostile 9
             if name is None:
                 raise
             raised = InvalidValueError(
@@ -674,16 +675,13 @@ def make_converter(
         conv.register_unstructure_hook(plain_type, identity)
     conv.register_unstructure_hook(int, _strict.write_int)
     for base in _STR_AND_INT_ENUMS:
-        conv.register_unstructure_hook(base, _render.jsonable)
+        conv.register_unstructure_hook(base, write_enum)
     conv.register_unstructure_hook(float, _strict.write_no_float)
     for not_json in (bytes, bytearray, pathlib.PurePath):  # cattrs passes these through
         conv.register_unstructure_hook(not_json, _refuse(not_json))
-    conv.register_unstructure_hook(Money, _render.money_dict)
-    conv.register_unstructure_hook(Decimal, _write_decimal)
-    conv.register_unstructure_hook(date, date.isoformat)
-    conv.register_unstructure_hook(datetime, _strict.write_datetime)
-    conv.register_unstructure_hook(timedelta, _render.seconds_text)
-    conv.register_unstructure_hook_func(_is_enum, _render.jsonable)
+    for leaf, write_leaf in leaf_writers(_write_decimal):  # each refuses another type
+        conv.register_unstructure_hook(leaf, write_leaf)
+    conv.register_unstructure_hook_func(_is_enum, write_enum)
     # A Literal field (Summary.by) holds one of its plain values; cattrs reads it back.
     conv.register_unstructure_hook_factory(_is_literal, _literal_writer)
     conv.register_unstructure_hook_factory(_is_list_or_tuple, lambda t: _sequence_writer(conv, t))

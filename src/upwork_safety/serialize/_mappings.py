@@ -27,15 +27,18 @@ __all__ = ["fixed", "guarded", "mapping_writer"]
 def guarded(write: Callable[[object], object], t: Any) -> Callable[[object], object]:
     """*write*, refusing a value of another type than *t* that it fails on.
 
-    A fixed tuple's place declared as a library class (``Money``) given
-    something else (an ``int``) is refused as the declared type
-    (``InvalidTypeError``), not left to the writer's raw ``AttributeError``.
+    A place declared as a library class (``Money``) given something else
+    (an ``int``) is refused as the declared type (``InvalidTypeError``), not
+    left to the writer's raw ``AttributeError``; a refusal of the writer's
+    own (a float's, a NaN's) is kept as it is.
     """
     kind = get_origin(t) or t
 
     def write_checked(value: object) -> object:
         try:
             return write(value)
+        except UpworkSafetyError:  # the writer's own refusal (an InvalidTypeError is a TypeError)
+            raise
         except (AttributeError, TypeError):
             if isinstance(kind, type) and isinstance(value, kind):
                 raise

@@ -1,0 +1,194 @@
+"""Writing a caller's own attrs classes: the writers refuse what the readers refuse (review r30).
+
+Each section is one item of the round's serialize fixes (review r30,
+serialize N): the caller's own exception at a factory or subclass default
+(1), a value of another type where a library leaf type is declared (2),
+a UTC offset with seconds (3), a field declared ``object`` (4), ``str`` and
+``bool`` fields (5).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from upwork_safety import ContractKind, serialize
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.money import Money
+
+# --------------------------------------------------------------------------
+# 1: the caller's raise at a factory default, or at a subclass of the default's class
+# --------------------------------------------------------------------------
+
+
+@attrs.define
+class Touchy:
+    """An ``__eq__`` of the caller's that raises."""
+
+    v: int = 0
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("touchy eq")
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class TouchySub(Touchy):
+    """A subclass of the default's class."""
+
+
+class RaisingInt(int):
+    """An int whose comparisons raise."""
+
+    def __ne__(self, other: object) -> bool:
+        raise RuntimeError("raising int")
+
+    __eq__ = __ne__
+    __hash__ = int.__hash__
+
+
+@attrs.define(eq=False)
+class FactoryDefault:
+    i: Touchy = attrs.Factory(Touchy)
+
+
+@attrs.define(eq=False)
+class SelfFactoryDefault:
+    i: Touchy = attrs.Factory(lambda self: Touchy(), takes_self=True)
+
+
+@attrs.define(eq=False)
+class PlainDefault:
+    i: Touchy = Touchy()  # noqa: RUF009  (a plain default, as the finding has it)
+
+
+@attrs.define
+class IntDefault:
+    x: int = 0
+
+
+@attrs.define
+class Outside:
+    inner: FactoryDefault
+
+
+@pytest.mark.parametrize(
+    ("value", "field"),
+    [
+        (FactoryDefault(Touchy(1)), "value.i"),
+        (SelfFactoryDefault(Touchy(1)), "value.i"),
+        (PlainDefault(TouchySub(1)), "value.i"),
+        (IntDefault(RaisingInt(3)), "value.x"),
+        (Outside(FactoryDefault(Touchy(1))), "value.inner.i"),
+        ([FactoryDefault(Touchy(1))], "value[0].i"),
+    ],
+)
+def test_the_callers_raise_at_any_default_is_refused_at_its_field(value, field):
+    """Wherever leaving defaults out compares, the caller's raise is the library's error."""
+    for write in (serialize.to_json, serialize.to_dict):
+        with pytest.raises(InvalidValueError) as info:
+            write(value)
+        assert (field, "a field that can be read") == (info.value.field, info.value.rule)
+
+
+def test_with_every_field_written_nothing_is_compared():
+    """omit_defaults=False compares nothing, so the caller's __eq__ is never called."""
+    assert {"i": {"v": 1}} == serialize.to_dict(FactoryDefault(Touchy(1)), omit_defaults=False)
+    assert {"x": 3} == serialize.to_dict(IntDefault(RaisingInt(3)), omit_defaults=False)
+
+
+# --------------------------------------------------------------------------
+# 2: a value of another type where a library leaf type is declared
+# --------------------------------------------------------------------------
+
+
+@attrs.define
+class Leaves:
+    money: Money = Money("1", "USD")  # noqa: RUF009
+    day: date = date(2026, 1, 1)
+    moment: datetime = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    span: timedelta = timedelta(0)
+    amount: Decimal = Decimal(1)
+    kind: ContractKind = ContractKind.HOURLY
+    monies: list[Money] = attrs.Factory(list)
+    maybe: Money | None = None
+    by_key: dict[str, Money] = attrs.Factory(dict)
+    pair: tuple[Money, date] = (Money("1", "USD"), date(2026, 1, 1))
+
+
+class Shade(enum.Enum):
+    """An enum of the caller's own, not str or int."""
+
+    DARK = "dark"
+
+
+@attrs.define
+class Shaded:
+    shade: Shade = Shade.DARK
+
+
+@pytest.mark.parametrize("wrong", [5, "x", 1.5, object()])
+@pytest.mark.parametrize(
+    ("field", "hold"),
+    [
+        ("money", lambda w: {"money": w}),
+        ("day", lambda w: {"day": w}),
+        ("moment", lambda w: {"moment": w}),
+        ("span", lambda w: {"span": w}),
+        ("kind", lambda w: {"kind": w}),
+        ("monies[1]", lambda w: {"monies": [Money("2", "USD"), w]}),
+        ("maybe", lambda w: {"maybe": w}),
+        ("by_key.a", lambda w: {"by_key": {"a": w}}),
+        ("pair[0]", lambda w: {"pair": (w, date(2026, 1, 1))}),
+    ],
+)
+def test_another_type_where_a_library_leaf_is_declared_is_refused(field, hold, wrong):
+    """Refused as the declared type at its place, not a raw AttributeError or TypeError."""
+    value = Leaves(**hold(wrong))
+    for write in (serialize.to_json, serialize.to_dict):
+        with pytest.raises(InvalidTypeError) as info:
+            write(value)
+        assert (f"value.{field}", "the declared type") == (info.value.field, info.value.rule)
+
+
+@pytest.mark.parametrize("wrong", [5, "dark", object()])
+def test_a_non_member_where_an_enum_is_declared_is_refused(wrong):
+    """Written as it was, it read back refused (5), as another value ("dark"), or not at all."""
+    with pytest.raises(InvalidTypeError) as info:
+        serialize.to_json(Shaded(wrong))
+    assert ("value.shade", "the declared type") == (info.value.field, info.value.rule)
+
+
+def test_a_decimal_writers_own_refusal_is_kept():
+    """The guard does not hide the Decimal writer's own rule (an InvalidTypeError is a TypeError)."""
+    with pytest.raises(InvalidTypeError) as info:
+        serialize.to_json(Leaves(amount=1.5))  # type: ignore[arg-type]
+    assert ("value.amount", "not a float") == (info.value.field, info.value.rule)
+
+
+def test_the_right_types_still_round_trip():
+    """Every leaf of its declared type is written and read back equal."""
+    value = Leaves(
+        money=Money("2.50", "USD"),
+        monies=[Money("3", "PKR")],
+        maybe=Money("4", "EUR"),
+        by_key={"a": Money("5", "USD")},
+        kind=ContractKind.FIXED_PRICE,
+    )
+    assert value == serialize.from_json(Leaves, serialize.to_json(value))
+
+
+@attrs.define
+class DecimalPair:
+    pair: tuple[Decimal, int] = (Decimal(0), 0)
+
+
+def test_a_fixed_tuple_place_keeps_its_writers_own_refusal():
+    """A float at a Decimal place is refused as a float, not as another type."""
+    with pytest.raises(InvalidTypeError) as info:
+        serialize.to_json(DecimalPair((1.5, 1)))  # type: ignore[arg-type]
+    assert ("value.pair[0]", "not a float") == (info.value.field, info.value.rule)
