@@ -17,7 +17,7 @@ import attrs
 import pytest
 
 from upwork_safety import ContractKind, serialize
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money
 
 # --------------------------------------------------------------------------
@@ -192,3 +192,55 @@ def test_a_fixed_tuple_place_keeps_its_writers_own_refusal():
     with pytest.raises(InvalidTypeError) as info:
         serialize.to_json(DecimalPair((1.5, 1)))  # type: ignore[arg-type]
     assert ("value.pair[0]", "not a float") == (info.value.field, info.value.rule)
+
+
+# --------------------------------------------------------------------------
+# 3: a UTC offset with seconds
+# --------------------------------------------------------------------------
+
+
+@attrs.define
+class Moment:
+    at: datetime
+
+
+def _offset(**parts: int) -> timezone:
+    return timezone(timedelta(**parts))
+
+
+@pytest.mark.parametrize(
+    "tz",
+    [
+        _offset(hours=5, seconds=7),
+        _offset(hours=-5, seconds=-7),
+        _offset(hours=4, minutes=28, seconds=12),  # Asia/Karachi's local mean time
+        _offset(hours=5, microseconds=7),
+    ],
+)
+def test_an_offset_that_is_not_whole_minutes_is_refused_by_the_readers_rule(tz):
+    """Written, it was refused on reading; refused on writing now, by the same rule."""
+    value = Moment(datetime(1900, 1, 1, tzinfo=tz))
+    with pytest.raises(InvalidValueError) as info:
+        serialize.to_json(value)
+    assert ("value.at", "an ISO 8601 datetime with an offset") == (
+        info.value.field,
+        info.value.rule,
+    )
+    # The readers' rule for the text the old writer wrote, the same one.
+    with pytest.raises(InvalidDataError) as read:
+        serialize.from_dict(Moment, {"at": datetime(1900, 1, 1, tzinfo=tz).isoformat()})
+    assert info.value.rule in {problem.rule for problem in read.value.problems}
+
+
+def test_zoneinfos_local_mean_time_is_refused():
+    """zoneinfo gives +04:28:12 for Karachi in 1900: refused; in 2026 (+05:00) written."""
+    zoneinfo = pytest.importorskip("zoneinfo")
+    try:
+        karachi = zoneinfo.ZoneInfo("Asia/Karachi")
+    except zoneinfo.ZoneInfoNotFoundError:  # pragma: no cover  (no tz database here)
+        pytest.skip("no time zone database")
+    with pytest.raises(InvalidValueError):
+        serialize.to_json(Moment(datetime(1900, 1, 1, tzinfo=karachi)))
+    text = serialize.to_json(Moment(datetime(2026, 1, 1, 9, tzinfo=karachi)))
+    assert '{"at":"2026-01-01T09:00:00+05:00"}' == text
+    assert Moment(datetime(2026, 1, 1, 4, tzinfo=timezone.utc)) == serialize.from_json(Moment, text)

@@ -176,7 +176,9 @@ def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:
             ``date``, ``datetime``, ``timedelta`` or an enum is declared); a
             field declared as ``object``; or *omit_defaults* is not a ``bool``.
         InvalidValueError: *value* holds a naive datetime (a moment is
-            written with its UTC offset), a ``Decimal`` no reader takes
+            written with its UTC offset) or one whose UTC offset is not
+            whole minutes (``zoneinfo``'s local mean time, ``+04:28:12``:
+            the readers take hours and minutes), a ``Decimal`` no reader takes
             back (NaN, an absurd exponent), an integer of more than 100
             digits (the readers take none), or a sequence other than a
             list or tuple (a ``range``, your own ``Sequence``), or a set,

@@ -208,7 +208,14 @@ def write_int(value: int) -> int:
 
 
 def write_datetime(value: datetime) -> str:
-    """*value* as ISO text with its UTC offset, the only moment the readers take back."""
+    """*value* as ISO text with its UTC offset, the only moment the readers take back.
+
+    Refused: a naive datetime; one whose tzinfo fails; and one whose text
+    the readers refuse (:data:`MOMENT`, by their own pattern): an offset
+    with seconds, which ``zoneinfo`` gives for local mean time
+    (``Asia/Karachi`` in 1900 is ``+04:28:12``).  It is not converted to
+    UTC for you: the moment's own offset is what is written.
+    """
     # A naive one is refused rather than written as text no reader takes back (r26
     # serialize 7); one whose tzinfo fails as a moment argument's is (review r29, hostile 5).
     try:
@@ -222,6 +229,14 @@ def write_datetime(value: datetime) -> str:
             "written with its UTC offset (give it a tzinfo, e.g. timezone.utc)",
             field="value",
             rule="timezone-aware",
+        )
+    if _DATETIME.fullmatch(text) is None:  # the readers' form (review r30, serialize 3)
+        raise InvalidValueError(
+            f"cannot serialise the datetime {text}: its UTC offset is not whole minutes (a "
+            "local mean time, as zoneinfo gives before about 1900), and the readers take an "
+            "offset of hours and minutes only (RFC 3339); convert it, e.g. to UTC",
+            field="value",
+            rule=MOMENT,
         )
     return text
 
@@ -442,6 +457,8 @@ _DATETIME = re.compile(
     r"(?:\.[0-9]{3}|\.[0-9]{6})?(?:Z|[+-][0-9]{2}:[0-9]{2})"
 )
 _ZULU_NATIVE = sys.version_info >= (3, 11)
+#: The rule a moment's text keeps, read or written: :data:`_DATETIME`'s form.
+MOMENT = "an ISO 8601 datetime with an offset"
 
 
 def read_date(value: object, _: object = None) -> date:
@@ -495,7 +512,7 @@ def read_datetime(value: object, _: object = None) -> datetime:
     if type(value) is not str:
         raise RefusedError(
             f"expected an ISO datetime string, got {type_name(value)}",
-            rule="an ISO 8601 datetime with an offset",
+            rule=MOMENT,
         )
     text: str = value
     if len(text) <= 32 and (found := _datetime(text)) is not None:
@@ -504,16 +521,16 @@ def read_datetime(value: object, _: object = None) -> datetime:
         raise RefusedError(
             f"datetime {shown(text)} has the offset -00:00, which says the local offset is "
             "unknown (RFC 3339 section 4.3); give the real offset, e.g. +00:00 for UTC",
-            rule="an ISO 8601 datetime with an offset",
+            rule=MOMENT,
         )
     if len(text) <= 32 and _DATETIME.fullmatch(text + "+00:00") is not None:
         raise RefusedError(
             f"datetime {shown(text)} has no UTC offset; add one, e.g. +00:00",
-            rule="an ISO 8601 datetime with an offset",
+            rule=MOMENT,
         )
     raise RefusedError(
         f"expected an ISO datetime like 2024-05-01T12:00:00+00:00, got {shown(text)}",
-        rule="an ISO 8601 datetime with an offset",
+        rule=MOMENT,
     )
 
 
