@@ -244,3 +244,45 @@ def test_zoneinfos_local_mean_time_is_refused():
     text = serialize.to_json(Moment(datetime(2026, 1, 1, 9, tzinfo=karachi)))
     assert '{"at":"2026-01-01T09:00:00+05:00"}' == text
     assert Moment(datetime(2026, 1, 1, 4, tzinfo=timezone.utc)) == serialize.from_json(Moment, text)
+
+
+# --------------------------------------------------------------------------
+# 4: a field declared as a type no reader takes, holding its default
+# --------------------------------------------------------------------------
+
+
+@attrs.define
+class Untyped:
+    x: object = 1
+
+
+@attrs.define
+class UntypedItems:
+    xs: list[object] = attrs.Factory(list)
+
+
+@attrs.define
+class HoldsUntyped:
+    inner: Untyped = attrs.Factory(Untyped)
+
+
+@pytest.mark.parametrize("omit_defaults", [True, False])
+@pytest.mark.parametrize(
+    ("value", "field"),
+    [
+        (Untyped(), "value.x"),
+        (Untyped(x="other"), "value.x"),
+        (UntypedItems(), "value.xs"),
+        (UntypedItems([1]), "value.xs"),
+        (HoldsUntyped(), "value.inner"),
+        ([Untyped()], "value[0].x"),
+    ],
+)
+def test_a_class_no_reader_takes_is_refused_whatever_it_holds(value, field, omit_defaults):
+    """Written as {} at its default, it was refused by the readers: refused here by their rule."""
+    with pytest.raises(InvalidTypeError) as info:
+        serialize.to_json(value, omit_defaults=omit_defaults)
+    assert (field, "a type serialize reads") == (info.value.field, info.value.rule)
+    with pytest.raises(InvalidTypeError) as read:
+        serialize.from_json(type(value) if not isinstance(value, list) else list[Untyped], "{}")
+    assert info.value.rule == read.value.rule

@@ -174,7 +174,10 @@ def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:
             a library type is declared (an ``int`` in a ``Money`` field, in a
             ``list[Money]``, ``Money | None`` or ``dict[str, Money]``, or where a
             ``date``, ``datetime``, ``timedelta`` or an enum is declared); a
-            field declared as ``object``; or *omit_defaults* is not a ``bool``.
+            class of yours no reader takes back, whatever it holds (a field
+            declared as ``object`` or ``list[object]``, even at its default:
+            rule ``a type serialize reads``, as :func:`from_dict` refuses
+            it); or *omit_defaults* is not a ``bool``.
         InvalidValueError: *value* holds a naive datetime (a moment is
             written with its UTC offset) or one whose UTC offset is not
             whole minutes (``zoneinfo``'s local mean time, ``+04:28:12``:

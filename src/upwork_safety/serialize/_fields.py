@@ -15,6 +15,10 @@ import types
 from typing import Any, Union, get_args, get_origin
 
 import attrs
+import cattrs
+
+from upwork_safety.errors import InvalidTypeError
+from upwork_safety.serialize._problems import WRITTEN_FIELD, placed
 
 #: The type of ``None``, a plain leaf.
 NONE_TYPE = type(None)
@@ -71,6 +75,59 @@ def raising_field(
                 bool(held != default)
         except Exception:  # noqa: BLE001  (the caller's own code: what is looked for)
             return a.name
+    return None
+
+
+def field_note(name: object) -> cattrs.AttributeValidationNote:
+    """The note that a writer's refusal is at the field *name*, as cattrs notes a reader's."""
+    return cattrs.AttributeValidationNote(f"Unstructuring field {name}", str(name), None)
+
+
+def unread_refusal(conv: cattrs.Converter, cls: type) -> Any:
+    """A writer refusing every value of the caller's *cls* if no reader takes it back, else None.
+
+    The readers refuse a class one of whose fields is declared as a type
+    they cannot read (``object``, ``list[object]``, or a class holding
+    one), whatever the document, with the rule ``a type serialize reads``.
+    The writer refuses it the same way, at that field, whatever the value:
+    a field holding its default is left out, so only the readers met the
+    declaration, and ``{}`` was written that no reader took (review r29,
+    review 9; review r30, serialize 4).
+    """
+    if library_class(cls) or _unread(conv, cls) is None:
+        return None
+    found = [(a, held) for a in attrs.fields(cls) if (held := _unread(conv, a.type)) is not None]
+    if not found:
+        return None
+    name = found[0][0].name
+    held, declared = (getattr(t, "__qualname__", str(t)) for t in (found[0][1], found[0][0].type))
+    holds = "" if held == declared else f" (it holds {held})"
+
+    def refuse(value: object) -> dict[str, object]:
+        error = InvalidTypeError(
+            f"cannot serialise a field declared as {declared}, which no reader takes "
+            f"back{holds}: serialize writes and reads a field by its declared type; declare "
+            "a type it reads",
+            field=WRITTEN_FIELD,
+            rule="a type serialize reads",
+        )
+        raise placed(error, field_note(name), value, cls)
+
+    return refuse
+
+
+def _unread(conv: cattrs.Converter, t: Any) -> object | None:
+    """The type no reader takes that *t* is or holds, or ``None``.
+
+    ``None`` too when *t* cannot be looked at (an annotation that cannot be
+    resolved): the readers say so themselves.
+    """
+    try:
+        conv.get_structure_hook(t)
+    except cattrs.StructureHandlerNotFoundError as exc:
+        return exc.type_
+    except Exception:  # noqa: BLE001  (see above)
+        return None
     return None
 
 

@@ -51,9 +51,10 @@ from upwork_safety.money import Money, to_decimal, within_limits
 from upwork_safety.serialize import _fused, _strict
 from upwork_safety.serialize._fields import NONE_TYPE as _NONE_TYPE
 from upwork_safety.serialize._fields import UNION_ORIGINS as _UNION_ORIGINS
+from upwork_safety.serialize._fields import field_note as _field_note
 from upwork_safety.serialize._fields import fields_written as _fields
 from upwork_safety.serialize._fields import library_class as _library_class
-from upwork_safety.serialize._fields import raising_field
+from upwork_safety.serialize._fields import raising_field, unread_refusal
 from upwork_safety.serialize._leaves import leaf_writers, write_enum
 from upwork_safety.serialize._mappings import fixed, guarded, mapping_writer
 from upwork_safety.serialize._problems import (
@@ -487,10 +488,6 @@ def _field_parts(
         yield a.name, getattr(value, a.name), write
 
 
-def _field_note(name: object) -> cattrs.AttributeValidationNote:
-    return cattrs.AttributeValidationNote(f"Unstructuring field {name}", str(name), None)
-
-
 def _declared(t: Any) -> bool:
     """Whether values declared as *t* can be written by *t*'s hook (else by their own type).
 
@@ -687,7 +684,9 @@ def make_converter(
     conv.register_unstructure_hook_factory(_is_list_or_tuple, lambda t: _sequence_writer(conv, t))
     conv.register_unstructure_hook_factory(_is_set, lambda t: _set_writer(conv, t))
     conv.register_unstructure_hook_factory(_is_mapping, lambda t: _mapping_writer(conv, t))
-    conv.register_unstructure_hook_factory(attrs.has, lambda cls: _object_writer(conv, cls))
+    conv.register_unstructure_hook_factory(  # a class no reader takes is refused whole
+        attrs.has, lambda cls: unread_refusal(conv, cls) or _object_writer(conv, cls)
+    )
 
     # Escrow events: the per-class hooks above carry the tag; the unions are
     # cattrs' tagged unions.
