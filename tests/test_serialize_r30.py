@@ -15,6 +15,8 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from upwork_safety import ContractKind, serialize
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
@@ -163,6 +165,25 @@ def test_a_non_member_where_an_enum_is_declared_is_refused(wrong):
     assert ("value.shade", "the declared type") == (info.value.field, info.value.rule)
 
 
+@pytest.mark.parametrize(
+    ("value", "field"),
+    [
+        (Leaves(day=datetime(2026, 1, 2, tzinfo=timezone.utc)), "value.day"),
+        (Leaves(amount="5"), "value.amount"),  # type: ignore[arg-type]
+    ],
+)
+def test_a_value_the_declared_reader_would_read_as_another_is_refused(value, field):
+    """A datetime is a date, and "5" is Decimal text: written, they read back as other values."""
+    with pytest.raises(InvalidTypeError) as info:
+        serialize.to_json(value)
+    assert (field, "the declared type") == (info.value.field, info.value.rule)
+
+
+def test_an_int_where_a_decimal_is_declared_reads_back_equal():
+    """5 is written "5" and read back Decimal("5"), equal to it: still written."""
+    assert '{"amount":"5"}' == serialize.to_json(Leaves(amount=5))  # type: ignore[arg-type]
+
+
 def test_a_decimal_writers_own_refusal_is_kept():
     """The guard does not hide the Decimal writer's own rule (an InvalidTypeError is a TypeError)."""
     with pytest.raises(InvalidTypeError) as info:
@@ -286,3 +307,129 @@ def test_a_class_no_reader_takes_is_refused_whatever_it_holds(value, field, omit
     with pytest.raises(InvalidTypeError) as read:
         serialize.from_json(type(value) if not isinstance(value, list) else list[Untyped], "{}")
     assert info.value.rule == read.value.rule
+
+
+# --------------------------------------------------------------------------
+# 5: str and bool fields of the caller's classes
+# --------------------------------------------------------------------------
+
+
+class LoudText(str):
+    """A str subclass whose own __str__ raises: written as its text, never through it."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        raise RuntimeError("loud")
+
+
+@attrs.define
+class Plainly:
+    text: str = ""
+    flag: bool = False
+    maybe_text: str | None = None
+    texts: list[str] = attrs.Factory(list)
+    flags: tuple[bool, ...] = ()
+    maybe_flag: bool | None = None
+
+
+@pytest.mark.parametrize(
+    ("value", "field", "rule"),
+    [
+        (Plainly(text=5), "value.text", "a string"),  # type: ignore[arg-type]
+        (Plainly(text=True), "value.text", "a string"),  # type: ignore[arg-type]
+        (Plainly(text=b"x"), "value.text", "a string"),  # type: ignore[arg-type]
+        (Plainly(maybe_text=5), "value.maybe_text", "a string"),  # type: ignore[arg-type]
+        (Plainly(texts=["a", 5]), "value.texts[1]", "a string"),  # type: ignore[list-item]
+        (Plainly(flag=1), "value.flag", "true or false"),  # type: ignore[arg-type]
+        (Plainly(flag=0), "value.flag", "true or false"),  # type: ignore[arg-type]
+        (Plainly(flag="true"), "value.flag", "true or false"),  # type: ignore[arg-type]
+        (Plainly(flags=(True, 1)), "value.flags[1]", "true or false"),  # type: ignore[arg-type]
+        (Plainly(maybe_flag=1), "value.maybe_flag", "true or false"),  # type: ignore[arg-type]
+        (Plainly(text=1.5), "value.text", "not a float"),  # type: ignore[arg-type]
+        (Plainly(flag=1.5), "value.flag", "not a float"),  # type: ignore[arg-type]
+    ],
+)
+def test_a_str_or_bool_field_holding_another_type_is_refused_by_the_readers_rule(
+    value, field, rule
+):
+    """Written as a number, it was refused on reading: refused on writing, by the reader's rule."""
+    for omit_defaults in (True, False):
+        with pytest.raises(InvalidTypeError) as info:
+            serialize.to_json(value, omit_defaults=omit_defaults)
+        assert (field, rule) == (info.value.field, info.value.rule)
+
+
+def test_a_str_subclass_is_written_as_its_text():
+    """Its own __str__ is never called, and to_dict gives back a plain str."""
+    value = Plainly(text=LoudText("hi"), texts=[LoudText("a")])
+    data = serialize.to_dict(value)
+    assert {"text": "hi", "texts": ["a"]} == data
+    assert str is type(data["text"]) is type(data["texts"][0])
+    assert value == serialize.from_json(Plainly, serialize.to_json(value))
+
+
+def test_the_librarys_own_str_and_bool_fields_keep_their_fast_writers():
+    """Their constructors see to the types: fields_written leaves them as declared."""
+    from upwork_safety import Contract
+    from upwork_safety.serialize._fields import fields_written
+
+    written = [a.type for a in fields_written(Contract)]  # resolves the class's types
+    assert [a.type for a in attrs.fields(Contract)] == written
+    assert str in written
+
+
+# --------------------------------------------------------------------------
+# All of them: whatever to_json writes, from_json reads back equal
+# --------------------------------------------------------------------------
+
+
+@attrs.define
+class Shapes:
+    """A caller's class with every field shape above."""
+
+    text: str = ""
+    flag: bool = False
+    maybe_text: str | None = None
+    texts: list[str] = attrs.Factory(list)
+    money: Money = Money("0", "USD")  # noqa: RUF009
+    monies: list[Money] = attrs.Factory(list)
+    maybe_money: Money | None = None
+    by_key: dict[str, Money] = attrs.Factory(dict)
+    day: date = date(2026, 1, 1)
+    moment: datetime = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    amount: Decimal = Decimal(0)
+    kind: ContractKind = ContractKind.HOURLY
+
+
+_OFFSETS = st.sampled_from(
+    [timezone.utc, _offset(hours=5), _offset(hours=-3, minutes=-30), _offset(hours=5, seconds=7)]
+)
+_ANY = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False),
+    st.text(max_size=5),
+    st.decimals(allow_nan=False, allow_infinity=False, places=2, max_value=10**6, min_value=0),
+    st.dates(),
+    st.datetimes(timezones=_OFFSETS),
+    st.sampled_from([*ContractKind, Money("1.50", "USD"), Money("0", "PKR"), timedelta(1)]),
+)
+_SHAPES = {a.name: _ANY for a in attrs.fields(Shapes)}
+_SHAPES.update(
+    texts=st.lists(_ANY, max_size=3),
+    monies=st.lists(_ANY, max_size=3),
+    by_key=st.dictionaries(st.text(max_size=3), _ANY, max_size=3),
+)
+
+
+@given(st.fixed_dictionaries({}, optional=_SHAPES))
+def test_property_what_to_json_writes_reads_back_equal(fields):
+    """Right types or wrong, each field: written and read back equal, or refused by the library."""
+    value = Shapes(**fields)
+    try:
+        text = serialize.to_json(value)
+    except (InvalidTypeError, InvalidValueError):
+        return
+    assert value == serialize.from_json(Shapes, text)

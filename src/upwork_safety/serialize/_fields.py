@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import collections.abc
 import types
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Optional, Union, get_args, get_origin
 
 import attrs
 import cattrs
 
 from upwork_safety.errors import InvalidTypeError
+from upwork_safety.serialize._leaves import CheckedBool, CheckedStr
 from upwork_safety.serialize._problems import WRITTEN_FIELD, placed
 
 #: The type of ``None``, a plain leaf.
@@ -30,14 +31,14 @@ def fields_written(cls: type) -> list[attrs.Attribute[Any]]:
     """*cls*'s fields with resolved types, or untyped (written by value) if they cannot be.
 
     A field of a class of the caller's own typed with plain leaves only
-    (``int``, ``str``, ``bool``, ``None``, lists and optionals of them:
-    :func:`_passed_through`) is written by value too: its declared writer
-    hands the value on unchecked, so a float held there (``count: int``
-    holding ``1.5``) was written, and no reader takes it back (review r28
-    10).  Written by value, the float meets the float writer's refusal,
-    placed like any other.  The library's own classes keep their declared
-    writers (their constructors refuse a float in every such field), so
-    writing them costs no more.
+    (``str``, ``bool``, ``None``, lists and optionals of them:
+    :func:`_passed_through`) is written by checking writers instead
+    (:func:`checked`): the declared writers hand the value on unchecked, so
+    a float held there (``label: str`` holding ``1.5``) was written, and no
+    reader takes it back (review r28 10), and so was an ``int`` (review r30,
+    serialize 5).  The library's own classes keep their declared writers
+    (their constructors see to every such field's type), so writing them
+    costs no more.
     """
     try:
         attrs.resolve_types(cls)
@@ -45,7 +46,32 @@ def fields_written(cls: type) -> list[attrs.Attribute[Any]]:
         return [a.evolve(type=None) for a in attrs.fields(cls)]
     if library_class(cls):
         return list(attrs.fields(cls))
-    return [a.evolve(type=None) if _passed_through(a.type) else a for a in attrs.fields(cls)]
+    return [
+        a.evolve(type=checked(a.type)) if _passed_through(a.type) else a for a in attrs.fields(cls)
+    ]
+
+
+def checked(t: Any) -> Any:
+    """*t* (passed through: :func:`_passed_through`) with its ``str`` and ``bool`` checked.
+
+    ``str`` becomes :class:`~._leaves.CheckedStr` and ``bool``
+    :class:`~._leaves.CheckedBool`, in lists, tuples and optionals too, so
+    their writers refuse an ``int`` in a ``str`` field, or ``1`` in a
+    ``bool`` one, as the readers do (review r30, serialize 5), placed by the
+    list writer's own walk.  ``None`` (written by value, as before) where
+    that cannot be said: another union (``str | bool``), a bare ``None``.
+    """
+    if t is str or t is bool:
+        return CheckedStr if t is str else CheckedBool
+    origin, args = get_origin(t), get_args(t)
+    inner = [checked(arg) for arg in args if arg is not NONE_TYPE]
+    if origin in UNION_ORIGINS:
+        one = len(args) == 2 and len(inner) == 1 and inner[0] is not None
+        return Optional[inner[0]] if one else None  # noqa: UP045  (built at run time)
+    if origin in {list, tuple, collections.abc.Sequence} and inner and inner[0] is not None:
+        generic: Any = origin
+        return generic[inner[0], ...] if origin is tuple else generic[inner[0]]
+    return None
 
 
 def raising_field(

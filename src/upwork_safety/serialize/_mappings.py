@@ -21,7 +21,7 @@ from upwork_safety.serialize._strict import type_name
 if TYPE_CHECKING:
     from collections.abc import Callable, Sized
 
-__all__ = ["fixed", "guarded", "mapping_writer"]
+__all__ = ["fixed", "guarded", "mapping_writer", "not_declared"]
 
 
 def guarded(write: Callable[[object], object], t: Any) -> Callable[[object], object]:
@@ -42,14 +42,18 @@ def guarded(write: Callable[[object], object], t: Any) -> Callable[[object], obj
         except (AttributeError, TypeError):
             if isinstance(kind, type) and isinstance(value, kind):
                 raise
-            raise InvalidTypeError(
-                f"expected {getattr(kind, '__qualname__', kind)}, as declared, got "
-                f"{type_name(value)}",
-                field=WRITTEN_FIELD,
-                rule="the declared type",
-            ) from None
+            raise not_declared(kind, value) from None
 
     return write_checked
+
+
+def not_declared(t: Any, value: object) -> InvalidTypeError:
+    """The refusal of *value* where *t* is declared and *value* is of another type."""
+    return InvalidTypeError(
+        f"expected {getattr(t, '__qualname__', t)}, as declared, got {type_name(value)}",
+        field=WRITTEN_FIELD,
+        rule="the declared type",
+    )
 
 
 def fixed(places: list[Any], value: Sized) -> list[Any]:

@@ -283,6 +283,10 @@ def got(value: object) -> str:
     return f"{type_name(value)} {shown(value)}"
 
 
+#: The rules a ``str`` and a ``bool`` keep, read or written (review r30, serialize 5).
+STRING, TRUE_OR_FALSE = "a string", "true or false"
+
+
 def read_str(value: object, cls: object = None) -> str:
     """A JSON string of valid Unicode text (a lone surrogate such as U+D800 is refused).
 
@@ -299,7 +303,7 @@ def read_str(value: object, cls: object = None) -> str:
             "expected Unicode text, got a lone surrogate (an unpaired \\ud800–\\udfff escape)",
             rule="valid Unicode text",
         )
-    raise RefusedError(f"expected a string, got {type_name(value)}", rule="a string")
+    raise RefusedError(f"expected a string, got {type_name(value)}", rule=STRING)
 
 
 def read_int(value: object, cls: object = None) -> int:
@@ -325,7 +329,7 @@ def read_bool(value: object, _: object = None) -> bool:
     """``true`` or ``false`` (not ``"false"``, not ``0``)."""
     if value is True or value is False:
         return value
-    raise RefusedError(f"expected true or false, got {got(value)}", rule="true or false")
+    raise RefusedError(f"expected true or false, got {got(value)}", rule=TRUE_OR_FALSE)
 
 
 #: The rule a decimal text breaks when it is not the text the writer writes.
