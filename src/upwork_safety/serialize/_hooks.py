@@ -506,8 +506,8 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
     homogeneous = get_origin(t) in {list, collections.abc.Sequence} or (
         len(args) == 2 and args[1] is Ellipsis
     )
-    hook = conv.get_unstructure_hook(args[0]) if homogeneous and _declared(args[0]) else None
-    write_item = conv.unstructure if hook is None else hook
+    # Each item by its declared type's writer, found as every writer finds it (r30, serialize 6).
+    write_item = _writer_of(conv, args[0]) if homogeneous else conv.unstructure
     # A fixed tuple (tuple[int, str]) writes each place by its declared type.
     places = None if homogeneous or not args else [guarded(_writer_of(conv, a), a) for a in args]
 
@@ -518,7 +518,7 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
             if not isinstance(value, collections.abc.Sequence):
                 return conv.unstructure(value)
             value = tuple(bounded(value, WRITTEN_FIELD))
-        if hook is identity:
+        if write_item is identity:
             return list(value)
         writers = None if places is None else fixed(places, value)
         try:
