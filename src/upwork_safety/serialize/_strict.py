@@ -18,7 +18,7 @@ import math
 import re
 import sys
 from contextvars import ContextVar
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_args
 
@@ -210,11 +210,9 @@ def write_int(value: int) -> int:
 def write_datetime(value: datetime) -> str:
     """*value* as ISO text with its UTC offset, the only moment the readers take back.
 
-    Refused: a naive datetime; one whose tzinfo fails; and one whose text
-    the readers refuse (:data:`MOMENT`, by their own pattern): an offset
-    with seconds, which ``zoneinfo`` gives for local mean time
-    (``Asia/Karachi`` in 1900 is ``+04:28:12``).  It is not converted to
-    UTC for you: the moment's own offset is what is written.
+    Refused: a naive one, one whose tzinfo fails, and one whose text breaks
+    the readers' :data:`MOMENT` (an offset with seconds: ``zoneinfo``'s
+    local mean time, ``+04:28:12`` for Karachi in 1900); never converted.
     """
     # A naive one is refused rather than written as text no reader takes back (r26
     # serialize 7); one whose tzinfo fails as a moment argument's is (review r29, hostile 5).
@@ -230,7 +228,9 @@ def write_datetime(value: datetime) -> str:
             field="value",
             rule="timezone-aware",
         )
-    if _DATETIME.fullmatch(text) is None:  # the readers' form (review r30, serialize 3)
+    # The readers' form (review r30, serialize 3), which plain UTC (the library's) always is.
+    utc = type(value) is datetime and value.tzinfo is timezone.utc
+    if not utc and _DATETIME.fullmatch(text) is None:
         raise InvalidValueError(
             f"cannot serialise the datetime {text}: its UTC offset is not whole minutes (a "
             "local mean time, as zoneinfo gives before about 1900), and the readers take an "
