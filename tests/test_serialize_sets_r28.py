@@ -10,6 +10,7 @@ Checked with msgspec (the ``fast`` extra) and without it.
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -23,7 +24,9 @@ NAIVE = datetime(2024, 1, 1)
 @attrs.frozen
 class Tagged:
     name: str
-    tags: frozenset[tuple[str, object]] = frozenset()
+    # Decimal, not object: a class declaring object is refused whole, unread
+    # (review r30, serialize 4); a float at a Decimal place keeps its own rule.
+    tags: frozenset[tuple[str, Decimal]] = frozenset()
 
 
 CASES = [
@@ -60,6 +63,6 @@ def test_a_naive_moment_in_a_set_is_named_at_the_set(how):
 @pytest.mark.usefixtures("writer")
 def test_a_set_is_still_written_sorted():
     assert [["a", 1], ["b", 2]] == serialize.to_dict(frozenset({("b", 2), ("a", 1)}))
-    assert {"name": "t", "tags": [["x", 1]]} == serialize.to_dict(
-        Tagged("t", frozenset({("x", 1)}))
+    assert {"name": "t", "tags": [["x", "1"], ["y", "2"]]} == serialize.to_dict(
+        Tagged("t", frozenset({("y", Decimal(2)), ("x", Decimal(1))}))
     )

@@ -167,18 +167,34 @@ def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:
         InvalidTypeError: *value* holds something that is not a public value
             or plain data (e.g. an arbitrary object, or a float: numbers are
             written from ``Decimal`` and ``int``), naming its type; a
-            ``bool`` where an ``int`` is declared; a generator or other
-            iterator where a list or tuple is declared (only a sequence is
-            written as one, so an endless iterator is never read); anything
-            but a set where a set is declared; a field
-            declared as ``object``; or *omit_defaults* is not a ``bool``.
+            ``bool`` where an ``int`` is declared; anything but a ``str``
+            where your class declares a ``str``, or but ``True``/``False``
+            where it declares a ``bool`` (the readers' rules, ``a string``
+            and ``true or false``); a generator or other iterator where a
+            list or tuple is declared (only a sequence is written as one,
+            so an endless iterator is never read); anything but a set where
+            a set is declared; a value of another type where a library type
+            is declared (rule ``the declared type``: an ``int`` where
+            ``Money``, a ``date``, a ``datetime``, a ``timedelta`` or an
+            enum is declared, in a field, ``list[Money]``, ``Money | None``
+            or a ``dict[str, Money]``'s values; a ``datetime`` where a
+            ``date`` is, a ``str`` where a ``Decimal`` is); a class of yours
+            no reader takes back, whatever it holds (a field declared as
+            ``object`` or ``list[object]``, even at its default: rule ``a
+            type serialize reads``, as :func:`from_dict` refuses it); or
+            *omit_defaults* is not a ``bool``.
         InvalidValueError: *value* holds a naive datetime (a moment is
-            written with its UTC offset), a ``Decimal`` no reader takes
+            written with its UTC offset) or one whose UTC offset is not
+            whole minutes (``zoneinfo``'s local mean time, ``+04:28:12``:
+            the readers take hours and minutes), a ``Decimal`` no reader takes
             back (NaN, an absurd exponent), an integer of more than 100
             digits (the readers take none), or a sequence other than a
             list or tuple (a ``range``, your own ``Sequence``), or a set,
             of more than 200,000 items (the library's bound on what it reads
-            one item at a time) where a list, tuple or set is declared.
+            one item at a time) where a list, tuple or set is declared; or
+            your own code raised reading a field or comparing it with its
+            default (any default: a factory's, or one the value's class
+            subclasses), with the rule ``a field that can be read``.
 
     A refused value inside *value* is named by its place, the reader's
     path with ``$`` read as ``value``: the error's ``field`` is

@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import collections.abc
 import types
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Optional, Union, get_args, get_origin
 
 import attrs
+import cattrs
+
+from upwork_safety.errors import InvalidTypeError
+from upwork_safety.serialize._leaves import CheckedBool, CheckedStr
+from upwork_safety.serialize._problems import WRITTEN_FIELD, placed
 
 #: The type of ``None``, a plain leaf.
 NONE_TYPE = type(None)
@@ -26,14 +31,14 @@ def fields_written(cls: type) -> list[attrs.Attribute[Any]]:
     """*cls*'s fields with resolved types, or untyped (written by value) if they cannot be.
 
     A field of a class of the caller's own typed with plain leaves only
-    (``int``, ``str``, ``bool``, ``None``, lists and optionals of them:
-    :func:`_passed_through`) is written by value too: its declared writer
-    hands the value on unchecked, so a float held there (``count: int``
-    holding ``1.5``) was written, and no reader takes it back (review r28
-    10).  Written by value, the float meets the float writer's refusal,
-    placed like any other.  The library's own classes keep their declared
-    writers (their constructors refuse a float in every such field), so
-    writing them costs no more.
+    (``str``, ``bool``, ``None``, lists and optionals of them:
+    :func:`_passed_through`) is written by checking writers instead
+    (:func:`checked`): the declared writers hand the value on unchecked, so
+    a float held there (``label: str`` holding ``1.5``) was written, and no
+    reader takes it back (review r28 10), and so was an ``int`` (review r30,
+    serialize 5).  The library's own classes keep their declared writers
+    (their constructors see to every such field's type), so writing them
+    costs no more.
     """
     try:
         attrs.resolve_types(cls)
@@ -41,25 +46,114 @@ def fields_written(cls: type) -> list[attrs.Attribute[Any]]:
         return [a.evolve(type=None) for a in attrs.fields(cls)]
     if library_class(cls):
         return list(attrs.fields(cls))
-    return [a.evolve(type=None) if _passed_through(a.type) else a for a in attrs.fields(cls)]
+    return [
+        a.evolve(type=checked(a.type)) if _passed_through(a.type) else a for a in attrs.fields(cls)
+    ]
 
 
-def raising_field(value: object, cls: type) -> str | None:
-    """The first field of *value* whose reading, or comparison with its default, raises.
+def checked(t: Any) -> Any:
+    """*t* (passed through: :func:`_passed_through`) with its ``str`` and ``bool`` checked.
 
-    What the writer does with each field of the caller's *cls*: read it, and
-    compare it with a plain default of its own class (to leave it out).  The
-    caller's own code (a property, an ``__eq__``) may raise there; the
-    writer names the field it raised at (review r29, hostile 9).
+    ``str`` becomes :class:`~._leaves.CheckedStr` and ``bool``
+    :class:`~._leaves.CheckedBool`, in lists, tuples and optionals too, so
+    their writers refuse an ``int`` in a ``str`` field, or ``1`` in a
+    ``bool`` one, as the readers do (review r30, serialize 5), placed by the
+    list writer's own walk.  ``None`` (written by value, as before) where
+    that cannot be said: another union (``str | bool``), a bare ``None``.
     """
-    for a in fields_written(cls):
-        default = a.default
+    if t is str or t is bool:
+        return CheckedStr if t is str else CheckedBool
+    origin, args = get_origin(t), get_args(t)
+    inner = [checked(arg) for arg in args if arg is not NONE_TYPE]
+    if origin in UNION_ORIGINS:
+        one = len(args) == 2 and len(inner) == 1 and inner[0] is not None
+        return Optional[inner[0]] if one else None  # noqa: UP045  (built at run time)
+    if origin in {list, tuple, collections.abc.Sequence} and inner and inner[0] is not None:
+        generic: Any = origin
+        return generic[inner[0], ...] if origin is tuple else generic[inner[0]]
+    return None
+
+
+def raising_field(
+    value: object, fields: list[attrs.Attribute[Any]], *, compared: bool
+) -> str | None:
+    """The first of *fields* of *value* whose reading, or comparison with its default, raises.
+
+    What the writer does with each field of the caller's class: read it,
+    and, when it leaves defaults out (*compared*), compare it with the
+    default it wrote into *fields* (:func:`._hooks._exact_default`), as
+    cattrs' generated writer does: ``held != default``, a factory's default
+    made first.  The caller's own code (a property, an ``__eq__``, a
+    factory) may raise there; the writer names the field it raised at
+    (review r29, hostile 9).  Every default is compared, a factory's and one
+    the held value's class differs from too (a subclass's ``__ne__`` is
+    called as the writer calls it: review r29, review 7).
+    """
+    for a in fields:
+        default: Any = a.default
         try:
             held = getattr(value, a.name)
-            if default is not attrs.NOTHING and held.__class__ is default.__class__:
+            if compared and default is not attrs.NOTHING:
+                # attrs types Factory as a function, so mypy cannot check this isinstance.
+                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                    made = default.factory
+                    default = made(value) if default.takes_self else made()
                 bool(held != default)
         except Exception:  # noqa: BLE001  (the caller's own code: what is looked for)
             return a.name
+    return None
+
+
+def field_note(name: object) -> cattrs.AttributeValidationNote:
+    """The note that a writer's refusal is at the field *name*, as cattrs notes a reader's."""
+    return cattrs.AttributeValidationNote(f"Unstructuring field {name}", str(name), None)
+
+
+def unread_refusal(conv: cattrs.Converter, cls: type) -> Any:
+    """A writer refusing every value of the caller's *cls* if no reader takes it back, else None.
+
+    The readers refuse a class one of whose fields is declared as a type
+    they cannot read (``object``, ``list[object]``, or a class holding
+    one), whatever the document, with the rule ``a type serialize reads``.
+    The writer refuses it the same way, at that field, whatever the value:
+    a field holding its default is left out, so only the readers met the
+    declaration, and ``{}`` was written that no reader took (review r29,
+    review 9; review r30, serialize 4).
+    """
+    if library_class(cls) or _unread(conv, cls) is None:
+        return None
+    found = [(a, held) for a in attrs.fields(cls) if (held := _unread(conv, a.type)) is not None]
+    if not found:
+        return None
+    name = found[0][0].name
+    held, declared = (getattr(t, "__qualname__", str(t)) for t in (found[0][1], found[0][0].type))
+    holds = "" if held == declared else f" (it holds {held})"
+
+    def refuse(value: object) -> dict[str, object]:
+        error = InvalidTypeError(
+            f"cannot serialise a field declared as {declared}, which no reader takes "
+            f"back{holds}: serialize writes and reads a field by its declared type; declare "
+            "a type it reads",
+            field=WRITTEN_FIELD,
+            rule="a type serialize reads",
+        )
+        raise placed(error, field_note(name), value, cls)
+
+    return refuse
+
+
+def _unread(conv: cattrs.Converter, t: Any) -> object | None:
+    """The type no reader takes that *t* is or holds, or ``None``.
+
+    ``None`` too when *t* cannot be looked at (an annotation that cannot be
+    resolved): the readers say so themselves.
+    """
+    try:
+        conv.get_structure_hook(t)
+    except cattrs.StructureHandlerNotFoundError as exc:
+        return exc.type_
+    except Exception:  # noqa: BLE001  (see above)
+        return None
     return None
 
 

@@ -51,9 +51,11 @@ from upwork_safety.money import Money, to_decimal, within_limits
 from upwork_safety.serialize import _fused, _strict
 from upwork_safety.serialize._fields import NONE_TYPE as _NONE_TYPE
 from upwork_safety.serialize._fields import UNION_ORIGINS as _UNION_ORIGINS
+from upwork_safety.serialize._fields import field_note as _field_note
 from upwork_safety.serialize._fields import fields_written as _fields
 from upwork_safety.serialize._fields import library_class as _library_class
-from upwork_safety.serialize._fields import raising_field
+from upwork_safety.serialize._fields import raising_field, unread_refusal
+from upwork_safety.serialize._leaves import leaf_writers, write_enum
 from upwork_safety.serialize._mappings import fixed, guarded, mapping_writer
 from upwork_safety.serialize._problems import (
     LIMIT,
@@ -459,7 +461,7 @@ def _object_writer(conv: cattrs.Converter, cls: type) -> Any:
                     field="value",
                     rule="the declared type",
                 ) from None
-            name = raising_field(value, cls)  # the caller's own code raised (r29, hostile 9)
+            name = raising_field(value, fields, compared=conv.omit_if_default)  # r29 hostile 9
             if name is None:
                 raise
             raised = InvalidValueError(
@@ -486,10 +488,6 @@ def _field_parts(
         yield a.name, getattr(value, a.name), write
 
 
-def _field_note(name: object) -> cattrs.AttributeValidationNote:
-    return cattrs.AttributeValidationNote(f"Unstructuring field {name}", str(name), None)
-
-
 def _declared(t: Any) -> bool:
     """Whether values declared as *t* can be written by *t*'s hook (else by their own type).
 
@@ -508,8 +506,8 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
     homogeneous = get_origin(t) in {list, collections.abc.Sequence} or (
         len(args) == 2 and args[1] is Ellipsis
     )
-    hook = conv.get_unstructure_hook(args[0]) if homogeneous and _declared(args[0]) else None
-    write_item = conv.unstructure if hook is None else hook
+    # Each item by its declared type's writer, found as every writer finds it (r30, serialize 6).
+    write_item = _writer_of(conv, args[0]) if homogeneous else conv.unstructure
     # A fixed tuple (tuple[int, str]) writes each place by its declared type.
     places = None if homogeneous or not args else [guarded(_writer_of(conv, a), a) for a in args]
 
@@ -520,7 +518,7 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
             if not isinstance(value, collections.abc.Sequence):
                 return conv.unstructure(value)
             value = tuple(bounded(value, WRITTEN_FIELD))
-        if hook is identity:
+        if write_item is identity:
             return list(value)
         writers = None if places is None else fixed(places, value)
         try:
@@ -674,22 +672,21 @@ def make_converter(
         conv.register_unstructure_hook(plain_type, identity)
     conv.register_unstructure_hook(int, _strict.write_int)
     for base in _STR_AND_INT_ENUMS:
-        conv.register_unstructure_hook(base, _render.jsonable)
+        conv.register_unstructure_hook(base, write_enum)
     conv.register_unstructure_hook(float, _strict.write_no_float)
     for not_json in (bytes, bytearray, pathlib.PurePath):  # cattrs passes these through
         conv.register_unstructure_hook(not_json, _refuse(not_json))
-    conv.register_unstructure_hook(Money, _render.money_dict)
-    conv.register_unstructure_hook(Decimal, _write_decimal)
-    conv.register_unstructure_hook(date, date.isoformat)
-    conv.register_unstructure_hook(datetime, _strict.write_datetime)
-    conv.register_unstructure_hook(timedelta, _render.seconds_text)
-    conv.register_unstructure_hook_func(_is_enum, _render.jsonable)
+    for leaf, write_leaf in leaf_writers(_write_decimal):  # each refuses another type
+        conv.register_unstructure_hook(leaf, write_leaf)
+    conv.register_unstructure_hook_func(_is_enum, write_enum)
     # A Literal field (Summary.by) holds one of its plain values; cattrs reads it back.
     conv.register_unstructure_hook_factory(_is_literal, _literal_writer)
     conv.register_unstructure_hook_factory(_is_list_or_tuple, lambda t: _sequence_writer(conv, t))
     conv.register_unstructure_hook_factory(_is_set, lambda t: _set_writer(conv, t))
     conv.register_unstructure_hook_factory(_is_mapping, lambda t: _mapping_writer(conv, t))
-    conv.register_unstructure_hook_factory(attrs.has, lambda cls: _object_writer(conv, cls))
+    conv.register_unstructure_hook_factory(  # a class no reader takes is refused whole
+        attrs.has, lambda cls: unread_refusal(conv, cls) or _object_writer(conv, cls)
+    )
 
     # Escrow events: the per-class hooks above carry the tag; the unions are
     # cattrs' tagged unions.

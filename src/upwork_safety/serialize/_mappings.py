@@ -21,32 +21,39 @@ from upwork_safety.serialize._strict import type_name
 if TYPE_CHECKING:
     from collections.abc import Callable, Sized
 
-__all__ = ["fixed", "guarded", "mapping_writer"]
+__all__ = ["fixed", "guarded", "mapping_writer", "not_declared"]
 
 
 def guarded(write: Callable[[object], object], t: Any) -> Callable[[object], object]:
     """*write*, refusing a value of another type than *t* that it fails on.
 
-    A fixed tuple's place declared as a library class (``Money``) given
-    something else (an ``int``) is refused as the declared type
-    (``InvalidTypeError``), not left to the writer's raw ``AttributeError``.
+    A place declared as a library class (``Money``) given something else
+    (an ``int``) is refused as the declared type (``InvalidTypeError``), not
+    left to the writer's raw ``AttributeError``; a refusal of the writer's
+    own (a float's, a NaN's) is kept as it is.
     """
     kind = get_origin(t) or t
 
     def write_checked(value: object) -> object:
         try:
             return write(value)
+        except UpworkSafetyError:  # the writer's own refusal (an InvalidTypeError is a TypeError)
+            raise
         except (AttributeError, TypeError):
             if isinstance(kind, type) and isinstance(value, kind):
                 raise
-            raise InvalidTypeError(
-                f"expected {getattr(kind, '__qualname__', kind)}, as declared, got "
-                f"{type_name(value)}",
-                field=WRITTEN_FIELD,
-                rule="the declared type",
-            ) from None
+            raise not_declared(kind, value) from None
 
     return write_checked
+
+
+def not_declared(t: Any, value: object) -> InvalidTypeError:
+    """The refusal of *value* where *t* is declared and *value* is of another type."""
+    return InvalidTypeError(
+        f"expected {getattr(t, '__qualname__', t)}, as declared, got {type_name(value)}",
+        field=WRITTEN_FIELD,
+        rule="the declared type",
+    )
 
 
 def fixed(places: list[Any], value: Sized) -> list[Any]:

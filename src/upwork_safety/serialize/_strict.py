@@ -18,7 +18,7 @@ import math
 import re
 import sys
 from contextvars import ContextVar
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_args
 
@@ -208,7 +208,12 @@ def write_int(value: int) -> int:
 
 
 def write_datetime(value: datetime) -> str:
-    """*value* as ISO text with its UTC offset, the only moment the readers take back."""
+    """*value* as ISO text with its UTC offset, the only moment the readers take back.
+
+    Refused: a naive one, one whose tzinfo fails, and one whose text breaks
+    the readers' :data:`MOMENT` (an offset with seconds: ``zoneinfo``'s
+    local mean time, ``+04:28:12`` for Karachi in 1900); never converted.
+    """
     # A naive one is refused rather than written as text no reader takes back (r26
     # serialize 7); one whose tzinfo fails as a moment argument's is (review r29, hostile 5).
     try:
@@ -222,6 +227,16 @@ def write_datetime(value: datetime) -> str:
             "written with its UTC offset (give it a tzinfo, e.g. timezone.utc)",
             field="value",
             rule="timezone-aware",
+        )
+    # The readers' form (review r30, serialize 3), which plain UTC (the library's) always is.
+    utc = type(value) is datetime and value.tzinfo is timezone.utc
+    if not utc and _DATETIME.fullmatch(text) is None:
+        raise InvalidValueError(
+            f"cannot serialise the datetime {text}: its UTC offset is not whole minutes (a "
+            "local mean time, as zoneinfo gives before about 1900), and the readers take an "
+            "offset of hours and minutes only (RFC 3339); convert it, e.g. to UTC",
+            field="value",
+            rule=MOMENT,
         )
     return text
 
@@ -268,6 +283,10 @@ def got(value: object) -> str:
     return f"{type_name(value)} {shown(value)}"
 
 
+#: The rules a ``str`` and a ``bool`` keep, read or written (review r30, serialize 5).
+STRING, TRUE_OR_FALSE = "a string", "true or false"
+
+
 def read_str(value: object, cls: object = None) -> str:
     """A JSON string of valid Unicode text (a lone surrogate such as U+D800 is refused).
 
@@ -284,7 +303,7 @@ def read_str(value: object, cls: object = None) -> str:
             "expected Unicode text, got a lone surrogate (an unpaired \\ud800–\\udfff escape)",
             rule="valid Unicode text",
         )
-    raise RefusedError(f"expected a string, got {type_name(value)}", rule="a string")
+    raise RefusedError(f"expected a string, got {type_name(value)}", rule=STRING)
 
 
 def read_int(value: object, cls: object = None) -> int:
@@ -310,7 +329,7 @@ def read_bool(value: object, _: object = None) -> bool:
     """``true`` or ``false`` (not ``"false"``, not ``0``)."""
     if value is True or value is False:
         return value
-    raise RefusedError(f"expected true or false, got {got(value)}", rule="true or false")
+    raise RefusedError(f"expected true or false, got {got(value)}", rule=TRUE_OR_FALSE)
 
 
 #: The rule a decimal text breaks when it is not the text the writer writes.
@@ -442,6 +461,8 @@ _DATETIME = re.compile(
     r"(?:\.[0-9]{3}|\.[0-9]{6})?(?:Z|[+-][0-9]{2}:[0-9]{2})"
 )
 _ZULU_NATIVE = sys.version_info >= (3, 11)
+#: The rule a moment's text keeps, read or written: :data:`_DATETIME`'s form.
+MOMENT = "an ISO 8601 datetime with an offset"
 
 
 def read_date(value: object, _: object = None) -> date:
@@ -495,7 +516,7 @@ def read_datetime(value: object, _: object = None) -> datetime:
     if type(value) is not str:
         raise RefusedError(
             f"expected an ISO datetime string, got {type_name(value)}",
-            rule="an ISO 8601 datetime with an offset",
+            rule=MOMENT,
         )
     text: str = value
     if len(text) <= 32 and (found := _datetime(text)) is not None:
@@ -504,16 +525,16 @@ def read_datetime(value: object, _: object = None) -> datetime:
         raise RefusedError(
             f"datetime {shown(text)} has the offset -00:00, which says the local offset is "
             "unknown (RFC 3339 section 4.3); give the real offset, e.g. +00:00 for UTC",
-            rule="an ISO 8601 datetime with an offset",
+            rule=MOMENT,
         )
     if len(text) <= 32 and _DATETIME.fullmatch(text + "+00:00") is not None:
         raise RefusedError(
             f"datetime {shown(text)} has no UTC offset; add one, e.g. +00:00",
-            rule="an ISO 8601 datetime with an offset",
+            rule=MOMENT,
         )
     raise RefusedError(
         f"expected an ISO datetime like 2024-05-01T12:00:00+00:00, got {shown(text)}",
-        rule="an ISO 8601 datetime with an offset",
+        rule=MOMENT,
     )
 
 

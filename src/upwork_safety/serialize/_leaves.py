@@ -1,0 +1,141 @@
+"""The writers of the library's leaf types, refusing a value of another type (private).
+
+A class of the caller's own may declare a field ``Money`` (or ``date``,
+``datetime``, ``timedelta``, ``Decimal``, an enum) and hold something else:
+nothing checked it when the value was built.  Each of these writers is
+registered once, guarded, so wherever the declared type's writer is reached
+(a field, ``list[Money]``, ``Money | None``, a dict's values, a fixed
+tuple's place) a value of another type is refused as the declared type
+(``InvalidTypeError``, rule ``the declared type``), placed at its field,
+index or key, never left to the writer's raw ``AttributeError`` or
+``TypeError`` (review r30, serialize 2).  The library's own values are of
+their declared types (their constructors see to it), so the guard costs
+them one call and no check.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from upwork_safety import _render
+from upwork_safety.errors import InvalidTypeError
+from upwork_safety.money import Money
+from upwork_safety.serialize import _strict
+from upwork_safety.serialize._mappings import guarded, not_declared
+from upwork_safety.serialize._problems import WRITTEN_FIELD
+from upwork_safety.serialize._strict import type_name
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["CheckedBool", "CheckedStr", "leaf_writers", "write_bool", "write_enum", "write_str"]
+
+
+class CheckedStr:
+    """Written in place of ``str`` in a caller's field: its writer checks (:func:`write_str`)."""
+
+
+class CheckedBool:
+    """Written in place of ``bool`` in a caller's field: its writer checks (:func:`write_bool`)."""
+
+
+def write_str(value: object) -> str:
+    """*value*, where a caller's class declares ``str``, if it is text the readers take back.
+
+    What :func:`~._strict.read_str` refuses is refused here, by its rule
+    (review r30, serialize 5): an ``int`` or ``bool`` where a ``str`` is
+    declared was written as a number and refused on reading.  A ``str``
+    subclass is written as its text (never through its own ``__str__``),
+    as plain ``str``, which the readers give back; a float keeps the
+    float writer's rule.
+    """
+    if type(value) is str:
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, float):
+        _strict.write_no_float(value)
+    raise InvalidTypeError(
+        f"cannot serialise {_strict.got(value)} where a str is declared: the readers take "
+        "back only a string there",
+        field=WRITTEN_FIELD,
+        rule=_strict.STRING,
+    )
+
+
+def write_bool(value: object) -> bool:
+    """*value*, where a caller's class declares ``bool``, if it is ``True`` or ``False``.
+
+    As :func:`write_str`, by :func:`~._strict.read_bool`'s rule: ``1``,
+    ``0`` or ``"true"`` where a ``bool`` is declared was written and then
+    refused on reading.
+    """
+    if value is True or value is False:
+        return value
+    if isinstance(value, float):
+        _strict.write_no_float(value)
+    raise InvalidTypeError(
+        f"cannot serialise {_strict.got(value)} where a bool is declared: the readers take "
+        "back only true or false there",
+        field=WRITTEN_FIELD,
+        rule=_strict.TRUE_OR_FALSE,
+    )
+
+
+def write_enum(value: object) -> object:
+    """An enum member as its value; anything else where an enum is declared is refused.
+
+    cattrs reaches this writer by the declared type (a field ``kind:
+    ContractKind``) or by a member's own class.  A value that is not a
+    member (``5``, ``"hourly"``, an ``object()``) was written as it is, and
+    read back refused, as another member, or not encoded at all.
+    """
+    if isinstance(value, enum.Enum):
+        return value.value
+    raise InvalidTypeError(
+        f"expected an enum member, as declared, got {type_name(value)}",
+        field=WRITTEN_FIELD,
+        rule="the declared type",
+    )
+
+
+def _write_date(value: date) -> str:
+    """A date as ISO text; a ``datetime`` where a ``date`` is declared is refused.
+
+    A ``datetime`` is a ``date`` too, and its text is no date the readers take.
+    """
+    if isinstance(value, datetime):
+        raise not_declared(date, value)
+    return date.isoformat(value)
+
+
+def leaf_writers(write_decimal: Callable[[Decimal], str]) -> list[tuple[type, Any]]:
+    """``(type, writer)`` for each library leaf type, each writer guarded by its type.
+
+    And the writers of a caller's ``str`` and ``bool`` fields (declared as
+    :class:`CheckedStr` and :class:`CheckedBool` by
+    :func:`~._fields.fields_written`), which check their values themselves.
+
+    *write_decimal* is the converter's ``Decimal`` writer (which refuses a
+    NaN or an absurd exponent itself); a ``str`` where a ``Decimal`` is
+    declared is refused (read back, it is a ``Decimal``, not the ``str``),
+    and so is a ``datetime`` where a ``date`` is.
+    """
+
+    def write_decimal_only(value: Any) -> str:
+        if isinstance(value, str):  # "5" read back as Decimal("5"), not the str held
+            raise not_declared(Decimal, value)
+        return write_decimal(value)
+
+    writers: list[tuple[type, Callable[[Any], object]]] = [
+        (Money, _render.money_dict),
+        (Decimal, write_decimal_only),
+        (date, _write_date),
+        (datetime, _strict.write_datetime),
+        (timedelta, _render.seconds_text),
+    ]
+    checked: list[tuple[type, Any]] = [(CheckedStr, write_str), (CheckedBool, write_bool)]
+    return [(t, guarded(write, t)) for t, write in writers] + checked
