@@ -1,14 +1,18 @@
 """Regression tests for round 30's red team (escrow, JSS, billing, Money): findings 1 and 3.
 
+And a bare ``typing.List`` field of a caller's class, left open by the serialize fixes.
+
 Finding 2 (Money's other operators) is in tests/test_money_errors.py.
 """
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from upwork_safety import (
@@ -20,6 +24,7 @@ from upwork_safety import (
     Payment,
     escrow,
     jss,
+    serialize,
 )
 from upwork_safety._validate import sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
@@ -192,3 +197,25 @@ def test_forecast_odds_still_read_a_plain_mapping():
     assert sum(b.trials for b in outlook.bins) == 50
     with pytest.raises(InvalidTypeError):
         jss.forecast(HISTORY, as_of=JUNE, jobs=PLAN, outcome_odds={"good": 1}, trials=5, seed=1)
+
+
+# ------------------------------------- serialize: a bare typing.List is written as a bare list
+
+
+@attrs.define
+class _Bare:
+    items: typing.List = attrs.Factory(list)  # noqa: UP006  (the bare typing alias is the case)
+    steps: typing.Sequence = ()  # type: ignore[type-arg]
+    plain: list = attrs.Factory(list)  # type: ignore[type-arg]
+
+
+def test_a_bare_typing_list_is_written_as_a_bare_list_is():
+    """It was a raw IndexError on writing; the readers take it as a bare list."""
+    value = _Bare([1, "a", None], [2, "b"], [1, "a", None])
+    text = serialize.to_json(value)
+    assert text == '{"items":[1,"a",null],"steps":[2,"b"],"plain":[1,"a",null]}'
+    back = serialize.from_json(_Bare, text)
+    assert back.items == [1, "a", None]
+    assert back.plain == back.items
+    assert list(back.steps) == [2, "b"]
+    assert serialize.to_dict(value)["items"] == [1, "a", None]

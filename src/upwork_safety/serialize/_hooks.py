@@ -503,8 +503,10 @@ def _declared(t: Any) -> bool:
 def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
     """Lists and tuples become lists; homogeneous ones use their item type's hook."""
     args = get_args(t)
-    homogeneous = get_origin(t) in {list, collections.abc.Sequence} or (
-        len(args) == 2 and args[1] is Ellipsis
+    # A bare typing.List or Sequence (no item type) is a bare list: each item by its own type.
+    homogeneous = bool(args) and (
+        get_origin(t) in {list, collections.abc.Sequence}
+        or (len(args) == 2 and args[1] is Ellipsis)
     )
     # Each item by its declared type's writer, found as every writer finds it (r30, serialize 6).
     write_item = _writer_of(conv, args[0]) if homogeneous else conv.unstructure
