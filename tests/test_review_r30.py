@@ -143,6 +143,14 @@ def test_every_list_of_text_argument_comes_back_plain():
         assert read[0] == "weekly"
 
 
+def test_text_comes_back_plain_when_str_is_one_of_several_kinds():
+    """A tuple of kinds that includes ``str`` makes text plain too; other items stay as given."""
+    for given in ([Raising("weekly"), 3], (n for n in [Lying("weekly"), 4])):
+        read = sequence_of(given, (str, int), "items")
+        assert [type(item) for item in read] == [str, int]
+        assert read == ("weekly", read[1])
+
+
 # ------------------------------------------------------ finding 1: forecast odds read each once
 
 

@@ -585,8 +585,9 @@ def sequence_of(
     scalar, ``None``, a string or a mapping is refused with a library error
     (a lone item is never read as a sequence, and ``"payoneer"`` never as
     eight letters), and each item's type is checked with its index.  Text
-    comes back as plain ``str``: a subclass's own ``__eq__`` or ``__hash__``
-    never answers a look-up (red team r30 L3).
+    comes back as plain ``str`` (when ``str`` is *kind* or one of its kinds):
+    a subclass's own ``__eq__`` or ``__hash__`` never answers a look-up (red
+    team r30 L3).
 
     An iterator is read one item at a time, as ``jss.score`` reads its
     contracts: a wrong item is refused as soon as it is read, and reading
@@ -604,12 +605,14 @@ def sequence_of(
         InvalidTypeError: *value* is not a sequence, or an item is not a *kind*.
         InvalidValueError: *value* holds more than :data:`MAX_ITEMS` items.
     """
+    # Text items come back plain whether str is the one kind or one of several.
+    texts = kind is str or (type(kind) is tuple and str in kind)
     if type(value) is tuple or type(value) is list:  # already in memory: its length is known
         items = as_sequence(value, what, "")
         for index, item in enumerate(items):
             if not isinstance(item, kind):
                 _wrong_item(what, index, item, kind)
-        return plain_text_items(items) if kind is str else items  # every item checked above
+        return plain_text_items(items) if texts else items  # every item checked above
     hint = ""
     if issubclass(type(value), kind):
         hint = f" (wrap a single one in a list: [{type(value).__name__}(...)])"
@@ -619,7 +622,7 @@ def sequence_of(
         if not isinstance(item, kind):
             _wrong_item(what, index, item, kind)
         read.append(cast("T", item))
-    return plain_text_items(tuple(read)) if kind is str else tuple(read)
+    return plain_text_items(tuple(read)) if texts else tuple(read)
 
 
 def too_many_items(what: str) -> NoReturn:
