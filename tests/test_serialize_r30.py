@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from upwork_safety import ContractKind, serialize
+from upwork_safety import ContractKind, MilestoneState, serialize
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money
 
@@ -163,6 +163,50 @@ def test_a_non_member_where_an_enum_is_declared_is_refused(wrong):
     with pytest.raises(InvalidTypeError) as info:
         serialize.to_json(Shaded(wrong))
     assert ("value.shade", "the declared type") == (info.value.field, info.value.rule)
+
+
+class Dim(enum.Enum):
+    """Another enum of the caller's, sharing a value with :class:`Shade`."""
+
+    DARK = "dark"
+
+
+@attrs.define
+class Kinds:
+    kind: ContractKind = ContractKind.HOURLY
+    kinds: list[ContractKind] = attrs.Factory(list)
+    maybe: ContractKind | None = None
+    many: tuple[Shade, ...] = ()
+
+
+@pytest.mark.parametrize(
+    ("value", "field"),
+    [
+        (Kinds(kind=MilestoneState.PAID), "value.kind"),  # type: ignore[arg-type]
+        (Kinds(kinds=[ContractKind.HOURLY, MilestoneState.PAID]), "value.kinds[1]"),  # type: ignore[list-item]
+        (Kinds(maybe=MilestoneState.FUNDED), "value.maybe"),  # type: ignore[arg-type]
+        (Kinds(many=(Shade.DARK, Dim.DARK)), "value.many[1]"),  # type: ignore[arg-type]
+        (Shaded(Dim.DARK), "value.shade"),  # type: ignore[arg-type]
+    ],
+)
+def test_a_member_of_another_enum_is_refused_as_the_declared_type(value, field):
+    """Written as its value, it read back refused ("paid" is no ContractKind) or as another member.
+
+    ``Dim.DARK`` has ``Shade.DARK``'s value: it would have read back as ``Shade.DARK``, a
+    different value from the one written (left open in r30).
+    """
+    with pytest.raises(InvalidTypeError) as info:
+        serialize.to_json(value)
+    assert (field, "the declared type") == (info.value.field, info.value.rule)
+    assert "ContractKind" in str(info.value) or "Shade" in str(info.value)
+
+
+def test_members_of_the_declared_enums_still_round_trip():
+    value = Kinds(
+        ContractKind.FIXED_PRICE, [ContractKind.HOURLY], ContractKind.HOURLY, (Shade.DARK,)
+    )
+    assert value == serialize.from_json(Kinds, serialize.to_json(value))
+    assert {"kind": "fixed_price"} == serialize.to_dict(Kinds(ContractKind.FIXED_PRICE))
 
 
 @pytest.mark.parametrize(
@@ -414,7 +458,9 @@ _ANY = st.one_of(
     st.decimals(allow_nan=False, allow_infinity=False, places=2, max_value=10**6, min_value=0),
     st.dates(),
     st.datetimes(timezones=_OFFSETS),
-    st.sampled_from([*ContractKind, Money("1.50", "USD"), Money("0", "PKR"), timedelta(1)]),
+    st.sampled_from(
+        [*ContractKind, *MilestoneState, Money("1.50", "USD"), Money("0", "PKR"), timedelta(1)]
+    ),
 )
 _SHAPES = {a.name: _ANY for a in attrs.fields(Shapes)}
 _SHAPES.update(

@@ -11,6 +11,7 @@ float meets the float writer's refusal (review r28 10).
 from __future__ import annotations
 
 import collections.abc
+import enum
 import types
 from typing import Any, Optional, Union, get_args, get_origin
 
@@ -18,7 +19,7 @@ import attrs
 import cattrs
 
 from upwork_safety.errors import InvalidTypeError
-from upwork_safety.serialize._leaves import CheckedBool, CheckedStr
+from upwork_safety.serialize._leaves import CheckedBool, CheckedStr, checked_enum
 from upwork_safety.serialize._problems import WRITTEN_FIELD, placed
 
 #: The type of ``None``, a plain leaf.
@@ -52,10 +53,11 @@ def fields_written(cls: type) -> list[attrs.Attribute[Any]]:
 
 
 def checked(t: Any) -> Any:
-    """*t* (passed through: :func:`_passed_through`) with its ``str`` and ``bool`` checked.
+    """*t* (passed through: :func:`_passed_through`) with its ``str``, ``bool`` and enums checked.
 
-    ``str`` becomes :class:`~._leaves.CheckedStr` and ``bool``
-    :class:`~._leaves.CheckedBool`, in lists, tuples and optionals too, so
+    ``str`` becomes :class:`~._leaves.CheckedStr`, ``bool``
+    :class:`~._leaves.CheckedBool` and an enum its
+    :func:`~._leaves.checked_enum`, in lists, tuples and optionals too, so
     their writers refuse an ``int`` in a ``str`` field, or ``1`` in a
     ``bool`` one, as the readers do (review r30, serialize 5), placed by the
     list writer's own walk.  ``None`` (written by value, as before) where
@@ -63,6 +65,8 @@ def checked(t: Any) -> Any:
     """
     if t is str or t is bool:
         return CheckedStr if t is str else CheckedBool
+    if is_enum(t):
+        return checked_enum(t)
     origin, args = get_origin(t), get_args(t)
     inner = [checked(arg) for arg in args if arg is not NONE_TYPE]
     if origin in UNION_ORIGINS:
@@ -175,10 +179,11 @@ def _passed_through(t: Any) -> bool:
 
     ``str``, ``bool`` and ``None``, and the homogeneous lists and tuples
     (``list[str]``) and optionals of them (``str | None``), at any depth:
-    their writers are ``identity`` and ``list``.  A fixed tuple
+    their writers are ``identity`` and ``list``.  And an enum, whose writer
+    checks that it holds a member, but of any enum.  A fixed tuple
     (``tuple[int, int]``), a mapping or a ``Literal`` checks each item.
     """
-    if t in _PASSED:
+    if t in _PASSED or is_enum(t):
         return True
     origin, args = get_origin(t), get_args(t)
     if origin in UNION_ORIGINS:
@@ -188,3 +193,8 @@ def _passed_through(t: Any) -> bool:
             return False
         return bool(args) and _passed_through(args[0])
     return False
+
+
+def is_enum(t: Any) -> bool:
+    """Whether *t* is an enum class."""
+    return isinstance(t, type) and issubclass(t, enum.Enum)

@@ -53,9 +53,10 @@ from upwork_safety.serialize._fields import NONE_TYPE as _NONE_TYPE
 from upwork_safety.serialize._fields import UNION_ORIGINS as _UNION_ORIGINS
 from upwork_safety.serialize._fields import field_note as _field_note
 from upwork_safety.serialize._fields import fields_written as _fields
+from upwork_safety.serialize._fields import is_enum as _is_enum
 from upwork_safety.serialize._fields import library_class as _library_class
 from upwork_safety.serialize._fields import raising_field, unread_refusal
-from upwork_safety.serialize._leaves import leaf_writers, write_enum
+from upwork_safety.serialize._leaves import enum_writer, is_checked_enum, leaf_writers, write_enum
 from upwork_safety.serialize._mappings import fixed, guarded, mapping_writer
 from upwork_safety.serialize._problems import (
     LIMIT,
@@ -596,10 +597,6 @@ _STR_AND_INT_ENUMS: tuple[type[enum.Enum], ...] = (
 )
 
 
-def _is_enum(t: Any) -> bool:
-    return isinstance(t, type) and issubclass(t, enum.Enum)
-
-
 # --------------------------------------------------------------------------- the converter
 
 
@@ -681,6 +678,7 @@ def make_converter(
     for leaf, write_leaf in leaf_writers(_write_decimal):  # each refuses another type
         conv.register_unstructure_hook(leaf, write_leaf)
     conv.register_unstructure_hook_func(_is_enum, write_enum)
+    conv.register_unstructure_hook_factory(is_checked_enum, enum_writer)  # a caller's enum field
     # A Literal field (Summary.by) holds one of its plain values; cattrs reads it back.
     conv.register_unstructure_hook_factory(_is_literal, _literal_writer)
     conv.register_unstructure_hook_factory(_is_list_or_tuple, lambda t: _sequence_writer(conv, t))

@@ -16,9 +16,10 @@ them one call and no check.
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from upwork_safety import _render
 from upwork_safety.errors import InvalidTypeError
@@ -31,7 +32,18 @@ from upwork_safety.serialize._strict import type_name
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["CheckedBool", "CheckedStr", "leaf_writers", "write_bool", "write_enum", "write_str"]
+__all__ = [
+    "CheckedBool",
+    "CheckedEnum",
+    "CheckedStr",
+    "checked_enum",
+    "enum_writer",
+    "is_checked_enum",
+    "leaf_writers",
+    "write_bool",
+    "write_enum",
+    "write_str",
+]
 
 
 class CheckedStr:
@@ -40,6 +52,45 @@ class CheckedStr:
 
 class CheckedBool:
     """Written in place of ``bool`` in a caller's field: its writer checks (:func:`write_bool`)."""
+
+
+class CheckedEnum:
+    """Written in place of an enum in a caller's field: its writer checks the enum's class.
+
+    One subclass per enum (:func:`checked_enum`), whose ``enum`` is the
+    declared class; :func:`enum_writer` makes its writer.
+    """
+
+    enum: ClassVar[type[enum.Enum]]
+
+
+@functools.cache
+def checked_enum(declared: type[enum.Enum]) -> type[CheckedEnum]:
+    """The :class:`CheckedEnum` standing for *declared* (one per enum: cattrs caches each)."""
+    return type(f"Checked{declared.__name__}", (CheckedEnum,), {"enum": declared})
+
+
+def is_checked_enum(t: Any) -> bool:
+    """Whether *t* is one of :func:`checked_enum`'s classes."""
+    return isinstance(t, type) and issubclass(t, CheckedEnum) and t is not CheckedEnum
+
+
+def enum_writer(marker: type[CheckedEnum]) -> Callable[[object], object]:
+    """The writer of a caller's field declared as ``marker.enum``: a member of that enum only.
+
+    A member of another enum (``MilestoneState.PAID`` where ``ContractKind``
+    is declared) was written as its value, which no reader of the declared
+    enum takes back (r30, left open); it is refused as the declared type,
+    as anything that is no member at all already was (:func:`write_enum`).
+    """
+    declared = marker.enum
+
+    def write_declared(value: object) -> object:
+        if isinstance(value, declared):
+            return value.value
+        raise not_declared(declared, value)
+
+    return write_declared
 
 
 def write_str(value: object) -> str:
