@@ -444,6 +444,7 @@ class Shapes:
     moment: datetime = datetime(2026, 1, 1, tzinfo=timezone.utc)
     amount: Decimal = Decimal(0)
     kind: ContractKind = ContractKind.HOURLY
+    loose: list = attrs.Factory(list)  # type: ignore[type-arg]  (no item type: plain JSON only)
 
 
 _OFFSETS = st.sampled_from(
@@ -467,6 +468,7 @@ _SHAPES.update(
     texts=st.lists(_ANY, max_size=3),
     monies=st.lists(_ANY, max_size=3),
     by_key=st.dictionaries(st.text(max_size=3), _ANY, max_size=3),
+    loose=st.lists(st.one_of(_ANY, st.lists(_ANY, max_size=2), st.tuples(_ANY)), max_size=3),
 )
 
 

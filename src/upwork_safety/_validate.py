@@ -606,7 +606,7 @@ def sequence_of(
         InvalidValueError: *value* holds more than :data:`MAX_ITEMS` items.
     """
     # Text items come back plain whether str is the one kind or one of several.
-    texts = kind is str or (type(kind) is tuple and str in kind)
+    texts = kind is str or (isinstance(kind, tuple) and str in kind)
     if type(value) is tuple or type(value) is list:  # already in memory: its length is known
         items = as_sequence(value, what, "")
         for index, item in enumerate(items):

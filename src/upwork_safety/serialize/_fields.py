@@ -19,7 +19,7 @@ import attrs
 import cattrs
 
 from upwork_safety.errors import InvalidTypeError
-from upwork_safety.serialize._leaves import CheckedBool, CheckedStr, checked_enum
+from upwork_safety.serialize._leaves import CheckedBool, CheckedStr, PlainItem, checked_enum
 from upwork_safety.serialize._problems import WRITTEN_FIELD, placed
 
 #: The type of ``None``, a plain leaf.
@@ -47,9 +47,35 @@ def fields_written(cls: type) -> list[attrs.Attribute[Any]]:
         return [a.evolve(type=None) for a in attrs.fields(cls)]
     if library_class(cls):
         return list(attrs.fields(cls))
-    return [
-        a.evolve(type=checked(a.type)) if _passed_through(a.type) else a for a in attrs.fields(cls)
-    ]
+    return [_written(a) for a in attrs.fields(cls)]
+
+
+def _written(a: attrs.Attribute[Any]) -> attrs.Attribute[Any]:
+    """A field of a caller's class, with the type it is written by (:func:`fields_written`)."""
+    if _passed_through(a.type):
+        return a.evolve(type=checked(a.type))
+    bare = _bare_container(a.type)
+    return a if bare is None else a.evolve(type=bare)
+
+
+def _bare_container(t: Any) -> Any:
+    """*t*, a list, tuple or dict declared without item types, with items of plain JSON only.
+
+    Its items are written by :class:`~._leaves.PlainItem`'s writer, which
+    refuses what the readers would not give back equal; ``None`` for any
+    other *t*.
+    """
+    base = get_origin(t) or t
+    if get_args(t) or not isinstance(base, type):
+        return None
+    generic: Any = base
+    if base in {list, collections.abc.Sequence, collections.abc.MutableSequence}:
+        return generic[PlainItem]
+    if base is tuple:
+        return tuple[PlainItem, ...]
+    if base in {dict, collections.abc.Mapping, collections.abc.MutableMapping}:
+        return generic[str, PlainItem]
+    return None
 
 
 def checked(t: Any) -> Any:

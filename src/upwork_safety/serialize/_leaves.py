@@ -36,12 +36,14 @@ __all__ = [
     "CheckedBool",
     "CheckedEnum",
     "CheckedStr",
+    "PlainItem",
     "checked_enum",
     "enum_writer",
     "is_checked_enum",
     "leaf_writers",
     "write_bool",
     "write_enum",
+    "write_plain_item",
     "write_str",
 ]
 
@@ -91,6 +93,46 @@ def enum_writer(marker: type[CheckedEnum]) -> Callable[[object], object]:
         raise not_declared(declared, value)
 
     return write_declared
+
+
+class PlainItem:
+    """An item of a caller's ``list``, ``tuple`` or ``dict`` field declared without item types.
+
+    Its writer is :func:`write_plain_item`.
+    """
+
+
+def write_plain_item(value: object) -> object:
+    """*value*, an item where no item type is declared, if the readers give it back equal.
+
+    With no item type to read by, the readers give back plain JSON: text,
+    integers, ``true``/``false``, ``null``, and lists and dicts of them.
+    Anything else (a ``Money``, a ``date``, a tuple, a dict with other keys
+    than text) was written by its own type and read back as its JSON (a
+    dict, a string, a list), a different value (r30, left open); it is
+    refused, with advice to declare the item type.  Text and whole numbers
+    are written plain (an ``IntEnum`` member as its number), as read back.
+    """
+    if value is None or value is True or value is False or type(value) is str:
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, int):
+        return _strict.write_int(value)
+    if type(value) is list:
+        return [write_plain_item(item) for item in value]
+    if type(value) is dict and all(type(key) is str for key in value):
+        return {key: write_plain_item(item) for key, item in value.items()}
+    if isinstance(value, float):
+        _strict.write_no_float(value)
+    raise InvalidTypeError(
+        f"cannot serialise {_strict.got(value)} in a list or dict declared without an item "
+        "type: the readers give back only plain JSON there (text, integers, true, false, "
+        "null, and lists and dicts of them with text keys); declare the item type "
+        "(list[Money])",
+        field=WRITTEN_FIELD,
+        rule="a type serialize reads",
+    )
 
 
 def write_str(value: object) -> str:
@@ -188,5 +230,9 @@ def leaf_writers(write_decimal: Callable[[Decimal], str]) -> list[tuple[type, An
         (datetime, _strict.write_datetime),
         (timedelta, _render.seconds_text),
     ]
-    checked: list[tuple[type, Any]] = [(CheckedStr, write_str), (CheckedBool, write_bool)]
+    checked: list[tuple[type, Any]] = [
+        (CheckedStr, write_str),
+        (CheckedBool, write_bool),
+        (PlainItem, write_plain_item),
+    ]
     return [(t, guarded(write, t)) for t, write in writers] + checked
