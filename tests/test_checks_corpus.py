@@ -47,6 +47,7 @@ HELD_OUT_13 = json.loads((DATA / "messages_heldout_13.json").read_text("utf-8"))
 HELD_OUT_14 = json.loads((DATA / "messages_heldout_14.json").read_text("utf-8"))
 HELD_OUT_15 = json.loads((DATA / "messages_heldout_15.json").read_text("utf-8"))
 HELD_OUT_16 = json.loads((DATA / "messages_heldout_16.json").read_text("utf-8"))
+HELD_OUT_17 = json.loads((DATA / "messages_heldout_17.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MILESTONES_HELD_OUT = json.loads((DATA / "milestones_heldout.json").read_text("utf-8"))
 MESSAGE_CODES = (
@@ -97,6 +98,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         HELD_OUT_14,
         HELD_OUT_15,
         HELD_OUT_16,
+        HELD_OUT_17,
     ],
     ids=[
         "development",
@@ -116,6 +118,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         "held-out-14",
         "held-out-15",
         "held-out-16",
+        "held-out-17",
     ],
 )
 def test_message_records_are_well_formed(corpus):
@@ -149,6 +152,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         *HELD_OUT_14,
         *HELD_OUT_15,
         *HELD_OUT_16,
+        *HELD_OUT_17,
     )
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
     sizes = (
@@ -167,8 +171,9 @@ def test_held_out_messages_are_not_in_the_development_set():
         len(HELD_OUT_14),
         len(HELD_OUT_15),
         len(HELD_OUT_16),
+        len(HELD_OUT_17),
     )
-    assert (30, 43, 120, 130, 130, 130, 130, 130, 182, 36, 98, 104, 113, 117, 113) == sizes
+    assert (30, 43, 120, 130, 130, 130, 130, 130, 182, 36, 98, 104, 113, 117, 113, 112) == sizes
 
 
 def test_corpus_sizes():
