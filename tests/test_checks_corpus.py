@@ -579,3 +579,14 @@ def test_the_sixteenth_held_out_set_keeps_its_figure_before_tuning(scanner_eval)
     figures = scanner_eval.score(HELD_OUT_16)["risky_or_not"]
     assert figures["precision"] >= 51 / 51
     assert figures["recall"] >= 51 / 60
+
+
+def test_the_seventeenth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
+    """The seventeenth held-out set (r31 scanner) was written by an outside hand that never saw
+    the rules, committed before that round's tuning and scored once before it: 47 of its 58
+    risky messages found with one false alarm, 0.979 precision and 0.810 recall, risky or
+    not. Its messages are never read by the hand that tunes the rules. The pin is that first
+    figure, so a later change may not fall below what the set measured untuned."""
+    figures = scanner_eval.score(HELD_OUT_17)["risky_or_not"]
+    assert figures["precision"] >= 47 / 48
+    assert figures["recall"] >= 47 / 58
