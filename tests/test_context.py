@@ -404,3 +404,53 @@ def test_no_module_computes_with_the_published_context():
             ):
                 found.add(path.relative_to(source).as_posix())
     assert set() == found
+
+
+def test_importing_every_module_under_a_hostile_context_computes_nothing_in_it():
+    """Modules are imported lazily, so inside whatever context the caller has then (review r31, 4).
+
+    A module-level constant computed with ``decimal`` arithmetic raised a raw
+    ``decimal.Rounded`` there, or kept ``1.00E+9`` for the rest of the process.
+    Each module is imported in a fresh interpreter, under three significant
+    digits with every rounding trapped, and its constants must match a
+    default import's.
+    """
+    import subprocess
+    import sys
+
+    script = """
+import decimal, importlib, pathlib, sys
+import upwork_safety
+hostile = sys.argv[1] == "hostile"
+root = pathlib.Path(upwork_safety.__file__).parent
+# Found by file, not by pkgutil.walk_packages, which imports every package to look inside.
+names = sorted(
+    ".".join(("upwork_safety", *path.relative_to(root).with_suffix("").parts)).removesuffix(".__init__")
+    for path in root.rglob("*.py")
+)
+names = [n for n in names if not n.endswith(("plot", "__main__")) and ".testing" not in n]
+assert not [n for n in names if n in sys.modules and "statements" in n], "imported too early"
+with decimal.localcontext() as context:
+    if hostile:
+        context.prec = 3
+        context.rounding = decimal.ROUND_DOWN
+        context.traps[decimal.Rounded] = context.traps[decimal.Inexact] = True
+    modules = [importlib.import_module(name) for name in names]
+for module in modules:
+    for key, value in sorted(vars(module).items()):
+        if isinstance(value, decimal.Decimal):
+            print(module.__name__, key, repr(value))
+"""
+    runs = [
+        subprocess.run(  # noqa: S603  (this interpreter, a fixed script)
+            [sys.executable, "-c", script, kind],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        for kind in ("default", "hostile")
+    ]
+    assert [run.returncode for run in runs] == [0, 0], runs[1].stderr[-2000:]
+    assert runs[0].stdout == runs[1].stdout
+    assert "upwork_safety.statements._model MAX_AMOUNT Decimal('1000000000')" in runs[0].stdout

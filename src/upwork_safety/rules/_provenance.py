@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 
@@ -111,14 +111,13 @@ def sources(rules: object) -> list[tuple[str, object, RuleSource]]:
         declaration order.
 
     Raises:
-        InvalidTypeError: *rules* is not a rules object.
+        InvalidTypeError: *rules* is not a rules object: any other value,
+            an attrs one too (a ``Money``, a ``Contract``), and a rule
+            history such as :data:`~upwork_safety.rules.HISTORY` (pass one
+            of its sets: ``.current`` or ``.in_force(day)``).
     """
     if not attrs.has(type(rules)):
-        raise InvalidTypeError(
-            f"sources() needs a rules object such as PlatformRules, not {type(rules).__name__}",
-            field="rules",
-            rule="a rules object",
-        )
+        _not_rules(rules)
     fields = attrs.fields(type(rules))  # type: ignore[arg-type]  # checked by attrs.has
     listed = [
         (field.name, getattr(rules, field.name), field.metadata["rule"])
@@ -149,4 +148,18 @@ def sources(rules: object) -> list[tuple[str, object, RuleSource]]:
             if field.name not in {"source", "effective", "name"}
             and not field.metadata.get("provenance")
         )
+    if not listed:  # every rules object has a sourced rule; this value has none (review r31, 2)
+        _not_rules(rules)
     return listed
+
+
+def _not_rules(rules: object) -> NoReturn:
+    """Refuse *rules*, a value that is not a rules object; a rule history gets the way to one."""
+    hint = ""
+    if callable(getattr(rules, "in_force", None)) and hasattr(rules, "current"):
+        hint = ": pass one of this history's sets (.current, or .in_force(day))"
+    raise InvalidTypeError(
+        f"sources() needs a rules object such as PlatformRules, not {type(rules).__name__}{hint}",
+        field="rules",
+        rule="a rules object",
+    )

@@ -354,7 +354,7 @@ def _line(instance: object, attribute: Any, value: Any) -> None:
 #: :data:`~upwork_safety.statements.MAX_ROWS` rows, any sum of them, even
 #: converted at 10,000 rupees to the dollar, stays within Money's 18 integer
 #: digits, so every total of an export is exact.
-MAX_AMOUNT = Decimal(10) ** 9
+MAX_AMOUNT = Decimal(10**9)  # whole-number arithmetic: no decimal context at import
 #: The most decimal places of a row's US dollar amount or balance: whole cents.
 CENT_PLACES = 2
 #: The most columns an export's header may have, its own and any added (the
