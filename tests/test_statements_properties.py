@@ -393,6 +393,8 @@ def test_split_contract_reads_cells_as_its_specification_does(cell):
     from upwork_safety.statements._formats import split_contract
 
     match = _CONTRACT_SPEC.fullmatch(cell.strip())
-    expected = None if match is None or not match[2].strip() else (match[1], match[2].strip())
+    # The id as written: spaces inside the parentheses are refused, never trimmed (r31).
+    readable = match is not None and match[2].strip() and match[2] == match[2].strip()
+    expected = (match[1], match[2]) if readable and match is not None else None
     got = split_contract(cell)
     assert expected == (None if isinstance(got, str) else got)

@@ -205,12 +205,18 @@ def per_method(
     The name before ``=`` is read as written, as the value after it is:
     spaces around it are refused, not trimmed (review r26, mutation A11:
     ``" payoneer =3"`` was read as ``payoneer``), so nothing typed is
-    silently changed.  *name* is what the text before ``=`` is (``method``,
-    or a contract's ``title``), for the refusal.
+    silently changed, and so is an empty name (``=281`` is no bare value:
+    review r31, hostile 3).  *name* is what the text before ``=`` is
+    (``method``, or a contract's ``title``), for the refusal.
     """
 
     def parse(text: str) -> tuple[str, Decimal]:
-        method, _, value = text.rpartition("=")
+        method, equals, value = text.rpartition("=")
+        if equals and not method:  # "=281" is no bare value (review r31, hostile 3)
+            raise argparse.ArgumentTypeError(
+                f"{shown(text)} has no {name} before '=': name one ({name.upper()}={value}) "
+                "or leave out the '='"
+            )
         if method != method.strip():
             raise argparse.ArgumentTypeError(
                 f"{shown(text)}: the {name} {shown(method)} has spaces around it, which are "

@@ -76,7 +76,10 @@ def get_method(name: str | WithdrawalMethod) -> WithdrawalMethod:
 
     Args:
         name: A method's ``key`` (``"payoneer"``) or ``name`` (``"Payoneer"``),
-            any case; a :class:`WithdrawalMethod` is returned unchanged.
+            any case, with any spaces around it ignored (as a statement's
+            cell may carry them; the command line refuses them, as it does
+            every typed value with spaces around it); a
+            :class:`WithdrawalMethod` is returned unchanged.
 
     Raises:
         InvalidValueError: No preset has that key or name.

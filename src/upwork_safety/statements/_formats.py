@@ -509,4 +509,11 @@ def split_contract(text: str) -> tuple[str, str] | str:
             f"{shown(text)} does not end with the contract id in parentheses, "
             "e.g. 'Logo design (38100001)'"
         )
-    return cell[:start].rstrip(), ident.strip()
+    # The id is read as written: "( 1 )" trimmed to "1" merged two contracts' rows
+    # (review r31, hostile 5).
+    if ident != ident.strip():
+        return (
+            f"{shown(text)}: the contract id {shown(ident)} has spaces inside its parentheses, "
+            "which are not trimmed; an export writes it without, e.g. 'Logo design (38100001)'"
+        )
+    return cell[:start].rstrip(), ident

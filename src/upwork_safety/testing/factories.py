@@ -42,7 +42,7 @@ from upwork_safety._decimals import count
 from upwork_safety._display import shown
 from upwork_safety._moments import LATEST, utc_day, utc_instant
 from upwork_safety._scales import ACTIVITY_SCALE
-from upwork_safety._validate import whole_cents
+from upwork_safety._validate import MAX_ITEMS, whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
 from upwork_safety.models import (
     Client,
@@ -234,14 +234,18 @@ def contract(
     *,
     contract_id: str = "c1",
     client: Client | str = "acme",
-    started: date = START,
+    started: date | datetime = START,
     amount: Money | Decimal | int | str = "500",
     service_fee_rate: FeeRate = FROM_RULES,
     **overrides: Any,
 ) -> Contract:
     """An open fixed-price contract with one unfunded milestone of *amount*.
 
-    *amount* is as for :func:`milestone`.  *service_fee_rate* defaults to
+    It starts on *started*: a date, or an aware datetime's UTC day (as for
+    every factory's start; :class:`~upwork_safety.Contract` itself takes a
+    date only, so a local moment is a day earlier or later than its local
+    date when its UTC day differs).  *amount* is as for :func:`milestone`.
+    *service_fee_rate* defaults to
     :data:`FROM_RULES`: the published 10% from 2025-05-01, where a contract
     carries its own rate, and ``None`` before it, so the fee functions
     charge the contract whatever its start date.  Any other
@@ -289,7 +293,7 @@ def hourly_contract(
     *,
     contract_id: str = "c1",
     client: Client | str = VERIFIED_CLIENT,
-    started: date = START,
+    started: date | datetime = START,
     rate: Money | Decimal | int | str = "20",
     weekly_limit: Decimal | int | str | None = None,
     days: int = 3,
@@ -299,7 +303,8 @@ def hourly_contract(
 ) -> Contract:
     """An open hourly contract at *rate* an hour with a Work Diary of *days* entries.
 
-    One entry a day from *started*, each *hours* (1 to 24) whole hours from
+    One entry a day from *started* (a date, or an aware datetime's UTC day,
+    as for :func:`contract`), each *hours* (1 to 24) whole hours from
     09:00 UTC, tracked (not manual), with a memo and the highest activity,
     for a client whose payment is verified (:data:`VERIFIED_CLIENT`, the
     default), so Hourly Protection covers all of it; pass ``client="acme"``
@@ -325,9 +330,10 @@ def hourly_contract(
         InvalidTypeError: An argument of the wrong type, or an override
             that names no field.
         InvalidValueError: *rate* not positive or not whole cents, a
-            *weekly_limit* the contract refuses, *days* negative or running
-            past the library's last day, *hours* outside 1 to 24, or an
-            override of a field an argument passed with it fills in.
+            *weekly_limit* the contract refuses, *days* negative, above
+            200,000 (the most time entries a contract holds) or running past
+            the library's last day, *hours* outside 1 to 24, or an override
+            of a field an argument passed with it fills in.
     """
     _overrides(Contract, overrides, hourly_contract)
     first = utc_day(started, "started")
@@ -337,6 +343,13 @@ def hourly_contract(
             f"rate must be positive, got {money}", field="rate", rule="positive"
         )
     count = _whole(days, "days", least=0)
+    if count > MAX_ITEMS:  # refused before any entry is built (review r31, hostile 7)
+        raise InvalidValueError(
+            f"days must be at most {MAX_ITEMS:,}, one time entry a day, the most entries a "
+            f"contract holds; got {count:,}",
+            field="days",
+            rule=f"at most {MAX_ITEMS:,} items",
+        )
     _fits(first, count, "days")
     length = _whole(hours, "hours", least=1)
     day = timedelta(days=1)
@@ -413,7 +426,7 @@ def finished_contract(
     *,
     contract_id: str = "c1",
     client: Client | str = "acme",
-    started: date = START,
+    started: date | datetime = START,
     days: int = 30,
     earned: Money | Decimal | int | str = "500",
     stars: Decimal | str | None = "5.0",
@@ -472,7 +485,9 @@ def finished_contract(
     return made
 
 
-def history(count: int, *, clients: int = 3, start: date = date(2025, 1, 6)) -> list[Contract]:
+def history(
+    count: int, *, clients: int = 3, start: date | datetime = date(2025, 1, 6)
+) -> list[Contract]:
     """*count* (0 or more) good, ended contracts with *clients* (1 or more) clients, a month apart.
 
     Their ids are ``h1`` … ``h<count>``, so they never repeat the other
@@ -480,7 +495,8 @@ def history(count: int, *, clients: int = 3, start: date = date(2025, 1, 6)) -> 
     is a valid history.
 
     Raises:
-        InvalidTypeError: *count* or *clients* is not an int, or *start* not a date.
+        InvalidTypeError: *count* or *clients* is not an int, or *start*
+            neither a date nor an aware datetime.
         InvalidValueError: *count* is negative or *clients* below 1.
     """
     many = _whole(count, "count", least=0)
