@@ -470,24 +470,34 @@ def _names(kind: type | tuple[type, ...]) -> str:
     return kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
 
 
-def refuse_frame(value: object, what: str, column: str, *, also: str = "") -> None:
+def refuse_frame(
+    value: object,
+    what: str,
+    column: str,
+    *,
+    also: str = "",
+    instead: str = "",
+    rule: str = "a sequence, not a table",
+) -> None:
     """Refuse a table (a pandas, polars or Dask ``DataFrame``) passed where items are wanted.
 
     Iterating a DataFrame gives its column names, so each item's check would
     name a ``str`` the caller never passed (review r24, newcomer N9).  It is
     told by its type's name, without importing pandas.  *column* is the
     column to pass (``"contract"``, or ``""`` if it has no usual name);
-    *also* is a further way, if there is one.
+    *also* is a further way, if there is one.  *instead*, if given, replaces
+    the advice to pass a column (a CSV reader wants the file's text, not a
+    column of it), and *rule* is the error's ``rule``.
     """
     kind = type(value)
     if type.__dict__["__name__"].__get__(kind) != "DataFrame":
         return
     example = f"e.g. df[{shown(column)}]" if column else "df[column]"
+    advice = instead or f"pass the column that holds them, {example}{also}"
     raise InvalidTypeError(
-        f"{what} is a {type_name(value)}, whose items are its column names: pass the column "
-        f"that holds them, {example}{also}",
+        f"{what} is a {type_name(value)}, whose items are its column names: {advice}",
         field=what,
-        rule="a sequence, not a table",
+        rule=rule,
     )
 
 
