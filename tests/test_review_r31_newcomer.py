@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from upwork_safety import statements
-from upwork_safety.errors import InvalidTypeError
+from upwork_safety import ContractKind, Money, statements
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.statements import StatementFormat
 
 #: The header of a Transactions report, as the export writes it.
@@ -36,3 +36,28 @@ def test_parse_and_format_of_refuse_a_dataframe_naming_the_text_to_pass():
 def test_format_of_still_reads_the_header_the_frame_came_from():
     """The export's own text is recognised: only the table is refused."""
     assert StatementFormat.TRANSACTIONS_REPORT is statements.format_of(_REPORT_HEADER)
+
+
+# F3: a contract of bonus rows only, refused by to_contracts -------------------------------
+
+
+def test_the_bonus_only_refusal_reads_as_one_sentence_for_a_client_without_titles():
+    """Rows of a client with no contract title are "the contracts of" it: the verb agrees."""
+    text = _REPORT_HEADER + (
+        '"Jul 16, 2024","7100008","Bonus","","Bonus: launched a day early","","","","",'
+        '"Ayesha Khan","Northwind Traders","Ayesha Khan","","7100008","50.00","50.00","USD",'
+        '"50.00",""\r\n'
+    )
+    with pytest.raises(InvalidValueError) as caught:
+        statements.to_contracts(statements.parse(text))
+    assert ("statement", "a contract kind the export shows") == (
+        caught.value.field,
+        caught.value.rule,
+    )
+    message = str(caught.value)
+    assert "has only bonus rows for the contracts of 'Northwind Traders' (line 2)," in message
+    assert " has only bonus rows in this statement" not in message
+    contracts = statements.to_contracts(statements.parse(text), bonus_only=ContractKind.HOURLY)
+    assert [(ContractKind.HOURLY, Money("50.00", "USD"))] == [
+        (c.kind, c.earnings) for c in contracts
+    ]
