@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from upwork_safety import ContractKind, Money, statements
+from upwork_safety import ContractKind, ExchangeRate, Money, statements
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.statements import StatementFormat
 
@@ -61,3 +63,44 @@ def test_the_bonus_only_refusal_reads_as_one_sentence_for_a_client_without_title
     assert [(ContractKind.HOURLY, Money("50.00", "USD"))] == [
         (c.kind, c.earnings) for c in contracts
     ]
+
+
+# F4: one dated rate for every period, dated outside them all ------------------------------
+
+_TWO_MONTHS = _REPORT_HEADER + (
+    '"Jun 10, 2025","8200001","Fixed Price","Logo","Invoice for Logo","","","","",'
+    '"Bilal Ahmed","Acme","Bilal Ahmed","","8200001","100.00","","","100.00",""\r\n'
+    '"Jul 20, 2025","8200002","Fixed Price","Logo","Invoice for Logo","","","","",'
+    '"Bilal Ahmed","Acme","Bilal Ahmed","","8200002","100.00","","","200.00",""\r\n'
+)
+
+
+def test_one_rate_dated_outside_the_statements_periods_is_refused_as_the_mapping_is():
+    """A single rate dated years before the statement is refused by the mapping's own rule."""
+    statement = statements.parse(_TWO_MONTHS)
+    old = ExchangeRate("USD", "PKR", "281.00", as_of=date(2019, 1, 1))
+    with pytest.raises(InvalidValueError) as caught:
+        statements.summarize(statement, by="month", rates=old)
+    assert ("rates", "a period's rate dated within it") == (
+        caught.value.field,
+        caught.value.rule,
+    )
+    assert "2019-01-01" in str(caught.value)
+    assert "(2025-06-01 to 2025-07-31)" in str(caught.value)
+    after = ExchangeRate("USD", "PKR", "281.00", as_of=date(2025, 8, 1))
+    with pytest.raises(InvalidValueError):
+        statements.summarize(statement, by="month", rates=after)
+
+
+def test_one_rate_dated_within_the_periods_or_undated_still_converts_every_period():
+    """The span is the periods' own: a tax year's last day is in it, and undated is as given."""
+    statement = statements.parse(_TWO_MONTHS)
+    for rate in (
+        ExchangeRate("USD", "PKR", "281.00", as_of=date(2025, 6, 1)),
+        ExchangeRate("USD", "PKR", "281.00"),
+    ):
+        summary = statements.summarize(statement, by="month", rates=rate)
+        assert Money("56200.00", "PKR") == summary.net_pkr
+    end_of_tax_year = ExchangeRate("USD", "PKR", "281.00", as_of=date(2026, 6, 30))
+    summary = statements.summarize(statement, by="tax_year", rates=end_of_tax_year)
+    assert ["2024-25", "2025-26"] == [row.period for row in summary.rows]
