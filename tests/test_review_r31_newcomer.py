@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from upwork_safety import ContractKind, ExchangeRate, Money, statements
+from upwork_safety.cli import main
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.statements import StatementFormat
 
@@ -104,3 +108,43 @@ def test_one_rate_dated_within_the_periods_or_undated_still_converts_every_perio
     end_of_tax_year = ExchangeRate("USD", "PKR", "281.00", as_of=date(2026, 6, 30))
     summary = statements.summarize(statement, by="tax_year", rates=end_of_tax_year)
     assert ["2024-25", "2025-26"] == [row.period for row in summary.rows]
+
+
+# F7: the command line's names, and the Python ones -------------------------------------
+
+_EXAMPLE_REPORT = Path(__file__).parent.parent / "docs/examples/synthetic-transactions-report.csv"
+
+
+def _refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    with pytest.raises(SystemExit) as caught:
+        main(list(argv), out=io.StringIO())
+    assert 2 == caught.value.code
+    return capsys.readouterr().err
+
+
+def test_statement_by_takes_the_librarys_tax_year_spelling_too():
+    """``--by tax_year`` (Python's by="tax_year") gives what ``--by tax-year`` gives."""
+    outputs = []
+    for spelling in ("tax-year", "tax_year"):
+        out = io.StringIO()
+        code = main(["statement", str(_EXAMPLE_REPORT), "--by", spelling, "--json"], out=out)
+        assert 0 == code
+        outputs.append(json.loads(out.getvalue()))
+    assert outputs[0] == outputs[1]
+    assert ["2023-24", "2024-25"] == [row["period"] for row in outputs[0]["rows"]]
+
+
+def test_statement_by_in_another_case_is_refused_with_the_period_meant(capsys):
+    """``--by Month`` gets the library's hint, as ``by="Month"`` does in Python."""
+    err = _refused(capsys, "statement", str(_EXAMPLE_REPORT), "--by", "Month")
+    assert "argument --by:" in err
+    assert "(did you mean 'month'?)" in err
+
+
+def test_an_unknown_option_is_refused_naming_the_closest_one(capsys):
+    """``fees --rate 15%``: fees spells the fee rate --fee-rate, and the refusal says so."""
+    err = _refused(capsys, "fees", "500", "--on", "2026-03-06", "--rate", "15%")
+    assert err.startswith("upwork-safety fees: error: unrecognized arguments: --rate 15%")
+    assert "(did you mean --fee-rate?)" in err
+    err = _refused(capsys, "fees", "500", "600")
+    assert "did you mean" not in err

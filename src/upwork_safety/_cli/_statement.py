@@ -10,8 +10,10 @@ from upwork_safety._cli._context import CLIError, only_with, options_for
 from upwork_safety._display import shown
 from upwork_safety._render import percent
 from upwork_safety._validate import is_blank
+from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.fees import SERVICE_FEE_HISTORY
 from upwork_safety.statements import Period, period_name
+from upwork_safety.statements._summary import _check_by as check_by
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -42,6 +44,24 @@ def _either(names: list[str]) -> str:
 #: ``--by``'s choices: the library's periods, spelled with hyphens ("tax-year").
 _BY: dict[str, Period] = {p.replace("_", "-"): cast("Period", p) for p in get_args(Period)}
 
+
+def _period(text: str) -> str:
+    """``--by``'s value: a choice, or the library's spelling of one (``tax_year``).
+
+    Python's ``by="tax_year"`` is taken as it is (newcomer r31 7); any other
+    text is refused by the library's own rule for *by*, with its hint
+    (``Month``: "did you mean 'month'?").
+    """
+    spelled = text.replace("_", "-")
+    if spelled in _BY:
+        return spelled
+    try:
+        check_by(text, "the period")
+    except UpworkSafetyError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return spelled  # pragma: no cover  (check_by refuses every text not in _BY)
+
+
 _SUMMARY_COLUMNS = (
     ("gross", "gross"),
     ("service_fees", "service fees"),
@@ -62,9 +82,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--by",
+        type=_period,
         choices=list(_BY),
         default="month",
-        help=f"group by {_either([period_name(by) for by in _BY.values()])} (default month)",
+        help=f"group by {_either([period_name(by) for by in _BY.values()])} (default month; "
+        "tax_year, the library's spelling, works too)",
     )
     parser.add_argument(
         "--unknown-types",
