@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
 
-from upwork_safety import ContractKind, ExchangeRate, Money, statements
+from upwork_safety import Contract, ContractKind, ExchangeRate, Money, statements
 from upwork_safety.cli import main
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.statements import StatementFormat
@@ -148,3 +148,48 @@ def test_an_unknown_option_is_refused_naming_the_closest_one(capsys):
     assert "(did you mean --fee-rate?)" in err
     err = _refused(capsys, "fees", "500", "600")
     assert "did you mean" not in err
+
+
+# F8: refusals that say what was meant -----------------------------------------------------
+
+
+def test_audit_fees_names_the_title_meant_and_the_statements_titles():
+    """A title in another case is named as the one meant; the statement's titles are listed."""
+    statement = statements.parse(_EXAMPLE_REPORT.read_text(encoding="utf-8-sig"))
+    with pytest.raises(InvalidValueError) as caught:
+        statements.audit_fees(statement, rates={"shop landing page": "15%"})
+    assert ("rates", "a contract title of the statement") == (
+        caught.value.field,
+        caught.value.rule,
+    )
+    message = str(caught.value)
+    assert "(did you mean 'Shop landing page'?)" in message
+    assert "its contracts are 'Shop landing page', 'API integration'" in message
+    with pytest.raises(InvalidValueError) as caught:
+        statements.audit_fees(statement, rates={"zzz": "15%"})
+    assert "did you mean" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"), [("FIXED_PRICE", "'fixed_price'"), ("Hourly", "'hourly'")]
+)
+def test_a_kind_in_another_case_is_refused_naming_the_value_meant(text, meant):
+    """Contract(kind="FIXED_PRICE") gets the case hint Money("1", "usd") gets."""
+    with pytest.raises(InvalidValueError) as caught:
+        Contract("c1", "acme", text, date(2026, 1, 5))
+    assert ("Contract.kind", "a ContractKind") == (caught.value.field, caught.value.rule)
+    assert f"(did you mean {meant}?)" in str(caught.value)
+
+
+def test_a_day_given_as_text_is_refused_with_the_call_that_reads_it():
+    """Contract(started="2026-01-05") says date.fromisoformat, not "(not a datetime)"."""
+    with pytest.raises(InvalidTypeError) as caught:
+        Contract("c1", "acme", ContractKind.FIXED_PRICE, "2026-01-05")
+    assert ("Contract.started", "a date") == (caught.value.field, caught.value.rule)
+    message = str(caught.value)
+    assert "date.fromisoformat('2026-01-05')" in message
+    assert "not a datetime" not in message
+    moment = datetime(2026, 1, 5, tzinfo=timezone.utc)
+    with pytest.raises(InvalidTypeError) as caught:
+        Contract("c1", "acme", ContractKind.FIXED_PRICE, moment)
+    assert "(not a datetime)" in str(caught.value)

@@ -331,8 +331,12 @@ def _not_a_member(
     rule = f"a {kind.__name__}"
     if issubclass(kind, str) and issubclass(type(value), str):
         allowed = ", ".join(repr(member.value) for member in kind)
+        # "FIXED_PRICE" or "Hourly": the value meant, as Money's "(codes are upper case)".
+        said = str.__str__(cast("str", value)).strip().casefold()
+        meant = [m.value for m in kind if said in (str(m.value).casefold(), m.name.casefold())]
+        hint = f" (did you mean {shown(meant[0])}?)" if meant else ""
         raise (error or InvalidValueError)(
-            f"{name} must be one of {allowed}, got {shown(value)}", field=name, rule=rule
+            f"{name} must be one of {allowed}, got {shown(value)}{hint}", field=name, rule=rule
         )
     its_value = " or its value" if issubclass(kind, str) else ""
     hint = ""

@@ -567,7 +567,9 @@ def audit_fees(
             mapping of str.
         InvalidValueError: A rate that is not a fraction from 0 up to 1,
             *rates* given for an export that names no contract, or naming
-            a blank title or one no income row of the statement has.
+            a blank title or one no income row of the statement has (the
+            refusal lists the statement's titles, and names the one meant
+            when one differs only in case or is close).
     """
     statement = check_statement(statement)
     contract_rate = None if rate is None else fraction(rate, "rate")
