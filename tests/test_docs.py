@@ -66,6 +66,22 @@ def test_no_output_elides_inside_a_string(path):
     assert [] == elided
 
 
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_pycon_block_ends_with_a_blank_line(path):
+    """A blank line closes each pycon block's last output, so plain doctest reads the page.
+
+    ``python -m doctest docs/fees.md`` read a closing fence right under the
+    last output line as more expected output, and failed (review r31,
+    newcomer 10).
+    """
+    open_ended = [
+        path.read_text("utf-8")[: match.start()].count("\n") + 1
+        for match in FENCE.finditer(path.read_text("utf-8"))
+        if match.group(1) and not match.group(1).endswith("\n\n")
+    ]
+    assert [] == open_ended  # the lines where such blocks open
+
+
 #: The project's own review bookkeeping: a review's round ("red team r16
 #: M1", "round 22", "before this round", "the twentieth session").
 BOOKKEEPING = re.compile(
