@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from upwork_safety import Contract, ContractKind, ExchangeRate, Money, statements
+from test_statements_exports import _contract_2024_to_2025
+from upwork_safety import Contract, ContractKind, ExchangeRate, Money, fees, statements
 from upwork_safety.cli import main
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.statements import StatementFormat
@@ -193,3 +194,30 @@ def test_a_day_given_as_text_is_refused_with_the_call_that_reads_it():
     with pytest.raises(InvalidTypeError) as caught:
         Contract("c1", "acme", ContractKind.FIXED_PRICE, moment)
     assert "(not a datetime)" in str(caught.value)
+
+
+# F11: the cosmetic slips ------------------------------------------------------------------
+
+
+def test_one_contract_at_more_than_one_rate_is_one_contract_everywhere(tmp_path):
+    """The table's caption and the command line say "1 contract", as the repr does."""
+    text = _contract_2024_to_2025("150.00")
+    audit = statements.audit_fees(statements.parse(text))
+    assert "1 contract at more than one rate" in repr(audit)
+    assert "1 contract at more than one rate" in audit._repr_html_()
+    export = tmp_path / "report.csv"
+    export.write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    assert 0 == main(["statement", str(export), "--audit"], out=out)
+    lines = [" ".join(line.split()) for line in out.getvalue().splitlines()]
+    assert "more than one rate 1 contract" in lines
+    assert "contract(s)" not in audit._repr_html_()
+
+
+def test_a_comparison_shows_its_reference_rate_as_given_in_repr_and_table():
+    """ExchangeRate("USD", "PKR", "280.10") is "at 280.10" in both, not "280.1" in one."""
+    comparison = fees.compare_withdrawals(
+        Money("900.00", "USD"), reference_rate=ExchangeRate("USD", "PKR", "280.10")
+    )
+    assert "<WithdrawalComparison USD 900.00 at 280.10:" in repr(comparison)
+    assert "<caption>Withdrawing USD 900.00 at 280.10</caption>" in comparison._repr_html_()

@@ -1863,7 +1863,7 @@ class TestAudit:
             "billed_before": None,
         } == audit.to_records()[3]
         assert (
-            "5 checked, 1 not as scheduled, 0 on an assumed rate, 0 contract(s) at more than one rate, 0 not checked"
+            "5 checked, 1 not as scheduled, 0 on an assumed rate, 0 contracts at more than one rate, 0 not checked"
             in (audit._repr_html_())
         )
         assert "unknown" in audit_fees(parse(read(HISTORY_FILE)))._repr_html_()

@@ -16,6 +16,7 @@ from upwork_safety.statements import Period, period_name
 from upwork_safety.statements._summary import _check_by as check_by
 
 if TYPE_CHECKING:
+    from collections.abc import Sized
     from decimal import Decimal
 
     from upwork_safety._cli._context import Context
@@ -212,18 +213,23 @@ def _audit_document(audit: FeeAudit) -> dict[str, object]:
     }
 
 
+def _counted(items: Sized, noun: str) -> str:
+    """``1 contract``, ``2 contracts``: how many *items*, the noun agreeing."""
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+
+
 def _print_audit(p: Printer, audit: FeeAudit) -> None:
     """The fee audit's headline, each fee no allowed rate explains, and what it assumed."""
     p.heading("Service fees, checked against the schedule in force")
     p.pairs(
         [
-            ("checked", f"{len(audit.checks)} income rows with their fees"),
+            ("checked", f"{_counted(audit.checks, 'income row')} with their fees"),
             ("not as scheduled", str(len(audit.mismatches))),
             ("overcharged", audit.overcharged),
             ("on an assumed rate", str(len(audit.on_assumed_rate))),
-            ("more than one rate", f"{len(audit.mixed_rates)} contracts"),
-            ("not checked", f"{len(audit.not_checked)} fee rows"),
-            ("income, no fee", f"{len(audit.income_without_fee)} rows"),
+            ("more than one rate", _counted(audit.mixed_rates, "contract")),
+            ("not checked", _counted(audit.not_checked, "fee row")),
+            ("income, no fee", _counted(audit.income_without_fee, "row")),
         ]
     )
     for check in audit.mismatches:

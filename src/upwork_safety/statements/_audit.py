@@ -404,7 +404,8 @@ class FeeAudit:
         caption = (
             f"Service fees: {len(self.checks)} checked, {len(self.mismatches)} not as scheduled, "
             f"{len(self.on_assumed_rate)} on an assumed rate, {len(self.mixed_rates)} "
-            f"contract(s) at more than one rate, {len(self.not_checked)} not checked"
+            f"contract{'' if len(self.mixed_rates) == 1 else 's'} at more than one rate, "
+            f"{len(self.not_checked)} not checked"
         )
         if self.assumptions:
             caption += ". " + " ".join(self.assumptions)
