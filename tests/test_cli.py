@@ -1003,7 +1003,7 @@ class TestStatement:
         with pytest.raises(SystemExit) as info:
             main(["statement", str(REPORT_CSV), "--by", "quarter"])
         assert 2 == info.value.code
-        assert "argument --by: the period must be one of" in capsys.readouterr().err
+        assert "argument --by: must be one of" in capsys.readouterr().err
 
     def test_fresh_process(self):
         """python -m upwork_safety statement reads every example file."""

@@ -13,7 +13,6 @@ from upwork_safety._validate import is_blank
 from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.fees import SERVICE_FEE_HISTORY
 from upwork_safety.statements import Period, period_name
-from upwork_safety.statements._summary import _check_by as check_by
 
 if TYPE_CHECKING:
     from collections.abc import Sized
@@ -57,10 +56,11 @@ def _period(text: str) -> str:
     if spelled in _BY:
         return spelled
     try:
-        check_by(text, "the period")
+        period_name(cast("Period", text))  # the library's check of by=, with its hint
     except UpworkSafetyError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-    return spelled  # pragma: no cover  (check_by refuses every text not in _BY)
+        # "by must be one of ...": argparse names the option, "argument --by: must be ...".
+        raise argparse.ArgumentTypeError(str(error).removeprefix("by ")) from None
+    return spelled  # pragma: no cover  (period_name refuses every text not in _BY)
 
 
 _SUMMARY_COLUMNS = (
