@@ -221,9 +221,10 @@ def _counted(items: Sized, noun: str) -> str:
 def _print_audit(p: Printer, audit: FeeAudit) -> None:
     """The fee audit's headline, each fee no allowed rate explains, and what it assumed."""
     p.heading("Service fees, checked against the schedule in force")
+    fees_word = "its fee" if len(audit.checks) == 1 else "their fees"
     p.pairs(
         [
-            ("checked", f"{_counted(audit.checks, 'income row')} with their fees"),
+            ("checked", f"{_counted(audit.checks, 'income row')} with {fees_word}"),
             ("not as scheduled", str(len(audit.mismatches))),
             ("overcharged", audit.overcharged),
             ("on an assumed rate", str(len(audit.on_assumed_rate))),
