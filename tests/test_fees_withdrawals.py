@@ -938,7 +938,7 @@ def test_compare_records_list_ranked_unpriced_and_skipped_methods():
         localised["fees"],
         localised["tax"],
     )
-    assert "<caption>Withdrawing USD 1,000.00 at 280</caption>" in comparison._repr_html_()
+    assert "<caption>Withdrawing USD 1,000.00 at 280.00</caption>" in comparison._repr_html_()
     summary = comparison.summary(locale="en_PK").splitlines()
     assert "Payoneer: Rs271,112.69 (costs Rs8,887.31, 3.17%)" == summary[0]
     assert summary[1].startswith("Direct to Local Bank (PKR): spread not published;")

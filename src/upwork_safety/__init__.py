@@ -5,8 +5,14 @@ The engines (:mod:`~upwork_safety.escrow`, :mod:`~upwork_safety.hourly`,
 :mod:`~upwork_safety.checks`), :mod:`~upwork_safety.statements`, the rules,
 :mod:`~upwork_safety.serialize` and the extras (:mod:`~upwork_safety.plot`,
 :mod:`~upwork_safety.testing`) are imported on first attribute access, so
-``import upwork_safety`` stays cheap for tools that embed only a part.  Every
-error class is importable from here.
+``import upwork_safety`` stays cheap for tools that embed only a part.  The
+first use of an engine pays its import: a quarter of a second or more for
+:mod:`~upwork_safety.checks`, which compiles its phrase tables as it loads
+(0.7 s on a busy 2-core machine), and up to a fifth of a second for each
+other engine.  In a Hypothesis test, import the engines you use at module
+level (``from upwork_safety import checks``), so that cost does not fall
+inside the first example and its 200 ms deadline.  Every error class is
+importable from here.
 """
 
 from __future__ import annotations

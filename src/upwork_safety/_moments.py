@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone, tzinfo
 from typing import Any, NoReturn, cast
 
-from upwork_safety._display import is_missing, type_name
+from upwork_safety._display import is_missing, shown, type_name
 from upwork_safety._validate import field_name, finer_error
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
@@ -253,6 +253,24 @@ def _too_late(value: date, what: str) -> NoReturn:
     )
 
 
+def _date_hint(value: object) -> str:
+    """What a :func:`plain_date` refusal says after "must be a date": what was given, and the fix.
+
+    A datetime is "not a datetime"; text is shown with the call that reads
+    it (``date.fromisoformat('2026-01-05')``), when it is a day so written.
+    """
+    if isinstance(value, datetime):
+        return f" (not a datetime), got {type(value).__name__}"
+    if not isinstance(value, str):
+        return f", got {type_name(value)}"
+    text = str.__str__(value)
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return f", got str {shown(text)}: pass a date, e.g. date(2026, 1, 5)"
+    return f", got str {shown(text)}: pass date.fromisoformat({shown(text)})"
+
+
 def plain_date(value: object, what: str) -> date:
     """Return *value*, a ``date`` (not a ``datetime``), as a plain ``date``; else raise.
 
@@ -263,7 +281,7 @@ def plain_date(value: object, what: str) -> date:
         if isinstance(value, datetime) and is_missing(value):
             _missing(value, what, "a date")
         raise InvalidTypeError(
-            f"{what} must be a date (not a datetime), got {type(value).__name__}",
+            f"{what} must be a date{_date_hint(value)}",
             field=what,
             rule="a date",
         )

@@ -331,8 +331,12 @@ def _not_a_member(
     rule = f"a {kind.__name__}"
     if issubclass(kind, str) and issubclass(type(value), str):
         allowed = ", ".join(repr(member.value) for member in kind)
+        # "FIXED_PRICE" or "Hourly": the value meant, as Money's "(codes are upper case)".
+        said = str.__str__(cast("str", value)).strip().casefold()
+        meant = [m.value for m in kind if said in (str(m.value).casefold(), m.name.casefold())]
+        hint = f" (did you mean {shown(meant[0])}?)" if meant else ""
         raise (error or InvalidValueError)(
-            f"{name} must be one of {allowed}, got {shown(value)}", field=name, rule=rule
+            f"{name} must be one of {allowed}, got {shown(value)}{hint}", field=name, rule=rule
         )
     its_value = " or its value" if issubclass(kind, str) else ""
     hint = ""
@@ -470,24 +474,34 @@ def _names(kind: type | tuple[type, ...]) -> str:
     return kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
 
 
-def refuse_frame(value: object, what: str, column: str, *, also: str = "") -> None:
+def refuse_frame(
+    value: object,
+    what: str,
+    column: str,
+    *,
+    also: str = "",
+    instead: str = "",
+    rule: str = "a sequence, not a table",
+) -> None:
     """Refuse a table (a pandas, polars or Dask ``DataFrame``) passed where items are wanted.
 
     Iterating a DataFrame gives its column names, so each item's check would
     name a ``str`` the caller never passed (review r24, newcomer N9).  It is
     told by its type's name, without importing pandas.  *column* is the
     column to pass (``"contract"``, or ``""`` if it has no usual name);
-    *also* is a further way, if there is one.
+    *also* is a further way, if there is one.  *instead*, if given, replaces
+    the advice to pass a column (a CSV reader wants the file's text, not a
+    column of it), and *rule* is the error's ``rule``.
     """
     kind = type(value)
     if type.__dict__["__name__"].__get__(kind) != "DataFrame":
         return
     example = f"e.g. df[{shown(column)}]" if column else "df[column]"
+    advice = instead or f"pass the column that holds them, {example}{also}"
     raise InvalidTypeError(
-        f"{what} is a {type_name(value)}, whose items are its column names: pass the column "
-        f"that holds them, {example}{also}",
+        f"{what} is a {type_name(value)}, whose items are its column names: {advice}",
         field=what,
-        rule="a sequence, not a table",
+        rule=rule,
     )
 
 

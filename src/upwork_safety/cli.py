@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import difflib
 import io
 import json
 import os
@@ -58,6 +59,8 @@ _CHUNK = 1 << 16
 #: What looks like a negative number to the command line's parsers: a "-" and a
 #: digit, or "-." and a digit.
 _NEGATIVE_NUMBER = re.compile(r"-\.?\d")
+#: How argparse starts its refusal of arguments no option or positional takes.
+_UNRECOGNIZED = "unrecognized arguments: "
 
 
 class _Parser(argparse.ArgumentParser):
@@ -82,8 +85,24 @@ class _Parser(argparse.ArgumentParser):
         self._negative_number_matcher = _NEGATIVE_NUMBER
 
     def error(self, message: str) -> NoReturn:
+        # An unknown option is named with the closest one this parser takes: `fees --rate
+        # 15%` was refused as "unrecognized arguments" alone, while fees spells the fee
+        # rate --fee-rate (newcomer r31 7).
+        if message.startswith(_UNRECOGNIZED):
+            message += self._closest(message.removeprefix(_UNRECOGNIZED).split(" "))
         # argparse quotes some arguments raw (unrecognized arguments): escaped here.
         self.exit(2, f"{self.prog}: error: {shown(message)}\n")
+
+    def _closest(self, extras: list[str]) -> str:
+        """`` (did you mean --fee-rate?)`` for the first unknown option with a close one."""
+        known = [o for action in self._actions for o in action.option_strings if o[:2] == "--"]
+        for extra in extras:
+            name = extra.split("=", 1)[0]
+            if name[:2] == "--":
+                close = difflib.get_close_matches(name, known, n=1)
+                if close:
+                    return f" (did you mean {close[0]}?)"
+        return ""
 
 
 if TYPE_CHECKING:

@@ -10,10 +10,12 @@ from upwork_safety._cli._context import CLIError, only_with, options_for
 from upwork_safety._display import shown
 from upwork_safety._render import percent
 from upwork_safety._validate import is_blank
+from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.fees import SERVICE_FEE_HISTORY
 from upwork_safety.statements import Period, period_name
 
 if TYPE_CHECKING:
+    from collections.abc import Sized
     from decimal import Decimal
 
     from upwork_safety._cli._context import Context
@@ -42,6 +44,25 @@ def _either(names: list[str]) -> str:
 #: ``--by``'s choices: the library's periods, spelled with hyphens ("tax-year").
 _BY: dict[str, Period] = {p.replace("_", "-"): cast("Period", p) for p in get_args(Period)}
 
+
+def _period(text: str) -> str:
+    """``--by``'s value: a choice, or the library's spelling of one (``tax_year``).
+
+    Python's ``by="tax_year"`` is taken as it is (newcomer r31 7); any other
+    text is refused by the library's own rule for *by*, with its hint
+    (``Month``: "did you mean 'month'?").
+    """
+    spelled = text.replace("_", "-")
+    if spelled in _BY:
+        return spelled
+    try:
+        period_name(cast("Period", text))  # the library's check of by=, with its hint
+    except UpworkSafetyError as error:
+        # "by must be one of ...": argparse names the option, "argument --by: must be ...".
+        raise argparse.ArgumentTypeError(str(error).removeprefix("by ")) from None
+    return spelled  # pragma: no cover  (period_name refuses every text not in _BY)
+
+
 _SUMMARY_COLUMNS = (
     ("gross", "gross"),
     ("service_fees", "service fees"),
@@ -62,9 +83,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--by",
+        type=_period,
         choices=list(_BY),
         default="month",
-        help=f"group by {_either([period_name(by) for by in _BY.values()])} (default month)",
+        help=f"group by {_either([period_name(by) for by in _BY.values()])} (default month; "
+        "tax_year, the library's spelling, works too)",
     )
     parser.add_argument(
         "--unknown-types",
@@ -190,18 +213,24 @@ def _audit_document(audit: FeeAudit) -> dict[str, object]:
     }
 
 
+def _counted(items: Sized, noun: str) -> str:
+    """``1 contract``, ``2 contracts``: how many *items*, the noun agreeing."""
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+
+
 def _print_audit(p: Printer, audit: FeeAudit) -> None:
     """The fee audit's headline, each fee no allowed rate explains, and what it assumed."""
     p.heading("Service fees, checked against the schedule in force")
+    fees_word = "its fee" if len(audit.checks) == 1 else "their fees"
     p.pairs(
         [
-            ("checked", f"{len(audit.checks)} income rows with their fees"),
+            ("checked", f"{_counted(audit.checks, 'income row')} with {fees_word}"),
             ("not as scheduled", str(len(audit.mismatches))),
             ("overcharged", audit.overcharged),
             ("on an assumed rate", str(len(audit.on_assumed_rate))),
-            ("more than one rate", f"{len(audit.mixed_rates)} contracts"),
-            ("not checked", f"{len(audit.not_checked)} fee rows"),
-            ("income, no fee", f"{len(audit.income_without_fee)} rows"),
+            ("more than one rate", _counted(audit.mixed_rates, "contract")),
+            ("not checked", _counted(audit.not_checked, "fee row")),
+            ("income, no fee", _counted(audit.income_without_fee, "row")),
         ]
     )
     for check in audit.mismatches:

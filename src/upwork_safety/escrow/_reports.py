@@ -287,6 +287,13 @@ class Ledger:
     refuses anything else).  Bonuses are
     paid fresh, not from escrow, so they are counted apart.
 
+    Every bucket is gross: the amounts the client funded and paid, before
+    Upwork's service fee, which comes out of each payment to the freelancer.
+    So *available* is more than the "Available" balance Upwork shows (a USD
+    300.00 milestone paid at a 10% fee is USD 300.00 here and USD 270.00
+    there): for what a payment, or a contract's payments, leave after the
+    fee, see :func:`upwork_safety.fees.net_earnings`.
+
     Attributes:
         at: The moment (UTC).
         work_in_progress: Escrow not submitted for review (including escrow
@@ -374,6 +381,8 @@ def ledger(
     Escrow buckets come from each milestone's :class:`~upwork_safety.models.Escrow`;
     pending and available come from the contract's release payments, each
     with the security period in force when it was paid.  The two must agree.
+    The buckets are gross, before Upwork's service fee (see :class:`Ledger`);
+    :func:`upwork_safety.fees.net_earnings` gives what is left after it.
 
     Args:
         contract: A fixed-price contract.

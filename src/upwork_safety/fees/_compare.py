@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
@@ -274,10 +273,15 @@ class WithdrawalComparison:
         best = self.best
         head = f"best {best.method.name}" if best is not None else "no quote"
         return (
-            f"<WithdrawalComparison {self.amount} at {self.reference_rate.rate}: {head}; "
+            f"<WithdrawalComparison {self.amount} at {self._rate_text}: {head}; "
             f"{len(self.quotes)} ranked, {len(self.unpriced)} unpriced, "
             f"{len(self.skipped)} skipped>"
         )
+
+    @property
+    def _rate_text(self) -> str:
+        """The reference rate as given (``280.10``, not ``280.1``), for the repr and the table."""
+        return f"{self.reference_rate.rate:f}"
 
     @property
     def best(self) -> WithdrawalQuote | None:
@@ -511,7 +515,7 @@ class WithdrawalComparison:
     def _repr_html_(self) -> str:
         return _render.html_table(
             self.rows(),
-            caption=f"Withdrawing {self.amount} at {self.reference_rate.rate.normalize(CONTEXT):f}",
+            caption=f"Withdrawing {self.amount} at {self._rate_text}",
         )
 
     def summary(self, *, locale: str) -> str:

@@ -270,8 +270,8 @@ class ServiceFeeSchedule:
         Raises:
             InvalidTypeError: *rate* is a float, a bool or not a number.
             InvalidValueError: *rate* is not a finite number within the
-                library's limits (``field`` ``"rate"``): NaN compared as a
-                bare ``decimal.InvalidOperation`` (red team r23).
+                library's limits (``field`` ``"rate"``): a NaN is refused
+                so, never compared into a bare ``decimal.InvalidOperation``.
         """
         value = to_decimal(rate, "rate")
         top = self.maximum_rate

@@ -521,7 +521,7 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     ``json.loads`` alone would read, are refused.
 
     There is no size limit here: time and memory grow in proportion to the
-    text, measured (review r29, hostile 8; a shared 2-core machine) at about
+    text, measured (December 2026, on a shared 2-core machine) at about
     0.2 to 0.45 s and 5 to 11 MB of memory per MB of JSON, for lists of
     contracts (1.6 and 6.3 MB) and of integers (2 to 16 MB).  The
     ``upwork-safety`` CLI refuses a file over 10 MB

@@ -404,7 +404,8 @@ class FeeAudit:
         caption = (
             f"Service fees: {len(self.checks)} checked, {len(self.mismatches)} not as scheduled, "
             f"{len(self.on_assumed_rate)} on an assumed rate, {len(self.mixed_rates)} "
-            f"contract(s) at more than one rate, {len(self.not_checked)} not checked"
+            f"contract{'' if len(self.mixed_rates) == 1 else 's'} at more than one rate, "
+            f"{len(self.not_checked)} not checked"
         )
         if self.assumptions:
             caption += ". " + " ".join(self.assumptions)
@@ -567,7 +568,9 @@ def audit_fees(
             mapping of str.
         InvalidValueError: A rate that is not a fraction from 0 up to 1,
             *rates* given for an export that names no contract, or naming
-            a blank title or one no income row of the statement has.
+            a blank title or one no income row of the statement has (the
+            refusal lists the statement's titles, and names the one meant
+            when one differs only in case or is close).
     """
     statement = check_statement(statement)
     contract_rate = None if rate is None else fraction(rate, "rate")

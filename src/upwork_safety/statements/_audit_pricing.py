@@ -9,6 +9,7 @@ the income row it was charged on.
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
@@ -125,6 +126,26 @@ class _Billings:
         return billed
 
 
+#: How many of a statement's contract titles a refusal of an unknown one lists.
+_TITLES_LISTED = 6
+
+
+def _titles_hint(title: str, titles: list[str]) -> str:
+    """The title *title* most likely meant (the same in another case, or a close one), and some.
+
+    ``(did you mean 'Flutter app'?); its contracts are 'Flutter app', 'Logo'``:
+    the titles in the statement's order, the first :data:`_TITLES_LISTED`.
+    """
+    if not titles:
+        return "; the statement has no income row with a contract title"
+    same = [t for t in titles if t.casefold() == title.casefold()]
+    close = same or difflib.get_close_matches(title, titles, n=1)
+    hint = f" (did you mean {shown(close[0])}?)" if close else ""
+    listed = ", ".join(shown(t) for t in titles[:_TITLES_LISTED])
+    more = f" and {len(titles) - _TITLES_LISTED} more" if len(titles) > _TITLES_LISTED else ""
+    return f"{hint}; its contracts are {listed}{more}"
+
+
 def _rates(statement: Statement, rates: object) -> dict[str, Decimal]:
     """*rates* checked: each contract title of the statement's income rows, with its fraction."""
     if rates is None:
@@ -143,11 +164,14 @@ def _rates(statement: Statement, rates: object) -> dict[str, Decimal]:
             field="rates",
             rule="a Transactions report",
         )
-    titles = {
-        row.contract
-        for row in statement.transactions
-        if row.is_income and not is_blank(row.contract)
-    }
+    # In the statement's order, for the refusal that lists them.
+    titles = list(
+        dict.fromkeys(
+            row.contract
+            for row in statement.transactions
+            if row.is_income and not is_blank(row.contract)
+        )
+    )
     checked: dict[str, Decimal] = {}
     for title, value in rates.items():
         if not isinstance(title, str):
@@ -167,7 +191,7 @@ def _rates(statement: Statement, rates: object) -> dict[str, Decimal]:
         if title not in titles:
             raise InvalidValueError(
                 f"rates names the contract {shown(title)}, which no income row of the statement "
-                "has as its Transaction Summary",
+                f"has as its Transaction Summary{_titles_hint(title, titles)}",
                 field="rates",
                 rule="a contract title of the statement",
             )

@@ -84,8 +84,8 @@ def _bonus_only_error(
         named.append(f"{what} (line{'s' if len(rows) > 1 else ''} {lines})")
     more = f" and {len(groups) - _NAMED} more" if len(groups) > _NAMED else ""
     return InvalidValueError(
-        f"to_contracts: {'; '.join(named)}{more} ha{'ve' if len(groups) > 1 else 's'} only "
-        "bonus rows in this statement, and a bonus is paid on hourly and fixed-price "
+        f"to_contracts: this statement has only bonus rows for {'; '.join(named)}{more}, "
+        "and a bonus is paid on hourly and fixed-price "
         "contracts alike, so the export does not say which kind it is (an hourly contract "
         "whose hours fall outside the download looks the same); download a longer period, "
         "or say the kind with bonus_only=ContractKind.HOURLY or ContractKind.FIXED_PRICE",

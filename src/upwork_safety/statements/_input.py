@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from upwork_safety._display import shown
+from upwork_safety._validate import refuse_frame
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, Problem
 from upwork_safety.statements._formats import MAX_CHARS, MAX_LINE_CHARS, MAX_LINES, MAX_PROBLEMS
 
@@ -320,6 +321,14 @@ def lines_of(text: str | Iterable[str]) -> Iterator[object]:
             field="text",
             rule=RULE,
         )
+    refuse_frame(
+        given,
+        "text",
+        "",
+        instead="pass the file's text, e.g. Path(name).read_text(encoding='utf-8-sig'), "
+        "not a table read from it",
+        rule=RULE,
+    )
     if isinstance(given, (bytes, bytearray)):
         raise InvalidTypeError(
             "text must be a str or an iterable of str lines, not bytes: decode it first, "

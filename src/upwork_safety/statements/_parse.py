@@ -418,7 +418,9 @@ def format_of(text: str | Iterable[str]) -> StatementFormat | None:
         text: The file's text, or an iterable of its lines, as :func:`parse` takes it.
 
     Raises:
-        InvalidTypeError: *text* is not a ``str`` or an iterable of ``str``.
+        InvalidTypeError: *text* is not a ``str`` or an iterable of ``str``
+            (a pandas ``DataFrame`` read from the file included: pass the
+            file's text).
         InvalidValueError: *text* is a file name instead of the file's text.
     """
     problems = Problems()
@@ -498,8 +500,9 @@ def parse(
             read, so a file over :data:`MAX_ROWS` is refused without reading
             its rows.
         InvalidTypeError: *text* is not a ``str`` or an iterable of ``str``
-            (a ``Path`` included: pass its text), or *allow_breaks* is not a
-            bool.
+            (a ``Path`` included: pass its text; a pandas ``DataFrame`` read
+            from the file too: pass the file's text, not the table), or
+            *allow_breaks* is not a bool.
         InvalidValueError: *text* is a file name (one line, no comma, ending
             ``.csv`` or ``.txt``) instead of the file's text, lines given
             without their line endings (``text.splitlines()``): a field

@@ -479,7 +479,7 @@ class Statement:
         genuine, so this is not refused, and :func:`summarize` notes the
         lines.  A file that lists one contract's days, then the next
         contract's, turns back between contracts, not within one, and has
-        none (review r19 M2).  Always empty for the transaction exports,
+        none.  Always empty for the transaction exports,
         which refuse rows out of date order.
         """
         if self.format.has_balance:

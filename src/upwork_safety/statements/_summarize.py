@@ -140,17 +140,26 @@ def _check_keys(
 def _rate_in_period(rate: ExchangeRate, period: str, start: date, end: date) -> None:
     """Refuse a period's own rate dated outside it: a key or a date keyed in wrong.
 
-    A reference rate comes with its date (DOMAIN.md section 5); one rate for
-    every period is given as that, not through the mapping.  Undated rates
-    are taken as given (red team r15).
+    A reference rate comes with its date (DOMAIN.md section 5).  One rate
+    for every period is held to the same rule over the statement's whole
+    span (*period* is then ``""``): a rate dated years away from every
+    period is a date keyed in wrong as surely.  Undated rates are taken as
+    given (red team r15).
     """
     if rate.as_of is None or start <= rate.as_of <= end:
         return
-    name = f"rates[{shown(period)}]"
+    if period:
+        name = f"rates[{shown(period)}]"
+        where = f"the period {period} ({start} to {end})"
+        advice = "give the period's own rate"
+    else:
+        name = "rates"
+        where = f"the statement's periods ({start} to {end})"
+        advice = "give a rate dated within them, or a mapping of each period's own rate"
     raise InvalidValueError(
-        f"{name} is dated {rate.as_of}, outside the period {period} ({start} to {end}) "
-        "whose withdrawals and earnings it converts: give the period's own rate, or pass "
-        "one undated rate (rates=ExchangeRate(...)) for every period",
+        f"{name} is dated {rate.as_of}, outside {where} whose withdrawals and earnings it "
+        f"converts: {advice}, or pass one undated rate (rates=ExchangeRate(...)) for every "
+        "period",
         field=name,
         rule="a period's rate dated within it",
     )
@@ -213,7 +222,10 @@ def summarize(
             (calendar years, periods ``"2024"``, 1 January to 31 December).
         rates: USD→PKR rates to convert net earnings and withdrawals at: one
             :class:`~upwork_safety.money.ExchangeRate` for every period, or a
-            mapping from period to rate.  A mapping needs a rate for every
+            mapping from period to rate.  One dated rate must be dated
+            within the statement's periods (from the first one's first day
+            to the last one's last); an undated one is taken as given.
+            A mapping needs a rate for every
             period whose net amount (``net``: earnings less service fees and
             refunds) or withdrawals are not zero, each undated or dated
             within its period.  Every key must be a period's label by
@@ -240,7 +252,9 @@ def summarize(
             *tax* is given without *rates*, a period needs a rate the
             mapping lacks (every missing period is named), a key of the
             mapping is no period by *by* (each such key is named), a period's rate
-            in the mapping is dated outside the period, or the statement
+            in the mapping is dated outside the period, one rate for every
+            period is dated outside them all (before the first period's first
+            day or after the last period's last), or the statement
             spans :data:`MAX_SPAN_YEARS` years or more, or the mapping
             holds more than 200,000 entries (the library's list bound).
         InvalidTypeError: *statement* is not a Statement, or *rates* is not
@@ -260,6 +274,8 @@ def summarize(
         )
     groups = _periods(statement.transactions, by)
     _check_keys(checked, by, [bounds[0] for bounds, _ in groups])
+    if isinstance(checked, ExchangeRate) and groups:
+        _rate_in_period(checked, "", groups[0][0][1], groups[-1][0][2])
     rows: list[SummaryRow] = []
     missing: list[str] = []
     untaxed: dict[str, str] = {}  # period: why it has no estimate

@@ -129,6 +129,13 @@ def statements(
     that keeps each of them at zero or above, so the statement has no
     :attr:`~upwork_safety.statements.Statement.balance_breaks`.
 
+    Each statement is a valid export, but
+    :func:`~upwork_safety.statements.to_contracts` refuses one in which a
+    contract has bonus rows only (the export does not say that contract's
+    kind; one bonus row is enough): to test code that takes contracts from
+    statements, pass ``to_contracts`` the kind with ``bonus_only=``, or draw
+    no bonuses (*kinds* without ``TransactionKind.BONUS``).
+
     >>> from hypothesis import given, settings
     >>> from upwork_safety import statements
     >>> from upwork_safety.testing import strategies as us
