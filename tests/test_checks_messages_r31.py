@@ -2,8 +2,9 @@
 
 Review r31 (scanner dev-r31): 75 development messages written by an outside hand
 were added to ``messages.json``; the scanner missed ten of them and gave a wrong
-extra code or a false alarm on two. The code review of the round (findings 1, 5
-and 6) found three disguises the docs promise are caught and were not. Each case
+extra code or a false alarm on two (the rules alone missed one more, which the
+model found). The code review of the round (findings 1, 5 and 6) found three
+disguises the docs promise are caught and were not. Each case
 below is a kind of those misses or false alarms, in other words than the
 development message's or the review's, and gave the opposite answer before this
 round, read by the rules alone:
@@ -21,7 +22,8 @@ round, read by the rules alone:
   stay "where it is";
 * ratings exchanged in Roman Urdu ("feedback ka exchange", "dono taraf"), a rating
   given "badle mein" for a sum taken off, and a review threatened to warn other
-  clients unless the money is back in escrow;
+  clients unless the money is back in escrow, and your own offer "at no charge" for a
+  rating (its "no" had been read as the rating refused);
 * a remote tool's access code for the reader's environment;
 * your own "I also accept Wise transfers";
 * a cheque of the sentence before cashed ("cash it") and a partner paid;
@@ -132,6 +134,12 @@ def test_the_documented_identity_example_is_account_sharing(text: str, direction
             "incoming",
             REVIEW,
         ),
+        # Your own offer "at no extra cost" for a rating: the "no" refuses nothing.
+        (
+            "Happy to add a bonus logo at no extra cost if you could leave a 5 star review.",
+            "outgoing",
+            REVIEW,
+        ),
         # A remote tool's access code for the reader's environment.
         (
             "Install AnyDesk and send me the session code, I'll set up your dev environment.",
@@ -192,6 +200,11 @@ def test_a_false_alarm_kind_is_clear(text: str, direction: str, code: FindingCod
         ("5000 kam kar lo please, budget tight hai.", "incoming"),
         ("Dono taraf ke margins barabar rakhna please.", "incoming"),
         ("My review will tell everyone how fast you delivered, thanks a lot!", "incoming"),
+        # A rating really refused, beside work at no charge.
+        (
+            "Revisions are at no charge, and I don't ask for a 5 star review, just honest feedback.",
+            "outgoing",
+        ),
         # Withdrawals and refusals, in your own words.
         ("I don't accept PayPal or Wise, only Upwork.", "outgoing"),
         ("I accept the offer, and I withdraw to Payoneer anyway.", "outgoing"),

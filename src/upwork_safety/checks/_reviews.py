@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._sentences import (
     MONEY,
@@ -121,6 +122,23 @@ def _their_rating(sentence: Sentence, match: re.Match[str]) -> bool:
     )
 
 
+#: Something offered free, whose "no" negates nothing: "at no charge", "no extra cost".
+_FREE_OFFER = re.compile(r"\b(?:at )?no (?:extra |additional )?(?:charge|cost)\b")
+
+
+def _offer_negated_only(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Whether every negation in the clause of *match* is an offer's "no charge".
+
+    "I'll throw in the source files at no charge if you leave me a five star
+    review": the "no" is the price of the offer, not a rating refused (review r31,
+    scanner dev-r31).
+    """
+    low, high = sentence.clause(match.start())
+    offers = [m.span() for m in sentence.all(_FREE_OFFER)]
+    negations = [n.start() for n in sentence.all(lex.NEGATION) if low <= n.start() < high]
+    return bool(offers) and all(any(a <= n < b for a, b in offers) for n in negations)
+
+
 def _begging_in(sentence: Sentence) -> Hit | None:
     code = FindingCode.REVIEW_BEGGING
     for match in sentence.all(_RATING):
@@ -128,7 +146,7 @@ def _begging_in(sentence: Sentence) -> Hit | None:
             continue
         if _their_rating(sentence, match):
             continue
-        if sentence.negated(*match.span()):
+        if sentence.negated(*match.span()) and not _offer_negated_only(sentence, match):
             continue
         if sentence.first(_INCENTIVE) or sentence.first(_RATING_ASK) or sentence.asks():
             return Hit(code, *sentence.span(match), Confidence.HIGH)
