@@ -462,6 +462,9 @@ def _identity(sentence: Sentence, *, hinted: bool) -> Hit | None:
             ) and bool(
                 sentence.first(w.READER_ACTS)
                 or sentence.asks()
+                or any(
+                    w.VERIFY_ASKED.match(sentence.text[a:b].lstrip()) for a, b in sentence.clauses
+                )
                 or sentence.first(w.WANTS)
                 # Money for it, where an account is named: "... on my account, $40"
                 or (accounts and sentence.first(MONEY))

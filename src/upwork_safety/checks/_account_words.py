@@ -528,6 +528,13 @@ VERIFY = re.compile(
     r"(?:upwork )?(?:account|id|profile)\b"
 )
 
+#: Verification asked for in the imperative, at a clause's start: "verify my account with
+#: your CNIC", "please verify my profile using your passport" (review r31, 5).
+VERIFY_ASKED = re.compile(
+    r"^(?:(?:so|ok|okay|and|then|just|please|kindly|now|sir|bhai|yaar|bro|dear)[ ,]{1,2}){0,3}"
+    r"verify\b"
+)
+
 #: The account verified is not the owner's of the identity: new, the writer's, paid for.
 FOR_ANOTHER = re.compile(
     r"\b(?:new|naya|nayi|another|second|dusra|doosra|extra) (?:upwork )?(?:account|one|id|"
@@ -544,7 +551,7 @@ REMOTE = re.compile(
 
 DEVICE = (
     r"(?:own )?(?:pc|laptop|computer|system|machine|device|desktop|mobile|phone|screen|"
-    r"browser|setup)"
+    r"browser|setup|environment|workstation)"
 )
 
 READER_DEVICE = re.compile(r"\b" + READERS + r" (?:\w+ )?" + DEVICE + r"\b")
@@ -557,8 +564,8 @@ WRITER_DEVICE = re.compile(
 #: Let in by its id: "send me the AnyDesk id", "so I can access it".
 LET_IN = re.compile(
     r"\b(?:send|share|give|tell|bata\w{0,4}|bhej\w{0,4})(?: me| mujhe| us)? (?:the |your |ur |"
-    r"apna |apni )?(?:(?:anydesk|teamviewer|rustdesk|ultraviewer) )?(?:id|address|code|"
-    r"password)\b|"
+    r"apna |apni )?(?:(?:anydesk|teamviewer|rustdesk|ultraviewer) )?(?:access |connection |"
+    r"session )?(?:id|address|code|password)\b|"
     r"\b(?:so (?:that )?|taake |ta ke )?(?:i|we|main|hum) (?:can |could |will )?(?:access|"
     r"connect to|control|log ?in to|login to|use|work on|work from|check)\b|"
     r"\b(?:upwork|account|profile|bid\w{0,3}|proposals?)\b"

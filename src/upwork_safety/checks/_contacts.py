@@ -59,15 +59,18 @@ SPACED_MOBILE = re.compile(
     r"(?<![\w+.,$#])(?:3[\s.\-/]{1,3}[0-4](?:[\s.\-/]{1,3}\d){8}|"
     r"3[0-4]\d[\s.\-/]{1,3}\d{3}[\s.\-/]{1,3}\d{4})(?!\d)"
 )
-#: A sentence about reaching a person by phone: "call me", "my number", "contact:".
+#: A sentence about reaching a person by phone: "call me", "my number", "contact:", or a
+#: phone's chat app: "my telegram is ..." (review r31, 1).
 _SPACED_CONTEXT = re.compile(
-    r"\b(?:call|text|message|whatsapp|ring|sms|contact|reach|ping|dm|add|hmu)\b|"
+    r"\b(?:call|text|message|whatsapp|telegram|viber|ring|sms|contact|reach|ping|dm|add|hmu)\b|"
     r"\b(?:my|mera|meri|mere|our|personal|apna|apni) (?:\w+ )?(?:number|no|phone|cell|mobile)\b|"
     r"\bnumber (?:is|hai)\b|\b(?:number|phone|cell|mobile|nambar)\s?[:=]"
 )
 #: A Pakistani mobile number disguised with look-alike letters: "O3OO12345G7" (o for 0, l or
-#: i for 1, s for 5, g for 6, b for 8, z for 2), at least five real digits among its eleven.
-DISGUISED_MOBILE = re.compile(r"(?<![\w+])(?=(?:[olisgbz]{0,9}\d){5})[0o]3[\dolisgbz]{9}(?![\w])")
+#: i for 1, s for 5, g for 6, b for 8, z for 2), at least five real digits among its eleven
+#: (:func:`_disguised_mobile`), and with the separators a plain number may have: "03OO-1234567",
+#: "0300 l234567" (review r31, 1).
+DISGUISED_MOBILE = re.compile(r"(?<![\w+])[0o]\s?3(?:[\s.\-]{0,3}[\dolisgbz]){9}(?![\w])")
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 #: A Pakistani mobile number spelled out digit by digit: "zero three zero zero one two three
 #: four five six seven" (its 0 and 3, then nine more digit words); a count ("one two three
@@ -218,6 +221,11 @@ def _record_number(text: str, match: re.Match[str]) -> bool:
     return _CALL_IT.search(sentence) is None
 
 
+def _disguised_mobile(match: re.Match[str]) -> bool:
+    """A look-alike number with five real digits or more: "03OO-1234567", not "o3 lol sigs"."""
+    return len(_DIGIT.findall(match.group())) >= 5
+
+
 def _spaced_mobile(text: str, match: re.Match[str]) -> bool:
     """A spaced-out mobile number given to be reached on, not test data or a display."""
     sentence = _sentence(text, match.start(), match.end()).replace(match.group(), " ")
@@ -295,7 +303,7 @@ def contact_details(text: str) -> list[Detail]:
             found.extend(
                 Detail(m.start(), m.end(), "phone number")
                 for m in pattern.finditer(text)
-                if _spaced_mobile(text, m)
+                if (pattern is SPELLED_NUMBER or _disguised_mobile(m)) and _spaced_mobile(text, m)
             )
     if "/" in text:
         found.extend(

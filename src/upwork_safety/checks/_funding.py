@@ -328,6 +328,8 @@ _PAY_AFTER = re.compile(
     r"(?:i|we)(?:'ll| will)? (?:pay|send (?:the |"
     r"your )?(?:payment|money))\b(?! for\b| (?:a |an |the |you )?(?:bonus|tip|extra|more)\b)"
 )
+#: The work in use, not just delivered: "live", "launched", "on the Play Store".
+_LAUNCHED = re.compile(r"\b(?:live|launched|up and running)$")
 _RELEASE = re.compile(
     # Not "still approving the budget": an approval still to come is no release.
     r"\b(?:release|releasing|released|approve the (?:milestone|payment)|(?<!still )approving)\b"
@@ -487,9 +489,14 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
             or sentence.first(_RELEASE)
         )
     if pattern is _PAY_AFTER:
+        # A release on approval is Upwork's, and "cash on delivery" may be the product's; the
+        # money only once the work is live is neither: "we release payment once the app is
+        # live on the Play Store" (review r31, scanner dev-r31).
+        launched = _LAUNCHED.search(match.group()) is not None
+        before = sentence.text[max(0, match.start() - 30) : match.start()]
         return not (
-            sentence.product(*match.span())  # "another payment option ... cash on delivery"
-            or sentence.first(_RELEASE)
+            (lex.PRODUCT.search(before) if launched else sentence.product(*match.span()))
+            or (not launched and sentence.first(_RELEASE))
             or sentence.first(_FUNDED_ALREADY)
             or sentence.upwork_feature(match.start())
             or sentence.first(lex.ON_PLATFORM)

@@ -35,7 +35,21 @@ LEFT = re.compile(
     r"\bupwork (?:ki|ka) (?:zaroorat|zarurat) nahi\b|"
     r"\bno need (?:for |of |to (?:go |do it |work )?(?:through|via|on|use) )upwork\b|"
     r"\bupwork (?:beech|bich) (?:mein|me|main) nahi\b|\bupwork (?:chhod|chor)\w{0,3}\b|"
-    r"\b(?:forget|ditch|leave) upwork\b"
+    r"\b(?:forget|ditch|leave) upwork\b|"
+    # Upwork's hassle dropped: "Upwork ka chakkar chhodo" (review r31, 6).
+    r"\bupwork (?:ka|ke|ki) (?:chakkar|jhanjh?at|jhamela)\w{0,2} (?:chh?od|chh?or)\w{0,3}"
+    r"(?: (?:do|dein|den|dijiye))?\b"
+)
+#: Upwork's hassle dropped, told to the reader, says on its own that the deal leaves it:
+#: "Upwork ka chakkar chhodo", "Upwork ka jhanjhat chhor dein".
+_HASSLE_DROPPED = re.compile(
+    r"^upwork (?:ka|ke|ki) \w+ (?:chh?od|chh?or)(?:o|ein|en|iye|\w{0,3} (?:do|dein|den|dijiye))$"
+)
+#: The reader given something by the writer, with no word for it: "main aapko direct de dunga"
+#: (the money, said without naming it, once Upwork is left) (review r31, 6).
+_GIVEN_TO_YOU = re.compile(
+    r"\b(?:aap ?ko|ap ?ko|tumhe|tum ko|you|u)\b(?: \w+){0,2} (?:de|bhej)\w{0,2} "
+    r"(?:dunga|doon|dun|denge|deta|dete|dungi)\b"
 )
 #: The work itself, the thing moved: "projects", "hire you", "kaam", "deal with each other".
 _WORK = re.compile(
@@ -54,12 +68,18 @@ _AHEAD = re.compile(
 def work_taken_off(sentence: Sentence) -> Hit | None:
     """The work itself arranged outside Upwork, asked for or offered (a payment off Upwork)."""
     left = sentence.first(LEFT)
-    work = sentence.first(_WORK)
-    if left is None or work is None or sentence.past() or sentence.first(_HANDED_OVER):
+    if left is None:
+        return None
+    work = (
+        sentence.first(_WORK)
+        or sentence.first(_GIVEN_TO_YOU)
+        or (left if _HASSLE_DROPPED.match(left.group()) else None)
+    )
+    if work is None or sentence.past() or sentence.first(_HANDED_OVER):
         return None
     if sentence.negated(*left.span()) or sentence.product(*left.span()):
         return None
-    if sentence.asks() or sentence.first(_AHEAD):
+    if sentence.asks() or sentence.first(_AHEAD) or _HASSLE_DROPPED.match(left.group()):
         return Hit(FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(work, left), Confidence.HIGH)
     return None
 

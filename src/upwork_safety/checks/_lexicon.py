@@ -150,9 +150,9 @@ METHOD = _c(
         r"(?:send|mail|post|give)\w{0,3} (?:you )?(?:a |the )?check|by check|check payment",
         r"(?:in|by|with) cash|cash (?:mein|me|payment|in hand)|pay (?:you |u )?(?:in )?cash",
         r"cash (?:de|dunga|dun|bhej|doon|dedunga)\w{0,4}",
-        r"(?:on|via|by|through|with|using|to|over) wise|wise (?:account|transfer)",
+        r"(?:on|via|by|through|with|using|to|over) wise|wise (?:accounts?|transfers?)",
         # Wise taken up as the way: "let's use Wise instead" (not "use wise judgement").
-        r"(?:use|switch to|go with) wise(?! (?:judge?ment|words|choices?|decisions?))",
+        r"(?:use|switch to|go with|accept) wise(?! (?:judge?ment|words|choices?|decisions?))",
         # Money put straight into the reader's account by the writer: "can I just transfer it
         # to your account?" (not "transfer the domain to your account": money or "it" only).
         r"(?:i|we)(?:'ll| will| can| could| would|'d| shall)?(?: just| directly)? (?:transfer|"

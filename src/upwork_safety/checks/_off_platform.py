@@ -257,6 +257,37 @@ def _cheque_to_you(sentence: Sentence, match: re.Match[str]) -> bool:
     )
 
 
+#: The writer takes money that way: "I also accept Wise", "we can receive via Payoneer"
+#: (review r31, scanner dev-r31).
+_I_ACCEPT = re.compile(
+    r"\b(?:i|we)(?: (?:also|can|could|do|happily|gladly|usually|mostly))* (?:accept|take|"
+    r"receive)\b(?! (?:the |your |this |that )?(?:offer|contract|job|project|invite|terms))"
+)
+
+#: Upwork's own money taken out: "I receive my Upwork earnings in Payoneer".
+_UPWORK_EARNINGS = re.compile(r"\b(?:upwork|earnings|withdr[ae]w\w{0,4})\b")
+
+
+def _payment_accepted(sentence: Sentence) -> Hit | None:
+    """Your own offer to be paid with a method that leaves Upwork: "I also accept Wise"."""
+    accepted = sentence.first(_I_ACCEPT) if sentence.outgoing else None
+    if (
+        accepted is None
+        or sentence.negated(*accepted.span())
+        or sentence.first(_UPWORK_EARNINGS)
+        or withdrawal_destination(sentence)
+    ):
+        return None
+    for match in sentence.all(lex.METHOD):
+        if not sentence.suppressed(*match.span()):
+            return Hit(
+                FindingCode.OFF_PLATFORM_PAYMENT,
+                *sentence.span(accepted, match),
+                Confidence.HIGH,
+            )
+    return None
+
+
 def _payment_method(sentence: Sentence) -> Hit | None:
     """A payment method that leaves Upwork, with paying in a request or offer."""
     code = FindingCode.OFF_PLATFORM_PAYMENT
@@ -465,6 +496,7 @@ _PAYMENT_RULES = (
     _payment_account,
     _account_deal_paid,
     _payment_method,
+    _payment_accepted,
     _payment_elsewhere,
     _payment_fee_reason,
     _payment_for_the_fee,

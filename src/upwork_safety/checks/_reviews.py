@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._sentences import (
     MONEY,
@@ -121,6 +122,23 @@ def _their_rating(sentence: Sentence, match: re.Match[str]) -> bool:
     )
 
 
+#: Something offered free, whose "no" negates nothing: "at no charge", "no extra cost".
+_FREE_OFFER = re.compile(r"\b(?:at )?no (?:extra |additional )?(?:charge|cost)\b")
+
+
+def _offer_negated_only(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Whether every negation in the clause of *match* is an offer's "no charge".
+
+    "I'll throw in the source files at no charge if you leave me a five star
+    review": the "no" is the price of the offer, not a rating refused (review r31,
+    scanner dev-r31).
+    """
+    low, high = sentence.clause(match.start())
+    offers = [m.span() for m in sentence.all(_FREE_OFFER)]
+    negations = [n.start() for n in sentence.all(lex.NEGATION) if low <= n.start() < high]
+    return bool(offers) and all(any(a <= n < b for a, b in offers) for n in negations)
+
+
 def _begging_in(sentence: Sentence) -> Hit | None:
     code = FindingCode.REVIEW_BEGGING
     for match in sentence.all(_RATING):
@@ -128,7 +146,7 @@ def _begging_in(sentence: Sentence) -> Hit | None:
             continue
         if _their_rating(sentence, match):
             continue
-        if sentence.negated(*match.span()):
+        if sentence.negated(*match.span()) and not _offer_negated_only(sentence, match):
             continue
         if sentence.first(_INCENTIVE) or sentence.first(_RATING_ASK) or sentence.asks():
             return Hit(code, *sentence.span(match), Confidence.HIGH)
@@ -189,7 +207,11 @@ _BAD_RATING = re.compile(
     r"feedback)|rating|ratings|review|reviews|feedback)\b|"
     # Roman Urdu: "review kharab dunga", "bura feedback".
     r"\b(?:review|rating|feedback) (?:kharab|bura|buri|ganda|gandi|bekaar|bekar)\b|"
-    r"\b(?:kharab|bura|buri|ganda|gandi|bekaar|bekar) (?:review|rating|feedback)\b"
+    r"\b(?:kharab|bura|buri|ganda|gandi|bekaar|bekar) (?:review|rating|feedback)\b|"
+    # The review as a warning to other clients: "my review will warn every other client about
+    # you" (review r31, scanner dev-r31).
+    r"\b(?:review|rating|feedback) (?:will|would|'ll|is going to|is gonna) (?:warn|expose|"
+    r"tell (?:every |all )?other (?:clients|buyers|people))\b"
 )
 #: Free work as the price of a rating ("a free logo or I'll leave 1 star"); after "for" it
 #: is thanks for work done ("5 stars for the free revisions you did"), not a trade.
@@ -207,6 +229,10 @@ _TRADE = re.compile(
     r"(?:(?:third|quarter|half|portion|part|share|chunk|cut|slice|\d{1,3} percent)\b|"
     r"\d{1,3} ?%)|"
     r"\bpay\w{0,3} (?:me |us )?back\b|"
+    # The money to be back where it was: "the money isn't back in my escrow", and a sum taken
+    # off in Roman Urdu: "payment mein se 5000 kam kar lo" (review r31, scanner dev-r31).
+    r"\bback (?:in|into|to) (?:my|our|the) (?:escrow|account|wallet|card)\b|"
+    r"\b\d[\d,]{0,9} (?:rupay |rupees |rs |pkr |dollars? |usd )?(?:kam|minus)\b|"
     r"\b(?:send|give|transfer|return|wire)\w{0,3} (?:(?:me|us|the|my|of|\$?\d[\d,]{0,9}|money|"
     r"amount|difference|extra|half|part|payment|rest|dollars?) ){0,3}?(?:\$?\d[\d,]{0,9} ?%?|"
     r"money|amount|difference|extra|half|part|payment|rest|dollars?) back\b|"
@@ -242,6 +268,9 @@ _THEN_RATING = re.compile(
     # share after the verb: "paise wapas kar do aadhe, main 5 star dunga".
     r"\b(?:karo|bhejo|lautao|do|dein|dijiye|doge|karoge)(?: (?:aadhe|adhe|aadha|adha|saare|sare|"
     r"poore|pure|ge|gay|gey|gi|\d{1,3} ?%|\d{1,3} percent|\$\d[\d,]{0,6}))?(?:,| to\b)|"
+    # The rating named as what is given in return: "5000 kam kar lo, badle mein best
+    # feedback dunga", "... and in return 5 stars" (review r31, scanner dev-r31).
+    r"\b(?:badle mein|badle me|ke badle|iske badle|is ke badle|in return|in exchange)\b|"
     # English names the rating as the outcome: "..., and the review will be glowing".
     r"\band (?:the|my)(?: (?:review|rating|feedback|stars?)\b| ?$)"
 )
@@ -257,8 +286,8 @@ _NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|so|also|plus)\b|;")
 _FOR_RATING = re.compile(r"\b(?:in exchange for|in return for)\b")
 #: Refusing the trade when it is not done: "if you don't refund me", "agar refund nahi".
 _IF_NOT = re.compile(
-    r"\b(?:if|agar|unless) (?:\w+ ){0,3}?(?:don'?t|do not|won'?t|will not|doesn'?t|can'?t|"
-    r"refuse\w{0,2}|nahi|na)\b"
+    r"\b(?:if|agar|unless) (?:\w+ ){0,5}?(?:don'?t|do not|won'?t|will not|doesn'?t|can'?t|"
+    r"isn'?t|is not|aren'?t|are not|refuse\w{0,2}|nahi|na)\b"
 )
 #: Roman Urdu refuses after the thing: "agar refund nahi kiya" (if you don't refund).
 _NOT_AFTER = re.compile(r"(?: \w+)? (?:nahi|na)\b")
@@ -296,6 +325,10 @@ SWAP_IDIOM = re.compile(
     r"\b(?:swap|exchange|trade)\w{0,3} (?:(?:good|positive|great|5-star|five-star|5 star|five "
     r"star|our|some) ){0,2}(?:reviews|ratings|stars|(?:5|five)[\s-]?stars)\b|"
     r"\b(?:review|rating|star)s? (?:swap|exchange|trade)\b|"
+    # Roman Urdu: "feedback ka exchange kar lete hain", "dono taraf full rating" (review r31,
+    # scanner dev-r31).
+    r"\b(?:reviews?|ratings?|stars?|feedback) (?:ka|ki|ke) (?:swap|exchange|trade|len ?den)\b|"
+    r"\bdono (?:taraf|side|sides|taraf se)\b|"
     r"\b(?:stars?|rating|review|feedback) ke badle (?:\w+ )?(?:stars?|rating|review|feedback)\b|"
     # Numbers swapped in Roman Urdu: "aap 5 do main 5 dunga".
     r"\b(?:aap|tum) (?:\w+ ){0,2}?(?:5|five|paanch) (?:do|dein|de do|de dein|dena)\b,? "
@@ -328,7 +361,7 @@ _SWAP_ANCHOR = anchor(
 
 
 #: Ratings and refunds of the product being built: "if a customer asks for a refund...".
-_SWAP_IDIOM_ANCHOR = anchor((SWAP_IDIOM,), "five 5 paanch swap exchange trade ke badle")
+_SWAP_IDIOM_ANCHOR = anchor((SWAP_IDIOM,), "five 5 paanch swap exchange trade ke badle len dono")
 
 
 _TRADE_PRODUCT = re.compile(

@@ -98,7 +98,8 @@ _SAME_PRICE = re.compile(
     # stays the same", "I know we said 1500 words", "not in scope I know", "alag paise ki
     # kya baat" (review r29, scanner dev-r29).
     r"\b(?:budget|price|rate|fee|payment|amount) (?:stays|remains|will stay|will remain|"
-    r"is staying) (?:(?:the )?same|as agreed|unchanged|as (?:it is|before|quoted))\b|"
+    r"is staying) (?:(?:the )?same|as agreed|unchanged|as (?:it is|before|quoted)|where it (?:is|"
+    r"was)|put)\b|"
     r"\bi know we (?:said|discussed|quoted|decided) (?:on )?\d|"
     r"\b(?:not|isn'?t|wasn'?t) in scope\b|"
     r"\balag (?:se )?(?:paise|payment|budget|pay) ki kya (?:baat|zaroorat|zarurat)\b"
@@ -159,9 +160,10 @@ _STRONG_CREEP = re.compile(
     r"\b(?:a couple of|a few|couple of|few|some) (?:extra|more|additional)\b|"
     r"\bextra (?:tweaks?|pages?|features?|screens?|sections?|revisions?|languages?)\b|"
     # The deliverable's count raised: "expand the report to 40 pages" (review r29).
-    r"\b(?:expand|stretch|increase|grow|take)\w{0,3} (?:it|this|that|the \w+|(?:the )?\w+ \w+) "
-    r"(?:from \d[\d,]* )?(?:to|up to) \d[\d,]* (?:pages?|words?|screens?|slides?|minutes?|"
-    r"videos?|articles?|posts?|"
+    r"\b(?:expand|stretch|increase|grow|take|bump|scale|raise)\w{0,3} (?:up )?(?:it|this|that|"
+    r"the \w+|(?:the )?\w+ \w+) (?:up )?(?:from \d[\d,]* )?(?:to|up to) \d[\d,]* (?:\w+ )?"
+    r"(?:pages?|words?|screens?|slides?|minutes?|videos?|articles?|posts?|images?|photos?|rows?|"
+    r"records?|entries|questions?|"
     r"products?|items?|languages?|sections?|designs?|banners?|logos?|chapters?)\b|"
     r"\bsince (?:you'?re|you are) already\b|\b\w+ (?:aur|or) (?:chahiye|bana\w{0,4}|"
     r"kar\w{0,5}|add|upload|likh\w{0,4}|daal\w{0,4})\b|\bjab aap\b(?: \w+){0,4} (?:rahe|kar rahe)\b"
@@ -250,7 +252,17 @@ def _no_more_work(sentence: Sentence) -> bool:
 #: What was agreed told in the past, then the change asked for now: "Video 2 minute ki thi
 #: lekin ab 5 minute ki bana do", "it was for 500 products, but now we need 5000", "800 words
 #: ka tha, ab 1500 ka likh do".
-_BUT_NOW = re.compile(r"(?:\b(?:lekin|magar|but|par)|,) (?:ab|now)\b")
+_BUT_NOW = re.compile(r"(?:\b(?:lekin|magar|but|par)|,) (?:ab|now|actually)\b")
+
+
+#: A Roman Urdu perfect after the verb: the writer has done it ("review likh diya hai", "logo
+#: bana liya"), nothing is asked (review r31, scanner dev-r31).
+_DONE = re.compile(r"\w{0,4} (?:diya|diye|di|dia|liya|liye|li|lia|chuka|chuki|chuke)\b")
+
+
+def _not_done(sentence: Sentence, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match of *pattern* that is not a Roman Urdu perfect ("likh diya hai")."""
+    return next((m for m in sentence.all(pattern) if not _DONE.match(sentence.text, m.end())), None)
 
 
 def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
@@ -260,7 +272,7 @@ def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
     for match in sentence.all(_THROWN_IN):
         if not sentence.negated(*match.span()):
             return Hit(code, *sentence.span(match.span("verb")), Confidence.HIGH)
-    work = sentence.first(_NEW_WORK)
+    work = _not_done(sentence, _NEW_WORK)
     thing = sentence.first(_WORK_THING)
     wants = sentence.asks() or bool(work)
     extra = _extra_named(sentence, work=work, thing=thing, wants=wants)
@@ -272,7 +284,7 @@ def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
         if work:
             return Hit(code, *sentence.span(match), Confidence.HIGH)
     addition = sentence.first(_ADDITION)
-    creating = sentence.first(_CREATE)
+    creating = _not_done(sentence, _CREATE)
     if (
         addition
         and work
@@ -285,18 +297,36 @@ def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
         and not sentence.negated(*work.span())
     ):
         return Hit(code, *sentence.span(addition, work), Confidence.HIGH)
+    return _played_down(sentence, creating=creating, thing=thing, priced=priced and small and wants)
+
+
+def _played_down(
+    sentence: Sentence,
+    *,
+    creating: re.Match[str] | None,
+    thing: re.Match[str] | None,
+    priced: bool,
+) -> Hit | None:
+    """A thing to create, with no "also", asked for as small and with the price kept.
+
+    For example a tiny favour to add a dark mode toggle to the dashboard, with the budget
+    said to stay where it is (review r31, scanner dev-r31).
+    """
+    if creating and thing and priced and not sentence.negated(*creating.span()):
+        return Hit(FindingCode.SCOPE_CREEP, *sentence.span(creating, thing), Confidence.HIGH)
     return None
 
 
 _CREEP_ANCHOR = anchor(
-    (_STRONG_CREEP, _SAME_PRICE, _ADDITION, _FREE_EXTRA),
+    (_STRONG_CREEP, _SAME_PRICE, _ADDITION, _FREE_EXTRA, lex.SMALL_ASK),
     "while throw toss squeeze one more another instead ek couple few some extra since aur or jab "
-    "expand stretch increase grow take "
+    "expand stretch increase grow take bump scale raise actually "
     "usi change "
     "same isi budget wahi wohi within no free assume guess hope expect part paise payment price "
     "amount included in into need without at give not wasn isn know for also too well bhi "
     "increase raise rate "
-    "additional plus forgot top sath saath oh and we now",
+    "additional plus forgot top sath saath oh and we now small quick tiny little minor chhoti "
+    "choti chhota chota",
 )
 _NEW_PAY_ANCHOR = anchor(
     (_NEW_PAY,),

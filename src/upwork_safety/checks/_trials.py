@@ -28,6 +28,10 @@ FREE_WORK = re.compile(
     # The trial set apart from the job: "the trial is free, the project is paid".
     r"\b(?:trial|test|sample)(?: task)? (?:is|will be) free\b|"
     r"\b(?:paid nahi hoga|payment nahi (?:hogi|milegi)|paise nahi (?:milenge|denge))\b|"
+    # The trial said to be free further on, in Roman Urdu: "sample article likh do 800 words
+    # ka, free hoga" (review r31, scanner dev-r31).
+    r"\b(?:sample|test|trial|task|assignment|demo|article)\b[^.?!]{0,40}?\bfree (?:hoga|hogi|"
+    r"hoge|rahega|rahegi)\b|"
     r"\bbina (?:paise|payment|pay)\b"
 )
 _UNPAID = re.compile(

@@ -148,7 +148,11 @@ _FAKE_CHEQUE = re.compile(
     r"(?:supplier|vendor|agent|partner)\b|"
     # A sum sent on to a named vendor: "transfer $2,400 to the shipping agent".
     r"\b(?:wire|send|transfer|pay)\w{0,3} (?:\$|rs\.? ?|pkr ?)\d[\d,.]*k? to (?:our|the|my) "
-    r"(?:\w+ )?(?:supplier|vendor|agent|partner|seller)\b"
+    r"(?:\w+ )?(?:supplier|vendor|agent|partner|seller)\b|"
+    # The cheque of the sentence before cashed, then a partner paid: "Cash it and pay our
+    # licensing partner the $900" (review r31, scanner dev-r31).
+    r"\b(?:cash|deposit)\w{0,3} it\b.{0,20}\b(?:wire|send|transfer|pay|forward)\w{0,3} (?:to )?"
+    r"(?:our|the|my) (?:\w+ )?(?:supplier|vendor|agent|partner|seller)\b"
 )
 _FEE_REQUIRED = re.compile(
     r"\b(?:there'?s|there is|requires?|required|standard|mandatory|need|needs|must|"
