@@ -54,8 +54,55 @@ def _written(a: attrs.Attribute[Any]) -> attrs.Attribute[Any]:
     """A field of a caller's class, with the type it is written by (:func:`fields_written`)."""
     if _passed_through(a.type):
         return a.evolve(type=checked(a.type))
-    bare = _bare_container(a.type)
-    return a if bare is None else a.evolve(type=bare)
+    deep = _checked_within(a.type)
+    return a if deep is a.type else a.evolve(type=deep)
+
+
+_SEQUENCES = frozenset({list, collections.abc.Sequence, collections.abc.MutableSequence})
+_MAPPINGS = frozenset({dict, collections.abc.Mapping, collections.abc.MutableMapping})
+
+
+def _checked_within(t: Any) -> Any:
+    """*t* with what its writers would hand on unchecked checked, wherever it is; else *t* itself.
+
+    Inside an optional, a list, a homogeneous or fixed tuple, or a dict's
+    values, at any depth (review r31, diff review 1 and 2): ``str``,
+    ``bool`` and enums become their checking writers (:func:`checked`), and
+    a container declared without item types holds plain JSON only
+    (:func:`_bare_container`, :class:`~._leaves.PlainItem`).  Anything else
+    (``Money``, ``date``, a class, a set, another union, ``Any``, which is
+    written by each value's own type) is left to its declared writer.
+    """
+    if t is str or t is bool or is_enum(t):
+        return checked(t)
+    bare = _bare_container(t)
+    if bare is not None:
+        return bare
+    args = get_args(t)
+    if get_origin(t) not in UNION_ORIGINS:
+        return _items_checked(t) if args else t
+    inner = [arg for arg in args if arg is not NONE_TYPE]
+    if len(args) != 2 or len(inner) != 1:  # another union: left to its writer
+        return t
+    within = _checked_within(inner[0])
+    return t if within is inner[0] else Optional[within]  # noqa: UP045  (built at run time)
+
+
+def _items_checked(t: Any) -> Any:
+    """A container type *t* with its items' types checked by :func:`_checked_within`."""
+    origin, args = get_origin(t), get_args(t)
+    if origin in _SEQUENCES or (origin is tuple and len(args) == 2 and args[1] is Ellipsis):
+        rebuilt: tuple[Any, ...] = (_checked_within(args[0]), *args[1:])
+    elif origin is tuple:  # a fixed tuple: each place
+        rebuilt = tuple(_checked_within(arg) for arg in args)
+    elif origin in _MAPPINGS and len(args) == 2:
+        rebuilt = (args[0], _checked_within(args[1]))
+    else:
+        return t
+    if all(new is old for new, old in zip(rebuilt, args, strict=True)):
+        return t
+    generic: Any = origin
+    return generic[rebuilt]
 
 
 def _bare_container(t: Any) -> Any:

@@ -110,8 +110,9 @@ def write_plain_item(value: object) -> object:
     Anything else (a ``Money``, a ``date``, a tuple, a dict with other keys
     than text) was written by its own type and read back as its JSON (a
     dict, a string, a list), a different value (r30, left open); it is
-    refused, with advice to declare the item type.  Text and whole numbers
-    are written plain (an ``IntEnum`` member as its number), as read back.
+    refused, with advice to declare the item type.  Text, whole numbers,
+    lists and dicts are written plain (an ``IntEnum`` member as its number,
+    an ``OrderedDict`` as a dict), as read back.
     """
     if value is None or value is True or value is False or type(value) is str:
         return value
@@ -119,10 +120,12 @@ def write_plain_item(value: object) -> object:
         return str.__str__(value)
     if isinstance(value, int):
         return _strict.write_int(value)
-    if type(value) is list:
-        return [write_plain_item(item) for item in value]
-    if type(value) is dict and all(type(key) is str for key in value):
-        return {key: write_plain_item(item) for key, item in value.items()}
+    # A list or dict subclass (an OrderedDict, a defaultdict) reads back as the plain
+    # list or dict, equal to it; it is read as one, never through its own methods.
+    if isinstance(value, list):
+        return [write_plain_item(item) for item in list.__iter__(value)]
+    if isinstance(value, dict) and all(isinstance(key, str) for key in dict.__iter__(value)):
+        return {str.__str__(key): write_plain_item(item) for key, item in dict.items(value)}
     if isinstance(value, float):
         _strict.write_no_float(value)
     raise InvalidTypeError(
