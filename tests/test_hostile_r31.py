@@ -87,3 +87,11 @@ def test_an_hourly_contract_of_too_many_days_is_refused_before_any_entry_is_buil
     with pytest.raises(InvalidValueError) as info:
         factories.hourly_contract(days=10**6)
     assert (info.value.field, info.value.rule) == ("days", "at most 200,000 items")
+
+
+def test_the_contract_rate_advice_offers_no_bare_value_it_would_refuse():
+    """``--contract-rate`` takes no rate alone: its advice names a title only (diff review 6)."""
+    code, _, err = _refused("statement", "x.csv", "--audit", "--contract-rate", "=0.15")
+    assert code == 2
+    assert "name one (TITLE=0.15)" in err
+    assert "leave out" not in err

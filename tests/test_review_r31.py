@@ -46,3 +46,15 @@ def test_every_kind_of_rules_object_still_lists_its_sources(value):
     listed = rules.sources(value)
     assert listed
     assert all(isinstance(source, rules.RuleSource) for _, _, source in listed)
+
+
+def test_what_is_no_rules_object_is_told_by_its_type_not_by_probing_it():
+    """A caller's ``__getattr__`` that raises is never called (review r31, diff review 5)."""
+
+    class Hostile:
+        def __getattr__(self, name: str) -> object:
+            raise RuntimeError(name)
+
+    with pytest.raises(InvalidTypeError) as info:
+        rules.sources(Hostile())
+    assert (info.value.field, info.value.rule) == ("rules", "a rules object")

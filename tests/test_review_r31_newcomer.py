@@ -221,3 +221,28 @@ def test_a_comparison_shows_its_reference_rate_as_given_in_repr_and_table():
     )
     assert "<WithdrawalComparison USD 900.00 at 280.10:" in repr(comparison)
     assert "<caption>Withdrawing USD 900.00 at 280.10</caption>" in comparison._repr_html_()
+
+
+def test_a_close_title_is_looked_for_among_short_titles_only():
+    """difflib's cost grows with the square of a title's length (review r31, diff review 4).
+
+    A title typed with one letter wrong is named as meant; a title longer than any contract
+    title is given no close match (only one in another case), so a hostile statement of long
+    titles is refused as fast as any other.
+    """
+    statement = statements.parse(_EXAMPLE_REPORT.read_text(encoding="utf-8-sig"))
+    with pytest.raises(InvalidValueError) as caught:
+        statements.audit_fees(statement, rates={"Shop landing pag": "15%"})
+    assert "(did you mean 'Shop landing page'?)" in str(caught.value)
+    long_title = "Landing page, " * 10
+    row = (
+        f'"Aug 19, 2024","7000001","Fixed-price","{long_title}","Milestone","","","","","A",'
+        '"G","A","","7000001","10.00","","","10.00",""\r\n'
+    )
+    long_statement = statements.parse(_REPORT_HEADER + row)
+    with pytest.raises(InvalidValueError) as caught:
+        statements.audit_fees(long_statement, rates={long_title[:-3] + "X, ": "15%"})
+    assert "did you mean" not in str(caught.value)
+    with pytest.raises(InvalidValueError) as caught:  # another case: still named
+        statements.audit_fees(long_statement, rates={long_title.upper(): "15%"})
+    assert "did you mean" in str(caught.value)

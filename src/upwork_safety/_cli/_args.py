@@ -198,7 +198,7 @@ def dollars(text: str) -> Decimal:
 
 
 def per_method(
-    kind: Callable[[str], Decimal], name: str = "method"
+    kind: Callable[[str], Decimal], name: str = "method", *, bare: bool = True
 ) -> Callable[[str], tuple[str, Decimal]]:
     """``METHOD=VALUE`` (a method's key) or a bare ``VALUE`` (the method left to the command).
 
@@ -207,15 +207,17 @@ def per_method(
     ``" payoneer =3"`` was read as ``payoneer``), so nothing typed is
     silently changed, and so is an empty name (``=281`` is no bare value:
     review r31, hostile 3).  *name* is what the text before ``=`` is
-    (``method``, or a contract's ``title``), for the refusal.
+    (``method``, or a contract's ``title``), for the refusal; *bare* says
+    whether the option also takes a value alone (its advice offers it only
+    then: review r31, diff review 6).
     """
 
     def parse(text: str) -> tuple[str, Decimal]:
         method, equals, value = text.rpartition("=")
         if equals and not method:  # "=281" is no bare value (review r31, hostile 3)
             raise argparse.ArgumentTypeError(
-                f"{shown(text)} has no {name} before '=': name one ({name.upper()}={value}) "
-                "or leave out the '='"
+                f"{shown(text)} has no {name} before '=': name one ({name.upper()}={value})"
+                + (" or leave out the '='" if bare else "")
             )
         if method != method.strip():
             raise argparse.ArgumentTypeError(

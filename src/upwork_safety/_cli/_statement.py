@@ -139,7 +139,7 @@ def _contract_rate(text: str) -> tuple[str, Decimal]:
                 f"{shown(text)} has no '=RATE': write TITLE=RATE, the contract's title, "
                 "'=' and its rate (e.g. 'Logo design=15%')"
             ) from None
-    return _args.per_method(_args.rate, "title")(text)
+    return _args.per_method(_args.rate, "title", bare=False)(text)
 
 
 def _summary_row(row: SummaryRow) -> dict[str, object]:

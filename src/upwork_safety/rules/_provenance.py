@@ -13,6 +13,7 @@ from upwork_safety._plain import plain_duration, plain_int, plain_text
 from upwork_safety._validate import bool_field, text_field
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.money import Money, plain_money
+from upwork_safety.rules._history import RuleHistory
 
 __all__ = ["RuleSource", "rule", "sources"]
 
@@ -155,8 +156,9 @@ def sources(rules: object) -> list[tuple[str, object, RuleSource]]:
 
 def _not_rules(rules: object) -> NoReturn:
     """Refuse *rules*, a value that is not a rules object; a rule history gets the way to one."""
+    # Told by its type, never by probing the value (a caller's __getattr__ may raise).
     hint = ""
-    if callable(getattr(rules, "in_force", None)) and hasattr(rules, "current"):
+    if isinstance(rules, RuleHistory):
         hint = ": pass one of this history's sets (.current, or .in_force(day))"
     raise InvalidTypeError(
         f"sources() needs a rules object such as PlatformRules, not {type(rules).__name__}{hint}",

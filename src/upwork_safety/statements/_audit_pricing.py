@@ -128,6 +128,10 @@ class _Billings:
 
 #: How many of a statement's contract titles a refusal of an unknown one lists.
 _TITLES_LISTED = 6
+#: A title longer than this is matched only in another case, never by closeness.
+_CLOSE_CHARS = 100
+#: The most titles a close match is looked for among (the statement's first).
+_CLOSE_TITLES = 200
 
 
 def _titles_hint(title: str, titles: list[str]) -> str:
@@ -139,7 +143,11 @@ def _titles_hint(title: str, titles: list[str]) -> str:
     if not titles:
         return "; the statement has no income row with a contract title"
     same = [t for t in titles if t.casefold() == title.casefold()]
-    close = same or difflib.get_close_matches(title, titles, n=1)
+    # difflib's cost is quadratic in a title's length: a close title is looked for only
+    # among short ones, a bounded number of them (review r31, diff review 4).
+    short = [t for t in titles if len(t) <= _CLOSE_CHARS][:_CLOSE_TITLES]
+    looked = len(title) <= _CLOSE_CHARS
+    close = same or (difflib.get_close_matches(title, short, n=1) if looked else [])
     hint = f" (did you mean {shown(close[0])}?)" if close else ""
     listed = ", ".join(shown(t) for t in titles[:_TITLES_LISTED])
     more = f" and {len(titles) - _TITLES_LISTED} more" if len(titles) > _TITLES_LISTED else ""
