@@ -268,6 +268,9 @@ def scan_message(
 def _scan(text: str, side: Direction, *, model: bool) -> list[Finding]:
     """The findings of the rules, and (with *model*) of the model where the rules are silent.
 
+    The rules read a message whose lines may be wrapped twice (:func:`_wrapped_hits`);
+    the model reads it line by line.
+
     Silent, not clearing: a code the rules read as kept on Upwork ("I'll pay
     you through Upwork") is not left to the model.
     """
