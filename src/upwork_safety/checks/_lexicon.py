@@ -336,6 +336,14 @@ NOT_NEGATION = _c(
         r"(?:shouldn't|should not|won't|wouldn't) be (?:much|hard|difficult|a big|a lot|long)",
     )
 )
+#: A refusal told after what it refuses (English negations otherwise come first): "payment
+#: via Binance is not something I use", "PayPal isn't an option for me" (review r31).  Matched
+#: right after the word refused, up to three words on.
+REFUSED_AFTER = _c(
+    r"(?: [\w']+){0,3}? (?:is|are)(?: not|n't| never) (?:(?:something|anything|a thing|a method|"
+    r"a way) (?:i|we)(?: (?:ever|really|usually|normally|can|will))? (?:use|accept|take|do|work "
+    r"with|support|offer)\b|(?:an option|one of (?:my|our) options)(?: for (?:me|us))?\b)"
+)
 #: Past events: "used to", "last time", "my previous freelancer", "tha".
 PAST = _c(
     _words(

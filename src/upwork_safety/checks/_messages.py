@@ -226,7 +226,10 @@ def scan_message(
     or a mix (with the verb last: "payment bahar kar dein").  Look-alike
     letters, spaced-out names ("w h a t s a p p") and spelling variants are
     folded first; contact details (e-mail addresses, phone numbers, chat
-    handles and links) count on their own.  Negated phrases ("only on
+    handles and links) count on their own.  A line that may be wrapped (no
+    punctuation at its end, a small letter after it: "Send me your bank" /
+    "account details") is read both on its own and joined to the next
+    (docs/checks.md, "How a message is read").  Negated phrases ("only on
     Upwork", "WhatsApp pe mat bulaein"), past events, product features ("a
     WhatsApp button", "PayPal checkout") and Upwork's own features
     ("withdraw to Payoneer") are not flagged.  At most one finding per code.
@@ -265,22 +268,30 @@ def scan_message(
 def _scan(text: str, side: Direction, *, model: bool) -> list[Finding]:
     """The findings of the rules, and (with *model*) of the model where the rules are silent.
 
+    The rules read a message whose lines may be wrapped twice (:func:`_wrapped_hits`);
+    the model reads it line by line.
+
     Silent, not clearing: a code the rules read as kept on Upwork ("I'll pay
     you through Upwork") is not left to the model.
     """
     normal = normalise(text)
+    outgoing = side is Direction.OUTGOING
     hits = [
-        hit
-        for hit in detect(normal.text, outgoing=side is Direction.OUTGOING)
+        (hit, normal.original_span(hit.start, hit.end))
+        for hit in detect(normal.text, outgoing=outgoing)
         if hit.code in CHECKED[side]
     ]
+    if normal.wrapped:
+        hits.extend(_wrapped_hits(text, side, {hit.code for hit, _ in hits}))
     if model and normal.text:
-        found_codes = {hit.code for hit in hits}
-        found_codes |= cleared(normal.text, outgoing=side is Direction.OUTGOING)
-        hits.extend(model_hits(normal.text, side.value, codes=CHECKED[side], found=found_codes))
+        found_codes = {hit.code for hit, _ in hits}
+        found_codes |= cleared(normal.text, outgoing=outgoing)
+        hits.extend(
+            (hit, normal.original_span(hit.start, hit.end))
+            for hit in model_hits(normal.text, side.value, codes=CHECKED[side], found=found_codes)
+        )
     found: list[Finding] = []
-    for hit in hits:
-        start, end = normal.original_span(hit.start, hit.end)
+    for hit, (start, end) in hits:
         words = _text(hit, side)
         found.append(
             make_finding(
@@ -297,6 +308,28 @@ def _scan(text: str, side: Direction, *, model: bool) -> list[Finding]:
     if not_read is not None:
         found.append(not_read)
     return sorted_findings(found)
+
+
+def _wrapped_hits(
+    text: str, side: Direction, found: set[FindingCode]
+) -> list[tuple[Hit, tuple[int, int]]]:
+    """The rules' hits in *text* read with its wrapped lines joined, not in *found*.
+
+    A line break between two words with no punctuation at it may end a
+    sentence or wrap one ("Send me your bank" / "account details"), so such
+    a message is read both ways: a code the lines find one by one is theirs,
+    and a code found only with them joined counts when its evidence spans such
+    a break, the words on both sides needed together (review r31, hostile 2).
+    """
+    joined = normalise(text, join_wrapped=True)
+    hits = []
+    for hit in detect(joined.text, outgoing=side is Direction.OUTGOING):
+        if hit.code in found or hit.code not in CHECKED[side]:
+            continue
+        start, end = joined.original_span(hit.start, hit.end)
+        if any(start < at and end_at < end for at, end_at in joined.wrapped):
+            hits.append((hit, (start, end)))
+    return hits
 
 
 def _not_read(text: str, side: Direction) -> Finding | None:

@@ -24,7 +24,11 @@ it:
    space goes.  A line break inside a sentence is a space (chat apps wrap
    lines as people type, "pay you" and "via PayPal" on two lines): after a
    comma, or between two words when the line cannot end with the one before
-   or the next cannot start with the one after (:func:`_mid_sentence`).
+   or the next cannot start with the one after (:func:`._lines.mid_sentence`).
+   A break that may wrap a sentence or end it (one break between two words,
+   no punctuation at it, a small letter after it: "your bank" then "account
+   details") is a newline, or a space when read with *join_wrapped*
+   (:attr:`Normalised.wrapped`).
 3. **Disguised words.**  A channel or payment name spelled out or broken up
    (``t.e.l.e.g.r.a.m``, ``w h a t s a p p``, ``what's app``, ``pay pal``,
    ``wh4tsapp``, ``sk!pe``) becomes the plain word.
@@ -47,7 +51,7 @@ from typing import TYPE_CHECKING
 
 from upwork_safety import _validate
 from upwork_safety._validate import long_text, text_value
-from upwork_safety.checks._lexicon import RUNS_ON_AFTER, RUNS_ON_BEFORE
+from upwork_safety.checks._lines import LINE_BREAK, cased_as_wrapped, mid_sentence, wrapped
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -106,7 +110,6 @@ _CONFUSABLES = {
 _DROPPED = frozenset({"Mn", "Me", "Cf"})
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _SPACE = re.compile(r"\s{2,}|[^\S ]\s*|^\s+|\s+$")
-_LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 #: A right-to-left override and the run it turns: up to the next pop
@@ -261,55 +264,22 @@ def _fold(text: str) -> _Edited:
     return _Edited(lowered, edits)
 
 
-def _mid_sentence(text: str, start: int, end: int) -> bool:
-    """Whether the line break in ``text[start:end]`` falls inside a sentence.
+def _spaces(text: str, found: list[tuple[int, int]], join: frozenset[int]) -> _Edited:
+    """Pass 2: one space (or one newline) per run of white space; none at the ends.
 
-    It does when the line before ends in a comma and the next starts with a
-    letter or a digit, or when a word ends the line and a word starts the
-    next and either cannot sit there in a sentence: the line ends with a word
-    no sentence ends with (``_lexicon.RUNS_ON_AFTER``: "to", "on", "my", "pe"...) or
-    the next starts with one no sentence starts with (``_lexicon.RUNS_ON_BEFORE``:
-    "via", "through", "bahar"...).  So "I'll pay you" then "via PayPal" runs
-    on, but not "Forget the Upwork fee" then "I will pay you ..." (review r23
-    H1), an unpunctuated list (M1), "Thanks!" then "Start today", "Tasks:" then
-    a list, a list's "- item", nor a line after a blank one.  Case is not read,
-    so upper-casing a message never changes how it is cut.
+    The line breaks that may wrap a sentence (:func:`._lines.wrapped`) go to
+    *found*; those starting at an offset in *join* are read as spaces.
     """
-    if len(_LINE_BREAK.findall(text[start:end].replace("\r\n", "\n"))) > 1:
-        return False  # a blank line: a new paragraph
-    before, after = text[start - 1], text[end]
-    if before == ",":
-        return after.isalnum()
-    if not (before.isalnum() and after.isalnum()):
-        return False
-    # Between two words, only a line that cannot end there or one that cannot start
-    # there runs on (review r23 H1, M1): "pay you" / "via PayPal", "talk on" /
-    # "WhatsApp"; not "Forget the Upwork fee" / "I will pay you ...", nor a brief's
-    # unpunctuated list ("Team" / "our accountant pays ..." / "we need ...").
-    last = _WORD_BEFORE.search(text, max(0, start - _LONGEST_WORD), start)
-    first = _WORD_AFTER.match(text, end)
-    return bool(
-        (last and last.group().casefold() in RUNS_ON_AFTER)
-        or (first and first.group().casefold() in RUNS_ON_BEFORE)
-    )
-
-
-#: How far back the last word of a line is looked for (bounded: one look per line break).
-_LONGEST_WORD = 24
-#: The last word of a line, and the first of the next.
-_WORD_BEFORE = re.compile(r"\w+(?=\W*$)")
-_WORD_AFTER = re.compile(r"\w+")
-
-
-def _spaces(text: str) -> _Edited:
-    """Pass 2: one space (or one newline) per run of white space; none at the ends."""
     edits = []
     for run in _SPACE.finditer(text):
         start, end = run.span()
         if start == 0 or end == len(text):
             replacement = ""
-        elif _LINE_BREAK.search(run.group()) and not _mid_sentence(text, start, end):
+        elif LINE_BREAK.search(run.group()) and not mid_sentence(text, start, end):
             replacement = "\n"
+            if wrapped(text, start, end):
+                found.append((start, end))
+                replacement = " " if start in join else replacement
         else:
             replacement = " "
         if run.group() != replacement:
@@ -605,16 +575,31 @@ class Normalised:
 
     Attributes:
         text: The normalised text.
+        wrapped: Where, in the original, a line break may wrap a sentence
+            rather than end it: ``(start, end)`` of each such run of white
+            space, one line break between two words with no punctuation at it,
+            the next line starting with a small letter (or both words in
+            capitals).  They are read as sentence ends, or as spaces with
+            *join_wrapped*.
     """
 
-    __slots__ = ("_passes", "text")
+    __slots__ = ("_passes", "text", "wrapped")
 
-    def __init__(self, original: str) -> None:
+    def __init__(self, original: str, *, join_wrapped: bool = False) -> None:
         passes = [_fold(original)]
         if "\u202e" in original:  # pass 0 only for text holding an override (rare)
             passes = [_display_order(original)]
             passes.append(_fold(passes[0].text))
-        for step in (_spaces, _disguised, _variants):
+        self._passes = tuple(passes)  # for the way back from pass 1
+        candidates: list[tuple[int, int]] = []
+        spaced = _spaces(passes[-1].text, candidates, frozenset())
+        spans = [(at, self.original_span(*at)) for at in candidates]
+        kept = [(at, span) for at, span in spans if cased_as_wrapped(original, *span)]
+        self.wrapped = tuple(span for _, span in kept)
+        if join_wrapped and kept:
+            spaced = _spaces(passes[-1].text, [], frozenset(at for (at, _), _ in kept))
+        passes.append(spaced)
+        for step in (_disguised, _variants):
             passes.append(step(passes[-1].text))
         self._passes = tuple(passes)
         self.text = passes[-1].text
@@ -634,7 +619,8 @@ class Normalised:
 #: bounds at 18 characters for each one given (U+FDFA, the largest NFKC/NFKD
 #: expansion), so one check at the limit takes about 8 seconds on a busy 2-core
 #: machine, and twice that when all of it follows a right-to-left override, read
-#: in both orders (measured December 2026, docs/checks.md); a client's message
+#: in both orders (measured December 2026, docs/checks.md), and a message with a
+#: line that may be wrapped is read twice again (``Normalised.wrapped``); a client's message
 #: is a few thousand characters, and a conversation is checked one message at
 #: a time.  It is the library's one limit on a text (``_text.MAX_TEXT_CHARS``,
 #: review r26): every free-text field of a value holds at most as much, so a
@@ -655,6 +641,10 @@ def checked_text(
     return text
 
 
-def normalise(text: str) -> Normalised:
-    """Return *text* in the scanner's form (see the module docstring)."""
-    return Normalised(text)
+def normalise(text: str, *, join_wrapped: bool = False) -> Normalised:
+    """Return *text* in the scanner's form (see the module docstring).
+
+    With *join_wrapped*, every line break that may be a wrapped line
+    (:attr:`Normalised.wrapped`) is read as a space.
+    """
+    return Normalised(text, join_wrapped=join_wrapped)

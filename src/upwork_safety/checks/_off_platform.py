@@ -60,9 +60,8 @@ _ONLY_UPWORK = re.compile(
 
 
 #: The account named as where Upwork's withdrawals go ("Mera bank account Meezan mein hai,
-#: Upwork se withdraw wahin hota hai"), or its currency asked about ("is your bank account in
-#: PKR or USD?"): nothing to pay into is asked for.
-_WITHDRAWN_THERE = re.compile(r"\bwithdr[ae]w\w{0,4}\b")
+#: Upwork se withdraw wahin hota hai", ``WITHDRAWAL``), or its currency asked about ("is your
+#: bank account in PKR or USD?"): nothing to pay into is asked for.
 _IN_CURRENCY = re.compile(r" (?:is )?in (?:pkr|usd|dollars?|rupees|euros?|gbp|local currency)\b")
 _PAID_DIRECTLY = re.compile(
     r"\b(?:direct\w{0,2}|outside|instead|bahar|seedha|than through|send|share|give|provide|"
@@ -96,7 +95,7 @@ def _payment_account(sentence: Sentence) -> Hit | None:
     for match in sentence.all(lex.ACCOUNT_DETAILS):
         if sentence.suppressed(*match.span()) or _sum_paid_in(sentence, match):
             continue
-        named = sentence.all(_WITHDRAWN_THERE) or _IN_CURRENCY.match(sentence.text, match.end())
+        named = sentence.all(WITHDRAWAL) or _IN_CURRENCY.match(sentence.text, match.end())
         if named and not sentence.all(_PAID_DIRECTLY):
             continue  # "my bank account is with Meezan, Upwork withdrawals go there"
         owner = _MY_ACCOUNT if sentence.outgoing else _ACCOUNT_OWNER

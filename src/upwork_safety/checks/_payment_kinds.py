@@ -82,10 +82,12 @@ def wallet_to_reader(sentence: Sentence) -> bool:
     return sentence.first(_WALLET_PAYEE) is not None
 
 
-#: A withdrawal or Upwork's own payout: the way the money reaches the reader after the fee.
+#: A withdrawal or Upwork's own payout: the way the money reaches the reader after the fee,
+#: also named as the earnings it moves ("I receive my Upwork earnings in Payoneer", review
+#: r31, hostile).
 WITHDRAWAL = re.compile(
     r"\b(?:withdraw\w{0,4}|withdrew|nikal\w{0,6}|payout method|get paid (?:by|through|from|via) "
-    r"upwork)\b"
+    r"upwork|upwork (?:earnings|income)|(?:earnings|income) (?:from|on|of) upwork)\b"
 )
 #: The writer paying the reader: "I'll send it to your JazzCash", "let me pay you", "main
 #: bhej deta hoon" (with a withdrawal named, the reason to pay another way).
@@ -96,19 +98,27 @@ _WRITER_PAYS = re.compile(
     r"send|transfer|settle|wire)\b|\b(?:bhej|kar|de) (?:dunga|deta|doon|denge|dete)\b"
 )
 
+#: Money asked to be sent into someone's own method: "send the bonus to my Payoneer".
+_PAID_INTO = re.compile(
+    r"\b(?:send|pay|transfer|wire|deposit)\w{0,3}(?: \w+){0,3}? (?:to|into|in|on|via|through) "
+    r"(?:my|your|our|mere|meri|apne|apni)\b"
+)
+
 
 def withdrawal_destination(sentence: Sentence) -> bool:
     """Whether the sentence's methods are where the reader withdraws to, not ways to be paid.
 
     "Which do you use for withdrawing your Upwork earnings, Payoneer or a
     local bank?", "Aap Upwork se paise kis mein nikalte hain, JazzCash ya
-    bank?": a withdrawal is named, nobody offers to pay the reader, and
-    nothing leaves Upwork or avoids its fee ("withdrawals are slow, so I'll
-    send it to your JazzCash" is a payment).
+    bank?", "I receive my Upwork earnings in Payoneer": a withdrawal is named,
+    nobody offers to pay the reader or asks to be sent money into an account
+    ("send the bonus to my Payoneer"), and nothing leaves Upwork or avoids its
+    fee ("withdrawals are slow, so I'll send it to your JazzCash" is a payment).
     """
     return (
         sentence.first(WITHDRAWAL) is not None
         and sentence.first(_WRITER_PAYS) is None
+        and sentence.first(_PAID_INTO) is None
         and sentence.first(lex.OFF_PLATFORM) is None
         and sentence.first(lex.FEE_AVOIDANCE) is None
         and sentence.first(lex.FEE_COMPLAINT) is None

@@ -107,8 +107,14 @@ class Sentence:
     # ------------------------------------------------------------ context
 
     def negated(self, start: int, end: int) -> bool:
-        """Whether a negation governs ``[start, end)``: before it in English, anywhere in Urdu."""
+        """Whether a negation governs ``[start, end)``: before it in English, anywhere in Urdu.
+
+        Or an English refusal right after it: "Binance is not something I use".
+        """
         low, high = self.clause(start)
+        refused = lex.REFUSED_AFTER.match(self.text, end)
+        if refused is not None and refused.end() <= high:
+            return True
         allowed = [m.span() for m in self.all(lex.NOT_NEGATION)]
         for match in self.all(lex.NEGATION):
             where = match.start()
