@@ -220,3 +220,23 @@ def test_a_false_alarm_kind_is_clear(text: str, direction: str, code: FindingCod
 def test_an_innocent_neighbour_stays_clear(text: str, direction: str) -> None:
     """The widened rules find nothing in these."""
     assert set() == _codes(text, direction)
+
+
+#: The round's own examples as the docs' code table quotes them (review r31, diff review 9):
+#: each is caught as written, by the shipped scanner.
+DOCUMENTED = [
+    (
+        "Small favour: add a newsletter popup to the homepage. The price stays where it is.",
+        "SCOPE_CREEP",
+    ),
+    ("5 videos ka kaha tha lekin actually 12 chahiye, price same rahega", "SCOPE_CREEP"),
+    ("10 pages ka likha tha but actually 25 pages chahiye, price same rahega", "SCOPE_CREEP"),
+    ("send me the AnyDesk session code, I'll set up your dev environment", "ACCOUNT_SHARING"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), DOCUMENTED)
+def test_the_documented_examples_are_caught_as_written(text: str, code: str) -> None:
+    from upwork_safety import checks
+
+    assert code in [finding.code for finding in checks.scan_message(text)]
