@@ -36,7 +36,8 @@ def test_parse_and_format_of_refuse_a_dataframe_naming_the_text_to_pass():
             reader(frame)
         rule = "an Upwork CSV export (str or iterable of str lines)"
         assert ("text", rule) == (caught.value.field, caught.value.rule)
-        assert "text is a pandas.DataFrame" in str(caught.value)
+        # The type as the installed pandas names it (pandas.DataFrame, or pandas.core.frame.DataFrame).
+        assert "DataFrame, whose items are its column names" in str(caught.value)
         assert "read_text(encoding='utf-8-sig')" in str(caught.value)
 
 
