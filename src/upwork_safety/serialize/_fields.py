@@ -31,13 +31,10 @@ UNION_ORIGINS = frozenset({Union, types.UnionType})
 def fields_written(cls: type) -> list[attrs.Attribute[Any]]:
     """*cls*'s fields with resolved types, or untyped (written by value) if they cannot be.
 
-    A field of a class of the caller's own typed with plain leaves only
-    (``str``, ``bool``, ``None``, lists and optionals of them:
-    :func:`_passed_through`) is written by checking writers instead
-    (:func:`checked`): the declared writers hand the value on unchecked, so
-    a float held there (``label: str`` holding ``1.5``) was written, and no
-    reader takes it back (review r28 10), and so was an ``int`` (review r30,
-    serialize 5).  The library's own classes keep their declared writers
+    A field of a class of the caller's own is written by the type
+    :func:`_checked_within` gives it: its ``str``, ``bool`` and enum places
+    by checking writers, its containers without item types holding plain
+    JSON only, wherever they are.  The library's own classes keep their declared writers
     (their constructors see to every such field's type), so writing them
     costs no more.
     """
@@ -52,8 +49,6 @@ def fields_written(cls: type) -> list[attrs.Attribute[Any]]:
 
 def _written(a: attrs.Attribute[Any]) -> attrs.Attribute[Any]:
     """A field of a caller's class, with the type it is written by (:func:`fields_written`)."""
-    if _passed_through(a.type):
-        return a.evolve(type=checked(a.type))
     deep = _checked_within(a.type)
     return a if deep is a.type else a.evolve(type=deep)
 
@@ -65,27 +60,41 @@ _MAPPINGS = frozenset({dict, collections.abc.Mapping, collections.abc.MutableMap
 def _checked_within(t: Any) -> Any:
     """*t* with what its writers would hand on unchecked checked, wherever it is; else *t* itself.
 
-    Inside an optional, a list, a homogeneous or fixed tuple, or a dict's
-    values, at any depth (review r31, diff review 1 and 2): ``str``,
-    ``bool`` and enums become their checking writers (:func:`checked`), and
-    a container declared without item types holds plain JSON only
-    (:func:`_bare_container`, :class:`~._leaves.PlainItem`).  Anything else
-    (``Money``, ``date``, a class, a set, another union, ``Any``, which is
-    written by each value's own type) is left to its declared writer.
+    The declared writers of ``str``, ``bool`` and enums hand the value on
+    unchecked, so an ``int`` in a ``str`` field, ``1`` in a ``bool`` one or
+    a member of another enum was written, and no reader takes it back
+    (review r28 10, review r30 serialize 5, r31): they become
+    :class:`~._leaves.CheckedStr`, :class:`~._leaves.CheckedBool` and the
+    enum's :func:`~._leaves.checked_enum`, whose writers check.  A container
+    declared without item types holds plain JSON only
+    (:func:`_bare_container`, :class:`~._leaves.PlainItem`).  Each holds
+    inside an optional, a list, a homogeneous or fixed tuple, or a dict's
+    values, at any depth (review r31, diff review 1 and 2).  ``None``
+    (written by value) where no declared type can say it: another union of
+    plain leaves (``str | bool``), ``None`` itself, or a container of them.
+    Anything else (``Money``, ``date``, a class, a set, another union,
+    ``Any``, which is written by each value's own type) is left to its
+    declared writer.
     """
-    if t is str or t is bool or is_enum(t):
-        return checked(t)
-    bare = _bare_container(t)
-    if bare is not None:
-        return bare
+    leaf = _LEAVES[t] if isinstance(t, type) and t in _LEAVES else _bare_container(t)
+    if is_enum(t):
+        return checked_enum(t)
+    if leaf is not None or t is NONE_TYPE:
+        return leaf
     args = get_args(t)
     if get_origin(t) not in UNION_ORIGINS:
         return _items_checked(t) if args else t
     inner = [arg for arg in args if arg is not NONE_TYPE]
-    if len(args) != 2 or len(inner) != 1:  # another union: left to its writer
-        return t
+    if len(args) != 2 or len(inner) != 1:  # another union: by value if of plain leaves
+        return None if _passed_through(t) else t
     within = _checked_within(inner[0])
-    return t if within is inner[0] else Optional[within]  # noqa: UP045  (built at run time)
+    if within is None or within is inner[0]:
+        return None if within is None else t
+    return Optional[within]  # noqa: UP045  (built at run time)
+
+
+#: The plain leaves' checking writers; ``None`` itself is written by value.
+_LEAVES: dict[Any, Any] = {str: CheckedStr, bool: CheckedBool, NONE_TYPE: None}
 
 
 def _items_checked(t: Any) -> Any:
@@ -99,6 +108,8 @@ def _items_checked(t: Any) -> Any:
         rebuilt = (args[0], _checked_within(args[1]))
     else:
         return t
+    if any(new is None for new in rebuilt):  # an item written by value: the whole too
+        return None
     if all(new is old for new, old in zip(rebuilt, args, strict=True)):
         return t
     generic: Any = origin
@@ -122,32 +133,6 @@ def _bare_container(t: Any) -> Any:
         return tuple[PlainItem, ...]
     if base in {dict, collections.abc.Mapping, collections.abc.MutableMapping}:
         return generic[str, PlainItem]
-    return None
-
-
-def checked(t: Any) -> Any:
-    """*t* (passed through: :func:`_passed_through`) with its ``str``, ``bool`` and enums checked.
-
-    ``str`` becomes :class:`~._leaves.CheckedStr`, ``bool``
-    :class:`~._leaves.CheckedBool` and an enum its
-    :func:`~._leaves.checked_enum`, in lists, tuples and optionals too, so
-    their writers refuse an ``int`` in a ``str`` field, or ``1`` in a
-    ``bool`` one, as the readers do (review r30, serialize 5), placed by the
-    list writer's own walk.  ``None`` (written by value, as before) where
-    that cannot be said: another union (``str | bool``), a bare ``None``.
-    """
-    if t is str or t is bool:
-        return CheckedStr if t is str else CheckedBool
-    if is_enum(t):
-        return checked_enum(t)
-    origin, args = get_origin(t), get_args(t)
-    inner = [checked(arg) for arg in args if arg is not NONE_TYPE]
-    if origin in UNION_ORIGINS:
-        one = len(args) == 2 and len(inner) == 1 and inner[0] is not None
-        return Optional[inner[0]] if one else None  # noqa: UP045  (built at run time)
-    if origin in {list, tuple, collections.abc.Sequence} and inner and inner[0] is not None:
-        generic: Any = origin
-        return generic[inner[0], ...] if origin is tuple else generic[inner[0]]
     return None
 
 
