@@ -199,8 +199,10 @@ def _plain_datetime(value: datetime, what: str) -> datetime:
 
     The plain value is built from what ``datetime`` itself holds; the
     subclass is then asked whether that is all of it (``pandas.Timestamp``
-    says no when it holds nanoseconds).
+    says no when it holds nanoseconds); one whose comparison raises is
+    refused, the caller's exception as the cause (docs/api/errors.md).
     """
+    plain: datetime | None
     try:
         year, month, day, hour, minute, second, micro = (
             field.__get__(value) for field in _DATETIME_FIELDS
@@ -216,10 +218,20 @@ def _plain_datetime(value: datetime, what: str) -> datetime:
             tzinfo=datetime.tzinfo.__get__(value),
             fold=datetime.fold.__get__(value),
         )
-        if plain == value:
+    except Exception:  # noqa: BLE001  (no fields to read, as pandas.NaT: refused below)
+        plain = None
+    if plain is not None:
+        try:
+            same = bool(plain == value)
+        except Exception as exc:
+            raise InvalidTypeError(
+                f"{what} (a {type_name(value)}) could not be compared with the datetime it "
+                f"holds: its comparison raised {type_name(exc)}",
+                field=what,
+                rule="a datetime",
+            ) from exc
+        if same:
             return plain
-    except Exception:  # noqa: BLE001, S110  (a subclass whose comparison fails is refused)
-        pass
     if is_missing(value):
         _missing(value, what, "a timezone-aware datetime")
     raise finer_error(value, datetime, what)

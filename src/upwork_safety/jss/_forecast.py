@@ -36,7 +36,7 @@ from upwork_safety._validate import (
     optional_id_field,
     sequence_of,
 )
-from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _Facts
 from upwork_safety.jss._invariants import disagree, score_field
 from upwork_safety.jss._model import _client_ids, _contracts, _rules, _score_only
@@ -342,18 +342,21 @@ def _odds(value: object) -> tuple[Decimal, ...]:
 
 
 def _items(value: Mapping[object, object]) -> Iterator[tuple[object, object]]:
-    """The items of the caller's *value*; its own code raising is refused naming the field."""
-    try:
-        for key, chance in value.items():  # noqa: UP028  (a pair each, unpacked inside the try)
-            yield key, chance
-    except Exception as error:  # the caller's Mapping: its items(), __iter__ or __getitem__
-        if isinstance(error, UpworkSafetyError):
-            raise
-        raise InvalidValueError(
-            f"outcome_odds could not be read: reading its items raised {type_name(error)}",
-            field="outcome_odds",
-            rule="a mapping of Outcome to chance",
-        ) from error
+    """The items of the caller's *value*, each refused unless it is a (key, chance) pair.
+
+    The caller's own code raising (its ``items()``, ``__iter__`` or
+    ``__getitem__``) propagates unchanged, as everywhere in the library
+    (docs/api/errors.md, "When your own code raises").
+    """
+    for pair in value.items():
+        if type(pair) is not tuple or len(pair) != 2:
+            raise InvalidValueError(
+                "outcome_odds must be a mapping: its items() gave "
+                f"{type_name(pair)} {shown(pair)}, not a (key, chance) pair",
+                field="outcome_odds",
+                rule="a mapping of Outcome to chance",
+            )
+        yield pair
 
 
 def _simulated_feedback(outcome: Outcome, rules: JSSRules) -> Feedback:
