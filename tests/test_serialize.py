@@ -36,7 +36,7 @@ from upwork_safety import (
 )
 from upwork_safety._events import Approve, EndContract, Fund
 from upwork_safety.models import Escrow, MilestoneState, TimeEntry
-from upwork_safety.serialize import _fast, _strict
+from upwork_safety.serialize import _fast, _strict, _times
 from upwork_safety.testing import strategies as us
 
 PKT = timezone(timedelta(hours=5))
@@ -251,7 +251,7 @@ def test_timedelta_exact_at_the_ends():
 def test_durations_refused(text, rule):
     """Durations are canonical seconds to the microsecond within timedelta's range."""
     with pytest.raises(_strict.RefusedError) as info:
-        _strict.read_seconds(text)
+        _times.read_seconds(text)
     assert rule == info.value.rule
     with pytest.raises(InvalidDataError) as data_error:
         serialize.from_dict(timedelta, text)
@@ -507,7 +507,7 @@ def test_huge_exponent_duration_refused():
         serialize.from_json(timedelta, '"1e999990"')
     assert ["$"] == _paths(info)
     with pytest.raises(_strict.RefusedError) as refused:
-        _strict.read_seconds("1e999990")
+        _times.read_seconds("1e999990")
     assert "canonical decimal text" == refused.value.rule
 
 
@@ -532,7 +532,7 @@ def test_dates_extended_iso_only(text):
         serialize.from_dict(Payment, {"on": text, "amount": {"amount": "5", "currency": "USD"}})
     assert ["$.on"] == _paths(info)
     with pytest.raises(_strict.RefusedError) as refused:
-        _strict.read_date(text)
+        _times.read_date(text)
     assert "an ISO 8601 date" == refused.value.rule
 
 
@@ -549,10 +549,10 @@ def test_dates_extended_iso_only(text):
 def test_a_date_form_that_is_no_day_says_so(text, what):
     """Newcomer 8: "2025-13-01" was refused as "expected an ISO date like 2024-05-01"."""
     with pytest.raises(_strict.RefusedError) as refused:
-        _strict.read_date(text)
+        _times.read_date(text)
     assert "an ISO 8601 date" == refused.value.rule
     assert what in str(refused.value)
-    assert date(2024, 2, 29) == _strict.read_date("2024-02-29")
+    assert date(2024, 2, 29) == _times.read_date("2024-02-29")
 
 
 @pytest.mark.parametrize(

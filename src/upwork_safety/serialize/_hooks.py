@@ -5,7 +5,8 @@ live; nothing here skips a constructor.
 
 * The detailed path is the hooks registered here: cattrs' generated per-class hooks (with
   detailed validation and unknown keys refused), the strict leaf readers of
-  :mod:`._strict`, escrow events as a union tagged by ``"type"`` through cattrs' own
+  :mod:`._strict` and :mod:`._times`, escrow events as a union tagged by ``"type"``
+  through cattrs' own
   :func:`~cattrs.strategies.configure_tagged_union`, and lists read with a bounded error
   collection (:mod:`._problems`), so a hostile document costs bounded memory whatever its
   size.  It finds and reports every problem.
@@ -48,7 +49,7 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafe
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Client
 from upwork_safety.money import Money, to_decimal, within_limits
-from upwork_safety.serialize import _fused, _strict
+from upwork_safety.serialize import _fused, _strict, _times
 from upwork_safety.serialize._fields import NONE_TYPE as _NONE_TYPE
 from upwork_safety.serialize._fields import UNION_ORIGINS as _UNION_ORIGINS
 from upwork_safety.serialize._fields import field_note as _field_note
@@ -647,9 +648,9 @@ def make_converter(
     conv.register_structure_hook(bool, _strict.read_bool)
     conv.register_structure_hook(Decimal, _strict.read_decimal)
     conv.register_structure_hook(float, _read_no_float)
-    conv.register_structure_hook(date, _strict.read_date)
-    conv.register_structure_hook(datetime, _strict.read_datetime)
-    conv.register_structure_hook(timedelta, _strict.read_seconds)
+    conv.register_structure_hook(date, _times.read_date)
+    conv.register_structure_hook(datetime, _times.read_datetime)
+    conv.register_structure_hook(timedelta, _times.read_seconds)
     conv.register_structure_hook(Money, _strict.read_money)
     conv.register_structure_hook_func(_is_enum, _strict.read_enum)
     conv.register_structure_hook_func(_is_literal, _strict.read_literal)

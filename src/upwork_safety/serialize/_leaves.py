@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from upwork_safety import _render
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.money import Money
-from upwork_safety.serialize import _strict
+from upwork_safety.serialize import _strict, _times
 from upwork_safety.serialize._mappings import guarded, not_declared
 from upwork_safety.serialize._problems import WRITTEN_FIELD
 from upwork_safety.serialize._strict import type_name
@@ -230,7 +230,7 @@ def leaf_writers(write_decimal: Callable[[Decimal], str]) -> list[tuple[type, An
         (Money, _render.money_dict),
         (Decimal, write_decimal_only),
         (date, _write_date),
-        (datetime, _strict.write_datetime),
+        (datetime, _times.write_datetime),
         (timedelta, _render.seconds_text),
     ]
     checked: list[tuple[type, Any]] = [
