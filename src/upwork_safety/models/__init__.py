@@ -22,21 +22,21 @@ from __future__ import annotations
 from upwork_safety._events import History
 from upwork_safety.kinds import ContractKind, EndReason, MilestoneState
 from upwork_safety.models._client import Client
+from upwork_safety.models._contract import Contract
 
 # The escrow engine's private helpers (the next contract after a step, the
 # milestone indexes, the shared zero buckets) are re-exported here, not in
 # __all__: another package may import only this public module (test_layers).
-from upwork_safety.models._contract import _NOT_AFTER_END as _NOT_AFTER_END
-from upwork_safety.models._contract import _NOT_BEFORE_START as _NOT_BEFORE_START
-from upwork_safety.models._contract import Contract
-from upwork_safety.models._contract import _before_start as _before_start
 from upwork_safety.models._contract import _indexes as _indexes
 from upwork_safety.models._contract import _next as _next
 from upwork_safety.models._contract import _position as _position
 from upwork_safety.models._contract import _recorded_outside as _recorded_outside
 from upwork_safety.models._contract import _recorded_what as _recorded_what
-from upwork_safety.models._contract import _start_fix as _start_fix
 from upwork_safety.models._contract import _weekly_limit_hours as _weekly_limit_hours
+from upwork_safety.models._contract_checks import _NOT_AFTER_END as _NOT_AFTER_END
+from upwork_safety.models._contract_checks import _NOT_BEFORE_START as _NOT_BEFORE_START
+from upwork_safety.models._contract_checks import _before_start as _before_start
+from upwork_safety.models._contract_checks import _start_fix as _start_fix
 from upwork_safety.models._escrow import _ESCROW_FIELDS as _ESCROW_FIELDS
 from upwork_safety.models._escrow import _MOMENTS as _MOMENTS
 from upwork_safety.models._escrow import _MOMENTS_HELD as _MOMENTS_HELD

@@ -132,7 +132,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
     #: about two immutable values: it is set only after the check passed.
     releases_match: _Payments | None
     #: The history and end date found to fit these milestones
-    #: (``_contract._check_history``), cached the same way.
+    #: (``_contract_checks._check_history``), cached the same way.
     history_fits: tuple[History, date | None] | None
 
     def __new__(cls, items: object) -> Self:
