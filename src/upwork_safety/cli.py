@@ -429,8 +429,15 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         out: Where to print (default ``sys.stdout``).
 
     Returns:
-        0 on success; 2 for bad input or no command (explained on stderr,
-        with nothing on *out*).
+        0 on success; 2 for input the library refuses or no command
+        (explained on stderr, with nothing on *out*).
+
+    Raises:
+        SystemExit: As :mod:`argparse` does, before any command runs: code 0
+            for ``--help`` and ``--version`` (printed on ``sys.stdout``, not
+            *out*), code 2 for an option or argument it cannot read
+            (an unknown option, a bad number, date or choice; explained on
+            stderr).
     """
     stream = sys.stdout if out is None else out
     _escape_what_cannot_be_shown(sys.stderr, stream)
