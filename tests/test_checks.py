@@ -1123,6 +1123,29 @@ def tracked(start, hours, **kwargs):
     return TimeEntry(start, start + timedelta(hours=hours), **values)
 
 
+def test_findings_of_one_severity_and_no_deadline_come_in_codes_order():
+    """Ties after severity and deadline follow ``CODES``, as review_contract promises.
+
+    docs/checks.md prints OVER_WEEKLY_LIMIT before UNVERIFIED_CLIENT (both WARNING,
+    neither with a ``due``); only the documented third key makes that order one to rely on.
+    """
+    entries = [
+        tracked(at(2024, 1, 2, 9), 12),
+        TimeEntry(at(2024, 1, 3, 9), at(2024, 1, 3, 10), manual=True),
+    ]
+    found = checks.review_contract(
+        hourly_contract(entries, verified=False, limit=10), now=at(2024, 1, 9)
+    )
+    far = datetime.max.replace(tzinfo=UTC)
+    order = list(CODES)
+    assert found == sorted(
+        found, key=lambda f: (-f.severity.rank, f.due or far, order.index(f.code))
+    )
+    tied = [f.code for f in found if f.severity is Severity.WARNING and f.due is None]
+    assert ["OVER_WEEKLY_LIMIT", "UNVERIFIED_CLIENT"] == tied
+    assert order.index("OVER_WEEKLY_LIMIT") < order.index("UNVERIFIED_CLIENT")
+
+
 def unprotected_of(found):
     """The UNPROTECTED_HOURS findings of *found* (the week's pay findings aside)."""
     return [f for f in found if f.code is FindingCode.UNPROTECTED_HOURS]

@@ -307,7 +307,9 @@ def review_contract(
         rules: Platform rules to use instead of those in force on each date.
 
     Returns:
-        The findings, most severe first, then soonest deadline first.
+        The findings, most severe first, then soonest deadline first (a
+        finding with no ``due`` after those with one), then in the order of
+        :data:`CODES`.
 
     Raises:
         InvalidValueError: *now* is naive; earlier than a fixed-price

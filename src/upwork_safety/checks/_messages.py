@@ -242,7 +242,8 @@ def scan_message(
         direction: :class:`Direction` (or its text): who wrote the message.
 
     Returns:
-        The findings, most severe first; an ordinary message gives none.
+        The findings, most severe first, then in the order of :data:`CODES`;
+        an ordinary message gives none.
         Each finding's ``span`` is ``(start, end)`` in *text*, its
         ``evidence`` is ``text[start:end]`` and its ``confidence`` says how
         sure the scanner is (see :class:`Confidence`).

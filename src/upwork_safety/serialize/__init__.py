@@ -150,6 +150,18 @@ def _writer(omit_defaults: bool) -> cattrs.Converter:  # noqa: FBT001
 def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:
     """Turn *value* (any public type, or a list or str-keyed dict of them) into JSON-ready data.
 
+    A value is written as its fields, what it is built from, never its
+    derived properties: a :class:`~upwork_safety.fees.WithdrawalQuote`'s
+    ``received``, ``fees`` and ``tax``, or a
+    :class:`~upwork_safety.escrow.Ledger`'s ``paid`` and ``in_escrow``, are
+    computed again when the value is read back, and are not in the output.
+    To answer with the figures a report shows (a JSON API, say), write its
+    rows: ``to_json(report.to_records())`` writes each ``Decimal`` as its
+    text, which :func:`json.dumps` cannot; a
+    :class:`~upwork_safety.fees.WithdrawalComparison`'s ``rows()`` keep
+    each amount with its currency, as the command line's ``withdraw --json``
+    writes them.
+
     Args:
         value: The value to write.
         omit_defaults: Leave out fields that hold their default exactly
@@ -353,6 +365,10 @@ def _check_target(cls: object) -> None:
 
 def to_json(value: Any, *, indent: int | None = None, omit_defaults: bool = True) -> str:
     """Turn *value* into a JSON string (see :func:`to_dict`).
+
+    Like :func:`to_dict`, it writes a value's fields, not its derived
+    properties (a withdrawal quote's ``received``): for a report's figures,
+    write ``to_json(report.to_records())``.
 
     Args:
         value: Any public value or a list of them.
