@@ -215,6 +215,9 @@ def test_every_rule_field_has_a_source_and_assumptions_say_so():
         # today (fidelity audit r17 M4, L5):
         "unpaid_positive_stars_at_least",
         "min_window_clients",
+        # A secondary page's figure, and the library's own list (review r32, domain 1):
+        "long_term_months",
+        "negative_end_reasons",
     } == unconfirmed
     assert (24, 12, 6) == {n: v for n, v, _ in jss.rule_sources(jss.LAUNCH_2015)}["windows"]
 
