@@ -151,7 +151,7 @@ def sources(rules: object) -> list[tuple[str, object, RuleSource]]:
     if not attrs.has(type(rules)):
         _not_rules(rules)
     fields = attrs.fields(type(rules))  # type: ignore[arg-type]  # checked by attrs.has
-    listed = [
+    listed: list[tuple[str, Any, Any]] = [
         (field.name, getattr(rules, field.name), _as_of(rules, field))
         for field in fields
         if "rule" in field.metadata
