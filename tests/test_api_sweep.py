@@ -19,6 +19,7 @@ from decimal import Decimal
 
 import pytest
 
+from _paths import is_path
 from upwork_safety import UpworkSafetyError
 
 MODULES = [
@@ -112,5 +113,9 @@ def test_wrong_types_get_a_library_error(name, target, bad):
         _call(target, bad)
     except UpworkSafetyError as error:
         assert error.field or error.rule, f"{name}({bad!r}) raised {error!r} naming no field"
+        # The field is a path a caller can point at, not words (review r32, embedder 5).
+        assert error.field is None or is_path(error.field), (
+            f"{name}({bad!r}) raised {error!r} with field {error.field!r}, not a path"
+        )
     except Exception as error:  # noqa: BLE001  (the point: nothing else may escape)
         pytest.fail(f"{name} with {bad!r} raised {type(error).__name__}: {error}")

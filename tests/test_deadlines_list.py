@@ -125,3 +125,26 @@ def test_the_timeline_keeps_its_own_refusal_on_the_shared_base() -> None:
         "JSSTimeline",
         "a JSSTimeline cannot be changed",
     )
+
+
+def test_the_list_results_are_hashable_like_every_other_value() -> None:
+    """Review r32, embedder 6: Deadlines and JSSTimeline hash as the tuple of their items.
+
+    Equal lists hash alike (their equality is ``list``'s: the items, in order),
+    so a result can be a dict or cache key like a Money or a Contract.
+    """
+    found = escrow.deadlines(_shop(), datetime(2026, 2, 11, tzinfo=UTC))
+    again = escrow.deadlines(_shop(), datetime(2026, 2, 11, tzinfo=UTC))
+    assert found is not again
+    assert found == again
+    assert hash(tuple(found)) == hash(found) == hash(again)
+    assert {found: "cached"}[again] == "cached"
+    assert hash(found) == hash(pickle.loads(pickle.dumps(found)))
+    line = jss.timeline([], start=date(2026, 1, 1), end=date(2026, 1, 3))
+    assert type(line) is jss.JSSTimeline
+    assert hash(tuple(line)) == hash(line) == hash(jss.JSSTimeline(list(line)))
+    # Two empty list results are equal whatever their class, and hash alike.
+    assert escrow.Deadlines() == jss.JSSTimeline()
+    assert hash(escrow.Deadlines()) == hash(jss.JSSTimeline())
+    # Different items, different values: not one key.
+    assert len({found, jss.JSSTimeline(line[:1]), line}) == 3

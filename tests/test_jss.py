@@ -215,6 +215,9 @@ def test_every_rule_field_has_a_source_and_assumptions_say_so():
         # today (fidelity audit r17 M4, L5):
         "unpaid_positive_stars_at_least",
         "min_window_clients",
+        # A secondary page's figure, and the library's own list (review r32, domain 1):
+        "long_term_months",
+        "negative_end_reasons",
     } == unconfirmed
     assert (24, 12, 6) == {n: v for n, v, _ in jss.rule_sources(jss.LAUNCH_2015)}["windows"]
 
@@ -2666,4 +2669,4 @@ def test_what_if_replace_scores_a_changed_contract_in_its_place():
     assert ("extra", "extra or replace") == (nothing.value.field, nothing.value.rule)
     with pytest.raises(InvalidValueError) as twice:
         jss.WhatIf(80, 80, 0, "r", added=result.changed, changed=result.changed)
-    assert "WhatIf.added + WhatIf.changed[1].contract_id" == twice.value.field
+    assert "WhatIf.changed[0].contract_id" == twice.value.field  # a path (review r32, embedder 5)

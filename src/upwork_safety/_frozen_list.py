@@ -8,6 +8,13 @@ when built and never changed after: each subclass names its items' class
 the list methods that would change it raise
 :class:`~upwork_safety.errors.InvalidTypeError` naming the class.  One base,
 so the list of refused methods is written once.
+
+Like every other value it is hashable (review r32, embedder 6): its hash is
+the hash of the tuple of its items, consistent with its equality, which is
+``list``'s (the items, in order).  Python's own ``list`` methods called on it
+directly (``list.append(timeline, point)``) are not refused: that takes
+deliberate effort, and a list changed that way breaks the promise (its hash
+changes with it), so it is documented rather than fought.
 """
 
 from __future__ import annotations
@@ -67,6 +74,15 @@ class FrozenList(list[T]):
                     field=f"{name}[{index}].{field}",
                     rule=self.order_rule,
                 )
+
+    def __hash__(self) -> int:  # type: ignore[override]  # list sets __hash__ to None
+        """The hash of the tuple of the items: equal lists (same items, in order) hash alike.
+
+        Equality is ``list``'s, so one equals a plain list of the same items
+        (which is not hashable) and another list result with them (two empty
+        ones are equal whatever their class, and hash alike); never a tuple.
+        """
+        return hash(tuple(self))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Rebuilt through the constructor (a list would be refilled with extend).

@@ -95,8 +95,13 @@ class Deadlines(FrozenList[Deadline]):
     soonest first (``due`` never decreases), and ``append``, ``sort``, item
     assignment and the other changing list methods raise
     :class:`~upwork_safety.errors.InvalidTypeError`.  Build a new one instead
-    (``Deadlines([*found, deadline])``).  :meth:`to_records` gives one row per
-    deadline, and it renders as one table in notebooks.
+    (``Deadlines([*found, deadline])``).  It is hashable, as the hash of the
+    tuple of its deadlines (equal lists hash alike), so it can be a dict or
+    cache key.  Python's own ``list`` methods called on it directly
+    (``list.append(found, deadline)``) are not refused: a list changed that
+    way is no longer the value it was (its hash changes too); do not.
+    :meth:`to_records` gives one row per deadline, and it renders as one
+    table in notebooks.
 
     Args:
         deadlines: The deadlines, soonest first.

@@ -91,27 +91,33 @@ def optional_day(value: object, what: str) -> date | None:
     return None if value is None else utc_day(value, what)
 
 
-def money_arg(value: object, what: str, currency: str, *, why: str = "") -> Money:
+def money_arg(
+    value: object, what: str, currency: str, *, why: str = "", field: str | None = None
+) -> Money:
     """Non-negative :class:`Money` in *currency*, or an error naming *what*.
 
     Args:
         value: The argument.
-        what: Its name.
+        what: Its name, for the message.
         currency: The currency it must be in.
         why: Why that currency, for the message (e.g. "the service fee is
             charged on USD").
+        field: The error's ``field``, when *what* is words rather than the
+            path of the value (``"payment on 2025-01-31"`` is the value at
+            ``Contract.payments[0].amount``); default *what*.
     """
-    money = require_money(value, what)
+    path = what if field is None else field
+    money = require_money(value, path)
     if money.currency != currency:
         because = f": {why}" if why else ""
         raise CurrencyMismatchError(
             f"{what} is in {money.currency}, not {currency}{because}",
-            field=what,
+            field=path,
             rule=f"in {currency}",
         )
     if money.amount < 0:
         raise InvalidValueError(
-            f"{what} must not be negative, got {money}", field=what, rule="not negative"
+            f"{what} must not be negative, got {money}", field=path, rule="not negative"
         )
     return money
 

@@ -126,8 +126,10 @@ def _check_offered(
         )
 
 
-def _counted_payments(contract: Contract, on: date) -> list[Payment]:
-    return sorted((p for p in contract.payments if p.on <= on), key=lambda p: p.on)
+def _counted_payments(contract: Contract, on: date) -> list[tuple[int, Payment]]:
+    """The payments up to *on* in date order, each with its place in ``contract.payments``."""
+    counted = ((i, p) for i, p in enumerate(contract.payments) if p.on <= on)
+    return sorted(counted, key=lambda item: item[1].on)
 
 
 def _rate_in(
@@ -182,7 +184,7 @@ def _refuse_kept_after_end(
 
 
 def _charge_in_turn(
-    payments: list[Payment],
+    payments: list[tuple[int, Payment]],
     *,
     chosen: Decimal | None,
     field: str,
@@ -192,6 +194,9 @@ def _charge_in_turn(
 ) -> list[ServiceFee]:
     """Each of a contract's *payments*, in order, with the earlier ones counted as billed before.
 
+    Each payment comes with its place in ``contract.payments``: a refusal of
+    its amount names it there (``Contract.payments[2].amount``).
+
     *started* is the contract's start when its offer showed no rate of its
     own (:func:`_offered`), ``None`` when it did.  A payment charged a
     per-contract schedule's default in place of the contract's *chosen*
@@ -199,7 +204,7 @@ def _charge_in_turn(
     """
     fees: list[ServiceFee] = []
     running = billed_before
-    for payment in payments:
+    for index, payment in payments:
         schedule = _schedule(payment.on, rules)
         rate = _rate_in(schedule, chosen, payment.on, offered=started is None)
         fee = explain(
@@ -210,6 +215,7 @@ def _charge_in_turn(
             billed_before=running,
             rules=rules,
             what=f"payment on {payment.on}",
+            field=f"Contract.payments[{index}].amount",
             contract_started=_set_aside(schedule, chosen, rate, started),
         )
         fees.append(fee)
@@ -263,9 +269,10 @@ def _contract_fees(
     chosen, field = rate_and_field(rate, contract)
     # rules= is checked as every family's is, before any schedule of it is read.
     _given_rules(rules, ServiceFeeSchedule)
-    payments = _counted_payments(contract, on)
+    counted = _counted_payments(contract, on)
+    payments = [payment for _, payment in counted]
     fees = _charge_in_turn(
-        payments,
+        counted,
         chosen=chosen,
         field=field,
         billed_before=billed_before,
@@ -418,7 +425,14 @@ def payment_terms(
     )
     earlier = _earlier(contract, day, payment, payment_field)
     if earlier and earlier[0].amount.currency != currency:  # one currency per contract
-        money_arg(earlier[0].amount, f"payment on {earlier[0].on}", currency)
+        # The first payment up to *day* in the contract's list (its own order): named there.
+        index = contract.payments.index(earlier[0])
+        money_arg(
+            earlier[0].amount,
+            f"payment on {earlier[0].on}",
+            currency,
+            field=f"Contract.payments[{index}].amount",
+        )
     if not earlier:
         return charged, field, billed_before
     return charged, field, start + Money.total((p.amount for p in earlier), currency)

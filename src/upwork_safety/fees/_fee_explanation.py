@@ -178,13 +178,16 @@ def _sliding_fee(schedule: ServiceFeeSchedule, amount: Decimal, before: Decimal)
     return fee
 
 
-def cents_arg(value: object, what: str, currency: str, *, why: str = "") -> Money:
+def cents_arg(
+    value: object, what: str, currency: str, *, why: str = "", field: str | None = None
+) -> Money:
     """What a service fee is charged on, or billings before it: :func:`money_arg`, in whole cents.
 
     The one rule for :class:`ServiceFee`'s amounts and the fee functions'
     arguments: Upwork charges and bills whole cents, as a Payment holds.
+    *field* as :func:`money_arg`'s (a Payment's amount is whole cents already).
     """
-    return whole_cents(money_arg(value, what, currency, why=why), what)
+    return whole_cents(money_arg(value, what, currency, why=why, field=field), what)
 
 
 def _contract_rate(value: Decimal | int | str | None) -> Decimal | None:
@@ -384,11 +387,13 @@ def explain(
     billed_before: object,
     rules: object,
     what: str = "amount",
+    field: str | None = None,
     contract_started: date | None = None,
 ) -> ServiceFee:
     schedule = _schedule(day, rules)
     currency = schedule.currency
-    money = cents_arg(amount, what, currency, why=f"Upwork's service fee is charged on {currency}")
+    why = f"Upwork's service fee is charged on {currency}"
+    money = cents_arg(amount, what, currency, why=why, field=field)
     before = None if billed_before is None else cents_arg(billed_before, "billed_before", currency)
     resolve_rate(
         schedule, day, rate, rate_field, rules, billed_before=before

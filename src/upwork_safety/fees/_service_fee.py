@@ -308,7 +308,8 @@ def service_fee(
             date (``field='on'``), or a Payment that could be more than one
             of the *contract*'s payments under the sliding scale (listed
             twice, or a copy equal to two of them; ``field='amount'``).
-        CurrencyMismatchError: An amount not in USD.
+        CurrencyMismatchError: An amount not in USD; for a contract's payment,
+            ``field`` is its path, e.g. ``Contract.payments[0].amount``.
         InvalidTypeError: A wrong-typed argument, or a contract as *amount*
             together with *contract*.
 

@@ -22,7 +22,7 @@ from upwork_safety._validate import (
     plain_texts,
 )
 from upwork_safety.errors import InvalidValueError
-from upwork_safety.jss._facts import _build
+from upwork_safety.jss._facts import _build, paid_at, paid_at_each
 from upwork_safety.jss._invariants import (
     decimal_field,
     delta_field,
@@ -108,10 +108,13 @@ class WhatIf:
         expected = _difference(self.before, self.after)
         if self.delta != expected:
             raise disagree("WhatIf.delta", self.delta, _DELTA_RULE, expected)
-        unique([impact.contract_id for impact in self.added], "WhatIf.added")
+        added = [impact.contract_id for impact in self.added]
+        unique(added, "WhatIf.added")
         unique(
-            [impact.contract_id for impact in (*self.added, *self.changed)],
-            "WhatIf.added + WhatIf.changed",
+            [impact.contract_id for impact in self.changed],
+            "WhatIf.changed",
+            beside=added,
+            within="WhatIf.added",
         )
 
     def to_records(self) -> list[dict[str, object]]:
@@ -371,7 +374,15 @@ def what_if(
     chosen = _rules(rules, day)
     excluded = _client_ids(exclude_clients)
     before = _report(items, day, chosen, excluded)
-    after = _report((*after_items, *added), day, chosen, excluded)
+    # A contract paid in another currency is named where the caller passed it.
+    replaced_by = {contract.id: index for index, contract in enumerate(changed)}
+    where = [
+        paid_at(f"replace[{replaced_by[c.id]}]" if c.id in replaced_by else f"contracts[{i}]")
+        for i, c in enumerate(after_items)
+    ]
+    after = _report(
+        (*after_items, *added), day, chosen, excluded, [*where, *paid_at_each("extra", len(added))]
+    )
     delta = _difference(before.score, after.score)
     # The report keeps its contracts' impacts in input order: the added ones are last.
     impacts = after.impacts[len(after.impacts) - len(added) :]

@@ -59,6 +59,7 @@ class _Facts:
         excluded: bool,
         rehire_from: date | None,
         words: bool = True,
+        paid_field: str = "contract.payments[0].amount",
     ) -> None:
         self.contract_id = contract.id
         self.client_id = contract.client.id
@@ -73,7 +74,7 @@ class _Facts:
                 f"contract {shown(contract.id)} is paid in {paid_in}, but the "
                 f"JSS weight tiers are in {rules.currency}: convert the payments or evolve "
                 "the rules with currency=",
-                field=f"contract {shown(contract.id)} payments",
+                field=paid_field,
                 rule=f"paid in {rules.currency}",
             )
         # A payment of nothing (a 0.00 row of an export) pays no one: it makes no
@@ -268,12 +269,17 @@ def _build(
     excluded: frozenset[str],
     *,
     words: bool = True,
+    paid_fields: Sequence[str] | None = None,
 ) -> list[_Facts]:
     """The facts of every contract; a rehire is another contract with the same client.
 
     Without *words* the reasons are not written (for timelines and forecasts,
-    which only need the decisions).
+    which only need the decisions).  *paid_fields* names each contract's first
+    payment amount where the caller passed it, the ``field`` of the refusal of
+    a contract paid in another currency than the rules'
+    (default :func:`paid_at_each` of ``contracts``).
     """
+    fields = paid_at_each("contracts", len(contracts)) if paid_fields is None else paid_fields
     first: dict[str, list[tuple[date, int]]] = {}
     for index, contract in enumerate(contracts):
         starts = first.setdefault(contract.client.id, [])
@@ -290,9 +296,24 @@ def _build(
                 excluded=contract.client.id in excluded,
                 rehire_from=others[0] if others else None,
                 words=words,
+                paid_field=fields[index],
             )
         )
     return facts
+
+
+def paid_at(contract: str) -> str:
+    """The path of the first payment amount of the contract at path *contract*.
+
+    A contract's payments are in one currency (its constructor's rule), so the
+    first one's currency is the contract's: ``contracts[1].payments[0].amount``.
+    """
+    return f"{contract}.payments[0].amount"
+
+
+def paid_at_each(what: str, count: int) -> list[str]:
+    """:func:`paid_at` of each of *count* contracts passed as the sequence *what*."""
+    return [paid_at(f"{what}[{index}]") for index in range(count)]
 
 
 def _changes(facts: _Facts, rules: JSSRules) -> set[date]:

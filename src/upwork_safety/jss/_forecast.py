@@ -37,7 +37,7 @@ from upwork_safety._validate import (
     sequence_of,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.jss._facts import _build, _Facts
+from upwork_safety.jss._facts import _build, _Facts, paid_at_each
 from upwork_safety.jss._invariants import disagree, score_field
 from upwork_safety.jss._model import _client_ids, _contracts, _rules, _score_only
 from upwork_safety.jss._reports import Outcome
@@ -667,7 +667,10 @@ def forecast(
     # not the jobs' (red team r23: the error named "jobs").
     today = _rules(rules, day)
     chosen = _rules(rules, horizon, "jobs")
-    facts = _build([*items, *future], chosen, excluded, words=False)
+    # A job's amount is its contract's one payment: a job in another currency is named there.
+    jobs_paid = (f"jobs[{index}].amount" for index in range(len(future)))
+    where = [*paid_at_each("contracts", len(items)), *jobs_paid]
+    facts = _build([*items, *future], chosen, excluded, words=False, paid_fields=where)
     # Today's score from the real contracts alone: a planned job for a past
     # client would otherwise make an old contract a rehire before it exists.
     current = _score_only(_build(items, today, excluded, words=False), day, today)[0]
@@ -683,6 +686,7 @@ def forecast(
         row: list[_Contribution | None] = []
         for outcome in _SIMULATED:
             judged = attrs.evolve(contract, feedback=_simulated_feedback(outcome, chosen))
+            # Its payments are the job's, already checked as jobs[i] (its currency).
             item = _Facts(
                 judged, chosen, excluded=base.excluded, rehire_from=base.rehire_from, words=False
             )

@@ -128,15 +128,22 @@ def reasons_field(instance: object, attribute: Any, value: Any) -> None:
         )
 
 
-def unique(ids: Sequence[str], name: str) -> None:
-    """Refuse a second item with the same contract id; *name* is the sequence's field name."""
-    if len(set(ids)) == len(ids):
+def unique(ids: Sequence[str], name: str, *, beside: Sequence[str] = (), within: str = "") -> None:
+    """Refuse a second item with the same contract id; *name* is the sequence's field name.
+
+    *beside* are the ids of another field of the value, *within* its name
+    (``WhatIf.added`` for ``WhatIf.changed``): an id of theirs is taken too, and
+    the refusal names the item of *name* that repeats it (a path, e.g.
+    ``WhatIf.changed[1].contract_id``).
+    """
+    if not beside and len(set(ids)) == len(ids):
         return
-    seen: set[str] = set()
+    seen: set[str] = set(beside)
     for index, contract_id in enumerate(ids):
         if contract_id in seen:
+            where = f" (in {within} or earlier in {name})" if within else ""
             raise InvalidValueError(
-                f"{name}[{index}] repeats contract {shown(contract_id)}; each contract "
+                f"{name}[{index}] repeats contract {shown(contract_id)}{where}; each contract "
                 "appears once",
                 field=f"{name}[{index}].contract_id",
                 rule=UNIQUE_IDS,

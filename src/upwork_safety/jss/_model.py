@@ -20,7 +20,7 @@ from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
 from upwork_safety._validate import instance, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.jss._facts import _build, _changes, _Facts
+from upwork_safety.jss._facts import _build, _changes, _Facts, paid_at
 from upwork_safety.jss._invariants import UNIQUE_IDS
 from upwork_safety.jss._judge import _judge, _unpaid_days
 from upwork_safety.jss._lapses import Lapse, LapseKind
@@ -137,13 +137,22 @@ def classify(
     Raises:
         InvalidValueError: A naive datetime.
         InvalidTypeError: *contract* is not a :class:`~upwork_safety.Contract`.
-        CurrencyMismatchError: It is paid in a currency other than the rules'.
+        CurrencyMismatchError: It (``field`` ``contract.payments[0].amount``)
+            or a contract of *history* (``history[i].payments[0].amount``) is
+            paid in a currency other than the rules'.
     """
     contract = instance(contract, Contract, "contract")
     day = utc_day(as_of, "as_of")
     chosen = _rules(rules, day)
-    others = [c for c in _contracts(history, "history") if c.id != contract.id]
-    facts = _build([contract, *others], chosen, _client_ids(exclude_clients))[0]
+    others = [
+        (index, c) for index, c in enumerate(_contracts(history, "history")) if c.id != contract.id
+    ]
+    facts = _build(
+        [contract, *(c for _, c in others)],
+        chosen,
+        _client_ids(exclude_clients),
+        paid_fields=[paid_at("contract"), *(paid_at(f"history[{i}]") for i, _ in others)],
+    )[0]
     on = chosen.snapshot(day)
     outcome, weight, _, reasons, _ = _judge(facts, on, chosen, _cuts(on, chosen), explain=True)
     if on != day:
@@ -218,9 +227,14 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
 
 
 def _report(
-    contracts: Sequence[Contract], day: date, rules: JSSRules, excluded: frozenset[str]
+    contracts: Sequence[Contract],
+    day: date,
+    rules: JSSRules,
+    excluded: frozenset[str],
+    paid_fields: Sequence[str] | None = None,
 ) -> JSSReport:
-    return _facts_report(_build(contracts, rules, excluded), day, rules)
+    """The report of *contracts* on *day*; *paid_fields* as :func:`_build` takes them."""
+    return _facts_report(_build(contracts, rules, excluded, paid_fields=paid_fields), day, rules)
 
 
 def _score_only(
@@ -263,7 +277,9 @@ def score(
         InvalidValueError: A naive datetime, or duplicate contract ids.
         InvalidTypeError: Something that is not a :class:`~upwork_safety.Contract`.
         CurrencyMismatchError: Contracts paid in a currency other than the
-            rules' (so also contracts in mixed currencies).
+            rules' (so also contracts in mixed currencies); ``field`` is the
+            path of the first one's payment, e.g.
+            ``contracts[1].payments[0].amount``.
         RulesError: A day before 2015-03-01 without explicit *rules*.
     """
     day = utc_day(as_of, "as_of")

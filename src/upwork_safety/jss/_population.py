@@ -17,6 +17,7 @@ from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.jss._facts import paid_at, paid_at_each
 from upwork_safety.jss._invariants import UNIQUE_IDS
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
 from upwork_safety.models import Contract
@@ -101,7 +102,9 @@ def _stream(
             )
         # Each history in the library's decimal context: a generator runs in its caller's.
         with decimal.localcontext(CONTEXT):
-            report = _report(_contracts(history, f"histories[{index}]"), day, rules, excluded)
+            where = f"histories[{index}]"
+            items = _contracts(history, where)
+            report = _report(items, day, rules, excluded, paid_at_each(where, len(items)))
         yield report
 
 
@@ -125,8 +128,10 @@ def _same_id(first: object, key: object) -> bool:
 
 def _group(
     ids: list[Any], cells: list[Any], labels: list[Any], freelancer: str, contract: str
-) -> dict[Any, tuple[Contract, ...]]:
-    """Each freelancer's contracts, in order of first appearance, every row checked.
+) -> dict[Any, tuple[tuple[Contract, Any], ...]]:
+    """Each freelancer's contracts with their rows' index labels, in order of first appearance.
+
+    Every row is checked.
 
     Ids that compare equal but differ in type or in how they are written
     (``1``, ``True`` and ``1.0``; ``0.0`` and ``-0.0``) would be one
@@ -134,7 +139,8 @@ def _group(
     A cell that is not a Contract, or a contract id used twice by one
     freelancer, is reported with its row's index label.
     """
-    groups: dict[Any, tuple[Any, Any, dict[str, Contract]]] = {}  # id -> as written, row, contracts
+    # id -> as written, row, contracts (with their rows)
+    groups: dict[Any, tuple[Any, Any, dict[str, tuple[Contract, Any]]]] = {}
     for key, cell, label in zip(ids, cells, labels, strict=True):
         try:
             group = groups.get(key)
@@ -170,7 +176,7 @@ def _group(
                 field=f"{contract}[{_shown(label)}].id",
                 rule=UNIQUE_IDS,
             )
-        history[cell.id] = cell
+        history[cell.id] = (cell, label)
     return {key: tuple(group[2].values()) for key, group in groups.items()}
 
 
@@ -271,8 +277,10 @@ def score_frame(
         )
     groups = _group(ids.tolist(), table[contract].tolist(), list(table.index), freelancer, contract)
     scores, reasons, windows, counted, given = [], [], [], [], []
-    for history in groups.values():
-        report = _report(history, day, chosen, excluded)
+    for rows in groups.values():
+        history = tuple(cell for cell, _ in rows)
+        where = [paid_at(f"{contract}[{_shown(label)}]") for _, label in rows]
+        report = _report(history, day, chosen, excluded, where)
         scores.append(report.score)
         reasons.append(report.reason)
         windows.append(report.window)

@@ -23,8 +23,12 @@ class JSSTimeline(FrozenList[JSSPoint]):
     increasing order (each day once), and ``append``, ``sort``, item
     assignment and the other changing list methods raise
     :class:`~upwork_safety.errors.InvalidTypeError`.  Build a new one
-    instead (``JSSTimeline([*timeline, point])``).  It renders as a table in
-    notebooks.
+    instead (``JSSTimeline([*timeline, point])``).  It is hashable, as the
+    hash of the tuple of its points (equal lists hash alike), so it can be a
+    dict or cache key.  Python's own ``list`` methods called on it directly
+    (``list.append(timeline, point)``) are not refused: a list changed that
+    way is no longer the value it was (its hash changes too); do not.  It
+    renders as a table in notebooks.
 
     Args:
         points: The points, earliest first.

@@ -376,13 +376,13 @@ def top_rated(
     # (date.min when that is before the calendar) through *day*, both included.
     since = _window_start(day, thresholds.top_rated_earnings_months)
     total = Decimal(0)
-    for contract in items:
-        for payment in contract.payments:
+    for index, contract in enumerate(items):
+        for number, payment in enumerate(contract.payments):
             if payment.amount.currency != thresholds.currency:
                 raise CurrencyMismatchError(
                     f"contract {shown(contract.id)} is paid in {payment.amount.currency}; "
                     f"Top Rated earnings are counted in {thresholds.currency}",
-                    field=f"contract {shown(contract.id)} payments",
+                    field=f"contracts[{index}].payments[{number}].amount",
                     rule=f"paid in {thresholds.currency}",
                 )
             if since <= payment.on <= day:

@@ -190,7 +190,10 @@ def sources(rules: object | None = None) -> list[tuple[str, object, RuleSource]]
     A source's note describes the published value: for a what-if made
     with ``attrs.evolve`` from a preset, a value that differs from the
     preset's (and keeps its source) is listed with an unconfirmed source
-    saying it is a what-if value with no source.
+    saying it is a what-if value with no source.  A figure its source gives
+    only from a day after the set's ``effective`` (the dispute timings of
+    the 2023-12-05 announcement, in :data:`BEFORE_STREAMLINED_DISPUTES`) is
+    listed as unconfirmed, its note saying it is applied to earlier dates.
 
     >>> import attrs
     >>> from datetime import timedelta

@@ -299,7 +299,10 @@ class JSSRules:
     # --- Long-term and open contracts ----------------------------------------
     #: Paid duration (months) that makes a contract a long-term relationship.
     long_term_months: int = _rule(
-        3, "HC 211063558 (long-term relationships); SEC: 'three months or longer'", ""
+        3,
+        "HC 211063558 (long-term relationships); SEC: 'three months or longer'",
+        "the Help Center gives no figure; 3 is a secondary page's",
+        unconfirmed=True,
     )
     #: An open contract counts once it has been paid at least this often for at
     #: least this long, counted up to the day scored, and while its latest
@@ -397,6 +400,7 @@ class JSSRules:
         (EndReason.UNSUCCESSFUL, EndReason.CANCELLED_EARLY, EndReason.FREELANCER_UNRESPONSIVE),
         "HC 211063558 (reason for ending counts); the list is a modelling assumption",
         "work failed, cancelled early, freelancer vanished",
+        unconfirmed=True,
         converter=_tuple("negative_end_reasons"),
     )
     #: Escrow refunded to the client makes an outcome negative.

@@ -62,6 +62,12 @@ def _days(n: int) -> timedelta:
     return timedelta(days=n)
 
 
+#: The day of Upwork's streamlined fixed-price dispute process: its announcement
+#: gives the dispute timings from this day, so a rule set in force before it lists
+#: them as unconfirmed (``published=``, :func:`~upwork_safety.rules.sources`).
+_STREAMLINED_DAY = date(2023, 12, 5)
+
+
 # --- Hourly weekly payments: percent of the weekly amount by UTC weekday ----------
 #: Monday first.  HC 211067938: "When the contract begins, we invoice a
 #: percentage of the total weekly amount based on the day the contract began".
@@ -176,6 +182,7 @@ class PlatformRules:
         _days(7),
         "COMM 'Streamlined dispute experience for fixed-price contracts'",
         "file a dispute after the contract ends or a refund request",
+        published=_STREAMLINED_DAY,
     )
     #: The client's time to answer a dispute; silence sends the funds to the freelancer.
     #: Counted in business days when :attr:`client_response_business_days`.
@@ -183,6 +190,7 @@ class PlatformRules:
         _days(5),
         "COMM (2023-12-05); HC 211062068",
         "client silence = funds to freelancer",
+        published=_STREAMLINED_DAY,
     )
     #: Whether :attr:`client_dispute_response` counts business days: the same UTC
     #: time of day, counting only days that fall Monday to Friday in UTC (holidays
@@ -204,11 +212,11 @@ class PlatformRules:
     )
     #: The mediator's time to propose a resolution.
     mediation_proposal: timedelta = _rule(
-        _days(2), "COMM (2023-12-05)", "mediator proposes a resolution"
+        _days(2), "COMM (2023-12-05)", "mediator proposes a resolution", published=_STREAMLINED_DAY
     )
     #: Both parties' time to accept the mediator's proposal.
     mediation_acceptance: timedelta = _rule(
-        _days(2), "COMM (2023-12-05)", "both parties accept or decline"
+        _days(2), "COMM (2023-12-05)", "both parties accept or decline", published=_STREAMLINED_DAY
     )
     #: Time to opt in to arbitration and pay its fee, from the end of mediation
     #: (the client's answer + :attr:`mediation_proposal` + :attr:`mediation_acceptance`).
@@ -434,12 +442,14 @@ class PlatformRules:
 
 #: The rules since Upwork's streamlined fixed-price dispute process (2023-12-05).
 STREAMLINED_DISPUTES = PlatformRules(
-    effective=date(2023, 12, 5), name="streamlined disputes (2023-12-05)"
+    effective=_STREAMLINED_DAY, name="streamlined disputes (2023-12-05)"
 )
 
 #: The rules before 2023-12-05.  The dispute timings of the older process are
-#: not published in the library's sources; the same figures are used, and the
-#: docs (escrow.md, rules.md) say to read them as unconfirmed for those dates.
+#: not published in the library's sources; the same figures are used, and
+#: :func:`~upwork_safety.rules.sources` lists them as unconfirmed in this set
+#: (their fields' ``published`` day is after its ``effective``), as the docs
+#: (escrow.md, rules.md) say.
 BEFORE_STREAMLINED_DISPUTES = attrs.evolve(
     STREAMLINED_DISPUTES,
     effective=date.min,
@@ -479,7 +489,10 @@ _SOURCES: dict[str, RuleSource] = {
 
 
 def _rule_source(field: str) -> RuleSource:
-    """The :class:`RuleSource` of the :class:`PlatformRules` field *field* (every preset shares it).
+    """The :class:`RuleSource` of the :class:`PlatformRules` field *field*, as its class gives it.
+
+    Every preset cites it; whether a set in force before the figure's
+    published day lists it as unconfirmed is :func:`~upwork_safety.rules.sources`'s to say.
 
     Private: the escrow reports and the findings cite it, through
     ``upwork_safety.rules`` (which re-exports it outside ``__all__``).

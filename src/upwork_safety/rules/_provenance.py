@@ -76,6 +76,7 @@ def rule(
     note: str,
     *,
     unconfirmed: bool = False,
+    published: date | None = None,
     converter: Any = None,
     validator: Any = None,
 ) -> Any:
@@ -83,13 +84,43 @@ def rule(
 
     Without a *converter*, a subclass of ``str``, ``int``, ``timedelta``,
     ``date`` or ``Money`` is stored as the plain value it holds, as in every
-    other field.
+    other field.  *published* is the day the source gives the figure from
+    (a dated announcement): a rule set in force before it applies the
+    figure to earlier dates, and :func:`sources` lists it there as
+    unconfirmed (:func:`_as_of`).
     """
+    metadata: dict[str, object] = {"rule": RuleSource(source, unconfirmed, note)}
+    if published is not None:
+        metadata["published"] = published
     return attrs.field(
         default=default,
         converter=converter or _plain_value,
         validator=validator,
-        metadata={"rule": RuleSource(source, unconfirmed, note)},
+        metadata=metadata,
+    )
+
+
+def _as_of(rules: object, field: Any) -> RuleSource:
+    """The :class:`RuleSource` of *field* in the rule set *rules*: its class's, dated.
+
+    A figure the source gives only from a day (the field's ``published``) is
+    unconfirmed in a set in force before that day (its ``effective``): the
+    figure is the later one, applied to dates the source does not cover, and
+    the note says so (review r32, domain 2: the dispute timings of the
+    2023-12-05 announcement in the rule set before it).  This is the one
+    place that flag is set.
+    """
+    source: RuleSource = field.metadata["rule"]
+    published = field.metadata.get("published")
+    if published is None:
+        return source
+    effective = getattr(rules, "effective", None)
+    if not isinstance(effective, date) or effective >= published:
+        return source
+    return RuleSource(
+        source.source,
+        unconfirmed=True,
+        note=f"{source.note}; the {published.isoformat()} figure, applied to earlier dates",
     )
 
 
@@ -120,8 +151,8 @@ def sources(rules: object) -> list[tuple[str, object, RuleSource]]:
     if not attrs.has(type(rules)):
         _not_rules(rules)
     fields = attrs.fields(type(rules))  # type: ignore[arg-type]  # checked by attrs.has
-    listed = [
-        (field.name, getattr(rules, field.name), field.metadata["rule"])
+    listed: list[tuple[str, Any, Any]] = [
+        (field.name, getattr(rules, field.name), _as_of(rules, field))
         for field in fields
         if "rule" in field.metadata
     ]
