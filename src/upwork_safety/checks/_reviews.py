@@ -300,8 +300,9 @@ _IF_NOT = re.compile(
 )
 #: Roman Urdu refuses after the thing: "agar refund nahi kiya" (if you don't refund).
 _NOT_AFTER = re.compile(r"(?: \w+)? (?:nahi|na)\b")
-#: Roman Urdu "or else": "refund do, nahi to ...", "discount nahi diya to 1 star".
-_OR_ELSE = re.compile(r"\b(?:nahi|na)(?: \w+)? to\b")
+#: "Or else": "refund do, nahi to ...", "discount nahi diya to 1 star", "wapas karo warna ..."
+#: (review r32).
+_OR_ELSE = re.compile(r"\b(?:nahi|na)(?: \w+)? to\b|\b(?:warna|otherwise|or else)\b")
 #: Ratings swapped: "I'll do the same", "each other", "main bhi 5 star dunga".
 _SWAP = re.compile(
     r"\bmutual (?:(?:5|five)[ -]?stars?|feedback|reviews?|ratings?)\b|"
@@ -443,7 +444,11 @@ def _rating_kept(sentence: Sentence, match: re.Match[str]) -> bool:
     around = sentence.text[max(low, match.start() - 60) : min(high, match.end() + 60)]
     return bool(
         _BAD_RATING.fullmatch(match.group())
-        and (_IF_NOT.search(around) or _OR_ELSE.search(sentence.text, low, match.start()))
+        # "Or else" may open the rating's own clause: "wapas karo warna aisi rating dunga".
+        and (
+            _IF_NOT.search(around)
+            or _OR_ELSE.search(sentence.text, max(0, low - 10), match.start())
+        )
     )
 
 

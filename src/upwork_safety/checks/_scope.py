@@ -74,6 +74,9 @@ _SAME_PRICE = re.compile(
     r"\b(?:can'?t|cannot|can not|won'?t|will not|unable to|not able to) (?:increase|raise)"
     r"(?: (?:the |my |our )?(?:budget|price|payment|amount|rate)| it)?\b|"
     r"\b(?:budget|price|rate|paise) (?:nahi|na) (?:badh|barh|badha|barha)\w{0,5}\b|"
+    # ... said of the budget itself: "budget can't go up" (review r32).
+    r"\b(?:budget|price|rate|fee|amount) (?:can'?t|cannot|won'?t|will not|is not going to) "
+    r"(?:go up|increase|rise|grow|change|move)\b|"
     r"\bwithin (?:the |this |our )?(?:current |same )?(?:budget|price|milestone|scope|fee)\b|"
     r"\bno extra (?:charge|cost|pay|money|budget|payment)\b|"
     r"\bextra (?:paise|payment|budget|pay) (?:nahi|na)\b|\bfor free\b|\bfree (?:mein|of charge)\b|"
