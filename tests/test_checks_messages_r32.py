@@ -16,10 +16,11 @@ message's, and gave the opposite answer before this round, read by the rules alo
 * a count agreed in the past and a larger one needed now, the budget kept in the
   next sentence, also with a line wrapped inside it;
 * the price not to be talked of or changed ("alag se paise ki baat na karna",
-  "let's not touch the quote"), the extra said as "10 minute ka kaam", or announced
-  as "a little one" in the line before;
-* a review threatened as one so bad that nobody hires or trusts the reader, and a
-  discount traded for "the rating I give will be a glowing one";
+  "let's not touch the quote") or assumed to hold ("within the original budget"), the
+  extra said as "10 minute ka kaam", or announced as "a little one" in the line before;
+* a review threatened as one so bad that nobody hires or trusts the reader, a
+  discount traded for "the rating I give will be a glowing one", and your own rating
+  request asked "if it's not too much to ask";
 * the reader's Upwork account taken for a time ("do mahine ke liye le sakta hoon");
 * the code in a mail that came, asked for with no one named it came to;
 * and clear again: Upwork's payout that reached your own bank, and a phone said to
@@ -111,6 +112,12 @@ def _codes(text: str, direction: str = "incoming") -> set[FindingCode]:
             "incoming",
             SCOPE,
         ),
+        # The price assumed to hold in the next sentence: "within the original budget".
+        (
+            "Could you also make a landscape poster? I'm assuming it's within the original budget.",
+            "incoming",
+            SCOPE,
+        ),
         # The extra played down as minutes of work, or announced as a little one.
         ("Thumbnail bhi add kar dein, 10 minute ka kaam hai.", "incoming", SCOPE),
         (
@@ -129,6 +136,8 @@ def _codes(text: str, direction: str = "incoming") -> set[FindingCode]:
             "incoming",
             REVIEW,
         ),
+        # Your own rating request asked as a kindness.
+        ("If it's not too much to ask, a 10/10 rating on this contract.", "outgoing", REVIEW),
         # A discount traded for the rating the client gives.
         (
             "Take $30 off the invoice and the rating I give will be a glowing one.",
@@ -200,6 +209,14 @@ def test_a_false_alarm_kind_is_clear(text: str, direction: str, code: FindingCod
         # A review's wording asked for, not threatened; your own honest review.
         ("Aisa review likhna ke koi client confuse na ho, simple English mein.", "incoming"),
         ("Thanks, the review I leave for you will be a perfect one.", "outgoing"),
+        # Honest feedback asked as a kindness; thanks for a rating given.
+        ("If it's not too much to ask, could you share honest feedback on the draft?", "outgoing"),
+        ("Your kind words would mean the world to me, thank you for the 5 stars!", "outgoing"),
+        # A quote asked for the extra, beyond the original fee.
+        (
+            "Could you also do a Spanish version? Send a quote, I know it's outside the original fee.",
+            "incoming",
+        ),
         # A profile link, not the account; an invitation in a mail.
         ("Aapka profile link le sakta hoon portfolio ke liye?", "incoming"),
         ("Upwork ka invite mail aya hoga, us mein join ka link hai.", "incoming"),

@@ -65,6 +65,8 @@ _RATING_ASK = re.compile(
     r"i would appreciate|appreciate|grateful|would mean|don'?t forget|remember to|make sure|"
     r"leave|leaving|give|giving|rate|select|choose|hope you|i hope|dena|de dein|dijiye|"
     r"de dijiye|zaroor|consider|help me|request|mind|de dena|"
+    # Asked as a kindness: "if it's not too much to ask", "would mean the world" (review r32).
+    r"too much to ask|would mean (?:a lot|the world|so much|everything)|"
     r"would (?:really |truly |so |greatly )?help|would be (?:awesome|"
     r"great|amazing|appreciated|nice|lovely|helpful|wonderful|perfect))\b"
 )
