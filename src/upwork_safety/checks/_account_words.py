@@ -119,6 +119,11 @@ ACCOUNT_WANTED = re.compile(
     r"(?:upwork )?(?:account|id|profile) for\b|"
     r"\b(?:aap ka|aap ki|apna|apni|tumhara|tumhari|your) (?:upwork )?(?:account|id)\b"
     r"(?: \w+){0,4} (?:chahiye|chahie|chahye)\b|"
+    # The reader's account taken by the writer, for a time: "aapka Upwork profile teen mahine
+    # ke liye le sakta hun?" (review r32, scanner dev-r32).
+    r"\b(?:aap ka|aap ki|tumhara|tumhari|your|ur) (?:upwork )?(?:account|id|profile)\b"
+    r"(?! link| url| page| pic| picture| photo)(?: \w+){0,4}? (?:ke liye|k liye|tak) "
+    r"(?:le|lay) (?:sakta|sakti|sakte|lun|loon|lunga|lungi|lenge|len)\b|"
     r"\b(?:need|want|chahiye|require|looking for)\w{0,3} (?:a |an )?(?:verified|top[ -]rated|"
     r"old|aged|purana) (?:upwork )?(?:account|id|profile)s?\b|"
     # Accounts paid for as such: "we pay $200/month for verified Pakistani accounts".
@@ -315,6 +320,10 @@ CODE_PLACED = re.compile(
     r"\b(?:sms|message|text|e-?mail|mail) (?:jo )?(?:aapko|aap ko|tumhe|tumko) (?:\w+ ){0,2}?"
     r"(?:aaya|aya|aayi|ayi|aai|mila|mili) (?:hai |hoga |hogi )?(?:us|is) (?:mein|me) "
     r"(?:jo )?code\b|"
+    # ... with no one named it came to: "verification wala mail aya hoga, us mein jo code hai"
+    # (review r32, scanner dev-r32).
+    r"\b(?:sms|message|text|e-?mail|mail) (?:\w+ ){0,2}?(?:aaya|aya|aayi|ayi|aai|mila|mili)"
+    r"(?: hai| hoga| hogi| ho ga)?,? (?:us|is) (?:mein|me) (?:jo )?code\b|"
     r"\b(?:digits|numbers|code) (?:in|from) (?:the |that )?(?:sms|text|message|e-?mail)s? "
     r"(?:you|u) (?:just )?(?:got|received|get)\b|"
     # Not the writer's ("mere email pe code bhej do": where it is to go).

@@ -117,7 +117,9 @@ _HANDLE_CONTEXT = re.compile(
 _EMAIL_TO_PERSON = re.compile(
     r"\b(?:e-?mail|mail|write|contact|reach|send|message|text|ping)(?: it)?"
     r"(?: (?:me|us|to me|to us|at|on))\b|\b(?:my|our|personal|your|apna|apni|mera|meri)"
-    r" (?:e-?mail|gmail|address)\b|\bcv\b|\bresume\b|\bapply\b"
+    r" (?:e-?mail|gmail|address)\b|\bcv\b|\bresume\b|\bapply\b|"
+    # Roman Urdu, the verb last: "mujhe email kar dein" (review r32, scanner dev-r32).
+    r"\b(?:mujhe|mujh ko|hamein|humein|hume) (?:e-?mail|mail) (?:kar|karein|karo|kijiye)\b"
 )
 
 

@@ -259,6 +259,9 @@ _NO_ESCROW = re.compile(
     r"\bskip (?:the )?(?:escrow|milestone|contract)s?\b|"
     r"\bno need (?:for|of) (?:a |the |any )?(?:milestone|contract|escrow|offer)s?\b|"
     r"\b(?:milestone|contract|escrow) (?:ki |ka )?zaroorat nahi\b|"
+    # The making of it not needed: "milestone banane ki zaroorat nahi" (review r32).
+    r"\b(?:milestone|contract|escrow|offer)s? (?:banane|bananay|create karne|set karne|"
+    r"fund karne|bhejne) (?:ki |ka )?(?:zaroorat|zarurat|need) nahi\b|"
     r"\bbina (?:milestone|contract|escrow)\b|"
     # The milestone not to be made: "milestone mat banao, kaam shuru karo" (review r29).
     r"\b(?:milestone|contract|escrow|offer)s? (?:abhi )?(?:mat|na) (?:banao|banayen|banaiye|"
@@ -369,8 +372,12 @@ _THIS_ONE_FIRST = re.compile(
 
 
 #: A Roman-Urdu command that ends the work asked for: "kaam mukammal kar ke bhejo", "pura
-#: design kar ke dikhao" (what comes before it, "pura kaam", is its object, not its subject).
-_URDU_COMMAND_END = re.compile(r"\b(?:bhejo|bhejein|bhejiye|bhejen|dikhao|dikhaiye|dikhayen)$")
+#: design kar ke dikhao" (what comes before it, "pura kaam", is its object, not its subject),
+#: or the start itself: "aaj se kaam pe lag jao" (review r32, scanner dev-r32).
+_URDU_COMMAND_END = re.compile(
+    r"\b(?:bhejo|bhejein|bhejiye|bhejen|dikhao|dikhaiye|dikhayen|"
+    r"lag ja(?:o|ein|en|aen|aiye|yen|yein))$"
+)
 
 
 #: A question about what the reader does, not a request: "do you also make stickers?".

@@ -37,7 +37,13 @@ OFF_SUBMIT = re.compile(
     r"\b(?:send|share|upload|deliver|bhej)\w{0,3}\b(?: \w+){0,5}? (?:through|via|on|to|in|using|"
     r"pe|par) (?:my |our |the )?(?:wetransfer|we transfer|google drive|drive|dropbox|onedrive|"
     r"e-?mail|gmail|whatsapp)\b[^.?!]{0,60}?\b(?:(?:i'?m|we'?re|i am|we are|i'?ll|we'?ll) "
-    r"(?:closing|ending|cancell?ing|close|end|cancel)|contract (?:band|khatam|close) kar)\w{0,6}\b"
+    r"(?:closing|ending|cancell?ing|close|end|cancel)|contract (?:band|khatam|close) kar)\w{0,6}\b|"
+    # The files collected by e-mail, the contract then said to be closed: "my assistant will
+    # collect the PDF by email; the contract here will be closed today" (review r32).
+    r"\b(?:send|share|upload|deliver|collect|receive|take|pick up|bhej)\w{0,3}\b(?: \w+){0,5}? "
+    r"(?:by|through|via|over|on) (?:my |our |the )?(?:wetransfer|we transfer|google drive|drive|"
+    r"dropbox|onedrive|e-?mail|gmail|whatsapp)\b[^.?!]{0,60}?\b(?:contract|job)\b(?: \w+){0,2}? "
+    r"(?:will be|is being|is going to be|gets|is) (?:closed|ended|cancell?ed|terminated)\b"
 )
 #: A file service the work is sent by as the contract closes: kept only when the sentence does
 #: not also hand the work in on Upwork ("submit the final files on Upwork; ... the raw

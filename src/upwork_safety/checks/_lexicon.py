@@ -439,6 +439,8 @@ SMALL_ASK = _c(
     _words(
         r"(?:small|quick|tiny|little|minor|chhoti|choti|chhota|chota)(?: si| sa)? "
         r"(?:request|ask|favou?r|addition|guzarish|gujarish|darkhwast)",
+        # The request itself, said as "a tiny one" before it is made (review r32).
+        r"(?:a|just a) (?:small|quick|tiny|little|minor) one",
     )
 )
 #: "Small" said of the writer's business, not of the work ("we are a small team and also

@@ -13,6 +13,7 @@ from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._account_words import KEYS, LOGIN_PAIR, SENT_CODE, SOURCE_CODE
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._contacts import contact_details, placed_on_product
+from upwork_safety.checks._handover import OFF_SUBMIT
 from upwork_safety.checks._leaving import reads_upwork_mail, talk_in_mail
 from upwork_safety.checks._sentences import (
     Hit,
@@ -239,6 +240,19 @@ def _login_email(sentence: Sentence, match: re.Match[str]) -> bool:
     return any(pair.start() - 12 <= match.start() < pair.end() for pair in sentence.all(LOGIN_PAIR))
 
 
+def _handed_over_by_mail(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Whether the e-mail at *match* only carries the work as the contract closes.
+
+    "My assistant will collect the Word file by email; the contract here will be closed
+    today": the files handed over outside Upwork's submission (``START_BEFORE_FUNDING``),
+    with no address and no talk moved there (review r32, scanner dev-r32).
+    """
+    return any(
+        handover.start() <= match.start() and match.end() <= handover.end()
+        for handover in sentence.all(OFF_SUBMIT)
+    )
+
+
 #: The writer's own e-mail or phone ("to my email", "mere number pe"), and a code arriving
 #: there ("my email got a code"): the writer's place is where a code is to be sent, unless
 #: the code is said to have arrived in it.
@@ -270,11 +284,36 @@ def _code_went_there(sentence: Sentence, match: re.Match[str]) -> bool:
     )
 
 
+def _mail_not_to_talk(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Whether the e-mail at *match* is Upwork's, a login's or a handover's, not a way to talk."""
+    return (
+        reads_upwork_mail(sentence, match)  # "I've sent the offer, check your email"
+        or _login_email(sentence, match)  # "apna password aur email bhej do" (ACCOUNT_SHARING)
+        # "collect the file by email; the contract will be closed": a handover
+        or _handed_over_by_mail(sentence, match)
+    )
+
+
+def _phone_not_to_talk(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Whether the phone at *match* is a screen, or said to be off with the talk on Upwork."""
+    if (
+        _DEVICE.match(match.group())
+        and _DEVICE_BEFORE.search(sentence.text, 0, match.start())
+        and not sentence.in_clause(lex.CONTACT_VERB, match.start())
+    ):
+        return True  # "check the colours on my phone": the phone as a screen
+    # "mera phone band rehta hai, Upwork chat mein likh dena": no way to talk
+    return bool(_PHONE_OFF.match(sentence.text, match.end()) and sentence.first(_ON_UPWORK_CALL))
+
+
 def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
     """E-mail or a phone as a way to talk: "email me", "your number", "call me"."""
     code = FindingCode.OFF_PLATFORM_CONTACT
     best: Hit | None = None
-    for pattern in (_EMAIL_CONTACT, _PHONE_CONTACT):
+    for pattern, not_to_talk in (
+        (_EMAIL_CONTACT, _mail_not_to_talk),
+        (_PHONE_CONTACT, _phone_not_to_talk),
+    ):
         for match in sentence.all(pattern):
             if _suppressed_channel(sentence, match) or sentence.all(lex.ALLOWED_TOOL):
                 continue
@@ -288,21 +327,20 @@ def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
                 # "the code Upwork sent to your phone", "an invite to your email", "aapki
                 # email pe code gaya hoga": where something went, not a way to talk
                 continue
-            if pattern is _EMAIL_CONTACT and reads_upwork_mail(sentence, match):
-                continue  # "I've sent the offer, check your email"
-            if pattern is _EMAIL_CONTACT and _login_email(sentence, match):
-                continue  # "apna password aur email bhej do": a login's e-mail (ACCOUNT_SHARING)
-            if (
-                pattern is _PHONE_CONTACT
-                and _DEVICE.match(match.group())
-                and _DEVICE_BEFORE.search(sentence.text, 0, match.start())
-                and not sentence.in_clause(lex.CONTACT_VERB, match.start())
-            ):
-                continue  # "check the colours on my phone": the phone as a screen
+            if not_to_talk(sentence, match):
+                continue
             if sentence.asks() or sentence.first(lex.CONTACT_VERB):
                 return Hit(code, *sentence.span(match), Confidence.HIGH)
             best = best or Hit(code, *sentence.span(match), Confidence.MEDIUM)
     return best
+
+
+#: The phone said to be off or out of reach: "my phone stays off at work", "mera phone office
+#: mein band rehta hai" (with the talk kept on Upwork, no way to talk; review r32).
+_PHONE_OFF = re.compile(
+    r"(?: \w+){0,3}? (?:is |stays |remains |keeps |rehta hai |hota hai )?(?:band|off|switched off|"
+    r"turned off|silent|on silent|dead|kharab|not with me|mere pass nahi)\b"
+)
 
 
 def _contact_elsewhere(sentence: Sentence) -> Hit | None:

@@ -87,7 +87,10 @@ def wallet_to_reader(sentence: Sentence) -> bool:
 #: r31, hostile).
 WITHDRAWAL = re.compile(
     r"\b(?:withdraw\w{0,4}|withdrew|nikal\w{0,6}|payout method|get paid (?:by|through|from|via) "
-    r"upwork|upwork (?:earnings|income)|(?:earnings|income) (?:from|on|of) upwork)\b"
+    r"upwork|upwork (?:earnings|income)|(?:earnings|income) (?:from|on|of) upwork|"
+    # Upwork's payout arrived: "the payout landed in my Payoneer" (review r32).
+    r"payouts? (?:has |have |just )?(?:landed|arrived|came|reached|showed up|cleared|"
+    r"went through))\b"
 )
 #: The writer paying the reader: "I'll send it to your JazzCash", "let me pay you", "main
 #: bhej deta hoon" (with a withdrawal named, the reason to pay another way).
@@ -100,8 +103,9 @@ _WRITER_PAYS = re.compile(
 
 #: Money asked to be sent into someone's own method: "send the bonus to my Payoneer".
 _PAID_INTO = re.compile(
-    r"\b(?:send|pay|transfer|wire|deposit)\w{0,3}(?: \w+){0,3}? (?:to|into|in|on|via|through) "
-    r"(?:my|your|our|mere|meri|apne|apni)\b"
+    # "pay", not Upwork's "payout landed in my Payoneer" (review r32).
+    r"\b(?:send|pay(?!outs?\b)|transfer|wire|deposit)\w{0,3}(?: \w+){0,3}? "
+    r"(?:to|into|in|on|via|through) (?:my|your|our|mere|meri|apne|apni)\b"
 )
 
 

@@ -42,8 +42,9 @@ _RATING = re.compile(
     r"\brate me (?:with )?(?:5|five|full|10|high)\b|"
     r"\b(?:rating|review|feedback) (?:achi|acha|achhi|positive)\b|"
     # The rating promised as it will read: "the review will be glowing".
-    r"\b(?:rating|review|feedback) (?:will|would|is going to|'ll) be (?:glowing|great|excellent|"
-    r"positive|perfect|stellar|amazing|outstanding|(?:5|five)[\s-]?stars?)\b|"
+    r"\b(?:rating|review|feedback)(?: (?:i|we) (?:leave|give|write|post))? (?:will|would|"
+    r"is going to|'ll) be (?:a |an )?(?:glowing|great|excellent|positive|perfect|stellar|amazing|"
+    r"outstanding|(?:5|five)[\s-]?stars?)\b|"
     r"\b(?:5|five|paanch)[ -]?stars? (?:de|dunga|dungi|denge|doon|dun)\b|"
     # Every box of the feedback ticked at the top: "mark all the feedback boxes as
     # 'excellent'", "rate everything as outstanding".  The object must be the feedback (or
@@ -64,6 +65,8 @@ _RATING_ASK = re.compile(
     r"i would appreciate|appreciate|grateful|would mean|don'?t forget|remember to|make sure|"
     r"leave|leaving|give|giving|rate|select|choose|hope you|i hope|dena|de dein|dijiye|"
     r"de dijiye|zaroor|consider|help me|request|mind|de dena|"
+    # Asked as a kindness: "if it's not too much to ask", "would mean the world" (review r32).
+    r"too much to ask|would mean (?:a lot|the world|so much|everything)|"
     r"would (?:really |truly |so |greatly )?help|would be (?:awesome|"
     r"great|amazing|appreciated|nice|lovely|helpful|wonderful|perfect))\b"
 )
@@ -122,6 +125,10 @@ def _their_rating(sentence: Sentence, match: re.Match[str]) -> bool:
     )
 
 
+#: The writer's own rating in the promise: "the review I leave will be a perfect one".
+_WRITERS_OWN = re.compile(r" (?:i|we) (?:leave|give|write|post) ")
+
+
 #: Something offered free, whose "no" negates nothing: "at no charge", "no extra cost".
 _FREE_OFFER = re.compile(r"\b(?:at )?no (?:extra |additional )?(?:charge|cost)\b")
 
@@ -144,8 +151,8 @@ def _begging_in(sentence: Sentence) -> Hit | None:
     for match in sentence.all(_RATING):
         if sentence.first(_THANKS_FOR) or sentence.first(_RATING_PRODUCT):
             continue
-        if _their_rating(sentence, match):
-            continue
+        if _their_rating(sentence, match) or _WRITERS_OWN.search(match.group()):
+            continue  # "the review I leave will be perfect": your own rating, not one asked for
         if sentence.negated(*match.span()) and not _offer_negated_only(sentence, match):
             continue
         if sentence.first(_INCENTIVE) or sentence.first(_RATING_ASK) or sentence.asks():
@@ -211,7 +218,11 @@ _BAD_RATING = re.compile(
     # The review as a warning to other clients: "my review will warn every other client about
     # you" (review r31, scanner dev-r31).
     r"\b(?:review|rating|feedback) (?:will|would|'ll|is going to|is gonna) (?:warn|expose|"
-    r"tell (?:every |all )?other (?:clients|buyers|people))\b"
+    r"tell (?:every |all )?other (?:clients|buyers|people))\b|"
+    # A review so bad that nobody hires the reader: "aisa review likhunga ke koi client aapko
+    # hire nahi karega", "such a review that no client will hire you" (review r32).
+    r"\b(?:aisa|aisi|aise|such a) (?:review|rating|feedback)\b(?: \w+){0,2}? (?:ke|ki|k|that) "
+    r"(?:koi|no|nobody|no one|kisi)\b(?: [\w']+){0,4}? (?:hire|trust|kaam)\w{0,3}\b"
 )
 #: Free work as the price of a rating ("a free logo or I'll leave 1 star"); after "for" it
 #: is thanks for work done ("5 stars for the free revisions you did"), not a trade.
@@ -291,8 +302,9 @@ _IF_NOT = re.compile(
 )
 #: Roman Urdu refuses after the thing: "agar refund nahi kiya" (if you don't refund).
 _NOT_AFTER = re.compile(r"(?: \w+)? (?:nahi|na)\b")
-#: Roman Urdu "or else": "refund do, nahi to ...", "discount nahi diya to 1 star".
-_OR_ELSE = re.compile(r"\b(?:nahi|na)(?: \w+)? to\b")
+#: "Or else": "refund do, nahi to ...", "discount nahi diya to 1 star", "wapas karo warna ..."
+#: (review r32).
+_OR_ELSE = re.compile(r"\b(?:nahi|na)(?: \w+)? to\b|\b(?:warna|otherwise|or else)\b")
 #: Ratings swapped: "I'll do the same", "each other", "main bhi 5 star dunga".
 _SWAP = re.compile(
     r"\bmutual (?:(?:5|five)[ -]?stars?|feedback|reviews?|ratings?)\b|"
@@ -434,7 +446,11 @@ def _rating_kept(sentence: Sentence, match: re.Match[str]) -> bool:
     around = sentence.text[max(low, match.start() - 60) : min(high, match.end() + 60)]
     return bool(
         _BAD_RATING.fullmatch(match.group())
-        and (_IF_NOT.search(around) or _OR_ELSE.search(sentence.text, low, match.start()))
+        # "Or else" may open the rating's own clause: "wapas karo warna aisi rating dunga".
+        and (
+            _IF_NOT.search(around)
+            or _OR_ELSE.search(sentence.text, max(0, low - 10), match.start())
+        )
     )
 
 

@@ -26,7 +26,7 @@ _NEW_WORK = re.compile(
     r"laga\w{0,4}|make|do|prepare|handle|shoot|draw|illustrate|animate|proofread|format|"
     r"throw together|put together|"
     r"install|configure|convert|fix|update|change|edit|optimi[sz]e|need|want|chahiye|"
-    r"resize|crop|retouch|compress|port|"
+    r"resize|crop|retouch|compress|port|hook(?:ing|ed)? up|wire up|wiring up|"
     r"stretch|expand|"
     r"kar dein|kar do|kar dena|(?:i|we)'?d like|would like)\b"
 )
@@ -74,14 +74,19 @@ _SAME_PRICE = re.compile(
     r"\b(?:can'?t|cannot|can not|won'?t|will not|unable to|not able to) (?:increase|raise)"
     r"(?: (?:the |my |our )?(?:budget|price|payment|amount|rate)| it)?\b|"
     r"\b(?:budget|price|rate|paise) (?:nahi|na) (?:badh|barh|badha|barha)\w{0,5}\b|"
-    r"\bwithin (?:the |this |our )?(?:current |same )?(?:budget|price|milestone|scope|fee)\b|"
+    # ... said of the budget itself: "budget can't go up" (review r32).
+    r"\b(?:budget|price|rate|fee|amount) (?:can'?t|cannot|won'?t|will not|is not going to) "
+    r"(?:go up|increase|rise|grow|change|move)\b|"
+    r"\bwithin (?:the |this |our )?(?:current |same |original )?(?:budget|price|milestone|scope|"
+    r"fee)\b|"
     r"\bno extra (?:charge|cost|pay|money|budget|payment)\b|"
     r"\bextra (?:paise|payment|budget|pay) (?:nahi|na)\b|\bfor free\b|\bfree (?:mein|of charge)\b|"
     r"\bfree(?= (?:bana|kar|likh)\w{0,4}\b)|"
-    r"\b(?:assume|guess|hope|expect) (?:that'?s|it'?s|this is|that is|it to be) (?:included|"
-    r"fine within|ok within|part of)\b|\bpart of (?:the|this|our|your) (?:package|deal|price|"
-    r"milestone|contract|scope|job|budget)\b|\b(?:paise|payment|budget|price|amount|rate) (?:utne|"
-    r"utna|utni|wohi|wahi|same) (?:hi )?(?:hain|hai|rahenge|rahega|rahe)?\b|\bwohi payment\b|"
+    r"\b(?:assume|assuming|guess|hope|expect) (?:that'?s|it'?s|this is|that is|it to be) "
+    r"(?:all )?(?:included|fine within|ok within|part of|within)\b|"
+    r"\bpart of (?:the|this|our|your) (?:package|deal|price|milestone|contract|scope|job|budget)\b|"
+    r"\b(?:paise|payment|budget|price|amount|rate) (?:utne|utna|utni|wohi|wahi|same) "
+    r"(?:hi )?(?:hain|hai|rahenge|rahega|rahe)?\b|\bwohi payment\b|"
     r"\bbudget (?:mein|me) (?:hi|he)\b|\bno extra budget\b|"
     r"\b(?:don'?t|do not|doesn'?t) have (?:the |a |any |extra )?budget\b|\bno budget for\b|"
     r"\bcan'?t pay (?:extra|more)\b|\bnot able to pay (?:extra|more)\b|"
@@ -102,13 +107,22 @@ _SAME_PRICE = re.compile(
     r"was)|put)\b|"
     r"\bi know we (?:said|discussed|quoted|decided) (?:on )?\d|"
     r"\b(?:not|isn'?t|wasn'?t) in scope\b|"
-    r"\balag (?:se )?(?:paise|payment|budget|pay) ki kya (?:baat|zaroorat|zarurat)\b"
+    r"\balag (?:se )?(?:paise|payment|budget|pay) ki kya (?:baat|zaroorat|zarurat)\b|"
+    # The price not to be talked of or changed: "alag se paise ki baat mat karna", "let's not
+    # change the quote for it" (review r32, scanner dev-r32).
+    r"\balag (?:se )?(?:paise|payment|budget|pay) ki baat (?:mat|na|nahi)\b|"
+    r"\b(?:let'?s not|we won'?t|i won'?t|no need to|(?:don'?t|do not) want to) (?:change|"
+    r"touch|update|raise|increase|revise) (?:the |our |your )?(?:quote|price|budget|fee|"
+    r"milestone|amount)\b"
 )
 _SMALL = re.compile(
     r"\b(?:quick(?:ly)?|small|tiny|minor|little|simple|easy|basically the same|"
     r"shouldn'?t take (?:long|much)|won'?t take (?:you )?(?:long|much)|not (?:a )?big "
     r"(?:deal|thing)|nothing big|few minutes|\d+ minutes|chhota|chota|thora sa|"
-    r"zyada (?:kaam|time) nahi|jaldi se|quick add|it'?s tiny|only \d+|just a|it'?s just|"
+    r"zyada (?:kaam|time) nahi|jaldi se|quick add|"
+    # The work's size said in minutes, in Roman Urdu: "5 minute ka kaam hai" (review r32).
+    r"(?:\d+|do|paanch|panch|das) minutes? (?:ka|ki) (?:kaam|kam|baat)|"
+    r"it'?s tiny|only \d+|just a|it'?s just|"
     r"only a|bas ek|sirf ek|should be (?:fast|quick|easy)|quick for you|easy for you|"
     r"shouldn'?t be (?:much|hard|difficult|a lot)|not much work|won'?t be much|"
     # The extra played down as adding little: "it shouldn't add much", "won't add much time".
@@ -120,7 +134,9 @@ _NEW_PAY = re.compile(
     r"(?<!\bno )(?<!\bany )(?<!without )\b(?:extra|additional|more) (?:pay|payment|cost|budget)"
     r"\b(?! nahi| unfortunately)|"
     r"\bi'?ll pay (?:extra|more|for (?:it|this|that|them))\b|"
-    r"\badd(?:ed)? (?:a |another )?(?:new )?(?:\$\d[\d,]* )?milestone\b|\bquote\b|\bhow much\b|"
+    r"\badd(?:ed)? (?:a |another )?(?:new )?(?:\$\d[\d,]* )?milestone\b|"
+    # A quote asked for, not one kept: "let's not change the quote" (review r32).
+    r"(?<!change the )(?<!touch the )(?<!raise the )(?<!revise the )\bquote\b|\bhow much\b|"
     r"\bestimate\b|\bseparate \$\d[\d,]* milestone\b|"
     r"\bna(?:ya|ye|yi) milestone\b|\balag milestone\b|\bextra paise dunga\b|"
     r"\bbudget badha\w{0,4}\b(?! (?:nahi|na|nahin)\b)|"
@@ -265,6 +281,26 @@ def _not_done(sentence: Sentence, pattern: re.Pattern[str]) -> re.Match[str] | N
     return next((m for m in sentence.all(pattern) if not _DONE.match(sentence.text, m.end())), None)
 
 
+#: The count agreed told in the past, then a larger one needed now: "we agreed on 30 leads
+#: but the sales team now needs 100", "20 designs ki baat hui thi lekin ab 50 chahiye"
+#: (review r32, scanner dev-r32).
+_COUNT_RAISED = re.compile(
+    r"\b(?:agreed|said|settled|quoted|discussed|decided|planned|hui|tha|thi)(?: on| for| to)? "
+    r"(?P<old>\d[\d,]*) (?:[\w-]+ ){0,3}?(?:but|lekin|magar|par),? (?:[\w-]+ ){0,4}?"
+    r"(?:now |ab |actually )?(?:needs?|wants?|requires?|chahiye|chahte|chahta)(?: \w+)? "
+    r"(?P<new>\d[\d,]*)\b"
+)
+
+
+def _count_raised(sentence: Sentence) -> Hit | None:
+    """A count agreed in the past and a larger one needed now (the price kept elsewhere)."""
+    for match in sentence.all(_COUNT_RAISED):
+        old, new = (int(match.group(g).replace(",", "")) for g in ("old", "new"))
+        if new > old and not sentence.negated(*match.span()):
+            return Hit(FindingCode.SCOPE_CREEP, *sentence.span(match), Confidence.HIGH)
+    return None
+
+
 def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
     code = FindingCode.SCOPE_CREEP
     if (sentence.past() and not sentence.first(_BUT_NOW)) or _no_more_work(sentence):
@@ -318,13 +354,14 @@ def _played_down(
 
 
 _CREEP_ANCHOR = anchor(
-    (_STRONG_CREEP, _SAME_PRICE, _ADDITION, _FREE_EXTRA, lex.SMALL_ASK),
+    (_STRONG_CREEP, _SAME_PRICE, _ADDITION, _FREE_EXTRA, lex.SMALL_ASK, _COUNT_RAISED),
     "while throw toss squeeze one more another instead ek couple few some extra since aur or jab "
+    "agreed said settled quoted discussed decided planned hui tha thi "
     "expand stretch increase grow take bump scale raise actually "
     "usi change "
     "same isi budget wahi wohi within no free assume guess hope expect part paise payment price "
     "amount included in into need without at give not wasn isn know for also too well bhi "
-    "increase raise rate "
+    "increase raise rate quote touch update revise "
     "additional plus forgot top sath saath oh and we now small quick tiny little minor chhoti "
     "choti chhota chota",
 )
@@ -343,7 +380,7 @@ _SAME_PRICE_ANCHOR = anchor(
     (_SAME_PRICE,),
     "same isi usi budget wahi wohi within no free assume guess hope expect part paise payment "
     "price amount included in into need without at give not wasn isn know for change extra "
-    "increase raise rate",
+    "increase raise rate quote touch update revise",
 )
 _SMALL_ASK_ANCHOR = anchor(
     (lex.SMALL_ASK,), "small quick tiny little minor chhoti choti chhota chota"
@@ -377,7 +414,8 @@ def scope_creep(message: Message) -> Hit | None:
     # banners bhi bana dein", review r26).
     asked_small = {s.offset for s in message.holding(_SMALL_ASK_ANCHOR)}
     return best_hit(
-        _creep_in(
+        (_count_raised(s) if priced else None)
+        or _creep_in(
             s,
             priced=priced,
             small=any(at >= s.offset for at in small_at)

@@ -16,14 +16,14 @@ from upwork_safety.checks._sentences import Message, Sentence, anchor
 #: Free work that is more of the same job (SCOPE_CREEP's), not a trial before hiring.
 _EXTRA_FREE = re.compile(r"\b(?:extra|additional)\b")
 FREE_WORK = re.compile(
-    r"(?:\b(?:free|unpaid|no pay|without pay(?:ment)?|not paid|muft|zero[ -]dollars?|"
+    r"(?:\b(?:free|unpaid|uncompensated|no pay|without pay(?:ment)?|not paid|muft|zero[ -]dollars?|"
     r"0 dollars?)|\$0)\b(?: \w+){0,3}? "
     r"(?:sample|test|trial|task|assignment|assessment|exercise|challenge|demo|mockup|concepts?|"
     r"designs?|logo|articles?|page|work|chapter|project)\b|\b(?:sample|test|trial|task|"
     r"assignment|assessment|exercise|demo|"
     r"mockup|concepts?|designs?|logo|articles?|work|chapter)\b,?(?: \w+){0,3}? (?:for free|"
     r"for \$0|for (?:zero|0) dollars?|for nothing|free mein|free of (?:cost|charge)|muft mein|"
-    r"bina paise|unpaid|not paid|without pay)\b|"
+    r"bina paise|unpaid|not paid|without pay|not compensated|uncompensated)\b|"
     r"\b(?:it is|it's|this is|will not be|won't be) (?:paid|not paid)\b|"
     # The trial set apart from the job: "the trial is free, the project is paid".
     r"\b(?:trial|test|sample)(?: task)? (?:is|will be) free\b|"
@@ -35,7 +35,8 @@ FREE_WORK = re.compile(
     r"\bbina (?:paise|payment|pay)\b"
 )
 _UNPAID = re.compile(
-    r"\b(?:unpaid|not paid|without pay(?:ment)?|no pay|paid nahi|payment nahi|paise nahi|"
+    r"\b(?:unpaid|not paid|not compensated|uncompensated|without pay(?:ment)?|no pay|paid nahi|"
+    r"payment nahi|paise nahi|"
     r"zero[ -]dollars?|0 dollars?|for nothing|is free|will be free)\b|\$0\b"
 )
 #: A product's own free trial: "a 14-day free trial before the paid plan starts".

@@ -33,6 +33,10 @@ _FEE_NAMED = re.compile(
     # r29, scanner dev-r29).
     r"\bsecurity\s(?:rs\.?\s?|pkr\s?|\$)?\d[\d,.]{0,9}\s?(?:rupay|rupaye|rupees?|rs|pkr)?\s?"
     r"(?:pehle|advance|jama|ada|bhej|deni|dena|dein|dijiye)\w{0,4}|"
+    # A security in Roman Urdu's own word, with its sum or taken: "3000 rupay zamanat li jati
+    # hai", "zamanat jama karwayen" (review r32, scanner dev-r32).
+    r"\d[\d,.]{0,9}\s?(?:rupay|rupaye|rupees?|rs|pkr|dollars?|usd)?\s(?:ki\s|ka\s)?zaa?maa?nat\b|"
+    r"\bzaa?maa?nat\s(?:ki\sraqam|ke\staur|jama|ada|bhej|deni|dena|dein|li\sja|leni|lete|lenge)\w{0,4}|"
     r"\b(?:fees?|charges?|deposit)\s(?:of\s)?(?:\$|rs\.?\s?|pkr\s?|usd\s?)?\d|"
     r"\b(?:fees?|deposit) (?:jama|ada|bhej)\w{0,6}|\bas (?:a )?(?:security|deposit|guarantee)\b|"
     # A sum for it, in Roman Urdu: "registration ke 1500 rupay", "joining ki Rs 500".
@@ -359,7 +363,7 @@ FEE_ANCHOR = anchor(
     (_FAKE_CHEQUE, _FEE_AMOUNT, _ITEM_PRICED, _FEE_NAMED, _PURCHASE, MONEY, _CRYPTO_SCAM),
     "deposit cash cheque check wire send transfer pay forward fee charge cost amount money "
     "security guarantee jama ada bhej buy purchas order subscri get khareed kharid len le $ usd "
-    "rs pkr \u20a8 0 1 2 3 "
+    "manat maanat rs pkr \u20a8 0 1 2 3 "
     "4 5 6 7 8 9 recharge top invest unlock activate paid",
 )
 
