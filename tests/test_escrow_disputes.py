@@ -75,6 +75,12 @@ def funded(*amounts: str) -> Contract:
     return run(contract(*amounts or ("300.00",)), Fund("m1", FUNDED))
 
 
+def funded_2025() -> Contract:
+    """The report's contract (review r32, hostile 1): funded Monday 3 March 2025."""
+    started = attrs.evolve(contract("300.00"), started=date(2025, 3, 1))
+    return run(started, Fund("m1", at(2025, 3, 3, 9)))
+
+
 # --------------------------------------------------------------------------- non-release
 
 
@@ -132,8 +138,9 @@ class TestClientAnswerInBusinessDays:
         [
             (at(2026, 3, 6, 15), at(2026, 3, 13, 15)),  # Friday 15:00 -> next Friday 15:00
             (at(2026, 3, 4, 12), at(2026, 3, 11, 12)),  # Wednesday -> next Wednesday
-            (at(2026, 3, 7, 10), at(2026, 3, 13, 10)),  # Saturday: Mon..Fri are the 5 days
-            (at(2026, 3, 8, 23), at(2026, 3, 13, 23)),  # Sunday: the same
+            # Saturday and Sunday: the 5 days are the whole of Mon..Fri, to Saturday 00:00
+            (at(2026, 3, 7, 10), at(2026, 3, 14)),
+            (at(2026, 3, 8, 23), at(2026, 3, 14)),
             (at(2026, 3, 9, 0), at(2026, 3, 16, 0)),  # Monday 00:00 -> next Monday 00:00
         ],
         ids=["friday", "wednesday", "saturday", "sunday", "monday-midnight"],
@@ -152,6 +159,43 @@ class TestClientAnswerInBusinessDays:
         assert AutoDisputeRelease("m1", at(2026, 3, 13, 15)) == after.history[-1]
         assert (release("m1", at(2026, 3, 13, 15), "300.00"),) == after.payments
         assert usd("0") == escrow.ledger(after, at(2026, 3, 13, 15)).at_risk
+
+    @pytest.mark.parametrize(
+        ("filed", "due"),
+        [
+            (at(2025, 3, 7, 15), at(2025, 3, 14, 15)),
+            (
+                datetime(2025, 3, 7, 23, 59, 59, 999999, tzinfo=U),
+                datetime(2025, 3, 14, 23, 59, 59, 999999, tzinfo=U),
+            ),
+            (at(2025, 3, 8), at(2025, 3, 15)),
+            (at(2025, 3, 8, 12), at(2025, 3, 15)),
+            (at(2025, 3, 9, 23, 59, 59), at(2025, 3, 15)),
+            (at(2025, 3, 10), at(2025, 3, 17)),
+        ],
+        ids=["fri-15", "fri-last-us", "sat-00", "sat-12", "sun-23:59:59", "mon-00"],
+    )
+    def test_the_weekend_never_shortens_the_clients_five_days(self, filed, due):
+        """Review r32, hostile 1 (its table): a filing 1 us after Friday got its answer due 24 h earlier.
+
+        A weekend filing counts from Monday 00:00 and is due at the end of
+        Friday; a later filing never gets an earlier deadline.
+        """
+        c = escrow.apply(funded_2025(), OpenDispute("m1", filed))
+        (deadline,) = [d for d in escrow.deadlines(c, filed) if d.kind == "dispute_response_due"]
+        assert due == deadline.due
+
+    def test_an_answer_on_friday_after_a_weekend_filing_is_taken(self):
+        """Review r32, hostile 1: answering Friday 10:00 after a Saturday 00:00 filing was refused (PAID)."""
+        c = escrow.apply(funded_2025(), OpenDispute("m1", at(2025, 3, 8)))
+        answered = escrow.apply(c, AnswerDispute("m1", at(2025, 3, 14, 10)))
+        assert S.DISPUTED == answered.milestone("m1").state
+        assert at(2025, 3, 14, 10) == answered.milestone("m1").escrow.dispute_answered_at
+        last = at(2025, 3, 14, 23, 59, 59, 999999)
+        assert S.DISPUTED == escrow.advance(c, last).milestone("m1").state
+        released = escrow.advance(c, at(2025, 3, 15))
+        assert AutoDisputeRelease("m1", at(2025, 3, 15)) == released.history[-1]
+        assert (release("m1", at(2025, 3, 15), "300.00"),) == released.payments
 
     def test_calendar_days_when_the_rules_say_so(self):
         """With business days switched off, the same dispute is due 5 calendar days later."""

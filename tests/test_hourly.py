@@ -1100,7 +1100,7 @@ def test_dispute_deadline_and_silence():
 
 
 def test_dispute_opened_on_a_weekend():
-    """From a Saturday, three business days end on Wednesday at the same time.
+    """From a Saturday, three business days are the whole of Monday to Wednesday (to Thursday 00:00).
 
     Upwork's window closes on Friday, so a Saturday dispute is refused
     (review r24 E1); a what-if window that runs to Sunday takes it.
@@ -1114,7 +1114,7 @@ def test_dispute_opened_on_a_weekend():
     dispute = dispute_response(saturday, rules=weekend)
     assert datetime(2024, 1, 13, 3, 30, tzinfo=UTC) == dispute.opened_at
     assert datetime(2024, 1, 16, 3, 30, tzinfo=UTC) == dispute.respond_by
-    assert datetime(2024, 1, 17, 3, 30, tzinfo=UTC) == dispute.respond_by_if_business_days
+    assert datetime(2024, 1, 18, tzinfo=UTC) == dispute.respond_by_if_business_days
 
 
 def test_dispute_response_window_is_a_rule():

@@ -6,7 +6,10 @@ of HC 211068588 gave a freelancer 3 business days to answer disputed hours.
 Upwork publishes no holiday calendar, so a business day here is Monday to
 Friday **in UTC**, the clock every platform rule runs on; public holidays are
 not skipped.  Engines that need business days call :func:`add_business_days`
-and say in their docs that holidays are ignored.
+(which counts a start on a Saturday or Sunday from Monday 00:00 UTC, so every
+count is whole business days of time) and say in their docs that holidays
+are ignored; rules about days, not moments (a withdrawal's processing day),
+use :func:`first_business_day`.
 
 Upwork publishes the end of a window to the second (the client's hourly
 dispute window ends "Friday 23:59:59"); the window takes in the whole of that
@@ -37,6 +40,7 @@ __all__ = [
     "add_business_span",
     "closed_by",
     "closes_after",
+    "first_business_day",
     "hourly_pay_available",
     "is_business_day",
     "week_rules_day",
@@ -156,13 +160,23 @@ def is_business_day(at: datetime) -> bool:
 
 
 def add_business_days(start: datetime, n: int) -> datetime:
-    """Return the moment *n* business days after *start*, at the same UTC time of day.
+    """Return the moment by which *n* whole business days have passed since *start*.
 
-    Counting moves one calendar day at a time and counts a day when it lands
-    on a Monday–Friday (UTC).  So from Friday 18:00, one business day is
-    Monday 18:00; from Saturday or Sunday it is Monday too; and ``n == 0``
-    is *start* itself (in UTC).  Holidays are not skipped (Upwork publishes
-    no holiday calendar).
+    A business day is a Monday–Friday in UTC (holidays are not skipped:
+    Upwork publishes no holiday calendar).  From a moment on a business day
+    the result is the same UTC time of day *n* business days later, counting
+    one calendar day at a time and only the days that land on a
+    Monday–Friday: from Friday 18:00, one business day is Monday 18:00.  A
+    *start* on a Saturday or Sunday (UTC) is counted from the Monday 00:00
+    after it, so its *n* business days are whole days and end at 00:00 after
+    the last of them: from any moment of a weekend, one business day ends
+    at Tuesday 00:00 (the end of Monday) and five at the next Saturday
+    00:00 (the end of Friday).  ``n == 0`` is *start* itself (in UTC).
+
+    Either way exactly ``n`` × 24 hours of Monday–Friday time lie between
+    *start* and the result, and a later *start* never gives an earlier
+    result (review r32, hostile 1: a weekend start kept its time of day
+    and lost up to a whole business day).
 
     Args:
         start: A timezone-aware datetime in any zone; the result is in UTC.
@@ -180,25 +194,26 @@ def add_business_days(start: datetime, n: int) -> datetime:
     >>> friday = datetime(2024, 1, 12, 18, 0, tzinfo=timezone.utc)
     >>> add_business_days(friday, 3).isoformat()
     '2024-01-17T18:00:00+00:00'
+    >>> saturday = datetime(2024, 1, 13, 9, 30, tzinfo=timezone.utc)
+    >>> add_business_days(saturday, 5).isoformat()
+    '2024-01-20T00:00:00+00:00'
     """
     moment = utc_instant(start, "start")
     n = count(n, "n")
     if n == 0:
         return moment
-    # Any 7 consecutive days hold exactly 5 business days, so whole weeks are
-    # added at once and at most 5 business days are stepped one by one.
-    weeks, rest = divmod(n - 1, _BUSINESS_DAYS_PER_WEEK)
-    rest += 1
-    days = weeks * _WEEK_DAYS
     weekday = moment.weekday()
-    while rest:
-        days += 1
-        if (weekday + days) % _WEEK_DAYS <= _FRIDAY:
-            rest -= 1
+    if weekday <= _FRIDAY:
+        base, days = moment, _business_steps(weekday, n)
+    else:
+        # Counted from the Monday 00:00 after the weekend: its n business days
+        # are that Monday and the n - 1 after it, and end at 00:00 after the last.
+        base = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+        days = (_WEEK_DAYS - weekday) + _business_steps(0, n - 1) + 1
     # The result is a computed moment: it may fall after the last day an input
     # may be (LATEST), as other timers do; only Python's calendar bounds it.
     try:
-        return moment + _DAY * days
+        return base + _DAY * days
     except OverflowError:
         raise InvalidValueError(
             f"{n} business days after {moment.isoformat()} falls outside the calendar",
@@ -207,12 +222,40 @@ def add_business_days(start: datetime, n: int) -> datetime:
         ) from None
 
 
+def _business_steps(weekday: int, n: int) -> int:
+    """How many days after a day of *weekday* (Monday 0 to Friday 4) its *n*-th business day is."""
+    if not n:
+        return 0
+    # Any 7 consecutive days hold exactly 5 business days, so whole weeks are
+    # added at once and at most 5 business days are stepped one by one.
+    weeks, rest = divmod(n - 1, _BUSINESS_DAYS_PER_WEEK)
+    rest += 1
+    days = weeks * _WEEK_DAYS
+    while rest:
+        days += 1
+        if (weekday + days) % _WEEK_DAYS <= _FRIDAY:
+            rest -= 1
+    return days
+
+
+def first_business_day(day: date) -> date:
+    """*day* if it is a Monday–Friday, else the Monday after it (a day's business day, as a date).
+
+    For rules about days rather than moments (a withdrawal requested on a
+    Saturday is processed on Monday): :func:`add_business_days` counts
+    time, so from a weekend moment it counts whole days from Monday 00:00.
+    """
+    weekday = day.weekday()
+    return day if weekday <= _FRIDAY else day + _DAY * (_WEEK_DAYS - weekday)
+
+
 def add_business_span(start: datetime, span: timedelta) -> datetime:
     """Return *start* plus *span* read in business days: its whole days, then the rest.
 
     A rule stated in business days (a client's 5 days to answer a dispute)
-    counts its whole days with :func:`add_business_days`; a part of a day
-    (only a what-if period has one) is added as elapsed time after them.
+    counts its whole days with :func:`add_business_days` (from a Saturday or
+    Sunday, from Monday 00:00 UTC); a part of a day (only a what-if period
+    has one) is added as elapsed time after them.
 
     Raises:
         InvalidValueError: As :func:`add_business_days` (a negative *span*).

@@ -30,19 +30,14 @@ from upwork_safety._moments import utc_instant
 from upwork_safety._validate import instance, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
 from upwork_safety.escrow._reasons import refusal, released_note, when
+from upwork_safety.escrow._recorded_steps import CLOCK_RULE, check_recorded_steps, finish
 from upwork_safety.escrow._run import Draft, Recorded, Run
 from upwork_safety.escrow._table import BY_EVENT, due_automatic
-from upwork_safety.escrow._timers import (
-    arbitration_window,
-    client_answer_due,
-    rules_at,
-    start_moment,
-)
+from upwork_safety.escrow._timers import rules_at, start_moment
 from upwork_safety.models import (
     _NOT_BEFORE_START,
     Contract,
     ContractKind,
-    MilestoneState,
     _recorded_outside,
     _recorded_what,
     _start_fix,
@@ -119,15 +114,16 @@ def check_rules(rules: object) -> PlatformRules | RuleHistory[PlatformRules] | N
 def open_run(contract: object, rules: object) -> Run:
     """A run on *contract* (checked: fixed price) with *rules* (checked).
 
-    A dispute's recorded steps are checked against the clocks of the rules
-    the run applies (:func:`_check_dispute_steps`).
+    The steps it records, a dispute's and the automatic ones, are checked
+    against the clocks of the rules the run applies
+    (:func:`~upwork_safety.escrow._recorded_steps.check_recorded_steps`).
     """
     run = Run(fixed_price(contract), check_rules(rules))
     if run.holding or run.contract.payments:
         run.recorded = recorded_outside(run.contract)
     if len(run.holding) > 1:
         _check_one_active(run)
-    _check_dispute_steps(run)
+    check_recorded_steps(run)
     return run
 
 
@@ -157,72 +153,6 @@ def _check_one_active(run: Run) -> None:
     )
 
 
-def _check_dispute_steps(run: Run) -> None:
-    """Refuse a dispute step recorded outside the time the rules give it.
-
-    The engine steps every clock before it records an event, so a client's
-    answer is before the client's time to answer runs out (at that moment
-    the escrow is released to the freelancer), and an arbitration fee is
-    paid once mediation is over (the guard's rule) and before the opt-in
-    window closes (at that moment the default outcome settles it).  A
-    contract built or loaded with a step outside those times is not what
-    any run under these rules could leave: advancing it would pay the party
-    the rules had already ruled against.  The models do not read
-    the rules, so the engine checks, with the rules it applies.
-    """
-    milestones = run.contract.milestones  # read only, as the run starts: no draft opened
-    in_dispute = [i for i in run.holding if milestones[i].escrow.state is MilestoneState.DISPUTED]
-    for index in sorted(in_dispute):
-        books = milestones[index].escrow
-        disputed = books.disputed_at
-        answered = books.dispute_answered_at
-        if disputed is None or answered is None:
-            continue
-        # (moment, earliest, due): each step is recorded from its earliest moment and
-        # before its clock runs out.
-        steps = [
-            ("dispute_answered_at", answered, disputed, client_answer_due(disputed, run.rules))
-        ]
-        _proposal, opens, closes = arbitration_window(answered, run.rules)
-        steps.extend(
-            (name, paid, opens, closes)
-            for name in ("client_paid_arbitration_at", "freelancer_paid_arbitration_at")
-            if (paid := getattr(books, name)) is not None
-        )
-        for name, at, earliest, due in steps:
-            if earliest <= at < due:
-                continue
-            if at < earliest:
-                raise InvalidValueError(
-                    f"milestone {shown(milestones[index].id)}: escrow.{name} ({when(at)}) is "
-                    f"before its step could be taken ({when(earliest)}: mediation runs until "
-                    "then) under the rules "
-                    f"{'given (rules=)' if run.rules is not None else 'in force'} (a contract "
-                    "recorded under other rules is read with them, rules=)",
-                    field="rules"
-                    if run.rules is not None
-                    else f"Contract.milestones[{index}].escrow.{name}",
-                    rule=_STEP_RULE,
-                )
-            under = (
-                "under the rules given (rules=)"
-                if run.rules is not None
-                else "under the rules in force"
-            )
-            raise InvalidValueError(
-                f"milestone {shown(milestones[index].id)}: escrow.{name} "
-                f"({when(at)}) is not before its "
-                f"clock ran out ({when(due)}) {under}; the engine would have settled the "
-                "dispute first, so this escrow's moments, or the rules it is read under, "
-                "cannot be right (a contract recorded under other rules is read with them, "
-                "rules=)",
-                field="rules"
-                if run.rules is not None
-                else f"Contract.milestones[{index}].escrow.{name}",
-                rule=_CLOCK_RULE,
-            )
-
-
 def choose(run: Run, milestone: Draft, kind: type[Event], at: datetime) -> tuple[Row | None, str]:
     """The row *kind* takes for *milestone* at *at*, or ``None`` and why it is refused."""
     reason = None
@@ -238,12 +168,6 @@ def choose(run: Run, milestone: Draft, kind: type[Event], at: datetime) -> tuple
     # Rows go from the general to the specific case (escrow, then paid money):
     # the last row's reason is the one that fits.
     return None, reason
-
-
-#: The rule an escrow clock that ran out before a recorded event breaks.
-_CLOCK_RULE = "no automatic step due before a recorded event"
-#: The rule a dispute step recorded before it could be taken breaks.
-_STEP_RULE = "a dispute step no earlier than the engine takes it"
 
 
 def _apply_automatic(run: Run, row: Row, index: int, due: datetime) -> AutomaticEvent:
@@ -267,7 +191,7 @@ def _apply_automatic(run: Run, row: Row, index: int, due: datetime) -> Automatic
             f"before the last recorded event ({type(last).__name__} at {when(last.at)}); the "
             f"engine would have recorded it first, {why}",
             field=field,
-            rule=_CLOCK_RULE,
+            rule=CLOCK_RULE,
         )
     event = row.automatic_event(milestone_id, due)
     row.effect(run, index, event)
@@ -481,14 +405,17 @@ def apply(
             (the contract, or *rules*, is not what its history was recorded
             under), or a dispute step recorded on a milestone's escrow (the
             client's answer, an arbitration fee) falls outside the time the
-            rules give it.
+            rules give it, or an automatic step in the history is
+            recorded at another moment than its clock makes due under the rules
+            (the error names the entry, ``Contract.history[i]``, rule
+            ``"the automatic step due"``).
         InvalidTypeError: *contract*, *event* or *rules* of the wrong type.
     """
     run = open_run(contract, rules)
     if type(event) not in _MANUAL:
         event = _manual_event(event)
     _manual(run, event)
-    return run.result()
+    return finish(run)
 
 
 def run_at(contract: object, now: object, rules: object) -> tuple[Run, datetime]:
@@ -597,11 +524,15 @@ def advance(
             a milestone's clock ran out before the last recorded event (the
             contract, or *rules*, is not what its history was recorded under),
             or a dispute step recorded on a milestone's escrow (the client's
-            answer, an arbitration fee) falls outside the time the rules give it.
+            answer, an arbitration fee) falls outside the time the rules give it,
+            or an automatic step in the history is recorded at another moment
+            than its clock makes due under the rules
+            (the error names the entry, ``Contract.history[i]``, rule
+            ``"the automatic step due"``).
         InvalidTypeError: An argument of the wrong type.
     """
     run, _moment = run_at(contract, now, rules)
-    return run.result()
+    return finish(run)
 
 
 def replay(
@@ -642,7 +573,10 @@ def replay(
             event of *contract*'s history (the contract, or *rules*, is not
             what its history was recorded under), or a dispute step recorded
             on a milestone's escrow (the client's answer, an arbitration fee)
-            falls outside the time the rules give it, or more than 200,000
+            falls outside the time the rules give it, or an automatic step in the history is
+            recorded at another moment than its clock makes due under the rules
+            (the error names the entry, ``Contract.history[i]``, rule
+            ``"the automatic step due"``), or more than 200,000
             events (an endless generator is refused there).
         InvalidTypeError: *events* is not a sequence of escrow events, or
             another argument of the wrong type.
@@ -661,7 +595,7 @@ def replay(
             _manual(run, cast("ManualEvent", event), f"events[{position}]")
         else:
             taken = _replay_automatic(run, cast("AutomaticEvent", event))[1:]
-    return run.result()
+    return finish(run)
 
 
 def _replay_automatic(run: Run, event: AutomaticEvent) -> list[AutomaticEvent]:

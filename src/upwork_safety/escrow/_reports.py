@@ -161,7 +161,11 @@ def deadlines(
             a milestone's clock ran out before the last recorded event (the
             contract, or *rules*, is not what its history was recorded under),
             or a dispute step recorded on a milestone's escrow (the client's
-            answer, an arbitration fee) falls outside the time the rules give it.
+            answer, an arbitration fee) falls outside the time the rules give it,
+            or an automatic step in the history is recorded at another moment
+            than its clock makes due under the rules
+            (the error names the entry, ``Contract.history[i]``, rule
+            ``"the automatic step due"``).
         InvalidTypeError: An argument of the wrong type.
     """
     run, moment = run_at(contract, now, rules)
@@ -401,7 +405,11 @@ def ledger(
             a milestone's clock ran out before the last recorded event (the
             contract, or *rules*, is not what its history was recorded under),
             or a dispute step recorded on a milestone's escrow (the client's
-            answer, an arbitration fee) falls outside the time the rules give it.
+            answer, an arbitration fee) falls outside the time the rules give it,
+            or an automatic step in the history is recorded at another moment
+            than its clock makes due under the rules
+            (the error names the entry, ``Contract.history[i]``, rule
+            ``"the automatic step due"``).
         InvalidTypeError: An argument of the wrong type.
     """
     run, moment = run_at(contract, now, rules)
@@ -613,7 +621,10 @@ def allowed(
             before the last recorded event (the contract, or *rules*, is not
             what its history was recorded under), or a dispute step recorded
             on a milestone's escrow (the client's answer, an arbitration fee)
-            falls outside the time the rules give it.
+            falls outside the time the rules give it, or an automatic step in the history is
+            recorded at another moment than its clock makes due under the rules
+            (the error names the entry, ``Contract.history[i]``, rule
+            ``"the automatic step due"``).
         InvalidTypeError: An argument of the wrong type.
     """
     if now is None:

@@ -97,8 +97,11 @@ def client_answer_due(disputed_at: datetime, override: Override) -> datetime:
     In business days (the library's one helper,
     :func:`upwork_safety._calendar.add_business_span`: the same UTC time of
     day, counting days that fall Monday to Friday in UTC, holidays not
-    skipped) when the rules say so, else in elapsed time.  A part of a day in
-    a what-if period is added as elapsed time.
+    skipped; a dispute filed on a Saturday or Sunday is counted from Monday
+    00:00 UTC, so its 5 days are Monday to Friday whole and run out at
+    Saturday 00:00) when the rules say so, else in elapsed time.  Either way
+    a later filing never runs out earlier.  A part of a day in a what-if
+    period is added as elapsed time.
     """
     rules = rules_at(disputed_at, override)
     span = rules.client_dispute_response

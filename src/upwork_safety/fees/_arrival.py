@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from upwork_safety._calendar import add_business_days, is_business_day
+from upwork_safety._calendar import add_business_days, first_business_day
 from upwork_safety._moments import LATEST, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
@@ -55,9 +55,8 @@ def _processed(method: WithdrawalMethod, requested_at: datetime) -> date:
     day = datetime.combine(requested_at.date(), time(0), timezone.utc)
     cutoff = method.cutoff
     late = cutoff is not None and requested_at - day >= cutoff
-    if late or not is_business_day(day):
-        return add_business_days(day, 1).date()
-    return day.date()
+    # A request on a weekend waits for Monday; one after the cutoff for the day after its own.
+    return first_business_day(requested_at.date() + _DAY if late else requested_at.date())
 
 
 def _check_processed(method: WithdrawalMethod, requested_at: datetime, what: str) -> None:

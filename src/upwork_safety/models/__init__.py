@@ -32,6 +32,8 @@ from upwork_safety.models._contract import _next as _next
 from upwork_safety.models._contract import _position as _position
 from upwork_safety.models._contract import _recorded_outside as _recorded_outside
 from upwork_safety.models._contract import _recorded_what as _recorded_what
+from upwork_safety.models._contract import _remember_steps as _remember_steps
+from upwork_safety.models._contract import _steps_checked as _steps_checked
 from upwork_safety.models._contract import _weekly_limit_hours as _weekly_limit_hours
 from upwork_safety.models._contract_checks import _NOT_AFTER_END as _NOT_AFTER_END
 from upwork_safety.models._contract_checks import _NOT_BEFORE_START as _NOT_BEFORE_START

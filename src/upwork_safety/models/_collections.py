@@ -60,7 +60,14 @@ def _total(amounts: Sequence[Money] | Any, what: str, start: Decimal = Decimal(0
     return total
 
 
-__all__ = ["_Milestones", "_Payments", "_one_currency", "_remember"]
+__all__ = [
+    "_Milestones",
+    "_Payments",
+    "_one_currency",
+    "_remember",
+    "_remember_steps",
+    "_steps_remembered",
+]
 
 
 def _one_currency(amounts: Sequence[Money], what: str) -> None:
@@ -101,6 +108,31 @@ def _remember(
     _keep(milestones, "history_fits", history_fits)
 
 
+def _remember_steps(
+    milestones: _Milestones, history: History, payments: _Payments, rules: object
+) -> None:
+    """Record that the escrow engine found *history*'s automatic steps due under *rules*.
+
+    The engine's fact, kept with the milestones as :func:`_remember` keeps
+    the contract's own: a contract with the same milestones, history and
+    payments is not read again under the same rules.
+    """
+    _keep(milestones, "steps_due", (history, payments, rules))
+
+
+def _steps_remembered(
+    milestones: _Milestones, history: History, payments: _Payments, rules: object
+) -> bool:
+    """Whether :func:`_remember_steps` recorded these *history*, *payments* and *rules*."""
+    found = milestones.steps_due
+    return (
+        found is not None
+        and found[0] is history
+        and found[1] is payments
+        and (found[2] is rules or found[2] == rules)
+    )
+
+
 def _refuse_state(what: str) -> NoReturn:
     raise InvalidValueError(
         f"a pickled contract's {what.lower()} are rebuilt by their checks, never given a state",
@@ -134,6 +166,10 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
     #: The history and end date found to fit these milestones
     #: (``_contract_checks._check_history``), cached the same way.
     history_fits: tuple[History, date | None] | None
+    #: ``(history, payments, rules)``: the escrow engine found the history's
+    #: automatic steps due under those rules (``escrow._recorded_steps``); the
+    #: rules are the engine's argument, held here, never read.
+    steps_due: tuple[History, _Payments, object] | None
 
     def __new__(cls, items: object) -> Self:
         checked = plain_records(items, Milestone, "Contract.milestones")
@@ -158,6 +194,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         _keep(new, "holding", frozenset(holding))
         _keep(new, "releases_match", None)
         _keep(new, "history_fits", None)
+        _keep(new, "steps_due", None)
         return new
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
@@ -226,6 +263,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         _keep(new, "holding", holding)
         _keep(new, "releases_match", None)
         _keep(new, "history_fits", None)
+        _keep(new, "steps_due", None)
         return new
 
     def __reduce__(self) -> tuple[Any, ...]:

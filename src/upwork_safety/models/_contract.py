@@ -38,7 +38,13 @@ from upwork_safety._validate import (
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import ContractKind
 from upwork_safety.models._client import Client
-from upwork_safety.models._collections import _Milestones, _Payments, _remember
+from upwork_safety.models._collections import (
+    _Milestones,
+    _Payments,
+    _remember,
+    _steps_remembered,
+)
+from upwork_safety.models._collections import _remember_steps as _remember_steps_of
 from upwork_safety.models._contract_checks import (
     _before_start,
     _check_history,
@@ -457,6 +463,24 @@ def _position(contract: Contract, milestone_id: object, what: str = "milestone_i
 def _checked(contract: Contract) -> _Milestones:
     """``contract.milestones``, which the converter always makes a :class:`_Milestones`."""
     return cast("_Milestones", contract.milestones)
+
+
+def _remember_steps(contract: Contract, rules: object) -> None:
+    """Note that the escrow engine found *contract*'s automatic steps due under *rules*.
+
+    The engine's fact about the contract's history and payments; the models
+    hold it and never read *rules* (``escrow._recorded_steps``).
+    """
+    history = cast("History", contract.history)
+    _remember_steps_of(_checked(contract), history, cast("_Payments", contract.payments), rules)
+
+
+def _steps_checked(contract: Contract, rules: object) -> bool:
+    """Whether :func:`_remember_steps` noted *contract*'s history and payments under *rules*."""
+    history = cast("History", contract.history)
+    return _steps_remembered(
+        _checked(contract), history, cast("_Payments", contract.payments), rules
+    )
 
 
 def _indexes(contract: Contract) -> tuple[Mapping[str, int], frozenset[int]]:
