@@ -178,7 +178,8 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
     points: list[Decimal | None] = [None] * len(facts)
     notes: list[str | None] = [None] * len(facts)
     if label is not None:
-        points[:], notes[:] = _points(contributions, tally, rules, label)
+        ids = [item.contract_id for item in facts]
+        points[:], notes[:] = _points(contributions, ids, tally, rules, label)
     impacts = [
         Impact(
             item.contract_id,

@@ -153,9 +153,14 @@ class Impact:
             points from it are 0, the successes' too (``+25`` and three
             times ``-25`` would add up to -50, not to the 0 shown).  Each
             exact share is rounded down or up to the hundredth, so that
-            they add up exactly; a report refuses points that no window
-            of its score shown gives the contract's outcome and weight
-            (a success's are never negative, a failure's never positive).
+            they add up exactly: each is rounded down, and the hundredths
+            still missing go to the largest remainders first, equal
+            remainders to the smaller contract id (in ``str`` order, code
+            point by code point), so the points never depend on the order
+            the contracts are given in.  A report refuses points that no
+            window of its score shown gives the contract's outcome and
+            weight (a success's are never negative, a failure's never
+            positive).
             ``None`` without a score, and from
             :func:`~upwork_safety.jss.classify`, which judges a contract
             alone.

@@ -252,7 +252,11 @@ def _clients_of(tally: _Totals, rules: JSSRules, label: str) -> int:
 
 
 def _points(
-    contributions: Sequence[_Contribution | None], tally: _Totals, rules: JSSRules, label: str
+    contributions: Sequence[_Contribution | None],
+    ids: Sequence[str],
+    tally: _Totals,
+    rules: JSSRules,
+    label: str,
 ) -> tuple[list[Decimal], list[str | None]]:
     """Each contribution's points of the displayed score, and a reason when it is not all in it.
 
@@ -263,8 +267,12 @@ def _points(
     share, nothing: it weighs in the total).  A window floored at 0 (net
     formula) gives every contract 0.  The trending score is half of each of its two
     windows'.  The exact shares are rounded to the hundredth by largest
-    remainder (ties in input order), so they add up to the displayed percent
-    (:func:`_hundredths` of the exact share) exactly.
+    remainder, so they add up to the displayed percent (:func:`_hundredths`
+    of the exact share) exactly.  Equal remainders are broken by the
+    contract's id (*ids*, unique, one per contribution): the smaller id in
+    ``str`` order (code point by code point) takes the spare hundredth
+    first, so the points never depend on the order the contracts are given
+    in (review r32, hostile 2).
     """
     behind = _behind(rules, label)
     position = rules.tracked_months.index
@@ -294,7 +302,7 @@ def _points(
     target = int(_hundredths(cast("Fraction", share)).scaleb(2))  # the label's window has one
     floors = [value.numerator // value.denominator for value in exact]
     spare = target - sum(floors)
-    ranked = sorted(range(len(exact)), key=lambda i: (floors[i] - exact[i], i))
+    ranked = sorted(range(len(exact)), key=lambda i: (floors[i] - exact[i], ids[i]))
     for index in ranked[:spare]:
         floors[index] += 1
     return [Decimal(units).scaleb(-2, context=CONTEXT) for units in floors], notes

@@ -329,7 +329,7 @@ class _Builder:
             tag_name = repr(kind.tag_name)
             lines += [
                 f"    if {tag_name} in o:",
-                f"        if o[{tag_name}] != {kind.tag!r}:",
+                f"        if type(o[{tag_name}]) is not str or o[{tag_name}] != {kind.tag!r}:",
                 "            raise UnusualError",
                 "        n += 1",
             ]

@@ -257,7 +257,7 @@ def _object_reader(conv: cattrs.Converter, cls: type) -> Any:
             raise RefusedError(f"expected an object for {name}, got {type_name(value)}", rule=name)
         if tag is not None and TAG in value:
             # An event read on its own may carry its tag (as to_dict writes it).
-            if value[TAG] != tag:
+            if _strict.plain(value[TAG]) != tag:  # a str subclass by its text, as every leaf
                 raise RefusedError(
                     f"expected {TAG!r} {shown(tag)}, got {_strict.shown(value[TAG])}", ".type"
                 )
@@ -296,13 +296,13 @@ def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
     def read(value: object, _: object) -> object:
         if not isinstance(value, dict):
             raise RefusedError(f"expected an event object, got {type_name(value)}", rule="an event")
-        tag = value.get(TAG)
-        if tag.__class__ is not str or tag not in names:
+        tag = _strict.plain(value.get(TAG))  # a str subclass by its text, as every leaf
+        if type(tag) is not str or tag not in names:
             raise RefusedError(
                 f"{TAG!r} must name an escrow event ({listed}), got {_strict.shown(tag)}",
                 rule="an escrow event",
             )
-        return read_member(value, union)
+        return read_member(value if value[TAG] is tag else {**value, TAG: tag}, union)
 
     # The members' hooks, as the strategy took them just now.
     members = {_EVENT_NAMES[cls]: conv.get_structure_hook(cls) for cls in get_args(union)}

@@ -19,7 +19,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_args
 
 from upwork_safety import _display
-from upwork_safety._plain import whole_number
+from upwork_safety._plain import plain_int, plain_text, whole_number
 from upwork_safety._render import decimal_text, jsonable
 from upwork_safety.errors import (
     MAX_PROBLEMS,
@@ -244,6 +244,21 @@ def got(value: object) -> str:
     return f"{type_name(value)} {shown(value)}"
 
 
+def plain(value: object) -> object:
+    """A ``str`` or ``int`` subclass in the data as the plain ``str`` or ``int`` it holds.
+
+    The one rule every leaf reader applies first (red team r32, hostile 4),
+    the models' own (:func:`~upwork_safety._plain.plain_text`,
+    :func:`~upwork_safety._plain.plain_int`): a caller's ``MyStr("USD")`` or
+    ``MyInt(3)`` (an ORM's id type, ``numpy.str_``, another enum's member) is
+    read as the text or number it holds, by ``str``'s and ``int``'s own
+    methods, never its own.  Anything else is returned as it is, for the
+    reader to take or refuse: a ``bool`` stays a ``bool`` (``true`` is not
+    ``1``), a float a float.
+    """
+    return plain_int(plain_text(value))  # type: ignore[arg-type]
+
+
 #: The rules a ``str`` and a ``bool`` keep, read or written (review r30, serialize 5).
 STRING, TRUE_OR_FALSE = "a string", "true or false"
 
@@ -257,7 +272,8 @@ def read_str(value: object, cls: object = None) -> str:
     """
     if _is_enum_type(cls):
         return read_enum(value, cls)  # type: ignore[arg-type]
-    if isinstance(value, str):
+    value = plain(value)
+    if type(value) is str:
         if unicode_text(value):
             return value
         raise RefusedError(
@@ -276,7 +292,7 @@ def read_int(value: object, cls: object = None) -> int:
         return read_enum(value, cls)  # type: ignore[arg-type]
     if type(value) is int:
         return value
-    number = whole_number(value)  # read with int's own method, not the subclass's __int__
+    number = whole_number(value)  # a subclass by int's own method (plain), not its __int__
     if number is not None:
         return number
     raise RefusedError(f"expected an integer, got {got(value)}", rule="an integer")
@@ -334,15 +350,17 @@ def read_decimal(value: object, _: object = None) -> Decimal:
     or ``"+5"``).  Floats are refused because they cannot hold decimals
     exactly.
     """
-    if type(value) is str or (type(value) is int):
-        try:
-            if type(value) is str:
-                if len(value) <= _CACHED_TEXT:
-                    return _decimal(value)
-                return as_written(value, to_decimal(value, "the number"), "the number")
+    if type(value) is not str and type(value) is not int:
+        value = plain(value)
+    try:
+        if type(value) is str:
+            if len(value) <= _CACHED_TEXT:
+                return _decimal(value)
+            return as_written(value, to_decimal(value, "the number"), "the number")
+        if type(value) is int:
             return to_decimal(value, "the number")
-        except UpworkSafetyError as exc:
-            raise RefusedError(str(exc), rule=exc.rule) from None
+    except UpworkSafetyError as exc:
+        raise RefusedError(str(exc), rule=exc.rule) from None
     raise RefusedError(
         f'expected a decimal number as a string (e.g. "12.50"), got {got(value)}',
         rule=CANONICAL,
@@ -376,15 +394,19 @@ def read_enum(value: object, cls: type[E]) -> E:
     """
     if type(value) is cls:
         return value
+    kind = type(value)
+    if kind is not str and kind is not int:
+        value = plain(value)  # a subclass's own __hash__ and __eq__ are never asked
+        kind = type(value)
     try:
-        return _members(cls)[type(value), value]  # type: ignore[return-value]
+        return _members(cls)[kind, value]  # type: ignore[return-value]
     except (KeyError, TypeError):  # TypeError: an unhashable value such as a list
         if issubclass(cls, enum.Flag) and type(value) is int:
             with contextlib.suppress(ValueError):  # a combination of a flag's members
                 return cls(value)
         allowed = ", ".join(repr(m.value) for m in cls)
         raise RefusedError(
-            f"expected one of {allowed}, got {shown(value)}", rule=f"a {cls.__name__}"
+            f"expected one of {allowed}, got {got(value)}", rule=f"a {cls.__name__}"
         ) from None
 
 
@@ -393,12 +415,14 @@ def read_literal(value: object, t: Any) -> object:
 
     An enum member in the ``Literal`` is read from its value, as it is written.
     """
+    if not any(value is allowed for allowed in get_args(t)):
+        value = plain(value)
     for allowed in get_args(t):
-        plain = jsonable(allowed)  # an enum member is written as its value
-        if (type(value) is type(plain) and value == plain) or value is allowed:
+        written = jsonable(allowed)  # an enum member is written as its value
+        if (type(value) is type(written) and value == written) or value is allowed:
             return allowed
     choices = ", ".join(repr(jsonable(a)) for a in get_args(t))
-    raise RefusedError(f"expected one of {choices}, got {shown(value)}", rule=f"one of {choices}")
+    raise RefusedError(f"expected one of {choices}, got {got(value)}", rule=f"one of {choices}")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -464,7 +488,7 @@ def _read_money_carefully(value: object) -> Money:
             + (f"; unknown {extra}" if extra else ""),
             rule="Money",
         )
-    amount = value["amount"]
+    amount = plain(value["amount"])
     if type(amount) is int:
         # A JSON integer is a number, not the amount's text: loaded, it would be
         # written back as text ("5"), so it is refused, as "05" is.
@@ -476,14 +500,14 @@ def _read_money_carefully(value: object) -> Money:
             CANONICAL,
         )
     if type(amount) is not str:
+        why = " (floats cannot hold cents exactly)" if isinstance(amount, float) else ""
         raise RefusedError(
-            f'expected a string like "1000.00" (floats cannot hold cents exactly), '
-            f"got {got(amount)}",
+            f'expected a string like "1000.00"{why}, got {got(amount)}',
             ".amount",
             CANONICAL,
         )
-    currency = value["currency"]
-    if not isinstance(currency, str):
+    currency = plain(value["currency"])
+    if type(currency) is not str:
         raise RefusedError(
             f"expected an ISO 4217 code, got {type_name(currency)}", ".currency", "an ISO 4217 code"
         )

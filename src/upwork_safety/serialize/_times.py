@@ -21,7 +21,7 @@ from upwork_safety._moments import _tzinfo_failed
 from upwork_safety._render import seconds_text
 from upwork_safety.errors import InvalidValueError, UpworkSafetyError
 from upwork_safety.money import to_decimal
-from upwork_safety.serialize._strict import CANONICAL, RefusedError, shown, type_name
+from upwork_safety.serialize._strict import CANONICAL, RefusedError, plain, shown, type_name
 
 __all__ = [
     "MOMENT",
@@ -76,10 +76,12 @@ def read_seconds(value: object, _: object = None) -> timedelta:
     ``"90.5"``, not ``"90.50"``, ``"+90.5"`` or ``"090.5"``.
     """
     if type(value) is not str and type(value) is not int:
-        raise RefusedError(
-            f"expected a number of seconds as a string, got {type_name(value)}",
-            rule=CANONICAL,
-        )
+        value = plain(value)
+        if type(value) is not str and type(value) is not int:
+            raise RefusedError(
+                f"expected a number of seconds as a string, got {type_name(value)}",
+                rule=CANONICAL,
+            )
     try:
         seconds = to_decimal(value, "the number of seconds")
     except UpworkSafetyError as exc:
@@ -131,11 +133,13 @@ MOMENT = "an ISO 8601 datetime with an offset"
 
 
 def read_date(value: object, _: object = None) -> date:
-    """An extended ISO 8601 date, ``YYYY-MM-DD``."""
+    """An extended ISO 8601 date, ``YYYY-MM-DD`` (a ``str`` subclass as its text: ``plain``)."""
     if type(value) is not str:
-        raise RefusedError(
-            f"expected an ISO date string, got {type_name(value)}", rule="an ISO 8601 date"
-        )
+        value = plain(value)
+        if type(value) is not str:
+            raise RefusedError(
+                f"expected an ISO date string, got {type_name(value)}", rule="an ISO 8601 date"
+            )
     text: str = value
     if len(text) == 10:
         found = _date(text)
@@ -176,13 +180,16 @@ def read_datetime(value: object, _: object = None) -> datetime:
     """An extended ISO 8601 date and time with seconds and a UTC offset.
 
     ``-00:00`` is refused: RFC 3339 writes it for an unknown offset, so the
-    moment it names is unknown too (``+00:00`` and ``Z`` are UTC).
+    moment it names is unknown too (``+00:00`` and ``Z`` are UTC).  A ``str``
+    subclass is read as its text (``plain``).
     """
     if type(value) is not str:
-        raise RefusedError(
-            f"expected an ISO datetime string, got {type_name(value)}",
-            rule=MOMENT,
-        )
+        value = plain(value)
+        if type(value) is not str:
+            raise RefusedError(
+                f"expected an ISO datetime string, got {type_name(value)}",
+                rule=MOMENT,
+            )
     text: str = value
     if len(text) <= 32 and (found := _datetime(text)) is not None:
         return found
