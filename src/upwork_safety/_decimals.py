@@ -72,8 +72,10 @@ _T = TypeVar("_T")
 def exact(func: Callable[_P, _T]) -> Callable[_P, _T]:
     """Run *func* in :data:`CONTEXT`, whatever the caller's decimal context (private).
 
-    Every public engine function that does Decimal arithmetic wears it, so a
-    caller's ``getcontext().prec = 6`` (or a trap) changes no result.
+    Every public engine function that does Decimal arithmetic wears it, and
+    so does every public value's ``__attrs_post_init__`` (put on by
+    :func:`~upwork_safety._pickling.through_init`), so a caller's
+    ``getcontext().prec = 6`` (or a trap) changes no result and no check.
     """
 
     @functools.wraps(func)
