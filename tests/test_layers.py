@@ -17,10 +17,11 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "upwork_safety"
 #: The rank of each top-level module or package; an import must go to a lower rank
 #: (or stay inside its own top-level package).  The errors are below everything: the
 #: pickling of values refuses a bad pickle with them, quoting what it
-#: was given through the bounded display of ``_display``.
+#: was given through the bounded display of ``_display``, and runs each value's
+#: checks in the library's decimal context (``_decimals.exact``), so it sits just above.
 RANK = {
     "errors": 0,
-    "_pickling": 2,
+    "_pickling": 2.2,
     "_display": 1,
     "_plain": 1,
     "_decimals": 2,

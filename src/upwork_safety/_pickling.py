@@ -14,6 +14,15 @@ through the constructor too and takes its fields from there.
 
 The arguments are the field values in order, without names, so pickles stay
 compact (millions of reports travel back from worker processes).
+
+The same decorator runs a class's own checks (its ``__attrs_post_init__``,
+where the checks across fields live) in the library's decimal context
+(:func:`~upwork_safety._decimals.exact`): every way a value is built (its
+constructor, ``attrs.evolve``, ``serialize``'s loaders, unpickling, copying)
+goes through them, and a caller's ``decimal`` context (``prec = 6``, a trap
+on ``Inexact``) must change nothing they accept (review r32, embedder 1: a
+contract the engine built was refused on reload, its bonus summed to six
+digits).
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from typing import TypeVar
 
 import attrs
 
+from upwork_safety._decimals import exact
 from upwork_safety._display import shown
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
@@ -33,9 +43,14 @@ def through_init(cls: _C) -> _C:
 
     Every public attrs class of the library wears it (a test lists them
     all); a subclass inherits it and pickles through its own constructor.
+    The class's own ``__attrs_post_init__`` (its checks across fields) runs
+    in the library's decimal context, whatever the caller's.
     """
     cls.__reduce__ = _reduce  # type: ignore[assignment,method-assign]
     cls.__setstate__ = _setstate  # type: ignore[attr-defined]
+    checks = cls.__dict__.get("__attrs_post_init__")
+    if checks is not None:
+        cls.__attrs_post_init__ = exact(checks)  # type: ignore[attr-defined]
     return cls
 
 

@@ -214,7 +214,10 @@ def rate_at_least(rate: ExchangeRate) -> str:
     newcomer N8).
     """
     places = max(minor_unit(rate.quote), _RATE_DIGITS - 1 - rate.rate.adjusted())
-    units_up = CONTEXT.multiply(rate.rate, Decimal(10) ** places).to_integral_value(
+    # Shifted by the context's own scaleb, never ``Decimal(10) ** places``: a power
+    # in the caller's context rounded, or raised a bare ``decimal.Rounded`` under a
+    # trap (review r32, embedder 1).
+    units_up = CONTEXT.scaleb(rate.rate, places).to_integral_value(
         rounding="ROUND_CEILING", context=CONTEXT
     )
-    return f"{CONTEXT.divide(units_up, Decimal(10) ** places):.{places}f}"
+    return f"{CONTEXT.scaleb(units_up, -places):.{places}f}"

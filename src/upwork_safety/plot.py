@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._validate import sequence_of, text_value
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.fees import WithdrawalComparison, WithdrawalQuote
@@ -306,7 +307,7 @@ def _title(quotes: WithdrawalComparison | Iterable[WithdrawalQuote], first: With
         sent = first.sent
     return (
         f"Withdrawing {sent.currency} {sent.amount:,} at "
-        f"{reference.rate.normalize():f} {reference.quote} per {reference.base}"
+        f"{reference.rate.normalize(CONTEXT):f} {reference.quote} per {reference.base}"
     )
 
 

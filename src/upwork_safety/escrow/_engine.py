@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NoReturn, cast
 
+from upwork_safety._decimals import exact
 from upwork_safety._display import shown
 from upwork_safety._events import (
     AUTOMATIC_EVENTS,
@@ -365,6 +366,7 @@ def is_automatic(event: object) -> bool:
     return type(event) in _AUTOMATIC
 
 
+@exact
 def apply(
     contract: Contract,
     event: ManualEvent,
@@ -487,6 +489,7 @@ def _check_moments_by(run: Run, moment: datetime) -> None:
         )
 
 
+@exact
 def advance(
     contract: Contract,
     now: datetime,
@@ -535,6 +538,7 @@ def advance(
     return finish(run)
 
 
+@exact
 def replay(
     contract: Contract,
     events: Iterable[Event],

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
+from upwork_safety._decimals import exact
 from upwork_safety._events import MANUAL_EVENTS, EndContract, ManualEvent
 from upwork_safety._moments import to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
@@ -121,6 +122,7 @@ def _payment_deadlines(run: Run) -> list[Deadline]:
     return found
 
 
+@exact
 def deadlines(
     contract: Contract,
     now: datetime,
@@ -374,6 +376,7 @@ def _empty(currency: str) -> Money:
     return _zero(currency).rounded()
 
 
+@exact
 def ledger(
     contract: Contract,
     now: datetime,

@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, Union, cast, get_args,
 
 import cattrs
 
+from upwork_safety._decimals import exact
 from upwork_safety._display import shown
 from upwork_safety._plain import whole_number
 from upwork_safety.errors import (
@@ -228,6 +229,7 @@ def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:
             ) from None
 
 
+@exact
 def from_dict(cls: type[T], data: Any) -> T:
     """Build a *cls* from *data* (as made by :func:`to_dict`), strictly.
 
@@ -517,6 +519,7 @@ def _marking(marked: list[_Repeated]) -> Callable[[list[tuple[str, Any]]], dict[
     return pairs
 
 
+@exact
 def from_json(cls: type[T], text: str | bytes) -> T:
     r"""Parse *text* and build a *cls* from it (see :func:`from_dict`).
 

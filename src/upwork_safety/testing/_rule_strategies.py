@@ -287,7 +287,7 @@ def _jss_variations(preset: JSSRules) -> st.SearchStrategy[JSSRules]:
         st.lists(st.integers(*PRIVATE_SCORE_SCALE), min_size=2, max_size=2), sorted
     )
     changes["neutral_credit"] = st.none() | mapped(
-        st.integers(0, 99), lambda n: Decimal(n).scaleb(-2)
+        st.integers(0, 99), lambda n: Decimal(n).scaleb(-2, context=CONTEXT)
     )
     changes["top_rated_weeks"] = st.none() | st.integers(1, 2 * preset.top_rated_weeks).flatmap(
         lambda weeks: st.tuples(st.just(weeks), st.integers(1, weeks))
@@ -312,25 +312,27 @@ _TENTHS = 10
 
 def _stars(low: int, high: int) -> st.SearchStrategy[Decimal]:
     """A star threshold from *low* to *high* tenths of a star."""
-    return mapped(st.integers(low, high), lambda n: Decimal(n).scaleb(-1))
+    return mapped(st.integers(low, high), lambda n: Decimal(n).scaleb(-1, context=CONTEXT))
 
 
 def _jss_thresholds(preset: JSSRules) -> dict[str, st.SearchStrategy[object]]:
     """The star, Top Rated, trending, eligibility and snapshot-day draws of a what-if."""
-    low, high = (int(end * _TENTHS) for end in STAR_SCALE)
+    low, high = (int(CONTEXT.multiply(end, _TENTHS)) for end in STAR_SCALE)
     longest = max(preset.windows)
     trending = st.integers(2, longest).flatmap(
         lambda long: st.tuples(st.just(long), st.integers(1, long - 1))
     )
     cents = minor_unit(preset.currency)
-    earnings = int(preset.top_rated_min_earnings.scaleb(cents))
+    earnings = int(preset.top_rated_min_earnings.scaleb(cents, context=CONTEXT))
     return {
         "stars": st.none()
         | mapped(st.lists(st.integers(low, high), min_size=2, max_size=2, unique=True), sorted),
         "unpaid_positive_stars_at_least": st.none() | _stars(low, high),
         "top_rated_min_score": st.none() | st.integers(0, 100),
         "top_rated_min_earnings": st.none()
-        | mapped(st.integers(0, 2 * earnings), lambda n: Decimal(n).scaleb(-cents)),
+        | mapped(
+            st.integers(0, 2 * earnings), lambda n: Decimal(n).scaleb(-cents, context=CONTEXT)
+        ),
         "top_rated_earnings_months": st.none()
         | st.integers(1, 2 * preset.top_rated_earnings_months),
         "top_rated_account_days": st.none() | st.integers(1, 2 * preset.top_rated_account_days),
@@ -349,8 +351,8 @@ def _jss_weights(preset: JSSRules) -> dict[str, st.SearchStrategy[object]]:
     the heaviest tier), and a cap from there up, so a kept cap mostly fits.
     """
     caps = [p.weight_cap for p in rules.JSS_HISTORY if p.weight_cap is not None]
-    top = int(max([*caps, *(t.weight for t in preset.weight_tiers)]) * _TENTHS)
-    weight = mapped(st.integers(1, top), lambda n: Decimal(n).scaleb(-1))
+    top = int(CONTEXT.multiply(max([*caps, *(t.weight for t in preset.weight_tiers)]), _TENTHS))
+    weight = mapped(st.integers(1, top), lambda n: Decimal(n).scaleb(-1, context=CONTEXT))
     bound = max([t.up_to for t in preset.weight_tiers if t.up_to is not None] or [Decimal(1000)])
     tiers = st.lists(st.integers(0, 2 * int(bound)), max_size=3, unique=True).flatmap(
         lambda ends: mapped(
@@ -361,12 +363,12 @@ def _jss_weights(preset: JSSRules) -> dict[str, st.SearchStrategy[object]]:
             ),
         )
     )
-    bonus = mapped(st.integers(0, top), lambda n: Decimal(n).scaleb(-1))
+    bonus = mapped(st.integers(0, top), lambda n: Decimal(n).scaleb(-1, context=CONTEXT))
     return {
         "weight_tiers": st.none() | tiers,
         "weight_cap": st.none()
         | st.just(_OFF)
-        | mapped(st.integers(top, 2 * top), lambda n: Decimal(n).scaleb(-1)),
+        | mapped(st.integers(top, 2 * top), lambda n: Decimal(n).scaleb(-1, context=CONTEXT)),
         "unpaid_weight": st.none() | st.just(_OFF) | weight,
         "duration_bonus": st.none() | bonus,
         "duration_bonus_non_positive": st.none() | st.just(_OFF) | bonus,
@@ -380,8 +382,8 @@ def _jss_what_if(preset: JSSRules, drawn: dict[str, object]) -> JSSRules | None:
     stars = changes.pop("stars")
     if "stars" not in kept:
         low, high = cast("list[int]", stars)
-        changes["negative_stars_below"] = Decimal(low).scaleb(-1)
-        changes["positive_stars_at_least"] = Decimal(high).scaleb(-1)
+        changes["negative_stars_below"] = Decimal(low).scaleb(-1, context=CONTEXT)
+        changes["positive_stars_at_least"] = Decimal(high).scaleb(-1, context=CONTEXT)
     private = changes.pop("private")
     if private is not None:
         low, high = cast("list[int]", private)

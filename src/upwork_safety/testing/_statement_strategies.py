@@ -162,7 +162,8 @@ def statements(
     low, high = _sizes(min_size, max_size)
     # A running balance is the opening one plus the amounts so far: at most the
     # widest spread of those sums (every row's amount) and _OPENING_REST.
-    if export.has_balance and high * _top(max_value) + _OPENING_REST >= _exports.MAX_AMOUNT:
+    widest = CONTEXT.add(CONTEXT.multiply(high, _top(max_value)), _OPENING_REST)
+    if export.has_balance and widest >= _exports.MAX_AMOUNT:
         _refuse(
             "max_size",
             f"({high}) rows of up to {max_value} US dollars could take a running balance past "
@@ -264,12 +265,13 @@ def _statements(
         lowest = Decimal(0)
         running = Decimal(0)
         for row in drawn:
-            running += row.amount.amount
+            running = CONTEXT.add(running, row.amount.amount)
             lowest = min(lowest, running)
-        balance = -lowest + draw(amounts(min_value=0, max_value=_OPENING_REST, places=2))
+        rest = draw(amounts(min_value=0, max_value=_OPENING_REST, places=2))
+        balance = CONTEXT.subtract(rest, lowest)
     for line, row in enumerate(drawn, _FIRST_ROW):
         if balance is not None:
-            balance += row.amount.amount
+            balance = CONTEXT.add(balance, row.amount.amount)
             row = attrs.evolve(row, line=line, balance=Money(balance, "USD"))  # noqa: PLW2901
         else:
             row = attrs.evolve(row, line=line)  # noqa: PLW2901
@@ -307,7 +309,7 @@ def _charge_one(
 
 def _as_charge(fee: Transaction, export: StatementFormat) -> Transaction:
     """*fee* as a charge: below zero, with the export's word for a fee (not a refund)."""
-    charged = Money(-abs(fee.amount.amount), "USD")
+    charged = Money(fee.amount.amount.copy_abs().copy_negate(), "USD")
     rows = (
         attrs.evolve(fee, type_text=word, amount=charged)
         for word in export.type_words(TransactionKind.SERVICE_FEE)
