@@ -219,3 +219,62 @@ def test_a_history_is_read_once_per_rule_set(monkeypatch):
     with pytest.raises(InvalidValueError):
         escrow.ledger(loaded, now, rules=SLOW)
     assert [3, 3] == walks
+
+
+# ---------- dormancy reads every escrow moment the engine reads (diff review r32, 2)
+
+
+def _arbitration_by_hand() -> tuple[Contract, rules.PlatformRules]:
+    """m2 built by hand in arbitration, both fees paid (no clock runs), last moment 06-12."""
+    from upwork_safety.models import Escrow
+
+    usd = lambda text: Money(text, "USD")  # noqa: E731
+    multi = attrs.evolve(rules.CURRENT, name="what-if multi", one_active_milestone=False)
+    m2 = Milestone(
+        "m2",
+        "Hand-built arbitration",
+        usd("200.00"),
+        escrow=Escrow(
+            "disputed",
+            usd("200.00"),
+            held=usd("200.00"),
+            disputed_at=at(2025, 6, 3, 9),
+            dispute_answered_at=at(2025, 6, 5, 9),
+            client_paid_arbitration_at=at(2025, 6, 10, 9),
+            freelancer_paid_arbitration_at=at(2025, 6, 12, 9),
+        ),
+    )
+    m1 = Milestone(
+        "m1",
+        "Three logo concepts (PNG)",
+        usd("150.00"),
+        escrow=Escrow("funded", usd("150.00"), held=usd("150.00")),
+    )
+    data = serialize.to_dict(
+        Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2025, 6, 2), milestones=[m1, m2])
+    )
+    data["history"] = [{"type": "Fund", "milestone_id": "m1", "at": "2025-06-02T09:00:00+00:00"}]
+    return serialize.from_dict(Contract, data), multi
+
+
+def test_a_dormancy_closure_counts_an_arbitration_fee_as_activity_as_the_engine_does():
+    loaded, multi = _arbitration_by_hand()
+    closed = escrow.advance(loaded, at(2025, 10, 1), rules=multi)
+    closure = closed.history[1]
+    assert isinstance(closure, DormancyRefundRequest)
+    assert closure.at == at(2025, 9, 17, 9)  # from the last fee paid, 06-12, not from 06-03
+    again = serialize.from_json(Contract, serialize.to_json(closed))
+    book = escrow.ledger(again, at(2025, 10, 2), rules=multi)  # the engine's own closure: taken
+    assert book.funded == Money("350.00", "USD")
+
+
+def test_a_dormancy_closure_dated_from_an_earlier_moment_than_the_last_activity_is_refused():
+    loaded, multi = _arbitration_by_hand()
+    text = serialize.to_json(escrow.advance(loaded, at(2025, 10, 1), rules=multi))
+    early = serialize.from_json(
+        Contract, text.replace("2025-09-17", "2025-09-08").replace("2025-09-24", "2025-09-15")
+    )
+    with pytest.raises(InvalidValueError) as info:
+        escrow.ledger(early, at(2025, 10, 2), rules=multi)
+    assert info.value.rule == RULE
+    assert info.value.field == "rules"

@@ -50,7 +50,13 @@ from upwork_safety.escrow._reasons import when
 from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.escrow._table import BY_EVENT
 from upwork_safety.escrow._timers import arbitration_window, client_answer_due
-from upwork_safety.models import _MOMENTS, MilestoneState, _remember_steps, _steps_checked
+from upwork_safety.models import (
+    _MOMENTS,
+    _MOMENTS_HELD,
+    MilestoneState,
+    _remember_steps,
+    _steps_checked,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -308,7 +314,9 @@ class _Walk:
             if where in self.seen or where in first:
                 continue  # its moments are the history's
             escrow = contract.milestones[where].escrow
-            for name in ("submitted_at", "refund_requested_at", "disputed_at"):
+            # Every moment its state holds, as the engine's dormancy clock reads them
+            # (models._recorded_outside): an answer or an arbitration fee is activity too.
+            for name in _MOMENTS_HELD[escrow.state]:
                 moment: datetime | None = getattr(escrow, name)
                 if moment is not None and last < moment <= at:
                     last = moment
