@@ -12,15 +12,10 @@ refusal followed by another method offered.
 
 import pytest
 
+from _scanner import CONTACT, OPP
+from _scanner import scanned_codes as _codes
 from upwork_safety import checks
 from upwork_safety.checks import Confidence, FindingCode
-
-OPP = FindingCode.OFF_PLATFORM_PAYMENT
-CONTACT = FindingCode.OFF_PLATFORM_CONTACT
-
-
-def _codes(text: str, direction: str) -> set[FindingCode]:
-    return {f.code for f in checks.scan_message(text, direction=direction)}
 
 
 def _finding(text: str, direction: str, code: FindingCode) -> checks.Finding:

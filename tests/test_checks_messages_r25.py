@@ -13,13 +13,11 @@ before the fix.
 
 import pytest
 
+from _scanner import ACCOUNT, SCOPE
 from upwork_safety import checks
-from upwork_safety.checks import Confidence, FindingCode, Severity
+from upwork_safety.checks import Confidence, Severity
 from upwork_safety.checks._messages import scan_rules_only
 from upwork_safety.checks._normalise import normalise
-
-ACCOUNT = FindingCode.ACCOUNT_SHARING
-SCOPE = FindingCode.SCOPE_CREEP
 
 
 def _only(text: str, direction: str = "incoming") -> checks.Finding:

@@ -12,16 +12,11 @@ twelfth held-out set was written before the change.
 
 import pytest
 
+from _scanner import ACCOUNT, CONTACT
+from _scanner import scanned_codes as _codes
 from upwork_safety import checks
 from upwork_safety.checks import Confidence, FindingCode
 from upwork_safety.checks._messages import scan_rules_only
-
-ACCOUNT = FindingCode.ACCOUNT_SHARING
-CONTACT = FindingCode.OFF_PLATFORM_CONTACT
-
-
-def _codes(text: str) -> set[FindingCode]:
-    return {f.code for f in checks.scan_message(text, direction="incoming")}
 
 
 @pytest.mark.parametrize(

@@ -13,14 +13,10 @@ written before the change.
 
 import pytest
 
+from _scanner import ACCOUNT
+from _scanner import rule_codes as _codes
 from upwork_safety.checks import Confidence, FindingCode
 from upwork_safety.checks._messages import scan_rules_only
-
-ACCOUNT = FindingCode.ACCOUNT_SHARING
-
-
-def _codes(text: str) -> set[FindingCode]:
-    return {f.code for f in scan_rules_only(text, direction="incoming")}
 
 
 @pytest.mark.parametrize(

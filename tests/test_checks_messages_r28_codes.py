@@ -15,11 +15,10 @@ round 27, and a login code or pin is still the code Upwork sends.
 
 import pytest
 
+from _scanner import ACCOUNT
 from upwork_safety import checks
 from upwork_safety.checks import Confidence, FindingCode
 from upwork_safety.checks._messages import scan_rules_only
-
-ACCOUNT = FindingCode.ACCOUNT_SHARING
 
 
 def _shipped(text: str) -> set[FindingCode]:

@@ -32,19 +32,9 @@ was committed and scored before the change and never read.
 
 import pytest
 
+from _scanner import ACCOUNT, CONTACT, FEE, FUNDING, REVIEW, SCOPE
+from _scanner import rule_codes as _codes
 from upwork_safety.checks import FindingCode
-from upwork_safety.checks._messages import scan_rules_only
-
-FUNDING = FindingCode.START_BEFORE_FUNDING
-FEE = FindingCode.UPFRONT_FEE
-SCOPE = FindingCode.SCOPE_CREEP
-REVIEW = FindingCode.REVIEW_BEGGING
-ACCOUNT = FindingCode.ACCOUNT_SHARING
-CONTACT = FindingCode.OFF_PLATFORM_CONTACT
-
-
-def _codes(text: str, direction: str = "incoming") -> set[FindingCode]:
-    return {f.code for f in scan_rules_only(text, direction=direction)}
 
 
 @pytest.mark.parametrize(

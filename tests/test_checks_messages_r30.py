@@ -29,19 +29,9 @@ was committed and scored before the change and never read.
 
 import pytest
 
+from _scanner import CONTACT, FEE, FUNDING, PAYMENT, REVIEW, SCOPE
+from _scanner import rule_codes as _codes
 from upwork_safety.checks import FindingCode
-from upwork_safety.checks._messages import scan_rules_only
-
-FUNDING = FindingCode.START_BEFORE_FUNDING
-PAYMENT = FindingCode.OFF_PLATFORM_PAYMENT
-CONTACT = FindingCode.OFF_PLATFORM_CONTACT
-FEE = FindingCode.UPFRONT_FEE
-SCOPE = FindingCode.SCOPE_CREEP
-REVIEW = FindingCode.REVIEW_BEGGING
-
-
-def _codes(text: str, direction: str = "incoming") -> set[FindingCode]:
-    return {f.code for f in scan_rules_only(text, direction=direction)}
 
 
 @pytest.mark.parametrize(

@@ -36,21 +36,10 @@ was committed and scored before the change and never read.
 
 import pytest
 
+from _scanner import ACCOUNT, CONTACT, FEE, FUNDING, PAYMENT, REVIEW, SCOPE
+from _scanner import rule_codes as _codes
 from upwork_safety.checks import FindingCode
-from upwork_safety.checks._messages import scan_rules_only
 from upwork_safety.checks._normalise import normalise
-
-FUNDING = FindingCode.START_BEFORE_FUNDING
-PAYMENT = FindingCode.OFF_PLATFORM_PAYMENT
-CONTACT = FindingCode.OFF_PLATFORM_CONTACT
-FEE = FindingCode.UPFRONT_FEE
-SCOPE = FindingCode.SCOPE_CREEP
-REVIEW = FindingCode.REVIEW_BEGGING
-ACCOUNT = FindingCode.ACCOUNT_SHARING
-
-
-def _codes(text: str, direction: str = "incoming") -> set[FindingCode]:
-    return {f.code for f in scan_rules_only(text, direction=direction)}
 
 
 @pytest.mark.parametrize(

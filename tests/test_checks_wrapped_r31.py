@@ -10,17 +10,14 @@ a small letter) stay as they were.
 
 import pytest
 
+from _scanner import OPP
+from _scanner import scanned_codes as _codes
 from upwork_safety import checks
-from upwork_safety.checks import Confidence, FindingCode
+from upwork_safety.checks import Confidence
 from upwork_safety.checks._messages import scan_rules_only
 from upwork_safety.checks._normalise import normalise
 
-OPP = FindingCode.OFF_PLATFORM_PAYMENT
 SENTENCE = "I will pay you via PayPal outside Upwork to save the fee"
-
-
-def _codes(text: str, direction: str = "incoming") -> set[FindingCode]:
-    return {f.code for f in checks.scan_message(text, direction=direction)}
 
 
 @pytest.mark.parametrize(
