@@ -30,7 +30,7 @@ points of the score shown (:attr:`Impact.points`, which add up to it).
     >>> report.impact("c4").reasons
     ('public stars 2.0 are poor (below 4)', 'weight 1: earned USD 100.00, paid over 1 month')
 
-The package's modules: ``_reports`` (what scoring returns), ``_model``
+The package's modules: ``_tallies`` and ``_reports`` (what scoring returns), ``_model``
 (judging and tallying), ``_explain`` (what-ifs and changes), ``_forecast``,
 ``_top_rated`` and ``_population`` (many freelancers); the dated rule sets
 live in :mod:`upwork_safety.rules`.
@@ -38,7 +38,7 @@ live in :mod:`upwork_safety.rules`.
 
 from __future__ import annotations
 
-from upwork_safety.jss import _forecast, _invariants, _model, _reports
+from upwork_safety.jss import _forecast, _invariants, _model, _tallies
 from upwork_safety.jss._explain import (
     ChangeItem,
     ChangeKind,
@@ -57,13 +57,8 @@ from upwork_safety.jss._lapses import Lapse, LapseKind
 from upwork_safety.jss._model import classify, score, timeline
 from upwork_safety.jss._population import score_frame, score_many
 from upwork_safety.jss._presets import CURRENT, HISTORY, rule_sources, rules_as_of
-from upwork_safety.jss._reports import (
-    Impact,
-    JSSPoint,
-    JSSReport,
-    Outcome,
-    WindowScore,
-)
+from upwork_safety.jss._reports import JSSPoint, JSSReport, Outcome
+from upwork_safety.jss._tallies import Impact, WindowScore
 from upwork_safety.jss._timeline import JSSTimeline
 from upwork_safety.jss._top_rated import TopRated, TopRatedWeeks, top_rated, top_rated_weeks
 from upwork_safety.rules import (
@@ -101,7 +96,7 @@ MAX_TIMELINE_POINTS = _model.MAX_TIMELINE_POINTS
 #: hold, so every report a rule set gives can be built.  The windows of a
 #: :class:`JSSReport` are distinct, so it holds at most this many; the
 #: rule sets Upwork announced track at most four (24, 12, 6 and 3 months).
-MAX_WINDOW_MONTHS = _reports.MAX_WINDOW_MONTHS
+MAX_WINDOW_MONTHS = _tallies.MAX_WINDOW_MONTHS
 
 __all__ = [
     "CURRENT",

@@ -34,7 +34,8 @@ from upwork_safety.jss._invariants import (
 )
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
 from upwork_safety.jss._outcome import Outcome, outcome_of_text
-from upwork_safety.jss._reports import Impact, JSSReport, _weighed
+from upwork_safety.jss._reports import JSSReport
+from upwork_safety.jss._tallies import Impact, _weighed
 from upwork_safety.jss._tally import (
     _candidates,
     _contribute,

@@ -24,7 +24,8 @@ from upwork_safety.jss._facts import _build, _changes, _Facts, paid_at
 from upwork_safety.jss._invariants import UNIQUE_IDS
 from upwork_safety.jss._judge import _judge, _unpaid_days
 from upwork_safety.jss._lapses import Lapse, LapseKind
-from upwork_safety.jss._reports import Impact, JSSPoint, JSSReport, WindowScore
+from upwork_safety.jss._reports import JSSPoint, JSSReport
+from upwork_safety.jss._tallies import Impact, WindowScore
 from upwork_safety.jss._tally import (
     _contribute,
     _Contribution,

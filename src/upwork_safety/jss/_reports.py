@@ -1,4 +1,8 @@
-"""What scoring returns: each contract's :class:`Impact`, window tallies, reports, timelines.
+"""What scoring returns: the report of a day, and each point of a timeline.
+
+A report is built from the values of :mod:`upwork_safety.jss._tallies`
+(each contract's :class:`Impact`, each window's :class:`WindowScore`), which
+this module re-exports, so pickles that name them here still load.
 
 Every value here is frozen and, like every public value, pickles compactly
 through its constructor (the field values in order, no field names), which
@@ -24,33 +28,26 @@ from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int, plain_text
+from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_text
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
-    count_field,
     id_field,
     items_field,
-    member_field,
-    plain_texts,
     text_field,
     text_value,
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.jss._invariants import (
-    decimal_field,
-    disagree,
     optional_percent_field,
-    optional_points_field,
     points_add_up,
-    reasons_field,
     score_field,
     unique,
 )
 from upwork_safety.jss._lapses import Lapse
-from upwork_safety.jss._outcome import Outcome, outcome_of_text
-from upwork_safety.jss._points import check_points, check_sign
-from upwork_safety.rules import _MAX_MONTHS
+from upwork_safety.jss._outcome import Outcome
+from upwork_safety.jss._points import check_points
+from upwork_safety.jss._tallies import MAX_WINDOW_MONTHS, Impact, WindowScore
 
 __all__ = [
     "MAX_WINDOW_MONTHS",
@@ -60,9 +57,6 @@ __all__ = [
     "Outcome",
     "WindowScore",
 ]
-
-# Documented where upwork_safety.jss re-binds it.
-MAX_WINDOW_MONTHS: int = _MAX_MONTHS
 
 
 _ZERO = Decimal(0)
@@ -99,179 +93,6 @@ def _trending_label(long: int, short: int) -> str:
 _MONTHS = r"([1-9][0-9]{0,3})"
 _WINDOW_LABEL = re.compile(rf"{_MONTHS} months")
 _TRENDING_LABEL = re.compile(rf"trending \({_MONTHS}m \+ {_MONTHS}m\)/2")
-
-
-def _weighed(outcome: Outcome, weight: Decimal, name: str) -> None:
-    """Refuse a *weight* that does not fit *outcome*: 0 exactly when the contract is excluded.
-
-    Every counted contract weighs something (each weight tier, the unpaid
-    weight and the cap of :class:`~upwork_safety.jss.JSSRules` are positive).
-    """
-    if outcome is Outcome.EXCLUDED:
-        if weight:
-            raise InvalidValueError(
-                f"{name} of an excluded contract must be 0, got {weight}",
-                field=name,
-                rule="0 when excluded",
-            )
-    elif not weight:
-        raise InvalidValueError(
-            f"{name} of a counted ({outcome.value}) contract must be more than 0",
-            field=name,
-            rule="more than 0 when counted",
-        )
-
-
-@through_init
-@attrs.frozen
-class Impact:
-    """How one contract counts, and why.
-
-    Attributes:
-        contract_id: The contract's id.
-        client_id: Its client's id.
-        outcome: The :class:`Outcome`.
-        weight: How many jobs it counts as: more than ``0`` when counted,
-            ``0`` when excluded.
-        reasons: Every decision that led to *outcome* and *weight*, in words
-            (at least one); in a report whose score comes from a shorter
-            window or the trending pair, the last one says when the
-            contract is outside it (or, for the pair, in its longer window
-            only).
-        points: Its percentage points of the score shown, to the hundredth,
-            in a :class:`JSSReport` with a score: the points of its
-            contracts add up to the unrounded percent the score is rounded
-            from (see :attr:`JSSReport.impacts`).  A success in the window
-            shown adds ``100 × weight / total``; a neutral outcome
-            *neutral_credit* of that; a failure nothing under the share
-            formula (it weighs in the total, which is how it costs points)
-            and takes as much away under the net formula.  ``0`` when it is
-            excluded or outside the window shown; half its share in each
-            window of the trending pair.  Under the net formula a window
-            whose failures outweigh its successes is floored at 0 (a score
-            is never below 0): its percent is 0, and so every contract's
-            points from it are 0, the successes' too (``+25`` and three
-            times ``-25`` would add up to -50, not to the 0 shown).  Each
-            exact share is rounded down or up to the hundredth, so that
-            they add up exactly: each is rounded down, and the hundredths
-            still missing go to the largest remainders first, equal
-            remainders to the smaller contract id (in ``str`` order, code
-            point by code point), so the points never depend on the order
-            the contracts are given in.  A report refuses points that no
-            window of its score shown gives the contract's outcome and
-            weight (a success's are never negative, a failure's never
-            positive).
-            ``None`` without a score, and from
-            :func:`~upwork_safety.jss.classify`, which judges a contract
-            alone.
-
-    Raises:
-        InvalidTypeError: A field of the wrong type (*weight* is a ``Decimal``).
-        InvalidValueError: An empty id, no reasons, or a weight that is
-            negative, beyond :data:`~upwork_safety.money.MAX_DIGITS` digits
-            either side of the point, or does not fit the outcome; points
-            outside -100 to 100, not to the hundredth, or of a sign the
-            outcome cannot give (a success's negative, a failure's
-            positive, an excluded contract's not 0).
-    """
-
-    contract_id: str = attrs.field(converter=plain_text, validator=id_field)
-    client_id: str = attrs.field(converter=plain_text, validator=id_field)
-    outcome: Outcome = attrs.field(converter=outcome_of_text, validator=member_field(Outcome))
-    weight: Decimal = attrs.field(validator=decimal_field)
-    reasons: tuple[str, ...] = attrs.field(converter=plain_texts, validator=reasons_field)
-    points: Decimal | None = attrs.field(default=None, validator=optional_points_field)
-
-    def __attrs_post_init__(self) -> None:
-        _weighed(self.outcome, self.weight, "Impact.weight")
-        check_sign(self.outcome, self.points, "Impact.points")  # red team r23 L1
-
-
-@through_init
-@attrs.frozen
-class WindowScore:
-    """The tallies of one rolling window.
-
-    Attributes:
-        months: The window's length, 1 to :data:`MAX_WINDOW_MONTHS`.
-        contracts: Counted contracts inside it (at most
-            :data:`~upwork_safety.money.MAX_DIGITS` digits, like every count
-            in a result).
-        clients: Their distinct clients (at least one when there are
-            contracts, never more than the contracts).
-        successes: The summed weight of positive outcomes.
-        negatives: The summed weight of negative outcomes.
-        total: The summed weight of every counted outcome:
-            ``successes + negatives + neutrals``, more than 0 exactly when
-            there are contracts.
-        percent: The window's unrounded score in percent (to the hundredth),
-            or ``None`` when it has no outcomes or too few clients.  Under
-            either formula and any neutral credit it lies between
-            ``100 × (successes − negatives) / total`` and
-            ``100 × (successes + neutrals) / total`` (give or take the half
-            hundredth it is rounded by).
-        shown: Whether it competes for the displayed score (eligibility-only
-            and trending-only windows do not on their own).
-        neutrals: The summed weight of neutral outcomes (they earn
-            :attr:`~upwork_safety.jss.JSSRules.neutral_credit` of a success).
-
-    Raises:
-        InvalidTypeError: A field of the wrong type (the sums are ``Decimal``).
-        InvalidValueError: A count or sum out of range (a sum, as every
-            amount, has at most :data:`~upwork_safety.money.MAX_DIGITS`
-            digits either side of the point, so the sums add up exactly),
-            sums that do not add up, or a percent the tallies cannot give.
-    """
-
-    months: int = attrs.field(converter=plain_int, validator=count_field(1, MAX_WINDOW_MONTHS))
-    contracts: int = attrs.field(converter=plain_int, validator=count_field())
-    clients: int = attrs.field(converter=plain_int, validator=count_field())
-    successes: Decimal = attrs.field(validator=decimal_field)
-    negatives: Decimal = attrs.field(validator=decimal_field)
-    total: Decimal = attrs.field(validator=decimal_field)
-    percent: Decimal | None = attrs.field(validator=optional_percent_field)
-    shown: bool = attrs.field(validator=bool_field)
-    neutrals: Decimal = attrs.field(default=_ZERO, validator=decimal_field)
-
-    def __attrs_post_init__(self) -> None:
-        contracts = self.contracts
-        if self.clients > contracts or (contracts > 0) is not (self.clients > 0):
-            raise InvalidValueError(
-                f"WindowScore.clients must be from 1 to contracts ({contracts}) when the window "
-                f"has contracts, 0 when it has none; got {self.clients}",
-                field="WindowScore.clients",
-                rule="1 to contracts, 0 without contracts",
-            )
-        parts = CONTEXT.add(CONTEXT.add(self.successes, self.negatives), self.neutrals)
-        if parts != self.total:
-            raise disagree(
-                "WindowScore.total", self.total, "successes + negatives + neutrals", parts
-            )
-        if (contracts > 0) is not (self.total > 0):
-            raise InvalidValueError(
-                f"WindowScore.total must be more than 0 exactly when the window has contracts "
-                f"({contracts}), got {self.total}",
-                field="WindowScore.total",
-                rule="more than 0 exactly when there are contracts",
-            )
-        if self.percent is not None:
-            self._check_percent(self.percent)
-
-    def _check_percent(self, percent: Decimal) -> None:
-        total, times = self.total, CONTEXT.multiply
-        low = times(_HUNDRED, CONTEXT.subtract(self.successes, self.negatives))
-        high = times(_HUNDRED, CONTEXT.add(self.successes, self.neutrals))
-        if not total or (
-            times(CONTEXT.add(percent, _HALF_HUNDREDTH), total) < low
-            or times(CONTEXT.subtract(percent, _HALF_HUNDREDTH), total) > high
-        ):
-            raise InvalidValueError(
-                f"WindowScore.percent ({percent}) must lie between 100 × (successes − "
-                "negatives) / total and 100 × (successes + neutrals) / total, or be None "
-                "without outcomes",
-                field="WindowScore.percent",
-                rule="within what the tallies give",
-            )
 
 
 def _windows(value: tuple[WindowScore, ...]) -> None:
