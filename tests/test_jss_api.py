@@ -383,6 +383,20 @@ def test_reports_pickle_compactly_and_equal():
     assert b"reasons" not in data
 
 
+def test_reports_pickled_before_the_tallies_moved_still_load():
+    """A pickle naming Impact and WindowScore in jss._reports (0.2.0 wrote it so) loads equal."""
+    report = jss.score([*goods(30), job("bad", stars="1.0")], as_of=AS_OF)
+    data = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+    assert b"upwork_safety.jss._tallies" in data
+    # Same length, so every frame and length prefix of the pickle stays valid.
+    old = data.replace(b"upwork_safety.jss._tallies", b"upwork_safety.jss._reports")
+    assert b"_tallies" not in old
+    again = pickle.loads(old)
+    assert report == again
+    assert isinstance(again.impacts[0], jss.Impact)
+    assert isinstance(again.windows[0], jss.WindowScore)
+
+
 # --------------------------------------------------------------------------- types, not strings
 
 
