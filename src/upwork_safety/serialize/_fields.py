@@ -18,9 +18,15 @@ from typing import Any, Optional, Union, get_args, get_origin
 import attrs
 import cattrs
 
+from upwork_safety._events import EVENT_TYPES
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.serialize._leaves import CheckedBool, CheckedStr, PlainItem, checked_enum
 from upwork_safety.serialize._problems import WRITTEN_FIELD, placed
+
+#: The tag that names an escrow event's class in its serialised form.
+TAG = "type"
+#: Each escrow event class's tag: its class name.
+EVENT_NAMES = {cls: cls.__name__ for cls in EVENT_TYPES}
 
 #: The type of ``None``, a plain leaf.
 NONE_TYPE = type(None)
@@ -143,7 +149,7 @@ def raising_field(
 
     What the writer does with each field of the caller's class: read it,
     and, when it leaves defaults out (*compared*), compare it with the
-    default it wrote into *fields* (:func:`._hooks._exact_default`), as
+    default it wrote into *fields* (:func:`._writers._exact_default`), as
     cattrs' generated writer does: ``held != default``, a factory's default
     made first.  The caller's own code (a property, an ``__eq__``, a
     factory) may raise there; the writer names the field it raised at

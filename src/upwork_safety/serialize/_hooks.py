@@ -16,69 +16,59 @@ live; nothing here skips a constructor.
   problem, and ``from_dict`` then runs the detailed path, so errors are always the
   detailed path's.
 
-Writing omits every field that holds its default exactly (same value and same text),
-which the readers fill in again; leaf values are written by :mod:`upwork_safety._render`,
-the one set of rules shared with the CLI and the reports.  A value a writer refuses (a
-naive datetime, a float) is noted with the field, index or key it is under as the refusal
-leaves each object, list and dict, as cattrs notes a reading error, so the refusal names
-its place by the readers' own walk (:mod:`._problems`).
+Writing is done by the writers of :mod:`._writers` (fields that hold their default
+exactly are left out; refusals are noted with their place), which this module registers.
 """
 
 from __future__ import annotations
 
 import collections.abc
-import enum
 import itertools
 import pathlib
-import typing
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NoReturn, get_args, get_origin
+from typing import Any, NoReturn, get_args, get_origin
 
 import attrs
 import cattrs
 from cattrs.fns import identity
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn_from_attrs
+from cattrs.gen import make_dict_structure_fn
 from cattrs.strategies import configure_tagged_union
 
 from upwork_safety import _render
 from upwork_safety._display import shown
-from upwork_safety._events import EVENT_TYPES, AutomaticEvent, Event, ManualEvent
-from upwork_safety._validate import bounded
-from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
-from upwork_safety.kinds import StrEnum
+from upwork_safety._events import AutomaticEvent, Event, ManualEvent
+from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.models import Client
 from upwork_safety.money import Money, to_decimal, within_limits
 from upwork_safety.serialize import _fused, _strict, _times
+from upwork_safety.serialize._fields import EVENT_NAMES, TAG, unread_refusal
 from upwork_safety.serialize._fields import NONE_TYPE as _NONE_TYPE
 from upwork_safety.serialize._fields import UNION_ORIGINS as _UNION_ORIGINS
-from upwork_safety.serialize._fields import field_note as _field_note
-from upwork_safety.serialize._fields import fields_written as _fields
 from upwork_safety.serialize._fields import is_enum as _is_enum
-from upwork_safety.serialize._fields import library_class as _library_class
-from upwork_safety.serialize._fields import raising_field, unread_refusal
 from upwork_safety.serialize._leaves import enum_writer, is_checked_enum, leaf_writers, write_enum
-from upwork_safety.serialize._mappings import fixed, guarded, mapping_writer
 from upwork_safety.serialize._problems import (
     LIMIT,
-    WRITTEN_FIELD,
     ItemsError,
-    Written,
-    place,
-    placed,
-    refused_by_writer,
+    index_noted,
     tally,
 )
-from upwork_safety.serialize._sets import member_type, set_reader, set_writer
+from upwork_safety.serialize._sets import set_reader
 from upwork_safety.serialize._strict import RefusedError, type_name
+from upwork_safety.serialize._writers import (
+    _STR_AND_INT_ENUMS,
+    _is_list_or_tuple,
+    _is_literal,
+    _is_mapping,
+    _is_set,
+    _literal_writer,
+    _mapping_writer,
+    _object_writer,
+    _refuse,
+    _sequence_writer,
+    _set_writer,
+)
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-#: The tag that names an escrow event's class in its serialised form.
-TAG = "type"
-
-_EVENT_NAMES = {cls: cls.__name__ for cls in EVENT_TYPES}
 #: The unions of escrow events, read and written as tagged unions.
 _UNIONS: frozenset[object] = frozenset({Event, ManualEvent, AutomaticEvent})
 
@@ -155,14 +145,14 @@ def _sequence_reader(conv: cattrs.Converter, t: Any, *, list_class: type | None 
                 raise ItemsError(errors, t, *_rest(value, index, shape))
             if shape is not None and not isinstance(item, shape):
                 errors.append(
-                    _noted(RefusedError(f"expected {wanted}, got {type_name(item)}"), index, t)
+                    index_noted(RefusedError(f"expected {wanted}, got {type_name(item)}"), index, t)
                 )
                 kept += 1
                 continue
             try:
                 items.append(hook(item, item_type))
             except Exception as exc:  # noqa: BLE001  (collected and raised below)
-                errors.append(_noted(exc, index, t))
+                errors.append(index_noted(exc, index, t))
                 kept += tally(exc)[0]
         if errors:
             raise ItemsError(errors, t)
@@ -200,7 +190,7 @@ def _fixed_tuple_reader(conv: cattrs.Converter, t: Any) -> Any:
             try:
                 items.append(hook(item, item_type))
             except Exception as exc:  # noqa: BLE001, PERF203  (collected and raised below)
-                errors.append(_noted(exc, index, t))
+                errors.append(index_noted(exc, index, t))
         if errors:
             raise ItemsError(errors, t)
         return tuple(items)
@@ -234,23 +224,12 @@ def _rest(value: list[object], start: int, shape: type | None) -> tuple[int, boo
     return wrong, wrong == len(value) - start
 
 
-def _note(index: int | str, t: object) -> cattrs.IterableValidationNote:
-    """The note that an error is at *index* (a list's, or a dict's key) of a *t*."""
-    return cattrs.IterableValidationNote(f"{t} @ index {index}", index, t)
-
-
-def _noted(exc: Exception, index: int, t: object) -> Exception:
-    # Exception.add_note() is 3.11+; cattrs reads __notes__ either way.
-    exc.__notes__ = [*getattr(exc, "__notes__", ()), _note(index, t)]  # type: ignore[attr-defined]
-    return exc
-
-
 def _object_reader(conv: cattrs.Converter, cls: type) -> Any:
     inner: Any = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
     name = cls.__name__
-    tag = _EVENT_NAMES.get(cls)
+    tag = EVENT_NAMES.get(cls)
 
     def read(value: object, _: object) -> object:
         if not isinstance(value, dict):
@@ -288,9 +267,9 @@ def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
     The strategy's reader is wrapped only to say clearly what is wrong with
     a value that is not an object or names no known event.
     """
-    configure_tagged_union(union, conv, tag_generator=_EVENT_NAMES.__getitem__, tag_name=TAG)
+    configure_tagged_union(union, conv, tag_generator=EVENT_NAMES.__getitem__, tag_name=TAG)
     read_member = conv.get_structure_hook(union)
-    names = {_EVENT_NAMES[cls] for cls in get_args(union)}
+    names = {EVENT_NAMES[cls] for cls in get_args(union)}
     listed = ", ".join(sorted(names))
 
     def read(value: object, _: object) -> object:
@@ -305,297 +284,8 @@ def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
         return read_member(value if value[TAG] is tag else {**value, TAG: tag}, union)
 
     # The members' hooks, as the strategy took them just now.
-    members = {_EVENT_NAMES[cls]: conv.get_structure_hook(cls) for cls in get_args(union)}
+    members = {EVENT_NAMES[cls]: conv.get_structure_hook(cls) for cls in get_args(union)}
     conv.register_structure_hook(union, _fused.noted(read, _fused.UnionKind(TAG, members)))
-
-
-# --------------------------------------------------------------------------- writing
-
-
-def _refuse(cls: type) -> Any:
-    def refuse(value: object) -> object:
-        if cls is object is not type(value):  # declared so: the type is wrong (r29, hostile 10)
-            raise InvalidTypeError(
-                f"cannot serialise a field declared as object (holding {type_name(value)}): "
-                "serialize writes and reads a field by its declared type; declare that type",
-                field="value",
-                rule="a type serialize reads",
-            )
-        raise InvalidTypeError(
-            f"cannot serialise a {type(value).__qualname__}: to_dict and to_json take "
-            "upwork_safety values (models, events, rules, reports), attrs classes made "
-            "of them, and lists, tuples and str-keyed dicts of these",
-            field="value",
-            rule="a public value",
-        )
-
-    return refuse
-
-
-class _Exactly:
-    """A field's default that compares equal only to a value written the same way.
-
-    cattrs' generated writer leaves a field out when ``value != default``;
-    with this wrapper as the default, ``Money("0.00", "USD")`` is kept (it
-    equals the zero default but would load back as ``"0"``, silently
-    rewritten), while the default itself is left out.
-    """
-
-    __slots__ = ("default", "write")
-    __hash__ = None  # type: ignore[assignment]
-
-    def __init__(self, default: object, write: Any) -> None:
-        self.default = default
-        self.write = write  # the field's writer: equal values must be written the same
-
-    def __eq__(self, value: object) -> bool:
-        default = self.default
-        if value is default:
-            return True
-        if value.__class__ is not default.__class__ or value != default:
-            return False
-        if value.__class__ in _EXACT:
-            return True
-        # Equal values of one class: the same text too (Decimal("0.00") is not "0").
-        if value.__class__ is Money:
-            return str(value.amount) == str(default.amount)  # type: ignore[attr-defined]
-        return bool(self.write(value) == self.write(default))
-
-    def __ne__(self, value: object) -> bool:
-        return not self.__eq__(value)
-
-
-def _exact_default(a: attrs.Attribute[Any], write: Any, *, checked: bool) -> attrs.Attribute[Any]:
-    """*a* with its default wrapped in :class:`_Exactly` (its converter applied first).
-
-    *write* is the field's writer: two equal values are the same only if it
-    writes them the same.  *checked*: the class is the library's, whose
-    constructors keep an ``int`` field's value an ``int``; in a caller's
-    class ``False``, ``0.0`` or ``Decimal(0)`` equal an ``int`` default of
-    0 but are not it (review r29, review 6), so its ``int`` and ``bool``
-    defaults are wrapped too.
-    """
-    default: Any = a.default
-    convert: Any = a.converter
-    if default is attrs.NOTHING:
-        return a
-    # attrs types Factory as a function, so mypy cannot check this isinstance.
-    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        factory, takes_self = default.factory, default.takes_self
-
-        name = a.name
-
-        def exact(*instance: object) -> object:
-            value = factory(*instance)  # (instance) with takes_self, () without
-            if convert is None and instance and getattr(instance[0], name) is value:
-                # The field holds this very default (shared zero buckets do):
-                # the same object is written the same way, so it compares
-                # equal to itself and is left out without the wrapper.
-                return value
-            return _Exactly(value if convert is None else convert(value), write)
-
-        wrapped: object = attrs.Factory(exact, takes_self=takes_self)
-    else:
-        value = default if convert is None else convert(default)
-        # For these, equal already means written the same: no wrapper needed.  Asked
-        # without the default's own __eq__, which may raise (review r29, hostile 9).
-        empty = isinstance(value, tuple) and not tuple.__len__(value)
-        same = _EXACT if checked else _EXACT_ANYWHERE
-        if value is None or value.__class__ in same or isinstance(value, enum.Enum) or empty:
-            return a
-        wrapped = _Exactly(value, write)
-    return a.evolve(default=wrapped, converter=None)
-
-
-#: Classes whose equal values of the same class are always written the same way.
-_EXACT = frozenset({str, bool, int})
-#: Those no value of another class equals (``False == 0``): the exact defaults of a
-#: caller's class, where nothing checked the field's class.
-_EXACT_ANYWHERE = frozenset({str})
-
-
-def _writer_of(conv: cattrs.Converter, t: Any) -> Any:
-    """The writer for values declared as *t* (by the value's own type where *t* says too little)."""
-    return conv.get_unstructure_hook(t) if _declared(t) else conv.unstructure
-
-
-def _object_writer(conv: cattrs.Converter, cls: type) -> Any:
-    """The writer cattrs generates for *cls*; with ``omit_if_default``, exact defaults are left out.
-
-    An escrow event also gets its ``"type"`` tag, first, so an event written
-    on its own reads back as itself and through the ``Event`` union.
-    """
-    fields = _fields(cls)
-    if conv.omit_if_default:
-        fields = [
-            _exact_default(
-                a,
-                conv.unstructure if a.type is None else _writer_of(conv, a.type),
-                checked=_library_class(cls),
-            )
-            for a in fields
-        ]
-    generated: Any = make_dict_unstructure_fn_from_attrs(
-        fields, cls, conv, _cattrs_omit_if_default=conv.omit_if_default
-    )
-    tag = _EVENT_NAMES.get(cls)
-    write = generated
-    if tag is not None:
-
-        def write_tagged(event: object) -> dict[str, object]:
-            return {TAG: tag, **generated(event)}
-
-        write = write_tagged
-
-    def write_placed(value: object) -> dict[str, object]:
-        try:
-            return write(value)  # type: ignore[no-any-return]
-        except (UpworkSafetyError, Written) as exc:
-            if not refused_by_writer(exc):
-                raise
-            raise place(exc, value, cls, _field_parts(conv, cls, value), _field_note) from None
-        except Exception as exc:
-            if not isinstance(value, cls) and isinstance(exc, (AttributeError, TypeError)):
-                # Something else where the caller's class declares this one (a float in
-                # a list[A]): refused as any other value no reader takes back (lead r28).
-                raise InvalidTypeError(
-                    f"expected {cls.__qualname__}, as declared, got {type_name(value)}",
-                    field="value",
-                    rule="the declared type",
-                ) from None
-            name = raising_field(value, fields, compared=conv.omit_if_default)  # r29 hostile 9
-            if name is None:
-                raise
-            raised = InvalidValueError(
-                f"reading or comparing it with its default raised {type(exc).__name__}: "
-                f"{str(exc)[:200]}",
-                field="value",
-                rule="a field that can be read",
-            )
-            raise placed(raised, _field_note(name), value, cls) from exc
-
-    return write_placed
-
-
-def _field_parts(
-    conv: cattrs.Converter, cls: type, value: object
-) -> typing.Iterator[tuple[object, object, Any]]:
-    """*value*'s fields as :func:`~._problems.place` takes them: name, value, writer.
-
-    Each field's writer is the one cattrs' generated writer uses: its type's
-    hook, or the value's own type's for an untyped field.
-    """
-    for a in _fields(cls):
-        write = conv.unstructure if a.type is None else conv.get_unstructure_hook(a.type)
-        yield a.name, getattr(value, a.name), write
-
-
-def _declared(t: Any) -> bool:
-    """Whether values declared as *t* can be written by *t*'s hook (else by their own type).
-
-    A union, a class, and a generic of a class (``list[int]``, ``dict[str, int]``:
-    their writers check each item by its declared type, review r29, review 1).
-    """
-    if get_origin(t) in _UNION_ORIGINS:
-        return True
-    t = get_origin(t) or t
-    return isinstance(t, type) and t is not object and not getattr(t, "_is_protocol", False)
-
-
-def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
-    """Lists and tuples become lists; homogeneous ones use their item type's hook."""
-    args = get_args(t)
-    # A bare typing.List or Sequence (no item type) is a bare list: each item by its own type.
-    homogeneous = bool(args) and (
-        get_origin(t) in {list, collections.abc.Sequence}
-        or (len(args) == 2 and args[1] is Ellipsis)
-    )
-    # Each item by its declared type's writer, found as every writer finds it (r30, serialize 6).
-    write_item = _writer_of(conv, args[0]) if homogeneous else conv.unstructure
-    # A fixed tuple (tuple[int, str]) writes each place by its declared type.
-    places = None if homogeneous or not args else [guarded(_writer_of(conv, a), a) for a in args]
-
-    def write(value: typing.Iterable[object]) -> object:
-        # A sequence is read through the one bounded reader; anything else (an endless
-        # generator, a dict view) by its own type, as a list[int] field's: refused, unread.
-        if not isinstance(value, (list, tuple)):  # (review r29, hostile 1)
-            if not isinstance(value, collections.abc.Sequence):
-                return conv.unstructure(value)
-            value = tuple(bounded(value, WRITTEN_FIELD))
-        if write_item is identity:
-            return list(value)
-        writers = None if places is None else fixed(places, value)
-        try:
-            if writers is None:
-                return [write_item(each) for each in value]
-            return [writer(each) for writer, each in zip(writers, value, strict=True)]
-        except (UpworkSafetyError, Written) as exc:
-            if not refused_by_writer(exc):
-                raise
-            at = (lambda _: write_item) if writers is None else writers.__getitem__
-            parts = ((index, each, at(index)) for index, each in enumerate(value))
-            raise place(exc, value, t, parts, lambda index: _note(index, t)) from None
-
-    return write
-
-
-def _set_writer(conv: cattrs.Converter, t: Any) -> Any:
-    member = member_type(t)
-    return set_writer(t, conv.unstructure if member is None else _writer_of(conv, member))
-
-
-def _mapping_writer(conv: cattrs.Converter, t: Any) -> Any:
-    args = get_args(t)
-    write_item = _writer_of(conv, args[1]) if len(args) == 2 else conv.unstructure
-    return mapping_writer(write_item, lambda key: _note(key, dict))
-
-
-def _is_literal(t: Any) -> bool:
-    return get_origin(t) is typing.Literal
-
-
-def _is_set(t: Any) -> bool:
-    return (get_origin(t) or t) in {set, frozenset}
-
-
-def _is_mapping(t: Any) -> bool:
-    return isinstance(get_origin(t) or t, type) and issubclass(get_origin(t) or t, dict)
-
-
-def _is_list_or_tuple(t: Any) -> bool:
-    if (get_origin(t) or t) in {list, tuple, collections.abc.Sequence}:
-        return True
-    # A list or tuple of the library's own kind (jss.JSSTimeline, a contract's
-    # milestones) is written as the list it is; a named tuple is not a list.
-    return isinstance(t, type) and issubclass(t, (list, tuple)) and not hasattr(t, "_fields")
-
-
-def _literal_writer(t: Any) -> Callable[[Any], Any]:
-    """A ``Literal`` field's writer: one of its values (a member as its value), else refused."""
-    allowed = get_args(t)
-
-    def write(value: Any) -> Any:
-        if any(value is a or (type(value) is type(a) and value == a) for a in allowed):
-            return _render.jsonable(value)  # an enum member as its value
-        raise InvalidTypeError(
-            f"cannot serialise {_strict.shown(value)}: the field takes only {t}",
-            field="value",
-            rule="one of the Literal's values",
-        )
-
-    return write
-
-
-#: Enum bases that are also ``str`` or ``int``: cattrs would find the ``str``
-#: or ``int`` writer for their members (it looks at classes before enums), so
-#: they are written by the enum rule, as their value.
-_STR_AND_INT_ENUMS: tuple[type[enum.Enum], ...] = (
-    StrEnum,
-    enum.IntEnum,
-    enum.IntFlag,
-    # The standard library's StrEnum, from Python 3.11.
-    *(base for base in (getattr(enum, "StrEnum", None),) if base is not None),
-)
 
 
 # --------------------------------------------------------------------------- the converter
@@ -662,7 +352,7 @@ def make_converter(
     conv.register_structure_hook_factory(_is_fixed_tuple, lambda t: _fixed_tuple_reader(conv, t))
     conv.register_structure_hook_factory(  # a set: its list, each member once
         lambda t: _is_set(t) and len(get_args(t)) == 1,
-        lambda t: set_reader(t, _sequence_reader(conv, list[get_args(t)[0]]), _noted),  # type: ignore[misc]
+        lambda t: set_reader(t, _sequence_reader(conv, list[get_args(t)[0]]), index_noted),  # type: ignore[misc]
     )
     conv.register_structure_hook_factory(attrs.has, lambda cls: _object_reader(conv, cls))
     conv.register_structure_hook(Client, _client_reader(conv))

@@ -349,3 +349,14 @@ def written_error(exc: Written) -> UpworkSafetyError:
         return leaf  # value itself: named "value" already
     field = written_field(path)
     return type(leaf)(f"{field}: {leaf}", field=field, rule=leaf.rule)
+
+
+def index_note(index: int | str, t: object) -> cattrs.IterableValidationNote:
+    """The note that an error is at *index* (a list's, or a dict's key) of a *t*."""
+    return cattrs.IterableValidationNote(f"{t} @ index {index}", index, t)
+
+
+def index_noted(exc: Exception, index: int, t: object) -> Exception:
+    # Exception.add_note() is 3.11+; cattrs reads __notes__ either way.
+    exc.__notes__ = [*getattr(exc, "__notes__", ()), index_note(index, t)]  # type: ignore[attr-defined]
+    return exc
