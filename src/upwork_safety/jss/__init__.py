@@ -30,10 +30,11 @@ points of the score shown (:attr:`Impact.points`, which add up to it).
     >>> report.impact("c4").reasons
     ('public stars 2.0 are poor (below 4)', 'weight 1: earned USD 100.00, paid over 1 month')
 
-The package's modules: ``_tallies`` and ``_reports`` (what scoring returns), ``_model``
-(judging and tallying), ``_explain`` (what-ifs and changes), ``_forecast``,
-``_top_rated`` and ``_population`` (many freelancers); the dated rule sets
-live in :mod:`upwork_safety.rules`.
+The package's modules: ``_tallies`` and ``_reports`` (what scoring returns),
+``_model`` (judging and tallying), ``_explain`` (what-ifs and changes),
+``_forecast`` and ``_forecast_values`` (looking ahead), ``_top_rated`` and
+``_population`` (many freelancers); the dated rule sets live in
+:mod:`upwork_safety.rules`.
 """
 
 from __future__ import annotations
