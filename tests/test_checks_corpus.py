@@ -49,6 +49,7 @@ HELD_OUT_15 = json.loads((DATA / "messages_heldout_15.json").read_text("utf-8"))
 HELD_OUT_16 = json.loads((DATA / "messages_heldout_16.json").read_text("utf-8"))
 HELD_OUT_17 = json.loads((DATA / "messages_heldout_17.json").read_text("utf-8"))
 HELD_OUT_18 = json.loads((DATA / "messages_heldout_18.json").read_text("utf-8"))
+HELD_OUT_19 = json.loads((DATA / "messages_heldout_19.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MILESTONES_HELD_OUT = json.loads((DATA / "milestones_heldout.json").read_text("utf-8"))
 MESSAGE_CODES = (
@@ -101,6 +102,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         HELD_OUT_16,
         HELD_OUT_17,
         HELD_OUT_18,
+        HELD_OUT_19,
     ],
     ids=[
         "development",
@@ -122,6 +124,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         "held-out-16",
         "held-out-17",
         "held-out-18",
+        "held-out-19",
     ],
 )
 def test_message_records_are_well_formed(corpus):

@@ -870,3 +870,19 @@ def test_jss_timeline_round_trips_and_refuses_bad_data():
         serialize.from_json(jss.JSSTimeline, serialize.to_json(list(reversed(line))))
     with pytest.raises(InvalidDataError):
         serialize.from_json(jss.JSSTimeline, '[1, "x"]')
+
+
+def test_forecasts_pickled_before_their_values_moved_still_load(monkeypatch):
+    """A pickle naming Forecast, ForecastBin and FutureJob in jss._forecast loads equal."""
+    result = jss.forecast(HISTORY, as_of=ON, jobs=FUTURE, outcome_odds=ODDS, trials=50, seed=1)
+    # Pickled as 0.2.0 did, with the classes named in their old module.
+    for cls in (jss.Forecast, jss.ForecastBin, jss.FutureJob):
+        monkeypatch.setattr(cls, "__module__", "upwork_safety.jss._forecast")
+    old = pickle.dumps((result, FUTURE), protocol=pickle.HIGHEST_PROTOCOL)
+    monkeypatch.undo()
+    assert b"upwork_safety.jss._forecast\x94" in old
+    assert b"_forecast_values" not in old
+    again, jobs = pickle.loads(old)
+    assert (result, FUTURE) == (again, jobs)
+    assert type(again) is jss.Forecast
+    assert type(again.bins[0]) is jss.ForecastBin
