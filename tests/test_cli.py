@@ -2131,3 +2131,42 @@ class TestOptionsFor:
         ):
             raise error
         assert error is info.value
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize(
+    "argv",
+    [("statement",), ("check",), ("jss", "--as-of", "2026-12-01"), ("scan", "--file")],
+    ids=["statement", "check", "jss", "scan"],
+)
+def test_a_named_pipe_with_no_writer_is_refused_not_waited_on(tmp_path, argv):
+    """Red team r31: a FIFO nothing writes to made every file-reading command wait for ever.
+
+    Run in a child process, so a regression fails on the bound instead of
+    hanging the suite; the bound is a safety net, not a timing assertion.
+    """
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    done = subprocess.run(  # noqa: S603  (the test's own interpreter and module)
+        [sys.executable, "-m", "upwork_safety", *argv, str(pipe)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert (2, "") == (done.returncode, done.stdout)
+    assert f"{pipe}: a named pipe with nothing written to it" in done.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_with_a_writer_is_read_as_before(tmp_path):
+    """A pipe that has its writer (as ``<(...)`` gives) is read whole, blocking as usual."""
+    read, write = os.pipe()
+    with os.fdopen(write, "wb") as writer:
+        writer.write(b"Send the advance on JazzCash, not through Upwork")
+    try:
+        code, text = run("scan", "--file", f"/dev/fd/{read}", "--json")
+    finally:
+        os.close(read)
+    assert 0 == code
+    assert "OFF_PLATFORM_PAYMENT" in {f["code"] for f in json.loads(text)["findings"]}

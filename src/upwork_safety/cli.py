@@ -20,6 +20,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -163,10 +164,44 @@ def _now() -> datetime:
 # --------------------------------------------------------------------------- files
 
 
+def _open_input(path: str) -> io.BufferedReader:
+    """Open the file *path* to read, at once even if it is a named pipe with no writer.
+
+    Opening a named pipe (FIFO) waits until something opens it to write, so
+    a command given one that nothing writes to would wait for ever, saying
+    nothing (red team r31).  Where the system has non-blocking opens
+    (POSIX), the file is opened without waiting, then made blocking again,
+    so reading waits for data as usual while a writer is there (a pipe from
+    ``<(...)``); with no writer it reads as empty, and :func:`_nothing_from`
+    says why.
+    """
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    if not nonblocking:  # pragma: no cover  (Windows: no named pipes in the file system)
+        return Path(path).open("rb")
+    fd = os.open(path, os.O_RDONLY | nonblocking)
+    try:
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:  # pragma: no cover  (set_blocking on a descriptor just opened)
+        os.close(fd)
+        raise
+
+
+def _nothing_from(path: str, handle: io.BufferedReader) -> None:
+    """Refuse *handle*, which read nothing, if it is a named pipe: nothing was writing to it."""
+    if stat.S_ISFIFO(os.fstat(handle.fileno()).st_mode):
+        raise CLIError(
+            f"{path}: a named pipe with nothing written to it (no writer was open when the "
+            "command started): start the writer first, or save the data to a file"
+        )
+
+
 def _read_text(path: str, limit: int = MAX_FILE_BYTES) -> str:
     try:
-        with Path(path).open("rb") as handle:
+        with _open_input(path) as handle:
             data = handle.read(limit + 1)
+            if not data:
+                _nothing_from(path, handle)
     except FileNotFoundError:
         raise CLIError(f"{path}: no such file") from None
     except OSError as exc:
@@ -250,8 +285,10 @@ def _read_statement(
 
     start = b""
     try:
-        with Path(path).open("rb") as raw:
+        with _open_input(path) as raw:
             start = raw.peek(2)[:2]  # the file's first bytes, for the UTF-16 hint (not consumed)
+            if not start:
+                _nothing_from(path, raw)
             handle = io.TextIOWrapper(raw, encoding="utf-8", newline="")
             return statements.parse(
                 _bounded_lines(handle, statements.MAX_LINE_CHARS), unknown_types=unknown_types
@@ -282,7 +319,7 @@ def _first_bad_byte(path: str, limit: int) -> tuple[int, int] | None:
     offset = 0
     lines = 1
     try:
-        with Path(path).open("rb") as handle:
+        with _open_input(path) as handle:
             while offset <= limit and (chunk := handle.read(_CHUNK)):
                 try:
                     decoder.decode(chunk)
