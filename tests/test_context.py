@@ -258,7 +258,8 @@ def test_a_lowercase_exponent_does_not_slip_past_the_limits(build):
 
 #: Public functions of fees, jss and statements that do no Decimal arithmetic of their own: they
 #: look a rule set or a method up, list dates or sources, or hand each history to
-#: ``jss.score`` (which runs in the library's context itself), or name a tax year.
+#: ``jss.score`` (which runs in the library's context itself), or name a tax year or a
+#: row's billing week and pay day.
 NO_ARITHMETIC = {
     "fees.get_method",
     "fees.paydays",
@@ -266,6 +267,8 @@ NO_ARITHMETIC = {
     "jss.rule_sources",
     "jss.rules_as_of",
     "jss.score_many",
+    "statements.available_on",
+    "statements.invoiced_week",
     "statements.period_name",
     "statements.tax_year",
 }

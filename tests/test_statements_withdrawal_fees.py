@@ -127,8 +127,23 @@ def test_a_withdrawal_fee_below_the_published_one_is_a_mismatch_and_offsets_noth
     ("method", "fee", "said"),
     [
         # An unconfirmed fee gets no verdict, whatever was charged.
-        ("Payoneer", "-9.00", "Payoneer's fee (USD 2.00) is unconfirmed (COMM Payoneer tip"),
-        ("US Dollar wire", "-30.00", "US Dollar wire's fee (USD 50.00) is unconfirmed"),
+        # It names what was charged before the unconfirmed figure (review r33, notebook 3).
+        (
+            "Payoneer",
+            "-9.00",
+            (
+                "charged USD 9.00, against Payoneer's published fee of USD 2.00, which is "
+                "unconfirmed (COMM Payoneer tip"
+            ),
+        ),
+        (
+            "US Dollar wire",
+            "-30.00",
+            (
+                "charged USD 30.00, against US Dollar wire's published fee of USD 50.00, "
+                "which is unconfirmed (HC 211063898 ($30), HC 35089917299219 ($50)"
+            ),
+        ),
         ("Wise", "-0.99", "the library knows no withdrawal method 'Wise' (it knows Direct"),
         # r18 exports F6: other wording of a known method is not guessed at (docs say so).
         (
@@ -215,7 +230,7 @@ def test_the_cli_audit_lists_a_withdrawal_fee_not_as_published(tmp_path):
     assert 0 == code
     assert "overcharged       USD 1.00" in section
     assert "charged USD 1.99 on 2025-06-12, expected USD 0.99 (Direct to" in section
-    assert "Payoneer's fee (USD 2.00) is unconfirmed" in section
+    assert "charged USD 2.00, against Payoneer's published fee of USD 2.00" in section
     code, text = run("statement", str(path), "--audit", "--json")
     data = json.loads(text)["fee_audit"]["withdrawal_fees"]
     assert (1, {"amount": "1.00", "currency": "USD"}) == (data["checked"], data["overcharged"])
@@ -373,3 +388,13 @@ def test_the_cli_names_every_fee_row_of_a_withdrawal_charged_twice(tmp_path):
         data["overcharged"],
         [m["fee_lines"] for m in data["mismatches"]],
     )
+
+
+def test_an_unconfirmed_fee_carries_the_amount_charged_and_the_published_figure():
+    """A $30 wire fee reads as charged $30, not $50: both figures are on the check (r33 3)."""
+    (check,) = audit_fees(parse(_report([("US Dollar wire", ["-30.00"])]))).withdrawal_fees
+    assert usd("30.00") == check.charged
+    assert check.method is not None
+    assert usd("50.00") == check.method.fixed_fee
+    assert check.reason is not None
+    assert check.reason.index("USD 30.00") < check.reason.index("USD 50.00")

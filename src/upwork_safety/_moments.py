@@ -268,11 +268,16 @@ def _too_late(value: date, what: str) -> NoReturn:
 def _date_hint(value: object) -> str:
     """What a :func:`plain_date` refusal says after "must be a date": what was given, and the fix.
 
-    A datetime is "not a datetime"; text is shown with the call that reads
-    it (``date.fromisoformat('2026-01-05')``), when it is a day so written.
+    A datetime is "not a datetime", with the fix ``value.date()``; text is
+    shown with the call that reads it (``date.fromisoformat('2026-01-05')``),
+    when it is a day so written.
     """
     if isinstance(value, datetime):
-        return f" (not a datetime), got {type(value).__name__}"
+        # The hint as_of= gives (utc_day): a pandas Timestamp is the usual datetime here.
+        return (
+            f" (not a datetime), got {type(value).__name__}: pass a date (e.g. value.date() "
+            "for the day written)"
+        )
     if not isinstance(value, str):
         return f", got {type_name(value)}"
     text = str.__str__(value)

@@ -23,6 +23,7 @@ One place decides how each kind of value becomes plain data, so
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
     from upwork_safety.money import ExchangeRate
 
 _MICRO = 1_000_000
+#: A line break inside a table cell's text, shown as ``<br>`` (a CSV cell's quoted line break).
+_LINE_BREAK = re.compile(r"\r?\n")
 
 
 #: Unicode categories whose characters can move the cursor, change the terminal's
@@ -148,7 +151,13 @@ def plain(value: object) -> object:
 
 
 def cell(value: object) -> str:
-    """Format one value for an HTML table cell (escaped)."""
+    r"""Format one value for an HTML table cell (escaped).
+
+    A line break in the text (``\n`` or ``\r\n``: a title with a quoted
+    line break) shows as one, ``<br>``; every part around it is escaped as
+    any text is (:func:`shown`, then HTML), so other controls stay visible
+    escapes.
+    """
     if value is None:
         text = ""
     elif isinstance(value, Money):
@@ -163,7 +172,7 @@ def cell(value: object) -> str:
         text = "; ".join(str(v) for v in value)
     else:
         text = str(value)
-    return html.escape(shown(text))
+    return "<br>".join(html.escape(shown(part)) for part in _LINE_BREAK.split(text))
 
 
 def html_table(

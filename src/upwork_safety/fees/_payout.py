@@ -295,6 +295,8 @@ def _available(
     after the week ends, later than a fixed weekly payment or a bonus.  The
     day is refused only before the earliest of :func:`hourly_pay_days`
     (under *rules*): a later one may be a hold, or disputed hours released.
+    With no hourly *contract*, a payment is read as released fixed-price
+    money: its day plus the security period.
     """
     kind = payment.kind if isinstance(payment, Payment) else PaymentKind.OTHER
     hourly_pay = (
@@ -327,8 +329,9 @@ def _available(
             f"the payment of {day} on hourly contract {shown(contract.id)} needs available_on=, "
             "since it does not say what it pays: pass the day it is available, one of "
             f"{_pay_days_text(hourly_pay_days(day, rules))} for what it is (a week's hours: "
-            "its hourly.invoice(...).available_at, or hourly.payout_calendar(week)), or a "
-            "later day your dashboard gives",
+            "its hourly.invoice(...).available_at, or hourly.payout_calendar(week); a "
+            "statement's row: statements.available_on(row)), or a later day your dashboard "
+            "gives",
             field="available_on",
             rule="given for an hourly contract's pay",
         )
@@ -423,15 +426,21 @@ def payout(
         available_on: The first day the payment could be withdrawn, when
             you know it (a hold or a dispute makes it later): at least the
             payment's day plus the security period; default that day.
-            Required for an hourly contract's pay of kind ``OTHER`` (or a
-            bare amount), since the payment does not say what it pays: a
-            week's hours are available on the Wednesday ten days after the
-            week ends (its ``hourly.invoice(...).available_at`` day,
-            earlier for a Top Rated freelancer), whether the payment is
-            dated by the day worked or by the week's invoice; a bonus or
-            fixed weekly payment 5 days after it is paid.  Any day from the
-            earliest of these is taken; an earlier one is refused, and the
-            message lists them.
+            Required only when *contract* is an hourly contract and
+            *payment* is a bare amount or a Payment of kind ``OTHER``,
+            since such a payment does not say what it pays: a week's hours
+            are available on the Wednesday ten days after the week ends
+            (its ``hourly.invoice(...).available_at`` day, earlier for a
+            Top Rated freelancer), whether the payment is dated by the day
+            worked or by the week's invoice; a bonus or fixed weekly
+            payment 5 days after it is paid.  Any day from the earliest of
+            these is taken; an earlier one is refused, and the message
+            lists them.  **Without** *contract* (or with a fixed-price
+            one), a bare amount or a Payment is read as released
+            fixed-price money, available 5 days after its day: for a
+            week's hours that day is too early, so pass *available_on*
+            (for a statement's row,
+            :func:`upwork_safety.statements.available_on`).
         rules: As :func:`service_fee`.
         platform_rules: The :class:`~upwork_safety.rules.PlatformRules`
             that date an hourly week's pay, as

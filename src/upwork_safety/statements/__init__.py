@@ -15,6 +15,8 @@ I/O) and :func:`parse` recognises the export by its header.
 * :func:`audit_fees` sets every service fee against the schedule in force,
   and every withdrawal fee against the published fee of the method the
   export names.
+* :func:`available_on` gives the first day an income row can be withdrawn
+  (an hourly row: the day its :func:`invoiced_week` is paid out).
 * :func:`to_contracts` groups the earnings into
   :class:`~upwork_safety.Contract` values for the other engines.
 
@@ -41,6 +43,7 @@ from upwork_safety.statements._model import (
     TransactionKind,
 )
 from upwork_safety.statements._parse import format_of, parse
+from upwork_safety.statements._pay_day import available_on, invoiced_week
 from upwork_safety.statements._statement import Statement
 from upwork_safety.statements._summarize import summarize
 from upwork_safety.statements._summary import Summary, SummaryRow, period_name, tax_year
@@ -107,7 +110,9 @@ __all__ = [
     "UncheckedFee",
     "WithdrawalFeeCheck",
     "audit_fees",
+    "available_on",
     "format_of",
+    "invoiced_week",
     "parse",
     "period_name",
     "summarize",

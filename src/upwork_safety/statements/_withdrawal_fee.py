@@ -107,10 +107,13 @@ def _judged(fees: tuple[Transaction, ...]) -> _Judged:
     source = method.source_of("fixed_fee")
     if "fixed_fee" in method.unconfirmed:
         note = f": {source.note}" if source.note else ""
+        # The amount charged first: the fee the library has is not the one the rows charged.
+        charged = -Money.total((row.amount for row in fees), USD)
         return _Judged(
             method,
             None,
-            f"{method.name}'s fee ({method.fixed_fee}) is unconfirmed ({source.source}{note})",
+            f"charged {charged}, against {method.name}'s published fee of "
+            f"{method.fixed_fee}, which is unconfirmed ({source.source}{note})",
         )
     return _Judged(method, method.fixed_fee, None)
 
@@ -228,7 +231,12 @@ class WithdrawalFeeCheck:
 
     @property
     def reason(self) -> str | None:
-        """Why the fee is not checked, in words, or ``None`` when it is."""
+        """Why the fee is not checked, in words, or ``None`` when it is.
+
+        For a method whose fee is unconfirmed it starts with the amount the
+        rows charged (:attr:`charged`), then the published figure
+        (``method.fixed_fee``) and its sources.
+        """
         return _judged(self.fees).reason
 
     @property
