@@ -115,7 +115,7 @@ def test_funds_pending_agrees_with_payout_and_net_earnings():
         payment,
         contract=contract,
         method=fees.PAYONEER,
-        reference_rate=ExchangeRate("USD", "PKR", "280.00"),
+        reference_rate=ExchangeRate("USD", "PKR", "280.00", as_of=day + timedelta(days=5)),
     )
     assert usd("637.50") == paid.balance
     assert usd("637.50") == fees.net_earnings(contract, on=day)

@@ -121,7 +121,8 @@ class TestWithdraw:
         that and stays: 274.0128... → 274.02.  The API and the CLI say the same.
         """
         comparison = fees.compare_withdrawals(
-            Money("720", "USD"), reference_rate=ExchangeRate("USD", "PKR", reference)
+            Money("720", "USD"),
+            reference_rate=ExchangeRate("USD", "PKR", reference, as_of=CLOCK.date()),
         )
         assert Decimal(spread) == comparison.break_even_spread("direct_to_local_bank")
         exact = comparison.break_even_rate("direct_to_local_bank")
@@ -140,7 +141,27 @@ class TestWithdraw:
         """Red team r14 F7: ``--rate 0.0000005`` was titled "at 5E-7 PKR per USD"."""
         code, text = run("withdraw", "900", "--rate", rate)
         plain = f"{Decimal(rate):f}"
-        assert (0, f"at {plain} PKR per USD") == (code, text.splitlines()[0][-len(plain) - 15 :])
+        title = f"Withdrawing USD 900.00 to Pakistan at {plain} PKR per USD, the rate of 2026-12-03"
+        assert (0, title) == (code, text.splitlines()[0])
+
+    @pytest.mark.parametrize(
+        ("extra", "day"),
+        [
+            ((), "2026-12-03"),  # the CLI's clock (CLOCK here): today, UTC
+            (("--now", "2026-12-06T02:00:00+05:00"), "2026-12-05"),  # --now's UTC day
+            (("--on", "2025-06-02", "--now", "2026-12-06T02:00:00+05:00"), "2025-06-02"),
+        ],
+    )
+    def test_the_reference_rate_is_dated_and_the_title_and_json_say_which_day(self, extra, day):
+        """The library refuses an undated reference rate (DOMAIN.md section 5), so --rate is
+        the rate of --on, else of --now's UTC day, else of today (UTC), and says so."""
+        code, text = run("withdraw", "900", "--rate", "280", *extra)
+        assert (0, f"Withdrawing USD 900.00 to Pakistan at 280 PKR per USD, the rate of {day}") == (
+            code,
+            text.splitlines()[0],
+        )
+        _, text = run("withdraw", "900", "--rate", "280", *extra, "--json")
+        assert (day, "280") == (json.loads(text)["on"], json.loads(text)["reference_rate"])
 
     def test_offered_rate_and_spreads_price_every_method(self):
         """--offered-rate for Direct to Local Bank and --spread wire_usd=0.5% rank three methods."""

@@ -76,14 +76,15 @@ def test_jss_score_refuses_the_day_before_the_launch_and_scores_on_it() -> None:
 
 def test_the_s154a_rules_start_on_2022_07_01_in_every_withdrawal_function() -> None:
     """1% withheld (0.25% PSEB-registered) from 2022-07-01; the day before, refused."""
-    rate = ExchangeRate("USD", "PKR", "280.00")
+    eve = ExchangeRate("USD", "PKR", "280.00", as_of=date(2022, 6, 30))
     with pytest.raises(RulesError) as refused:
-        fees.quote_withdrawal(RATE, "payoneer", reference_rate=rate, on=date(2022, 6, 30))
+        fees.quote_withdrawal(RATE, "payoneer", reference_rate=eve, on=date(2022, 6, 30))
     assert ("tax_rate", "on or after 2022-07-01") == (refused.value.field, refused.value.rule)
     with pytest.raises(RulesError) as compared:
-        fees.compare_withdrawals(RATE, reference_rate=rate, on=date(2022, 6, 30))
+        fees.compare_withdrawals(RATE, reference_rate=eve, on=date(2022, 6, 30))
     assert ("tax_rate", "on or after 2022-07-01") == (compared.value.field, compared.value.rule)
     first = date(2022, 7, 1)
+    rate = attrs.evolve(eve, as_of=first)
     assert (
         Decimal("0.01")
         == fees.quote_withdrawal(RATE, "payoneer", reference_rate=rate, on=first).tax_rate

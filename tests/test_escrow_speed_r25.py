@@ -122,9 +122,9 @@ class TestRunIndexes:
     """A run opens with the contract's positions and the milestones holding escrow."""
 
     def test_a_funded_milestone_is_held(self):
-        funded = escrow.apply(_offer("50.00", "20.00"), Fund("m2", T0))
+        funded = escrow.apply(_offer("50.00", "20.00"), Fund("m1", T0))
         run = open_run(funded, None)
-        assert ({"m1": 0, "m2": 1}, {1}) == (dict(run.positions), run.holding)
+        assert ({"m1": 0, "m2": 1}, {0}) == (dict(run.positions), run.holding)
 
     def test_a_paid_milestone_is_not(self):
         contract = escrow.replay(

@@ -195,6 +195,14 @@ class EscrowMachine(RuleBasedStateMachine):
         assert len(active) <= 1
 
     @invariant()
+    def funded_in_order(self) -> None:
+        """No milestone was funded while an earlier one still waits unfunded (HC 360000990268)."""
+        states = [m.state for m in self.contract.milestones]
+        waiting = [n for n, state in enumerate(states) if state is MilestoneState.NOT_FUNDED]
+        if waiting:
+            assert all(state is MilestoneState.NOT_FUNDED for state in states[waiting[0] :])
+
+    @invariant()
     def terminal_states_stay_terminal(self) -> None:
         """A refunded milestone never changes again; an ended contract stays ended."""
         for m in self.contract.milestones:

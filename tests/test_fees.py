@@ -550,7 +550,7 @@ def test_a_hostile_context_changes_nothing_and_leaks_no_decimal_error():
     hostile = decimal.Context(
         prec=3, rounding=decimal.ROUND_DOWN, traps=list(decimal.Context().flags)
     )
-    reference = ExchangeRate("USD", "PKR", "280.13")
+    reference = ExchangeRate("USD", "PKR", "280.13", as_of=D2025)
     calls = {
         "fee": lambda: fees.service_fee(usd("333.36"), on=D2023),
         "gross": lambda: fees.gross_for_net(usd("300.02"), on=D2023),
@@ -742,7 +742,7 @@ def test_one_payment_functions_count_the_contracts_earlier_payments():
         method="payoneer",
         contract=BIG_CLIENT,
         tax_rate=0,
-        reference_rate=ExchangeRate("USD", "PKR", "160.00"),
+        reference_rate=ExchangeRate("USD", "PKR", "160.00", as_of=_out(second.on)),
         available_on=_out(second.on),
     )
     assert by_contract == explained.fee == paid.service_fee == usd("50.00")
@@ -829,7 +829,7 @@ def test_a_bare_amount_on_a_contract_is_billed_after_that_days_payments():
     assert fees.gross_for_net(usd("100.00"), on=day, contract=job) == usd("111.11")
     explained = fees.explain_service_fee(usd("125.00"), on=day, contract=job)
     assert (explained.fee, explained.billed_before) == (usd("12.50"), usd("800.00"))
-    reference = ExchangeRate("USD", "PKR", "160.00")
+    reference = ExchangeRate("USD", "PKR", "160.00", as_of=_out(day))
     paid = fees.payout(
         usd("125.00"), on=day, method="payoneer", contract=job, tax_rate=0,
         reference_rate=reference, available_on=_out(day),
@@ -1461,7 +1461,7 @@ def test_explain_service_fee_given_a_contract_points_to_the_contract_functions()
 @pytest.mark.parametrize("locale", [None, 3])
 def test_summary_without_a_locale_name_is_refused_naming_summary(locale):
     """Regression (newcomer trial): summary(locale=None) named format(locale=) in its message."""
-    reference = ExchangeRate("USD", "PKR", "280")
+    reference = ExchangeRate("USD", "PKR", "280", as_of=D2025)
     quote = fees.quote_withdrawal(Money("500", "USD"), "payoneer", reference_rate=reference)
     comparison = fees.compare_withdrawals(Money("500", "USD"), reference_rate=reference)
     for report in (quote, comparison):
@@ -1515,7 +1515,7 @@ def test_a_schedule_rate_beyond_the_decimal_limit_is_refused_when_built(field):
             lambda: fees.quote_withdrawal(
                 usd("100.00"),
                 "payoneer",
-                reference_rate=ExchangeRate("USD", "PKR", "280"),
+                reference_rate=ExchangeRate("USD", "PKR", "280", as_of=D2025),
                 tax_rate=TINY_PERCENT,
             ),
             "tax_rate",
@@ -1713,13 +1713,16 @@ def _hourly(started: date, *payments: Payment) -> Contract:
 
 
 def _paid(payment: Payment, job: Contract, reference: ExchangeRate) -> fees.Payout:
-    """*payment* of *job* paid out by Payoneer, untaxed, available nine days on (see `_out`)."""
+    """*payment* of *job* paid out by Payoneer, untaxed, available nine days on (see `_out`).
+
+    *reference* is the rate of that day: the call dates it so.
+    """
     return fees.payout(
         payment,
         method="payoneer",
         contract=job,
         tax_rate=0,
-        reference_rate=reference,
+        reference_rate=attrs.evolve(reference, as_of=_out(payment.on)),
         available_on=_out(payment.on),
     )
 
@@ -1935,7 +1938,7 @@ def _fee_contract(started: date, rate: str) -> Contract:
             contract=job,
             method="payoneer",
             tax_rate=0,
-            reference_rate=ExchangeRate("USD", "PKR", "280.00"),
+            reference_rate=ExchangeRate("USD", "PKR", "280.00", as_of=date(2025, 6, 6)),
         ),
     ],
     ids=["service_fee", "explain_service_fee", "payout"],

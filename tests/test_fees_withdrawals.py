@@ -134,8 +134,8 @@ def test_offered_rate_and_spread_are_one_or_the_other():
 @pytest.mark.parametrize(
     ("offered", "error"),
     [
-        (ExchangeRate("USD", "EUR", "0.9"), CurrencyMismatchError),
-        (ExchangeRate("PKR", "USD", "0.0036"), CurrencyMismatchError),
+        (ExchangeRate("USD", "EUR", "0.9", as_of=DAY), CurrencyMismatchError),
+        (ExchangeRate("PKR", "USD", "0.0036", as_of=DAY), CurrencyMismatchError),
         (ExchangeRate("USD", "PKR", "277.20", as_of=date(2025, 6, 3)), InvalidValueError),
         (Decimal("277.20"), InvalidTypeError),
     ],
@@ -186,16 +186,16 @@ def test_tax_defaults_to_the_s154a_rate_in_force():
 
 
 def test_tax_rules_are_those_of_the_withdrawal_day():
-    """The tax rules are picked by on=, else the reference rate's day; before 2022-07-01 none are known."""
-    undated = ExchangeRate("USD", "PKR", "280.00")
-    quote = fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=undated)
+    """The tax rules are those of the reference rate's day; before 2022-07-01 none are known."""
+    quote = fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=RATE)
     assert Decimal("0.01") == quote.tax_rate
     old = ExchangeRate("USD", "PKR", "160.00", as_of=date(2021, 3, 1))
     with pytest.raises(RulesError) as info:
         fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=old)
     assert ("tax_rate", "on or after 2022-07-01") == (info.value.field, info.value.rule)
+    eve = ExchangeRate("USD", "PKR", "204.00", as_of=date(2022, 6, 30))
     with pytest.raises(RulesError):
-        fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=undated, on=date(2022, 6, 30))
+        fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=eve, on=date(2022, 6, 30))
     explicit = fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=old, tax_rate="1%")
     assert Decimal("0.01") == explicit.tax_rate
 
@@ -253,14 +253,14 @@ def test_quote_with_no_fixed_fee_has_no_fee_line():
 def test_quote_cost_percent_of_a_zero_ideal_is_zero():
     """When the balance is worth nothing at the reference rate, the cost percent is 0."""
     method = confirmed(fees.WIRE_USD, fixed_fee=usd("0"), spread=Decimal(0))
-    tiny = ExchangeRate("USD", "PKR", "0.1")
+    tiny = ExchangeRate("USD", "PKR", "0.1", as_of=DAY)
     quote = fees.quote_withdrawal(usd("0.01"), method, reference_rate=tiny)
     assert (pkr("0.00"), Decimal(0)) == (quote.received, quote.cost_percent)
 
 
 def test_wire_delivers_usd_and_the_bank_converts_to_any_currency():
     """A USD wire is converted by the receiving bank at the rate given."""
-    usd_eur = ExchangeRate("USD", "EUR", "0.9")
+    usd_eur = ExchangeRate("USD", "EUR", "0.9", as_of=DAY)
     quote = fees.quote_withdrawal(
         usd("150.00"), fees.WIRE_USD, reference_rate=usd_eur, spread="0", tax_rate="0"
     )
@@ -290,8 +290,8 @@ def test_quote_at_exactly_the_minimum():
     ("reference", "error"),
     [
         (RATE.inverse(), CurrencyMismatchError),
-        (ExchangeRate("EUR", "PKR", "300"), CurrencyMismatchError),
-        (ExchangeRate("USD", "EUR", "0.9"), CurrencyMismatchError),
+        (ExchangeRate("EUR", "PKR", "300", as_of=DAY), CurrencyMismatchError),
+        (ExchangeRate("USD", "EUR", "0.9", as_of=DAY), CurrencyMismatchError),
         (Decimal(280), InvalidTypeError),
     ],
 )
@@ -352,7 +352,7 @@ def test_a_quote_cannot_be_built_with_an_unusable_amount_or_a_misfit_rate():
         attrs.evolve(good, sent=usd("1.00"))
     assert "WithdrawalQuote.sent" == small.value.field
     with pytest.raises(CurrencyMismatchError) as misfit:
-        attrs.evolve(good, applied_rate=ExchangeRate("USD", "EUR", "0.9"))
+        attrs.evolve(good, applied_rate=ExchangeRate("USD", "EUR", "0.9", as_of=DAY))
     assert "WithdrawalQuote.applied_rate" == misfit.value.field
     with pytest.raises(InvalidValueError) as basis:
         attrs.evolve(good, applied_rate=RATE)
@@ -367,7 +367,7 @@ def test_a_quote_cannot_be_built_with_an_unusable_amount_or_a_misfit_rate():
         ({"rate_basis": "guessed"}, InvalidValueError, "WithdrawalQuote.rate_basis"),
         ({"method": "payoneer"}, InvalidTypeError, "WithdrawalQuote.method"),
         ({"sent": 100}, InvalidTypeError, "WithdrawalQuote.sent"),
-        ({"reference_rate": "280"}, InvalidTypeError, "reference_rate"),
+        ({"reference_rate": "280"}, InvalidTypeError, "WithdrawalQuote.reference_rate"),
         ({"tax_rate": 0.01}, InvalidTypeError, "WithdrawalQuote.tax_rate"),
     ],
 )
@@ -410,7 +410,7 @@ def test_an_amount_too_large_to_convert_fails_when_quoted():
 
 def test_quote_lines_name_every_step_with_its_sign():
     """Costs are negative, unconfirmed sources are marked, and the notes name the rates."""
-    reference = ExchangeRate("USD", "PKR", "280.50")
+    reference = ExchangeRate("USD", "PKR", "280.50", as_of=DAY)
     quote = fees.quote_withdrawal(usd("1000.00"), fees.PAYONEER, reference_rate=reference)
     assert [
         ("Withdrawn", usd("1000.00"), "Upwork balance"),
@@ -642,7 +642,7 @@ def received_at(method, amount, spread, tax):
 )
 def test_break_even_spread_matches_brute_force(amount, rate, tax, method):
     """At the spread returned the method delivers more than the best quote; one step more, not."""
-    reference = ExchangeRate("USD", "PKR", rate)
+    reference = ExchangeRate("USD", "PKR", rate, as_of=DAY)
     money = Money(amount, "USD")
     comparison = fees.compare_withdrawals(
         money, reference_rate=reference, methods=["payoneer", method], tax_rate=tax
@@ -854,8 +854,8 @@ def test_compare_records_show_a_derived_spread_on_the_break_even_grid():
     (review r9: 18 digits beside 0.02)."""
     comparison = fees.compare_withdrawals(
         usd("499.07"),
-        reference_rate=ExchangeRate("USD", "PKR", "280.35"),
-        offered_rates={"direct_to_local_bank": ExchangeRate("USD", "PKR", "277.60")},
+        reference_rate=ExchangeRate("USD", "PKR", "280.35", as_of=DAY),
+        offered_rates={"direct_to_local_bank": ExchangeRate("USD", "PKR", "277.60", as_of=DAY)},
     )
     records = {r["method"]: r for r in comparison.to_records()}
     assert Decimal("0.009809") == records["Direct to Local Bank (PKR)"]["spread"]
@@ -876,7 +876,7 @@ def test_compare_records_show_a_given_spread_as_given():
     """A spread the caller gave is shown with all its places; only a derived one is on the grid."""
     comparison = fees.compare_withdrawals(
         usd("900.00"),
-        reference_rate=ExchangeRate("USD", "PKR", "278.50"),
+        reference_rate=ExchangeRate("USD", "PKR", "278.50", as_of=DAY),
         spreads={"payoneer": "0.0123456789"},
     )
     records = {r["method"]: r for r in comparison.to_records()}
@@ -1022,7 +1022,9 @@ def test_break_even_beyond_the_amounts_held_is_refused_naming_b(fee_a, fixed_a, 
     a = attrs.evolve(fees.PAYONEER, name="A", percentage_fee=Decimal(fee_a), fixed_fee=usd(fixed_a))
     b = attrs.evolve(fees.PAYONEER, name="B", percentage_fee=Decimal(fee_b), fixed_fee=usd("0.00"))
     with pytest.raises(RulesError) as info:
-        fees.break_even(a, b, reference_rate=ExchangeRate("USD", "PKR", "280"), tax_rate=0)
+        fees.break_even(
+            a, b, reference_rate=ExchangeRate("USD", "PKR", "280", as_of=DAY), tax_rate=0
+        )
     assert "b" == info.value.field
     assert "at most 18 integer digits" in info.value.rule
     assert largest in str(info.value)
@@ -1135,7 +1137,7 @@ def test_break_even_is_exact(spread, fee_cents, tax, data):
     check_break_even(spread, fee_cents, tax, data)
 
 
-REFERENCE_280_50 = ExchangeRate("USD", "PKR", "280.50")
+REFERENCE_280_50 = ExchangeRate("USD", "PKR", "280.50", as_of=DAY)
 PERCENTAGE = attrs.evolve(
     fees.PAYONEER,
     key="percentage",
@@ -1269,7 +1271,7 @@ def test_withdrawal_for_a_target_near_the_digit_limit_is_found():
         # 1% tax: the amount converted before tax would need 19 digits.
         (pkr("999999999999999999.00"), RATE),
         # Even the largest balance converts to less than the target.
-        (pkr("100.00"), ExchangeRate("USD", "PKR", "0.000000000000000001")),
+        (pkr("100.00"), ExchangeRate("USD", "PKR", "0.000000000000000001", as_of=DAY)),
     ],
 )
 def test_a_target_beyond_the_digit_limit_names_the_target(target, reference):
@@ -1708,16 +1710,19 @@ def test_payout_with_on_matching_the_payment():
     assert usd("490.00") == result.balance
 
 
-def test_payout_tax_rules_follow_the_reference_day_or_the_payment_day():
-    """An undated reference rate leaves the payment's day to pick the tax rules."""
-    undated = ExchangeRate("USD", "PKR", "280.00")
+def test_payout_tax_rules_follow_the_reference_day():
+    """The reference rate's day picks the tax rules: none are known in 2020."""
+    available = ExchangeRate("USD", "PKR", "160.00", as_of=date(2020, 3, 6))
     with pytest.raises(RulesError) as info:
         fees.payout(
-            Payment(date(2020, 3, 1), usd("600")), method="payoneer", reference_rate=undated
+            Payment(date(2020, 3, 1), usd("600")), method="payoneer", reference_rate=available
         )
     assert "tax_rate" == info.value.field
     old = fees.payout(
-        Payment(date(2020, 3, 1), usd("600")), method="payoneer", reference_rate=undated, tax_rate=0
+        Payment(date(2020, 3, 1), usd("600")),
+        method="payoneer",
+        reference_rate=available,
+        tax_rate=0,
     )
     assert Decimal(0) == old.withdrawal.tax_rate
 
@@ -1759,7 +1764,7 @@ def test_payout_cost_percent_of_a_zero_ideal_is_zero():
         on=D2025,
         rate="0",
         method=free,
-        reference_rate=ExchangeRate("USD", "PKR", "0.1"),
+        reference_rate=ExchangeRate("USD", "PKR", "0.1", as_of=D2025 + timedelta(days=5)),
     )
     assert Decimal(0) == result.cost_percent
 
@@ -1793,7 +1798,7 @@ def test_payout_of_a_sub_cent_amount_names_what_was_given():
     hold such an amount at all, so the refusal comes when it is built.
     """
     gross = usd("33.33") * Decimal("7.5")
-    sbp = ExchangeRate("USD", "PKR", "280")
+    sbp = ExchangeRate("USD", "PKR", "280", as_of=date(2025, 6, 7))
     with pytest.raises(InvalidValueError) as info:
         Payment(date(2025, 6, 2), gross)
     assert ("Payment.amount", "whole minor units") == (info.value.field, info.value.rule)
@@ -1811,7 +1816,7 @@ def test_payout_of_a_sub_cent_amount_names_what_was_given():
 def test_a_withdrawal_of_nothing_or_less_says_so(amount):
     """Fifth round (newcomer): USD -5.00 was refused as "below the Payoneer minimum of USD
     0.00"; the amount must be more than zero, whichever method."""
-    sbp = ExchangeRate("USD", "PKR", "280")
+    sbp = ExchangeRate("USD", "PKR", "280", as_of=DAY)
     for call in (
         lambda: fees.quote_withdrawal(usd(amount), "payoneer", reference_rate=sbp),
         lambda: fees.compare_withdrawals(usd(amount), reference_rate=sbp),
@@ -1888,8 +1893,8 @@ def test_the_red_team_comparison_cannot_be_built():
     assert "WithdrawalComparison.reference_rate" == info.value.field
 
 
-EUR_JPY = ExchangeRate("EUR", "JPY", "160")
-INVERTED = ExchangeRate("PKR", "USD", "0.0035")
+EUR_JPY = ExchangeRate("EUR", "JPY", "160", as_of=DAY)
+INVERTED = ExchangeRate("PKR", "USD", "0.0035", as_of=DAY)
 
 
 @pytest.mark.parametrize(
@@ -2111,7 +2116,7 @@ def test_below_a_break_even_the_lead_alternates_only_within_rounding():
     """Red team: at 8180.50 A receives more than B though the break-even is 8185.49 with B
     better below.  The promise is now what holds: above, A at every cent; at it, B; below, B
     wherever the exact results differ by more than their rounding."""
-    reference = ExchangeRate("USD", "PKR", "279.37")
+    reference = ExchangeRate("USD", "PKR", "279.37", as_of=DAY)
     found = fees.break_even(BAND_A, BAND_B, reference_rate=reference, tax_rate=0)
     # 8,185.49 and 8,180.50 before the percentage fee was charged on what is left after the
     # fixed fee (red team r14 F1); the band of rounding below it is as wide as it was.
@@ -2154,7 +2159,7 @@ def test_a_break_even_keeps_its_promise_at_every_cent_near_it(a, b, rate, tax):
         )
         for name, m, cents in (("A", a, fixed[0]), ("B", b, fixed[1]))
     ]
-    reference = ExchangeRate("USD", "PKR", rate)
+    reference = ExchangeRate("USD", "PKR", rate, as_of=DAY)
     try:
         found = fees.break_even(*methods, reference_rate=reference, tax_rate=tax)
     except RulesError:  # too alike to pin to the cent
@@ -2171,50 +2176,55 @@ def test_a_break_even_keeps_its_promise_at_every_cent_near_it(a, b, rate, tax):
 TAX_RULE = "on or after 2022-07-01"
 
 
-def test_a_payout_withdraws_on_the_rates_day_else_the_payments_and_says_so():
-    """Red team: payout() of a 2022-06-30 payment with an undated rate was refused as if the
-    caller had said the withdrawal was that day.  That is payout's documented choice (a past
-    payment is taxed by the rules of its time); the error now says where the day came from
-    and how to choose another."""
+def test_a_payout_withdraws_on_the_rates_day_and_says_so():
+    """A payment of 2022-06-20, available on 2022-06-25, is withdrawn on its rate's day: a rate
+    of the 25th is refused, since no s.154A rates are known then, and the error says the day
+    came from the rate; a rate of 2022-07-04 withdraws it at that day's 1%."""
     june = Payment(date(2022, 6, 20), usd("1000.00"))
-    undated = ExchangeRate("USD", "PKR", "280")
+    first_day = ExchangeRate("USD", "PKR", "204", as_of=date(2022, 6, 25))
     with pytest.raises(RulesError) as info:
-        fees.payout(june, method="payoneer", reference_rate=undated)
+        fees.payout(june, method="payoneer", reference_rate=first_day)
     assert ("tax_rate", TAX_RULE) == (info.value.field, info.value.rule)
-    assert "2022-06-25" in str(info.value)  # the first day it is available, refused
-    assert "the first day the payment is available" in str(info.value)
-    assert "reference_rate dated" in str(info.value)
+    assert "2022-06-25" in str(info.value)
+    assert "reference_rate's as_of" in str(info.value)
     dated = ExchangeRate("USD", "PKR", "204.40", as_of=date(2022, 7, 4))
     paid = fees.payout(june, method="payoneer", reference_rate=dated)
     assert Decimal("0.01") == paid.withdrawal.tax_rate
     assert paid.withdrawal == fees.quote_withdrawal(
         paid.balance, "payoneer", reference_rate=dated, on=date(2022, 7, 4)
     )
-    untaxed = fees.payout(june, method="payoneer", reference_rate=undated, tax_rate=0)
+    untaxed = fees.payout(june, method="payoneer", reference_rate=first_day, tax_rate=0)
     assert pkr("0.00") == untaxed.withdrawal.tax
+    assert date(2022, 6, 25) == untaxed.withdrawn_on
 
 
-def test_a_payout_with_an_undated_rate_is_quoted_on_the_day_the_payment_is_available():
-    """A payment with an undated rate is withdrawn when its security period ends (fidelity r16 M2).
+def test_a_payout_on_the_day_the_payment_is_available():
+    """Paid on 2025-05-28, pending for 5 days (HC 211060918): a rate of 2025-06-02 withdraws it.
 
-    Paid on 2025-05-28, pending for 5 days (HC 211060918), withdrawn on 2025-06-02.
+    The withdrawal is the quote of that day (fidelity r16 M2).
     """
     paid = fees.payout(
         Payment(PAID, usd("1000.00")),
         method="payoneer",
-        reference_rate=ExchangeRate("USD", "PKR", "280"),
+        reference_rate=ExchangeRate("USD", "PKR", "280", as_of=DAY),
     )
-    assert DAY == paid.available_on
+    assert (DAY, DAY) == (paid.available_on, paid.withdrawn_on)
     assert "available to withdraw from 2025-06-02" == paid.lines()[2][2]
     assert paid.withdrawal == fees.quote_withdrawal(
-        usd("900.00"), "payoneer", reference_rate=ExchangeRate("USD", "PKR", "280"), on=DAY
+        usd("900.00"), "payoneer", reference_rate=ExchangeRate("USD", "PKR", "280", as_of=DAY)
     )
 
 
 @pytest.mark.parametrize(
     ("kwargs", "source"),
     [
-        ({"reference_rate": ExchangeRate("USD", "PKR", "280"), "on": date(2022, 6, 30)}, "on="),
+        (
+            {
+                "reference_rate": ExchangeRate("USD", "PKR", "280", as_of=date(2022, 6, 30)),
+                "on": date(2022, 6, 30),
+            },
+            "on=",
+        ),
         (
             {"reference_rate": ExchangeRate("USD", "PKR", "280", as_of=date(2022, 6, 30))},
             "reference_rate's as_of",
@@ -2255,7 +2265,9 @@ def test_a_comparison_that_skips_every_method_still_checks_its_reference_rate():
     """USD 1.00 skips every method; a EUR→JPY reference rate is refused naming reference_rate,
     as when a method is weighed, not by the comparison's constructor."""
     with pytest.raises(CurrencyMismatchError) as info:
-        fees.compare_withdrawals(usd("1.00"), reference_rate=ExchangeRate("EUR", "JPY", "160"))
+        fees.compare_withdrawals(
+            usd("1.00"), reference_rate=ExchangeRate("EUR", "JPY", "160", as_of=DAY)
+        )
     assert ("reference_rate", "from USD") == (info.value.field, info.value.rule)
 
 
@@ -2346,7 +2358,7 @@ def test_compare_withdrawals_refuses_a_key_shared_by_two_methods():
 # Red team r10: break_even's None means "never worse" (finding 4)
 # --------------------------------------------------------------------------
 
-BE_RATE = ExchangeRate("USD", "PKR", "279.37")
+BE_RATE = ExchangeRate("USD", "PKR", "279.37", as_of=DAY)
 
 
 def _what_if(name: str, fixed: str, share: str, spread: str) -> fees.WithdrawalMethod:
@@ -2524,7 +2536,7 @@ def test_a_tiny_reference_rate_reports_without_an_error_about_an_internal_rate()
     It raised InvalidValueError(field='ExchangeRate.rate'), about a rate the
     caller never built (the reference less a spread, rounded to zero).
     """
-    tiny = ExchangeRate("USD", "PKR", "0.000000000000000001")
+    tiny = ExchangeRate("USD", "PKR", "0.000000000000000001", as_of=DAY)
     comparison = fees.compare_withdrawals(usd("900.00"), reference_rate=tiny)
     assert comparison.break_even_spread("direct_to_local_bank") is None
     lines = comparison.summary(locale="en_PK").splitlines()
@@ -2536,17 +2548,26 @@ def test_a_tiny_reference_rate_reports_without_an_error_about_an_internal_rate()
 def test_a_datetime_on_counts_by_its_utc_day_and_the_error_says_so():
     """03:00 on 1 July 2022 in Karachi is 30 June UTC: documented, and said in the error (finding 10)."""
     karachi = timezone(timedelta(hours=5))
-    reference = ExchangeRate("USD", "PKR", "204")
+    eve = ExchangeRate("USD", "PKR", "204", as_of=date(2022, 6, 30))
     with pytest.raises(RulesError) as caught:
+        fees.quote_withdrawal(
+            usd("100"),
+            "payoneer",
+            reference_rate=eve,
+            on=datetime(2022, 7, 1, 3, tzinfo=karachi),
+        )
+    assert caught.value.field == "tax_rate"
+    assert "2022-06-30" in str(caught.value)
+    assert "UTC day" in str(caught.value)
+    reference = attrs.evolve(eve, as_of=date(2022, 7, 1))
+    with pytest.raises(InvalidValueError) as caught:
         fees.quote_withdrawal(
             usd("100"),
             "payoneer",
             reference_rate=reference,
             on=datetime(2022, 7, 1, 3, tzinfo=karachi),
         )
-    assert caught.value.field == "tax_rate"
-    assert "2022-06-30" in str(caught.value)
-    assert "UTC day" in str(caught.value)
+    assert ("on", "the reference rate's day") == (caught.value.field, caught.value.rule)
     day = fees.quote_withdrawal(
         usd("100"), "payoneer", reference_rate=reference, on=date(2022, 7, 1)
     )
@@ -2617,40 +2638,43 @@ OLD_SHOWN = ExchangeRate("USD", "PKR", "277.20", as_of=date(2022, 6, 30))
     ],
     ids=["quote_withdrawal", "compare_withdrawals"],
 )
-def test_an_offered_rate_dates_the_withdrawal_when_the_reference_rate_is_undated(call):
-    """Red team r14 fees F6: with an undated reference rate, an offered rate of 2022-06-30 was
-    taken beside on=2025-06-02, and without on= the quote withheld today's 1% though no s.154A
-    rate is known that day. The offered rate's day is the withdrawal's."""
-    with pytest.raises(InvalidValueError) as caught:
-        call(date(2025, 6, 2))
-    assert ("on", "the offered rate's day") == (caught.value.field, caught.value.rule)
-    with pytest.raises(RulesError) as caught:
-        call(None)
-    assert "tax_rate" == caught.value.field
-    assert "offered_rate" in str(caught.value) or "offered_rates" in str(caught.value)
+def test_a_dated_offered_rate_does_not_date_an_undated_reference_rate(call):
+    """Red team r14 fees F6 took an offered rate's day for the withdrawal's when the reference
+    rate had none; a reference rate needs its own date (DOMAIN.md section 5), so an undated
+    one is refused, with or without on=, whatever the offered rate's day."""
+    for on in (date(2025, 6, 2), date(2022, 6, 30), None):
+        with pytest.raises(InvalidValueError) as caught:
+            call(on)
+        assert ("reference_rate.as_of", "a reference rate needs its date (as_of)") == (
+            caught.value.field,
+            caught.value.rule,
+        )
 
 
-def test_offered_rates_of_two_days_are_refused_and_a_payout_not_before_its_payment():
-    """Rates of one withdrawal are of one day; a payout's offered rate is not before the payment."""
+def test_offered_rates_of_another_day_are_refused_and_a_payout_not_before_its_payment():
+    """Rates of one withdrawal are of one day; a payout's rates are not before the payment."""
     with pytest.raises(InvalidValueError) as caught:
         fees.compare_withdrawals(
-            usd("100"), reference_rate=UNDATED, offered_rates={
+            usd("100"), reference_rate=RATE, offered_rates={
                 "direct_to_local_bank": SHOWN, "payoneer": OLD_SHOWN},
         )  # fmt: skip
-    assert "the offered rates' day" == caught.value.rule
+    assert ("offered_rates['payoneer']", "the reference rate's day") == (
+        caught.value.field,
+        caught.value.rule,
+    )
     with pytest.raises(InvalidValueError) as caught:
         fees.payout(
             Payment(date(2025, 6, 2), usd("1000.00")), method="direct_to_local_bank",
-            reference_rate=UNDATED,
+            reference_rate=attrs.evolve(RATE, as_of=date(2025, 6, 7)),
             offered_rate=ExchangeRate("USD", "PKR", "277.20", as_of=date(2024, 1, 1)),
         )  # fmt: skip
-    assert ("offered_rate", "dated on or after the day the payment is available") == (
+    assert ("offered_rate", "the reference rate's day") == (
         caught.value.field,
         caught.value.rule,
     )
     paid = fees.payout(
-        Payment(PAID, usd("1000.00")), method="direct_to_local_bank", reference_rate=UNDATED,
-        offered_rate=attrs.evolve(SHOWN, as_of=DAY),
+        Payment(PAID, usd("1000.00")), method="direct_to_local_bank", reference_rate=RATE,
+        offered_rate=SHOWN,
     )  # fmt: skip
     assert PAID == paid.on
 
@@ -2764,17 +2788,19 @@ def test_an_hourly_contracts_pay_needs_the_day_it_is_available():
             caught.value.field,
             caught.value.rule,
         )
-    # An undated rate withdraws on that day; a bonus needs no day (5 days after it is paid).
-    undated = fees.payout(
-        pay, method="payoneer", reference_rate=ExchangeRate("USD", "PKR", "278"), contract=job,
-        available_on=wednesday,
-    )  # fmt: skip
-    assert wednesday == undated.withdrawn_on
+    # A rate needs its day, as everywhere; a bonus needs no available_on (5 days after it
+    # is paid).
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(
+            pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job,
+            available_on=wednesday,
+        )  # fmt: skip
+    assert "reference_rate.as_of" == caught.value.field
     bonus = Payment(date(2024, 7, 3), usd("50.00"), kind=PaymentKind.BONUS)
     tipped = fees.payout(
         bonus,
         method="payoneer",
-        reference_rate=ExchangeRate("USD", "PKR", "278"),
+        reference_rate=_rate_on(date(2024, 7, 8)),
         contract=_hourly_job(bonus),
     )
     assert date(2024, 7, 8) == tipped.available_on
@@ -2795,7 +2821,9 @@ def test_the_error_for_hourly_pay_gives_the_wednesday_ten_days_after_the_week():
     ending Sunday 2025-01-05); it now gives the week's own pay day, 2025-01-15, with the rest."""
     pay, job = _new_year_pay(date(2025, 1, 3))  # dated by the day worked, a Friday
     with pytest.raises(InvalidValueError) as caught:
-        fees.payout(pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job)
+        fees.payout(
+            pay, method="payoneer", reference_rate=_rate_on(date(2025, 1, 15)), contract=job
+        )
     assert ("available_on", "given for an hourly contract's pay") == (
         caught.value.field,
         caught.value.rule,
@@ -2819,7 +2847,7 @@ def test_hourly_pay_is_refused_a_week_early(worked):
     assert date(2025, 1, 8) == early
     with pytest.raises(InvalidValueError) as caught:
         fees.payout(
-            pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job, available_on=early
+            pay, method="payoneer", reference_rate=_rate_on(early), contract=job, available_on=early
         )
     assert ("available_on", PAY_DAY_RULE) == (caught.value.field, caught.value.rule)
     assert "2025-01-15 for the hours of the week 2024-12-30 → 2025-01-05" in str(caught.value)
@@ -2836,7 +2864,7 @@ def test_hourly_pay_is_taken_from_its_first_day_on(worked):
     assert (date(2025, 1, 15), date(2025, 1, 11)) == (usual, top_rated)
     for day in (usual, top_rated, date(2025, 1, 13), date(2025, 2, 20)):
         paid = fees.payout(
-            pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job, available_on=day
+            pay, method="payoneer", reference_rate=_rate_on(day), contract=job, available_on=day
         )
         assert (day, day) == (paid.available_on, paid.withdrawn_on)
 
@@ -2871,7 +2899,7 @@ def test_hourly_pay_refuses_a_day_before_it_can_be_available():
     and the message lists the days as the hint."""
     with pytest.raises(InvalidValueError) as caught:
         fees.payout(
-            JANUARY_PAY, method="direct_to_local_bank", reference_rate=RATE_UNDATED,
+            JANUARY_PAY, method="direct_to_local_bank", reference_rate=_rate_on(date(2024, 1, 10)),
             spread="1%", contract=JANUARY_JOB, available_on=date(2024, 1, 10),
         )  # fmt: skip
     assert ("available_on", PAY_DAY_RULE) == (caught.value.field, caught.value.rule)
@@ -2890,13 +2918,13 @@ def test_hourly_pay_follows_a_platform_rules_what_if():
     assert date(2024, 1, 19) == day
     for chosen in (None, slow):
         paid = fees.payout(
-            JANUARY_PAY, method="payoneer", reference_rate=RATE_UNDATED, contract=JANUARY_JOB,
+            JANUARY_PAY, method="payoneer", reference_rate=_rate_on(day), contract=JANUARY_JOB,
             available_on=day, platform_rules=chosen,
         )  # fmt: skip
         assert (day, day) == (paid.available_on, paid.withdrawn_on)
     with pytest.raises(InvalidValueError) as caught:
         fees.payout(
-            JANUARY_PAY, method="payoneer", reference_rate=RATE_UNDATED, contract=JANUARY_JOB,
+            JANUARY_PAY, method="payoneer", reference_rate=_rate_on(day), contract=JANUARY_JOB,
             platform_rules=slow,
         )  # fmt: skip
     assert ("available_on", "given for an hourly contract's pay") == (
@@ -2907,7 +2935,7 @@ def test_hourly_pay_follows_a_platform_rules_what_if():
     assert "2024-01-17 for the hours" not in str(caught.value)
     with pytest.raises(InvalidTypeError) as wrong:
         fees.payout(
-            JANUARY_PAY, method="payoneer", reference_rate=RATE_UNDATED, contract=JANUARY_JOB,
+            JANUARY_PAY, method="payoneer", reference_rate=_rate_on(day), contract=JANUARY_JOB,
             available_on=day, platform_rules="slow",
         )  # fmt: skip
     assert ("platform_rules", "a PlatformRules, a RuleHistory of them, or None") == (
@@ -2956,19 +2984,19 @@ def test_hourly_pay_dated_by_its_invoice_is_taken_on_its_pay_day_or_as_a_bonus()
     days = (date(2025, 1, 11), date(2025, 1, 15), date(2025, 1, 16), date(2025, 1, 29))
     for day in days:
         paid = fees.payout(
-            pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job, available_on=day
+            pay, method="payoneer", reference_rate=_rate_on(day), contract=job, available_on=day
         )
         assert day == paid.available_on
     with pytest.raises(InvalidValueError) as caught:
         fees.payout(
-            pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job,
+            pay, method="payoneer", reference_rate=_rate_on(date(2025, 1, 10)), contract=job,
             available_on=date(2025, 1, 10),
         )  # fmt: skip
     assert ("available_on", PAY_DAY_RULE) == (caught.value.field, caught.value.rule)
     # A fixed-price contract's payment keeps the security period as its only bound.
     fixed = fees.payout(
         Payment(date(2025, 1, 6), usd("250.00")), method="payoneer",
-        reference_rate=RATE_UNDATED, available_on=date(2025, 1, 29),
+        reference_rate=_rate_on(date(2025, 1, 29)), available_on=date(2025, 1, 29),
     )  # fmt: skip
     assert date(2025, 1, 29) == fixed.available_on
 
@@ -2990,7 +3018,7 @@ def test_available_on_is_a_date_after_the_security_period(given, error, rule):
     with pytest.raises(error) as caught:
         fees.payout(
             Payment(INVOICED, usd("300.00")), method="payoneer", available_on=given,
-            reference_rate=ExchangeRate("USD", "PKR", "278"),
+            reference_rate=_rate_on(date(2024, 7, 10)),
         )  # fmt: skip
     assert ("available_on", rule) == (caught.value.field, caught.value.rule)
 
@@ -3019,13 +3047,21 @@ def test_a_payout_cannot_be_built_available_before_its_security_period():
         caught.value.field,
         caught.value.rule,
     )
-    undated = fees.payout(
-        Payment(PAID, usd("1000.00")),
-        method="payoneer",
-        reference_rate=attrs.evolve(RATE, as_of=None),
-        tax_rate="1%",
-    )
-    later = attrs.evolve(undated, available_on=date(2025, 6, 11), withdrawn_on=date(2025, 6, 12))
+    # A payout's withdrawal is measured against a rate of its day: one without a day is
+    # refused (before, an undated rate let the two days move freely).
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(
+            Payment(PAID, usd("1000.00")),
+            method="payoneer",
+            reference_rate=attrs.evolve(RATE, as_of=None),
+            tax_rate="1%",
+        )
+    assert "reference_rate.as_of" == caught.value.field
+    later_rate = attrs.evolve(RATE, as_of=date(2025, 6, 12))
+    later = fees.payout(
+        Payment(PAID, usd("1000.00")), method="payoneer", reference_rate=later_rate,
+        available_on=date(2025, 6, 11),
+    )  # fmt: skip
     assert (date(2025, 6, 11), date(2025, 6, 12)) == (later.available_on, later.withdrawn_on)
     assert later == serialize.from_dict(fees.Payout, serialize.to_dict(later))
 

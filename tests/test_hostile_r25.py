@@ -55,7 +55,9 @@ def test_an_endless_iterator_of_right_items_stops_past_the_limit():
     with pytest.raises(InvalidValueError) as caught:
         fees.compare_withdrawals(
             Money("100", "USD"),
-            reference_rate=ExchangeRate("USD", "PKR", "280"),
+            reference_rate=ExchangeRate(
+                "USD", "PKR", "280", as_of=datetime(2025, 6, 2, tzinfo=timezone.utc).date()
+            ),
             methods=itertools.repeat(fees.PAYONEER),
         )
     assert (caught.value.field, caught.value.rule) == ("methods", "at most 200,000 items")

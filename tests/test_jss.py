@@ -218,6 +218,10 @@ def test_every_rule_field_has_a_source_and_assumptions_say_so():
         # A secondary page's figure, and the library's own list (review r32, domain 1):
         "long_term_months",
         "negative_end_reasons",
+        # The Help Center says disputes and contracts without work delivered count,
+        # not that any refund or a lost dispute is negative (review r33, domain 3):
+        "refund_is_negative",
+        "lost_dispute_is_negative",
     } == unconfirmed
     assert (24, 12, 6) == {n: v for n, v, _ in jss.rule_sources(jss.LAUNCH_2015)}["windows"]
 

@@ -214,7 +214,7 @@ def test_refund_refusal_names_the_last_payment_close() -> None:
 
 # 6. F6 / 7. F7 -------------------------------------------------------------
 
-REFERENCE = ExchangeRate("USD", "PKR", "280.00")
+REFERENCE = ExchangeRate("USD", "PKR", "280.00", as_of=date(2024, 6, 1))
 
 
 def _compare(method: fees.WithdrawalMethod, key: str) -> fees.WithdrawalComparison:

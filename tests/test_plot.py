@@ -39,7 +39,7 @@ from upwork_safety.errors import (  # noqa: E402
 )
 from upwork_safety.jss import JSSPoint  # noqa: E402
 
-USD_PKR = ExchangeRate("USD", "PKR", "280.00")
+USD_PKR = ExchangeRate("USD", "PKR", "280.00", as_of=date(2025, 6, 2))
 NINE_HUNDRED = Money("900.00", "USD")
 
 
@@ -294,7 +294,7 @@ def test_timeline_property_line_and_shading_match_the_scores(scores):
 
 # --- withdrawals ------------------------------------------------------------------------
 
-SHOWN = ExchangeRate("USD", "PKR", "277.20")
+SHOWN = ExchangeRate("USD", "PKR", "277.20", as_of=date(2025, 6, 2))
 
 
 @pytest.fixture
@@ -451,7 +451,7 @@ def test_withdrawals_makes_a_figure_when_no_axes_given(comparison):
 
 def test_withdrawals_refuses_mixed_currencies():
     """Bars in PKR and EUR cannot share an axis."""
-    usd_eur = ExchangeRate("USD", "EUR", "0.92")
+    usd_eur = ExchangeRate("USD", "EUR", "0.92", as_of=date(2025, 6, 2))
     euros = fees.quote_withdrawal(NINE_HUNDRED, fees.WIRE_USD, reference_rate=usd_eur, spread=0)
     rupees = fees.quote_withdrawal(NINE_HUNDRED, fees.WIRE_USD, reference_rate=USD_PKR, spread=0)
     with pytest.raises(CurrencyMismatchError) as info:

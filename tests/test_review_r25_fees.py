@@ -21,8 +21,9 @@ from upwork_safety.cli import main
 from upwork_safety.errors import InvalidDataError, InvalidValueError, RulesError
 from upwork_safety.money import ExchangeRate
 
-RATE = ExchangeRate("USD", "PKR", "280")
-OFFERED = ExchangeRate("USD", "PKR", "277.20")
+#: The rates of 2025-06-07, the day a payment of 2025-06-02 is available.
+RATE = ExchangeRate("USD", "PKR", "280", as_of=date(2025, 6, 7))
+OFFERED = ExchangeRate("USD", "PKR", "277.20", as_of=date(2025, 6, 7))
 
 
 def usd(amount: str) -> Money:
@@ -122,7 +123,7 @@ def test_one_more_payment_and_a_payout_on_that_contract_say_the_same():
         on=date(2025, 7, 1),
         contract=contract,
         method="payoneer",
-        reference_rate=RATE,
+        reference_rate=ExchangeRate("USD", "PKR", "280", as_of=date(2025, 7, 6)),
     )
     assert (date(2023, 1, 1), date(2023, 1, 1)) == (
         more.contract_started,

@@ -113,9 +113,9 @@ def funded() -> Contract:
         "client",
         ContractKind.FIXED_PRICE,
         date(2025, 3, 3),
-        milestones=(
-            Milestone("a", "Landing page", Money("100.00", "USD")),
+        milestones=(  # b first: milestones are funded in order (review r33, domain 1)
             Milestone("b", "Checkout", Money("50.00", "USD")),
+            Milestone("a", "Landing page", Money("100.00", "USD")),
         ),
         service_fee_rate=Decimal("0.10"),
     )

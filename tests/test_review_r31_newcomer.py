@@ -218,7 +218,8 @@ def test_one_contract_at_more_than_one_rate_is_one_contract_everywhere(tmp_path)
 def test_a_comparison_shows_its_reference_rate_as_given_in_repr_and_table():
     """ExchangeRate("USD", "PKR", "280.10") is "at 280.10" in both, not "280.1" in one."""
     comparison = fees.compare_withdrawals(
-        Money("900.00", "USD"), reference_rate=ExchangeRate("USD", "PKR", "280.10")
+        Money("900.00", "USD"),
+        reference_rate=ExchangeRate("USD", "PKR", "280.10", as_of=date(2025, 6, 2)),
     )
     assert "<WithdrawalComparison USD 900.00 at 280.10:" in repr(comparison)
     assert "<caption>Withdrawing USD 900.00 at 280.10</caption>" in comparison._repr_html_()

@@ -103,8 +103,8 @@ def test_a_what_if_fee_line_cites_no_published_source():
     quote = fees.quote_withdrawal(
         Money("100.00", "USD"),
         dear,
-        reference_rate=ExchangeRate("USD", "PKR", "280"),
-        offered_rate=ExchangeRate("USD", "PKR", "277"),
+        reference_rate=ExchangeRate("USD", "PKR", "280", as_of=date(2025, 6, 2)),
+        offered_rate=ExchangeRate("USD", "PKR", "277", as_of=date(2025, 6, 2)),
     )
     line = quote.fees[0]
     assert Money("2.00", "USD") == line.amount

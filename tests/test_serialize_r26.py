@@ -43,7 +43,9 @@ def test_points_that_do_not_add_up_are_placed_at_the_list():
 def test_a_quote_whose_rate_is_not_the_methods_names_its_basis():
     """Finding 2: the field named and the message agree (the basis says 'method')."""
     quote = fees.quote_withdrawal(
-        Money("100", "USD"), "payoneer", reference_rate=ExchangeRate("USD", "PKR", "280")
+        Money("100", "USD"),
+        "payoneer",
+        reference_rate=ExchangeRate("USD", "PKR", "280", as_of=date(2025, 6, 2)),
     )
     text = serialize.to_json(quote)
     applied = serialize.to_dict(quote)["applied_rate"]["rate"]

@@ -200,14 +200,13 @@ def test_the_platform_rules_of_a_payout_name_their_own_argument() -> None:
     """
     contract = factories.hourly_contract(started=date(2020, 1, 1), days=0)
     paid = Payment(date(2020, 1, 10), usd("100.00"))
-    rate = ExchangeRate("USD", "PKR", "280.00")
 
     def payout(platform: object, available: date) -> date:
         return fees.payout(
             paid,
             contract=contract,
             method=fees.PAYONEER,
-            reference_rate=rate,
+            reference_rate=ExchangeRate("USD", "PKR", "280.00", as_of=available),
             tax_rate="0",
             available_on=available,
             platform_rules=platform,  # type: ignore[arg-type]

@@ -115,14 +115,14 @@ contract_net: Money = fees.net_earnings(contract, on=date(2024, 1, 1))
 quote: fees.WithdrawalQuote = fees.quote_withdrawal(
     Money("900", "USD"),
     fees.DIRECT_TO_LOCAL_BANK,
-    reference_rate=ExchangeRate("USD", "PKR", "280"),
-    offered_rate=ExchangeRate("USD", "PKR", "277.20"),
+    reference_rate=ExchangeRate("USD", "PKR", "280", as_of=date(2025, 6, 2)),
+    offered_rate=ExchangeRate("USD", "PKR", "277.20", as_of=date(2025, 6, 2)),
     pseb_registered=True,
 )
 received: Money = quote.received
 comparison: fees.WithdrawalComparison = fees.compare_withdrawals(
     Money("900", "USD"),
-    reference_rate=ExchangeRate("USD", "PKR", "280"),
+    reference_rate=ExchangeRate("USD", "PKR", "280", as_of=date(2025, 6, 2)),
     spreads={"wire_usd": "1%"},
 )
 break_even_spread: Decimal | None = comparison.break_even_spread(fees.DIRECT_TO_LOCAL_BANK)

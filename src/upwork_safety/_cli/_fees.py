@@ -159,7 +159,10 @@ def add_withdraw_arguments(parser: argparse.ArgumentParser) -> None:
         "--rate", type=_args.positive, required=True, help="reference rate, PKR per USD (e.g. SBP)"
     )
     parser.add_argument(
-        "--on", type=_args.day, metavar="DATE", help="date of the reference rate, YYYY-MM-DD"
+        "--on",
+        type=_args.day,
+        metavar="DATE",
+        help="date of the reference rate, YYYY-MM-DD (default --now's UTC day, else today)",
     )
     parser.add_argument(
         "--offered-rate",
@@ -304,12 +307,16 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
     from upwork_safety import fees
 
     amount = _usd(args.amount)
+    tax_day = _tax_day(args)
+    # A reference rate comes with its day (the library refuses one without): --on,
+    # else --now's UTC day, else today's; the heading says which day it is.
+    rate_day = tax_day if tax_day is not None else ctx.today()
     # The library's arguments --on fills: a refusal names the option.
     on_option = None if args.on is None else f"--on {args.on}"
     options = {"on": on_option, "as_of": on_option}
     with options_for(options):
         reference = ExchangeRate(
-            "USD", "PKR", args.rate, as_of=args.on, source="given on the command line"
+            "USD", "PKR", args.rate, as_of=rate_day, source="given on the command line"
         )
     named_offers, bare_offer = _keyed_rates(
         args.offered_rate, "direct_to_local_bank", "--offered-rate"
@@ -321,14 +328,13 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
         raise CLIError(f"give {both[0]} an --offered-rate or a --spread, not both")
     # A bare spread is every other method's: one with an offered rate needs none.
     spreads = {k: v for k, v in bare_spreads.items() if k not in offered} | named_spreads
-    tax_day = _tax_day(args)
     _check_rates_convert(amount, args.rate, bare_offer, named_offers)
     with options_for(options):
         comparison = fees.compare_withdrawals(
             amount,
             reference_rate=reference,
             offered_rates={
-                key: ExchangeRate("USD", "PKR", rate, as_of=args.on, source="offered")
+                key: ExchangeRate("USD", "PKR", rate, as_of=rate_day, source="offered")
                 for key, rate in offered.items()
             },
             spreads=dict(spreads),
@@ -343,6 +349,7 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
             {
                 "amount": amount,
                 "reference_rate": reference.rate,
+                "on": rate_day,
                 "tax_rate": comparison.tax_rate,
                 "requested_at": requested_at,
                 "methods": _rows(comparison, arrivals),
@@ -350,7 +357,10 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
         )
         return 0
     p = ctx.printer()
-    p.heading(f"Withdrawing {p.money(amount)} to Pakistan at {args.rate:f} PKR per USD")
+    p.heading(
+        f"Withdrawing {p.money(amount)} to Pakistan at {args.rate:f} PKR per USD, "
+        f"the rate of {rate_day}"
+    )
     if comparison.quotes:
         p.table(
             ["method", "fees", "tax", "you receive", "eff. rate", "cost vs ref.", "cost %"],
@@ -387,7 +397,7 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
                 indent="    ",
                 first="  ",
             )
-    p.wrapped(tax_note(tax_day, args.tax), indent="   ", first="  ")
+    p.wrapped(tax_note(rate_day, args.tax), indent="   ", first="  ")
     if comparison.best is not None:
         best = comparison.best
         among = " among the methods whose cost is known" if comparison.unpriced else ""

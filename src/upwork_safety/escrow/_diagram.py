@@ -41,7 +41,9 @@ def to_mermaid(
 
     One line per state change a row of the table can make (steps that keep
     the state, such as a partial refund or answering a dispute, are in the
-    table but not drawn), with the row's condition in brackets and, on
+    table but not drawn), with the row's condition in brackets (as the
+    rules drawn have it: with ``one_active_milestone`` off, ``Fund`` has
+    none) and, on
     automatic edges, how long their timer runs.  A row the rules drawn
     switch off (a dispute on an active contract, with
     ``dispute_on_active_contract`` off) is left out, as the engine never
@@ -75,7 +77,7 @@ def to_mermaid(
         RulesError: *on* is before the history's first rule set.
 
     >>> print(to_mermaid().splitlines()[2])
-        NOT_FUNDED --> FUNDED: Fund
+        NOT_FUNDED --> FUNDED: Fund (one at a time, earlier milestones first)
     """
     chosen = _drawn_rules(rules, on)
     lines = ["stateDiagram-v2", f"    [*] --> {MilestoneState.NOT_FUNDED.name}"]
@@ -85,7 +87,7 @@ def to_mermaid(
             continue  # these rules never take it
         timer = row.timer or row.window
         period = "" if timer is None else timer.period(chosen)
-        text = _label(row.event.__name__, row.condition, period)
+        text = _label(row.event.__name__, row.condition_under(chosen), period)
         for source, target in row.edges:
             line = f"    {source.name} --> {target.name}: {text}"
             if source is not target and line not in seen:

@@ -139,8 +139,8 @@ def request_changes(run: Run, index: int, _event: RequestChanges) -> None:
 def _carry_target(run: Run, index: int, remainder: Money) -> int | None:
     """The next unfunded milestone a partial approval's *remainder* funds (HC 360000990348).
 
-    The next is the first unfunded one in the contract's order, an earlier
-    one when the client funded out of order.  ``None`` when there is none,
+    The next is the first unfunded one in the contract's order (an earlier
+    one under a what-if that funds milestones in any order).  ``None`` when there is none,
     or when the remainder is more than that milestone still needs: Upwork's
     help is silent on that case, and a milestone's escrow never holds more
     than its amount (a payment above it is a bonus, charged fresh), so the

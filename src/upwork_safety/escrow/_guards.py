@@ -33,6 +33,7 @@ __all__ = [
     "can_pay_arbitration",
     "can_refund_paid",
     "contract_open",
+    "first_waiting",
     "holds_escrow",
     "unanswered",
     "within_filing_window",
@@ -66,12 +67,34 @@ def can_fund(run: Run, milestone: Draft, at: datetime) -> str | None:
                     "milestone may be funded at a time (HC 360000990268): it must be paid or "
                     "refunded first"
                 )
+        waiting = first_waiting(run, run.index(milestone.id))
+        if waiting is not None:
+            return (
+                f"milestone {shown(waiting)} comes before it in the contract and is not funded "
+                f"yet ({MilestoneState.NOT_FUNDED.name}); milestones wait unfunded, in order, "
+                f"one at a time (HC 360000990268): fund {shown(waiting)} first, or delete it "
+                "from the contract (an unfunded milestone may be edited or deleted)"
+            )
     minimum = rules.minimum_milestone
     if milestone.amount.currency == minimum.currency and milestone.amount < minimum:
         return (
             f"its amount {milestone.amount} is below the {minimum} minimum milestone "
             "(HC 360000990268)"
         )
+    return None
+
+
+def first_waiting(run: Run, index: int) -> str | None:
+    """The id of the first milestone before *index* in the contract still waiting to be funded.
+
+    Waiting is ``NOT_FUNDED``, whether or not a partial approval's remainder
+    was carried to it (its own ``Fund`` is still to come).  A milestone that
+    was funded, or settled without a ``Fund`` of its own (a carried
+    remainder disputed, then paid or refunded), waits for nothing.
+    """
+    for earlier in range(index):
+        if run.books(earlier).state is MilestoneState.NOT_FUNDED:
+            return run.contract.milestones[earlier].id
     return None
 
 

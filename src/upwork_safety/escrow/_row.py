@@ -234,6 +234,10 @@ class Row:
             switch the row needs on.  With it off the row never applies
             (*reason* says why, before the guard is asked) and the diagram
             of those rules leaves it out.
+        condition_switch: A :class:`~upwork_safety.rules.PlatformRules`
+            switch the row's *condition* comes from (its guard asks it): the
+            diagram of rules with it off draws the row without the
+            condition.
     """
 
     event: type[Event]
@@ -249,6 +253,7 @@ class Row:
     window: Timer | None = None
     notices: tuple[Timer, ...] = ()
     switch: tuple[str, str] | None = None
+    condition_switch: str | None = None
     #: The states the row starts from, in the order of its edges (a tuple: a
     #: member is found in it by identity, while a set hashes it through
     #: ``Enum.__hash__``, a Python function, on every lookup).
@@ -270,6 +275,12 @@ class Row:
             return None
         name, reason = self.switch
         return None if getattr(rules, name) else reason
+
+    def condition_under(self, rules: PlatformRules) -> str:
+        """The row's condition as *rules* have it (none when its switch is off)."""
+        if self.condition_switch is not None and not getattr(rules, self.condition_switch):
+            return ""
+        return self.condition
 
     @property
     def transition(self) -> Transition:

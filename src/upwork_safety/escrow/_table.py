@@ -44,7 +44,13 @@ __all__ = ["BY_EVENT", "ROWS", "TRANSITIONS", "Clocks", "due_automatic"]
 
 #: The escrow state machine, with its behaviour: every way a milestone's escrow can move.
 ROWS: tuple[Row, ...] = (
-    Row(*steps.FUND, guard=guards.can_fund, effect=effects.fund),
+    Row(
+        *steps.FUND,
+        "one at a time, earlier milestones first",
+        guard=guards.can_fund,
+        effect=effects.fund,
+        condition_switch="one_active_milestone",
+    ),
     Row(
         *steps.SUBMIT,
         guard=guards.contract_open,

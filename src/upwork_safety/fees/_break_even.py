@@ -121,7 +121,8 @@ def break_even(
     Args:
         a: One method (or its key or name), with its own spread.
         b: The other.
-        reference_rate: The reference rate both are measured against.
+        reference_rate: The reference rate both are measured against, with
+            its day (``as_of``, required), as :func:`quote_withdrawal`.
         tax_rate: As :func:`quote_withdrawal`.
         pseb_registered: As :func:`quote_withdrawal`.
         on: As :func:`quote_withdrawal`.

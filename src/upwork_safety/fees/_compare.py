@@ -169,7 +169,7 @@ class WithdrawalComparison:
     Args:
         amount: The balance withdrawn: more than zero, in whole cents.
         reference_rate: The reference rate every quote is measured against,
-            from the amount's currency.
+            from the amount's currency, with its day (``as_of``).
         tax_rate: The income tax rate every quote withholds, a fraction
             from 0 below 1 (``Decimal("0.01")``, ``"0.01"`` or ``"1%"``).
         quotes: One quote per method whose cost is known, most received first.
@@ -179,7 +179,9 @@ class WithdrawalComparison:
         skipped: Every method that could not be quoted, with the reason.
 
     Raises:
-        InvalidValueError: An amount not above zero or below the cent, a
+        InvalidValueError: A reference rate without its ``as_of``
+            (``field='WithdrawalComparison.reference_rate.as_of'``), an
+            amount not above zero or below the cent, a
             tax rate that is not a fraction below 1, a quote for another
             amount, rate or tax rate, quotes out of order, or a method that
             does not belong where it is listed: a quoted or unpriced method

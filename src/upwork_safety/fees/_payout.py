@@ -16,7 +16,7 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_percent
 from upwork_safety.fees._contract_terms import payment_terms, started_before_rates
 from upwork_safety.fees._fee_explanation import ServiceFee, explain
-from upwork_safety.fees._route import rates_day
+from upwork_safety.fees._route import check_reference, reference_day, usable_method
 from upwork_safety.fees._withdrawal import WithdrawalQuote, quote
 from upwork_safety.models import Contract, ContractKind, Payment, PaymentKind
 from upwork_safety.money import ExchangeRate, Money, exact
@@ -338,28 +338,14 @@ def _available(
     return available_from(day)
 
 
-def _withdrawal_day(
-    reference_rate: object, offered_rate: object, available: date
-) -> tuple[date, str, str]:
-    """The withdrawal's day, why, and the argument that dates it.
+def _withdrawal_day(reference_rate: object, method: object) -> date:
+    """The withdrawal's day: the reference rate's ``as_of``, a rate that must have one.
 
-    The rates' day (:func:`~._route.rates_day`: the reference rate's, else
-    the offered rate's), else *available*, the first day the payment is
-    available.
+    The method and the rate are checked as :func:`quote_withdrawal` checks
+    them, so a payout refuses what a quote refuses, in the same order.
     """
-    dated, dated_by = (
-        rates_day(reference_rate, [("offered_rate", offered_rate)])
-        if isinstance(reference_rate, ExchangeRate)
-        else (None, "")
-    )
-    if dated is not None:
-        return dated, f"{dated_by}'s as_of", dated_by
-    why = (
-        "the first day the payment is available (its day plus the security period, or an "
-        "hourly week's pay day), which payout() withdraws on when reference_rate has no "
-        "as_of; to withdraw on another day, pass a reference_rate dated that day"
-    )
-    return available, why, ""
+    chosen = usable_method(method)
+    return reference_day(check_reference(reference_rate, chosen.balance_currency, chosen))
 
 
 @exact
@@ -385,22 +371,20 @@ def payout(
     The whole net balance is withdrawn by *method*, on or after the day
     it is available: released money is pending for the security period
     (5 days, HC 211060918), :attr:`Payout.available_on`.  The withdrawal's
-    day picks the s.154A tax rules in force: it is the reference rate's
-    ``as_of`` (the rate is that day's), else the first day the payment is
-    available, so a past payment is taxed by the rules of its time, not
-    today's (a payment that is available before 2022-07-01, with an
-    undated rate, is refused, since no s.154A rates are known before
-    then).  To withdraw on another day, pass a reference rate dated that
-    day; or give *tax_rate* yourself.
-    :func:`quote_withdrawal`, which has no payment, uses the newest rules
-    when neither *on* nor the rate's ``as_of`` is given.
+    day is the reference rate's ``as_of`` (the rate is that day's; a rate
+    without one is refused, as :func:`quote_withdrawal` refuses it), and it
+    picks the s.154A tax rules in force, so a past payment is taxed by the
+    rules of its time, not today's (a withdrawal before 2022-07-01 is
+    refused, since no s.154A rates are known before then, unless you give
+    *tax_rate* yourself).  To follow a payment that is still pending, date
+    the rate you expect on the day you plan to withdraw.
 
     Args:
         payment: A :class:`~upwork_safety.Payment`, or the amount paid.
         method: A :class:`WithdrawalMethod` or a preset's key or name.
-        reference_rate: As :func:`quote_withdrawal`; its ``as_of``, when
-            given, is the withdrawal's day, on or after the day the payment
-            is available (hourly pay is available later still:
+        reference_rate: As :func:`quote_withdrawal`; its ``as_of`` (required)
+            is the withdrawal's day, on or after the day the payment is
+            available (hourly pay is available later still:
             :func:`~upwork_safety.hourly.invoice` gives its day).
         on: The payment date; defaults to a Payment's own date and is
             required for a bare amount.
@@ -456,9 +440,11 @@ def payout(
         InvalidValueError: No date for a bare amount, *on* disagreeing with
             the payment's date, a payment dated before the *contract*
             started (``field='payment'``, or ``'on'`` for a bare amount),
-            a reference (or offered) rate dated before the payment is
-            available, its day plus the security period
-            (``field='reference_rate'`` or ``'offered_rate'``), a balance
+            a reference rate without its ``as_of``
+            (``field='reference_rate.as_of'``) or dated before the payment
+            is available, its day plus the security period
+            (``field='reference_rate'``), an offered rate of another day
+            than the reference rate (``field='offered_rate'``), a balance
             after the service fee that
             *method* cannot withdraw (``field='payment'``: the message
             gives the payment, the fee and what they leave), a *payment*
@@ -518,7 +504,7 @@ def payout(
     )
     chosen_platform = _given_rules(platform_rules, PlatformRules, "platform_rules")
     available = _available(day, payment, contract, available_on, chosen_platform)
-    withdrawn_on, day_source, dated_by = _withdrawal_day(reference_rate, offered_rate, available)
+    withdrawn_on = _withdrawal_day(reference_rate, method)
     if withdrawn_on < available:
         why = (
             "the day given as available_on"
@@ -526,10 +512,10 @@ def payout(
             else "the security period, HC 211060918"
         )
         raise InvalidValueError(
-            f"{dated_by} is for {withdrawn_on}, but the payment on {day} is not available "
+            f"reference_rate is for {withdrawn_on}, but the payment on {day} is not available "
             f"until {available} ({why}): it can be withdrawn from then, so measure it "
             "against a rate of that day or later",
-            field=dated_by,
+            field="reference_rate",
             rule="dated on or after the day the payment is available",
         )
     withdrawal = quote(
@@ -541,7 +527,7 @@ def payout(
         tax_rate=tax_rate,
         pseb_registered=pseb_registered,
         on=withdrawn_on,
-        day_source=day_source,
+        day_source="reference_rate's as_of",
         what="payment",
         came_from=f"the {fee.net} left of the {fee.amount} payment after the {fee.fee} "
         "service fee cannot be withdrawn: ",

@@ -40,8 +40,7 @@ from upwork_safety.fees._route import (
     applied_rate,
     balance_arg,
     check_reference,
-    rates_day,
-    reference_arg,
+    reference_day,
     reference_from,
     tax_in_force,
     unusable,
@@ -179,17 +178,19 @@ def compare_withdrawals(
 
     Args:
         amount: The balance to withdraw (USD, whole cents).
-        reference_rate: The reference rate every quote is measured against.
+        reference_rate: The reference rate every quote is measured against,
+            with its day (``as_of``, required), as :func:`quote_withdrawal`.
         methods: The methods to compare (default :data:`PAKISTAN_METHODS`):
             a sequence of methods or preset keys, never a single one.
         tax_rate: As :func:`quote_withdrawal` (default the s.154A rate in force).
         pseb_registered: As :func:`quote_withdrawal`.
         on: As :func:`quote_withdrawal`.
         offered_rates: The rate each method offers, keyed by method or key,
-            e.g. ``{"direct_to_local_bank": ExchangeRate("USD", "PKR", "277.20")}``;
-            each at most :data:`MAX_GAIN_OVER_REFERENCE` (10%) above the
-            reference (one rate of 999 typed for 279 would rank its method
-            best at a cost below zero).
+            e.g. ``{"direct_to_local_bank": ExchangeRate("USD", "PKR", "277.20",
+            as_of=day)}``; each of the reference rate's day, at most
+            :data:`MAX_GAIN_OVER_REFERENCE` (10%) above the reference (one
+            rate of 999 typed for 279 would rank its method best at a cost
+            below zero).
         spreads: The spread to assume for a method, keyed by method or key.
 
     Returns:
@@ -197,8 +198,10 @@ def compare_withdrawals(
 
     Raises:
         InvalidValueError: An amount not above zero, an unknown method, a
-            method listed twice (by name), a bad rate (an offered rate
-            too far above the reference too), a method given
+            method listed twice (by name), a reference rate without its
+            ``as_of`` (``field='reference_rate.as_of'``), a bad rate (an
+            offered rate of another day or too far above the reference
+            too), a method given
             both an offered rate and a spread, a method given two entries
             in *offered_rates* or *spreads* (say by key and by name), or a
             key there that names two methods.
@@ -208,7 +211,7 @@ def compare_withdrawals(
             for a usable method.
     """
     money = balance_arg(amount)
-    reference_rate = reference_arg(reference_rate, money.currency)
+    reference_rate = reference_from(reference_rate, money.currency)
     listed = PAKISTAN_METHODS if isinstance(methods, Default) else methods
     entries: tuple[WithdrawalMethod | str, ...] = sequence_of(
         listed, (WithdrawalMethod, str), "methods"
@@ -222,7 +225,7 @@ def compare_withdrawals(
         tax_rate,
         pseb_registered=pseb_registered,
         on=day,
-        dated=rates_day(reference_rate, offered.values()),
+        rates_on=reference_day(reference_rate),
     )
     quotes: list[WithdrawalQuote] = []
     unpriced: list[WithdrawalMethod] = []
@@ -257,8 +260,6 @@ def compare_withdrawals(
             offered_what=offered_what,
         )
         quotes.append(build_quote(Route(method, reference, rate, basis, tax), money))
-    # Checked with each usable method above; here too when every method was skipped.
-    reference_from(reference_rate, money.currency)
     return WithdrawalComparison(
         amount=money,
         reference_rate=reference_rate,

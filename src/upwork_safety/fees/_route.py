@@ -46,7 +46,6 @@ from upwork_safety.money import ExchangeRate, Money, plain_money, rate_of, requi
 from upwork_safety.rules import EXPORT_TAX_HISTORY, WithdrawalMethod, _in_force_of_history
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
     from datetime import date
 
 __all__ = [
@@ -62,8 +61,8 @@ __all__ = [
     "delivers",
     "method_fees",
     "method_field",
-    "rates_day",
     "reference_arg",
+    "reference_day",
     "reference_from",
     "route",
     "tax_in_force",
@@ -232,17 +231,51 @@ def reference_from(
             field=what,
             rule=f"from {balance}",
         )
+    reference_day(reference_rate, what)
     return reference_rate
 
 
-def check_reference(reference_rate: object, balance: str, method: WithdrawalMethod) -> ExchangeRate:
-    """A reference rate from the *balance* currency to one *method* delivers (or the balance's)."""
-    reference_rate = reference_from(reference_rate, balance, quote=method.currency)
+#: The rule a reference rate without its day breaks (DOMAIN.md section 5: the
+#: caller supplies the rate "with its date").
+DATED_RULE = "a reference rate needs its date (as_of)"
+
+
+def reference_day(reference_rate: ExchangeRate, what: str = "reference_rate") -> date:
+    """*reference_rate*'s ``as_of``, refused when it has none (the error names ``<what>.as_of``).
+
+    A withdrawal is measured against the reference rate of its own day, and
+    that day picks the s.154A tax rules: an undated rate would leave the
+    library to guess the day (it reads no clock), so it is refused.
+    """
+    day = reference_rate.as_of
+    if day is None:
+        raise InvalidValueError(
+            f"{what} {reference_rate.base}→{reference_rate.quote} {reference_rate.rate} has no "
+            "as_of: a reference rate needs its date, the day it is the rate of, which picks "
+            "the tax rules and the day of the withdrawal; pass "
+            "ExchangeRate(..., as_of=date(...))",
+            field=f"{what}.as_of",
+            rule=DATED_RULE,
+        )
+    return day
+
+
+def check_reference(
+    reference_rate: object,
+    balance: str,
+    method: WithdrawalMethod,
+    what: str = "reference_rate",
+) -> ExchangeRate:
+    """A dated reference rate from the *balance* currency to one *method* delivers.
+
+    (Or to the balance's own currency.)  Errors name *what*.
+    """
+    reference_rate = reference_from(reference_rate, balance, what, quote=method.currency)
     if not delivers(method, reference_rate):
         raise CurrencyMismatchError(
-            f"{method.name} delivers {method.currency}, but reference_rate converts to "
+            f"{method.name} delivers {method.currency}, but {what} converts to "
             f"{reference_rate.quote}; pass a {balance}→{method.currency} rate",
-            field="reference_rate",
+            field=what,
             rule=f"to {method.currency}",
         )
     return reference_rate
@@ -359,61 +392,30 @@ def applied_rate(
     return reference.with_spread(method.spread), RateBasis.METHOD
 
 
-def rates_day(
-    reference: ExchangeRate, offered: Iterable[tuple[str, object]] = ()
-) -> tuple[date | None, str]:
-    """The day the rates date a withdrawal, and the argument that dates it.
-
-    The reference rate's ``as_of``; when it has none, the day of the rates
-    the methods offer (*offered*: ``(argument, rate)`` pairs, each dated or
-    not), which must be one day: the rate Upwork or Payoneer shows is that
-    day's.  ``(None, "")`` when no rate is dated.
-    """
-    if reference.as_of is not None:
-        return reference.as_of, "reference_rate"
-    found: tuple[date, str] | None = None
-    for what, rate in offered:
-        dated = rate.as_of if isinstance(rate, ExchangeRate) else None
-        if dated is None:
-            continue
-        if found is None:
-            found = (dated, what)
-        elif dated != found[0]:
-            raise InvalidValueError(
-                f"{what} is for {dated} but {found[1]} for {found[0]}: the rates of one "
-                "withdrawal are of one day",
-                field=what,
-                rule="the offered rates' day",
-            )
-    return found if found is not None else (None, "")
-
-
 def tax_in_force(
     tax_rate: object,
     *,
     pseb_registered: object,
     on: date | None,
-    dated: tuple[date | None, str],
+    rates_on: date,
     day_source: str = "",
 ) -> Decimal:
     """The income tax rate the bank withholds: *tax_rate*, or s.154A's rate in force.
 
-    The day is *on*, else the rates' day (*dated*, :func:`rates_day`);
-    *day_source* says where *on* came from when the caller did not give it
-    (a payout's payment day), for the message refusing a day before the
-    known rules.
+    The day is the reference rate's (*rates_on*), which *on*, when given,
+    must be; *day_source* says where *on* came from when the caller did not
+    give it (a payout's), for the message refusing a day before the known
+    rules.
     """
-    rates_on, dated_by = dated
-    if None not in {on, rates_on} and on != rates_on:
+    if on is not None and on != rates_on:
         # As an offered rate of another day is refused: a withdrawal on one
         # day is measured against that day's rates.
-        reference = dated_by == "reference_rate"
         raise InvalidValueError(
-            f"on={on} but {dated_by} is for {rates_on}: a withdrawal is measured "
+            f"on={on} but reference_rate is for {rates_on}: a withdrawal is measured "
             "against the rates of its own day; pass that day's rate, or leave on= "
             "out to withdraw on the rate's day",
             field="on",
-            rule="the reference rate's day" if reference else "the offered rate's day",
+            rule="the reference rate's day",
         )
     registered = bool_arg(pseb_registered, "pseb_registered")
     given = optional_rate(tax_rate, "tax_rate")
@@ -426,22 +428,16 @@ def tax_in_force(
                 rule="tax_rate or pseb_registered, not both",
             )
         return given
-    day = on if on is not None else rates_on
-    if day is None:
-        rules = EXPORT_TAX_HISTORY.current
-    else:
-        source = day_source or (
-            "the day given as on=, a datetime's UTC day"
-            if on is not None
-            else f"{dated_by}'s as_of"
-        )
-        rules = _in_force_of_history(
-            EXPORT_TAX_HISTORY,
-            day,
-            what=f"the withdrawal's day: {source}",
-            field="tax_rate",
-            remedy="pass tax_rate= yourself (tax_rate=0 for none)",
-        )
+    source = day_source or (
+        "the day given as on=, a datetime's UTC day" if on is not None else "reference_rate's as_of"
+    )
+    rules = _in_force_of_history(
+        EXPORT_TAX_HISTORY,
+        rates_on,
+        what=f"the withdrawal's day: {source}",
+        field="tax_rate",
+        remedy="pass tax_rate= yourself (tax_rate=0 for none)",
+    )
     return rules.rate(pseb_registered=registered)
 
 
@@ -472,12 +468,11 @@ def route(
     reference = check_reference(reference_rate, balance, chosen)
     day = optional_day(on, "on")
     rate, basis = applied_rate(chosen, reference, spread=spread, offered_rate=offered_rate)
-    offered = [("offered_rate", rate)] if basis is RateBasis.OFFERED else []
     tax = tax_in_force(
         tax_rate,
         pseb_registered=pseb_registered,
         on=day,
-        dated=rates_day(reference, offered),
+        rates_on=reference_day(reference),
         day_source=day_source,
     )
     return Route(chosen, reference, rate, basis, tax)

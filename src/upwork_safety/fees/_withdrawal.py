@@ -118,7 +118,8 @@ class WithdrawalQuote(Steps):
     Args:
         method: The withdrawal method.
         sent: The Upwork balance withdrawn.
-        reference_rate: The caller's reference rate (e.g. SBP interbank).
+        reference_rate: The caller's reference rate (e.g. SBP interbank),
+            with its day (``as_of``), which the quote's tax rate is of.
         applied_rate: The rate the conversion uses: the rate the method
             offered, or the reference rate less a spread.
         rate_basis: Where *applied_rate* comes from (:class:`RateBasis`, or
@@ -130,8 +131,9 @@ class WithdrawalQuote(Steps):
         RulesError: A method not available in Pakistan (as
             :func:`quote_withdrawal` refuses it).
         InvalidValueError: *sent* is below the method's minimum or does not
-            cover its fees, an unknown rate basis, or the rates do not fit
-            the method.
+            cover its fees, an unknown rate basis, the rates do not fit
+            the method, or the reference rate has no ``as_of``
+            (``field='WithdrawalQuote.reference_rate.as_of'``).
     """
 
     method: WithdrawalMethod = attrs.field(validator=method_field)
@@ -148,7 +150,9 @@ class WithdrawalQuote(Steps):
         balance = self.method.balance_currency
         money_arg(self.sent, "WithdrawalQuote.sent", balance)
         whole_cents(self.sent, "WithdrawalQuote.sent")
-        reference = check_reference(self.reference_rate, balance, self.method)
+        reference = check_reference(
+            self.reference_rate, balance, self.method, "WithdrawalQuote.reference_rate"
+        )
         check_offered(self.applied_rate, reference, "WithdrawalQuote.applied_rate")
         if self.rate_basis is RateBasis.METHOD and (
             self.method.spread is None
@@ -335,11 +339,10 @@ def quote_withdrawal(
     Args:
         amount: The balance to withdraw (USD, whole cents).
         method: A :class:`WithdrawalMethod` or a preset's key or name.
-        reference_rate: The reference USD→PKR rate (e.g. SBP interbank) on
-            the day; the library never fetches rates.  Give it its day
-            (``as_of``): with an undated rate and no *on* the newest
-            s.154A rules apply (the library reads no clock), and the quote
-            does not say that no day was given.
+        reference_rate: The reference USD→PKR rate (e.g. SBP interbank) of
+            the withdrawal's day, with that day as its ``as_of`` (required:
+            it picks the s.154A tax rules, and the library reads no clock);
+            the library never fetches rates.
         offered_rate: The rate the method offers, an :class:`ExchangeRate`
             in the reference rate's currencies (and of its day, if both
             are dated), at most :data:`MAX_GAIN_OVER_REFERENCE` (10%)
@@ -352,12 +355,11 @@ def quote_withdrawal(
             ``tax_rate=0`` models none.
         pseb_registered: Whether the freelancer is registered with the
             Pakistan Software Export Board (s.154A's 0.25%).
-        on: The withdrawal's day, which picks the tax rules in force;
-            default the reference rate's ``as_of``, else the newest rules.
-            A date, or an aware datetime for its UTC day (as every rule
-            date in the library; pass the Pakistani day as a ``date`` when
-            it differs).  When the reference rate has an ``as_of``, *on* must be
-            that day (a withdrawal is measured against its own day's rate).
+        on: The withdrawal's day, if you give it: it must be the reference
+            rate's ``as_of`` (a withdrawal is measured against its own
+            day's rate), which is the day by default.  A date, or an aware
+            datetime for its UTC day (as every rule date in the library;
+            pass the Pakistani day as a ``date`` when it differs).
 
     Returns:
         The itemised :class:`WithdrawalQuote`.
@@ -368,15 +370,18 @@ def quote_withdrawal(
             Pakistan; a day before the known tax rules.
         InvalidValueError: An amount not above zero, below the method's minimum or not
             covering its fees, a rate that is not a fraction below 1, an
-            unknown method, conflicting options, *on* another day than
-            the reference rate's ``as_of``, or an offered rate more than
-            :data:`MAX_GAIN_OVER_REFERENCE` above the reference.
+            unknown method, conflicting options, a reference rate without
+            its ``as_of`` (``field='reference_rate.as_of'``), *on* another
+            day than the reference rate's ``as_of``, or an offered rate of
+            another day or more than :data:`MAX_GAIN_OVER_REFERENCE` above
+            the reference.
         CurrencyMismatchError: A rate in the wrong direction or currency.
         InvalidTypeError: A wrong-typed argument.
 
+    >>> from datetime import date
     >>> from upwork_safety.money import ExchangeRate
-    >>> usd_pkr = ExchangeRate("USD", "PKR", "280.00")
-    >>> shown = ExchangeRate("USD", "PKR", "277.20")
+    >>> usd_pkr = ExchangeRate("USD", "PKR", "280.00", as_of=date(2025, 6, 2))
+    >>> shown = ExchangeRate("USD", "PKR", "277.20", as_of=date(2025, 6, 2))
     >>> nine_hundred = Money("900.00", "USD")
     >>> quote = quote_withdrawal(nine_hundred, "direct_to_local_bank", reference_rate=usd_pkr,
     ...                          offered_rate=shown)

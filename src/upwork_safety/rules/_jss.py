@@ -408,12 +408,14 @@ class JSSRules:
         True,
         "HC 17931783162643 (disputes and contracts without work delivered)",
         "modelling assumption: any refunded escrow",
+        unconfirmed=True,
     )
     #: A dispute resolved mostly in the client's favour makes an outcome negative.
     lost_dispute_is_negative: bool = _rule(
         True,
         "HC 17931783162643",
         "modelling assumption: lost = more to the client than to the freelancer",
+        unconfirmed=True,
     )
 
     # --- Formula -------------------------------------------------------------

@@ -139,7 +139,9 @@ class PlatformRules:
     minimum_milestone: Money = _rule(
         Money("5.00", "USD"), "HC 360000990268", "minimum milestone amount"
     )
-    #: Only one milestone may be funded (active) at a time per contract.
+    #: Only one milestone may be funded (active) at a time per contract, and
+    #: the others wait unfunded, in the contract's order (off: several at
+    #: once, in any order).
     one_active_milestone: bool = _rule(
         True,
         "HC 360000990268",

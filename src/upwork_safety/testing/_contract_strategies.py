@@ -101,9 +101,10 @@ def exchange_rates(
     *as_of* is a strategy that draws the rate's day; by default a day of
     :func:`dates` (from 2015) or none.  The day picks the rules in force
     wherever the rate is used, so narrow it to the days your code supports:
-    :func:`~upwork_safety.fees.quote_withdrawal` reads its s.154A tax rules
-    by it, and they start on 2022-07-01, so a quote on an earlier day is
-    refused (``as_of=us.dates(min_value=date(2022, 7, 1))``).
+    a withdrawal quote's reference rate needs its day (an undated one is
+    refused), and :func:`~upwork_safety.fees.quote_withdrawal` reads its
+    s.154A tax rules by it, which start on 2022-07-01, so a quote on an
+    earlier day is refused (``as_of=us.dates(min_value=date(2022, 7, 1))``).
 
     Raises:
         InvalidTypeError: A float or non-number bound, or *as_of* not a strategy.

@@ -286,7 +286,8 @@ def contract_histories(
     """A fixed-price contract, a valid sequence of manual events, and the result.
 
     Each event is drawn from what :func:`upwork_safety.escrow.allowed` says is
-    allowed at that moment (partial approvals with bonuses, refunds of escrow
+    allowed at that moment (so milestones are funded one at a time, in the
+    contract's order; partial approvals with bonuses, refunds of escrow
     and of payments, disputes through mediation and arbitration, the end of
     the contract: only one step in ten ends it while something else is
     allowed), with clock jumps mostly of minutes to days, so a history is
