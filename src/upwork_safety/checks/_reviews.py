@@ -317,7 +317,11 @@ _SWAP = re.compile(
     r"\bmutual (?:(?:5|five)[ -]?stars?|feedback|reviews?|ratings?)\b|"
     r"\b(?:five|5) for (?:five|5)\b|"
     r"\b(?:i'?ll|i will|we'?ll|we will) (?:do the same|return the favou?r|leave you one|"
-    r"give you one)\b|\bdo the same for you\b|\beach other\b|\bone another\b|"
+    r"give you one)\b|"
+    # Asked, then given back: "leave me 5 stars as a client and I'll leave you 5" (r33).
+    r"\b(?:rate|give|leave)\w{0,3} me\b[^.?!]{0,40}?(?:\band|,) ?(?:i'?ll|i will|we'?ll|we will) "
+    r"(?:rate|give|leave) (?:you|u)\b|"
+    r"\bdo the same for you\b|\beach other\b|\bone another\b|"
     r"\breturn the favou?r\b|\bscratch (?:my|your) back\b|\bfor me and (?:\w+ ){1,3}?for you\b|"
     r"\b(?:main|mai|hum) bhi (?:\w+ ){0,4}?(?:de|dunga|dungi|denge|doon|dun|de raha|de rahi|"
     r"de rahe|karunga|karungi|karenge|rakhunga|rakhungi|rakhenge|rakhoon|rakhun)\b|"

@@ -26,7 +26,7 @@ _NEW_WORK = re.compile(
     r"laga\w{0,4}|make|do|prepare|handle|shoot|draw|illustrate|animate|proofread|format|"
     r"throw together|put together|"
     r"install|configure|convert|fix|update|change|edit|optimi[sz]e|need|want|chahiye|"
-    # "Our listing also needs mockups, can you fit those into the current budget?" (r33)
+    # The listing that also needs mockups, fitted into the current budget (review r33).
     r"needs|fit|"
     r"resize|crop|retouch|compress|port|hook(?:ing|ed)? up|wire up|wiring up|"
     r"stretch|expand|"
