@@ -18,7 +18,9 @@ answer before this round, read by the rules alone:
 * more work that the listing "also needs", fitted "into the current budget", or asked
   "same deal";
 * free work traded for a glowing rating ("without billing me");
-* ratings kept whole, swapped ("meri rating poori rakhna, main bhi ... rakhunga");
+* ratings kept whole, swapped ("meri rating poori rakhna, main bhi ... rakhunga"), or
+  asked and given back ("rate me five stars ... and I'll rate you five", the kind of an
+  older development message that only the model found);
 * the reader's account named by what it has ("achi rating wale account") used to bid;
 * and two found by the corpus tests on the new messages: a sentence before an identity
   request ("Thanks! ...") no longer hides it, and a 2FA option for a product's admins is
@@ -97,6 +99,12 @@ from upwork_safety.checks import FindingCode
         # Ratings kept whole and swapped, either side.
         ("Aap mera feedback full rakhna, hum bhi aap ka full rakhenge.", "incoming", REVIEW),
         ("Aap meri rating poori rakhna, main bhi aap ki poori rakhunga.", "outgoing", REVIEW),
+        # A rating asked for the writer, then one given back.
+        (
+            "Rate me five stars as your client, and I'll rate you five too.",
+            "incoming",
+            REVIEW,
+        ),
         # The reader's account named by what it has, used by others.
         (
             "Tumhare 100% JSS wale profile se hamari team proposals bhejegi, har mahine 20 hazar.",
@@ -175,6 +183,8 @@ def test_a_false_alarm_kind_is_clear(text: str, direction: str, code: FindingCod
         ("Our shop also needs a new logo later this year, we'll post a separate job.", "incoming"),
         # The rating said of the work done, nothing traded.
         ("Great work on the extra banners, my feedback will be glowing.", "incoming"),
+        # A client's rating promised, nothing asked back.
+        ("Great job! I'll leave you 5 stars now.", "incoming"),
         # A design kept simple; a hire because of the rating.
         ("Aap ka project time pe deliver karunga, design simple rakhna hai.", "outgoing"),
         (
