@@ -159,6 +159,8 @@ def test_held_out_messages_are_not_in_the_development_set():
         *HELD_OUT_15,
         *HELD_OUT_16,
         *HELD_OUT_17,
+        *HELD_OUT_18,
+        *HELD_OUT_19,
     )
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
     sizes = (
@@ -178,8 +180,30 @@ def test_held_out_messages_are_not_in_the_development_set():
         len(HELD_OUT_15),
         len(HELD_OUT_16),
         len(HELD_OUT_17),
+        len(HELD_OUT_18),
+        len(HELD_OUT_19),
     )
-    assert (30, 43, 120, 130, 130, 130, 130, 130, 182, 36, 98, 104, 113, 117, 113, 112) == sizes
+    expected = (
+        30,
+        43,
+        120,
+        130,
+        130,
+        130,
+        130,
+        130,
+        182,
+        36,
+        98,
+        104,
+        113,
+        117,
+        113,
+        112,
+        115,
+        114,
+    )
+    assert expected == sizes
 
 
 def test_corpus_sizes():
@@ -596,3 +620,14 @@ def test_the_seventeenth_held_out_set_keeps_its_figure_before_tuning(scanner_eva
     figures = scanner_eval.score(HELD_OUT_17)["risky_or_not"]
     assert figures["precision"] >= 47 / 48
     assert figures["recall"] >= 47 / 58
+
+
+def test_the_nineteenth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
+    """The nineteenth held-out set (r33 scanner) was written by an outside writer that never saw
+    the rules, committed before that round's tuning and scored once before it: 42 of its 61
+    risky messages found with four false alarms, 0.913 precision and 0.689 recall, risky or
+    not. Its messages are never read by the hand that tunes the rules. The pin is that first
+    figure, so a later change may not fall below what the set measured untuned."""
+    figures = scanner_eval.score(HELD_OUT_19)["risky_or_not"]
+    assert figures["precision"] >= 42 / 46
+    assert figures["recall"] >= 42 / 61

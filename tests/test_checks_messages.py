@@ -781,8 +781,9 @@ def test_model_adds_a_low_confidence_finding_where_the_rules_are_silent():
     from upwork_safety.checks._messages import scan_rules_only
 
     # Without "also", the rules read no added work: the model does ("quickly ... add"). The
-    # r29 retraining moved "a blog section" just under the limit; "a blog page" is over it.
-    text = "Can you just quickly add a blog page? Shouldn't take long."
+    # r29 retraining moved "a blog section" just under the limit, and the r33 retraining "a
+    # blog page ... shouldn't take long"; "a page ... shouldn't be much extra" is over it.
+    text = "Can you just quickly add a page? Shouldn't be much extra."
     assert [] == scan_rules_only(text)
     (finding,) = checks.scan_message(text)
     assert FindingCode.SCOPE_CREEP is finding.code

@@ -115,6 +115,18 @@ def _settled(sentence: Sentence, start: int, end: int) -> bool:
     )
 
 
+def _reach(*matches: re.Match[str] | None) -> tuple[int, int]:
+    """The span covering *matches* inside their sentence, as :func:`_settled` reads it.
+
+    Not :meth:`Sentence.span`, which adds the sentence's place in the message: read
+    against the sentence, that moved the clause looked at by the length of whatever came
+    before, so "Thanks!" before a request changed what was found (review r33, scanner
+    dev-r33).
+    """
+    spans = [m.span() for m in matches if m is not None]
+    return min(a for a, _ in spans), max(b for _, b in spans)
+
+
 def _hit(sentence: Sentence, *spans: re.Match[str] | tuple[int, int] | None) -> Hit:
     """HIGH for a request, an offer or a wish; MEDIUM for the idea alone."""
     sure = sentence.asks() or sentence.first(w.WANTS) or sentence.first(MONEY)
@@ -135,7 +147,7 @@ def _traded(sentence: Sentence, *, hinted: bool) -> Hit | None:
         if _of_another_service(sentence, account):
             continue
         trade = _trade_of(sentence, account, named=account in named)
-        if trade is not None and not _settled(sentence, *sentence.span(account, trade)):
+        if trade is not None and not _settled(sentence, *_reach(account, trade)):
             return _hit(sentence, account, trade)
     wholes = (
         sentence.first(w.ACCOUNT_HANDED),
@@ -317,7 +329,10 @@ def _keys(sentence: Sentence, *, hinted: bool) -> Hit | None:
     feature = (
         account is None
         and not hints
-        and sentence.first(w.LOGIN_FEATURE) is not None
+        and (
+            sentence.first(w.LOGIN_FEATURE) is not None
+            or (sentence.first(w.FACTOR_FEATURE) and not sentence.first(w.TOLD_TO_WRITER))
+        )
         and sentence.first(w.GOT_CODE) is None
     )
     asks = sentence.all(w.HANDED)
@@ -355,7 +370,7 @@ def _keys(sentence: Sentence, *, hinted: bool) -> Hit | None:
         ) or "question" in key.group()
         if not (upwork or hinted or (owned and sentence.asks()) or sent_code):
             continue
-        if not _settled(sentence, *sentence.span(key)):
+        if not _settled(sentence, *key.span()):
             # The evidence is the asking phrase: the code and the verb that asks for it,
             # as in "send me the code you received", not the code's name alone (review
             # r25, open list).
@@ -469,14 +484,14 @@ def _identity(sentence: Sentence, *, hinted: bool) -> Hit | None:
                 # Money for it, where an account is named: "... on my account, $40"
                 or (accounts and sentence.first(MONEY))
             )
-        if lent and not _settled(sentence, *sentence.span(document, verify)):
+        if lent and not _settled(sentence, *_reach(document, verify)):
             return _hit(sentence, document, verify)
     for account in accounts:
         owner = _owner(sentence, account)
         done = (owner == "reader" and sentence.first(w.DONE_BY_WRITER)) or (
             owner == "writer" and sentence.first(w.DONE_BY_READER)
         )
-        if done and not _settled(sentence, *sentence.span(account, verify)):
+        if done and not _settled(sentence, *_reach(account, verify)):
             return _hit(sentence, account, verify)
     return None
 
@@ -498,7 +513,7 @@ def _remote(sentence: Sentence, *, hinted: bool) -> Hit | None:
         let_in = bool(sentence.first(freelancers)) or (
             hinted if sentence.outgoing else bool(sentence.first(w.LET_IN))
         )
-        if let_in and not _settled(sentence, *sentence.span(tool)):
+        if let_in and not _settled(sentence, *tool.span()):
             return _hit(sentence, tool)
     return None
 

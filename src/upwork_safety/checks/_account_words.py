@@ -36,7 +36,13 @@ ACCOUNT = re.compile(
     r"purana|purani|approved|old|100% jss) (?:upwork )?" + NOUN + r"\b|"
     r"\b(?:" + READERS + "|" + WRITERS + "|" + THIRDS + r") (?:(?:new|old|second|main|other|"
     r"verified|naya|purana|dusra) )?(?:(?:upwork|freelancer|own) )?(?:account|id|profile)\b|"
-    r"\b(?:" + READERS + "|" + WRITERS + "|" + THIRDS + r") upwork\b"
+    r"\b(?:" + READERS + "|" + WRITERS + "|" + THIRDS + r") upwork\b|"
+    # Said of by what it has: "aap ke achi rating wale account", "your high-rated profile"
+    # (review r33, scanner dev-r33).
+    r"\b(?:" + READERS + "|" + WRITERS + "|" + THIRDS + r") (?:[\w%-]+ ){1,3}?(?:wala|wali|wale|"
+    r"waala|waali|waale) (?:account|id|profile)\b|"
+    r"\b(?:" + READERS + "|" + WRITERS + "|" + THIRDS + r") (?:high|highly|top|well|best|"
+    r"5[ -]star|five[ -]star)[ -]rated (?:account|id|profile)\b"
 )
 
 #: An account word alone, read only where the message speaks of Upwork.
@@ -446,7 +452,7 @@ READER_INBOX = re.compile(
 
 #: The work's own systems: a site, a server, a store's checkout, another service's account.
 _SYSTEMS_OF_THE_WORK = (
-    r"wordpress|wp|cpanel|admin|administrator|server|servers|hosting|host|ftp|sftp|ssh|"
+    r"wordpress|wp|cpanel|admins?|administrators?|server|servers|hosting|host|ftp|sftp|ssh|"
     r"staging|shopify|woocommerce|database|db|site|website|store|dashboard|panel|vps|domain|"
     r"github|gitlab|bitbucket|figma|canva|analytics|console|cms|wifi|wi-fi|router|repo|"
     r"repository|backend|portal|test account|demo account|sandbox|app store|play store|"
@@ -458,7 +464,8 @@ _SYSTEMS_OF_THE_WORK = (
 )
 #: The product being built: its feature, screen or form, and the users who log in to it.
 _PRODUCT_BUILT = (
-    r"feature|screen|page|flow|form|field|module|system|api|twilio|"
+    # ... an option of the product: "a 2FA option for admins" (review r33, scanner dev-r33)
+    r"feature|screen|page|flow|form|field|module|system|api|twilio|option|options|toggle|"
     r"implement\w{0,3}|integrat\w{0,6}|build|building|add|adding|design|designing|reset|"
     r"forgot password|hash\w{0,4}|encrypt\w{0,4}|users?|customers?|students?|numbers? "
     r"starting|pakistani numbers"
@@ -488,6 +495,13 @@ LOGIN_FEATURE = re.compile(
     r"\b(?:login|log ?in|sign[ -]?in)\w{0,3} (?:flow |screen |page |system )?(?:with|via|using|"
     r"through|by) (?:an? |the )?(?:otp|one[ -]time|sms|verification code|2fa|code)\b|"
     r"\b(?:login|log ?in)\b (?:\w+ ){0,2}?(?:otp|2fa|code) (?:wala|wali|waala|se)\b"
+)
+#: A second factor as the product's option, or its users': "a 2FA option for admins only",
+#: "2FA for our staff" (review r33, scanner dev-r33).  A feature only where no code is told
+#: to the writer ("turn off the 2FA setting and send me the code" asks for one).
+FACTOR_FEATURE = re.compile(
+    r"\b(?:otp|2fa|two[ -]factor)(?: authentication| auth)? (?:options?|toggles?|settings?|"
+    r"support|for (?:the |our |all )?(?:admins?|administrators?|users|customers|staff|members))\b"
 )
 #: The code the reader got: "the OTP you just got", "jo code aapko aaya".
 GOT_CODE = re.compile(

@@ -35,7 +35,9 @@ _START = re.compile(
     r"jaari rakh\w{0,4}|lag ja\w{0,4}|"
     r"get started|start working|get cracking|crack on|get moving|go for it|"
     r"get (?:the |it |this |things )?(?:\w+ ){0,2}going|karte rah\w{0,4}|"
-    r"keep (?:at it|on it)|get on with)\b"
+    r"keep (?:at it|on it)|get on with|"
+    # A start ahead of the rest: "get a head start on the schema" (review r33, scanner dev-r33).
+    r"(?:get|getting|make|making) (?:a )?head[ -]?start)\b"
 )
 _WORK_ASK = re.compile(
     r"\b(?:make|create|design|write|build|(?<!\bkar )(?<!\bde )do|edit|push|finish|complete|"
@@ -60,7 +62,7 @@ _DIRECTED_BEFORE = re.compile(
     r"(?:\b(?:can|could|would|will) (?:you|u)(?: \w+)?|\bplease|\bkindly|\bjust|\bpls|"
     r"\byou (?:can|should|need to|must|could)(?: \w+){0,2}|\bwould you mind|\bi need you to|"
     r"\bi want you to|\bis it (?:ok|okay|fine|alright|possible) (?:if|for) (?:you|u)(?: to)?|"
-    r"\bdo you mind|\bare you (?:able|ok|okay|happy|willing) to|"
+    r"\bdo you mind|(?<!never )(?<!nevermind )\bmind|\bare you (?:able|ok|okay|happy|willing) to|"
     r"\bfor now(?: just)?|\b(?:aap|tum|tu|aap log)(?: \w+){0,5}|\bthen|\bfirst|"
     r"\bpehle(?: \w+){0,2})\s*$"
 )
@@ -259,6 +261,10 @@ _NO_ESCROW = re.compile(
     r"\bskip (?:the )?(?:escrow|milestone|contract)s?\b|"
     r"\bno need (?:for|of) (?:a |the |any )?(?:milestone|contract|escrow|offer)s?\b|"
     r"\b(?:milestone|contract|escrow) (?:ki |ka )?zaroorat nahi\b|"
+    # Not needed, with "wagera" (and such) or the adjective: "milestone wagera zaroori nahi"
+    # (review r33, scanner dev-r33).
+    r"\b(?:milestone|contract|escrow)s? (?:(?:wagera|wagaira|waghaira|shagera|vagera) )?"
+    r"(?:ki |ka )?(?:zaroori|zaruri|zaroorat|zarurat|lazmi) nahi\b|"
     # The making of it not needed: "milestone banane ki zaroorat nahi" (review r32).
     r"\b(?:milestone|contract|escrow|offer)s? (?:banane|bananay|create karne|set karne|"
     r"fund karne|bhejne) (?:ki |ka )?(?:zaroorat|zarurat|need) nahi\b|"
@@ -566,7 +572,7 @@ _PAYMENT_ANCHOR = anchor(
     "pay wise union gram remit skrill neteller zelle venmo cash revolut xoom wire jazz easy sada "
     "naya raast paisa hawala bank iban swift routing deposit crypto bitcoin btc usdt tether eth "
     "binance trc erc wallet metamask gift cheque money check bhai cousin dost brother friend "
-    "chacha mamu relative zhifu",
+    "abbu walid chacha mamu relative zhifu",
 )
 _FUNDED_ANCHOR = anchor((_FUNDED_ALREADY,), "fund deposited escrow already been current")
 _NO_WAIT_ANCHOR = anchor((_NO_WAIT,), "wait hold forget intezar")

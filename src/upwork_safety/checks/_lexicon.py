@@ -132,6 +132,11 @@ _VIA_RELATIVE = (
     r"|(?:bhai|cousin|dost|brother|friend|chacha|mamu|relative)\w{0,2} (?:ke|ki|k) "
     r"(?:account|zariye|haath)(?: (?:se|mein|me|main|pe))?(?: \w+){0,1}? "
     r"(?:paise|paisa|payment|raqam|amount|cash)"
+    # The money handed to the relative: "paise aap ke cousin ko de deta hun", "payment abbu ko
+    # pakra dunga" (review r33, scanner dev-r33).
+    r"|(?:paise|paisa|payment|raqam|amount|cash)(?: \w+){0,3}? (?:bhai|cousin|dost|brother|"
+    r"friend|chacha|mamu|relative|abbu|walid)\w{0,2}(?: sahab| sahib)? ko "
+    r"(?:de|dunga|denge|bhej|pakra|thama|hand)\w{0,4}"
 )
 
 #: Ways to pay that leave Upwork.

@@ -98,10 +98,11 @@ _ON_UPWORK_CALL = re.compile(
     r"chat|ki video call|pe call|par call)\b|\bhere on upwork\b"
 )
 #: A payment account's number or e-mail ("JazzCash number", "Payoneer wali email"): an
-#: account to pay into, not a way to talk.
+#: account to pay into, not a way to talk; also the number after the account's title, "bank
+#: ka account title aur number bhej do" (review r33, scanner dev-r33).
 _PAYMENT_NUMBER = re.compile(
     r"\b(?:jazz\s?cash|easy\s?paisa|sada\s?pay|naya\s?pay|raast|upaisa|account|iban|bank|"
-    r"pay\s?pal|payoneer|wise|skrill|zelle|venmo|revolut)(?: \w+)? $"
+    r"pay\s?pal|payoneer|wise|skrill|zelle|venmo|revolut)(?: \w+)?(?: (?:aur|and|&|or|ya))? $"
 )
 
 

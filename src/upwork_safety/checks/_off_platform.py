@@ -513,8 +513,33 @@ PAYMENT_ANCHOR = anchor(
     "separate outside elsewhere somewhere seedh zaroorat need involve fee commission commision "
     "cut take charge keep eat deduct kaat le save bach dodge escape % chakkar jhanjhat jhanjat "
     "forget ditch brother cousin friend uncle relative father dad sister family dost chacha mamu "
-    "bhai paise paisa raqam else alternative funds zhifu",
+    "abbu walid bhai paise paisa raqam else alternative funds zhifu",
 )
+
+
+#: The reader told to send "it" on, at the start of a sentence: "Send it via Binance".
+_SEND_IT_ON = re.compile(
+    r"^\W*(?:(?:please|kindly|just|so|then|and|now)\s){0,2}(?:send|pay|transfer|deposit)\w{0,3} "
+    r"(?:it|this|that|the (?:fee|deposit|amount|charges?|security))\b"
+)
+
+
+def _fee_sent_on(previous: Sentence | None, sentence: Sentence) -> bool:
+    """Whether *sentence* sends on the fee its previous sentence names (UPFRONT_FEE's).
+
+    "A refundable $25 security deposit is needed. Send it via Binance": the reader
+    pays, so nobody pays the reader off Upwork (review r33, scanner dev-r33).  A fee
+    said of Upwork ("The fee on Upwork is 10%. Send it via Payoneer instead") is not
+    the reader's to pay, and "instead" or "directly" moves the payment itself.
+    """
+    return (
+        previous is not None
+        and not sentence.outgoing
+        and bool(_SEND_IT_ON.match(sentence.text))
+        and bool(previous.first(_A_FEE))
+        and "upwork" not in previous.text
+        and not sentence.first(lex.OFF_PLATFORM)
+    )
 
 
 def payment(message: Message) -> Hit | None:
@@ -522,7 +547,7 @@ def payment(message: Message) -> Hit | None:
     return best_hit(
         best_hit(
             (
-                read_rules(s, _PAYMENT_RULES),
+                None if _fee_sent_on(message.preceding(s), s) else read_rules(s, _PAYMENT_RULES),
                 _payment_other_way(s, message.following(s)),
                 _account_deal_paid_after(message.preceding(s), s),
             )

@@ -41,6 +41,8 @@ _RATING = re.compile(
     r"\b(?:review|rating|feedback) (?:will|would|'ll) (?:say|read|call|describe)\b|"
     r"\brate me (?:with )?(?:5|five|full|10|high)\b|"
     r"\b(?:rating|review|feedback) (?:achi|acha|achhi|positive)\b|"
+    # Kept whole: "meri rating poori rakhna" (review r33, scanner dev-r33).
+    r"\b(?:rating|review|feedback) (?:poori|puri|full) (?:rakh|de|dena|dein|karna|karo)\w{0,4}|"
     # The rating promised as it will read: "the review will be glowing".
     r"\b(?:rating|review|feedback)(?: (?:i|we) (?:leave|give|write|post))? (?:will|would|"
     r"is going to|'ll) be (?:a |an )?(?:glowing|great|excellent|positive|perfect|stellar|amazing|"
@@ -65,6 +67,8 @@ _RATING_ASK = re.compile(
     r"i would appreciate|appreciate|grateful|would mean|don'?t forget|remember to|make sure|"
     r"leave|leaving|give|giving|rate|select|choose|hope you|i hope|dena|de dein|dijiye|"
     r"de dijiye|zaroor|consider|help me|request|mind|de dena|"
+    # Kept so: "meri rating poori rakhna" (review r33, scanner dev-r33).
+    r"rakhna|rakhiye|rakhiyega|rakhein|"
     # Asked as a kindness: "if it's not too much to ask", "would mean the world" (review r32).
     r"too much to ask|would mean (?:a lot|the world|so much|everything)|"
     r"would (?:really |truly |so |greatly )?help|would be (?:awesome|"
@@ -261,9 +265,12 @@ _TRADE = re.compile(
     r"\b(?:price|rate|fee|paise|budget|qeemat|keemat) (?:thora |thori |kuch )?kam\b|"
     r"\b(?:for free|free of (?:cost|charge)|free mein|muft mein|no extra (?:cost|charge|pay)|"
     r"at no (?:extra )?cost|without (?:extra |any )?(?:pay|charge|cost))\b|"
+    # The work not billed: "do them without billing me" (review r33, scanner dev-r33).
+    r"\bwithout (?:billing|charging|invoicing) (?:me|us)\b|"
     r"\b(?:lower|reduce|cut)\w{0,3} (?:the |your )?(?:price|rate|fee)\b|"
     r"\b(?:extra|additional) (?:pages?|revisions?|work|changes|features?|variations?|concepts?|"
-    r"designs?|sections?|screens?|logos?|edits?)\b|" + _FREE_THING.pattern
+    r"designs?|sections?|screens?|logos?|edits?|banners?|posts?|videos?|articles?|"
+    r"illustrations?|versions?)\b|" + _FREE_THING.pattern
 )
 #: A condition that holds the trade: "if you refund", "as long as you send $40 back".
 _CONDITION = re.compile(
@@ -310,10 +317,14 @@ _SWAP = re.compile(
     r"\bmutual (?:(?:5|five)[ -]?stars?|feedback|reviews?|ratings?)\b|"
     r"\b(?:five|5) for (?:five|5)\b|"
     r"\b(?:i'?ll|i will|we'?ll|we will) (?:do the same|return the favou?r|leave you one|"
-    r"give you one)\b|\bdo the same for you\b|\beach other\b|\bone another\b|"
+    r"give you one)\b|"
+    # Asked, then given back: "leave me 5 stars as a client and I'll leave you 5" (r33).
+    r"\b(?:rate|give|leave)\w{0,3} me\b[^.?!]{0,40}?(?:\band|,) ?(?:i'?ll|i will|we'?ll|we will) "
+    r"(?:rate|give|leave) (?:you|u)\b|"
+    r"\bdo the same for you\b|\beach other\b|\bone another\b|"
     r"\breturn the favou?r\b|\bscratch (?:my|your) back\b|\bfor me and (?:\w+ ){1,3}?for you\b|"
     r"\b(?:main|mai|hum) bhi (?:\w+ ){0,4}?(?:de|dunga|dungi|denge|doon|dun|de raha|de rahi|"
-    r"de rahe|karunga|karungi|karenge)\b|"
+    r"de rahe|karunga|karungi|karenge|rakhunga|rakhungi|rakhenge|rakhoon|rakhun)\b|"
     r"\b(?:main|mai|hum) (?:\w+ ){0,4}?(?:dunga|dungi|denge)\b,? (?:aur|or|and) (?:aap|tum) bhi "
     r"(?:\w+ ){0,4}?(?:dena|de dena|dein|de dein|do|de do|dijiye)\b|"
     r"\byou (?:rate|give|leave) me\b[^.?!]{0,30}?(?:,|\band\b) ?(?:i'?ll|i will|i) "

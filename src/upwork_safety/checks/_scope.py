@@ -26,6 +26,8 @@ _NEW_WORK = re.compile(
     r"laga\w{0,4}|make|do|prepare|handle|shoot|draw|illustrate|animate|proofread|format|"
     r"throw together|put together|"
     r"install|configure|convert|fix|update|change|edit|optimi[sz]e|need|want|chahiye|"
+    # The listing that also needs mockups, fitted into the current budget (review r33).
+    r"needs|fit|"
     r"resize|crop|retouch|compress|port|hook(?:ing|ed)? up|wire up|wiring up|"
     r"stretch|expand|"
     r"kar dein|kar do|kar dena|(?:i|we)'?d like|would like)\b"
@@ -60,7 +62,7 @@ _TOPIC_OPENER = re.compile(
 )
 _SAME_PRICE = re.compile(
     r"\bsame (?:(?:fixed|agreed|original|old|total|quoted) )?(?:price|budget|rate|fee|cost|"
-    r"milestone|total|amount|payment|money)"
+    r"milestone|total|amount|payment|money|deal|terms)"
     r"(?: (?:mein|me|main|mai))?\b|"
     r"\bincluded in (?:the |your |our |this )?(?:price|budget|milestone|quote|fee|cost|"
     r"package|contract|total)\b|"
@@ -93,6 +95,9 @@ _SAME_PRICE = re.compile(
     r"\b(?:budget|price|paise) (?:mein|me) adjust\w{0,3}|\badjust (?:it |them )?(?:in|within) "
     r"the (?:budget|price)\b|"
     r"\b(?:in|into) (?:this|the current|the same) milestone\b|"
+    # The budget that is: "can you fit those into the current budget?" (review r33).
+    r"\b(?:in|into|inside) (?:the |this |our |my )?(?:current|existing|present) (?:budget|price|"
+    r"quote|fee|milestone)\b|"
     r"\bno need to change the (?:milestone|contract|price)\b|"
     r"\bwithout (?:extra|additional) (?:cost|pay|charge|payment)\b|\bat no (?:extra )?cost\b|"
     r"\bisi milestone (?:mein|me|main)\b|\bwe'?ll give you more work\b|"

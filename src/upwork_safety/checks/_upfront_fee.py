@@ -27,6 +27,8 @@ _FEE_NAMED = re.compile(
     r"handling|shipping|release|unlock|upgrade|insurance|subscription|starter|kit|one-time|"
     r"one time|small|service|portal|access|slot|booking|id card)\s(?:fees?|charges?|deposit|"
     r"cost|amount|payment|money)\b|\bsecurity\s(?:deposit|amount|money|ke taur)\b|"
+    # A guarantee lodged, in Roman Urdu: "guarantee ke taur pe 20 hazar jama" (review r33).
+    r"\b(?:guarantee|gaurantee|guaranty)\s(?:ke|ki)\s(?:taur|tor)\b|"
     # A security lodged, in Roman Urdu: "15000 security jama karwani hogi".
     r"\bsecurity\s(?:jama|ada|bhej)\w{0,6}|"
     # ... or its sum named before it is paid: "uski security 15000 pehle deni hogi" (review
@@ -76,7 +78,7 @@ _PURCHASE = re.compile(
     r"this )?(?:[\w-]+ )?paid)\b"
 )
 _PURCHASE_OBJECT = re.compile(
-    r"\b(?:kit|starter kit|toolkit|tool kit|licen[cs]es?|software|equipment|laptop|phone|"
+    r"\b(?:kit|starter kit|toolkit|tool kit|licen[cs]es?|seats?|software|equipment|laptop|phone|"
     r"device|course|training|tools?|subscription|membership|package|plan|materials|"
     # Gift cards, also by their store alone: "3 iTunes cards", "Razer Gold cards".
     r"(?:gift|itunes|steam|razer(?: gold)?|google play|amazon|apple|xbox|psn|playstation|"
@@ -278,19 +280,32 @@ _PROOF_ASKED = re.compile(
 )
 
 
-def _fee_purchase(sentence: Sentence) -> Hit | None:
-    """A purchase the freelancer must make (a kit, a licence, equipment) "we reimburse"."""
+def _fee_purchase(sentence: Sentence, *, paid_back_after: bool = False) -> Hit | None:
+    """A purchase the freelancer must make (a kit, a licence, equipment) "we reimburse".
+
+    With *paid_back_after*, the next sentence gives its reason: "Buy a Canva Pro seat
+    for yourself. We'll pay you back after the first milestone" (review r33).
+    """
     purchase = sentence.first(_PURCHASE)
-    thing = sentence.first(_PURCHASE_OBJECT)
-    if purchase is None or thing is None:
+    things = sentence.all(_PURCHASE_OBJECT)
+    if purchase is None or not things:
         return None
     if not (sentence.freelancer_pays() or sentence.all(YOU_PAY) or sentence.asks()):
         return None
-    if not (sentence.first(_PURCHASE_WHY) or sentence.first(MONEY)):
+    if not (paid_back_after or sentence.first(_PURCHASE_WHY) or sentence.first(MONEY)):
         return None
-    if _fee_context_suppressed(sentence, thing) and not (
-        sentence.upwork_feature(thing.start()) and sentence.first(_PROOF_ASKED)
-    ):
+    # The first thing whose context keeps it: "certificate ke bagair kaam nahi milega, pehle
+    # hamara course lena hoga" buys the course, not the negated certificate (review r33).
+    thing = next(
+        (
+            t
+            for t in things
+            if not _fee_context_suppressed(sentence, t)
+            or (sentence.upwork_feature(t.start()) and sentence.first(_PROOF_ASKED))
+        ),
+        None,
+    )
+    if thing is None:
         return None  # but Connects bought with the proof sent to the writer are a fee to them
     if _YOURS.search(sentence.text, purchase.end(), thing.start() + 1) and not (
         sentence.freelancer_pays() or sentence.all(YOU_PAY)
@@ -368,9 +383,30 @@ FEE_ANCHOR = anchor(
 )
 
 
+#: The cost said to come back to the reader: "We'll pay you back after the first milestone",
+#: "we reimburse it", "it gets added to your first invoice".
+_PAID_BACK = re.compile(
+    r"\b(?:reimburs\w{0,5}|pay (?:you |u )?back|paid back|refund\w{0,3} (?:you|it|the cost)|"
+    r"add\w{0,3} (?:it |that |this |the cost )?(?:to|on) your (?:first |next )?invoice|"
+    r"wapas (?:kar|de|mil)\w{0,5})\b"
+)
+
+
+def _purchase_paid_back_after(sentence: Sentence, following: Sentence | None) -> Hit | None:
+    """A purchase asked for, its cost said to come back in the next sentence."""
+    if following is None or following.past() or not following.first(_PAID_BACK):
+        return None
+    if sentence.past() or sentence.first(_CLIENT_PAYS):
+        return None
+    return _fee_purchase(sentence, paid_back_after=True)
+
+
 def upfront_fee(message: Message) -> Hit | None:
     """UPFRONT_FEE in any sentence."""
-    return best_hit(_fee_in(s) for s in message.holding(FEE_ANCHOR))
+    return best_hit(
+        _fee_in(s) or _purchase_paid_back_after(s, message.following(s))
+        for s in message.holding(FEE_ANCHOR)
+    )
 
 
 def fee_waived(text: str, *, outgoing: bool) -> bool:
