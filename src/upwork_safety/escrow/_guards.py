@@ -91,11 +91,17 @@ def first_waiting(run: Run, index: int) -> str | None:
     was carried to it (its own ``Fund`` is still to come).  A milestone that
     was funded, or settled without a ``Fund`` of its own (a carried
     remainder disputed, then paid or refunded), waits for nothing.
+
+    No step makes a milestone ``NOT_FUNDED`` again, so the run keeps how far
+    it has found none (:attr:`Run.waiting`, from the contract's own index of
+    its first waiting milestone) and only looks on from there: a ``Fund``
+    costs the same however many milestones come before it.
     """
-    for earlier in range(index):
-        if run.books(earlier).state is MilestoneState.NOT_FUNDED:
-            return run.contract.milestones[earlier].id
-    return None
+    earliest = run.waiting
+    while earliest < index and run.books(earliest).state is not MilestoneState.NOT_FUNDED:
+        earliest += 1
+    run.waiting = earliest
+    return run.contract.milestones[earliest].id if earliest < index else None
 
 
 def holds_escrow(_run: Run, milestone: Draft, _at: datetime) -> str | None:

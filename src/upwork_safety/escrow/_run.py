@@ -145,6 +145,9 @@ class Run:
         holding: Indexes of the milestones that hold escrow now: the only
             ones a clock can run on, and the ones that keep another
             milestone from being funded.
+        waiting: No milestone before this index is ``NOT_FUNDED`` now (the
+            contract's first waiting one as the run opens; moved forward
+            by ``_guards.first_waiting`` as the run's steps fund them).
         history: The contract's history (the steps of the run are kept apart
             until the result is built).
         last_event: The newest event so far (this run's, else the
@@ -179,6 +182,7 @@ class Run:
         "recorded",
         "rules",
         "touched",
+        "waiting",
     )
 
     def __init__(
@@ -186,7 +190,7 @@ class Run:
     ) -> None:
         self.contract = contract
         self.rules = rules
-        self.positions, holding = _indexes(contract)
+        self.positions, holding, self.waiting = _indexes(contract)
         self.holding: set[int] = set(holding)
         self.history: History = cast("History", contract.history)  # the converter makes one
         self.last_event: Event | None = self.history.last

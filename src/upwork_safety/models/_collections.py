@@ -22,6 +22,7 @@ from upwork_safety._display import shown
 from upwork_safety._records import plain_record, plain_records
 from upwork_safety._validate import instance
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
+from upwork_safety.kinds import MilestoneState
 from upwork_safety.models._milestone import Milestone
 from upwork_safety.models._payment import Payment
 from upwork_safety.money import MAX_DIGITS
@@ -147,17 +148,23 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
     A ``Milestone`` subclass is stored as the plain milestone it holds
     (:func:`~upwork_safety._records.plain_record`).
 
-    Besides the tuple it keeps two derived indexes, built with it: where
-    each id is, and which milestones hold escrow (only those can have a
-    running clock).  :meth:`replacing` derives the milestones after an
-    escrow step by checking only what the step changed, so the engine's
-    cost does not grow with the number of milestones.
+    Besides the tuple it keeps three derived indexes, built with it: where
+    each id is, which milestones hold escrow (only those can have a
+    running clock), and the first milestone still waiting to be funded
+    (milestones are funded in the contract's order).  :meth:`replacing`
+    derives the milestones after an escrow step by checking only what the
+    step changed, so the engine's cost does not grow with the number of
+    milestones.
     """
 
     #: The sum of the milestones' amounts (checked to fit a Money).
     total: Decimal
     positions: Mapping[str, int]
     holding: frozenset[int]
+    #: The index of the first milestone still ``NOT_FUNDED`` (the number of
+    #: milestones when none is).  No step makes a milestone ``NOT_FUNDED``
+    #: again, so after a step it only moves forward, past what the step funded.
+    waiting: int
     #: The payments whose releases were found to match these milestones'
     #: released escrow (``_contract._match_releases``), so a contract built again
     #: from the same two tuples is not checked twice.  A cache of a fact
@@ -189,9 +196,11 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
             if milestone.escrow.held.amount:
                 holding.append(index)
         new = super().__new__(cls, checked)
+        waiting = _first_waiting(checked, 0)
         _keep(new, "total", total)
         _keep(new, "positions", MappingProxyType(positions))
         _keep(new, "holding", frozenset(holding))
+        _keep(new, "waiting", waiting)
         _keep(new, "releases_match", None)
         _keep(new, "history_fits", None)
         _keep(new, "steps_due", None)
@@ -215,6 +224,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         """
         items = list(self)
         holding = self.holding
+        waiting = self.waiting
         total = self.total
         for index, given in changes.items():
             if type(index) is int and 0 <= index < len(items):
@@ -255,12 +265,15 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
             holds = bool(milestone.escrow.held.amount)
             if holds != (index in holding):  # most steps leave it as it was
                 holding = holding | {index} if holds else holding - {index}
+            if index < waiting and milestone.escrow.state is MilestoneState.NOT_FUNDED:
+                waiting = index  # not a step the engine takes, but replacing takes any milestone
         # Like namedtuple._make: the tuple is built directly, since only the
         # replaced items needed checking and the ids (so the positions) are the same.
         new = tuple.__new__(_Milestones, items)
         _keep(new, "total", total)
         _keep(new, "positions", self.positions)
         _keep(new, "holding", holding)
+        _keep(new, "waiting", _first_waiting(items, waiting))
         _keep(new, "releases_match", None)
         _keep(new, "history_fits", None)
         _keep(new, "steps_due", None)
@@ -273,6 +286,16 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         # Its indexes are computed by its constructor, never read from a pickle: a
         # state (a pickle's BUILD, never written by __reduce__) would fill them.
         _refuse_state("Milestones")
+
+
+def _first_waiting(milestones: Sequence[Milestone], start: int) -> int:
+    """The index of the first ``NOT_FUNDED`` milestone from *start* on (``len`` if none)."""
+    index = start
+    while (
+        index < len(milestones) and milestones[index].escrow.state is not MilestoneState.NOT_FUNDED
+    ):
+        index += 1
+    return index
 
 
 def _payment(value: object, what: str) -> Payment:

@@ -483,13 +483,15 @@ def _steps_checked(contract: Contract, rules: object) -> bool:
     )
 
 
-def _indexes(contract: Contract) -> tuple[Mapping[str, int], frozenset[int]]:
-    """Where each milestone id is in ``contract.milestones``, and which of them hold escrow.
+def _indexes(contract: Contract) -> tuple[Mapping[str, int], frozenset[int], int]:
+    """Where each milestone id is in ``contract.milestones``, which hold escrow, the first waiting.
 
-    Both kept with the milestones; read together, as the escrow engine opens a run.
+    All kept with the milestones (the first waiting is the index of the first
+    ``NOT_FUNDED`` milestone, or their number); read together, as the escrow
+    engine opens a run.
     """
     milestones = _checked(contract)
-    return milestones.positions, milestones.holding
+    return milestones.positions, milestones.holding, milestones.waiting
 
 
 def _recorded_outside(contract: Contract) -> tuple[datetime, str, str] | None:
