@@ -146,7 +146,10 @@ def _carry_target(run: Run, index: int, remainder: Money) -> int | None:
     than its amount (a payment above it is a bonus, charged fresh), so the
     remainder stays where it is.
     """
-    for other, milestone in enumerate(run.contract.milestones):
+    milestones = run.contract.milestones
+    # No milestone before run.waiting is NOT_FUNDED (Run.waiting): look on from there.
+    for other in range(run.waiting, len(milestones)):
+        milestone = milestones[other]
         if other != index and run.books(other).state is S.NOT_FUNDED:
             if milestone.amount.currency != remainder.currency:
                 continue
