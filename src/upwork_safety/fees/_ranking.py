@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from upwork_safety._decimals import restore_context
 from upwork_safety._display import ITEMS, shown
 from upwork_safety._validate import sequence_of
 from upwork_safety.errors import (
@@ -128,6 +129,8 @@ def _keyed(
                 rule="one entry per method",
             )
         found[index] = (name, item)
+    if type(value) is not dict:
+        restore_context()  # the caller's mapping ran: the library's context back (red team r33 1)
     return found
 
 
