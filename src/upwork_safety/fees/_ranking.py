@@ -203,8 +203,10 @@ def compare_withdrawals(
             method listed twice (by name), a bad rate (an offered rate
             too far above the reference too), a method given
             both an offered rate and a spread, a method given two entries
-            in *offered_rates* or *spreads* (say by key and by name), or a
-            key there that names two methods.
+            in *offered_rates* or *spreads* (say by key and by name), a
+            key there that names two methods, or an amount that converts to
+            more than :data:`~upwork_safety.money.MAX_DIGITS` digits
+            (``field`` ``"amount"``).
         InvalidTypeError: *methods* is not a sequence, or another
             wrong-typed argument.
         CurrencyMismatchError: A rate in the wrong direction or currency
