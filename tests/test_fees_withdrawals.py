@@ -400,7 +400,8 @@ def test_an_amount_too_large_to_convert_fails_when_quoted():
     big = usd("9" * 17 + ".99")
     with pytest.raises(InvalidValueError) as info:
         fees.quote_withdrawal(big, "payoneer", reference_rate=RATE)
-    assert "converted amount" == info.value.field
+    assert "amount" == info.value.field  # the argument at fault, not words (red team r33 2)
+    assert "at most 18 integer digits" == info.value.rule
 
 
 # --------------------------------------------------------------------------

@@ -105,6 +105,56 @@ def exact(func: Callable[_P, _T]) -> Callable[_P, _T]:
 _INSIDE = threading.local()
 
 
+def restore_context() -> None:
+    """Put the library's context back after caller code ran inside a call (private).
+
+    :func:`exact` installs a copy of :data:`CONTEXT` for the outermost call
+    and calls nested in it trust that copy by identity.  Caller code the
+    library runs during a call can change that copy (``getcontext().prec =
+    1``, a trap on ``Inexact``) or install another (``decimal.setcontext``),
+    and what the call computes next would run in it (red team r33 1).  So
+    each place where the library has just run the caller's code calls this
+    helper, which installs a fresh copy of :data:`CONTEXT` (and makes it the
+    one nested calls trust).  Outside any :func:`exact` call it does
+    nothing: the caller's context is the caller's.  It re-installs without
+    first checking the current context (checking every setting and trap
+    costs about as much as the copy), and it is called only where caller
+    code ran, never on a plain ``list``, ``tuple`` or ``dict`` or a standard
+    library ``tzinfo``, so the common case never pays for it.
+
+    The places (the boundaries where caller code runs):
+
+    * after an iterable of the caller's that is not exactly a ``list`` or a
+      ``tuple`` is read, by the shared readers of ``_validate``
+      (``as_tuple``, ``bounded``, through it ``sequence_of`` and
+      ``as_sequence``), which read every argument and list field of several
+      items (``jss``'s contracts and ``exclude_clients``,
+      ``compare_withdrawals``' methods, ``escrow.replay``'s events, a
+      model's list fields, ...), after ``jss.forecast``'s jobs, and after
+      ``score_frame``'s table; ``score_many`` reads each history before it
+      scores it in a context of its own;
+    * after a ``datetime`` subclass, or a ``tzinfo`` that is not the
+      standard library's (``timezone``, ``ZoneInfo``), was asked for its UTC
+      offset, by the one UTC-normalising helper of ``_moments``
+      (``in_utc``), which every moment and day argument goes through;
+    * after a mapping of the caller's that is not exactly a ``dict`` is read:
+      the mapping arguments (``fees``' ``offered_rates=``/``spreads=``,
+      ``jss.forecast``'s ``outcome_odds=``, ``statements``' ``rates=``), and
+      each object ``serialize.from_dict`` reads (a ``dict`` subclass is first
+      read into a plain ``dict`` through its own keys and ``[]``).
+
+    What it does not cover: a call of the library made *by* the caller's
+    code while it meddles (a generator that sets ``prec = 1`` and then
+    builds a ``Money``) runs in the changed context until the call it is
+    nested in reaches its next boundary.
+    """
+    if getattr(_INSIDE, "context", None) is None:
+        return  # not inside a call of the library: the context is the caller's
+    fresh = CONTEXT.copy()
+    decimal.setcontext(fresh)
+    _INSIDE.context = fresh
+
+
 _INT_LIMIT = 10**MAX_DIGITS
 _LIMIT = Decimal(_INT_LIMIT)  # from an int: exact in any context, even at import
 #: Canonical amount text: ASCII digits, an optional sign, at most one decimal

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import enum
 import itertools
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -73,6 +73,19 @@ def type_name(value: object) -> str:
 
 #: The names of the types whose one value stands for "no value": ``pandas.NA`` and ``pandas.NaT``.
 _MISSING_TYPES = frozenset({"NAType", "NaTType"})
+
+
+def utc_text(at: datetime, *, timespec: str = "seconds") -> str:
+    """An aware moment as a message or a table shows it, in UTC: ``2026-03-23 15:00:00 UTC``.
+
+    The one way the library writes a moment in text: ISO 8601's fields, the
+    year always of four digits (``0001-01-01 00:00:00 UTC``, as every
+    ``isoformat()`` in the library's messages writes it; ``strftime("%Y")``
+    wrote ``1-01-01``, red team r33 3).  *timespec* is ``isoformat``'s
+    (``"minutes"`` for ``2026-03-23 15:00 UTC``).
+    """
+    moment = at if at.tzinfo is timezone.utc else at.astimezone(timezone.utc)
+    return f"{moment.replace(tzinfo=None).isoformat(sep=' ', timespec=timespec)} UTC"
 
 
 def is_missing(value: object) -> bool:

@@ -17,6 +17,7 @@ from typing import Any, NoReturn, Union, overload
 
 import attrs
 
+from upwork_safety._display import utc_text
 from upwork_safety._moments import to_utc, utc_field
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
@@ -361,7 +362,7 @@ def plain_events(events: tuple[object, ...], what: str, start: int = 0) -> tuple
 
 
 def _when(at: datetime) -> str:
-    return at.strftime("%Y-%m-%d %H:%M:%S UTC")
+    return utc_text(at)
 
 
 def _out_of_order(previous: Event, event: Event, what: str, index: int) -> NoReturn:

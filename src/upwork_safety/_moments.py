@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone, tzinfo
 from typing import Any, NoReturn, cast
+from zoneinfo import ZoneInfo
 
+from upwork_safety._decimals import restore_context
 from upwork_safety._display import is_missing, shown, type_name
 from upwork_safety._validate import field_name, finer_error
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
@@ -108,7 +110,15 @@ def in_utc(value: object, what: str) -> datetime:
         )
     if type(plain.tzinfo) is not timezone:  # a fixed offset has no gaps: every wall time exists
         _check_exists(plain, moment, what)
+    if type(value) is not datetime or type(plain.tzinfo) not in _STANDARD_ZONES:
+        # The caller's code (its tzinfo's utcoffset(), a subclass's methods) ran: the
+        # library's decimal context back, whatever that code did to it (red team r33 1).
+        restore_context()
     return moment
+
+
+#: The standard library's tzinfo types: they run no code of the caller's.
+_STANDARD_ZONES = (timezone, ZoneInfo)
 
 
 #: The rule a local time the clocks skipped breaks (:func:`_check_exists`).

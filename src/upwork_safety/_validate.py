@@ -17,7 +17,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 from upwork_safety._decimals import MAX_COUNT as MAX_COUNT  # noqa: PLC0414  (re-exported: its old home)
-from upwork_safety._decimals import count, whole_hint
+from upwork_safety._decimals import count, restore_context, whole_hint
 from upwork_safety._decimals import fraction as fraction  # noqa: PLC0414  (re-exported: its old home)
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._plain import plain_int_items, plain_text_items
@@ -276,7 +276,10 @@ def as_tuple(value: Any) -> Any:
     if type(value) is tuple:
         return value
     if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
-        return tuple(islice(value, MAX_ITEMS + 1))  # one past the limit: the validator refuses it
+        read = tuple(islice(value, MAX_ITEMS + 1))  # one past the limit: the validator refuses it
+        if type(value) is not list:
+            restore_context()  # the caller's iterator ran: the library's context back
+        return read
     return value
 
 
@@ -583,6 +586,7 @@ def bounded(items: Iterable[T], what: str) -> Iterator[T]:
         if index == MAX_ITEMS:
             too_many_items(what)
         yield item
+    restore_context()  # the caller's iterator ran: the library's context back (red team r33 1)
 
 
 def sequence_of(

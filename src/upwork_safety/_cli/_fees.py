@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from upwork_safety._cli import _args
 from upwork_safety._cli._context import CLIError, options_for
 from upwork_safety._cli._rules import check_known_day
-from upwork_safety._display import shown
+from upwork_safety._display import shown, utc_text
 from upwork_safety._moments import utc_day
 from upwork_safety._render import percent, rate_at_least
 from upwork_safety.errors import UpworkSafetyError
@@ -278,16 +278,26 @@ def _tax_day(args: argparse.Namespace) -> date | None:
     return day
 
 
-def check_converts(amount: Money, rate: Decimal, option: str) -> None:
+def check_converts(
+    amount: Money, rate: Decimal, option: str, amount_option: str | None = None
+) -> None:
     """Refuse a rate at which *amount* is more rupees than money holds, naming the option.
 
-    *option* is the option as given, e.g. ``--offered-rate wire_usd=300``.
+    *option* is the option as given, e.g. ``--offered-rate wire_usd=300``;
+    *amount_option* the amount argument as given (``None`` when the command
+    chose the amount).  The one with more digits before the point is blamed,
+    the amount on a tie: ``withdraw 999999999999999999.99 --rate 280.45``
+    names the amount, ``withdraw 1000 --rate 999999999999999999`` the rate
+    (red team r33 2).
 
     The comparison converts what is left after fees (never more than
     *amount*) at the rate or below it (a spread only lowers it), so if
     *amount* converts at *rate*, every conversion it makes does.
     """
-    with options_for({"converted amount": option}):
+    blamed = option
+    if amount_option is not None and amount.amount.adjusted() >= rate.adjusted():
+        blamed = amount_option
+    with options_for({"converted amount": blamed}):
         ExchangeRate("USD", "PKR", rate).convert(amount)
 
 
@@ -295,11 +305,12 @@ def _check_rates_convert(
     amount: Money, reference: Decimal, bare: dict[str, Decimal], named: dict[str, Decimal]
 ) -> None:
     """:func:`check_converts` for ``--rate`` and each ``--offered-rate`` (*bare* or *named*)."""
-    check_converts(amount, reference, f"--rate {reference}")
+    given = f"amount {amount.amount}"
+    check_converts(amount, reference, f"--rate {reference}", given)
     for rate in bare.values():
-        check_converts(amount, rate, f"--offered-rate {rate}")
+        check_converts(amount, rate, f"--offered-rate {rate}", given)
     for key, rate in named.items():
-        check_converts(amount, rate, f"--offered-rate {key}={rate}")
+        check_converts(amount, rate, f"--offered-rate {key}={rate}", given)
 
 
 def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
@@ -426,7 +437,7 @@ def _print_arrivals(p: Printer, arrivals: dict[str, Arrival], requested_at: date
     """The day each method processes the request and the days the money arrives."""
     if not arrivals:
         return
-    p.heading(f"When it arrives, requested {requested_at:%Y-%m-%d %H:%M} UTC")
+    p.heading(f"When it arrives, requested {utc_text(requested_at, timespec='minutes')}")
     p.table(
         ["method", "processed", "arrives"],
         [

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import textwrap
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from upwork_safety._display import utc_text
 from upwork_safety._render import hidden, shown
 from upwork_safety.money import Money
 
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
 
 __all__ = ["WIDTH", "Printer", "duration", "hidden", "shown"]
 
-UTC = timezone.utc
 #: Every line fits a 100-column terminal.
 WIDTH = 100
 #: Prose (findings, notes) wraps earlier, where it reads best.
@@ -118,7 +118,7 @@ class Printer:
         if isinstance(value, Money):
             return self.money(value)
         if isinstance(value, datetime):
-            return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+            return utc_text(value)
         if isinstance(value, Enum):
             return str(value.name)
         if isinstance(value, timedelta):

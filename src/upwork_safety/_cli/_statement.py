@@ -79,7 +79,9 @@ _SUMMARY_COLUMNS = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``statement``."""
     parser.add_argument(
-        "file", help="a CSV file downloaded from Upwork (transactions or weekly summary)"
+        "file",
+        help="a CSV file downloaded from Upwork (transactions or weekly summary); - reads it "
+        "from standard input",
     )
     parser.add_argument(
         "--by",

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
+from upwork_safety._display import utc_text
 from upwork_safety._moments import LATEST
 from upwork_safety.checks._codes import FindingCode, rule_unconfirmed
 from upwork_safety.checks._findings import Finding, make_finding
@@ -39,7 +40,7 @@ _UTC = timezone.utc
 
 
 def _when(at: datetime) -> str:
-    return at.astimezone(_UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return utc_text(at)
 
 
 def _left(span: timedelta) -> str:

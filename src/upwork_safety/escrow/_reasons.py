@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from upwork_safety._display import utc_text
 from upwork_safety._events import (
     AcceptRefund,
     AnswerDispute,
@@ -34,8 +35,8 @@ S = MilestoneState
 
 
 def when(at: datetime) -> str:
-    """A moment for messages: ``2026-03-23 15:00:00 UTC``."""
-    return at.strftime("%Y-%m-%d %H:%M:%S UTC")
+    """A moment for messages: ``2026-03-23 15:00:00 UTC`` (the one writer, ``utc_text``)."""
+    return utc_text(at)
 
 
 def days(delta: timedelta) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from upwork_safety._decimals import restore_context
 from upwork_safety._display import ITEMS, shown
 from upwork_safety._validate import sequence_of
 from upwork_safety.errors import (
@@ -127,6 +128,8 @@ def _keyed(
                 rule="one entry per method",
             )
         found[index] = (name, item)
+    if type(value) is not dict:
+        restore_context()  # the caller's mapping ran: the library's context back (red team r33 1)
     return found
 
 
@@ -203,8 +206,10 @@ def compare_withdrawals(
             offered rate of another day or too far above the reference
             too), a method given
             both an offered rate and a spread, a method given two entries
-            in *offered_rates* or *spreads* (say by key and by name), or a
-            key there that names two methods.
+            in *offered_rates* or *spreads* (say by key and by name), a
+            key there that names two methods, or an amount that converts to
+            more than :data:`~upwork_safety.money.MAX_DIGITS` digits
+            (``field`` ``"amount"``).
         InvalidTypeError: *methods* is not a sequence, or another
             wrong-typed argument.
         CurrencyMismatchError: A rate in the wrong direction or currency

@@ -300,16 +300,31 @@ class WithdrawalQuote(Steps):
         return f"Withdrawal by {self.method.name}"
 
 
-def build_quote(path: Route, amount: Money) -> WithdrawalQuote:
-    """The quote for a checked route and a usable amount (private)."""
-    return WithdrawalQuote(
-        method=path.method,
-        sent=amount,
-        reference_rate=path.reference,
-        applied_rate=path.applied,
-        rate_basis=path.basis,
-        tax_rate=path.tax_rate,
-    )
+def build_quote(path: Route, amount: Money, what: str = "amount") -> WithdrawalQuote:
+    """The quote for a checked route and a usable amount (private).
+
+    An amount too large to convert is refused naming *what*, the argument
+    the amount came in (``amount``, a payout's ``payment``): the conversion
+    itself can only name its result, ``"converted amount"``, which no caller
+    passed (red team r33 2).
+    """
+    try:
+        return WithdrawalQuote(
+            method=path.method,
+            sent=amount,
+            reference_rate=path.reference,
+            applied_rate=path.applied,
+            rate_basis=path.basis,
+            tax_rate=path.tax_rate,
+        )
+    except InvalidValueError as error:
+        if error.field != CONVERTED:
+            raise
+        raise InvalidValueError(str(error), field=what, rule=error.rule) from None
+
+
+#: What :meth:`~upwork_safety.ExchangeRate.convert` names a result too large to hold.
+CONVERTED = "converted amount"
 
 
 @exact
@@ -372,9 +387,11 @@ def quote_withdrawal(
             covering its fees, a rate that is not a fraction below 1, an
             unknown method, conflicting options, a reference rate without
             its ``as_of`` (``field='reference_rate.as_of'``), *on* another
-            day than the reference rate's ``as_of``, or an offered rate of
+            day than the reference rate's ``as_of``, an offered rate of
             another day or more than :data:`MAX_GAIN_OVER_REFERENCE` above
-            the reference.
+            the reference, or an amount that converts to more than
+            :data:`~upwork_safety.money.MAX_DIGITS` digits (``field``
+            ``"amount"``, ``rule`` "at most 18 integer digits").
         CurrencyMismatchError: A rate in the wrong direction or currency.
         InvalidTypeError: A wrong-typed argument.
 
@@ -439,7 +456,7 @@ def quote(
         raise InvalidValueError(
             f"{came_from}{problem}", field=what, rule=f"usable by {path.method.name}"
         )
-    return build_quote(path, money)
+    return build_quote(path, money, what)
 
 
 def lowest_usable(method: WithdrawalMethod) -> Money:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, cast
 
 import attrs
 
-from upwork_safety._decimals import CONTEXT, count
+from upwork_safety._decimals import CONTEXT, count, restore_context
 from upwork_safety._display import shown, type_name
 from upwork_safety._moments import LATEST, utc_day
 from upwork_safety._validate import decimal_value, sequence_of
@@ -102,6 +102,8 @@ def _odds(value: object) -> tuple[Decimal, ...]:
                 f"{what} must be from 0 to 1, got {amount}", field=what, rule="from 0 to 1"
             )
         odds[outcome] = amount
+    if type(value) is not dict:
+        restore_context()  # the caller's mapping ran: the library's context back
     total = sum(odds.values(), Decimal(0))
     if total != 1:
         raise InvalidValueError(
@@ -199,6 +201,7 @@ def _jobs(value: object) -> tuple[FutureJob, ...]:
     """
     if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
         value = tuple(islice(cast("Iterable[object]", value), MAX_JOBS + 1))
+        restore_context()  # the caller's iterator ran: the library's context back
     planned = sequence_of(value, FutureJob, "jobs")
     if not planned:
         raise InvalidValueError(

@@ -8,12 +8,11 @@ order.  :func:`score_frame` needs pandas (the ``pandas`` extra).
 
 from __future__ import annotations
 
-import decimal
 import importlib.util
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._decimals import restore_context
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
@@ -100,12 +99,19 @@ def _stream(
                 field=f"histories[{index}]",
                 rule="a sequence of Contract",
             )
-        # Each history in the library's decimal context: a generator runs in its caller's.
-        with decimal.localcontext(CONTEXT):
-            where = f"histories[{index}]"
-            items = _contracts(history, where)
-            report = _report(items, day, rules, excluded, paid_at_each(where, len(items)))
-        yield report
+        where = f"histories[{index}]"
+        # The caller's history is read first (its generator may change the decimal
+        # context), then scored in a fresh copy of the library's (red team r33 1).
+        items = _contracts(history, where)
+        yield _scored(items, day, rules, excluded, where)
+
+
+@exact
+def _scored(
+    items: tuple[Contract, ...], day: date, rules: JSSRules, excluded: frozenset[str], where: str
+) -> JSSReport:
+    """One history's report, in the library's decimal context (a generator runs in its caller's)."""
+    return _report(items, day, rules, excluded, paid_at_each(where, len(items)))
 
 
 #: Types whose equal values are the same value: no two ids of one of them are merged wrongly.
@@ -276,6 +282,7 @@ def score_frame(
             rule="no missing freelancer ids",
         )
     groups = _group(ids.tolist(), table[contract].tolist(), list(table.index), freelancer, contract)
+    restore_context()  # the caller's table was read: the library's context back (red team r33 1)
     scores, reasons, windows, counted, given = [], [], [], [], []
     for rows in groups.values():
         history = tuple(cell for cell, _ in rows)

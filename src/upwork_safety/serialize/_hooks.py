@@ -234,6 +234,7 @@ def _object_reader(conv: cattrs.Converter, cls: type) -> Any:
     def read(value: object, _: object) -> object:
         if not isinstance(value, dict):
             raise RefusedError(f"expected an object for {name}, got {type_name(value)}", rule=name)
+        value = _strict.plain_object(value)
         if tag is not None and TAG in value:
             # An event read on its own may carry its tag (as to_dict writes it).
             if _strict.plain(value[TAG]) != tag:  # a str subclass by its text, as every leaf
@@ -275,6 +276,7 @@ def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
     def read(value: object, _: object) -> object:
         if not isinstance(value, dict):
             raise RefusedError(f"expected an event object, got {type_name(value)}", rule="an event")
+        value = _strict.plain_object(value)
         tag = _strict.plain(value.get(TAG))  # a str subclass by its text, as every leaf
         if type(tag) is not str or tag not in names:
             raise RefusedError(

@@ -19,6 +19,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_args
 
 from upwork_safety import _display
+from upwork_safety._decimals import restore_context
 from upwork_safety._plain import plain_int, plain_text, whole_number
 from upwork_safety._render import decimal_text, jsonable
 from upwork_safety.errors import (
@@ -444,6 +445,21 @@ def _as_written_money(money: Money, amount: str) -> Money:
 _MONEY_KEYS = frozenset({"amount", "currency"})
 
 
+def plain_object(value: dict[Any, Any]) -> dict[Any, Any]:
+    """*value*, a JSON object, as an exact ``dict``: a subclass is read into one first.
+
+    A ``dict`` subclass (an ORM row, a lazy JSON proxy) is read through its
+    own keys and ``[]``, as the readers would read it, and then the
+    library's decimal context is put back: the subclass's code may have
+    changed it, and the values read next are built in it (red team r33 1).
+    """
+    if type(value) is dict:
+        return value
+    read = {key: value[key] for key in value}
+    restore_context()
+    return read
+
+
 def read_money(value: object, _: object = None) -> Money:
     """``{"amount": "1000.00", "currency": "USD"}``: the amount as text, never a JSON number.
 
@@ -479,6 +495,7 @@ def _read_money_carefully(value: object) -> Money:
         raise RefusedError(
             f'expected {{"amount": "…", "currency": "…"}}, got {type_name(value)}', rule="Money"
         )
+    value = plain_object(value)
     if value.keys() != _MONEY_KEYS:
         extra = sorted(str(k) for k in list(value)[:10] if k not in _MONEY_KEYS)
         missing = sorted(_MONEY_KEYS - value.keys())

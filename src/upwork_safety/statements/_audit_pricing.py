@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
+from upwork_safety._decimals import restore_context
 from upwork_safety._display import shown
 from upwork_safety._validate import fraction, is_blank
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
@@ -204,6 +205,8 @@ def _rates(statement: Statement, rates: object) -> dict[str, Decimal]:
                 rule="a contract title of the statement",
             )
         checked[title] = fraction(value, f"rates[{shown(title)}]")
+    if type(rates) is not dict:
+        restore_context()  # the caller's mapping ran: the library's context back (red team r33 1)
     return checked
 
 
