@@ -153,7 +153,12 @@ HISTORY = [
     _job(5, "47394.38", "2.5"),
 ]
 ODDS = {jss.Outcome.POSITIVE: "0.55", jss.Outcome.NEUTRAL: "0.44", jss.Outcome.NEGATIVE: "0.01"}
-SBP = ExchangeRate("USD", "PKR", "280.4567")
+#: A reference rate needs its day (review r33, domain 2): the day of the withdrawal.
+SBP = ExchangeRate("USD", "PKR", "280.4567", as_of=date(2025, 5, 1))
+#: A period's rate for summarize, which converts totals (no withdrawal day).
+UNDATED = ExchangeRate("USD", "PKR", "280.4567")
+#: The payout below is paid on 2025-06-02 and withdrawn when available, five days later.
+SBP_PAYOUT = ExchangeRate("USD", "PKR", "280.4567", as_of=date(2025, 6, 7))
 AMOUNT = _usd("266.64")
 BEFORE = _usd("9990.00")
 
@@ -220,7 +225,7 @@ CALLS: dict[str, Call] = {
     "fees.payout on": lambda wrap, zone, mapping: fees.payout(
         _usd("45678.91"),
         method="payoneer",
-        reference_rate=SBP,
+        reference_rate=SBP_PAYOUT,
         on=_at(2025, 6, 2, zone=zone),
     ),
     "fees.compare_withdrawals": lambda wrap, zone, mapping: fees.compare_withdrawals(
@@ -294,7 +299,7 @@ CALLS: dict[str, Call] = {
         wrap(STATEMENT_TEXT.splitlines(keepends=True))
     ),
     "statements.summarize": lambda wrap, zone, mapping: statements.summarize(
-        STATEMENT, by="year", rates=mapping({str(year): SBP for year in range(2020, 2027)})
+        STATEMENT, by="year", rates=mapping({str(year): UNDATED for year in range(2020, 2027)})
     ),
     "statements.audit_fees": lambda wrap, zone, mapping: statements.audit_fees(
         STATEMENT, rates=mapping({TITLE: "0.10"})

@@ -17,7 +17,8 @@ UTC = timezone.utc
 ROOT = Path(__file__).resolve().parent.parent
 EXPORT = ROOT / "docs" / "examples" / "synthetic-transactions-report.csv"
 HUGE = Money("999999999999999999.99", "USD")
-SBP = ExchangeRate("USD", "PKR", "280.45")
+#: Dated (a reference rate needs its day): the day the payout below becomes available.
+SBP = ExchangeRate("USD", "PKR", "280.45", as_of=date(2025, 6, 7))
 
 
 def run(*argv: str) -> tuple[int, str]:
