@@ -2176,7 +2176,7 @@ def test_a_named_pipe_with_no_writer_is_refused_not_waited_on(tmp_path, argv):
         timeout=120,
     )
     assert (2, "") == (done.returncode, done.stdout)
-    assert f"{pipe}: a named pipe with nothing written to it" in done.stderr
+    assert f"{pipe}: a pipe with nothing written to it" in done.stderr
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
@@ -2191,3 +2191,16 @@ def test_a_pipe_with_a_writer_is_read_as_before(tmp_path):
         os.close(read)
     assert 0 == code
     assert "OFF_PLATFORM_PAYMENT" in {f["code"] for f in json.loads(text)["findings"]}
+
+
+@pytest.mark.skipif(not hasattr(os, "pipe"), reason="pipes")
+def test_a_pipe_whose_writer_wrote_nothing_says_so(capsys):
+    """Diff review r33 4: ``<(true)`` is a pipe whose writer ran; the message allows for it."""
+    read, write = os.pipe()
+    os.close(write)
+    try:
+        assert (2, "") == run("statement", f"/dev/fd/{read}")
+    finally:
+        os.close(read)
+    err = capsys.readouterr().err
+    assert "a pipe with nothing written to it (its writer wrote nothing" in err

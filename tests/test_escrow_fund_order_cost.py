@@ -127,3 +127,27 @@ def test_the_waiting_one_is_still_named_when_a_later_one_is_funded():
         for name in escrow.allowed(paid, "m1", now=START + timedelta(hours=1)).allowed
         if name == "Fund"
     ]
+
+
+def test_a_milestone_holding_a_carried_remainder_is_to_be_funded_first():
+    """Diff review r33 2: m2 holds what m1's partial approval carried; m3 is told to fund m2.
+
+    m2 can be neither paid nor refunded before its own Fund, so the reason
+    is the order's ("fund 'm2' first"), not "it must be paid or refunded".
+    """
+    contract = escrow.replay(
+        _offer(3),
+        [
+            Fund("m0", START),
+            escrow.Submit("m0", START + timedelta(hours=1)),
+            Approve("m0", START + timedelta(hours=2), amount=Money("30.00", "USD")),
+        ],
+    )
+    assert MilestoneState.NOT_FUNDED is contract.milestones[1].escrow.state
+    assert Money("20.00", "USD") == contract.milestones[1].escrow.held
+    choices = escrow.allowed(contract, "m2", now=START + timedelta(hours=3))
+    reason = choices.reason("Fund")
+    assert reason is not None
+    assert "fund 'm1' first" in reason
+    assert "paid or refunded" not in reason
+    assert "Fund" in escrow.allowed(contract, "m1", now=START + timedelta(hours=3)).allowed

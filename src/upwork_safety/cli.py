@@ -188,11 +188,17 @@ def _open_input(path: str) -> io.BufferedReader:
 
 
 def _nothing_from(path: str, handle: io.BufferedReader) -> None:
-    """Refuse *handle*, which read nothing, if it is a named pipe: nothing was writing to it."""
+    """Refuse *handle*, which read nothing, if it is a pipe: nothing was written to it.
+
+    An empty pipe cannot say whether its writer wrote nothing or was never
+    started (a named pipe opened without waiting reads as empty then), so
+    the message gives both.
+    """
     if stat.S_ISFIFO(os.fstat(handle.fileno()).st_mode):
         raise CLIError(
-            f"{path}: a named pipe with nothing written to it (no writer was open when the "
-            "command started): start the writer first, or save the data to a file"
+            f"{path}: a pipe with nothing written to it (its writer wrote nothing, or was "
+            "not running when the command started): start the writer first, or save the "
+            "data to a file"
         )
 
 

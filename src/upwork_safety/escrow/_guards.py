@@ -52,34 +52,52 @@ def can_fund(run: Run, milestone: Draft, at: datetime) -> str | None:
         return closed
     rules = rules_at(at, run.rules)
     if rules.one_active_milestone:
-        for index in sorted(run.holding):
-            other = run.milestone(index)
-            if other.id != milestone.id:
-                if other.state is MilestoneState.PAID:  # a partial approval's remainder
-                    return (
-                        f"milestone {shown(other.id)} still holds {other.held} of escrow (the "
-                        "remainder of a partial approval); only one milestone may be funded "
-                        "at a time (HC 360000990268): it must be approved, refunded or "
-                        "disputed first"
-                    )
-                return (
-                    f"milestone {shown(other.id)} is still active ({other.state.name}); only one "
-                    "milestone may be funded at a time (HC 360000990268): it must be paid or "
-                    "refunded first"
-                )
-        waiting = first_waiting(run, run.index(milestone.id))
-        if waiting is not None:
-            return (
-                f"milestone {shown(waiting)} comes before it in the contract and is not funded "
-                f"yet ({MilestoneState.NOT_FUNDED.name}); milestones wait unfunded, in order, "
-                f"one at a time (HC 360000990268): fund {shown(waiting)} first, or delete it "
-                "from the contract (an unfunded milestone may be edited or deleted)"
-            )
+        busy = _one_at_a_time(run, milestone)
+        if busy is not None:
+            return busy
     minimum = rules.minimum_milestone
     if milestone.amount.currency == minimum.currency and milestone.amount < minimum:
         return (
             f"its amount {milestone.amount} is below the {minimum} minimum milestone "
             "(HC 360000990268)"
+        )
+    return None
+
+
+def _one_at_a_time(run: Run, milestone: Draft) -> str | None:
+    """Why *milestone* may not be funded now under one active milestone, or ``None``.
+
+    Another milestone holds escrow, or an earlier one still waits for its
+    ``Fund`` (HC 360000990268).
+    """
+    for index in sorted(run.holding):
+        other = run.milestone(index)
+        if other.id != milestone.id:
+            if other.state is MilestoneState.PAID:  # a partial approval's remainder
+                return (
+                    f"milestone {shown(other.id)} still holds {other.held} of escrow (the "
+                    "remainder of a partial approval); only one milestone may be funded "
+                    "at a time (HC 360000990268): it must be approved, refunded or "
+                    "disputed first"
+                )
+            if other.state is MilestoneState.NOT_FUNDED:  # carried to it, its Fund to come
+                return (
+                    f"milestone {shown(other.id)} holds {other.held} carried from a partial "
+                    "approval and still waits for its own Fund; milestones are funded in "
+                    f"order, one at a time (HC 360000990268): fund {shown(other.id)} first"
+                )
+            return (
+                f"milestone {shown(other.id)} is still active ({other.state.name}); only one "
+                "milestone may be funded at a time (HC 360000990268): it must be paid or "
+                "refunded first"
+            )
+    waiting = first_waiting(run, run.index(milestone.id))
+    if waiting is not None:
+        return (
+            f"milestone {shown(waiting)} comes before it in the contract and is not funded "
+            f"yet ({MilestoneState.NOT_FUNDED.name}); milestones wait unfunded, in order, "
+            f"one at a time (HC 360000990268): fund {shown(waiting)} first, or delete it "
+            "from the contract (an unfunded milestone may be edited or deleted)"
         )
     return None
 
