@@ -73,9 +73,11 @@ S = MilestoneState
 
 
 def _named(run: Run, event: object, name: str) -> tuple[str, str]:
-    """``(path, words)`` for the field *name* of *event*: ``events[3].amount`` and
-    ``Approve.amount (events[3].amount)``: the error's field is the path where the
-    caller passed the event (:attr:`Run.arg`), and its message names the class too.
+    """``(path, words)`` for the field *name* of *event*, as an error names it.
+
+    ``events[3].amount`` and ``Approve.amount (events[3].amount)``: the
+    error's field is the path where the caller passed the event
+    (:attr:`Run.arg`), and its message names the class too.
     """
     path = f"{run.arg}.{name}"
     return path, f"{type(event).__name__}.{name} ({path})"
