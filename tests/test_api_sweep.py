@@ -122,7 +122,6 @@ def test_wrong_types_get_a_library_error(name, target, bad):
         pytest.fail(f"{name} with {bad!r} raised {type(error).__name__}: {error}")
 
 
-
 def _replayed(*events):
     """A call replaying *events* on an unfunded USD 100.00 milestone ``m1``."""
     start = Contract(

@@ -50,10 +50,9 @@ def sample_contract():
         ContractKind.FIXED_PRICE,
         date(2024, 1, 1),
         milestones=[Milestone("m1", "Logo in SVG", Money("100.00", "USD"))],
-        feedback=Feedback("4.75", 9, EndReason.COMPLETED),
         service_fee_rate="0.10",
     )
-    return escrow.replay(
+    ended = escrow.replay(
         offer,
         [
             Fund("m1", datetime(2024, 1, 2, 9, tzinfo=PKT)),
@@ -61,6 +60,8 @@ def sample_contract():
             EndContract(datetime(2024, 2, 1, tzinfo=timezone.utc)),
         ],
     )
+    # Feedback is given once the contract has ended (an open contract refuses it).
+    return attrs.evolve(ended, feedback=Feedback("4.75", 9, EndReason.COMPLETED))
 
 
 def test_money_shape():

@@ -606,9 +606,7 @@ def replay(
         if type(event) in _MANUAL:
             _manual(run, cast("ManualEvent", event), f"events[{position}]")
         else:
-            taken = _replay_automatic(
-                run, cast("AutomaticEvent", event), f"events[{position}]"
-            )[1:]
+            taken = _replay_automatic(run, cast("AutomaticEvent", event), f"events[{position}]")[1:]
     return finish(run)
 
 

@@ -54,6 +54,7 @@ from upwork_safety.models import (
     Payment,
     TimeEntry,
 )
+from upwork_safety.models._contract import FEEDBACK_ONLY_ON_ENDED
 from upwork_safety.money import Money, to_decimal
 from upwork_safety.testing._rules import default_fee_rate
 
@@ -452,8 +453,10 @@ def finished_contract(
         InvalidTypeError: An argument of the wrong type, or an override
             that names no field.
         InvalidValueError: *days* negative or running past the library's
-            last day, *earned* not in whole cents, or an override of a field
-            an argument passed with it fills in.
+            last day, *earned* not in whole cents, an override of a field
+            an argument passed with it fills in, or ``ended=None`` while it
+            has feedback (``field`` ``"ended"``: an open contract has no
+            feedback yet).
     """
     _overrides(Contract, overrides, finished_contract)
     first = utc_day(started, "started")
@@ -478,6 +481,19 @@ def finished_contract(
     )
     if not overrides:
         return made
+    if (
+        "ended" in overrides
+        and overrides["ended"] is None
+        and overrides.get("feedback", made.feedback)
+    ):
+        # Feedback is given when a contract ends: an open contract has none (Contract refuses it).
+        raise InvalidValueError(
+            "finished_contract builds an ended contract with feedback: ended=None would leave "
+            "its feedback on an open contract, which has none yet; for an open contract use "
+            "contract(), or pass stars=None, private_score=None and end_reason=None too",
+            field="ended",
+            rule=FEEDBACK_ONLY_ON_ENDED,
+        )
     made = attrs.evolve(made, **overrides)
     if "payments" not in overrides and made.ended is not None and made.ended != ended:
         # The payment is made on the day the contract ends, whichever day that is.
