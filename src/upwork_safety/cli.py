@@ -91,7 +91,8 @@ class _Parser(argparse.ArgumentParser):
         # argparse's own parse_args, with the arguments nothing takes refused here, from
         # the list parse_known_args gives: read back from argparse's message text, one
         # argument holding a space was split into several (review r33, review 5).
-        parsed, extras = self.parse_known_args(args, namespace)
+        # A fresh namespace when none is given, as argparse makes one itself.
+        parsed, extras = self.parse_known_args(args, namespace or argparse.Namespace())
         if extras:
             # An unknown option is named with the closest one this parser takes: `fees
             # --rate 15%` was refused as "unrecognized arguments" alone, while fees spells
