@@ -131,7 +131,7 @@ def _fee_rate(value: Decimal | int | str | None) -> Decimal | None:
 
 #: The hours in a week: no weekly limit can be more.
 _HOURS_PER_WEEK = Decimal(7 * 24)
-#: The rule an open contract with feedback breaks (the factories refuse it by the same words).
+#: The rule an open contract with feedback breaks.
 FEEDBACK_ONLY_ON_ENDED = "feedback only on an ended contract"
 
 

@@ -54,7 +54,6 @@ from upwork_safety.models import (
     Payment,
     TimeEntry,
 )
-from upwork_safety.models._contract import FEEDBACK_ONLY_ON_ENDED
 from upwork_safety.money import Money, to_decimal
 from upwork_safety.testing._rules import default_fee_rate
 
@@ -481,20 +480,20 @@ def finished_contract(
     )
     if not overrides:
         return made
-    if (
-        "ended" in overrides
-        and overrides["ended"] is None
-        and overrides.get("feedback", made.feedback)
-    ):
-        # Feedback is given when a contract ends: an open contract has none (Contract refuses it).
+    try:
+        made = attrs.evolve(made, **overrides)
+    except InvalidValueError as error:
+        if error.field != "Contract.feedback" or overrides.get("ended", ended) is not None:
+            raise
+        # ended=None: Contract refuses the feedback this factory gave (given when a contract
+        # ends); the argument at fault is ended, and the rule is Contract's own.
         raise InvalidValueError(
             "finished_contract builds an ended contract with feedback: ended=None would leave "
             "its feedback on an open contract, which has none yet; for an open contract use "
             "contract(), or pass stars=None, private_score=None and end_reason=None too",
             field="ended",
-            rule=FEEDBACK_ONLY_ON_ENDED,
-        )
-    made = attrs.evolve(made, **overrides)
+            rule=error.rule,
+        ) from None
     if "payments" not in overrides and made.ended is not None and made.ended != ended:
         # The payment is made on the day the contract ends, whichever day that is.
         made = attrs.evolve(made, payments=(Payment(made.ended, money),))
