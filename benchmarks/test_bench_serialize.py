@@ -2,7 +2,8 @@
 
 Two shapes of 10,000 fixed-price contracts (``UPWORK_BENCH_COUNT`` changes
 the count): ``one`` (one paid milestone, ``_data.py``) and ``several`` (three
-milestones, two of them paid, two payments, feedback, seven history events).
+milestones, two of them paid and one under a refund request, two payments,
+feedback, eight history events, ended).
 
 Sides, each a full round trip (write, then read back and check):
 
@@ -30,7 +31,8 @@ dates, enums by value, escrow events as a union tagged by ``"type"``, a
 milestone's escrow balancing (``funded == held + released + refunded +
 carried_over``, one currency, nothing released before payment, the moment
 each state needs), a payment's day matching its moment and a release naming
-its milestone, ``ended`` not before ``started``, unique milestone ids, one
+its milestone, ``ended`` not before ``started``, feedback only on an ended
+contract, unique milestone ids, one
 payment currency, the fee-rate and weekly-limit ranges, a time entry's end
 after its start.  (Ours checks more: every state's fit in full, and the
 history in time order.)
@@ -101,7 +103,8 @@ UTC = timezone.utc
 
 
 def several_milestone_contracts(count: int, *, seed: int = 2026) -> list[Contract]:
-    """*count* contracts: 3 milestones (2 paid, 1 funded), 2 payments, feedback, 7 events."""
+    """*count* ended contracts: 3 milestones (2 paid, 1 under a refund request), 2 payments,
+    feedback, 8 events."""
     rng = random.Random(seed)
     result = []
     for index in range(count):
@@ -133,12 +136,15 @@ def several_milestone_contracts(count: int, *, seed: int = 2026) -> list[Contrac
                 bonus = Money("25.00", "USD") if rng.random() < 0.2 else None
                 contract = escrow.apply(contract, escrow.Approve(milestone.id, at, bonus=bonus))
                 at += timedelta(days=1)
+        # Ended (feedback is given at the end): the funded third is under a refund request.
+        contract = escrow.apply(contract, escrow.EndContract(at))
         result.append(
             Contract(
                 id=contract.id,
                 client=contract.client,
                 kind=contract.kind,
                 started=contract.started,
+                ended=contract.ended,
                 milestones=contract.milestones,
                 payments=contract.payments,
                 feedback=Feedback(
@@ -473,6 +479,8 @@ class PContract(_Frozen):
     def cross_field(self) -> PContract:
         if self.ended is not None and self.ended < self.started:
             raise ValueError("ended must not be before started")
+        if self.feedback is not None and self.ended is None:
+            raise ValueError("feedback only on an ended contract")
         if len({p.amount.currency for p in self.payments}) > 1:
             raise ValueError("payments must share one currency")
         ids = [m.id for m in self.milestones]

@@ -14,13 +14,14 @@ from __future__ import annotations
 import enum
 import importlib
 import inspect
-from datetime import datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 
 from _paths import is_path
-from upwork_safety import UpworkSafetyError
+from upwork_safety import Contract, ContractKind, Milestone, Money, UpworkSafetyError, escrow
+from upwork_safety.kinds import MilestoneState
 
 MODULES = [
     "upwork_safety",
@@ -119,3 +120,56 @@ def test_wrong_types_get_a_library_error(name, target, bad):
         )
     except Exception as error:  # noqa: BLE001  (the point: nothing else may escape)
         pytest.fail(f"{name} with {bad!r} raised {type(error).__name__}: {error}")
+
+
+def _replayed(*events):
+    """A call replaying *events* on an unfunded USD 100.00 milestone ``m1``."""
+    start = Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2024, 3, 1),
+        milestones=[Milestone("m1", "Logo, 3 concepts", Money("100.00", "USD"))],
+    )
+    return lambda: escrow.replay(start, list(events))
+
+
+def _applied(event, *before):
+    """A call applying *event* after replaying *before*."""
+    return lambda: escrow.apply(_replayed(*before)(), event)
+
+
+def _at(day, hour=9):
+    return datetime(2024, 3, day, hour, tzinfo=UTC)
+
+
+FUND, SUBMIT = escrow.Fund("m1", _at(1)), escrow.Submit("m1", _at(2))
+#: Funded, submitted, ended (the escrow left under a refund request) and disputed.
+DISPUTED = (FUND, SUBMIT, escrow.EndContract(_at(3)), escrow.OpenDispute("m1", _at(4)))
+USD, EUR = (lambda amount: Money(amount, "USD")), (lambda amount: Money(amount, "EUR"))
+#: (what, the call, the field its error names): the path of the bad value (review r33, review 2).
+FIELD_CASES = [
+    ("replay Approve over the escrow", _replayed(FUND, SUBMIT, escrow.Approve("m1", _at(3), amount=USD("60.00")), escrow.Approve("m1", _at(4), amount=USD("50.00"))), "events[3].amount"),
+    ("replay Approve bonus in EUR", _replayed(FUND, SUBMIT, escrow.Approve("m1", _at(3), bonus=EUR("5"))), "events[2].bonus"),
+    ("replay Refund over the escrow", _replayed(FUND, escrow.Refund("m1", _at(2), amount=USD("100.01"))), "events[1].amount"),
+    ("replay split that does not add up", _replayed(*DISPUTED, escrow.ResolveDispute("m1", _at(5), USD("50"), USD("40"))), "events[4].to_client"),
+    ("replay split in EUR", _replayed(*DISPUTED, escrow.ResolveDispute("m1", _at(5), EUR("100"), USD("0"))), "events[4].to_freelancer"),
+    ("replay automatic step not due", _replayed(FUND, SUBMIT, escrow.AutoApprove("m1", _at(16, 8))), "events[2]"),
+    ("apply Approve over the escrow", _applied(escrow.Approve("m1", _at(3), amount=USD("100.01")), FUND, SUBMIT), "event.amount"),
+    ("apply split that does not add up", _applied(escrow.ResolveDispute("m1", _at(5), USD("50"), USD("40")), *DISPUTED), "event.to_client"),
+    ("Choices naming Submit twice", lambda: escrow.Choices("m1", MilestoneState.FUNDED, allowed=("Submit", "Submit"), refused=()), "Choices.allowed[1]"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("call", "field"), [case[1:] for case in FIELD_CASES], ids=[case[0] for case in FIELD_CASES]
+)
+def test_value_errors_inside_a_replay_name_the_path_of_the_bad_value(call, field):
+    """An error raised while an event is applied names that event's path, not its class.
+
+    ``events[3].amount``, not ``Approve.amount``: in a replay of two approvals, which one.
+    """
+    with pytest.raises(UpworkSafetyError) as info:
+        call()
+    assert is_path(info.value.field)
+    assert field == info.value.field

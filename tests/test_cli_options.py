@@ -399,3 +399,44 @@ def test_the_demos_break_even_rate_is_an_exchange_rate_in_pkr_per_usd():
     cell = _documented_rows()["demo"]
     assert '"break_even_rate"' in cell
     assert "PKR per USD" in cell
+
+
+def test_fees_help_takes_its_dates_and_legacy_rate_from_the_schedules(capsys, monkeypatch):
+    """``fees --help`` names the schedules reading --billed-before from the rules (review r33, 7).
+
+    The years and the kept 5% were typed into the help; a what-if or a corrected date in
+    the rules left it wrong.
+    """
+    import attrs
+
+    from upwork_safety import fees
+    from upwork_safety._cli._fees import billed_before_help
+    from upwork_safety.rules import RuleHistory
+
+    sliding, flat = fees.SLIDING_SCALE_2016, fees.FLAT_10_2023
+    assert (2016, 2023, Decimal("0.05")) == (
+        sliding.effective.year,
+        flat.effective.year,
+        flat.legacy_rate,
+    )
+    monkeypatch.setenv("COLUMNS", "100")
+    with pytest.raises(SystemExit):
+        main(["fees", "--help"])
+    words = re.sub(r"\s+", " ", capsys.readouterr().out)
+    assert "read by the 2016-2023 sliding scale, and by the 2023 flat schedule to check a " in words
+    assert "kept 5% --fee-rate" in words
+    changed = RuleHistory(
+        "what-if",
+        (
+            fees.FLAT_10_2016,
+            attrs.evolve(sliding, effective=sliding.effective.replace(year=2017)),
+            attrs.evolve(flat, effective=flat.effective.replace(year=2024), legacy_rate=Decimal("0.04"), legacy_until=flat.legacy_until.replace(year=2024)),
+        ),
+    )  # fmt: skip
+    assert (
+        "lifetime billings with this client before, in USD (default 0: a new client; read by "
+        "the 2017-2024 sliding scale, and by the 2024 flat schedule to check a kept 4%% "
+        "--fee-rate, which needs billings past the sliding scale's top band)"
+    ) == billed_before_help(changed)
+    alone = billed_before_help(RuleHistory("flat", (fees.FLAT_10_2016,)))
+    assert alone.endswith("in USD (default 0: a new client)")

@@ -332,7 +332,7 @@ class TestOneRecordPerPayout:
         """$150 cannot be refunded from milestone a, paid $100, whatever else was paid."""
         with pytest.raises(ValueError, match=r"more than the USD 100\.00 paid") as info:
             escrow.apply(self.two_paid(), Refund("m1", at(2026, 3, 25), amount=usd("150.00")))
-        assert "Refund.amount" == info.value.field  # type: ignore[attr-defined]
+        assert "event.amount" == info.value.field  # type: ignore[attr-defined]
 
     def test_regression_a_refund_never_eats_a_bonus(self):
         """Refunding a milestone's payments in full leaves its bonus paid."""

@@ -92,7 +92,7 @@ TRANSITIONS = [
     (
         "replayed automatic step not due",
         lambda: escrow.replay(submitted(), [AutoApprove("m1", LATER)]),
-        {"milestone_id": "m1", "state": "SUBMITTED", "event": "AutoApprove", "field": "events", "rule": "the automatic step due"},
+        {"milestone_id": "m1", "state": "SUBMITTED", "event": "AutoApprove", "field": "events[0]", "rule": "the automatic step due"},
     ),
 ]  # fmt: skip
 
@@ -122,15 +122,15 @@ VALUES = [
     ("hourly contract", lambda: escrow.apply(Contract("h", "acme", ContractKind.HOURLY, date(2026, 3, 2)), Fund("m1", T0)), InvalidValueError, "contract", "a fixed-price contract"),
     ("not an event", lambda: escrow.apply(offer("300.00"), "fund"), InvalidTypeError, "event", "an escrow event"),
     ("now before the history", lambda: escrow.ledger(submitted(), T0), InvalidValueError, "now", "not before the last event"),
-    ("approve more than the escrow", lambda: escrow.apply(submitted(), Approve("m1", LATER, amount=usd("300.01"))), InvalidValueError, "Approve.amount", "at most the escrow"),
-    ("approve nothing", lambda: escrow.apply(submitted(), Approve("m1", LATER, amount=usd("0"))), InvalidValueError, "Approve.amount", "more than zero"),
-    ("approve another currency", lambda: escrow.apply(submitted(), Approve("m1", LATER, amount=Money("10", "PKR"))), CurrencyMismatchError, "Approve.amount", "the milestone's currency"),
-    ("bonus another currency", lambda: escrow.apply(submitted(), Approve("m1", LATER, bonus=Money("10", "PKR"))), CurrencyMismatchError, "Approve.bonus", "the milestone's currency"),
-    ("refund more than the escrow", lambda: escrow.apply(funded(), Refund("m1", LATER, amount=usd("300.01"))), InvalidValueError, "Refund.amount", "at most the escrow"),
-    ("refund more than was paid", lambda: escrow.apply(escrow.apply(submitted(), Approve("m1", LATER)), Refund("m1", LATER, amount=usd("300.01"))), InvalidValueError, "Refund.amount", "at most the refundable payments"),
-    ("dispute split in another currency", lambda: escrow.apply(disputed(), ResolveDispute("m1", LATER, Money("100", "PKR"), usd("200"))), CurrencyMismatchError, "ResolveDispute.to_freelancer", "the milestone's currency"),
+    ("approve more than the escrow", lambda: escrow.apply(submitted(), Approve("m1", LATER, amount=usd("300.01"))), InvalidValueError, "event.amount", "at most the escrow"),
+    ("approve nothing", lambda: escrow.apply(submitted(), Approve("m1", LATER, amount=usd("0"))), InvalidValueError, "event.amount", "more than zero"),
+    ("approve another currency", lambda: escrow.apply(submitted(), Approve("m1", LATER, amount=Money("10", "PKR"))), CurrencyMismatchError, "event.amount", "the milestone's currency"),
+    ("bonus another currency", lambda: escrow.apply(submitted(), Approve("m1", LATER, bonus=Money("10", "PKR"))), CurrencyMismatchError, "event.bonus", "the milestone's currency"),
+    ("refund more than the escrow", lambda: escrow.apply(funded(), Refund("m1", LATER, amount=usd("300.01"))), InvalidValueError, "event.amount", "at most the escrow"),
+    ("refund more than was paid", lambda: escrow.apply(escrow.apply(submitted(), Approve("m1", LATER)), Refund("m1", LATER, amount=usd("300.01"))), InvalidValueError, "event.amount", "at most the refundable payments"),
+    ("dispute split in another currency", lambda: escrow.apply(disputed(), ResolveDispute("m1", LATER, Money("100", "PKR"), usd("200"))), CurrencyMismatchError, "event.to_freelancer", "the milestone's currency"),
     ("dispute split in sub-cents", lambda: escrow.apply(disputed(), ResolveDispute("m1", LATER, usd("100.001"), usd("199.999"))), InvalidValueError, "ResolveDispute.to_freelancer", "whole minor units"),
-    ("dispute split that does not add up", lambda: escrow.apply(disputed(), ResolveDispute("m1", LATER, usd("100"), usd("100"))), InvalidValueError, "ResolveDispute.to_client", "the split adds up to the disputed escrow"),
+    ("dispute split that does not add up", lambda: escrow.apply(disputed(), ResolveDispute("m1", LATER, usd("100"), usd("100"))), InvalidValueError, "event.to_client", "the split adds up to the disputed escrow"),
     ("not a manual event name", lambda: escrow.allowed(submitted(), "m1", now=LATER).reason("AutoApprove"), InvalidValueError, "name", "a manual escrow event"),
 ]  # fmt: skip
 
@@ -426,13 +426,13 @@ def test_an_hourly_contract_is_refused_naming_the_hourly_route(call):
     [
         (
             lambda: escrow.apply(funded(), Approve("m1", LATER, amount=usd("300.01"))),
-            "Approve.amount",
+            "event.amount",
             "at most the escrow",
             "in escrow for milestone 'm1'; pay more as a bonus (Approve.bonus)",
         ),
         (
             lambda: escrow.apply(funded(), Refund("m1", LATER, amount=usd("300.01"))),
-            "Refund.amount",
+            "event.amount",
             "at most the escrow",
             "in escrow for milestone 'm1'",
         ),
@@ -441,7 +441,7 @@ def test_an_hourly_contract_is_refused_naming_the_hourly_route(call):
                 escrow.apply(submitted(), Approve("m1", LATER)),
                 Refund("m1", LATER, amount=usd("300.01")),
             ),
-            "Refund.amount",
+            "event.amount",
             "at most the refundable payments",
             "paid for milestone 'm1' within the refund window",
         ),

@@ -61,6 +61,10 @@ def resolved(milestone_id, at, to_freelancer, to_client):
     return event, milestone, paid
 
 
+#: The default stars of :func:`job`: five on an ended job, none on an open one.
+_FIVE = object()
+
+
 def job(
     cid,
     client=None,
@@ -68,14 +72,20 @@ def job(
     started=date(2025, 1, 1),
     ended=date(2025, 1, 31),
     amount="100",
-    stars="5.0",
+    stars=_FIVE,
     private=None,
     reason=None,
     payments=None,
     feedback=None,
     **extra,
 ):
-    """A contract; by default a short, paid, five-star fixed-price job for its own client."""
+    """A contract; by default a short, paid, five-star fixed-price job for its own client.
+
+    An open one (``ended=None``) has no feedback unless given (a contract refuses feedback
+    before it ends), so its stars default to none.
+    """
+    if stars is _FIVE:
+        stars = None if ended is None else "5.0"
     if payments is None:
         payments = [pay(ended or started, amount)] if Decimal(amount) > 0 else []
     if feedback is None and (stars is not None or private is not None or reason is not None):
@@ -1846,7 +1856,7 @@ def contract_histories(draw):
                 started,
                 ended,
                 payments=payments,
-                feedback=feedback,
+                feedback=None if ended is None else feedback,  # given when a contract ends
             )
         )
     return contracts

@@ -1328,3 +1328,46 @@ def test_a_valid_collection_made_without_its_constructor_loads_as_built():
         Contract("c1", "cl", ContractKind.FIXED_PRICE, date(2024, 1, 1), milestones=items) == loaded
     )
     assert ("m1", 0) == (loaded.milestones[0].id, loaded.milestones.positions["m1"])
+
+
+def _open_with_feedback(**fields):
+    return Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2025, 1, 1),
+        payments=[Payment(date(2025, 2, 1), Money("500", "USD"))],
+        feedback=Feedback(stars="1.0", private_score=0, end_reason=EndReason.UNSUCCESSFUL),
+        **fields,
+    )
+
+
+def test_an_open_contract_refuses_feedback():
+    """Feedback is given when a contract ends: an open one carrying it is refused (review r33, 1).
+
+    It built, loaded and was scored, its review read on every day, its report saying both
+    "still open" and "ended as 'unsuccessful'".
+    """
+    with pytest.raises(InvalidValueError) as info:
+        _open_with_feedback()
+    assert ("Contract.feedback", "feedback only on an ended contract") == (
+        info.value.field,
+        info.value.rule,
+    )
+    ended = _open_with_feedback(ended=date(2025, 3, 1))
+    assert (date(2025, 3, 1), Decimal("1.0")) == (ended.ended, ended.feedback.stars)
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(ended, ended=None)
+    assert "Contract.feedback" == info.value.field
+    assert None is attrs.evolve(ended, ended=None, feedback=None).feedback
+
+
+def test_loading_an_open_contract_with_feedback_names_its_path():
+    """The loader refuses feedback on an open contract at ``$.feedback`` (review r33, 1)."""
+    data = serialize.to_dict(_open_with_feedback(ended=date(2025, 3, 1)))
+    del data["ended"]
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(Contract, data)
+    assert [("$.feedback", "feedback only on an ended contract")] == [
+        (problem.path, problem.rule) for problem in info.value.problems
+    ]

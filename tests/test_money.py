@@ -938,3 +938,36 @@ def test_a_money_without_its_fields_is_refused_naming_the_field(use, field):
     with pytest.raises(InvalidValueError) as info:
         use(empty)
     assert (field, "a Money built by its constructor") == (info.value.field, info.value.rule)
+
+
+def test_the_digit_limit_rules_are_one_text_each_imported_where_used():
+    """The limit rules live once, in ``_decimals``; no site retypes them (review r33, review 6).
+
+    ``_cli/_args.py`` told a digit limit apart by three f-strings of its own, and the fee
+    engines raised it by retyping ``_decimals``' wording.
+    """
+    import pathlib
+
+    from upwork_safety import _decimals
+
+    assert {
+        "at most 18 integer digits",
+        "at most 18 decimal places",
+        "at most 60 decimal places written",
+    } == _decimals.DIGIT_LIMIT_RULES
+    with pytest.raises(InvalidValueError) as info:
+        Money("1" * 19, "USD")
+    assert _decimals.INTEGER_DIGITS_RULE == info.value.rule
+    src = pathlib.Path(_decimals.__file__).parent
+    retyped = [
+        f"{path.relative_to(src)}:{number}"
+        for path in sorted(src.rglob("*.py"))
+        if path.name != "_decimals.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if any(
+            f'"at most {{{name}}} {words}' in line
+            for name in ("MAX_DIGITS", "CONTEXT.prec")
+            for words in ("integer digits", "decimal places")
+        )
+    ]
+    assert [] == retyped

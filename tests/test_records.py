@@ -119,7 +119,7 @@ CASES = [
     ),
     (
         "feedback",
-        lambda: fixed(feedback=MyFeedback(stars="5.0", private_score=9)),
+        lambda: fixed(ended=START, feedback=MyFeedback(stars="5.0", private_score=9)),
         lambda c: c.feedback,
         Feedback,
     ),

@@ -152,6 +152,21 @@ def test_an_unknown_option_is_refused_naming_the_closest_one(capsys):
     assert "did you mean" not in err
 
 
+def test_an_argument_holding_a_space_is_not_read_as_an_option(capsys):
+    """The refused arguments are the list argparse leaves, not its message split at spaces.
+
+    One positional ``"note --fee-rat=15%"`` was split into ``note`` and ``--fee-rat=15%``
+    and got "did you mean --fee-rate?" for an option never given (review r33, review 5).
+    """
+    err = _refused(capsys, "fees", "500", "--on", "2025-06-02", "note --fee-rat=15%")
+    assert err.startswith("upwork-safety fees: error: unrecognized arguments: note --fee-rat=15%")
+    assert "did you mean" not in err
+    # Given as an argument of its own, the unknown option still gets its suggestion.
+    err = _refused(capsys, "fees", "500", "--on", "2025-06-02", "note", "--fee-rat3=15%")
+    assert err.startswith("upwork-safety fees: error: unrecognized arguments: note --fee-rat3")
+    assert "(did you mean --fee-rate?)" in err
+
+
 # F8: refusals that say what was meant -----------------------------------------------------
 
 

@@ -35,7 +35,7 @@ from upwork_safety import (
     serialize,
 )
 from upwork_safety._events import Approve, EndContract, Fund
-from upwork_safety.models import Escrow, MilestoneState, TimeEntry
+from upwork_safety.models import Escrow, History, MilestoneState, TimeEntry
 from upwork_safety.serialize import _fast, _strict, _times
 from upwork_safety.testing import strategies as us
 
@@ -50,10 +50,9 @@ def sample_contract():
         ContractKind.FIXED_PRICE,
         date(2024, 1, 1),
         milestones=[Milestone("m1", "Logo in SVG", Money("100.00", "USD"))],
-        feedback=Feedback("4.75", 9, EndReason.COMPLETED),
         service_fee_rate="0.10",
     )
-    return escrow.replay(
+    ended = escrow.replay(
         offer,
         [
             Fund("m1", datetime(2024, 1, 2, 9, tzinfo=PKT)),
@@ -61,6 +60,8 @@ def sample_contract():
             EndContract(datetime(2024, 2, 1, tzinfo=timezone.utc)),
         ],
     )
+    # Feedback is given once the contract has ended (an open contract refuses it).
+    return attrs.evolve(ended, feedback=Feedback("4.75", 9, EndReason.COMPLETED))
 
 
 def test_money_shape():
@@ -1679,3 +1680,35 @@ def test_errors_name_the_argument_the_data_came_in():
             call()
         assert field == info.value.field
         assert info.value.rule is not None
+
+
+def test_a_history_round_trips_as_its_list_of_tagged_events(writer):
+    """A History is written as a contract writes its history, and read back (review r33, 3).
+
+    ``to_dict(contract.history)`` refused it as no public value; ``from_dict(History, ...)``
+    refused the type.
+    """
+    history = sample_contract().history
+    assert History is type(history)
+    data = serialize.to_dict(history)
+    assert serialize.to_dict(sample_contract())["history"] == data
+    assert {"type": "Fund", "milestone_id": "m1", "at": "2024-01-02T04:00:00+00:00"} == data[0]
+    assert ["Fund", "Approve", "EndContract"] == [event["type"] for event in data]
+    back = serialize.from_dict(History, data)
+    assert (History, history) == (type(back), back)
+    text = serialize.to_json(history)
+    assert json.loads(text) == data
+    assert history == serialize.from_json(History, text)
+    assert [[]] == serialize.to_dict([History()])
+    assert History() == serialize.from_json(History, "[]")
+
+
+def test_a_history_out_of_time_order_is_refused_at_the_early_event(writer):
+    """Loading a History runs its constructor: the early event is named by its index."""
+    data = serialize.to_dict(sample_contract().history)
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(History, [data[1], data[0], data[2]])
+    assert [("$[1]", "in time order")] == [(p.path, p.rule) for p in info.value.problems]
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(History, {"events": data})
+    assert [("$", "a list")] == [(p.path, p.rule) for p in info.value.problems]

@@ -9,7 +9,17 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 
-from upwork_safety import Contract, ContractKind, Money, escrow, fees, jss, rules, serialize
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    Feedback,
+    Money,
+    escrow,
+    fees,
+    jss,
+    rules,
+    serialize,
+)
 from upwork_safety._events import Event
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.models import MilestoneState, PaymentKind
@@ -156,6 +166,28 @@ def test_factories_build_valid_overridable_values():
     assert ["client1", "client2", "client1", "client2"] == [p.client_id for p in past]
     assert ["h1", "h2", "h3", "h4"] == [p.id for p in past]
     assert 100 == jss.score(past, as_of=date(2025, 6, 1)).score
+
+
+def test_finished_contract_refuses_to_reopen_with_its_feedback():
+    """finished_contract(ended=None) left its feedback on an open contract (review r33, 1).
+
+    Refused naming ``ended``; without feedback it builds the open contract.
+    """
+    for extra in ({}, {"feedback": Feedback(stars="4.0")}):
+        with pytest.raises(InvalidValueError) as info:
+            factories.finished_contract(ended=None, **extra)
+        assert ("ended", "feedback only on an ended contract") == (
+            info.value.field,
+            info.value.rule,
+        )
+    open_one = factories.finished_contract(
+        ended=None, stars=None, private_score=None, end_reason=None
+    )
+    assert (None, None, Money("500", "USD")) == (
+        open_one.ended,
+        open_one.feedback,
+        open_one.earnings,
+    )
 
 
 def test_factory_histories_combine_with_the_other_factories():

@@ -72,6 +72,34 @@ def test_days_and_moments_still_shrink_to_their_first():
     assert NEWEST <= late < date(2026, 7, 1)  # within a block of 256 days of it
 
 
+def test_a_shrunk_day_past_a_condition_lands_within_the_documented_bound():
+    """docs/testing.md's bound (review r33, review 4): "up to 255 days after the first day
+    that meets it" alone did not hold.
+
+    A failing day first drawn under today's rules, or on a day a rule changes, shrinks among
+    those: to 2025-05-01 (or up to 255 days after it) or to a change day.  In 1 of these 12
+    seeds a test failing for every day from 2020 shrank to 2025-05-01, 1,947 days past
+    2020-01-01 (Hypothesis of the dev environment; the bound is what is pinned).
+    """
+    import random
+
+    special = set(change_days())
+    first = date(2020, 1, 1)
+    shrunk = [
+        find(
+            us.dates(),
+            lambda d: d >= first,
+            settings=settings(max_examples=1000, database=None),
+            random=random.Random(seed),  # noqa: S311  (seeded draws, not secrets)
+        )
+        for seed in range(12)
+    ]
+    for day in shrunk:
+        assert first <= day
+        assert (day - first).days <= 255 or 0 <= (day - NEWEST).days <= 255 or day in special, day
+    assert NEWEST in shrunk  # the bound's second half is needed
+
+
 # --------------------------------------------------------------------------- L3: bounds
 
 

@@ -49,6 +49,17 @@ CONTEXT = decimal.Context(
     Emax=999_999,
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
 )
+
+#: The rules a number past the library's digit limits breaks, each the one text
+#: every site that raises it or tells it apart uses (imported, never retyped):
+#: more than :data:`MAX_DIGITS` digits before the point,
+INTEGER_DIGITS_RULE = f"at most {MAX_DIGITS} integer digits"
+#: a digit past :data:`MAX_DIGITS` decimal places,
+DECIMAL_PLACES_RULE = f"at most {MAX_DIGITS} decimal places"
+#: and more places written than :data:`CONTEXT` holds.
+PLACES_WRITTEN_RULE = f"at most {CONTEXT.prec} decimal places written"
+#: The three, for a caller that tells a digit limit apart from other refusals.
+DIGIT_LIMIT_RULES = frozenset({INTEGER_DIGITS_RULE, DECIMAL_PLACES_RULE, PLACES_WRITTEN_RULE})
 #: :data:`CONTEXT`'s addition and subtraction, looked up once (looking up a
 #: method of a C context costs about as much as the exact sum itself).
 _add = CONTEXT.add
@@ -184,7 +195,7 @@ def _too_long(text: str, what: str) -> None:
             f"{what} must have at most {MAX_DIGITS} digits before the decimal point, got "
             f"{len(whole):,}",
             field=what,
-            rule=f"at most {MAX_DIGITS} integer digits",
+            rule=INTEGER_DIGITS_RULE,
         )
     if len(places) > CONTEXT.prec:
         if places[MAX_DIGITS:].strip("0"):  # a digit past 18 places: the rule it breaks
@@ -193,7 +204,7 @@ def _too_long(text: str, what: str) -> None:
             f"{what} must be written with at most {CONTEXT.prec} decimal places (the "
             f"library's precision), got {len(places):,}",
             field=what,
-            rule=f"at most {CONTEXT.prec} decimal places written",
+            rule=PLACES_WRITTEN_RULE,
         )
 
 
@@ -230,7 +241,7 @@ def _too_many_places(text: str, what: str) -> NoReturn:
         f"{what} must have at most {MAX_DIGITS} decimal places, got "
         f"{text if len(text) <= 60 else text[:60] + f'… ({len(text)} characters)'}",
         field=what,
-        rule=f"at most {MAX_DIGITS} decimal places",
+        rule=DECIMAL_PLACES_RULE,
     )
 
 
@@ -242,7 +253,7 @@ def _limits(result: Decimal, what: str) -> Decimal:
             f"{what} must have at most {MAX_DIGITS} digits before the decimal "
             f"point, got {result.adjusted() + 1}",
             field=what,
-            rule=f"at most {MAX_DIGITS} integer digits",
+            rule=INTEGER_DIGITS_RULE,
         )
     if _places(result) > MAX_DIGITS and result != result.quantize(
         _QUANTA[MAX_DIGITS], context=CONTEXT
@@ -257,7 +268,7 @@ def _limits(result: Decimal, what: str) -> Decimal:
             f"{what} must be written with at most {CONTEXT.prec} decimal places (the "
             f"library's precision), got {-exponent}",
             field=what,
-            rule=f"at most {CONTEXT.prec} decimal places written",
+            rule=PLACES_WRITTEN_RULE,
         )
     return result
 
@@ -284,7 +295,7 @@ def computed(value: Decimal, what: str, *how: object, unit: str = "") -> Decimal
         return _limits(value, what)
     except InvalidValueError as error:
         done = " ".join(map(str, how))
-        if error.rule == f"at most {MAX_DIGITS} integer digits":
+        if error.rule == INTEGER_DIGITS_RULE:
             message = (
                 f"{done} is {unit}{' ' if unit else ''}{value:,f}, more than {MAX_DIGITS} "
                 f"digits before the decimal point: the {what} is too large to hold"
@@ -343,7 +354,7 @@ def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch 
             raise InvalidValueError(
                 f"{what} must have at most {MAX_DIGITS} digits before the decimal point",
                 field=what,
-                rule=f"at most {MAX_DIGITS} integer digits",
+                rule=INTEGER_DIGITS_RULE,
             )
         return Decimal(number)
     elif issubclass(cls, Decimal):
@@ -487,7 +498,7 @@ def _percent_as_fraction(text: str, what: str) -> Decimal:
             f"{what} as a percentage may have at most {MAX_DIGITS - 2} decimal places (a "
             f"fraction at most {MAX_DIGITS}), got {shown(text)}",
             field=what,
-            rule=f"at most {MAX_DIGITS} decimal places",
+            rule=DECIMAL_PLACES_RULE,
         ) from None
 
 

@@ -60,7 +60,7 @@ _CHUNK = 1 << 16
 #: What looks like a negative number to the command line's parsers: a "-" and a
 #: digit, or "-." and a digit.
 _NEGATIVE_NUMBER = re.compile(r"-\.?\d")
-#: How argparse starts its refusal of arguments no option or positional takes.
+#: How a parser starts its refusal of arguments no option or positional takes (argparse's words).
 _UNRECOGNIZED = "unrecognized arguments: "
 
 
@@ -85,17 +85,31 @@ class _Parser(argparse.ArgumentParser):
         # use this pattern themselves; this makes every supported Python read it so.
         self._negative_number_matcher = _NEGATIVE_NUMBER
 
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        # argparse's own parse_args, with the arguments nothing takes refused here, from
+        # the list parse_known_args gives: read back from argparse's message text, one
+        # argument holding a space was split into several (review r33, review 5).
+        # A fresh namespace when none is given, as argparse makes one itself.
+        parsed, extras = self.parse_known_args(args, namespace or argparse.Namespace())
+        if extras:
+            # An unknown option is named with the closest one this parser takes: `fees
+            # --rate 15%` was refused as "unrecognized arguments" alone, while fees spells
+            # the fee rate --fee-rate (newcomer r31 7).
+            self.error(f"{_UNRECOGNIZED}{' '.join(extras)}{self._closest(extras)}")
+        return parsed
+
     def error(self, message: str) -> NoReturn:
-        # An unknown option is named with the closest one this parser takes: `fees --rate
-        # 15%` was refused as "unrecognized arguments" alone, while fees spells the fee
-        # rate --fee-rate (newcomer r31 7).
-        if message.startswith(_UNRECOGNIZED):
-            message += self._closest(message.removeprefix(_UNRECOGNIZED).split(" "))
-        # argparse quotes some arguments raw (unrecognized arguments): escaped here.
+        # Some arguments are quoted raw (unrecognized arguments): escaped here.
         self.exit(2, f"{self.prog}: error: {shown(message)}\n")
 
     def _closest(self, extras: list[str]) -> str:
-        """`` (did you mean --fee-rate?)`` for the first unknown option with a close one."""
+        """`` (did you mean --fee-rate?)`` for the first unknown option with a close one.
+
+        *extras* are the arguments as given, one item each: only one that
+        starts with ``--`` is an option (``"note --fee-rat=15%"`` is not).
+        """
         known = [o for action in self._actions for o in action.option_strings if o[:2] == "--"]
         for extra in extras:
             name = extra.split("=", 1)[0]

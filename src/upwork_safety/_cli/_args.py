@@ -11,7 +11,7 @@ import argparse
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
-from upwork_safety._decimals import CONTEXT, MAX_DIGITS
+from upwork_safety._decimals import DIGIT_LIMIT_RULES
 from upwork_safety._display import shown
 from upwork_safety._moments import plain_date, utc_instant
 from upwork_safety._validate import fraction
@@ -89,18 +89,6 @@ class Once(argparse.Action):
         setattr(namespace, self.dest, values)
 
 
-#: The library's limits on a number's digits (:data:`~upwork_safety.money.MAX_DIGITS`
-#: either side of the point, and what it writes): a number of the right shape that
-#: breaks one is refused in the library's words, which name the limit (red team r23 L3).
-_DIGIT_LIMITS = frozenset(
-    {
-        f"at most {MAX_DIGITS} integer digits",
-        f"at most {MAX_DIGITS} decimal places",
-        f"at most {CONTEXT.prec} decimal places written",
-    }
-)
-
-
 def _read(
     read: Callable[[str, str], Decimal], text: str, what: str, refusal: str | None
 ) -> Decimal:
@@ -114,7 +102,10 @@ def _read(
     try:
         return read(text, what)
     except UpworkSafetyError as error:
-        if error.rule in _DIGIT_LIMITS:
+        # The library's limits on a number's digits (MAX_DIGITS either side of the point,
+        # and what it writes): a number of the right shape that breaks one is refused in
+        # the library's words, which name the limit (red team r23 L3).
+        if error.rule in DIGIT_LIMIT_RULES:
             raise argparse.ArgumentTypeError(f"{shown(text)}: {error}") from None
         if refusal is None:
             raise argparse.ArgumentTypeError(str(error)) from None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,7 @@ from upwork_safety._moments import utc_day
 from upwork_safety._render import percent, rate_at_least
 from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.money import ExchangeRate, Money
+from upwork_safety.rules import SERVICE_FEE_HISTORY
 
 if TYPE_CHECKING:
     import argparse
@@ -22,14 +23,18 @@ if TYPE_CHECKING:
     from upwork_safety._cli._context import Context
     from upwork_safety._cli._printer import Printer
     from upwork_safety.fees import Arrival, WithdrawalComparison, WithdrawalMethod
+    from upwork_safety.rules import RuleHistory, ServiceFeeSchedule
 
 __all__ = [
     "add_fees_arguments",
     "add_withdraw_arguments",
+    "billed_before_help",
     "check_converts",
     "run_fees",
     "run_withdraw",
 ]
+
+_DAY = timedelta(days=1)
 
 FEES_HELP = "the service fee in force on a date, and what you earn"
 WITHDRAW_HELP = "compare ways to get USD to a Pakistani bank"
@@ -63,15 +68,34 @@ def add_fees_arguments(parser: argparse.ArgumentParser) -> None:
         help="the contract's own fee, e.g. 12%% (default: what the schedule in force on --on "
         "charges; this command lists the schedules and their dates)",
     )
-    parser.add_argument(
-        "--billed-before",
-        type=_args.dollars,
-        help=(
-            "lifetime billings with this client before, in USD (default 0: a new client; "
-            "read by the 2016-2023 sliding scale, and by the 2023 flat schedule to check a "
-            "kept 5%% --fee-rate, which needs billings past the sliding scale's top band)"
-        ),
-    )
+    parser.add_argument("--billed-before", type=_args.dollars, help=billed_before_help())
+
+
+def billed_before_help(history: RuleHistory[ServiceFeeSchedule] = SERVICE_FEE_HISTORY) -> str:
+    """``--billed-before``'s help, its years and rate read from the schedules in *history*.
+
+    The schedules that read lifetime billings are named by their dates (the
+    sliding scale, and the flat schedule whose contracts kept a legacy rate),
+    as the ``fees`` output names them, so a date or rate in the rules is the
+    one the help gives (review r33, review 7).  Escaped for argparse (``%%``).
+    """
+    schedules = list(history)
+    readers = []
+    for index, schedule in enumerate(schedules):
+        if schedule.tiers:
+            years = f"{schedule.effective.year}"
+            if index + 1 < len(schedules):  # in force until the day before the next one
+                years += f"-{(schedules[index + 1].effective - _DAY).year}"
+            readers.append(f"by the {years} sliding scale")
+        elif schedule.legacy_rate is not None:
+            readers.append(
+                f"by the {schedule.effective.year} flat schedule to check a kept "
+                f"{percent(schedule.legacy_rate)} --fee-rate, which needs billings past the "
+                "sliding scale's top band"
+            )
+    read = f"; read {', and '.join(readers)}" if readers else ""
+    text = f"lifetime billings with this client before, in USD (default 0: a new client{read})"
+    return text.replace("%", "%%")
 
 
 def run_fees(args: argparse.Namespace, ctx: Context) -> int:

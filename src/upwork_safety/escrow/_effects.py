@@ -72,17 +72,29 @@ __all__ = [
 S = MilestoneState
 
 
-def _check_amount(value: Money, milestone: Draft, what: str) -> None:
+def _named(run: Run, event: object, name: str) -> tuple[str, str]:
+    """``(path, words)`` for the field *name* of *event*, as an error names it.
+
+    ``events[3].amount`` and ``Approve.amount (events[3].amount)``: the
+    error's field is the path where the caller passed the event
+    (:attr:`Run.arg`), and its message names the class too.
+    """
+    path = f"{run.arg}.{name}"
+    return path, f"{type(event).__name__}.{name} ({path})"
+
+
+def _check_amount(value: Money, milestone: Draft, what: tuple[str, str]) -> None:
+    field, words = what
     if value.currency != milestone.amount.currency:
         raise CurrencyMismatchError(
-            f"{what} is in {value.currency} but milestone {shown(milestone.id)} is in "
+            f"{words} is in {value.currency} but milestone {shown(milestone.id)} is in "
             f"{milestone.amount.currency}",
-            field=what,
+            field=field,
             rule="the milestone's currency",
         )
     if value.amount <= 0:
         raise InvalidValueError(
-            f"{what} must be more than zero, got {value}", field=what, rule=MORE_THAN_ZERO
+            f"{words} must be more than zero, got {value}", field=field, rule=MORE_THAN_ZERO
         )
     # Whole cents: the event's own constructor refused anything else (cents_field).
 
@@ -92,23 +104,24 @@ def _up_to(
     limit: Money,
     milestone: Draft,
     *,
-    what: str,
+    what: tuple[str, str],
     where: str,
     after: str = "",
     rule: str,
 ) -> Money:
     """*given* (checked, at most *limit*), or all of *limit* when the event names no amount.
 
-    A refusal says *given* is more than *limit* *where* (the milestone's id
-    shown after it) *after*: the id is shown only when one is refused.
+    *what* is the field's path and its words (:func:`_named`).  A refusal
+    says *given* is more than *limit* *where* (the milestone's id shown after
+    it) *after*: the id is shown only when one is refused.
     """
     if given is None:
         return limit
     _check_amount(given, milestone, what)
     if given > limit:
         raise InvalidValueError(
-            f"{what} ({given}) is more than the {limit} {where} {shown(milestone.id)}{after}",
-            field=what,
+            f"{what[1]} is {given}, more than the {limit} {where} {shown(milestone.id)}{after}",
+            field=what[0],
             rule=rule,
         )
     return given
@@ -164,13 +177,13 @@ def approve(run: Run, index: int, event: Approve) -> None:
         event.amount,
         milestone.held,
         milestone,
-        what="Approve.amount",
+        what=_named(run, event, "amount"),
         where="in escrow for milestone",
         after="; pay more as a bonus (Approve.bonus), which is charged fresh (HC 360000990348)",
         rule=AT_MOST_ESCROW,
     )
     if event.bonus is not None:
-        _check_amount(event.bonus, milestone, "Approve.bonus")
+        _check_amount(event.bonus, milestone, _named(run, event, "bonus"))
     run.pay(index, event.at, amount, PaymentKind.RELEASE)
     if event.bonus is not None:
         run.pay(index, event.at, event.bonus, PaymentKind.BONUS)
@@ -226,7 +239,7 @@ def refund_escrow(run: Run, index: int, event: Refund) -> None:
         event.amount,
         milestone.held,
         milestone,
-        what="Refund.amount",
+        what=_named(run, event, "amount"),
         where="in escrow for milestone",
         rule=AT_MOST_ESCROW,
     )
@@ -249,7 +262,7 @@ def refund_paid(run: Run, index: int, event: Refund) -> None:
         event.amount,
         total,
         milestone,
-        what="Refund.amount",
+        what=_named(run, event, "amount"),
         where="paid for milestone",
         after=" within the refund window (HC section 360002670934)",
         rule="at most the refundable payments",
@@ -300,10 +313,11 @@ def resolve_dispute(run: Run, index: int, event: ResolveDispute) -> None:
     for name in ("to_freelancer", "to_client"):
         value: Money = getattr(event, name)
         if value.currency != milestone.amount.currency:
+            field, words = _named(run, event, name)
             raise CurrencyMismatchError(
-                f"ResolveDispute.{name} is in {value.currency} but milestone {shown(milestone.id)} "
-                f"is in {milestone.amount.currency}",
-                field=f"ResolveDispute.{name}",
+                f"{words} is in {value.currency} but milestone {shown(milestone.id)} is in "
+                f"{milestone.amount.currency}",
+                field=field,
                 rule="the milestone's currency",
             )
     split = event.to_freelancer + event.to_client
@@ -314,7 +328,7 @@ def resolve_dispute(run: Run, index: int, event: ResolveDispute) -> None:
             f"ResolveDispute must split exactly the disputed {milestone.held} of milestone "
             f"{shown(milestone.id)}: to_freelancer ({event.to_freelancer}) + to_client "
             f"({event.to_client}) = {split}",
-            field="ResolveDispute.to_client",
+            field=_named(run, event, "to_client")[0],
             rule=SPLIT_RULE,
         )
     run.pay(index, event.at, event.to_freelancer, PaymentKind.RELEASE)

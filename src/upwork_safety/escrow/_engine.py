@@ -325,6 +325,7 @@ def _manual(run: Run, event: ManualEvent, arg: str = "event") -> None:
             field=arg,
             rule=reason,
         )
+    run.arg = arg  # an amount the milestone refuses is named where the caller passed it
     row.effect(run, index, event)
     run.record(event)
 
@@ -402,7 +403,9 @@ def apply(
             recorded on a milestone's escrow, or a recorded payment), or is
             automatic.
         InvalidValueError: An amount that does not fit (more than the
-            escrow, not whole cents, a dispute split that does not add up),
+            escrow, not whole cents, a dispute split that does not add up;
+            the error's ``field`` is ``event.amount``, ``event.bonus``,
+            ``event.to_freelancer`` or ``event.to_client``),
             or a milestone's clock ran out before the last recorded event
             (the contract, or *rules*, is not what its history was recorded
             under), or a dispute step recorded on a milestone's escrow (the
@@ -572,7 +575,12 @@ def replay(
 
     Raises:
         TransitionError: An event is not allowed, or an automatic event is
-            not the step due at its moment.
+            not the step due at its moment (``field`` ``events[i]``, the
+            event at fault).  Every error about one event names it by its
+            place in *events*: ``events[3].at``, and an amount that does not
+            fit the milestone ``events[3].amount`` (``.bonus``,
+            ``.to_freelancer``, ``.to_client``), as :func:`apply` names
+            ``event.amount``.
         InvalidValueError: A milestone's clock ran out before the last
             event of *contract*'s history (the contract, or *rules*, is not
             what its history was recorded under), or a dispute step recorded
@@ -598,12 +606,15 @@ def replay(
         if type(event) in _MANUAL:
             _manual(run, cast("ManualEvent", event), f"events[{position}]")
         else:
-            taken = _replay_automatic(run, cast("AutomaticEvent", event))[1:]
+            taken = _replay_automatic(run, cast("AutomaticEvent", event), f"events[{position}]")[1:]
     return finish(run)
 
 
-def _replay_automatic(run: Run, event: AutomaticEvent) -> list[AutomaticEvent]:
-    """Apply *event*, which must be exactly the automatic step due next; the step's events."""
+def _replay_automatic(run: Run, event: AutomaticEvent, arg: str) -> list[AutomaticEvent]:
+    """Apply *event*, which must be exactly the automatic step due next; the step's events.
+
+    *arg* is where the caller passed it (``"events[3]"``): a refusal names it.
+    """
     found = due_automatic(run)
     expected = (
         None if found is None else found[1].automatic_event(run.milestone(found[2]).id, found[0])
@@ -617,7 +628,7 @@ def _replay_automatic(run: Run, event: AutomaticEvent) -> list[AutomaticEvent]:
             milestone_id=event.milestone_id,
             state=run.milestone(run.index(event.milestone_id)).state.name,
             event=name,
-            field="events",
+            field=arg,
             rule="the automatic step due",
         )
     return take(run, found[1], found[2], found[0])

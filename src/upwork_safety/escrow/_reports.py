@@ -538,17 +538,23 @@ class Choices:
     def __attrs_post_init__(self) -> None:
         seen: set[str] = set()
         twice = None
-        for name in (*self.allowed, *(event for event, _ in self.refused)):
+        # Each name with its path: a repeat is named where it is (Choices.allowed[1]).
+        named = (
+            *((name, f"Choices.allowed[{i}]") for i, name in enumerate(self.allowed)),
+            *((name, f"Choices.refused[{i}][0]") for i, (name, _) in enumerate(self.refused)),
+        )
+        for name, path in named:
             if name in seen and twice is None:
-                twice = name
+                twice = name, path
             seen.add(name)
         missing = next((name for name in EVENT_NAMES if name not in seen), None)
         if twice is not None or missing is not None:
-            said = f"{twice} is named twice" if twice is not None else f"{missing} is missing"
+            said = f"{twice[0]} is named twice" if twice is not None else f"{missing} is missing"
             raise InvalidValueError(
                 f"Choices must name every manual escrow event once, allowed or refused "
                 f"with its reason: {said}",
-                field="Choices.refused",
+                # A name left out is missing from both lists: the refusals are where it goes.
+                field="Choices.refused" if twice is None else twice[1],
                 rule="every manual escrow event once",
             )
 

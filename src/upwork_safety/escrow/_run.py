@@ -162,6 +162,10 @@ class Run:
             history (an escrow moment or a payment), what it is and the
             rule an earlier moment breaks, or ``None``; set when the run
             opens (``_engine.recorded_outside``).
+        arg: How the caller passed the manual event being applied
+            (``"event"``, or ``"events[3]"`` in a replay): an amount it
+            names that the milestone refuses is named under it
+            (``events[3].amount``).
     """
 
     __slots__ = (
@@ -171,6 +175,7 @@ class Run:
         "_events",
         "_paid",
         "_releases",
+        "arg",
         "clocks",
         "contract",
         "ended",
@@ -205,6 +210,7 @@ class Run:
         self.clocks: Clocks | None = None
         self.touched: list[int] = []
         self.recorded: Recorded | None = None
+        self.arg = "event"
 
     # -- reading -------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._decimals import CONTEXT, INTEGER_DIGITS_RULE
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._render import percent
@@ -480,7 +480,7 @@ def _option(
             f"each withdrawal ({each}): a share beyond the library's limit of {MAX_DIGITS} "
             "digits before the decimal point",
             field="method.fixed_fee",
-            rule=f"at most {MAX_DIGITS} integer digits",
+            rule=INTEGER_DIGITS_RULE,
         )
     reason = ""
     if each < method.minimum:

@@ -14,6 +14,7 @@ from datetime import date, datetime  # noqa: TC003
 from decimal import Decimal
 from typing import overload
 
+from upwork_safety._decimals import INTEGER_DIGITS_RULE
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import (
     day_arg,
@@ -524,6 +525,6 @@ def gross_for_net(
             f"({largest}, {MAX_DIGITS} digits before the decimal point), whose net is only "
             f"{net_of(most)}",
             field="net",
-            rule=f"at most {MAX_DIGITS} integer digits",
+            rule=INTEGER_DIGITS_RULE,
         )
     return from_units(found, currency)

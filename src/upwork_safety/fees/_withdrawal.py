@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 
 import attrs
 
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._decimals import CONTEXT, INTEGER_DIGITS_RULE
 from upwork_safety._pickling import through_init
 from upwork_safety._render import percent
 from upwork_safety._validate import member_field, member_text, whole_cents
@@ -561,7 +561,7 @@ def withdrawal_for_target(
             f"converted amount has more than {MAX_DIGITS} digits before the decimal point, "
             f"more than the library holds{shown}",
             field="target",
-            rule=f"at most {MAX_DIGITS} integer digits",
+            rule=INTEGER_DIGITS_RULE,
         )
     return from_units(found, currency)
 
@@ -573,13 +573,12 @@ def most_convertible(path: Route, low: int, currency: str) -> int | None:
     than :data:`~upwork_safety.money.MAX_DIGITS` digits are all those from
     the first one that does; the search asks the conversion itself.
     """
-    limit_rule = f"at most {MAX_DIGITS} integer digits"
 
     def overflows(cents: int) -> bool:
         try:
             path.received(from_units(cents, currency))
         except InvalidValueError as error:
-            if error.rule != limit_rule:
+            if error.rule != INTEGER_DIGITS_RULE:
                 raise
             return True
         return False

@@ -10,7 +10,7 @@ all :func:`~upwork_safety.jss.timeline` needs to re-judge.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import NAME_LIMIT, shown
@@ -235,10 +235,11 @@ def _negative_since(contract: Contract, rules: JSSRules) -> date:
     record, so a score of an earlier day is not changed by a later event: a lost
     dispute from its ``ResolveDispute``; escrow refunded to the client from the
     last recorded event of its milestone (the refund is on record by then);
-    feedback, which the client gives when the contract ends, from its end.  A
-    signal with no day on record (feedback on a contract with no end, or a
-    contract built by hand without its history) is taken as known from the
-    contract's start.
+    feedback, which the client gives when the contract ends, from its end (a
+    contract scored on a day before its end is open then; ``Contract``
+    refuses feedback on a contract with no end).  A signal with no day on
+    record (a contract built by hand without its history) is taken as known
+    from the contract's start.
     """
     days: list[date] = []
     if rules.lost_dispute_is_negative:
@@ -258,8 +259,8 @@ def _negative_since(contract: Contract, rules: JSSRules) -> date:
     if contract.feedback is not None:
         said: list[str] = []
         _feedback_signals(contract.feedback, rules, said, [], [], words=False)
-        if said:  # given when the contract ends; without an end, on record from its start
-            days.append(contract.started if contract.ended is None else contract.ended)
+        if said:  # given when the contract ends, which a contract with feedback has
+            days.append(cast("date", contract.ended))
     return min(days, default=contract.started)
 
 

@@ -131,6 +131,8 @@ def _fee_rate(value: Decimal | int | str | None) -> Decimal | None:
 
 #: The hours in a week: no weekly limit can be more.
 _HOURS_PER_WEEK = Decimal(7 * 24)
+#: The rule an open contract with feedback breaks.
+FEEDBACK_ONLY_ON_ENDED = "feedback only on an ended contract"
 
 
 def _weekly_limit_hours(value: object, what: str) -> Decimal | None:
@@ -180,7 +182,9 @@ class Contract:
             contract's one currency.
         payments: Everything paid to the freelancer, in the contract's one
             currency: the one record of every payout (:class:`Payment`).
-        feedback: What the client said at the end, if anything.
+        feedback: What the client said at the end, if anything: only on an
+            ended contract (*ended* set), since the client gives it when
+            the contract ends and the JSS counts it from that day.
         service_fee_rate: The contract's own service fee as a fraction
             (``Decimal("0.10")`` for 10%), shown on the offer since
             2025-05-01; the fee engine checks it against the schedule in
@@ -237,7 +241,9 @@ class Contract:
     Raises:
         InvalidTypeError: A field of the wrong type, or a collection
             holding something else than its items.
-        InvalidValueError: An end before the start, duplicate milestone
+        InvalidValueError: An end before the start, *feedback* on a
+            contract with no end (``field`` ``Contract.feedback``, rule
+            ``"feedback only on an ended contract"``), duplicate milestone
             ids, a payment before the start, a history out of time order,
             before the start or that does not fit the contract, Work Diary
             entries that overlap or fall outside *started* to *ended*,
@@ -283,6 +289,16 @@ class Contract:
                 "Contract.feedback must be a Feedback or None",
                 field="Contract.feedback",
                 rule="a Feedback or None",
+            )
+        if self.feedback is not None and self.ended is None:
+            # The client gives feedback when the contract ends (DOMAIN.md section 6),
+            # and the JSS counts it from that day: an open contract has none yet.
+            raise InvalidValueError(
+                "Contract.feedback is what the client said when the contract ended: "
+                "an open contract (Contract.ended is None) has none; give the day it "
+                "ended as Contract.ended, or leave feedback=None",
+                field="Contract.feedback",
+                rule=FEEDBACK_ONLY_ON_ENDED,
             )
         history = cast("History", self.history)  # the converter makes one
         first = history.first

@@ -28,7 +28,11 @@ the one form ``to_json`` writes):
 * ``"false"`` is not ``False`` and ``3.9`` is not ``3``; unknown enum
   values, unknown keys, duplicate keys (in :func:`from_json`) and missing
   fields are refused.
-* Escrow events carry a ``"type"`` tag with the event's class name.
+* Escrow events carry a ``"type"`` tag with the event's class name; a
+  :class:`~upwork_safety.models.History` (what ``Contract.history`` holds)
+  is the list of its tagged events, as inside a contract, and
+  ``from_dict(History, ...)`` reads it back through ``History``'s own
+  constructor (an event out of time order is refused at its index).
 
 Writing leaves out every field that holds its default exactly (the same
 value written the same way), and reading fills such fields in from the

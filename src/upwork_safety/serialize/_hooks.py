@@ -37,7 +37,7 @@ from cattrs.strategies import configure_tagged_union
 
 from upwork_safety import _render
 from upwork_safety._display import shown
-from upwork_safety._events import AutomaticEvent, Event, ManualEvent
+from upwork_safety._events import AutomaticEvent, Event, History, ManualEvent
 from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.models import Client
 from upwork_safety.money import Money, to_decimal, within_limits
@@ -385,4 +385,34 @@ def make_converter(
     # cattrs' tagged unions.
     for union in _UNIONS:
         _tagged_union(conv, union)
+    _history_hooks(conv)
     return conv
+
+
+#: How a contract declares its history: a History is written and read as that list.
+_EVENTS = collections.abc.Sequence[Event]
+
+
+def _history_hooks(conv: cattrs.Converter) -> None:
+    """A :class:`History` is the list of tagged events a contract's ``history`` is.
+
+    Written by the writer of ``Contract.history``'s declared type and read by
+    its reader, then built through ``History``'s own constructor: an event
+    out of time order is refused at its index (``$[1]``), as a contract's
+    history is.
+    """
+    write = _sequence_writer(conv, _EVENTS)
+    read_events = conv.get_structure_hook(_EVENTS)
+    prefix = "History.events"
+
+    def read(value: object, _: object) -> History:
+        events = read_events(value, _EVENTS)
+        try:
+            return History(events)
+        except UpworkSafetyError as exc:
+            field = exc.field or ""
+            where = field[len(prefix) :] if field.startswith(prefix) else ""
+            raise RefusedError(str(exc), where, rule=exc.rule) from None
+
+    conv.register_unstructure_hook(History, write)
+    conv.register_structure_hook(History, read)

@@ -170,7 +170,10 @@ def dates(*, min_value: date = FIRST_DAY, max_value: date = LAST_DAY) -> st.Sear
     or the day before (the fee schedules of 2016-06-21, 2023-05-03 and
     2025-05-01, the JSS, platform, tax and retention rules: read from the
     rules histories), so an off-by-one in "which rule applies" shows.
-    Shrinks to *min_value*.
+    Shrinks to *min_value*; a day shrunk past a condition lands up to 255
+    days after the first day that meets it, or, when first drawn as one of
+    the other two kinds, may stay one: the newest rules' first day (or up to
+    255 days after it), or a change day (docs/testing.md).
 
     Raises:
         InvalidTypeError: A bound that is not a date.

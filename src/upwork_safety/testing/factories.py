@@ -452,8 +452,10 @@ def finished_contract(
         InvalidTypeError: An argument of the wrong type, or an override
             that names no field.
         InvalidValueError: *days* negative or running past the library's
-            last day, *earned* not in whole cents, or an override of a field
-            an argument passed with it fills in.
+            last day, *earned* not in whole cents, an override of a field
+            an argument passed with it fills in, or ``ended=None`` while it
+            has feedback (``field`` ``"ended"``: an open contract has no
+            feedback yet).
     """
     _overrides(Contract, overrides, finished_contract)
     first = utc_day(started, "started")
@@ -478,7 +480,20 @@ def finished_contract(
     )
     if not overrides:
         return made
-    made = attrs.evolve(made, **overrides)
+    try:
+        made = attrs.evolve(made, **overrides)
+    except InvalidValueError as error:
+        if error.field != "Contract.feedback" or overrides.get("ended", ended) is not None:
+            raise
+        # ended=None: Contract refuses the feedback this factory gave (given when a contract
+        # ends); the argument at fault is ended, and the rule is Contract's own.
+        raise InvalidValueError(
+            "finished_contract builds an ended contract with feedback: ended=None would leave "
+            "its feedback on an open contract, which has none yet; for an open contract use "
+            "contract(), or pass stars=None, private_score=None and end_reason=None too",
+            field="ended",
+            rule=error.rule,
+        ) from None
     if "payments" not in overrides and made.ended is not None and made.ended != ended:
         # The payment is made on the day the contract ends, whichever day that is.
         made = attrs.evolve(made, payments=(Payment(made.ended, money),))
