@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 import importlib
 import inspect
-from datetime import UTC, date, datetime
+from datetime import date, datetime, timezone
 from decimal import Decimal
 
 import pytest
@@ -140,7 +140,7 @@ def _applied(event, *before):
 
 
 def _at(day, hour=9):
-    return datetime(2024, 3, day, hour, tzinfo=UTC)
+    return datetime(2024, 3, day, hour, tzinfo=timezone.utc)
 
 
 FUND, SUBMIT = escrow.Fund("m1", _at(1)), escrow.Submit("m1", _at(2))
