@@ -212,7 +212,7 @@ class _Walk:
         self.ends: list[int] = []
         self.positions = positions
         # Per milestone, up to which history index it waited unfunded (_waits_until).
-        self.waiting: list[float] = []
+        self.waiting: list[int] = []
 
     def check(self) -> None:
         """Walk the history, judging each automatic step from what came before it.
@@ -239,7 +239,7 @@ class _Walk:
                 self._own_clock(index, event, where)
             self._record(index, event, where)
 
-    def _waits_until(self) -> list[float]:
+    def _waits_until(self) -> list[int]:
         """Per milestone, the latest history index before which some earlier milestone waited.
 
         A milestone waits (unfunded, ``NOT_FUNDED``) until the history's
@@ -258,19 +258,21 @@ class _Walk:
             self._waits(where, first.get(where))
             for where in range(len(self.run.contract.milestones))
         ]
-        waits: list[float] = []
-        most = -1.0
+        waits: list[int] = []
+        most = -1
         for until in self.waiting:
             waits.append(most)
             most = max(most, until)
         return waits
 
-    def _waits(self, where: int, first: int | None) -> float:
+    def _waits(self, where: int, first: int | None) -> int:
         """Up to which history index the milestone at *where* waited unfunded (-1: not judged)."""
         if first is None:
             state = self.run.contract.milestones[where].escrow.state
-            return float("inf") if state is _S.NOT_FUNDED else -1.0
-        return float(first) if isinstance(self.history[first], Fund) else -1.0
+            # Waiting still: past the history's last index, so any recorded Fund of a later
+            # milestone came while it waited.
+            return len(self.history) if state is _S.NOT_FUNDED else -1
+        return first if isinstance(self.history[first], Fund) else -1
 
     def _out_of_order(self, index: int, event: Fund, where: int) -> None:
         """Refuse the ``Fund`` at *index* of the milestone at *where*, if its rules say order.
