@@ -50,6 +50,7 @@ HELD_OUT_16 = json.loads((DATA / "messages_heldout_16.json").read_text("utf-8"))
 HELD_OUT_17 = json.loads((DATA / "messages_heldout_17.json").read_text("utf-8"))
 HELD_OUT_18 = json.loads((DATA / "messages_heldout_18.json").read_text("utf-8"))
 HELD_OUT_19 = json.loads((DATA / "messages_heldout_19.json").read_text("utf-8"))
+HELD_OUT_20 = json.loads((DATA / "messages_heldout_20.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MILESTONES_HELD_OUT = json.loads((DATA / "milestones_heldout.json").read_text("utf-8"))
 MESSAGE_CODES = (
@@ -103,6 +104,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         HELD_OUT_17,
         HELD_OUT_18,
         HELD_OUT_19,
+        HELD_OUT_20,
     ],
     ids=[
         "development",
@@ -125,6 +127,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         "held-out-17",
         "held-out-18",
         "held-out-19",
+        "held-out-20",
     ],
 )
 def test_message_records_are_well_formed(corpus):
@@ -161,6 +164,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         *HELD_OUT_17,
         *HELD_OUT_18,
         *HELD_OUT_19,
+        *HELD_OUT_20,
     )
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
     sizes = (
@@ -182,6 +186,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         len(HELD_OUT_17),
         len(HELD_OUT_18),
         len(HELD_OUT_19),
+        len(HELD_OUT_20),
     )
     expected = (
         30,
@@ -202,6 +207,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         112,
         115,
         114,
+        116,
     )
     assert expected == sizes
 
@@ -631,3 +637,14 @@ def test_the_nineteenth_held_out_set_keeps_its_figure_before_tuning(scanner_eval
     figures = scanner_eval.score(HELD_OUT_19)["risky_or_not"]
     assert figures["precision"] >= 42 / 46
     assert figures["recall"] >= 42 / 61
+
+
+def test_the_twentieth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
+    """The twentieth held-out set (r34 scanner) was written by an outside writer that never saw
+    the rules, committed before that round's tuning and scored once before it: 51 of its 63
+    risky messages found with six false alarms, 0.895 precision and 0.810 recall, risky or
+    not. Its messages are never read by the hand that tunes the rules. The pin is that first
+    figure, so a later change may not fall below what the set measured untuned."""
+    figures = scanner_eval.score(HELD_OUT_20)["risky_or_not"]
+    assert figures["precision"] >= 51 / 57
+    assert figures["recall"] >= 51 / 63
