@@ -152,6 +152,21 @@ def test_an_unknown_option_is_refused_naming_the_closest_one(capsys):
     assert "did you mean" not in err
 
 
+@pytest.mark.parametrize(
+    ("args", "positional"),
+    [
+        (["fees", "--amount", "5"], "amount"),
+        (["fees", "--amount=5"], "amount"),
+        (["scan", "--message", "hi"], "message"),
+    ],
+)
+def test_a_positional_argument_given_as_an_option_is_told_how_to_write_it(capsys, args, positional):
+    """``fees --amount 5`` was told "did you mean --on?": amount takes no flag (diff review r33 4)."""
+    err = _refused(capsys, *args)
+    assert "did you mean" not in err
+    assert f"({positional} is given without a flag: write upwork-safety {args[0]} <" in err
+
+
 def test_an_argument_holding_a_space_is_not_read_as_an_option(capsys):
     """The refused arguments are the list argparse leaves, not its message split at spaces.
 

@@ -111,12 +111,23 @@ class _Parser(argparse.ArgumentParser):
         starts with ``--`` is an option (``"note --fee-rat=15%"`` is not).
         """
         known = [o for action in self._actions for o in action.option_strings if o[:2] == "--"]
+        # A positional argument given as an option (`fees --amount 5`): say how to
+        # write it, not the closest option (review r33 diff review 2, 4).
+        positional = {
+            action.dest: action.metavar or action.dest
+            for action in self._actions
+            if not action.option_strings and action.dest is not argparse.SUPPRESS
+        }
         for extra in extras:
             name = extra.split("=", 1)[0]
-            if name[:2] == "--":
-                close = difflib.get_close_matches(name, known, n=1)
-                if close:
-                    return f" (did you mean {close[0]}?)"
+            if name[:2] != "--":
+                continue
+            written = positional.get(name[2:].replace("-", "_"))
+            if written is not None:
+                return f" ({written} is given without a flag: write {self.prog} <{written}>)"
+            close = difflib.get_close_matches(name, known, n=1)
+            if close:
+                return f" (did you mean {close[0]}?)"
         return ""
 
 
