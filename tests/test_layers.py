@@ -21,6 +21,8 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "upwork_safety"
 #: checks in the library's decimal context (``_decimals.exact``), so it sits just above.
 RANK = {
     "errors": 0,
+    "_context": 0.5,
+    "_arguments": 1.8,
     "_pickling": 2.2,
     "_display": 1,
     "_plain": 1,
@@ -35,7 +37,7 @@ RANK = {
     "_validate": 4,
     "_frozen_list": 4.1,
     "_groups": 4.1,
-    "_records": 4.2,
+    "_records": 1.5,
     "_moments": 4.5,
     "_scales": 4,
     "_calendar": 5,
@@ -61,6 +63,8 @@ RANK = {
 }
 ENGINES = {"escrow", "hourly", "jss", "fees"}
 SHARED_PRIVATE = {
+    "_context",
+    "_arguments",
     "_pickling",
     "_plain",
     "_validate",

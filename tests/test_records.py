@@ -29,7 +29,8 @@ from upwork_safety import (
     escrow,
     serialize,
 )
-from upwork_safety._records import plain_record, plain_records
+from upwork_safety._records import plain_record
+from upwork_safety._validate import sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.escrow import AutoApprove, EndContract, Fund, Submit
 from upwork_safety.models import Escrow, TimeEntry
@@ -283,7 +284,7 @@ def test_plain_record_leaves_plain_values_and_others_as_they_are():
     assert payment is plain_record(payment, Payment, "p")
     assert "x" == plain_record("x", Payment, "p")  # type: ignore[arg-type]
     items = (payment, payment)
-    assert items is plain_records(items, Payment, "payments")
+    assert items is sequence_of(items, Payment, "payments")
 
 
 def test_milestone_states_survive_the_rebuild():

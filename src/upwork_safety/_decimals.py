@@ -1,32 +1,26 @@
 """The library's decimal context and the rules every number obeys (private; public via ``money``).
 
 How a value becomes an exact ``Decimal`` within the library's limits
-(:func:`to_decimal`), and the one context every computation runs in
-(:data:`CONTEXT`, :func:`exact`), and the one rule for rates
-(:func:`fraction`).  :mod:`upwork_safety.money` re-exports
+(:func:`to_decimal`), and the one rule for rates (:func:`fraction`).  The
+one context every computation runs in (:data:`CONTEXT`, :func:`exact`,
+:func:`restore_context`) lives in :mod:`upwork_safety._context`, the lowest
+layer, and is re-exported here.  :mod:`upwork_safety.money` re-exports
 the names other modules use and documents the constants.
-
-:data:`CONTEXT` is never handed out: every module of the library imports it
-from here, and :data:`upwork_safety.money.CONTEXT` is a copy of its settings
-(:func:`settings_copy`), so a caller who changes that copy, or installs it
-with ``decimal.setcontext`` and changes it there, changes no result.
 """
 
 from __future__ import annotations
 
-import decimal
-import functools
 import re
-import threading
-from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar, cast
+from decimal import Decimal
+from typing import Any, NoReturn, cast
 
+from upwork_safety._arguments import exact as exact  # noqa: PLC0414  (re-exported: its old home)
+from upwork_safety._context import CONTEXT as CONTEXT  # noqa: PLC0414  (re-exported: its old home)
+from upwork_safety._context import restore_context as restore_context  # noqa: PLC0414
+from upwork_safety._context import settings_copy as settings_copy  # noqa: PLC0414
 from upwork_safety._display import is_missing, shown, shown_int, type_name
 from upwork_safety._plain import whole_number
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 #: The most digits either side of the point (documented as
 #: :data:`upwork_safety.money.MAX_DIGITS`).
@@ -37,18 +31,6 @@ MAX_DIGITS = 18
 #: (:data:`MAX_DIGITS`), so every value can always be shown, saved and
 #: compared (Python refuses to print an int of thousands of digits).
 MAX_COUNT = 10**MAX_DIGITS - 1
-
-#: The library's decimal context: every computation runs in it, and it is never
-#: handed out (red team r18 H1: a caller who changed the published context
-#: changed every sum).  Its settings are documented, and published as a
-#: copy, as :data:`upwork_safety.money.CONTEXT`.
-CONTEXT = decimal.Context(
-    prec=60,
-    rounding=ROUND_HALF_UP,
-    Emin=-999_999,
-    Emax=999_999,
-    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
-)
 
 #: The rules a number past the library's digit limits breaks, each the one text
 #: every site that raises it or tells it apart uses (imported, never retyped):
@@ -64,106 +46,6 @@ DIGIT_LIMIT_RULES = frozenset({INTEGER_DIGITS_RULE, DECIMAL_PLACES_RULE, PLACES_
 #: method of a C context costs about as much as the exact sum itself).
 _add = CONTEXT.add
 _subtract = CONTEXT.subtract
-_P = ParamSpec("_P")
-
-
-def settings_copy() -> decimal.Context:
-    """A new context with :data:`CONTEXT`'s settings and no flag raised (private).
-
-    What :data:`upwork_safety.money.CONTEXT` publishes: a change to the copy
-    changes nothing the library computes.
-    """
-    copy = CONTEXT.copy()
-    copy.clear_flags()
-    return copy
-
-
-_T = TypeVar("_T")
-
-
-def exact(func: Callable[_P, _T]) -> Callable[_P, _T]:
-    """Run *func* in :data:`CONTEXT`, whatever the caller's decimal context (private).
-
-    Every public engine function that does Decimal arithmetic wears it (and
-    the escrow engine's and ``serialize``'s loaders, which build many
-    values), and so does every public value's ``__attrs_post_init__`` (put
-    on by :func:`~upwork_safety._pickling.through_init`), so a caller's
-    ``getcontext().prec = 6`` (or a trap) changes no result and no check.
-    Only the outermost call of a thread installs the context (measured on
-    300 lifecycles of ``benchmarks/test_bench_escrow.py``: 3% more; on
-    loading 300 contracts of ``test_bench_serialize.py``: under 1%).
-    """
-
-    @functools.wraps(func)
-    def in_context(*args: _P.args, **kwargs: _P.kwargs) -> _T:
-        if decimal.getcontext() is getattr(_INSIDE, "context", None):
-            return func(*args, **kwargs)  # called from inside another: already there
-        outer = getattr(_INSIDE, "context", None)
-        with decimal.localcontext(CONTEXT) as context:
-            _INSIDE.context = context
-            try:
-                return func(*args, **kwargs)
-            finally:
-                _INSIDE.context = outer
-
-    return in_context
-
-
-#: The context the outermost :func:`exact` call of each thread installed, while it
-#: runs: a call nested in it (a value built inside an engine function or a loader,
-#: whose checks wear ``exact`` too) runs straight on, for the cost of one look-up
-#: rather than of a new context (measured: a fifth of building a ``Payment``).
-_INSIDE = threading.local()
-
-
-def restore_context() -> None:
-    """Put the library's context back after caller code ran inside a call (private).
-
-    :func:`exact` installs a copy of :data:`CONTEXT` for the outermost call
-    and calls nested in it trust that copy by identity.  Caller code the
-    library runs during a call can change that copy (``getcontext().prec =
-    1``, a trap on ``Inexact``) or install another (``decimal.setcontext``),
-    and what the call computes next would run in it (red team r33 1).  So
-    each place where the library has just run the caller's code calls this
-    helper, which installs a fresh copy of :data:`CONTEXT` (and makes it the
-    one nested calls trust).  Outside any :func:`exact` call it does
-    nothing: the caller's context is the caller's.  It re-installs without
-    first checking the current context (checking every setting and trap
-    costs about as much as the copy), and it is called only where caller
-    code ran, never on a plain ``list``, ``tuple`` or ``dict`` or a standard
-    library ``tzinfo``, so the common case never pays for it.
-
-    The places (the boundaries where caller code runs):
-
-    * after an iterable of the caller's that is not exactly a ``list`` or a
-      ``tuple`` is read, by the shared readers of ``_validate``
-      (``as_tuple``, ``bounded``, through it ``sequence_of`` and
-      ``as_sequence``), which read every argument and list field of several
-      items (``jss``'s contracts and ``exclude_clients``,
-      ``compare_withdrawals``' methods, ``escrow.replay``'s events, a
-      model's list fields, ...), after ``jss.forecast``'s jobs, and after
-      ``score_frame``'s table; ``score_many`` reads each history before it
-      scores it in a context of its own;
-    * after a ``datetime`` subclass, or a ``tzinfo`` that is not the
-      standard library's (``timezone``, ``ZoneInfo``), was asked for its UTC
-      offset, by the one UTC-normalising helper of ``_moments``
-      (``in_utc``), which every moment and day argument goes through;
-    * after a mapping of the caller's that is not exactly a ``dict`` is read:
-      the mapping arguments (``fees``' ``offered_rates=``/``spreads=``,
-      ``jss.forecast``'s ``outcome_odds=``, ``statements``' ``rates=``), and
-      each object ``serialize.from_dict`` reads (a ``dict`` subclass is first
-      read into a plain ``dict`` through its own keys and ``[]``).
-
-    What it does not cover: a call of the library made *by* the caller's
-    code while it meddles (a generator that sets ``prec = 1`` and then
-    builds a ``Money``) runs in the changed context until the call it is
-    nested in reaches its next boundary.
-    """
-    if getattr(_INSIDE, "context", None) is None:
-        return  # not inside a call of the library: the context is the caller's
-    fresh = CONTEXT.copy()
-    decimal.setcontext(fresh)
-    _INSIDE.context = fresh
 
 
 _INT_LIMIT = 10**MAX_DIGITS

@@ -17,7 +17,7 @@ compact (millions of reports travel back from worker processes).
 
 The same decorator runs a class's own checks (its ``__attrs_post_init__``,
 where the checks across fields live) in the library's decimal context
-(:func:`~upwork_safety._decimals.exact`): every way a value is built (its
+(:func:`~upwork_safety._context.in_context`): every way a value is built (its
 constructor, ``attrs.evolve``, ``serialize``'s loaders, unpickling, copying)
 goes through them, and a caller's ``decimal`` context (``prec = 6``, a trap
 on ``Inexact``) must change nothing they accept (review r32, embedder 1: a
@@ -31,7 +31,7 @@ from typing import TypeVar
 
 import attrs
 
-from upwork_safety._decimals import exact
+from upwork_safety._context import in_context
 from upwork_safety._display import shown
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
@@ -50,7 +50,7 @@ def through_init(cls: _C) -> _C:
     cls.__setstate__ = _setstate  # type: ignore[attr-defined]
     checks = cls.__dict__.get("__attrs_post_init__")
     if checks is not None:
-        cls.__attrs_post_init__ = exact(checks)  # type: ignore[attr-defined]
+        cls.__attrs_post_init__ = in_context(checks)  # type: ignore[attr-defined]
     return cls
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any, cast
 
+from upwork_safety._context import restore_context
+
 
 def plain_text(value: str) -> str:
     """A ``str`` subclass as the plain ``str`` it holds; anything else as it is."""
@@ -93,6 +95,9 @@ def plain_duration(value: timedelta) -> timedelta:
     ``__mod__`` or ``__eq__`` is never asked to check a rule).  One that holds
     more than a ``timedelta`` can (``pandas.Timedelta`` with nanoseconds) is
     left as it is, for the field's validator to refuse: it is never rounded.
+    The one question asked of the subclass, whether it equals the plain
+    value, is the caller's code: the library's decimal context is put back
+    after it (:func:`~upwork_safety._context.restore_context`).
     """
     kind: type = type(value)
     if kind is timedelta or not issubclass(kind, timedelta):
@@ -103,6 +108,8 @@ def plain_duration(value: timedelta) -> timedelta:
         same = bool(value == plain)
     except Exception:  # noqa: BLE001  (a subclass whose comparison fails is refused)
         same = False
+    finally:
+        restore_context()  # the subclass's __eq__ is the caller's code (red team r34 2)
     return plain if same else value
 
 

@@ -14,21 +14,27 @@ contract that was checked when it was built (red team r18 M2, M3).
 The plain record is built through its own constructor, so every check runs
 again, from the values the record class's own slots hold: a subclass's
 properties are never asked (private module).
+
+The same rule holds for every value of the library a public function is
+given (:func:`plain_value`, which the shared argument checks of
+:mod:`upwork_safety._validate` apply): a ``Money`` or ``Contract`` subclass
+whose ``__getattribute__`` runs the caller's code would otherwise run it at
+every read the library makes, in the middle of a computation, where it could
+change the library's decimal context (second diff review r33, 1-3).  Read
+through the class's own slots, once, a subclass runs none of its code.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+import inspect
+from types import MemberDescriptorType
+from typing import Any, TypeVar, cast
 
 import attrs
 
-from upwork_safety._validate import sequence_of
 from upwork_safety.errors import InvalidTypeError
 
-if TYPE_CHECKING:
-    from types import MemberDescriptorType
-
-__all__ = ["plain_record", "plain_records"]
+__all__ = ["plain_record", "plain_value", "rebuilt"]
 
 T = TypeVar("T")
 
@@ -43,12 +49,56 @@ def _slots(kind: type) -> tuple[tuple[str, MemberDescriptorType], ...]:
     found = _SLOTS.get(kind)
     if found is None:
         found = tuple(
-            (field.alias, cast("MemberDescriptorType", kind.__dict__[field.name]))
+            (field.alias, cast("MemberDescriptorType", inspect.getattr_static(kind, field.name)))
             for field in attrs.fields(kind)
             if field.init
         )
         _SLOTS[kind] = found
     return found
+
+
+#: Whether each class a check names is one :func:`plain_value` rebuilds, filled
+#: on first use.  Keyed by the classes the library's own checks name, so it
+#: never grows past them.
+_REBUILT: dict[type, bool] = {}
+
+
+def rebuilt(kind: type) -> bool:
+    """Whether a subclass of *kind* is rebuilt as a plain *kind* (:func:`plain_value`).
+
+    True for the library's own values: attrs classes of ``upwork_safety``
+    whose every field sits in a slot (every frozen value class: ``Money``,
+    ``Contract``, a report, a rule set, an escrow event, ...).
+    """
+    found = _REBUILT.get(kind)
+    if found is None:
+        found = (
+            kind.__module__.partition(".")[0] == "upwork_safety"
+            and attrs.has(kind)
+            and all(
+                isinstance(inspect.getattr_static(kind, field.name, None), MemberDescriptorType)
+                for field in attrs.fields(kind)
+            )
+        )
+        _REBUILT[kind] = found
+    return found
+
+
+def plain_value(value: T, kind: type[T], what: str) -> T:
+    """*value*, already checked to be a *kind*, as the plain *kind* it holds.
+
+    The one rule for a library value given to a public function: a subclass
+    of one of the library's value classes (:func:`rebuilt`) is rebuilt as
+    :func:`plain_record` rebuilds it, so nothing the library reads from it
+    runs the subclass's code; anything else (an exact *kind*, a subclass of
+    a class that is not the library's) comes back as it is.
+
+    Raises:
+        InvalidTypeError: A subclass made without *kind*'s constructor.
+    """
+    if type(value) is kind or not rebuilt(kind):
+        return value
+    return plain_record(value, kind, what)
 
 
 def plain_record(value: T, kind: type[T], what: str) -> T:
@@ -81,18 +131,3 @@ def plain_record(value: T, kind: type[T], what: str) -> T:
             rule=f"a {kind.__name__}",
         ) from None
     return cast("T", cast("Any", kind)(**held))
-
-
-def plain_records(value: object, kind: type[T], what: str) -> tuple[T, ...]:
-    """*value*, a sequence of *kind* records, as a tuple of plain ones (:func:`plain_record`).
-
-    The sequence and its items are checked as :func:`~._validate.sequence_of`
-    checks them; each subclass is then rebuilt as the plain record it holds.
-
-    Raises:
-        InvalidTypeError: *value* is not a sequence, or an item is not a *kind*.
-    """
-    items = sequence_of(value, kind, what)
-    if all(type(item) is kind for item in items):
-        return items  # the common case: nothing to rebuild
-    return tuple([plain_record(item, kind, f"{what}[{i}]") for i, item in enumerate(items)])

@@ -21,6 +21,7 @@ from upwork_safety._decimals import count, restore_context, whole_hint
 from upwork_safety._decimals import fraction as fraction  # noqa: PLC0414  (re-exported: its old home)
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._plain import plain_int_items, plain_text_items
+from upwork_safety._records import plain_value, rebuilt
 from upwork_safety._text import MAX_TEXT_CHARS as MAX_TEXT_CHARS  # noqa: PLC0414
 from upwork_safety._text import fits, not_unicode, unicode_text
 from upwork_safety._text import is_blank as is_blank  # noqa: PLC0414  (its old home)
@@ -200,13 +201,20 @@ def bool_field(instance: object, attribute: Any, value: Any) -> None:
 
 
 def instance(value: object, kind: type[T], what: str) -> T:
-    """Return *value* if it is a *kind*, else an InvalidTypeError naming *what*."""
+    """Return *value* if it is a *kind*, else an InvalidTypeError naming *what*.
+
+    A subclass of one of the library's values comes back as the plain value
+    it holds (:func:`~upwork_safety._records.plain_value`): its own code
+    never runs while the library computes.
+    """
+    if type(value) is kind:
+        return value
     if not issubclass(type(value), kind):
         wanted = f"{'an' if kind.__name__[0] in 'AEIOU' else 'a'} {kind.__name__}"
         raise InvalidTypeError(
             f"{what} must be {wanted}, not {type(value).__name__}", field=what, rule=wanted
         )
-    return cast("T", value)
+    return plain_value(cast("T", value), kind, what)
 
 
 #: A number written plainly (``277.60``), the only text an example in a message repeats.
@@ -238,7 +246,7 @@ def exchange_rate_arg(
     *rule* is the error's rule.
     """
     if issubclass(type(value), ExchangeRate):
-        return cast("ExchangeRate", value)
+        return plain_value(cast("ExchangeRate", value), ExchangeRate, what)
     raise InvalidTypeError(
         f"{what} must be an ExchangeRate, not {type_name(value)}: pass "
         f'ExchangeRate("{base}", "{quote}", "{_rate_text(value)}")',
@@ -253,12 +261,14 @@ def optional_instance(value: object, kind: type[T], what: str, *, rule: str = ""
     The one rule for every ``rules=``-like argument (``None`` picks the rules
     in force).  *rule* replaces the default wording, ``"<kind> or None"``.
     """
-    if value is not None and not issubclass(type(value), kind):
+    if value is None or type(value) is kind:
+        return value
+    if not issubclass(type(value), kind):
         wanted = rule or f"{kind.__name__} or None"
         raise InvalidTypeError(
             f"{what} must be {wanted}, not {type(value).__name__}", field=what, rule=wanted
         )
-    return cast("T | None", value)
+    return plain_value(cast("T", value), kind, what)
 
 
 def as_tuple(value: Any) -> Any:
@@ -628,19 +638,25 @@ def sequence_of(
     if type(value) is tuple or type(value) is list:  # already in memory: its length is known
         items = as_sequence(value, what, "")
         for index, item in enumerate(items):
-            if not isinstance(item, kind):
+            if not issubclass(type(item), kind):
                 _wrong_item(what, index, item, kind)
-        return plain_text_items(items) if texts else items  # every item checked above
-    hint = ""
-    if issubclass(type(value), kind):
-        hint = f" (wrap a single one in a list: [{type(value).__name__}(...)])"
-    _refuse_non_sequence(value, what, _names(kind), hint=hint, column=column, also=also)
-    read: list[T] = []
-    for index, item in enumerate(bounded(cast("Iterable[object]", value), what)):
-        if not isinstance(item, kind):
-            _wrong_item(what, index, item, kind)
-        read.append(cast("T", item))
-    return plain_text_items(tuple(read)) if texts else tuple(read)
+    else:
+        hint = ""
+        if issubclass(type(value), kind):
+            hint = f" (wrap a single one in a list: [{type(value).__name__}(...)])"
+        _refuse_non_sequence(value, what, _names(kind), hint=hint, column=column, also=also)
+        read: list[T] = []
+        for index, item in enumerate(bounded(cast("Iterable[object]", value), what)):
+            if not issubclass(type(item), kind):
+                _wrong_item(what, index, item, kind)
+            read.append(cast("T", item))
+        items = tuple(read)
+    if texts:
+        return plain_text_items(items)
+    if isinstance(kind, type) and rebuilt(kind) and any(type(item) is not kind for item in items):
+        # A subclass of one of the library's values, as the plain value it holds.
+        return tuple([plain_value(item, kind, f"{what}[{i}]") for i, item in enumerate(items)])
+    return items  # every item checked above
 
 
 def too_many_items(what: str) -> NoReturn:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date
 from decimal import Decimal
-from typing import NoReturn
+from typing import NoReturn, cast
 
 import attrs
 
@@ -141,14 +141,21 @@ def require_money(value: object, what: str) -> Money:
     """Return *value* if it is :class:`Money`, else raise naming *what*.
 
     A plain number gets an error that shows how to write money:
-    ``Money("500", "USD")``, an amount and a currency.
+    ``Money("500", "USD")``, an amount and a currency.  A ``Money``
+    subclass comes back as the plain ``Money`` it holds (:func:`plain_money`),
+    so none of its own code runs while the library computes with it.
     """
-    if isinstance(value, Money):
+    if type(value) is Money:
         try:
             value.amount  # noqa: B018  (only a Money made without its constructor lacks it)
         except AttributeError:
             _fieldless(what)
         return value
+    if issubclass(type(value), Money):
+        money = cast("Money", value)
+        if not _has_fields(money):  # only a Money made without its constructor lacks them
+            _fieldless(what)
+        return plain_money(money)
     hint = ""
     if isinstance(value, (int, str, Decimal, float)) and not issubclass(type(value), bool):
         hint = f': write Money("{value}", "USD") (an amount and a currency)'

@@ -14,11 +14,12 @@ from __future__ import annotations
 import bisect
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
-from upwork_safety._validate import instance, sequence_of
+from upwork_safety._plain import plain_duration
+from upwork_safety._validate import finer_error, instance, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _changes, _Facts, paid_at
 from upwork_safety.jss._invariants import UNIQUE_IDS
@@ -394,13 +395,22 @@ def _last_recorded(contracts: Sequence[Contract]) -> date | None:
 
 
 def _step(value: object) -> timedelta:
-    if not isinstance(value, timedelta):
+    """*value*, ``timeline``'s step, as the plain ``timedelta`` of whole days it holds.
+
+    Read by its type and through ``timedelta``'s own fields (a subclass's
+    comparisons never answer the rule, red team r34 2); one holding more than
+    a ``timedelta`` can (nanoseconds) is refused, never rounded.
+    """
+    if not issubclass(type(value), timedelta):
         raise InvalidTypeError(
             f"step must be a timedelta, not {type(value).__name__}: write e.g. "
             "step=timedelta(days=30)",
             field="step",
             rule="a timedelta of whole days",
         )
+    value = plain_duration(cast("timedelta", value))
+    if type(value) is not timedelta:
+        raise finer_error(value, timedelta, "step")
     if value < _DAY or value % _DAY:
         raise InvalidValueError(
             f"step must be a whole number of days (≥ 1), got {value}",

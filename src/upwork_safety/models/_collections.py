@@ -19,8 +19,7 @@ from attrs.exceptions import FrozenInstanceError
 
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
-from upwork_safety._records import plain_record, plain_records
-from upwork_safety._validate import instance
+from upwork_safety._validate import instance, sequence_of
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState
 from upwork_safety.models._milestone import Milestone
@@ -179,7 +178,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
     steps_due: tuple[History, _Payments, object] | None
 
     def __new__(cls, items: object) -> Self:
-        checked = plain_records(items, Milestone, "Contract.milestones")
+        checked = sequence_of(items, Milestone, "Contract.milestones")
         _one_currency([milestone.amount for milestone in checked], "milestones")
         total = _total([milestone.amount for milestone in checked], "milestones")
         positions: dict[str, int] = {}
@@ -237,7 +236,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
                     field=what,
                     rule="the index of a milestone",
                 )
-            milestone = plain_record(instance(given, Milestone, what), Milestone, what)
+            milestone = instance(given, Milestone, what)
             if milestone.id != items[index].id:
                 raise InvalidValueError(
                     f"{what} may only be replaced by its own next state",
@@ -300,7 +299,7 @@ def _first_waiting(milestones: Sequence[Milestone], start: int) -> int:
 
 def _payment(value: object, what: str) -> Payment:
     """*value*, a Payment, as the plain Payment it holds (a subclass rebuilt); else refused."""
-    return plain_record(instance(value, Payment, what), Payment, what)
+    return instance(value, Payment, what)
 
 
 class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day in __dict__)
@@ -321,7 +320,7 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
     total: Decimal
 
     def __new__(cls, items: object) -> Self:
-        checked = plain_records(items, Payment, "Contract.payments")
+        checked = sequence_of(items, Payment, "Contract.payments")
         _one_currency([payment.amount for payment in checked], "payments")
         total = _total([payment.amount for payment in checked], "payments")
         new = super().__new__(cls, checked)

@@ -26,12 +26,13 @@ from upwork_safety._events import extend as _extend
 from upwork_safety._moments import date_field, optional_date_field, optional_to_date, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
-from upwork_safety._records import plain_record, plain_records
+from upwork_safety._records import plain_record
 from upwork_safety._validate import (
     fraction,
     id_field,
     member_field,
     member_text,
+    sequence_of,
     text_field,
     whole_cents,
 )
@@ -117,7 +118,7 @@ def _time_entries(value: Iterable[TimeEntry]) -> tuple[TimeEntry, ...]:
         return ()
     # The overlap check sorts the entries, and the date check reads its order:
     # both run in __attrs_post_init__ (_check_time_entries), off one sort.
-    return plain_records(value, TimeEntry, "Contract.time_entries")
+    return sequence_of(value, TimeEntry, "Contract.time_entries")
 
 
 def _history(value: Iterable[Event]) -> History:

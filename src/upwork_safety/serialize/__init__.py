@@ -242,7 +242,8 @@ def from_dict(cls: type[T], data: Any) -> T:
         data: Plain data: dicts, lists, strings, numbers, booleans, ``None``.
             A subclass of ``str`` or ``int`` (an ORM's id type, an enum
             member) is read as the plain ``str`` or ``int`` it holds, by
-            their own methods, never its own, at every value alike.
+            their own methods, never its own, at every value and every key
+            alike (two keys that hold the same text are refused).
 
     A valid document is read once, by the fused reader
     (:mod:`._fused`); one that the fused reader stops on is read again by

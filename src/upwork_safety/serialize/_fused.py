@@ -23,7 +23,8 @@ The fused reader is derived, never written by hand:
 * the readers :mod:`._hooks` makes for attrs classes, optionals, lists,
   escrow-event unions and the client are :func:`noted` there with what
   they read, and the fused reader does the same: the same JSON type checks
-  (stricter only in taking exact ``dict``, ``list`` and ``str``), the same
+  (stricter only in taking exact ``dict`` with plain ``str`` keys, ``list`` and
+  ``str``), the same
   tag rule, the same unknown-key rule.
 
 The functions are written as Python source and compiled with ``exec``,
@@ -300,7 +301,14 @@ class _Builder:
         fn = f"read_{kind.cls.__name__}_{next(self.counter)}"
         self.names[kind] = fn
         explicit = _attrs_init(kind.cls)  # a plain default may be passed as attrs would pass it
-        lines = [f"def {fn}(o):", "    if type(o) is not dict:", "        raise UnusualError"]
+        # An exact dict with plain str keys only: a key that is a str subclass
+        # would answer each look-up with its own __eq__ (the detailed path
+        # reads its text, plain_object).
+        lines = [
+            f"def {fn}(o):",
+            "    if type(o) is not dict or [*map(type, o)].count(str) != len(o):",
+            "        raise UnusualError",
+        ]
         required = sum(a.default is attrs.NOTHING for a, _ in fields)
         lines += ["    kw = {}", f"    n = {required}"]  # the keys read so far
         args: list[str] = []

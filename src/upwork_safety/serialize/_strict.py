@@ -446,17 +446,30 @@ _MONEY_KEYS = frozenset({"amount", "currency"})
 
 
 def plain_object(value: dict[Any, Any]) -> dict[Any, Any]:
-    """*value*, a JSON object, as an exact ``dict``: a subclass is read into one first.
+    """*value*, a JSON object, as an exact ``dict`` with plain ``str`` keys.
 
     A ``dict`` subclass (an ORM row, a lazy JSON proxy) is read through its
     own keys and ``[]``, as the readers would read it, and then the
     library's decimal context is put back: the subclass's code may have
     changed it, and the values read next are built in it (red team r33 1).
+
+    A key that is a ``str`` subclass is read as the text it holds, by
+    ``str``'s own method, as every ``str`` leaf is: looking a field up in a
+    ``dict`` that holds such a key would ask the key's own ``__eq__``, the
+    caller's code, in the middle of the reading (second diff review r33, 1).
+    Two keys that hold the same text are refused, never merged.
     """
-    if type(value) is dict:
-        return value
-    read = {key: value[key] for key in value}
+    kind = type(value)
+    if kind is dict and [*map(type, value)].count(str) == len(value):
+        return value  # the common case: a plain dict with plain keys, read as it is
+    pairs = dict.items(value) if kind is dict else [(key, value[key]) for key in value]
+    read = {plain(key): item for key, item in pairs}
     restore_context()
+    if len(read) != len(value):
+        raise RefusedError(
+            "two keys hold the same text (one of them a str subclass); each key must be unique",
+            rule="unique keys",
+        )
     return read
 
 
@@ -469,13 +482,15 @@ def read_money(value: object, _: object = None) -> Money:
     written back as text (review r26: it was accepted and rewritten).
     """
     if type(value) is dict and len(value) == 2:
-        amount = value.get("amount")
-        currency = value.get("currency")
-        if type(amount) is str and type(currency) is str:
-            try:
-                return _money(amount, currency)
-            except UpworkSafetyError as exc:
-                raise _money_refused(exc) from None
+        first, second = value  # plain keys only: a str subclass's __eq__ is never asked
+        if type(first) is str and type(second) is str:
+            amount = value.get("amount")
+            currency = value.get("currency")
+            if type(amount) is str and type(currency) is str:
+                try:
+                    return _money(amount, currency)
+                except UpworkSafetyError as exc:
+                    raise _money_refused(exc) from None
     return _read_money_carefully(value)
 
 
