@@ -23,9 +23,7 @@ WEEK = "Invoice for 10/12/2026-10/18/2026"
 def row(description=WEEK + " - 6:30 hrs @ $15.00/hr", *, on=date(2026, 10, 19), **more):
     """The invoice of the week 2026-10-12 to 10-18 (its pay day is Wednesday 10-28)."""
     more.setdefault("kind", "hourly")
-    return Transaction(
-        line=4, on=on, amount=Money("97.50", "USD"), description=description, **more
-    )
+    return Transaction(line=4, on=on, amount=Money("97.50", "USD"), description=description, **more)
 
 
 def withdraw(income, day):
