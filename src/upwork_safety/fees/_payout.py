@@ -10,6 +10,7 @@ import attrs
 
 from upwork_safety._calendar import hourly_pay_available, week_rules_day, week_start
 from upwork_safety._display import shown
+from upwork_safety._moments import LATEST, _too_late
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
@@ -311,6 +312,8 @@ def _available(
                 field="available_on",
                 rule="a date or None",
             )
+        if given > LATEST:  # the withdrawal's day could not be on or after it
+            _too_late(given, "available_on")
         if hourly_pay:
             days = hourly_pay_days(day, rules)
             if given < days[0][0]:
@@ -440,8 +443,9 @@ def payout(
         InvalidValueError: No date for a bare amount, *on* disagreeing with
             the payment's date, a payment dated before the *contract*
             started (``field='payment'``, or ``'on'`` for a bare amount),
-            a reference rate without its ``as_of``
-            (``field='reference_rate.as_of'``) or dated before the payment
+            a reference rate without its ``as_of``, or one after
+            9990-12-31, the library's last day
+            (``field='reference_rate.as_of'``), or dated before the payment
             is available, its day plus the security period
             (``field='reference_rate'``), an offered rate of another day
             than the reference rate (``field='offered_rate'``), a balance
@@ -452,7 +456,8 @@ def payout(
             (``field='payment'``), an hourly contract's payment without
             *available_on*, or with a day before it can first be available
             (``field='available_on'``: the message lists the days it can
-            first be), and every
+            first be), an *available_on* after 9990-12-31
+            (``field='available_on'``), and every
             error of :func:`service_fee` and :func:`quote_withdrawal`.
         InvalidTypeError: *platform_rules* is not a ``PlatformRules``, a
             ``RuleHistory`` of them or ``None``, and the type errors of :func:`service_fee` and

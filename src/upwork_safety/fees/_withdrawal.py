@@ -132,7 +132,8 @@ class WithdrawalQuote(Steps):
             :func:`quote_withdrawal` refuses it).
         InvalidValueError: *sent* is below the method's minimum or does not
             cover its fees, an unknown rate basis, the rates do not fit
-            the method, or the reference rate has no ``as_of``
+            the method, or the reference rate has no ``as_of`` or one
+            after 9990-12-31
             (``field='WithdrawalQuote.reference_rate.as_of'``).
     """
 
@@ -386,7 +387,8 @@ def quote_withdrawal(
         InvalidValueError: An amount not above zero, below the method's minimum or not
             covering its fees, a rate that is not a fraction below 1, an
             unknown method, conflicting options, a reference rate without
-            its ``as_of`` (``field='reference_rate.as_of'``), *on* another
+            its ``as_of`` or with one after 9990-12-31, the library's last
+            day (``field='reference_rate.as_of'``), *on* another
             day than the reference rate's ``as_of``, an offered rate of
             another day or more than :data:`MAX_GAIN_OVER_REFERENCE` above
             the reference, or an amount that converts to more than

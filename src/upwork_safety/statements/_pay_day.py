@@ -11,9 +11,11 @@ the one form Upwork writes, and never guesses it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, time, timedelta, timezone
 
 from upwork_safety._display import shown
+from upwork_safety._moments import LATEST
 from upwork_safety._validate import instance
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly import BillingWeek, billing_week
@@ -23,11 +25,16 @@ from upwork_safety.statements._model import INCOME_KINDS, Transaction, Transacti
 __all__ = ["available_on", "invoiced_week"]
 
 #: Upwork's hourly invoice text: ``Invoice for 10/12/2026-10/18/2026``, alone or
-#: followed by `` - `` and the hours (``- 6:30 hrs @ $15.00/hr``).  ASCII digits only.
+#: followed by `` - `` and the rest of one line (Upwork writes the hours there,
+#: ``- 6:30 hrs @ $15.00/hr``, which is not read).  ASCII digits only.
 _INVOICE = re.compile(
-    r"Invoice for ([0-9]{2})/([0-9]{2})/([0-9]{4})-([0-9]{2})/([0-9]{2})/([0-9]{4})(?: - .*)?",
+    r"Invoice for ([0-9]{2})/([0-9]{2})/([0-9]{4})-([0-9]{2})/([0-9]{2})/([0-9]{4})(?: - (.*))?",
     re.DOTALL,
 )
+#: Unicode categories the text after `` - `` may not hold: control characters (a
+#: line break, a tab), format characters (a zero-width space, a direction override)
+#: and line or paragraph separators.  Upwork writes its invoice text on one line.
+_NOT_TEXT = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _SUNDAY_AFTER = timedelta(days=6)
 
 
@@ -43,6 +50,9 @@ def _named_week(row: Transaction) -> BillingWeek | None:
     found = _INVOICE.fullmatch(row.description)
     if found is None:
         return None
+    rest = found.group(7) or ""
+    if any(unicodedata.category(char) in _NOT_TEXT for char in rest):
+        return None  # not the one line of text Upwork writes: not read
     first = _day(*found.group(1, 2, 3))
     last = _day(*found.group(4, 5, 6))
     if first is None or last is None or first.weekday() != 0 or last != first + _SUNDAY_AFTER:
@@ -58,15 +68,20 @@ def invoiced_week(row: Transaction) -> BillingWeek | None:
     * A Transactions report or Transaction History row is Upwork's invoice
       for a week, dated the Monday after it, and its description names the
       week in one form: ``Invoice for 10/12/2026-10/18/2026``, alone or
-      followed by `` - `` and the hours (``- 6:30 hrs @ $15.00/hr``).  That
-      form is read exactly: month/day/year, ASCII digits, a Monday to the
-      Sunday six days later, and the row dated after that Sunday.
+      followed by `` - `` and the hours (``- 6:30 hrs @ $15.00/hr``).  The
+      week is read exactly: month/day/year, ASCII digits, a Monday to the
+      Sunday six days later, and the row dated after that Sunday.  What
+      follows `` - `` is not read (the hours are not checked against the
+      amount), but it must be one line of text: a control character (a
+      line break, a tab), a format character (a zero-width space) or a
+      line separator there gives ``None``.
     * A weekly summary row (the only rows with :attr:`~Transaction.hours`)
       is one day's work, so it pays the week containing its day.
 
     Anything else gives ``None``, never a guess: a row that is not hourly,
-    a description in any other form (edited, another language, or dates
-    that are not a billing week), or an invoice dated within its own week.
+    a description in any other form (edited, another language, dates
+    that are not a billing week, or more than one line), or an invoice
+    dated within its own week.
 
     >>> from datetime import date
     >>> from upwork_safety import Money
@@ -105,6 +120,14 @@ def available_on(row: Transaction, *, top_rated: bool = False) -> date:
       ``available_at``, under the rules in force that week.
     * **Fixed-price** and **bonus** rows: the row's day plus the security
       period in force that day (5 days, HC 211060918).
+    * Never before the row's own day plus that security period: money is
+      pending for it from the day it is paid, and
+      :func:`~upwork_safety.fees.payout` refuses an earlier day.  An
+      invoice is dated the Monday after its week, five days or more
+      before the week's day, so this changes nothing for it; an hourly
+      row dated later than that (a charge retried, disputed hours paid)
+      is available when its own security period ends, later than its
+      week's day.
 
     Pass it to :func:`~upwork_safety.fees.payout` as ``available_on=``,
     which otherwise reads a payment with no hourly *contract* as released
@@ -131,6 +154,9 @@ def available_on(row: Transaction, *, top_rated: bool = False) -> date:
     Raises:
         InvalidTypeError: *row* is not a Transaction, or *top_rated* not a bool.
         InvalidValueError: *row* is not income (``rule='an income row'``),
+            its day would be after 9990-12-31, the library's last day
+            (``rule='available on or before 9990-12-31'``: no later day
+            can be passed on to ``payout``),
             or is an hourly row whose week the export does not say
             (:func:`invoiced_week` gives ``None``;
             ``rule='an hourly row that names its week'``): find the week
@@ -146,9 +172,11 @@ def available_on(row: Transaction, *, top_rated: bool = False) -> date:
             field="row",
             rule="an income row",
         )
+    # One rule for every row (fees.payout's): pending for the security period from its day.
+    start = datetime.combine(row.on, time(0), timezone.utc)
+    held = (start + platform_as_of(row.on).security_period).date()
     if row.kind is not TransactionKind.HOURLY:
-        start = datetime.combine(row.on, time(0), timezone.utc)
-        return (start + platform_as_of(row.on).security_period).date()
+        return _supported(row, held)
     week = invoiced_week(row)
     if week is None:
         raise InvalidValueError(
@@ -160,4 +188,17 @@ def available_on(row: Transaction, *, top_rated: bool = False) -> date:
             field="row",
             rule="an hourly row that names its week",
         )
-    return week.calendar(top_rated=top_rated).available_at.date()
+    return _supported(row, max(week.calendar(top_rated=top_rated).available_at.date(), held))
+
+
+def _supported(row: Transaction, day: date) -> date:
+    """*day*, the row's first available day, refused when it is past the library's last day."""
+    if day > LATEST:
+        raise InvalidValueError(
+            f"available_on: the {row.kind.value} row of line {row.line} ({row.on}) is first "
+            f"available on {day}, after {LATEST.isoformat()}, the last day the library "
+            "supports (no payout can be measured from then)",
+            field="row",
+            rule=f"available on or before {LATEST.isoformat()}",
+        )
+    return day

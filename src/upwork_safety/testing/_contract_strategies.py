@@ -323,6 +323,16 @@ def fixed_price_contracts(draw: st.DrawFn) -> Contract:
     The start is a day of :func:`dates` (a third of them from 2025-05-01,
     where a contract may carry its own fee rate, half the time); each
     payment falls 0 to 400 days after it or, one in three, on a day a rule changes.
+
+    The 0–3 payments are recorded by hand, as a statement import records
+    them (:func:`payments`: kind ``other``, no milestone, no moment, USD
+    0.00 to 20,000.00), and have nothing to do with the milestones: a
+    contract may be paid with every milestone unfunded, with no milestone
+    at all, or more than all its milestones together.  No escrow run gives
+    such a contract: :func:`~upwork_safety.escrow.ledger` counts none of it
+    as paid, while the fees and the JSS count every payment.  For payments
+    that follow from the milestones (releases and bonuses, with their
+    ``at`` and ``milestone_id``), draw :func:`contract_histories`.
     """
     return _fixed(draw, None)
 
@@ -397,6 +407,8 @@ def contracts(kind: ContractKind | str | None = None) -> st.SearchStrategy[Contr
 
     ``contracts(ContractKind.HOURLY)`` is :func:`hourly_contracts` and
     ``contracts(ContractKind.FIXED_PRICE)`` :func:`fixed_price_contracts`.
+    Their payments are recorded by hand (kind ``other``), unrelated to the
+    milestones or the Work Diary (see :func:`fixed_price_contracts`).
 
     *kind* may also be its text (``contracts(kind="hourly")``), as
     :class:`Contract` takes it.

@@ -69,7 +69,15 @@ def transactions(
     (:meth:`StatementFormat.type_words`), a balance exactly where it has
     one, and on a weekly summary a contract id on every row and hours on
     every hourly row; each row alone makes a
-    :class:`~upwork_safety.statements.Statement` of *format*.  The running
+    :class:`~upwork_safety.statements.Statement` of *format*.  An hourly
+    row of an export with a description (the Transactions report, the
+    Transaction History) carries Upwork's invoice text for the week before
+    the one holding its day, ``Invoice for 10/12/2026-10/18/2026``, half
+    the time followed by `` - `` and hours and a rate that make its amount
+    (``- 6:30 hrs @ $15.00/hr``), so
+    :func:`~upwork_safety.statements.invoiced_week` reads its week and
+    :func:`~upwork_safety.statements.available_on` answers for it; without
+    *format*, half the hourly rows carry it.  The running
     balances of several rows are not kept consistent: these are rows;
     :func:`statements` draws whole statements.  A kind or a format may
     also be given as its text (``format="weekly_summary"``), as
@@ -490,6 +498,12 @@ def _transaction(
         type_text = draw(st.sampled_from(export.type_words(kind)))
         balance = draw(money("USD", max_value=top)) if export.has_balance else None
     contract_id = st.none() | _numbered("3810000", 99)
+    description = given("description", _DESCRIPTIONS, "")
+    if kind is TransactionKind.HOURLY and "description" in fields:
+        # Upwork's invoice text names the week an hourly row pays (statements.invoiced_week):
+        # on every hourly row of an export that has the column, on some without a format.
+        invoice = _invoice_text(on, amount, draw(_INVOICE_SEGMENTS))
+        description = invoice if export is not None or draw(st.booleans()) else description
     row = Transaction(
         line=draw(st.integers(_FIRST_ROW, _exports.MAX_LINES)),
         on=on,
@@ -497,9 +511,7 @@ def _transaction(
         amount=amount,
         id=given("id", st.none() | _numbered("8000", 9999), None),
         type_text=type_text,
-        description=given(
-            "description", st.sampled_from(["", "Invoice for 2024-01-01", "Logo design"]), ""
-        ),
+        description=description,
         balance=balance,
         client=given("client", st.sampled_from(["", "Acme", "Studio Noor"]), ""),
         contract=given("contract", st.sampled_from(["", "Logo design", "Data pipeline"]), ""),
@@ -517,6 +529,44 @@ def _transaction(
     if export is None or kind is not TransactionKind.SERVICE_FEE:
         return row
     return _fee_as_written(row, export, related)
+
+
+#: A row's description, when it is not an hourly invoice's.
+_DESCRIPTIONS = st.sampled_from(["", "Invoice for 2024-01-01", "Logo design"])
+#: The most billing segments an invoice's text says were worked (40 hours of 10 minutes).
+_MOST_SEGMENTS = 240
+#: The segments an invoice's text says were worked, or (half the time) 0: the text alone.
+_INVOICE_SEGMENTS = _sometimes(st.just(0), st.integers(1, _MOST_SEGMENTS), one_in=2)
+#: The highest hourly rate an invoice's text is drawn with: ``$999.99/hr`` (no thousands
+#: separator to guess).
+_HIGHEST_RATE = Decimal("999.99")
+_CENT = Decimal("0.01")
+
+
+def _invoice_text(on: date, amount: Money, segments: int) -> str:
+    """Upwork's text for the invoice dated *on*: the week before *on*'s, and maybe the hours.
+
+    Upwork dates an hourly invoice the Monday after its billing week, so the
+    row pays the week before the one holding its day (the row falls 1 to 7
+    days after that week's Sunday).  With *segments* (billing segments of
+    the rules in force on *on*), the text goes on `` - H:MM hrs @ $R/hr``,
+    the hours times the whole-cent rate exactly *amount*: the nearest number
+    of segments to *segments* (fewer first) that gives a rate up to
+    ``$999.99``; the text alone when none does.
+    """
+    monday = on - timedelta(days=on.weekday() + 7)
+    sunday = monday + timedelta(days=6)
+    text = f"Invoice for {monday:%m/%d/%Y}-{sunday:%m/%d/%Y}"
+    if segments == 0:
+        return text
+    segment = rules.as_of(on).hourly_segment // _MINUTE
+    for count in (*range(segments, 0, -1), *range(segments + 1, _MOST_SEGMENTS + 1)):
+        minutes = count * segment
+        rate = CONTEXT.divide(CONTEXT.multiply(amount.amount, 60), Decimal(minutes))
+        if rate == rate.quantize(_CENT, context=CONTEXT) and rate <= _HIGHEST_RATE:
+            hours, rest = divmod(minutes, 60)
+            return f"{text} - {hours}:{rest:02d} hrs @ ${rate.quantize(_CENT, context=CONTEXT)}/hr"
+    return text
 
 
 #: An added column each export that may have one can carry, with a value.

@@ -39,7 +39,7 @@ import attrs
 
 from upwork_safety import escrow
 from upwork_safety._decimals import count
-from upwork_safety._display import shown
+from upwork_safety._display import shown, utc_text
 from upwork_safety._moments import LATEST, utc_day, utc_instant
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import MAX_ITEMS, whole_cents
@@ -200,6 +200,11 @@ def _one_source(
 
 def _moment(value: object, what: str) -> datetime | None:
     return None if value is None else utc_instant(value, what)
+
+
+def _at_nine(day: date) -> datetime:
+    """09:00 UTC on *day*: when :func:`submitted_contract` funds its milestone by default."""
+    return datetime(day.year, day.month, day.day, 9, tzinfo=UTC)
 
 
 @_one_source({"milestone_id": ("id",)})
@@ -396,17 +401,59 @@ def submitted_contract(
 ) -> Contract:
     """A :func:`contract` whose milestone was funded and then submitted at *at*.
 
+    The milestone is funded no earlier than the contract starts, and the
+    work submitted no earlier than it was funded: an *at* before the
+    funding (by default 09:00 UTC on the start date, 2026-03-02) is refused
+    naming ``at`` and the arguments that move the funding earlier,
+    ``funded_at=`` or ``started=``; a *funded_at* before the start is
+    refused naming ``funded_at`` and ``started=``.
+
     Args:
         at: When the work was submitted (default 7 days after funding).
         funded_at: When the client funded it (default 09:00 UTC on the start date).
         overrides: Passed to :func:`contract`.
+
+    Raises:
+        InvalidTypeError: *at* or *funded_at* is not an aware datetime, or
+            an override :func:`contract` refuses.
+        InvalidValueError: *funded_at* before the contract's start day
+            (``field='funded_at'``), *at* before the funding
+            (``field='at'``), and the value errors of :func:`contract`.
     """
     _overrides(Contract, overrides, submitted_contract, contract)
     submitted = _moment(at, "at")
     funded = _moment(funded_at, "funded_at")
     made = contract(**overrides)
     start = made.started
-    funded = funded or datetime(start.year, start.month, start.day, 9, tzinfo=UTC)
+    if funded is not None and funded.date() < start:
+        raise InvalidValueError(
+            f"funded_at is {utc_text(funded)}, before the contract starts ({start}): pass "
+            f"started=date({funded.year}, {funded.month}, {funded.day}) or earlier, or a "
+            "later funded_at",
+            field="funded_at",
+            rule="on or after the contract's start day",
+        )
+    default_funding = funded is None
+    funded = funded or _at_nine(start)
+    if submitted is not None and submitted < funded:
+        move = "pass an earlier funded_at="
+        if default_funding:
+            # The default funding is 09:00 UTC on the start day: a start that early enough.
+            day = submitted.date() if submitted >= _at_nine(submitted.date()) else None
+            day = day or submitted.date() - timedelta(days=1)
+            also = " (and started= no later than its day)" if submitted.date() < start else ""
+            move = (
+                f"the funding defaults to 09:00 UTC on the start day ({start}), so pass "
+                f"started=date({day.year}, {day.month}, {day.day}) or earlier, or "
+                f"funded_at= at or before it{also}"
+            )
+        raise InvalidValueError(
+            f"at is {utc_text(submitted)}, before the milestone was funded "
+            f"({utc_text(funded)}): work is "
+            f"submitted after it is funded; {move}",
+            field="at",
+            rule="at or after the funding",
+        )
     submitted = submitted or funded + timedelta(days=7)
     made = escrow.apply(made, escrow.Fund("m1", funded))
     return escrow.apply(made, escrow.Submit("m1", submitted))
