@@ -576,12 +576,12 @@ _ASK_ANCHOR = anchor(
 )
 _DEFER_ANCHOR = anchor(
     (_FUND, _WORK_THEN_FUND),
-    "fund escrow milestone contract offer pay deposit money hir paise budget formal finance "
-    "card paperwork upwork purchase po procure requisition approval",
+    "fund escrow milestone contract offer pay deposit money hir paise raqam budget formal "
+    "finance card paperwork upwork purchase po procure requisition approval",
 )
 _WORK_FIRST_ANCHOR = anchor((_WORK_FIRST,), "first pehle")
 _FUND_WORD_ANCHOR = anchor((_FUND,), "fund escrow milestone contract offer pay deposit money "
-                            "hir paise budget formal finance card paperwork upwork "
+                            "hir paise raqam budget formal finance card paperwork upwork "
                             "purchase po procure requisition approval")  # fmt: skip
 _PAYMENT_ANCHOR = anchor(
     (lex.METHOD,),

@@ -411,7 +411,7 @@ _SMALL_ANCHOR = anchor(
     (_SMALL,),
     "quick small tiny minor little simple easy basically should won not nothing few minutes "
     "chhota chota thora zyada jaldi it just only bas sirf 0 1 2 3 4 5 6 7 8 9 shouldn doesn "
-    "wouldn barely hardly",
+    "wouldn barely hardly pal lamhe second chand kuch",
 )
 
 
