@@ -23,6 +23,9 @@ round, read by the rules alone:
   ("mujhe full dena"), and the review's words asked for ("'the best' in your review");
 * a code read out to the writer ("parh ke suna do"), and owners of Upwork accounts
   recruited as such;
+* a course's price in brackets after it ("complete the safety course ($25)"), the kind of
+  an older development message that only the model found (the retrained model added six
+  codes to the development set, one more than the corpus test allows);
 * and, as false alarms: a network's cover image, the work sent to the writer's e-mail
   instead of Upwork's submission (a handover, not a way to talk), extra work priced
   separately as another funded milestone, and a fee anyone might ask for, to be reported.
@@ -126,6 +129,13 @@ from upwork_safety.checks import FindingCode
             REVIEW,
         ),
         ("A small ask: could you put\n'excellent' in your review?", "outgoing", REVIEW),
+        # A course's price in brackets after it (an older development message's kind, which
+        # only the model found).
+        (
+            "Before you start, complete the safety course ($25), it's mandatory.",
+            "incoming",
+            FEE,
+        ),
         # A code read out to the writer.
         ("Phone pe jo code aaya hai wo parh ke suna do.", "incoming", ACCOUNT),
         # Owners of Upwork accounts recruited as such.
@@ -204,6 +214,9 @@ def test_a_false_alarm_kind_is_clear(text: str, direction: str, code: FindingCod
         ),
         # Words of the writer's own review.
         ("I wrote 'highly recommended' in my review of the tool.", "outgoing"),
+        # A course the product's students take, and one the writer pays for.
+        ("Our students take the course ($99) before the exam.", "incoming"),
+        ("The kit ($30) is required before the first order, we pay for it.", "incoming"),
         # A badge in the product's review widget.
         ("Thanks! Clients loved the 'excellent' badge in your review widget.", "outgoing"),
     ],

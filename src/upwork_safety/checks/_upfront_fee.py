@@ -173,7 +173,11 @@ _FEE_AMOUNT = re.compile(
 #: mandatory before we assign any orders" (not one the product's students take).
 _ITEM_PRICED = re.compile(
     r"(?:\$|rs\.?\s?|pkr\s?)\d[\d,.]{0,9}\s(?:[\w-]+\s){0,2}(?:certificate|certification|course|"
-    r"training|test|exam|kit|membership|registration|onboarding)\b"
+    r"training|test|exam|kit|membership|registration|onboarding)\b|"
+    # ... or its price after it in brackets: "finish our onboarding training ($40) first"
+    # (review r34, an older development message only the model found).
+    r"\b(?:certificate|certification|course|training|test|exam|kit|membership|registration|"
+    r"onboarding) ?\( ?(?:\$|rs\.? ?|pkr ?)\d[\d,.]{0,9} ?\)"
 )
 
 
