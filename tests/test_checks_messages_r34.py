@@ -28,7 +28,9 @@ round, read by the rules alone:
   codes to the development set, one more than the corpus test allows);
 * and, as false alarms: a network's cover image, the work sent to the writer's e-mail
   instead of Upwork's submission (a handover, not a way to talk), extra work priced
-  separately as another funded milestone, and a fee anyone might ask for, to be reported.
+  separately as another funded milestone, a fee anyone might ask for, to be reported, and
+  (found beside the Play Store wording) the product's payment screen tested once the app
+  is launched.
 
 Three misses are left. Two are limits of wrapped lines (docs/checks.md, *Wrapped
 lines*): the price kept on the line after the request, with no evidence spanning the
@@ -169,6 +171,8 @@ def test_a_missed_kind_of_risk_is_found(text: str, direction: str, code: Finding
             "incoming",
             PAYMENT,
         ),
+        # The product's payment screen tested once the app is out: not pay put off.
+        ("Please test the payment screen once the app is launched.", "incoming", FUNDING),
         # A fee anyone might ask for, to be reported.
         (
             "If someone asks you for a registration fee, report them to Upwork.",
