@@ -251,6 +251,11 @@ AS_ANOTHER = re.compile(
     r"\b(?:operate|run|manage|handle|control)\w{0,3} (?:\d+\+? |many |multiple |several |"
     r"dozens of )(?:\w+ )?(?:upwork |freelancer )?(?:profiles|accounts|ids)\b|"
     r"\bpay (?:the )?(?:account |profile )?owners\b|"
+    # The owners of accounts sought as such: "recruiting profile owners whose Upwork accounts
+    # are 3+ years old" (review r34, scanner dev-r34).
+    r"\b(?:recruit|hir|seek|look|search|want|need)\w{0,4}(?: for)? (?:(?:upwork|freelancer) "
+    r"(?:account|profile|id) (?:owners|holders)\b|(?:account|profile|id) (?:owners|holders)\b"
+    r"(?=[^.?!]{0,60}\b(?:upwork|freelancer|top[ -]rated|jss|job success)\b))|"
     r"\b(?:account|profile|id) (?:will|would|can|shall) be (?:used|run|operated|managed|"
     r"handled) by\b|"
     r"\b(?:open|create|register|make)\w{0,3} (?:a |an )?(?:new )?(?:upwork )?account (?:in|on|"
@@ -365,7 +370,9 @@ TO_WRITER = re.compile(
     r"\b(?:mujhe|muje|mujh|hume|humein|hamein|me|us|yahan|here|idhar|i need|we need)\b|"
     r"\b(?:bata|bhej|send|forward|share|likh|paste|copy|de)\w{0,4} (?:do|dein|dijiye|kijiye|"
     r"karo|kar do|kar dein|dena|dijiyega)\b|\b(?:batao|bhejo|bhejein|batayein|bataein|bataiye|"
-    r"bhejiye|bhejen)\b"
+    r"bhejiye|bhejen)\b|"
+    # Read out to the writer: "code parh ke sunao", "suna do" (review r34, scanner dev-r34).
+    r"\b(?:sunao|sunaiye|sunayein|sunaein|suna do|suna dein|suna dena|suna dijiye)\b"
 )
 
 #: The keys to an account: its password or login details, or the code Upwork sends.
@@ -533,7 +540,9 @@ HANDED = re.compile(
     r"handover|bhej\w{0,5}|bata\w{0,5}|de do|de dein|dedo|de dijiye|dein|dena|de deta|"
     r"de dunga|de doon|dunga|chahiye|need|needs|want|what'?s|what is|answer|here is|here's|"
     r"heres|ye hai|yeh hai|read|read out|read me|paste|(?:whatsapp|email|sms|message|text) "
-    r"kar\w{0,4}|type|type in|reply with|likh (?:do|dein|dijiye|dena)|likho|likhein|likhen)\b"
+    r"kar\w{0,4}|type|type in|reply with|likh (?:do|dein|dijiye|dena)|likho|likhein|likhen|"
+    # Read out aloud: "code parh ke sunao" (review r34, scanner dev-r34).
+    r"sunao|sunaiye|sunayein|sunaein|suna do|suna dein|suna dena|suna dijiye)\b"
 )
 
 #: Somebody's identity document or face, for an account's verification.

@@ -43,6 +43,8 @@ _WORK_ASK = re.compile(
     r"\b(?:make|create|design|write|build|(?<!\bkar )(?<!\bde )do|edit|push|finish|complete|"
     r"transcribe|translate|knock out|whip up|crank out|bang out|churn out|bash out|rattle off|"
     r"dash off|hammer out|nikal(?= (?:do|dein|dijiye|dena)\b)|"
+    # The work outlined first: "rough out the data model" (review r34, scanner dev-r34).
+    r"rough out|sketch out|map out|block out|mock up|"
     r"code|draft|redesign|fix|prepare|produce|put together|throw together|deliver|"
     r"send (?:over )?(?:me |us )?(?:the|a|your) (?:first |initial )?(?:draft|"
     r"design|logo|work|files?|sample|article|version|mockup|screens?)|"
@@ -72,7 +74,7 @@ _DIRECTED_AFTER = re.compile(
 )
 _FUND = re.compile(
     r"\b(?:fund|funds|funding|funded|escrow|milestone|milestones|contract|offer|payment|pay|"
-    r"deposit|money|hire|hiring|paise|budget|budgets|formali[sz]e|finance|card|formalities|"
+    r"deposit|money|hire|hiring|paise|raqam|budget|budgets|formali[sz]e|finance|card|formalities|"
     r"paperwork|upwork side|upwork part|upwork stuff|purchase order|procurement|requisition|"
     r"(?:invoice|vendor|budget) approval|"
     # Our own PO, not the POs a report lists: "our PO hasn't cleared".
@@ -306,7 +308,9 @@ _PAY_AFTER = re.compile(
     r"when|on|upon|only after|as soon as|jab|ke baad)\b(?: [\w'%]+){0,4}? (?:deliver\w{0,4}|"
     r"complet\w{0,6}|done|finish\w{0,3}|see|check(?:ed|ing|s)?|review\w{0,3}|like|happy|"
     r"satisf\w{0,6}|approve\w{0,1}|the client pays|our client pays|mukammal|ready|results?|"
-    r"live|tested|launched|working|up and running|test|verify|verified)\b|"
+    r"live|tested|launched|working|up and running|test|verify|verified|"
+    # ... or selling: "payment happens when the app is on the Play Store" (review r34).
+    r"on (?:the )?(?:play|app) store)\b|"
     r"\b(?:paise|payment|pay) (?:\w+ ){0,3}(?:dekh|check) (?:ke|kar)\b|"
     r"\b(?:pay|payment) on (?:delivery|completion)\b|\bcash on delivery\b|"
     r"\b(?:dekh|check|test|review) ?(?:kar ?ke|karne ke baad|kar) (?:hi )?(?:payment|paise|pay)\b|"
@@ -338,7 +342,12 @@ _PAY_AFTER = re.compile(
     r"your )?(?:payment|money))\b(?! for\b| (?:a |an |the |you )?(?:bonus|tip|extra|more)\b)"
 )
 #: The work in use, not just delivered: "live", "launched", "on the Play Store".
-_LAUNCHED = re.compile(r"\b(?:live|launched|up and running)$")
+#: The product's payment part, not the reader's pay: "the payment flow", "the pay screen".
+_PAY_FEATURE = re.compile(
+    r"\w+ (?:flow|screens?|pages?|form|gateway|button|methods?|options?|system|feature|module|"
+    r"integration|api|section|step)\b"
+)
+_LAUNCHED = re.compile(r"\b(?:live|launched|up and running|on (?:the )?(?:play|app) store)$")
 _RELEASE = re.compile(
     # Not "still approving the budget": an approval still to come is no release.
     r"\b(?:release|releasing|released|approve the (?:milestone|payment)|(?<!still )approving)\b"
@@ -467,9 +476,15 @@ def _paid_elsewhere(sentence: Sentence) -> tuple[int, int] | None:
         method = _ELSEWHERE_METHOD.match(sentence.text, fund.end())
         if method is not None and not sentence.suppressed(*method.span()):
             return (fund.start(), method.end())
+        # The method first: "har hafte JazzCash pe raqam bhejta rahunga" (review r34).
+        before = _METHOD_BEFORE.search(sentence.text, max(0, fund.start() - 40), fund.start())
+        if before is not None and not sentence.suppressed(*before.span()):
+            return (before.start(), fund.end())
     return None
 
 
+#: ... or just before it, in Roman Urdu: "JazzCash pe raqam".
+_METHOD_BEFORE = re.compile(lex.METHOD.pattern + r" (?:pe|par|per|mein|me|se) $")
 #: A method named right after the paying: "pay you via PayPal", "paise Easypaisa pe".
 _ELSEWHERE_METHOD = re.compile(
     r"(?: (?:you|u|me|it|the rest|aap ko|aapko))?(?: (?:via|on|through|by|with|in|over))? "
@@ -508,7 +523,8 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
         launched = _LAUNCHED.search(match.group()) is not None
         before = sentence.text[max(0, match.start() - 30) : match.start()]
         return not (
-            (lex.PRODUCT.search(before) if launched else sentence.product(*match.span()))
+            _PAY_FEATURE.match(match.group())  # "test the payment flow when the app is live"
+            or (lex.PRODUCT.search(before) if launched else sentence.product(*match.span()))
             or (not launched and sentence.first(_RELEASE))
             or sentence.first(_FUNDED_ALREADY)
             or sentence.upwork_feature(match.start())
@@ -556,16 +572,16 @@ _ASK_ANCHOR = anchor(
     "sta str beg go proceed kick get carry keep continue work dive jump shuru kaam jaari lag "
     "crack make create design write build do edit push finish complete transcribe translate "
     "code draft fix send bana likh kar dikha have ready bhej prepare produce put throw deliver "
-    "knock whip crank bang churn bash rattle dash hammer nikal set",
+    "knock whip crank bang churn bash rattle dash hammer nikal set rough sketch map block mock",
 )
 _DEFER_ANCHOR = anchor(
     (_FUND, _WORK_THEN_FUND),
-    "fund escrow milestone contract offer pay deposit money hir paise budget formal finance "
-    "card paperwork upwork purchase po procure requisition approval",
+    "fund escrow milestone contract offer pay deposit money hir paise raqam budget formal "
+    "finance card paperwork upwork purchase po procure requisition approval",
 )
 _WORK_FIRST_ANCHOR = anchor((_WORK_FIRST,), "first pehle")
 _FUND_WORD_ANCHOR = anchor((_FUND,), "fund escrow milestone contract offer pay deposit money "
-                            "hir paise budget formal finance card paperwork upwork "
+                            "hir paise raqam budget formal finance card paperwork upwork "
                             "purchase po procure requisition approval")  # fmt: skip
 _PAYMENT_ANCHOR = anchor(
     (lex.METHOD,),

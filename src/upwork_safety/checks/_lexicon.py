@@ -137,6 +137,10 @@ _VIA_RELATIVE = (
     r"|(?:paise|paisa|payment|raqam|amount|cash)(?: \w+){0,3}? (?:bhai|cousin|dost|brother|"
     r"friend|chacha|mamu|relative|abbu|walid)\w{0,2}(?: sahab| sahib)? ko "
     r"(?:de|dunga|denge|bhej|pakra|thama|hand)\w{0,4}"
+    # The money handed to someone, the reader to collect it from them: "unhein cash de aata
+    # hun, aap un se le lena" (review r34, scanner dev-r34).
+    r"|(?:paise|paisa|payment|raqam|amount|cash)\b[^.?!]{0,30}? (?:aap|ap|tum) (?:un|us|in|is) "
+    r"se (?:le|collect|wasool|wasul)\w{0,4}"
 )
 
 #: Ways to pay that leave Upwork.
@@ -300,8 +304,14 @@ REQUEST = _c(
         r"\w{2,}(?:ein|ijiye|iyega)",
     )
 )
-#: A question asked of the reader (with "you" / "aap" in the same sentence).
-YOU = _c(_words(r"you|your|yours|aap|aap ka|aap ki|aap ke|aap ko|tum|tumhara|apna|apni"))
+#: A question asked of the reader (with "you" / "aap" in the same sentence, or a Roman-Urdu
+#: verb said to the reader: "payment Bitcoin mein le loge?", "kar doge?", review r34).
+YOU = _c(
+    _words(
+        r"you|your|yours|aap|aap ka|aap ki|aap ke|aap ko|tum|tumhara|apna|apni",
+        r"(?:l|d|kar|bhej|bana|likh|ja|aa|rakh|sun|bhar)(?:oge|ogi)",
+    )
+)
 #: Words that open a command: "send me...", "add me...".
 IMPERATIVE_START = _c(
     r"^(?:(?:so|ok|okay|and|then|also|just|please|kindly|now|oh|hey|hi|sir|bhai|yaar|"
@@ -377,6 +387,9 @@ STILL_ASKING = _c(
         r"let's|lets|let us|please|can you|could you|would you|can we|shall we|kindly",
         r"i'll|i will|we'll|we will|i can|we can|you can|again|this time|too|as well",
         r"karein|kar dein|kar lein|karte hain|dein|bhej dein|karunga|dunga|kar doon",
+        # A request in Roman Urdu after a past detail: "number job post mein diya tha, wahan
+        # voice note bhej dena" (review r34, scanner dev-r34).
+        r"bhej dena|kar dena|de dena|bata dena|bhej do|kar do|de do|bata do|bhejo|batao",
     )
 )
 #: The channel or payment method is part of what is being built.
@@ -392,6 +405,8 @@ PRODUCT = _c(
         r"share on|share to|share via|click-to-chat|notifications?|alerts?|reminders?|"
         r"channel|channels|stories|story|reels?|profile|bio|highlights|thumbnails?|carousel|"
         r"shorts|versions?|hashtags|"
+        # A network's cover image, not a cover letter: "Facebook cover ke size ka" (review r34).
+        r"covers? (?:photos?|images?|pics?|banners?|art|ke|ki|size|sizes|dimensions?)|"
         r"feed|template|templates|sequence|signature|campaigns?|newsletter|auto-?reply",
         r"customers?|users?|visitors?|subscribers?|members?|attendees?|tenants?|students?|"
         r"buyers?|shoppers?|patients?|drivers?|riders?|leads|audience|followers",

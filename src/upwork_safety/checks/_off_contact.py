@@ -248,10 +248,21 @@ def _handed_over_by_mail(sentence: Sentence, match: re.Match[str]) -> bool:
     today": the files handed over outside Upwork's submission (``START_BEFORE_FUNDING``),
     with no address and no talk moved there (review r32, scanner dev-r32).
     """
-    return any(
-        handover.start() <= match.start() and match.end() <= handover.end()
-        for handover in sentence.all(OFF_SUBMIT)
+    handovers = sentence.all(OFF_SUBMIT)
+    if any(h.start() <= match.start() and match.end() <= h.end() for h in handovers):
+        return True
+    # The work sent to the mail instead of Upwork's submission, the handover said after it:
+    # "send the final PSD to my Gmail instead of submitting it here" (review r34).
+    return any(h.group("told") and match.end() <= h.start() for h in handovers) and bool(
+        _SENT_TO_MAIL.search(sentence.text, max(0, match.start() - 60), match.end())
     )
+
+
+#: The work sent to the writer's mail box, no address given: "send the PSD to my Gmail".
+_SENT_TO_MAIL = re.compile(
+    r"\b(?:send|share|upload|deliver|forward|bhej)\w{0,3}\b(?: [\w']+){0,5}? (?:to|on|in|into) "
+    r"(?:my|our|the) (?:e-?mail|gmail|hotmail|outlook|yahoo|inbox|mail)\b$"
+)
 
 
 #: The writer's own e-mail or phone ("to my email", "mere number pe"), and a code arriving

@@ -114,8 +114,13 @@ _SEND_BACK = re.compile(
     r"\b(?:return|refund)\w{0,3} (?:me |us )?(?:the )?(?:difference|extra|excess|overpa\w{0,6}|"
     r"duplicate|surplus)\b|"
     r"\bwapas (?:kar|bhej|de|transfer)(?: \w+)? (?:dein|do|dijiye|dena|karein|karo)\b|"
-    r"\bwapas (?:bhejein|bhejo|karein|karo|kijiye)\b"
+    r"\bwapas (?:bhejein|bhejo|karein|karo|kijiye)\b|"
+    # Wanted back, which asks for it: "I need the duplicate $150 back" (review r34).
+    r"\b(?:need|want)\w{0,3} (?:the |my |our |that |this )?(?:\w+ )?(?:\$?\d[\d,]{0,9}|money|"
+    r"amount|payment|difference|extra|excess|duplicate|overpayment) back\b"
 )
+#: Money wanted back: a request in itself, with no "please".
+_WANTED_BACK = re.compile(r"(?:need|want)")
 #: A fee named ("deposit" the noun, not "deposit it and return the difference").
 _A_FEE = re.compile(
     r"\b(?:fees?|deposit(?! (?:it|the|this|that)\b)|charges?|registration|training|kit)\b"
@@ -156,7 +161,7 @@ def _asked_back(sentence: Sentence, match: re.Match[str], back: re.Match[str] | 
     """
     return (
         back is not None
-        and sentence.asks()
+        and (sentence.asks() or _WANTED_BACK.match(back.group()) is not None)
         and not sentence.negated(*back.span())
         and not sentence.negated(*match.span())
         and not (
@@ -398,6 +403,15 @@ def _kept_on_platform(sentence: Sentence) -> bool:
     return bool(sentence.first(_ONLY_UPWORK)) and not sentence.first(_ONLY_AT_FIRST)
 
 
+#: Extra work priced on its own, as a milestone or quote on Upwork: "quote the extra pages
+#: separately", "another funded milestone" (review r34, scanner dev-r34).
+_PRICED_ON_UPWORK = re.compile(
+    r"\b(?:price|quote|estimate|charge|bill)\w{0,3} (?:\w+ ){0,5}?separately\b|"
+    r"\b(?:another|a new|new|a separate|separate|second|next|its own) (?:funded )?"
+    r"(?:milestone|contract|offer)\b|\bfunded milestone\b"
+)
+
+
 def _payment_elsewhere(sentence: Sentence) -> Hit | None:
     """Paying "directly", "outside Upwork", "between us"."""
     code = FindingCode.OFF_PLATFORM_PAYMENT
@@ -408,6 +422,8 @@ def _payment_elsewhere(sentence: Sentence) -> Hit | None:
     for match in sentence.all(lex.OFF_PLATFORM):
         if sentence.suppressed(*match.span()):
             continue
+        if match.group() == "separately" and sentence.first(_PRICED_ON_UPWORK):
+            continue  # "price the extra pages separately, another funded milestone is fine"
         if sentence.asks() or sentence.first(lex.PLATFORM_FEE):
             return Hit(code, *sentence.span(pay, match), Confidence.HIGH)
         best = best or Hit(code, *sentence.span(pay, match), Confidence.MEDIUM)

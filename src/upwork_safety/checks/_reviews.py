@@ -48,6 +48,19 @@ _RATING = re.compile(
     r"is going to|'ll) be (?:a |an )?(?:glowing|great|excellent|positive|perfect|stellar|amazing|"
     r"outstanding|(?:5|five)[\s-]?stars?)\b|"
     r"\b(?:5|five|paanch)[ -]?stars? (?:de|dunga|dungi|denge|doon|dun)\b|"
+    # Praise promised in Roman Urdu: "review mein tareef hi tareef likhunga" (review r34,
+    # scanner dev-r34).
+    r"\b(?:review|rating|feedback) (?:mein|me|main) (?:\w+ )?(?:tareef|tareefein|tareefen|"
+    r"tarif|taarif|taareef)\b|"
+    # A full rating asked for when rating: "rate karte waqt mujhe full do" (review r34).
+    r"\b(?:rat\w{1,4}|review\w{0,2}|feedback)\b[^.?!]{0,30}? (?:mujhe|hamein|humein|hume) full "
+    r"(?:hi )?(?:do|de do|dena|dein|de dein|dijiye|dijiyega)\b|"
+    # The words the review should hold, asked for: "could you write 'highly recommended' in
+    # your review?", also with the verb on the line before (review r34, scanner dev-r34).
+    r"(?:\b(?:write|put|say|mention|include|use|add)\w{0,3} (?:the words? |the phrase |something "
+    r"like )?'?|(?<![\w'])')(?:highly recommended|(?:highly |strongly )?recommend\w{0,3}|"
+    r"the best|excellent|outstanding|amazing|exceptional|perfect|top[ -]notch|flawless)\b"
+    r"[^.?!]{0,30}? (?:in|into|on) (?:your|the|my) (?:review|feedback|rating|testimonial)\b|"
     # Every box of the feedback ticked at the top: "mark all the feedback boxes as
     # 'excellent'", "rate everything as outstanding".  The object must be the feedback (or
     # all of it), not a draft, a font or a Jira ticket ("choose the version you like as the
@@ -267,6 +280,9 @@ _TRADE = re.compile(
     r"at no (?:extra )?cost|without (?:extra |any )?(?:pay|charge|cost))\b|"
     # The work not billed: "do them without billing me" (review r33, scanner dev-r33).
     r"\bwithout (?:billing|charging|invoicing) (?:me|us)\b|"
+    # ... or made with no money, in Roman Urdu: "bina paise ke bana do" (review r34).
+    r"\b(?:bina|baghair|begair) (?:kisi )?(?:extra |alag )?(?:paise|paison|payment|charge|"
+    r"charges) (?:ke|k)\b|"
     r"\b(?:lower|reduce|cut)\w{0,3} (?:the |your )?(?:price|rate|fee)\b|"
     r"\b(?:extra|additional) (?:pages?|revisions?|work|changes|features?|variations?|concepts?|"
     r"designs?|sections?|screens?|logos?|edits?|banners?|posts?|videos?|articles?|"

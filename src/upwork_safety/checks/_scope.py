@@ -70,8 +70,8 @@ _SAME_PRICE = re.compile(
     r"(?: (?:mein|me|main|mai))?\b|"
     r"\bno change (?:in|to|of) (?:the )?(?:budget|price|cost|fee|milestone|amount)\b|"
     r"\bextra (?:nahi|na) (?:de|dunga|dungi|milega|milenge|denge)\w{0,6}\b|"
-    r"\b(?:budget|rate) (?:wahi|wohi|same|is the same|is fixed)\b|\b(?:wahi|wohi) "
-    r"(?:budget|rate)\b|"
+    r"\b(?:budget|rate|price|qeemat|keemat) (?:wahi|wohi|same|is the same|is fixed)\b|"
+    r"\b(?:wahi|wohi) (?:budget|rate)\b|"
     # The price said not to grow: "budget is tight so cannot increase", "budget nahi badhega".
     r"\b(?:can'?t|cannot|can not|won'?t|will not|unable to|not able to) (?:increase|raise)"
     r"(?: (?:the |my |our )?(?:budget|price|payment|amount|rate)| it)?\b|"
@@ -83,6 +83,10 @@ _SAME_PRICE = re.compile(
     r"fee)\b|"
     r"\bno extra (?:charge|cost|pay|money|budget|payment)\b|"
     r"\bextra (?:paise|payment|budget|pay) (?:nahi|na)\b|\bfor free\b|\bfree (?:mein|of charge)\b|"
+    # The work asked with no money at all, in Roman Urdu: "bina paise ke bana do", "baghair
+    # payment ke" (review r34, scanner dev-r34).
+    r"\b(?:bina|baghair|begair) (?:kisi )?(?:extra |alag |additional )?(?:paise|paison|payment|"
+    r"charge|charges|pay|fees?) (?:ke|k)\b|"
     r"\bfree(?= (?:bana|kar|likh)\w{0,4}\b)|"
     r"\b(?:assume|assuming|guess|hope|expect) (?:that'?s|it'?s|this is|that is|it to be) "
     r"(?:all )?(?:included|fine within|ok within|part of|within)\b|"
@@ -98,6 +102,9 @@ _SAME_PRICE = re.compile(
     # The budget that is: "can you fit those into the current budget?" (review r33).
     r"\b(?:in|into|inside) (?:the |this |our |my )?(?:current|existing|present) (?:budget|price|"
     r"quote|fee|milestone)\b|"
+    # ... or kept: "keeping the current quote" (review r34, scanner dev-r34).
+    r"\b(?:keep|keeping|stick to|sticking to|stay at|staying at)\b (?:the |our |my |your )?"
+    r"(?:current|existing|same|original|agreed) (?:budget|price|quote|fee|rate|milestone)\b|"
     r"\bno need to change the (?:milestone|contract|price)\b|"
     r"\bwithout (?:extra|additional) (?:cost|pay|charge|payment)\b|\bat no (?:extra )?cost\b|"
     r"\bisi milestone (?:mein|me|main)\b|\bwe'?ll give you more work\b|"
@@ -127,6 +134,10 @@ _SMALL = re.compile(
     r"zyada (?:kaam|time) nahi|jaldi se|quick add|"
     # The work's size said in minutes, in Roman Urdu: "5 minute ka kaam hai" (review r32).
     r"(?:\d+|do|paanch|panch|das) minutes? (?:ka|ki) (?:kaam|kam|baat)|"
+    # ... or in moments: "do pal ka kaam hai", "pal bhar ka kaam", "chand second ka kaam"
+    # (review r34, scanner dev-r34).
+    r"(?:\d+|do|ek|chand|kuch) (?:pal|lamhe|seconds?) (?:ka|ki) (?:kaam|kam|baat)|"
+    r"pal bhar (?:ka|ki) (?:kaam|kam|baat)|"
     r"it'?s tiny|only \d+|just a|it'?s just|"
     r"only a|bas ek|sirf ek|should be (?:fast|quick|easy)|quick for you|easy for you|"
     r"shouldn'?t be (?:much|hard|difficult|a lot)|not much work|won'?t be much|"
@@ -141,7 +152,8 @@ _NEW_PAY = re.compile(
     r"\bi'?ll pay (?:extra|more|for (?:it|this|that|them))\b|"
     r"\badd(?:ed)? (?:a |another )?(?:new )?(?:\$\d[\d,]* )?milestone\b|"
     # A quote asked for, not one kept: "let's not change the quote" (review r32).
-    r"(?<!change the )(?<!touch the )(?<!raise the )(?<!revise the )\bquote\b|\bhow much\b|"
+    r"(?<!change the )(?<!touch the )(?<!raise the )(?<!revise the )(?<!current )(?<!same )"
+    r"(?<!existing )(?<!original )(?<!agreed )\bquote\b|\bhow much\b|"
     r"\bestimate\b|\bseparate \$\d[\d,]* milestone\b|"
     r"\bna(?:ya|ye|yi) milestone\b|\balag milestone\b|\bextra paise dunga\b|"
     r"\bbudget badha\w{0,4}\b(?! (?:nahi|na|nahin)\b)|"
@@ -186,6 +198,11 @@ _STRONG_CREEP = re.compile(
     r"(?:pages?|words?|screens?|slides?|minutes?|videos?|articles?|posts?|images?|photos?|rows?|"
     r"records?|entries|questions?|"
     r"products?|items?|languages?|sections?|designs?|banners?|logos?|chapters?)\b|"
+    # ... in Roman Urdu, the old count then the new: "report ko 20 se 35 pages tak barha dein"
+    # (review r34, scanner dev-r34).
+    r"\b\d[\d,]* se \d[\d,]* (?:\w+ )?(?:pages?|words?|screens?|slides?|minutes?|videos?|"
+    r"articles?|posts?|images?|photos?|products?|items?|sections?|designs?|banners?|logos?|"
+    r"chapters?|questions?) (?:tak|kar) (?:barh|badh|kar|le ja)\w{0,5}\b|"
     r"\bsince (?:you'?re|you are) already\b|\b\w+ (?:aur|or) (?:chahiye|bana\w{0,4}|"
     r"kar\w{0,5}|add|upload|likh\w{0,4}|daal\w{0,4})\b|\bjab aap\b(?: \w+){0,4} (?:rahe|kar rahe)\b"
 )
@@ -394,7 +411,7 @@ _SMALL_ANCHOR = anchor(
     (_SMALL,),
     "quick small tiny minor little simple easy basically should won not nothing few minutes "
     "chhota chota thora zyada jaldi it just only bas sirf 0 1 2 3 4 5 6 7 8 9 shouldn doesn "
-    "wouldn barely hardly",
+    "wouldn barely hardly pal lamhe second chand kuch",
 )
 
 

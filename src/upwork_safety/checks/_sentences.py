@@ -315,8 +315,10 @@ _EVERY_NEW_PAYS = re.compile(
 )
 _URDU_YOU_PAY = re.compile(
     r"\b(?:aap ko|tum ko|aap)\b(?: \w+){0,8} (?:dena|dene|deni|jama|bhejna|bhejne|bhejni|"
-    r"khareedna|khareedne|khareedni|lena|lene|leni|ada)\b|\bjama (?:karwa\w*|kar\w*)|"
-    r"\bada (?:kar\w*)|\b(?:khareedna|khareedni|khareedne|lena|leni|lene|dena|deni|dene|"
+    # Not money taken from someone: "aap un se le lena" (review r34, scanner dev-r34).
+    r"khareedna|khareedne|khareedni|(?<!\bse le )(?:lena|lene|leni)|ada)\b|"
+    r"\bjama (?:karwa\w*|kar\w*)|\bada (?:kar\w*)|"
+    r"\b(?:khareedna|khareedni|khareedne|lena|leni|lene|dena|deni|dene|"
     r"jama karwana|bhejna|bhejni|bhejne|jama karna|jama karne|ada karna|ada karne|karna|karni) "
     r"(?:hoga|hogi|honge|hongi|hain|parega|paregi|parenge|zaroori)"
 )

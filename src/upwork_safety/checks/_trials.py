@@ -31,7 +31,10 @@ FREE_WORK = re.compile(
     # The trial said to be free further on, in Roman Urdu: "sample article likh do 800 words
     # ka, free hoga" (review r31, scanner dev-r31).
     r"\b(?:sample|test|trial|task|assignment|demo|article)\b[^.?!]{0,40}?\bfree (?:hoga|hogi|"
-    r"hoge|rahega|rahegi)\b|"
+    r"hoge|rahega|rahegi|hai|hota|hoti)\b|"
+    # ... or said to bring no pay: "trial ka koi paisa nahi milta" (review r34, scanner dev-r34).
+    r"\b(?:sample|test|trial|task|assignment|demo)\b (?:ka|ki|ke) (?:koi )?(?:payment|paise|"
+    r"paisa)\w{0,2} (?:nahi|nahin|na)\b|"
     r"\bbina (?:paise|payment|pay)\b"
 )
 _UNPAID = re.compile(

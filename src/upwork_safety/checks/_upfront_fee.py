@@ -173,7 +173,11 @@ _FEE_AMOUNT = re.compile(
 #: mandatory before we assign any orders" (not one the product's students take).
 _ITEM_PRICED = re.compile(
     r"(?:\$|rs\.?\s?|pkr\s?)\d[\d,.]{0,9}\s(?:[\w-]+\s){0,2}(?:certificate|certification|course|"
-    r"training|test|exam|kit|membership|registration|onboarding)\b"
+    r"training|test|exam|kit|membership|registration|onboarding)\b|"
+    # ... or its price after it in brackets: "finish our onboarding training ($40) first"
+    # (review r34, an older development message only the model found).
+    r"\b(?:certificate|certification|course|training|test|exam|kit|membership|registration|"
+    r"onboarding) ?\( ?(?:\$|rs\.? ?|pkr ?)\d[\d,.]{0,9} ?\)"
 )
 
 
@@ -333,9 +337,17 @@ _FEE_RULES = (_fee_scheme, _fee_item_priced, _fee_named, _fee_purchase, _fee_mon
 
 def _fee_in(sentence: Sentence) -> Hit | None:
     """UPFRONT_FEE: the freelancer is told to pay or buy something to get or start work."""
-    if sentence.past() or sentence.first(_CLIENT_PAYS):
+    if sentence.past() or sentence.first(_CLIENT_PAYS) or sentence.first(_REPORT_IF_ASKED):
         return None
     return read_rules(sentence, _FEE_RULES)
+
+
+#: A fee anyone might ask for, to be reported: "if anyone asks you for a registration fee,
+#: report it", "koi agar fee maange to report kar dena" (review r34, scanner dev-r34).
+_REPORT_IF_ASKED = re.compile(
+    r"\b(?:if|agar)\b[^.?!]{0,60}?\b(?:asks?|asked|maang\w{0,3}|mange|demands?|requests?|"
+    r"charges?)\b[^.?!]{0,50}?\b(?:report|block|ignore|flag)\w{0,3}\b(?! back)"
+)
 
 
 def _fee_context_suppressed(sentence: Sentence, match: re.Match[str]) -> bool:
