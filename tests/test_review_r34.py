@@ -1,0 +1,50 @@
+"""Regression tests for round 34's code review (fees, jss, rules, models): findings 1 to 5."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import attrs
+import pytest
+
+from upwork_safety import fees, serialize
+from upwork_safety.errors import InvalidDataError, RulesError
+
+MONDAY = datetime(2026, 1, 5, tzinfo=timezone.utc)
+
+
+# --------------------------------------------------------------------------
+# Finding 1: a method's business days are bounded, so every Arrival can be shown
+
+
+@pytest.mark.parametrize("days", [(1, 10**17), (10**17, 10**17), (0, 367)])
+def test_a_method_taking_over_366_business_days_is_refused_when_built(days):
+    """Review r34 1: such a method was built, and its Arrival raised naming ``n`` when shown."""
+    with pytest.raises(RulesError) as refused:
+        attrs.evolve(fees.DIRECT_TO_LOCAL_BANK, business_days=days)
+    assert ("WithdrawalMethod.business_days", "at most 366 business days") == (
+        refused.value.field,
+        refused.value.rule,
+    )
+    assert str(days) in str(refused.value)
+
+
+def test_a_method_over_366_business_days_is_refused_when_loaded():
+    """The bound holds for a method read back from JSON too, naming its path."""
+    text = serialize.to_json(attrs.evolve(fees.DIRECT_TO_LOCAL_BANK, business_days=(1, 366)))
+    with pytest.raises(InvalidDataError) as refused:
+        serialize.from_json(fees.WithdrawalMethod, text.replace("366", "367"))
+    assert "$.business_days" in str(refused.value)
+
+
+def test_the_slowest_method_on_the_last_day_still_gives_every_date():
+    """366 business days from 9990-12-31 stays within the calendar: repr and dates work."""
+    slow = attrs.evolve(fees.DIRECT_TO_LOCAL_BANK, business_days=(366, 366))
+    found = fees.arrival(slow, datetime(9990, 12, 31, 11, tzinfo=timezone.utc))
+    assert (date(9990, 12, 31), date(9992, 5, 26), date(9992, 5, 26)) == (
+        found.processed_on,
+        found.earliest,
+        found.latest,
+    )
+    assert "arrives 9992-05-26" in repr(found)
+    assert date(2027, 6, 1) == fees.arrival(slow, MONDAY).latest  # 73 weeks and a day
