@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from types import SimpleNamespace
 
 import attrs
 import pytest
 
-from upwork_safety import fees, serialize
-from upwork_safety.errors import InvalidDataError, RulesError
+from upwork_safety import fees, jss, rules, serialize
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, RulesError
+from upwork_safety.rules import RuleHistory
 
 MONDAY = datetime(2026, 1, 5, tzinfo=timezone.utc)
 
@@ -48,3 +50,39 @@ def test_the_slowest_method_on_the_last_day_still_gives_every_date():
     )
     assert "arrives 9992-05-26" in repr(found)
     assert date(2027, 6, 1) == fees.arrival(slow, MONDAY).latest  # 73 weeks and a day
+
+
+# --------------------------------------------------------------------------
+# Finding 4: a RuleHistory holds rule sets of one kind
+
+
+def test_a_rule_history_of_mixed_kinds_is_refused_naming_the_first_other_kind():
+    """Review r34 4: PlatformRules, JSSRules and a fee schedule made one history."""
+    presets = (rules.HISTORY[0], rules.HISTORY[1], jss.HISTORY[-1], fees.SERVICE_FEE_HISTORY[-1])
+    with pytest.raises(RulesError) as refused:
+        RuleHistory("mixed", presets)
+    assert ("RuleHistory.presets[2]", "rule sets of one kind") == (
+        refused.value.field,
+        refused.value.rule,
+    )
+    assert "PlatformRules" in str(refused.value)
+    assert "JSSRules" in str(refused.value)
+
+
+def test_a_preset_without_a_name_is_no_rule_set():
+    """Review r34 4: an object with only an ``effective`` date was taken as a rule set."""
+    with pytest.raises(InvalidTypeError) as refused:
+        RuleHistory("junk", (SimpleNamespace(effective=date(2020, 1, 1)),))
+    assert ("RuleHistory.presets[0]", "a dated rule set") == (
+        refused.value.field,
+        refused.value.rule,
+    )
+
+
+def test_a_rule_history_of_one_kind_is_kept_and_read_back():
+    """One kind is taken as before, and a history read back by serialize is checked the same."""
+    later = attrs.evolve(rules.CURRENT, effective=date(2027, 1, 1), name="what-if")
+    history = RuleHistory("what-if", (*rules.HISTORY, later))
+    assert later is history.current
+    text = serialize.to_json(history)
+    assert history == serialize.from_json(RuleHistory[rules.PlatformRules], text)
