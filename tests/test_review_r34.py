@@ -8,8 +8,20 @@ from types import SimpleNamespace
 import attrs
 import pytest
 
-from upwork_safety import fees, jss, rules, serialize
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    Milestone,
+    Money,
+    Payment,
+    escrow,
+    fees,
+    jss,
+    rules,
+    serialize,
+)
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, RulesError
+from upwork_safety.hourly import TimeEntry
 from upwork_safety.rules import RuleHistory
 
 MONDAY = datetime(2026, 1, 5, tzinfo=timezone.utc)
@@ -86,3 +98,75 @@ def test_a_rule_history_of_one_kind_is_kept_and_read_back():
     assert later is history.current
     text = serialize.to_json(history)
     assert history == serialize.from_json(RuleHistory[rules.PlatformRules], text)
+
+
+# --------------------------------------------------------------------------
+# Finding 5: a Contract's lists from a pandas column or a numpy array
+
+PAYMENTS = [
+    Payment(date(2024, 1, 5), Money("100", "USD")),
+    Payment(date(2024, 1, 6), Money("50", "USD")),
+]
+FIXED = {"id": "c", "client": "k", "kind": ContractKind.FIXED_PRICE, "started": date(2024, 1, 1)}
+HOURLY = {
+    "id": "h",
+    "client": "k",
+    "kind": ContractKind.HOURLY,
+    "started": date(2024, 1, 1),
+    "hourly_rate": Money("10", "USD"),
+}
+ENTRY = TimeEntry(
+    datetime(2024, 1, 2, 9, tzinfo=timezone.utc), datetime(2024, 1, 2, 10, tzinfo=timezone.utc)
+)
+LANDING = Milestone("m1", "Landing page", Money("300.00", "USD"))
+
+
+def _funded() -> Contract:
+    contract = Contract(**FIXED, milestones=[LANDING])
+    return escrow.apply(contract, escrow.Fund("m1", datetime(2024, 1, 2, tzinfo=timezone.utc)))
+
+
+@pytest.mark.parametrize("wrap", ["series", "array"])
+def test_a_contracts_lists_may_be_a_pandas_column_or_a_numpy_array(wrap):
+    """Review r34 5: these raised numpy's own ValueError (a ``value == ()`` check)."""
+    pd = pytest.importorskip("pandas")
+
+    def column(items: list[object]) -> object:
+        series = pd.Series(items, dtype=object)
+        return series if wrap == "series" else series.to_numpy()
+
+    paid = Contract(**FIXED, payments=column(PAYMENTS))
+    assert tuple(PAYMENTS) == paid.payments
+    assert Money("150", "USD") == paid.earnings
+    assert (LANDING,) == Contract(**FIXED, milestones=column([LANDING])).milestones
+    assert (ENTRY,) == Contract(**HOURLY, time_entries=column([ENTRY])).time_entries
+    funded = _funded()
+    rebuilt = attrs.evolve(funded, history=column(list(funded.history)))
+    assert funded == rebuilt
+    assert Contract(**FIXED, payments=PAYMENTS) == paid
+
+
+@pytest.mark.parametrize("field", ["payments", "milestones", "time_entries", "history"])
+def test_an_empty_numpy_array_is_an_empty_list(field):
+    """An empty column is no payments (or milestones, entries, events), as ``()`` is."""
+    numpy = pytest.importorskip("numpy")
+    contract = Contract(**FIXED, **{field: numpy.array([], dtype=object)})
+    assert 0 == len(getattr(contract, field))
+    assert Contract(**FIXED) == contract
+
+
+@pytest.mark.parametrize(
+    ("field", "rule"),
+    [
+        ("payments", "a sequence of Payment"),
+        ("milestones", "a sequence of Milestone"),
+        ("time_entries", "a sequence of TimeEntry"),
+        ("history", "a sequence of escrow events"),
+    ],
+)
+def test_a_numpy_scalar_for_a_contracts_list_is_the_librarys_type_error(field, rule):
+    """``np.int64(5)`` raised numpy's ValueError; it is refused naming the field."""
+    numpy = pytest.importorskip("numpy")
+    with pytest.raises(InvalidTypeError) as refused:
+        Contract(**FIXED, **{field: numpy.int64(5)})
+    assert (f"Contract.{field}", rule) == (refused.value.field, refused.value.rule)
