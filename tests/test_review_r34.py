@@ -11,6 +11,7 @@ import pytest
 from upwork_safety import (
     Contract,
     ContractKind,
+    Feedback,
     Milestone,
     Money,
     Payment,
@@ -20,8 +21,9 @@ from upwork_safety import (
     rules,
     serialize,
 )
-from upwork_safety.errors import InvalidDataError, InvalidTypeError, RulesError
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.hourly import TimeEntry
+from upwork_safety.jss._invariants import UNIQUE_IDS
 from upwork_safety.rules import RuleHistory
 
 MONDAY = datetime(2026, 1, 5, tzinfo=timezone.utc)
@@ -170,3 +172,49 @@ def test_a_numpy_scalar_for_a_contracts_list_is_the_librarys_type_error(field, r
     with pytest.raises(InvalidTypeError) as refused:
         Contract(**FIXED, **{field: numpy.int64(5)})
     assert (f"Contract.{field}", rule) == (refused.value.field, refused.value.rule)
+
+
+# --------------------------------------------------------------------------
+# Finding 2: classify refuses a different contract with the judged one's id
+
+AS_OF = date(2025, 6, 1)
+
+
+def _job(number: str, client: str, month: int, stars: str) -> Contract:
+    ended = date(2025, month + 1, 1)
+    return Contract(
+        number,
+        client,
+        ContractKind.FIXED_PRICE,
+        started=date(2025, month, 1),
+        ended=ended,
+        payments=[Payment(ended, Money("100", "USD"))],
+        feedback=Feedback(stars=stars),
+    )
+
+
+FIRST = _job("c1", "A", 1, "4.2")
+REHIRE = _job("c2", "A", 3, "4.2")
+
+
+def test_classify_refuses_another_contract_with_the_judged_contracts_id():
+    """Review r34 2: the clash was dropped unseen, and with it the rehire it records."""
+    assert jss.Outcome.POSITIVE == jss.classify(FIRST, as_of=AS_OF, history=[REHIRE]).outcome
+    clash = attrs.evolve(REHIRE, id="c1")
+    with pytest.raises(InvalidValueError) as refused:
+        jss.classify(FIRST, as_of=AS_OF, history=[REHIRE, clash])
+    assert ("history[1].id", UNIQUE_IDS) == (refused.value.field, refused.value.rule)
+    with pytest.raises(InvalidValueError) as scored:
+        jss.score([FIRST, clash], as_of=AS_OF)
+    assert UNIQUE_IDS == scored.value.rule  # the rule score refuses the pair by
+
+
+def test_classify_still_skips_the_judged_contract_in_its_history():
+    """The whole history may be passed: the contract itself (an equal copy too) is skipped."""
+    alone = jss.classify(FIRST, as_of=AS_OF, history=[REHIRE])
+    copy = attrs.evolve(FIRST)
+    assert alone == jss.classify(FIRST, as_of=AS_OF, history=[FIRST, REHIRE])
+    assert alone == jss.classify(FIRST, as_of=AS_OF, history=[REHIRE, copy])
+    assert jss.score([FIRST, REHIRE], as_of=AS_OF).impact("c1") == jss.classify(
+        FIRST, as_of=AS_OF, history=[FIRST, REHIRE]
+    )

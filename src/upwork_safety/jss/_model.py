@@ -96,6 +96,28 @@ def _contracts(
     return read
 
 
+def _others(contract: Contract, history: Sequence[Contract]) -> list[tuple[int, Contract]]:
+    """*history* without *contract* itself, each with its index; another with its id is refused.
+
+    The whole history may be passed, the judged contract included; a
+    different contract with the same id would be dropped unseen, and
+    :func:`score` refuses the pair (review r34 2).
+    """
+    others: list[tuple[int, Contract]] = []
+    for index, item in enumerate(history):
+        if item.id != contract.id:
+            others.append((index, item))
+        elif item != contract:
+            raise InvalidValueError(
+                f"history[{index}] has id {shown(item.id)}, like the contract judged, but is a "
+                "different contract; ids must be unique so every impact can be told apart "
+                "(the contract itself may be in history)",
+                field=f"history[{index}].id",
+                rule=UNIQUE_IDS,
+            )
+    return others
+
+
 def _client_ids(value: object) -> frozenset[str]:
     return frozenset(sequence_of(value, str, "exclude_clients"))
 
@@ -125,7 +147,9 @@ def classify(
         as_of: The day (a date, or an aware datetime whose UTC date is used).
         rules: The rule set; default the one in force on *as_of*.
         history: The freelancer's other contracts, used to spot rehires
-            (another contract with the same client).
+            (another contract with the same client).  It may hold
+            *contract* itself, which is skipped; a different contract
+            with *contract*'s id is refused, as :func:`score` refuses it.
         exclude_clients: Client ids to leave out of the score.
 
     Returns:
@@ -136,7 +160,9 @@ def classify(
         :func:`score` for per-window detail.
 
     Raises:
-        InvalidValueError: A naive datetime.
+        InvalidValueError: A naive datetime, or duplicate contract ids in
+            *history* or a contract of *history* that is not *contract*
+            but has its id (``field`` ``history[i].id``).
         InvalidTypeError: *contract* is not a :class:`~upwork_safety.Contract`.
         CurrencyMismatchError: It (``field`` ``contract.payments[0].amount``)
             or a contract of *history* (``history[i].payments[0].amount``) is
@@ -145,9 +171,7 @@ def classify(
     contract = instance(contract, Contract, "contract")
     day = utc_day(as_of, "as_of")
     chosen = _rules(rules, day)
-    others = [
-        (index, c) for index, c in enumerate(_contracts(history, "history")) if c.id != contract.id
-    ]
+    others = _others(contract, _contracts(history, "history"))
     facts = _build(
         [contract, *(c for _, c in others)],
         chosen,
