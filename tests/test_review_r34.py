@@ -218,3 +218,97 @@ def test_classify_still_skips_the_judged_contract_in_its_history():
     assert jss.score([FIRST, REHIRE], as_of=AS_OF).impact("c1") == jss.classify(
         FIRST, as_of=AS_OF, history=[FIRST, REHIRE]
     )
+
+
+# --------------------------------------------------------------------------
+# Finding 3: an exclude_clients id that names no client is refused
+
+#: The rule an exclude_clients id of no client breaks.
+EXCLUDED_CLIENT = "the id of a client of the contracts given"
+TROLLED = [_job("c1", "A", 1, "2.0"), _job("c2", "Bob", 3, "5.0"), _job("c3", "C", 3, "5.0")]
+
+
+def _refusal(call) -> tuple[str, str, str]:
+    with pytest.raises(InvalidValueError) as refused:
+        call()
+    return refused.value.field, refused.value.rule, str(refused.value)
+
+
+def test_an_excluded_id_that_names_no_client_is_refused_with_the_id_meant():
+    """Review r34 3: ``"a"`` for ``"A"`` was ignored, leaving the 2-star review in the score."""
+    assert 67 == jss.score(TROLLED, as_of=AS_OF).score
+    assert 100 == jss.score(TROLLED, as_of=AS_OF, exclude_clients=["A"]).score
+    field, rule, message = _refusal(
+        lambda: jss.score(TROLLED, as_of=AS_OF, exclude_clients=["A", "a"])
+    )
+    assert ("exclude_clients[1]", EXCLUDED_CLIENT) == (field, rule)
+    assert "(did you mean 'A'?)" in message
+    assert "'Bob'" in message  # the history's clients are listed
+    *_, close = _refusal(lambda: jss.score(TROLLED, as_of=AS_OF, exclude_clients=["Bbo"]))
+    assert "(did you mean 'Bob'?)" in close
+
+
+JOBS = [jss.FutureJob(Money(100, "USD"), days=3, client_id="J")]
+ODDS = {jss.Outcome.POSITIVE: 1}
+EVERY_CALL = {
+    "classify": lambda ids: jss.classify(
+        TROLLED[0], as_of=AS_OF, history=TROLLED[1:], exclude_clients=ids
+    ),
+    "score": lambda ids: jss.score(TROLLED, as_of=AS_OF, exclude_clients=ids),
+    "timeline": lambda ids: jss.timeline(TROLLED, start=AS_OF, end=AS_OF, exclude_clients=ids),
+    "top_rated_weeks": lambda ids: jss.top_rated_weeks(TROLLED, as_of=AS_OF, exclude_clients=ids),
+    "top_rated": lambda ids: jss.top_rated(TROLLED, as_of=AS_OF, exclude_clients=ids),
+    "what_if": lambda ids: jss.what_if(
+        TROLLED, [_job("x", "New", 4, "5.0")], as_of=AS_OF, exclude_clients=ids
+    ),
+    "explain_change": lambda ids: jss.explain_change(TROLLED, AS_OF, AS_OF, exclude_clients=ids),
+    "forecast": lambda ids: jss.forecast(
+        TROLLED, as_of=AS_OF, jobs=JOBS, outcome_odds=ODDS, trials=1, seed=1, exclude_clients=ids
+    ),
+    "score_many": lambda ids: list(
+        jss.score_many([TROLLED[:1], TROLLED[1:]], as_of=AS_OF, exclude_clients=ids)
+    ),
+}
+
+
+@pytest.mark.parametrize("name", EVERY_CALL)
+def test_every_function_taking_exclude_clients_refuses_an_id_of_no_client(name):
+    """One rule for every function: each id is the client of a contract given."""
+    call = EVERY_CALL[name]
+    call(["A", "C"])  # clients of the contracts given: taken
+    field, rule, message = _refusal(lambda: call(["C", "c "]))
+    assert ("exclude_clients[1]", EXCLUDED_CLIENT) == (field, rule)
+    assert "'c '" in message
+
+
+def test_a_client_only_an_added_contract_or_a_job_has_may_be_excluded():
+    """what_if's extra and forecast's named clients are contracts given too."""
+    extra = _job("x", "New", 4, "1.0")
+    assert 67 == jss.what_if(TROLLED, [extra], as_of=AS_OF, exclude_clients=["New"]).after
+    assert EVERY_CALL["forecast"](["J"]).bins == (jss.ForecastBin(67, 1),)
+
+
+def test_score_many_checks_the_ids_against_every_history_together():
+    """An id one history lacks is fine when another has it; one none has is refused at the end."""
+    histories = [TROLLED[:1], TROLLED[1:]]
+    reports = list(jss.score_many(histories, as_of=AS_OF, exclude_clients=["A", "Bob"]))
+    assert [None, None] == [report.score for report in reports]
+    stream = jss.score_many(histories, as_of=AS_OF, exclude_clients=["A", "bob"])
+    assert 2 == len([next(stream), next(stream)])  # every report first
+    with pytest.raises(InvalidValueError) as refused:
+        next(stream)
+    assert ("exclude_clients[1]", EXCLUDED_CLIENT) == (refused.value.field, refused.value.rule)
+    assert "(did you mean 'Bob'?)" in str(refused.value)
+
+
+def test_score_frame_checks_the_ids_against_every_row_before_scoring():
+    """The whole table is at hand: an id no row's client has is refused up front."""
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"freelancer": ["f1", "f2", "f2"], "contract": TROLLED})
+    scored = jss.score_frame(frame, as_of=AS_OF, exclude_clients=["A"])
+    assert [100] == scored["score"].dropna().tolist()
+    field, rule, message = _refusal(
+        lambda: jss.score_frame(frame, as_of=AS_OF, exclude_clients=["bob"])
+    )
+    assert ("exclude_clients[0]", EXCLUDED_CLIENT) == (field, rule)
+    assert "(did you mean 'Bob'?)" in message

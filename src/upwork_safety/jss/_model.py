@@ -20,6 +20,7 @@ from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
 from upwork_safety._validate import instance, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.jss._excluded import check_excluded, excluded_ids
 from upwork_safety.jss._facts import _build, _changes, _Facts, paid_at
 from upwork_safety.jss._invariants import UNIQUE_IDS
 from upwork_safety.jss._judge import _judge, _unpaid_days
@@ -118,8 +119,18 @@ def _others(contract: Contract, history: Sequence[Contract]) -> list[tuple[int, 
     return others
 
 
-def _client_ids(value: object) -> frozenset[str]:
-    return frozenset(sequence_of(value, str, "exclude_clients"))
+def _client_ids(
+    value: object,
+    contracts: Iterable[Contract],
+    where: str = "contracts",
+    *,
+    also: Iterable[str] = (),
+) -> frozenset[str]:
+    """*value*, ``exclude_clients``, each id a client of *contracts* (or *also*); else refused."""
+    ids = excluded_ids(value)
+    if ids:
+        check_excluded(ids, {c.client.id for c in contracts}.union(also), where)
+    return frozenset(ids)
 
 
 def _rules(value: object, on: date, what: str = "as_of") -> JSSRules:
@@ -150,7 +161,9 @@ def classify(
             (another contract with the same client).  It may hold
             *contract* itself, which is skipped; a different contract
             with *contract*'s id is refused, as :func:`score` refuses it.
-        exclude_clients: Client ids to leave out of the score.
+        exclude_clients: Client ids to leave out of the score, each the
+            client of *contract* or of a contract in *history* (else
+            refused: ``InvalidValueError``, field ``exclude_clients[i]``).
 
     Returns:
         The contract's :class:`Impact`, judged as :func:`score` judges it on
@@ -172,10 +185,11 @@ def classify(
     day = utc_day(as_of, "as_of")
     chosen = _rules(rules, day)
     others = _others(contract, _contracts(history, "history"))
+    judged = [contract, *(c for _, c in others)]
     facts = _build(
-        [contract, *(c for _, c in others)],
+        judged,
         chosen,
-        _client_ids(exclude_clients),
+        _client_ids(exclude_clients, judged, "contract or history"),
         paid_fields=[paid_at("contract"), *(paid_at(f"history[{i}]") for i, _ in others)],
     )[0]
     on = chosen.snapshot(day)
@@ -294,7 +308,11 @@ def score(
             With biweekly rules the score is that of the latest snapshot.
         rules: The rule set; default the one in force on *as_of*.
         exclude_clients: Client ids to leave out (e.g. a client Upwork
-            removed from the score).
+            removed from the score), each the client of a contract in
+            *contracts*: an id that names none, a typo, would leave
+            nothing out, so it is refused (``InvalidValueError``, field
+            ``exclude_clients[i]``, the id it most likely meant in the
+            message).
 
     Returns:
         A :class:`JSSReport`.
@@ -310,7 +328,7 @@ def score(
     """
     day = utc_day(as_of, "as_of")
     items = _contracts(contracts)
-    return _report(items, day, _rules(rules, day), _client_ids(exclude_clients))
+    return _report(items, day, _rules(rules, day), _client_ids(exclude_clients, items))
 
 
 class _Engine:
@@ -458,7 +476,9 @@ def timeline(
         step: Whole days between points; default one day.
         rules: One rule set for every point; default the one in force on
             each point's day (the tally is rebuilt when the rules change).
-        exclude_clients: Client ids to leave out.
+        exclude_clients: Client ids to leave out, each the client of a
+            contract in *contracts* (else refused: ``InvalidValueError``,
+            field ``exclude_clients[i]``).
 
     Returns:
         A :class:`JSSTimeline` (a list of :class:`JSSPoint`).
@@ -486,7 +506,7 @@ def timeline(
             rule=f"at most {MAX_TIMELINE_POINTS:,} points",
         )
     items = _contracts(contracts)
-    excluded = _client_ids(exclude_clients)
+    excluded = _client_ids(exclude_clients, items)
     recorded = _last_recorded(items)
     points: list[JSSPoint] = []
     engine: _Engine | None = None
