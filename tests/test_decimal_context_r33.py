@@ -241,7 +241,7 @@ CALLS: dict[str, Call] = {
         Money("345678.91", "PKR"), "payoneer", reference_rate=SBP, on=_at(2025, 5, 1, zone=zone)
     ),
     "jss.score": lambda wrap, zone, mapping: jss.score(
-        wrap(HISTORY[:3]), as_of=_at(2025, 6, 1, zone=zone), exclude_clients=wrap(["nobody"])
+        wrap(HISTORY[:3]), as_of=_at(2025, 6, 1, zone=zone), exclude_clients=wrap(["client-c2"])
     ),
     "jss.score_many": lambda wrap, zone, mapping: _many(wrap([wrap(HISTORY[:3]), wrap(HISTORY)])),
     "jss.timeline": lambda wrap, zone, mapping: jss.timeline(

@@ -86,8 +86,11 @@ class Raising(str):
 def test_a_lying_client_id_excludes_only_the_client_it_names():
     whole = jss.score(HISTORY, as_of=JUNE)
     assert whole.windows[0].contracts == 6
-    lied = jss.score(HISTORY, as_of=JUNE, exclude_clients=[Lying("zzz")])
-    assert lied == whole  # "zzz" names no client: nothing is left out
+    # "zzz" names no client: it is refused (review r34 3), read as its own text.
+    with pytest.raises(InvalidValueError) as lied:
+        jss.score(HISTORY, as_of=JUNE, exclude_clients=[Lying("zzz")])
+    assert "exclude_clients[0]" == lied.value.field
+    assert "'zzz'" in str(lied.value)
     named = jss.score(HISTORY, as_of=JUNE, exclude_clients=(c for c in [Lying("client1")]))
     assert named.windows[0].contracts == 4
 

@@ -175,13 +175,13 @@ def test_a_history_of_the_wrong_rules_is_refused_naming_rules(call: object, kind
 
 
 def test_a_history_with_one_wrong_preset_is_refused_before_any_day_reads_it() -> None:
-    mixed = rules.RuleHistory(
-        "mixed", (*rules.HISTORY, attrs.evolve(jss.HISTORY.current, effective=date(2030, 1, 1)))
-    )
-    with pytest.raises(InvalidTypeError) as raised:
-        escrow.rules_in_force(datetime(2026, 1, 1, tzinfo=UTC), rules=mixed)  # type: ignore[arg-type]
-    assert raised.value.field == "rules"
-    assert "presets[2]" in str(raised.value)
+    """Refused when it is built, since review r34 4 (before, by the function it reached)."""
+    with pytest.raises(RulesError) as raised:
+        rules.RuleHistory(
+            "mixed", (*rules.HISTORY, attrs.evolve(jss.HISTORY.current, effective=date(2030, 1, 1)))
+        )
+    assert raised.value.field == f"RuleHistory.presets[{len(rules.HISTORY)}]"
+    assert raised.value.rule == "rule sets of one kind"
 
 
 def test_to_mermaid_draws_one_rule_set_and_refuses_a_history_without_a_day() -> None:

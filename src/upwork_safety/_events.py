@@ -583,7 +583,9 @@ def history(events: object, what: str) -> History:
     """*events* as a :class:`History`, with errors naming *what* (e.g. ``"Contract.history"``)."""
     if isinstance(events, History):
         return events
-    if events == ():  # a new contract's, shared: a history never changes
+    # A new contract's, shared: a history never changes.  Asked by type, never
+    # ``==``, which a numpy array or pandas Series answers item by item (review r34 5).
+    if type(events) is tuple and not events:
         return _EMPTY
     head = _chain(events, what)
     return History() if head is None else History(head)

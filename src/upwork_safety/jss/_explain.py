@@ -341,7 +341,9 @@ def what_if(
         extra: One contract or several to add.
         as_of: The day.
         rules: The rule set; default the one in force on *as_of*.
-        exclude_clients: Client ids to leave out.
+        exclude_clients: Client ids to leave out, each the client of a
+            contract in *contracts*, *extra* or *replace* (else refused:
+            ``InvalidValueError``, field ``exclude_clients[i]``).
         replace: One contract or several, each the changed version of a
             contract in *contracts* with its id ("my open contract ends
             with three stars"): the score after has it in that one's place.
@@ -373,7 +375,9 @@ def what_if(
             rule="extra or replace",
         )
     chosen = _rules(rules, day)
-    excluded = _client_ids(exclude_clients)
+    excluded = _client_ids(
+        exclude_clients, (*items, *added, *changed), "contracts, extra or replace"
+    )
     before = _report(items, day, chosen, excluded)
     # A contract paid in another currency is named where the caller passed it.
     replaced_by = {contract.id: index for index, contract in enumerate(changed)}
@@ -540,7 +544,9 @@ def explain_change(
         before: The earlier day.
         after: The later day.
         rules: The rule set; default the one in force on *after*.
-        exclude_clients: Client ids to leave out.
+        exclude_clients: Client ids to leave out, each the client of a
+            contract in *contracts* (else refused: ``InvalidValueError``,
+            field ``exclude_clients[i]``).
 
     Returns:
         A :class:`JSSChange`.
@@ -558,7 +564,7 @@ def explain_change(
         )
     items = _contracts(contracts)
     chosen = _rules(rules, second, "after")
-    excluded = _client_ids(exclude_clients)
+    excluded = _client_ids(exclude_clients, items)
     report_before = _report(items, first, chosen, excluded)
     report_after = _report(items, second, chosen, excluded)
     facts = _build(items, chosen, excluded)

@@ -415,7 +415,9 @@ def forecast(
             seeds are refused).
         rules: The rule set; default the one in force when the last job ends.
         exclude_clients: Client ids to leave out (a job that names one of
-            them is left out too; a job for a new client never is).
+            them is left out too; a job for a new client never is), each
+            the client of a contract or named by a job (else refused:
+            ``InvalidValueError``, field ``exclude_clients[i]``).
 
     Returns:
         A :class:`Forecast`.
@@ -434,7 +436,8 @@ def forecast(
     planned = _jobs(jobs)
     odds = _odds(outcome_odds)
     trials, seed = _check_trials(trials, seed)
-    excluded = _client_ids(exclude_clients)
+    named = [job.client_id for job in planned if job.client_id is not None]
+    excluded = _client_ids(exclude_clients, items, "contracts or jobs", also=named)
     taken = excluded | {contract.client.id for contract in items}
     future, horizon = _future_contracts(planned, day, taken)
     # Today's rules first: a day before the first rule set is *as_of*'s fault,

@@ -21,6 +21,7 @@ from upwork_safety._moments import utc_day
 from upwork_safety._plain import plain_duration
 from upwork_safety._validate import finer_error, instance, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.jss._excluded import check_excluded, excluded_ids
 from upwork_safety.jss._facts import _build, _changes, _Facts, paid_at
 from upwork_safety.jss._invariants import UNIQUE_IDS
 from upwork_safety.jss._judge import _judge, _unpaid_days
@@ -97,8 +98,40 @@ def _contracts(
     return read
 
 
-def _client_ids(value: object) -> frozenset[str]:
-    return frozenset(sequence_of(value, str, "exclude_clients"))
+def _others(contract: Contract, history: Sequence[Contract]) -> list[tuple[int, Contract]]:
+    """*history* without *contract* itself, each with its index; another with its id is refused.
+
+    The whole history may be passed, the judged contract included; a
+    different contract with the same id would be dropped unseen, and
+    :func:`score` refuses the pair (review r34 2).
+    """
+    others: list[tuple[int, Contract]] = []
+    for index, item in enumerate(history):
+        if item.id != contract.id:
+            others.append((index, item))
+        elif item != contract:
+            raise InvalidValueError(
+                f"history[{index}] has id {shown(item.id)}, like the contract judged, but is a "
+                "different contract; ids must be unique so every impact can be told apart "
+                "(the contract itself may be in history)",
+                field=f"history[{index}].id",
+                rule=UNIQUE_IDS,
+            )
+    return others
+
+
+def _client_ids(
+    value: object,
+    contracts: Iterable[Contract],
+    where: str = "contracts",
+    *,
+    also: Iterable[str] = (),
+) -> frozenset[str]:
+    """*value*, ``exclude_clients``, each id a client of *contracts* (or *also*); else refused."""
+    ids = excluded_ids(value)
+    if ids:
+        check_excluded(ids, {c.client.id for c in contracts}.union(also), where)
+    return frozenset(ids)
 
 
 def _rules(value: object, on: date, what: str = "as_of") -> JSSRules:
@@ -126,8 +159,12 @@ def classify(
         as_of: The day (a date, or an aware datetime whose UTC date is used).
         rules: The rule set; default the one in force on *as_of*.
         history: The freelancer's other contracts, used to spot rehires
-            (another contract with the same client).
-        exclude_clients: Client ids to leave out of the score.
+            (another contract with the same client).  It may hold
+            *contract* itself, which is skipped; a different contract
+            with *contract*'s id is refused, as :func:`score` refuses it.
+        exclude_clients: Client ids to leave out of the score, each the
+            client of *contract* or of a contract in *history* (else
+            refused: ``InvalidValueError``, field ``exclude_clients[i]``).
 
     Returns:
         The contract's :class:`Impact`, judged as :func:`score` judges it on
@@ -137,7 +174,9 @@ def classify(
         :func:`score` for per-window detail.
 
     Raises:
-        InvalidValueError: A naive datetime.
+        InvalidValueError: A naive datetime, or duplicate contract ids in
+            *history* or a contract of *history* that is not *contract*
+            but has its id (``field`` ``history[i].id``).
         InvalidTypeError: *contract* is not a :class:`~upwork_safety.Contract`.
         CurrencyMismatchError: It (``field`` ``contract.payments[0].amount``)
             or a contract of *history* (``history[i].payments[0].amount``) is
@@ -146,13 +185,12 @@ def classify(
     contract = instance(contract, Contract, "contract")
     day = utc_day(as_of, "as_of")
     chosen = _rules(rules, day)
-    others = [
-        (index, c) for index, c in enumerate(_contracts(history, "history")) if c.id != contract.id
-    ]
+    others = _others(contract, _contracts(history, "history"))
+    judged = [contract, *(c for _, c in others)]
     facts = _build(
-        [contract, *(c for _, c in others)],
+        judged,
         chosen,
-        _client_ids(exclude_clients),
+        _client_ids(exclude_clients, judged, "contract or history"),
         paid_fields=[paid_at("contract"), *(paid_at(f"history[{i}]") for i, _ in others)],
     )[0]
     on = chosen.snapshot(day)
@@ -271,7 +309,11 @@ def score(
             With biweekly rules the score is that of the latest snapshot.
         rules: The rule set; default the one in force on *as_of*.
         exclude_clients: Client ids to leave out (e.g. a client Upwork
-            removed from the score).
+            removed from the score), each the client of a contract in
+            *contracts*: an id that names none, a typo, would leave
+            nothing out, so it is refused (``InvalidValueError``, field
+            ``exclude_clients[i]``, the id it most likely meant in the
+            message).
 
     Returns:
         A :class:`JSSReport`.
@@ -287,7 +329,7 @@ def score(
     """
     day = utc_day(as_of, "as_of")
     items = _contracts(contracts)
-    return _report(items, day, _rules(rules, day), _client_ids(exclude_clients))
+    return _report(items, day, _rules(rules, day), _client_ids(exclude_clients, items))
 
 
 class _Engine:
@@ -444,7 +486,9 @@ def timeline(
         step: Whole days between points; default one day.
         rules: One rule set for every point; default the one in force on
             each point's day (the tally is rebuilt when the rules change).
-        exclude_clients: Client ids to leave out.
+        exclude_clients: Client ids to leave out, each the client of a
+            contract in *contracts* (else refused: ``InvalidValueError``,
+            field ``exclude_clients[i]``).
 
     Returns:
         A :class:`JSSTimeline` (a list of :class:`JSSPoint`).
@@ -472,7 +516,7 @@ def timeline(
             rule=f"at most {MAX_TIMELINE_POINTS:,} points",
         )
     items = _contracts(contracts)
-    excluded = _client_ids(exclude_clients)
+    excluded = _client_ids(exclude_clients, items)
     recorded = _last_recorded(items)
     points: list[JSSPoint] = []
     engine: _Engine | None = None

@@ -16,6 +16,7 @@ from upwork_safety._decimals import restore_context
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.jss._excluded import check_excluded, excluded_ids
 from upwork_safety.jss._facts import paid_at, paid_at_each
 from upwork_safety.jss._invariants import UNIQUE_IDS
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
@@ -55,7 +56,10 @@ def score_many(
         as_of: The day every history is scored on.
         rules: The rule set for every history; default the one in force on
             *as_of* (looked up once).
-        exclude_clients: Client ids to leave out of every score.
+        exclude_clients: Client ids to leave out of every score, each the
+            client of a contract in some history: one that no history has
+            is refused once the last history is read, after the last
+            report (``InvalidValueError``, field ``exclude_clients[i]``).
 
     Returns:
         An iterator of :class:`~upwork_safety.jss.JSSReport`, one per
@@ -67,7 +71,9 @@ def score_many(
             single history or contract is refused up front; a bad history
             is reported with its index, e.g. ``histories[3]``, when it is
             reached).
-        InvalidValueError: A naive datetime.
+        InvalidValueError: A naive datetime, or an id of *exclude_clients*
+            that no history's contract has (raised by the iterator once
+            the last history is read).
         RulesError: A day before 2015-03-01 without explicit *rules*.
     """
     if isinstance(histories, (str, bytes, Contract, Mapping)) or not isinstance(
@@ -81,16 +87,22 @@ def score_many(
         )
     day = utc_day(as_of, "as_of")
     chosen = _rules(rules, day)
-    excluded = _client_ids(exclude_clients)
-    return _stream(histories, day, chosen, excluded)
+    ids = excluded_ids(exclude_clients)
+    return _stream(histories, day, chosen, ids)
 
 
 def _stream(
     histories: Iterable[Iterable[Contract]],
     day: date,
     rules: JSSRules,
-    excluded: frozenset[str],
+    ids: tuple[str, ...],
 ) -> Iterator[JSSReport]:
+    excluded = frozenset(ids)
+    # Which excluded ids some history's contract has, and another client in
+    # another case for each of the rest: no list of every client is kept.
+    found: set[str] = set()
+    folded = {wanted.casefold(): wanted for wanted in excluded}
+    alike: dict[str, str] = {}
     for index, history in enumerate(histories):
         if isinstance(history, Contract):
             raise InvalidTypeError(
@@ -103,7 +115,18 @@ def _stream(
         # The caller's history is read first (its generator may change the decimal
         # context), then scored in a fresh copy of the library's (red team r33 1).
         items = _contracts(history, where)
+        if excluded:
+            for contract in items:
+                client = contract.client.id
+                if client in excluded:
+                    found.add(client)
+                elif client.casefold() in folded:
+                    alike.setdefault(folded[client.casefold()], client)
         yield _scored(items, day, rules, excluded, where)
+    # Refused once every history is read: an id no history has left nothing out.
+    missing = next((wanted for wanted in ids if wanted not in found), None)
+    if missing is not None:
+        check_excluded(ids, found, "any history", streamed=True, meant=alike.get(missing))
 
 
 @exact
@@ -217,7 +240,9 @@ def score_frame(
             on *as_of*.
         freelancer: The name of the column that says whose contract a row is.
         contract: The name of the column holding the contracts.
-        exclude_clients: Client ids to leave out of every score.
+        exclude_clients: Client ids to leave out of every score, each the
+            client of a contract in some row (else refused before any is
+            scored: ``InvalidValueError``, field ``exclude_clients[i]``).
 
     Returns:
         A DataFrame indexed by freelancer (in order of first appearance)
@@ -269,7 +294,7 @@ def score_frame(
         )
     day = utc_day(as_of, "as_of")
     chosen = _rules(rules, day)
-    excluded = _client_ids(exclude_clients)
+    listed = excluded_ids(exclude_clients)
     # The columns themselves (a column wins over an index level of the same name).
     ids = table[freelancer]
     missing = ids.isna()
@@ -282,6 +307,8 @@ def score_frame(
             rule="no missing freelancer ids",
         )
     groups = _group(ids.tolist(), table[contract].tolist(), list(table.index), freelancer, contract)
+    cells = (cell for rows in groups.values() for cell, _ in rows)
+    excluded = _client_ids(listed, cells, "any row of frame")
     restore_context()  # the caller's table was read: the library's context back (red team r33 1)
     scores, reasons, windows, counted, given = [], [], [], [], []
     for rows in groups.values():

@@ -292,7 +292,9 @@ def top_rated_weeks(
         as_of: The last week's day.
         rules: The rule set for every week; default the one in force on each.
             The thresholds come from *rules* or the rules in force on *as_of*.
-        exclude_clients: Client ids to leave out.
+        exclude_clients: Client ids to leave out, each the client of a
+            contract in *contracts* (else refused: ``InvalidValueError``,
+            field ``exclude_clients[i]``).
 
     Returns:
         A :class:`TopRatedWeeks`.
@@ -353,7 +355,9 @@ def top_rated(
         rules: The rule set; default the one in force on *as_of* (for the
             weekly scores, the one in force on each week).
         exclude_clients: Client ids to leave out of the Job Success Score
-            (their earnings still count).
+            (their earnings still count), each the client of a contract in
+            *contracts* (else refused: ``InvalidValueError``, field
+            ``exclude_clients[i]``).
 
     Returns:
         A :class:`TopRated`: the weekly scores, the earnings of the last

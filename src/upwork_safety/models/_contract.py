@@ -101,20 +101,29 @@ _MILESTONE_INDEXES = frozenset(_Milestones.__annotations__)
 _PAYMENT_INDEXES = frozenset(_Payments.__annotations__)
 
 
+def _empty(value: object) -> bool:
+    """Whether *value* is the empty tuple, asked by its type.
+
+    Never ``==``, which a numpy array or pandas Series answers item by item
+    (review r34 5).
+    """
+    return type(value) is tuple and not value
+
+
 def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
     if type(value) is _Milestones and value.__dict__.keys() >= _MILESTONE_INDEXES:
         return value
-    return _NO_MILESTONES if value == () else _Milestones(value)
+    return _NO_MILESTONES if _empty(value) else _Milestones(value)
 
 
 def _payments(value: Iterable[Payment]) -> tuple[Payment, ...]:
     if type(value) is _Payments and value.__dict__.keys() >= _PAYMENT_INDEXES:
         return value
-    return _NO_PAYMENTS if value == () else _Payments(value)
+    return _NO_PAYMENTS if _empty(value) else _Payments(value)
 
 
 def _time_entries(value: Iterable[TimeEntry]) -> tuple[TimeEntry, ...]:
-    if value == ():  # a fixed-price contract's, every time it is rebuilt
+    if _empty(value):  # a fixed-price contract's, every time it is rebuilt
         return ()
     # The overlap check sorts the entries, and the date check reads its order:
     # both run in __attrs_post_init__ (_check_time_entries), off one sort.
@@ -206,6 +215,10 @@ class Contract:
             not overlap (the same minutes cannot be billed twice), none
             before *started* or after *ended* (UTC days): a contract is
             worked on only while it runs.
+
+    *milestones*, *payments*, *history* and *time_entries* take any
+    sequence, a pandas Series or numpy array of the records included, and
+    are stored as tuples.
 
     A subclass of a record (``Client``, ``Milestone`` and its ``Escrow``,
     ``Payment``, ``Feedback``, ``TimeEntry``, an escrow event) is stored as

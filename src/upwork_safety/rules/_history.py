@@ -77,14 +77,29 @@ def _check_presets(
             rule="at least one rule set",
         )
     previous: date | None = None
+    kind = type(value[0])
     for index, preset in enumerate(value):
         effective = getattr(preset, "effective", None)
-        if not isinstance(effective, date) or isinstance(effective, datetime):
+        # The Dated protocol: an 'effective' date and a 'name' (review r34 4).
+        if (
+            not isinstance(effective, date)
+            or isinstance(effective, datetime)
+            or not isinstance(getattr(preset, "name", None), str)
+        ):
             raise InvalidTypeError(
-                f"RuleHistory.presets[{index}] must be a rule set with an 'effective' date, "
-                f"not {type(preset).__name__}",
+                f"RuleHistory.presets[{index}] must be a rule set with an 'effective' date and "
+                f"a 'name', not {type(preset).__name__}",
                 field=f"RuleHistory.presets[{index}]",
                 rule="a dated rule set",
+            )
+        if type(preset) is not kind:
+            # One kind: a history of mixed kinds was built, refused only when used,
+            # and did not read back as it was written (review r34 4).
+            raise RulesError(
+                f"RuleHistory {shown(instance.name)} holds rule sets of one kind: presets[0] is "
+                f"a {kind.__name__}, presets[{index}] a {type(preset).__name__}",
+                field=f"RuleHistory.presets[{index}]",
+                rule="rule sets of one kind",
             )
         if previous is not None and effective <= previous:
             raise RulesError(
@@ -111,10 +126,16 @@ class RuleHistory(Generic[R]):
     Args:
         name: What the rule sets are, for messages (e.g. ``"JSS rules"``).
         presets: The rule sets, oldest first, with distinct ``effective``
-            dates.
+            dates, all of one type (each with an ``effective`` date and a
+            ``name``).
 
     Raises:
-        RulesError: No presets, or presets out of date order.
+        RulesError: No presets, presets out of date order, or presets of
+            different types (rule ``rule sets of one kind``, field
+            ``RuleHistory.presets[i]``, the first of another type than
+            ``presets[0]``).
+        InvalidTypeError: A preset without an ``effective`` date or a
+            ``name`` (rule ``a dated rule set``).
 
     >>> from datetime import date
     >>> from upwork_safety import rules

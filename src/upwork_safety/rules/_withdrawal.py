@@ -31,6 +31,7 @@ from upwork_safety.rules._common import (
     to_rate,
     usd,
 )
+from upwork_safety.rules._platform import _MAX_DURATION
 from upwork_safety.rules._provenance import RuleSource
 from upwork_safety.rules._what_if import made_from, sourced
 
@@ -51,6 +52,11 @@ SOURCED_FIELDS = (
 )
 
 _DAY = timedelta(days=1)
+
+#: The most business days a method may take: as long as any rule's duration
+#: (366).  Arrival days are counted from processing days up to 9990-12-31, so a
+#: longer range would give an arrival that cannot be shown (review r34 1).
+MAX_BUSINESS_DAYS = _MAX_DURATION.days
 
 #: Sourced numbers a method may lack (``None``): they need a source only when set.
 OPTIONAL_SOURCED_FIELDS = ("cutoff",)
@@ -77,6 +83,14 @@ def _business_days(value: object) -> tuple[int, int]:
             f"{field} must be (fewest, most), got {shown(value)}",
             field=field,
             rule="fewest <= most",
+        )
+    if high > MAX_BUSINESS_DAYS:
+        raise RulesError(
+            f"{field} must be at most {MAX_BUSINESS_DAYS} business days, got {shown(value)}: "
+            "the arrival days are counted from the day a withdrawal is processed, up to "
+            "9990-12-31, and must fall within the calendar",
+            field=field,
+            rule=f"at most {MAX_BUSINESS_DAYS} business days",
         )
     return (low, high)
 
@@ -170,7 +184,8 @@ class WithdrawalMethod:
         currency: The currency delivered to the freelancer's account.
         business_days: ``(fewest, most)`` business days to arrive, counted
             from the business day the withdrawal is processed
-            (:func:`upwork_safety.fees.arrival`); a bound the sources do not
+            (:func:`upwork_safety.fees.arrival`), whole days from 0 to 366
+            (as long as any rule's duration); a bound the sources do not
             give is marked by an unconfirmed source.
         available_in_pakistan: Whether freelancers in Pakistan can use it.
         sources: The :class:`~upwork_safety.rules.RuleSource` of each number
@@ -187,10 +202,10 @@ class WithdrawalMethod:
 
     Raises:
         RulesError: A fee or spread outside 0–1, a negative fixed fee or
-            minimum, one below the minor unit (``USD 1.995``), a number
-            without a source, or a cutoff outside 00:00–24:00 or holding
-            more than a ``timedelta`` can (nanoseconds: rule ``at most
-            microseconds``).
+            minimum, one below the minor unit (``USD 1.995``), business
+            days out of order or over 366, a number without a source, or a
+            cutoff outside 00:00–24:00 or holding more than a ``timedelta``
+            can (nanoseconds: rule ``at most microseconds``).
     """
 
     key: str = attrs.field(converter=plain_text, validator=id_field)
