@@ -116,42 +116,15 @@ def open_run(contract: object, rules: object) -> Run:
     """A run on *contract* (checked: fixed price) with *rules* (checked).
 
     The steps it records, a dispute's and the automatic ones, are checked
-    against the clocks of the rules the run applies
+    against the clocks of the rules the run applies, and its ``Fund`` entries
+    and the milestones holding escrow against their one-at-a-time rule
     (:func:`~upwork_safety.escrow._recorded_steps.check_recorded_steps`).
     """
     run = Run(fixed_price(contract), check_rules(rules))
     if run.holding or run.contract.payments:
         run.recorded = recorded_outside(run.contract)
-    if len(run.holding) > 1:
-        _check_one_active(run)
     check_recorded_steps(run)
     return run
-
-
-def _check_one_active(run: Run) -> None:
-    """Refuse two milestones holding escrow under rules that allow one (a contract by hand).
-
-    ``Fund`` is refused while another milestone holds escrow, and a partial
-    approval's remainder is carried on only when it leaves its milestone
-    empty, so no run under such rules holds escrow on two milestones at once;
-    one that did would break the engine's clocks (dormancy would close it
-    with work in review).  Judged under the rules in force when the contract
-    is read from (:func:`start_moment`), or those given.
-    """
-    rules = rules_at(start_moment(run), run.rules)
-    if not rules.one_active_milestone:
-        return
-    first, second = sorted(run.holding)[:2]
-    milestones = run.contract.milestones
-    raise InvalidValueError(
-        f"milestones {shown(milestones[first].id)} and {shown(milestones[second].id)} both "
-        f"hold escrow ({milestones[first].escrow.state.name}, "
-        f"{milestones[second].escrow.state.name}), but only one milestone may be funded at a "
-        f"time under the rules {'given (rules=)' if run.rules is not None else 'in force'} "
-        "(HC 360000990268); a contract recorded under other rules is read with them (rules=)",
-        field="rules" if run.rules is not None else f"Contract.milestones[{second}].escrow",
-        rule="one milestone holding escrow",
-    )
 
 
 def choose(run: Run, milestone: Draft, kind: type[Event], at: datetime) -> tuple[Row | None, str]:
