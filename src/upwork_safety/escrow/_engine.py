@@ -205,37 +205,64 @@ def _check_time(
 ) -> None:
     last = run.last_event
     if last is not None and at < last.at:
-        raise TransitionError(
+        _out_of_time(
+            run,
             f"{event} at {when(at)} is earlier than the last event in the history "
             f"({type(last).__name__} at {when(last.at)}); events must be applied in time order",
-            milestone_id=milestone_id,
-            state="history ends at " + when(last.at),
-            event=event,
-            field=f"{arg}.at",
-            rule="in time order",
+            (event, milestone_id, f"{arg}.at"),
+            "in time order",
         )
     later, rule = recorded_after(run, at)
     if later:
-        raise TransitionError(
+        _out_of_time(
+            run,
             f"{event} at {when(at)} is earlier than {later}, which the contract records; "
             "events must be applied in time order",
-            milestone_id=milestone_id,
-            state="recorded up to a later moment",
-            event=event,
-            field=f"{arg}.at",
-            rule=rule,
+            (event, milestone_id, f"{arg}.at"),
+            rule,
         )
     if before_start(run, at):
-        raise TransitionError(
+        _out_of_time(
+            run,
             f"{event} at {when(at)} is before contract {shown(run.contract.id)} started "
             f"({run.contract.started.isoformat()}); {_start_fix(at.date())} "
             "(attrs.evolve(contract, started=...))",
-            milestone_id=milestone_id,
-            state="not started",
-            event=event,
-            field=f"{arg}.at",
-            rule=_NOT_BEFORE_START,
+            (event, milestone_id, f"{arg}.at"),
+            _NOT_BEFORE_START,
         )
+
+
+def _out_of_time(
+    run: Run, message: str, refused: tuple[str, str | None, str], rule: str
+) -> NoReturn:
+    """Refuse an event whose moment is refused (*refused*: its name, milestone id and field).
+
+    The error's ``state`` is the milestone's state, and its ``allowed`` the
+    events :func:`~upwork_safety.escrow.allowed` allows on it at the
+    contract's last recorded moment (a moment an event may have): only the
+    moment was wrong (newcomer r34 3).  For ``EndContract`` they are the
+    contract's: ``"open"`` and ``("EndContract",)``, or ``"ended"`` and
+    nothing.
+    """
+    event, milestone_id, field = refused
+    if milestone_id is None:
+        state = "open" if run.ended is None else "ended"
+        allowed_then: tuple[str, ...] = (EndContract.__name__,) if run.ended is None else ()
+    else:
+        milestone = run.milestone(
+            run.index(milestone_id, field.removesuffix(".at") + ".milestone_id")
+        )
+        state = milestone.state.name
+        allowed_then = allowed_names(run, milestone, start_moment(run))
+    raise TransitionError(
+        message,
+        milestone_id=milestone_id,
+        state=state,
+        event=event,
+        allowed=allowed_then,
+        field=field,
+        rule=rule,
+    )
 
 
 def before_start(run: Run, at: datetime) -> bool:

@@ -30,9 +30,9 @@ What the history says about a milestone at a step, without its amounts:
 What the history cannot say without the amounts (a milestone funded by
 hand, held since before its first event; a ``Refund`` after a partial
 approval, of the remainder kept or of money paid) keeps a later ``Fund``
-from being judged against it, as the models leave it unjudged.  One pass over the history, and each ``Fund``
-is judged in constant time, so reading a history stays linear in its
-length.
+from being judged against it, as the models leave it unjudged.  One pass
+over the history, and each ``Fund`` is judged in constant time, so reading
+a history stays linear in its length.
 """
 
 from __future__ import annotations
