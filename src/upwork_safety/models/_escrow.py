@@ -161,7 +161,11 @@ class Escrow:
     ============================  =====================================  =====================
 
     The escrow engine moves it (:mod:`upwork_safety.escrow`); build one by
-    hand only to describe a milestone mid-way.
+    hand only to describe a milestone mid-way.  A milestone not funded yet
+    has :meth:`unfunded` (``Escrow.unfunded("USD")``), which a
+    :class:`~upwork_safety.Milestone` built without ``escrow=`` starts with;
+    :func:`~upwork_safety.escrow.as_offered` gives a stored contract back
+    with every milestone unfunded.
 
     Args:
         state: The milestone's state.
