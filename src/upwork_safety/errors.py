@@ -88,7 +88,7 @@ class RulesError(InvalidValueError):
 class TransitionError(UpworkSafetyError, ValueError):
     """An escrow event is not allowed in the milestone's or contract's current state.
 
-    Show people ``str(error)``; branch on :attr:`field` and :attr:`rule`
+    Show people ``str(error)``; branch on ``field`` and ``rule``
     (and the attributes below), never on the text.
 
     Attributes:
