@@ -251,3 +251,14 @@ def test_reading_a_what_if_history_refuses_where_the_live_engine_refused(steps):
             escrow.ledger(contract, moment).funded
             == escrow.ledger(contract, moment, rules=SEVERAL).funded
         )
+
+
+def test_the_engines_own_result_is_read_as_its_reload_is():
+    """Two held by hand, read on a day the rule is off, then stepped into a day it is on:
+    the next call judges the result as a reload of its JSON does (not from memory)."""
+    two = escrow.replay(offer(2), [Fund("m1", at(2)), Fund("m2", at(3))], rules=SWITCH)
+    by_hand = attrs.evolve(two, history=[], payments=[])
+    stepped = escrow.apply(by_hand, Submit("m1", at(6)), rules=SWITCH)
+    reloaded = serialize.from_json(Contract, serialize.to_json(stepped))
+    assert ("rules", ONE_RULE) == _refused(stepped, rules=SWITCH)[1:]
+    assert ("rules", ONE_RULE) == _refused(reloaded, rules=SWITCH)[1:]

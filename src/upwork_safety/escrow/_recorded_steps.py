@@ -55,7 +55,12 @@ from upwork_safety.escrow._fund_order import (
 from upwork_safety.escrow._reasons import when
 from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.escrow._table import BY_EVENT
-from upwork_safety.escrow._timers import arbitration_window, client_answer_due
+from upwork_safety.escrow._timers import (
+    arbitration_window,
+    client_answer_due,
+    rules_at,
+    start_moment,
+)
 from upwork_safety.models import (
     _MOMENTS,
     _MOMENTS_HELD,
@@ -201,6 +206,10 @@ def finish(run: Run) -> Contract:
     same rules does not read the history again.
     """
     result = run.result()
+    if len(run.holding) > 1 and rules_at(start_moment(run), run.rules).one_active_milestone:
+        # Several hold escrow under rules that allow one (funded before a rule history
+        # switched it on): whether the history funded them is read again, as on a reload.
+        return result
     _remember_steps(result, run.rules)
     return result
 
