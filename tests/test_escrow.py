@@ -1283,7 +1283,7 @@ class TestTimeAndInput:
         """The refusal names the start date and the fix: started= on the event's day or before."""
         with pytest.raises(TransitionError) as info:
             escrow.apply(contract("15.00"), Fund("m1", at(2024, 2, 20, 9)))
-        assert ("event.at", "not before Contract.started", "not started") == (
+        assert ("event.at", "not before Contract.started", "NOT_FUNDED") == (
             info.value.field,
             info.value.rule,
             info.value.state,

@@ -67,12 +67,14 @@ TRANSITIONS = [
     (
         "out of time order",
         lambda: escrow.apply(submitted(), Approve("m1", T0)),
-        {"milestone_id": "m1", "event": "Approve", "field": "event.at", "rule": "in time order"},
+        {"milestone_id": "m1", "state": "SUBMITTED", "event": "Approve", "field": "event.at", "rule": "in time order",
+         "allowed": ("RequestChanges", "Approve", "RequestRefund", "Refund", "EndContract")},
     ),
     (
         "before the start",
         lambda: escrow.apply(offer("300.00"), Fund("m1", datetime(2026, 3, 1, tzinfo=UTC))),
-        {"milestone_id": "m1", "state": "not started", "event": "Fund", "field": "event.at", "rule": "not before Contract.started"},
+        {"milestone_id": "m1", "state": "NOT_FUNDED", "event": "Fund", "field": "event.at", "rule": "not before Contract.started",
+         "allowed": ("Fund", "EndContract")},
     ),
     (
         "ended contract",

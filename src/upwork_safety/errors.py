@@ -88,13 +88,25 @@ class RulesError(InvalidValueError):
 class TransitionError(UpworkSafetyError, ValueError):
     """An escrow event is not allowed in the milestone's or contract's current state.
 
+    Show people ``str(error)``; branch on ``field`` and ``rule``
+    (and the attributes below), never on the text.
+
     Attributes:
         milestone_id: The milestone the event was for, or ``None`` for
-            contract-level events.
-        state: The state the event found (a ``MilestoneState`` name, or a
-            description of the contract's state).
+            contract-level events (``EndContract``).
+        state: The milestone's state as the event found it (a
+            ``MilestoneState`` name, such as ``"SUBMITTED"``).  For
+            ``EndContract``, the contract's: ``"open"`` or ``"ended"``; for
+            an automatic event given to ``apply``, ``"automatic"``.
         event: The name of the refused event.
-        allowed: The events that are allowed instead.
+        allowed: The names of the manual events allowed on the milestone
+            instead, in the table's order: at the event's moment when the
+            milestone's state refused it; when only its moment was refused
+            (``field`` ends in ``.at``: earlier than something the contract
+            records, or before it started), what
+            :func:`~upwork_safety.escrow.allowed` gives at the contract's last
+            recorded moment.  Empty for an automatic event given to ``apply``
+            or replayed when not due.
     """
 
     def __init__(

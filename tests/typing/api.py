@@ -73,6 +73,7 @@ version: str = upwork_safety.__version__
 UTC = timezone.utc
 funded = escrow.apply(contract, escrow.Fund("m1", datetime(2024, 1, 2, tzinfo=UTC)))
 moved: Contract = escrow.advance(funded, datetime(2024, 2, 1, tzinfo=UTC))
+offered: Contract = escrow.as_offered(moved, rules=rules.HISTORY)
 upcoming: list[escrow.Deadline] = escrow.deadlines(moved, datetime(2024, 2, 1, tzinfo=UTC))
 book: escrow.Ledger = escrow.ledger(moved, datetime(2024, 2, 1, tzinfo=UTC))
 in_hand: Money = book.available

@@ -66,6 +66,7 @@ from upwork_safety._events import (
 from upwork_safety.escrow._diagram import to_mermaid
 from upwork_safety.escrow._engine import advance, apply, is_automatic, replay
 from upwork_safety.escrow._kinds import DeadlineKind, Party
+from upwork_safety.escrow._offer import as_offered
 from upwork_safety.escrow._reports import (
     Choices,
     Deadline,
@@ -114,6 +115,7 @@ __all__ = [
     "advance",
     "allowed",
     "apply",
+    "as_offered",
     "deadlines",
     "is_automatic",
     "ledger",

@@ -116,42 +116,15 @@ def open_run(contract: object, rules: object) -> Run:
     """A run on *contract* (checked: fixed price) with *rules* (checked).
 
     The steps it records, a dispute's and the automatic ones, are checked
-    against the clocks of the rules the run applies
+    against the clocks of the rules the run applies, and its ``Fund`` entries
+    and the milestones holding escrow against their one-at-a-time rule
     (:func:`~upwork_safety.escrow._recorded_steps.check_recorded_steps`).
     """
     run = Run(fixed_price(contract), check_rules(rules))
     if run.holding or run.contract.payments:
         run.recorded = recorded_outside(run.contract)
-    if len(run.holding) > 1:
-        _check_one_active(run)
     check_recorded_steps(run)
     return run
-
-
-def _check_one_active(run: Run) -> None:
-    """Refuse two milestones holding escrow under rules that allow one (a contract by hand).
-
-    ``Fund`` is refused while another milestone holds escrow, and a partial
-    approval's remainder is carried on only when it leaves its milestone
-    empty, so no run under such rules holds escrow on two milestones at once;
-    one that did would break the engine's clocks (dormancy would close it
-    with work in review).  Judged under the rules in force when the contract
-    is read from (:func:`start_moment`), or those given.
-    """
-    rules = rules_at(start_moment(run), run.rules)
-    if not rules.one_active_milestone:
-        return
-    first, second = sorted(run.holding)[:2]
-    milestones = run.contract.milestones
-    raise InvalidValueError(
-        f"milestones {shown(milestones[first].id)} and {shown(milestones[second].id)} both "
-        f"hold escrow ({milestones[first].escrow.state.name}, "
-        f"{milestones[second].escrow.state.name}), but only one milestone may be funded at a "
-        f"time under the rules {'given (rules=)' if run.rules is not None else 'in force'} "
-        "(HC 360000990268); a contract recorded under other rules is read with them (rules=)",
-        field="rules" if run.rules is not None else f"Contract.milestones[{second}].escrow",
-        rule="one milestone holding escrow",
-    )
 
 
 def choose(run: Run, milestone: Draft, kind: type[Event], at: datetime) -> tuple[Row | None, str]:
@@ -232,37 +205,64 @@ def _check_time(
 ) -> None:
     last = run.last_event
     if last is not None and at < last.at:
-        raise TransitionError(
+        _out_of_time(
+            run,
             f"{event} at {when(at)} is earlier than the last event in the history "
             f"({type(last).__name__} at {when(last.at)}); events must be applied in time order",
-            milestone_id=milestone_id,
-            state="history ends at " + when(last.at),
-            event=event,
-            field=f"{arg}.at",
-            rule="in time order",
+            (event, milestone_id, f"{arg}.at"),
+            "in time order",
         )
     later, rule = recorded_after(run, at)
     if later:
-        raise TransitionError(
+        _out_of_time(
+            run,
             f"{event} at {when(at)} is earlier than {later}, which the contract records; "
             "events must be applied in time order",
-            milestone_id=milestone_id,
-            state="recorded up to a later moment",
-            event=event,
-            field=f"{arg}.at",
-            rule=rule,
+            (event, milestone_id, f"{arg}.at"),
+            rule,
         )
     if before_start(run, at):
-        raise TransitionError(
+        _out_of_time(
+            run,
             f"{event} at {when(at)} is before contract {shown(run.contract.id)} started "
             f"({run.contract.started.isoformat()}); {_start_fix(at.date())} "
             "(attrs.evolve(contract, started=...))",
-            milestone_id=milestone_id,
-            state="not started",
-            event=event,
-            field=f"{arg}.at",
-            rule=_NOT_BEFORE_START,
+            (event, milestone_id, f"{arg}.at"),
+            _NOT_BEFORE_START,
         )
+
+
+def _out_of_time(
+    run: Run, message: str, refused: tuple[str, str | None, str], rule: str
+) -> NoReturn:
+    """Refuse an event whose moment is refused (*refused*: its name, milestone id and field).
+
+    The error's ``state`` is the milestone's state, and its ``allowed`` the
+    events :func:`~upwork_safety.escrow.allowed` allows on it at the
+    contract's last recorded moment (a moment an event may have): only the
+    moment was wrong (newcomer r34 3).  For ``EndContract`` they are the
+    contract's: ``"open"`` and ``("EndContract",)``, or ``"ended"`` and
+    nothing.
+    """
+    event, milestone_id, field = refused
+    if milestone_id is None:
+        state = "open" if run.ended is None else "ended"
+        allowed_then: tuple[str, ...] = (EndContract.__name__,) if run.ended is None else ()
+    else:
+        milestone = run.milestone(
+            run.index(milestone_id, field.removesuffix(".at") + ".milestone_id")
+        )
+        state = milestone.state.name
+        allowed_then = allowed_names(run, milestone, start_moment(run))
+    raise TransitionError(
+        message,
+        milestone_id=milestone_id,
+        state=state,
+        event=event,
+        allowed=allowed_then,
+        field=field,
+        rule=rule,
+    )
 
 
 def before_start(run: Run, at: datetime) -> bool:

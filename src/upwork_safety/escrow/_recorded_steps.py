@@ -46,10 +46,21 @@ from upwork_safety._events import (
     Submit,
 )
 from upwork_safety.errors import InvalidValueError
+from upwork_safety.escrow._fund_order import (
+    FUND_ORDER_RULE,
+    ONE_ACTIVE_RULE,
+    FundOrder,
+    check_one_active,
+)
 from upwork_safety.escrow._reasons import when
 from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.escrow._table import BY_EVENT
-from upwork_safety.escrow._timers import arbitration_window, client_answer_due, rules_at
+from upwork_safety.escrow._timers import (
+    arbitration_window,
+    client_answer_due,
+    rules_at,
+    start_moment,
+)
 from upwork_safety.models import (
     _MOMENTS,
     _MOMENTS_HELD,
@@ -68,6 +79,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CLOCK_RULE",
     "FUND_ORDER_RULE",
+    "ONE_ACTIVE_RULE",
     "STEP_DUE_RULE",
     "STEP_RULE",
     "check_automatic_steps",
@@ -83,8 +95,6 @@ STEP_RULE = "a dispute step no earlier than the engine takes it"
 #: The rule a recorded automatic step at another moment than its clock's breaks
 #: (the rule ``replay`` names for an automatic event that is not the step due).
 STEP_DUE_RULE = "the automatic step due"
-#: The rule a recorded Fund of a milestone while an earlier one still waited breaks.
-FUND_ORDER_RULE = "milestones funded in the contract's order"
 
 _S = MilestoneState
 _REQUESTS = (RequestRefund, DormancyRefundRequest)
@@ -172,14 +182,19 @@ def check_dispute_steps(run: Run) -> None:
 def check_automatic_steps(run: Run) -> None:
     """Refuse a recorded automatic step that the rules of *run* did not make due then.
 
-    Read once per contract and rule set (see the module's docstring).
+    And a recorded ``Fund`` the one-at-a-time rule in force at its moment
+    refused, and two milestones holding escrow that the history does not
+    show funded under rules that allowed it
+    (:func:`~upwork_safety.escrow._fund_order.check_one_active`).  Read
+    once per contract and rule set (see the module's docstring).
     """
     contract = run.contract
     if _steps_checked(contract, run.rules):
         return
     history = contract.history
-    if history:
-        _Walk(run, history).check()
+    funded = _Walk(run, history).check() if history else ()
+    if len(run.holding) > 1:
+        check_one_active(run, funded)
     _remember_steps(contract, run.rules)
 
 
@@ -191,6 +206,10 @@ def finish(run: Run) -> Contract:
     same rules does not read the history again.
     """
     result = run.result()
+    if len(run.holding) > 1 and rules_at(start_moment(run), run.rules).one_active_milestone:
+        # Several hold escrow under rules that allow one (funded before a rule history
+        # switched it on): whether the history funded them is read again, as on a reload.
+        return result
     _remember_steps(result, run.rules)
     return result
 
@@ -211,26 +230,27 @@ class _Walk:
         self.dispute: dict[int, dict[str, datetime | None]] = {}
         self.ends: list[int] = []
         self.positions = positions
-        # Per milestone, up to which history index it waited unfunded (_waits_until).
-        self.waiting: list[int] = []
 
-    def check(self) -> None:
+    def check(self) -> Sequence[int]:
         """Walk the history, judging each automatic step from what came before it.
 
-        And each ``Fund``: funded while a milestone before it still waited
-        (:func:`_waits_until`) is refused, as the engine refuses it, under
-        rules with ``one_active_milestone`` on.
+        And each ``Fund``, by the milestones as the history had left them
+        then (:class:`~upwork_safety.escrow._fund_order.FundOrder`): refused
+        where the engine's ``Fund`` guard would have refused it, under rules
+        with ``one_active_milestone`` on.
+
+        Returns:
+            Per milestone, the index of its recorded ``Fund`` (-1: none).
         """
         history = self.history
-        waits = self._waits_until()
+        order = FundOrder(self.run, history)
         closing: int | None = None
         for index, event in enumerate(history):
             if isinstance(event, EndContract):
                 self.ends.append(index)
                 continue
             where = self.positions[event.milestone_id]
-            if isinstance(event, Fund) and waits[where] > index:
-                self._out_of_order(index, event, where)
+            order.step(index, event, where)
             if isinstance(event, DormancyRefundRequest):
                 if closing is None or history[closing].at != event.at:
                     closing = index
@@ -238,70 +258,7 @@ class _Walk:
             elif isinstance(event, _OWN_CLOCKS):
                 self._own_clock(index, event, where)
             self._record(index, event, where)
-
-    def _waits_until(self) -> list[int]:
-        """Per milestone, the latest history index before which some earlier milestone waited.
-
-        A milestone waits (unfunded, ``NOT_FUNDED``) until the history's
-        ``Fund`` of it, when that is its first recorded event, or to the end
-        when the history records nothing for it and it is ``NOT_FUNDED``
-        still.  A milestone first recorded by another event was funded
-        before the history (by hand): what the history cannot say is not
-        judged.  Entry *p* is the most of these over the milestones before
-        *p*, so a ``Fund`` of *p* at an index below it was out of order.
-        """
-        first: dict[int, int] = {}
-        for index, event in enumerate(self.history):
-            if not isinstance(event, EndContract):
-                first.setdefault(self.positions[event.milestone_id], index)
-        self.waiting = [
-            self._waits(where, first.get(where))
-            for where in range(len(self.run.contract.milestones))
-        ]
-        waits: list[int] = []
-        most = -1
-        for until in self.waiting:
-            waits.append(most)
-            most = max(most, until)
-        return waits
-
-    def _waits(self, where: int, first: int | None) -> int:
-        """Up to which history index the milestone at *where* waited unfunded (-1: not judged)."""
-        if first is None:
-            state = self.run.contract.milestones[where].escrow.state
-            # Waiting still: past the history's last index, so any recorded Fund of a later
-            # milestone came while it waited.
-            return len(self.history) if state is _S.NOT_FUNDED else -1
-        return first if isinstance(self.history[first], Fund) else -1
-
-    def _out_of_order(self, index: int, event: Fund, where: int) -> None:
-        """Refuse the ``Fund`` at *index* of the milestone at *where*, if its rules say order.
-
-        The milestone named is the first before *where* that still waited
-        at *index* (:meth:`_waits_until`).
-        """
-        run = self.run
-        if not rules_at(event.at, run.rules).one_active_milestone:
-            return  # a what-if that funds several at once funds them in any order
-        milestones = run.contract.milestones
-        waiting = next(
-            milestones[other].id for other in range(where) if self.waiting[other] > index
-        )
-        under = (
-            "under the rules given (rules=)"
-            if run.rules is not None
-            else "under the rules in force"
-        )
-        raise InvalidValueError(
-            f"Contract.history[{index}] (Fund of milestone {shown(event.milestone_id)} at "
-            f"{when(event.at)}) funds it while milestone {shown(waiting)}, before it in the "
-            f"contract, was still waiting unfunded {under}: milestones are funded in the "
-            "contract's order, one at a time (HC 360000990268), so this history, the order of "
-            "its milestones, or the rules it is read under, cannot be right (a contract "
-            "recorded under other rules is read with them, rules=)",
-            field="rules" if run.rules is not None else f"Contract.history[{index}]",
-            rule=FUND_ORDER_RULE,
-        )
+        return order.funded
 
     def _record(self, index: int, event: Event, where: int) -> None:
         self.seen.setdefault(where, index)

@@ -40,6 +40,7 @@ from upwork_safety.models._contract_checks import _NOT_BEFORE_START as _NOT_BEFO
 from upwork_safety.models._contract_checks import _before_start as _before_start
 from upwork_safety.models._contract_checks import _start_fix as _start_fix
 from upwork_safety.models._escrow import _ESCROW_FIELDS as _ESCROW_FIELDS
+from upwork_safety.models._escrow import _HOLDING as _HOLDING
 from upwork_safety.models._escrow import _MOMENTS as _MOMENTS
 from upwork_safety.models._escrow import _MOMENTS_HELD as _MOMENTS_HELD
 from upwork_safety.models._escrow import Escrow
@@ -47,6 +48,7 @@ from upwork_safety.models._escrow import _zero as _zero
 from upwork_safety.models._feedback import Feedback
 from upwork_safety.models._milestone import Milestone
 from upwork_safety.models._payment import Payment, PaymentKind
+from upwork_safety.models._recorded_states import _RESULTS as _RESULTS
 from upwork_safety.models._time_entry import TimeEntry
 from upwork_safety.models._time_entry import _check_no_overlaps as _check_no_overlaps
 

@@ -73,6 +73,15 @@ _MOMENTS_HELD: Mapping[MilestoneState, tuple[str, ...]] = {
     state: ((needed,) if needed else ()) + optional
     for state, (_zero_fields, _positive, needed, optional) in _SHAPES.items()
 }
+#: The states whose escrow always holds money (``held`` more than zero), read from
+#: :data:`_SHAPES`: only a ``NOT_FUNDED`` milestone (unless a remainder was carried to
+#: it) and a ``PAID`` one (unless it kept a remainder) may hold nothing, besides a
+#: ``REFUNDED`` one, which never holds.
+_HOLDING: frozenset[MilestoneState] = frozenset(
+    state
+    for state, (_zero_fields, positive, _needed, _optional) in _SHAPES.items()
+    if "held" in positive
+)
 _MONEY = ("held", "released", "refunded", "carried_over")
 _MOMENTS = (
     "submitted_at",
@@ -152,7 +161,11 @@ class Escrow:
     ============================  =====================================  =====================
 
     The escrow engine moves it (:mod:`upwork_safety.escrow`); build one by
-    hand only to describe a milestone mid-way.
+    hand only to describe a milestone mid-way.  A milestone not funded yet
+    has :meth:`unfunded` (``Escrow.unfunded("USD")``), which a
+    :class:`~upwork_safety.Milestone` built without ``escrow=`` starts with;
+    :func:`~upwork_safety.escrow.as_offered` gives a stored contract back
+    with every milestone unfunded.
 
     Args:
         state: The milestone's state.

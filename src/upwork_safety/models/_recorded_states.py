@@ -58,6 +58,10 @@ RESULTS: Mapping[type[Event], frozenset[MilestoneState]] = {
     if kind not in {Refund, EndContract}
 }
 
+#: :data:`RESULTS`, under the private name the models package re-exports for the
+#: escrow engine (which reads which of them always hold escrow).
+_RESULTS = RESULTS
+
 #: The states a milestone can be in right after a ``Refund``: the targets of its
 #: :data:`EDGES`.  A refund of a part keeps the state it found, so after one
 #: whose step before is not recorded, any of them.

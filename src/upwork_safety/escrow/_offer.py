@@ -1,0 +1,126 @@
+"""The contract as it was offered, from a stored one (private; published as ``escrow.as_offered``).
+
+A contract the engine moved records every step in its history, and every
+payout and escrow change follows from those steps, so the contract before
+them is the stored one without them.  Correcting a staff entry means
+replaying the events people performed, with the fix, on that contract
+(docs/cookbook.md): an app that stored only the current contract gets it
+here, checked to be exact.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from upwork_safety._decimals import exact
+from upwork_safety._display import shown
+from upwork_safety._events import History
+from upwork_safety.errors import InvalidValueError, UpworkSafetyError
+from upwork_safety.escrow._engine import check_rules, fixed_price, replay
+from upwork_safety.models import Escrow, PaymentKind
+
+if TYPE_CHECKING:
+    from upwork_safety.models import Contract
+    from upwork_safety.rules import PlatformRules, RuleHistory
+
+__all__ = ["OFFER_RULE", "as_offered"]
+
+#: The rule a contract that its history does not rebuild from its offer breaks.
+OFFER_RULE = "a contract its history rebuilds from the offer"
+
+#: The payments the engine makes (an escrow release, a bonus): its history records them.
+_ENGINE_PAID = frozenset({PaymentKind.RELEASE, PaymentKind.BONUS})
+
+
+@exact
+def as_offered(
+    contract: Contract,
+    *,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
+) -> Contract:
+    """Return *contract* as it was offered, before any escrow step: what its history replays on.
+
+    The offer has no history, no end and no feedback, no release or bonus
+    payment (the engine paid them, at events its history records), and
+    every milestone's escrow back to ``Escrow.unfunded`` (a carried
+    remainder included: the partial approval that carried it is in the
+    history).  Everything else is kept as it is: the milestones' ids,
+    titles, amounts and order, the client, the start, and the payments
+    recorded by hand (kind ``other``).
+
+    It is exact, or refused: replaying ``contract.history`` on the offer
+    under *rules* (:func:`replay`) gives *contract* back, but for its
+    feedback (given at the end, outside the history: add it back with
+    ``attrs.evolve``).  So the events people performed, corrected, can be
+    replayed on it (docs/cookbook.md, "Correcting a staff entry").
+
+    Args:
+        contract: A fixed-price contract, as stored.
+        rules: The rules its history was recorded under, as for
+            :func:`replay`; by default those in force.
+
+    Returns:
+        The contract as offered.
+
+    Raises:
+        InvalidValueError: The history does not rebuild *contract* from
+            that offer (``field`` ``"contract"``, ``rule`` ``"a contract its
+            history rebuilds from the offer"``; the message says what
+            differs, and the replay's own error is its ``__cause__``): a
+            milestone whose escrow was set by hand, an end with no
+            ``EndContract`` in the history, a payment recorded by hand later
+            than an event, or a history recorded under other *rules*.  Also
+            an hourly contract (``field`` ``"contract"``).
+        InvalidTypeError: *contract* or *rules* of the wrong type.
+    """
+    contract = fixed_price(contract)
+    given = check_rules(rules)
+    offer = attrs.evolve(
+        contract,
+        history=History(()),
+        ended=None,
+        feedback=None,
+        payments=[p for p in contract.payments if p.kind not in _ENGINE_PAID],
+        milestones=[
+            attrs.evolve(m, escrow=Escrow.unfunded(m.amount.currency)) for m in contract.milestones
+        ],
+    )
+    try:
+        rebuilt = replay(offer, contract.history, rules=given)
+    except UpworkSafetyError as error:
+        raise InvalidValueError(
+            f"contract {shown(contract.id)} cannot be rebuilt from its offer: replaying its "
+            f"history on it is refused ({error}); it holds something its "
+            "history did not record (set by hand), or was recorded under other rules (rules=)",
+            field="contract",
+            rule=OFFER_RULE,
+        ) from error
+    expected = contract if contract.feedback is None else attrs.evolve(contract, feedback=None)
+    if rebuilt != expected:
+        raise InvalidValueError(
+            f"contract {shown(contract.id)} cannot be rebuilt from its offer: its history, "
+            f"replayed on it, gives other {_differs(rebuilt, expected)}; they were set by hand, "
+            "or the history was recorded under other rules (rules=)",
+            field="contract",
+            rule=OFFER_RULE,
+        )
+    return offer
+
+
+def _differs(rebuilt: Contract, stored: Contract) -> str:
+    """The fields of *rebuilt* and *stored* that differ, in words (at least one does)."""
+    names = [
+        field.name
+        for field in attrs.fields(type(stored))
+        if getattr(rebuilt, field.name) != getattr(stored, field.name)
+    ]
+    if "milestones" in names:
+        ids = [
+            shown(mine.id)
+            for mine, theirs in zip(rebuilt.milestones, stored.milestones, strict=True)
+            if mine != theirs
+        ]
+        names[names.index("milestones")] = f"milestones ({', '.join(ids)})"
+    return ", ".join(names)
