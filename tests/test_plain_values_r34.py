@@ -337,3 +337,30 @@ def test_the_rebuilt_classes_are_the_librarys_slotted_values() -> None:
 
     assert all(rebuilt(kind) for kind in (Money, Contract, ExchangeRate, escrow.Fund))
     assert not any(rebuilt(kind) for kind in (str, int, timedelta, date, dict))
+
+
+def test_a_rule_set_subclass_inside_a_rule_history_is_held_plain(meddling: decimal.Context) -> None:
+    """A RuleHistory holds plain rule sets: a hooking preset gives the plain answer (diff r34 1)."""
+    plain = rules.RuleHistory("mine", list(rules.JSS_HISTORY.presets))
+    lazy = rules.RuleHistory("mine", [hooked(preset) for preset in rules.JSS_HISTORY.presets])
+    mixed = rules.RuleHistory(
+        "mine", [rules.JSS_HISTORY.presets[0], *map(hooked, rules.JSS_HISTORY.presets[1:])]
+    )
+    assert all(type(preset) is type(plain.presets[0]) for preset in lazy.presets + mixed.presets)
+    answers = [jss.score(HISTORY, as_of=date(2025, 6, 1), rules=r) for r in (plain, lazy, mixed)]
+    assert [17, 17, 17] == [report.score for report in answers]
+
+
+def test_a_library_call_made_by_the_callers_code_inside_another_makes_its_arguments_plain(
+    meddling: decimal.Context,
+) -> None:
+    """A generator jss.score reads calls fees with a lazy Money: the plain fee (diff r34 3)."""
+    fees_seen: list[Money] = []
+
+    def contracts() -> Iterator[Contract]:
+        for contract in HISTORY:
+            fees_seen.append(fees.service_fee(hooked(AMOUNT), on=ON, billed_before=hooked(BEFORE)))
+            yield contract
+
+    assert 17 == jss.score(contracts(), as_of=date(2025, 6, 1)).score
+    assert {Money("13.83", "USD")} == set(fees_seen)

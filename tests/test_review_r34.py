@@ -265,15 +265,12 @@ EVERY_CALL = {
     "forecast": lambda ids: jss.forecast(
         TROLLED, as_of=AS_OF, jobs=JOBS, outcome_odds=ODDS, trials=1, seed=1, exclude_clients=ids
     ),
-    "score_many": lambda ids: list(
-        jss.score_many([TROLLED[:1], TROLLED[1:]], as_of=AS_OF, exclude_clients=ids)
-    ),
 }
 
 
 @pytest.mark.parametrize("name", EVERY_CALL)
 def test_every_function_taking_exclude_clients_refuses_an_id_of_no_client(name):
-    """One rule for every function: each id is the client of a contract given."""
+    """One rule for every function of one history: each id is the client of a contract given."""
     call = EVERY_CALL[name]
     call(["A", "C"])  # clients of the contracts given: taken
     field, rule, message = _refusal(lambda: call(["C", "c "]))
@@ -288,27 +285,24 @@ def test_a_client_only_an_added_contract_or_a_job_has_may_be_excluded():
     assert EVERY_CALL["forecast"](["J"]).bins == (jss.ForecastBin(67, 1),)
 
 
-def test_score_many_checks_the_ids_against_every_history_together():
-    """An id one history lacks is fine when another has it; one none has is refused at the end."""
+def test_population_functions_take_one_shared_list_unchecked():
+    """score_many and score_frame serve many freelancers with one list: an id is not checked.
+
+    Whether an id is some freelancer's client would depend on which freelancers
+    share a batch (diff review r34, 2): a shared list of flagged clients scores
+    each freelancer as score does with the ids that are its clients.
+    """
     histories = [TROLLED[:1], TROLLED[1:]]
-    reports = list(jss.score_many(histories, as_of=AS_OF, exclude_clients=["A", "Bob"]))
-    assert [None, None] == [report.score for report in reports]
-    stream = jss.score_many(histories, as_of=AS_OF, exclude_clients=["A", "bob"])
-    assert 2 == len([next(stream), next(stream)])  # every report first
-    with pytest.raises(InvalidValueError) as refused:
-        next(stream)
-    assert ("exclude_clients[1]", EXCLUDED_CLIENT) == (refused.value.field, refused.value.rule)
-    assert "(did you mean 'Bob'?)" in str(refused.value)
-
-
-def test_score_frame_checks_the_ids_against_every_row_before_scoring():
-    """The whole table is at hand: an id no row's client has is refused up front."""
+    shared = ["A", "Bob", "flagged-elsewhere"]
+    reports = list(jss.score_many(histories, as_of=AS_OF, exclude_clients=shared))
+    alone = [
+        jss.score(history, as_of=AS_OF, exclude_clients=[c for c in shared if c in clients])
+        for history, clients in ((h, {c.client.id for c in h}) for h in histories)
+    ]
+    assert alone == reports
     pd = pytest.importorskip("pandas")
     frame = pd.DataFrame({"freelancer": ["f1", "f2", "f2"], "contract": TROLLED})
-    scored = jss.score_frame(frame, as_of=AS_OF, exclude_clients=["A"])
-    assert [100] == scored["score"].dropna().tolist()
-    field, rule, message = _refusal(
-        lambda: jss.score_frame(frame, as_of=AS_OF, exclude_clients=["bob"])
-    )
-    assert ("exclude_clients[0]", EXCLUDED_CLIENT) == (field, rule)
-    assert "(did you mean 'Bob'?)" in message
+    scored = jss.score_frame(frame, as_of=AS_OF, exclude_clients=shared)
+    assert [report.score for report in alone] == [
+        None if pd.isna(score) else score for score in scored["score"].tolist()
+    ]

@@ -2,8 +2,8 @@
 
 :func:`exact` is what every public engine function that computes with
 ``Decimal`` wears: it runs the function in the library's own decimal context
-(:func:`upwork_safety._context.in_context`), and the outermost call first
-makes each argument the plain value it holds, so that no code of the
+(:func:`upwork_safety._context.in_context`), and first makes each argument
+the plain value it holds, so that no code of the
 caller's runs while the library computes (second diff review r33, 1-3):
 
 * a subclass of one of the library's values (a lazy or proxy ``Money``,
@@ -12,10 +12,11 @@ caller's runs while the library computes (second diff review r33, 1-3):
   (:func:`upwork_safety._records.plain_value`), so neither its
   ``__getattribute__`` nor the ``__class__`` that ``isinstance`` asks of
   it runs while the call reads it;
-* a ``str`` or ``int`` subclass (an ORM's id type, an ``IntEnum`` of the
-  caller's) becomes the plain ``str`` or ``int`` it holds, read by the
-  builtin's own method (:mod:`upwork_safety._plain`); the library's own
-  enumerations are its values, and are left as they are.
+* a ``str`` or ``int`` subclass (an ORM's id type) becomes the plain ``str``
+  or ``int`` it holds, read by the builtin's own method
+  (:mod:`upwork_safety._plain`); an enumeration member (the library's own,
+  or a ``StrEnum``/``IntEnum`` of the caller's) is left as it is, for the
+  function's own reading of it (a member's methods are its enumeration's).
 
 Anything else (a list, a generator, a mapping, a moment) is read by the
 shared readers, which make its items plain or put the context back after
@@ -90,8 +91,9 @@ def plain_argument(value: Any, what: str) -> Any:
 def exact(func: Callable[_P, _T]) -> Callable[_P, _T]:
     """Run *func* in the library's decimal context, on its arguments' plain values (private).
 
-    Only the outermost call of a thread makes its arguments plain (and
-    installs the context); a call nested in another takes what it is given.
+    Only the outermost call of a thread installs the context; every call,
+    nested ones too, makes its arguments plain (a nested call may come from
+    caller code the outer call runs, such as a generator that calls the library).
     """
     names = tuple(inspect.signature(func).parameters)
 

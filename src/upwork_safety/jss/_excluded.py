@@ -4,10 +4,12 @@ Client ids are compared exactly, so an id that names no client (``"a"`` for
 ``"A"``, a typo) would leave nothing out while the caller believes it did.
 It is refused, as :func:`~upwork_safety.jss.what_if` refuses a ``replace``
 id no contract has, naming its index and the client id it most likely
-meant.  One rule for every function that takes ``exclude_clients``: the
-contracts given are the history (with ``classify``'s *history*, the jobs a
-``forecast`` names), or every history together for ``score_many`` and
-``score_frame``, whose one list serves many freelancers.
+meant.  One rule for every function that scores one freelancer's history:
+the contracts given are the history (with ``classify``'s *history*, the
+jobs a ``forecast`` names).  ``score_many`` and ``score_frame`` take one
+list for many freelancers (an agency's flagged clients, one list for every
+batch of a population), so they do not check it: whether an id is a client
+would depend on which freelancers share the batch (diff review r34, 2).
 """
 
 from __future__ import annotations
@@ -46,26 +48,16 @@ def look_alike(wanted: str, clients: Iterable[str]) -> str | None:
     return next((client for client in clients if client.casefold() == folded), None)
 
 
-def check_excluded(
-    ids: Sequence[str],
-    clients: Collection[str],
-    where: str,
-    *,
-    streamed: bool = False,
-    meant: str | None = None,
-) -> None:
+def check_excluded(ids: Sequence[str], clients: Collection[str], where: str) -> None:
     """Refuse the first of *ids* that is none of *clients*, naming its index.
 
-    *where* says what the clients are of (``"contracts"``, ``"any history"``).
-    When *streamed* (``score_many``, which keeps no list of every client),
-    *clients* are only the excluded ids found, never listed, and *meant* is
-    the client the first missing id most likely meant, if one was seen.
+    *where* says what the clients are of (``"contracts"``, ``"history"``).
     """
     for index, wanted in enumerate(ids):
         if wanted in clients:
             continue
-        ordered = [] if streamed else sorted(clients)
-        close = meant if streamed else _closest(wanted, ordered)
+        ordered = sorted(clients)
+        close = _closest(wanted, ordered)
         hint = f" (did you mean {shown(close)}?)" if close is not None else ""
         if ordered and len(ordered) <= _LISTED:
             have = f", whose clients are {', '.join(shown(c) for c in ordered)}"

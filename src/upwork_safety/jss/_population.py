@@ -16,10 +16,10 @@ from upwork_safety._decimals import restore_context
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.jss._excluded import check_excluded, excluded_ids
+from upwork_safety.jss._excluded import excluded_ids
 from upwork_safety.jss._facts import paid_at, paid_at_each
 from upwork_safety.jss._invariants import UNIQUE_IDS
-from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
+from upwork_safety.jss._model import _contracts, _report, _rules
 from upwork_safety.models import Contract
 from upwork_safety.money import exact
 
@@ -56,10 +56,11 @@ def score_many(
         as_of: The day every history is scored on.
         rules: The rule set for every history; default the one in force on
             *as_of* (looked up once).
-        exclude_clients: Client ids to leave out of every score, each the
-            client of a contract in some history: one that no history has
-            is refused once the last history is read, after the last
-            report (``InvalidValueError``, field ``exclude_clients[i]``).
+        exclude_clients: Client ids to leave out of every score.  One list
+            serves many freelancers (an agency's flagged clients, or one
+            list for every batch of a population), so an id is not checked
+            against the histories, unlike ``score``'s: an id that names no
+            client leaves nothing out.
 
     Returns:
         An iterator of :class:`~upwork_safety.jss.JSSReport`, one per
@@ -71,9 +72,7 @@ def score_many(
             single history or contract is refused up front; a bad history
             is reported with its index, e.g. ``histories[3]``, when it is
             reached).
-        InvalidValueError: A naive datetime, or an id of *exclude_clients*
-            that no history's contract has (raised by the iterator once
-            the last history is read).
+        InvalidValueError: A naive datetime.
         RulesError: A day before 2015-03-01 without explicit *rules*.
     """
     if isinstance(histories, (str, bytes, Contract, Mapping)) or not isinstance(
@@ -98,11 +97,6 @@ def _stream(
     ids: tuple[str, ...],
 ) -> Iterator[JSSReport]:
     excluded = frozenset(ids)
-    # Which excluded ids some history's contract has, and another client in
-    # another case for each of the rest: no list of every client is kept.
-    found: set[str] = set()
-    folded = {wanted.casefold(): wanted for wanted in excluded}
-    alike: dict[str, str] = {}
     for index, history in enumerate(histories):
         if isinstance(history, Contract):
             raise InvalidTypeError(
@@ -115,18 +109,7 @@ def _stream(
         # The caller's history is read first (its generator may change the decimal
         # context), then scored in a fresh copy of the library's (red team r33 1).
         items = _contracts(history, where)
-        if excluded:
-            for contract in items:
-                client = contract.client.id
-                if client in excluded:
-                    found.add(client)
-                elif client.casefold() in folded:
-                    alike.setdefault(folded[client.casefold()], client)
         yield _scored(items, day, rules, excluded, where)
-    # Refused once every history is read: an id no history has left nothing out.
-    missing = next((wanted for wanted in ids if wanted not in found), None)
-    if missing is not None:
-        check_excluded(ids, found, "any history", streamed=True, meant=alike.get(missing))
 
 
 @exact
@@ -240,9 +223,9 @@ def score_frame(
             on *as_of*.
         freelancer: The name of the column that says whose contract a row is.
         contract: The name of the column holding the contracts.
-        exclude_clients: Client ids to leave out of every score, each the
-            client of a contract in some row (else refused before any is
-            scored: ``InvalidValueError``, field ``exclude_clients[i]``).
+        exclude_clients: Client ids to leave out of every score, one list
+            for every freelancer, not checked against the rows (as
+            :func:`score_many`'s).
 
     Returns:
         A DataFrame indexed by freelancer (in order of first appearance)
@@ -307,8 +290,7 @@ def score_frame(
             rule="no missing freelancer ids",
         )
     groups = _group(ids.tolist(), table[contract].tolist(), list(table.index), freelancer, contract)
-    cells = (cell for rows in groups.values() for cell, _ in rows)
-    excluded = _client_ids(listed, cells, "any row of frame")
+    excluded = frozenset(listed)  # one list for many freelancers: not checked (see score_many)
     restore_context()  # the caller's table was read: the library's context back (red team r33 1)
     scores, reasons, windows, counted, given = [], [], [], [], []
     for rows in groups.values():

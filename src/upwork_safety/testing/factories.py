@@ -414,9 +414,10 @@ def submitted_contract(
         overrides: Passed to :func:`contract`.
 
     Raises:
-        InvalidTypeError: *at* or *funded_at* is not an aware datetime, or
-            an override :func:`contract` refuses.
-        InvalidValueError: *funded_at* before the contract's start day
+        InvalidTypeError: *at* or *funded_at* is not a datetime, or an
+            override :func:`contract` refuses.
+        InvalidValueError: *at* or *funded_at* is a naive datetime,
+            *funded_at* before the contract's start day
             (``field='funded_at'``), *at* before the funding
             (``field='at'``), and the value errors of :func:`contract`.
     """
