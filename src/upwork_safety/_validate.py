@@ -201,12 +201,7 @@ def bool_field(instance: object, attribute: Any, value: Any) -> None:
 
 
 def instance(value: object, kind: type[T], what: str) -> T:
-    """Return *value* if it is a *kind*, else an InvalidTypeError naming *what*.
-
-    A subclass of one of the library's values comes back as the plain value
-    it holds (:func:`~upwork_safety._records.plain_value`): its own code
-    never runs while the library computes.
-    """
+    """*value* if a *kind* (a library value's subclass made plain), else an error naming *what*."""
     if type(value) is kind:
         return value
     if not issubclass(type(value), kind):
@@ -654,9 +649,8 @@ def sequence_of(
     if texts:
         return plain_text_items(items)
     if isinstance(kind, type) and rebuilt(kind) and any(type(item) is not kind for item in items):
-        # A subclass of one of the library's values, as the plain value it holds.
         return tuple([plain_value(item, kind, f"{what}[{i}]") for i, item in enumerate(items)])
-    return items  # every item checked above
+    return items  # every item checked above; a library value's subclass made plain
 
 
 def too_many_items(what: str) -> NoReturn:

@@ -145,12 +145,6 @@ def require_money(value: object, what: str) -> Money:
     subclass comes back as the plain ``Money`` it holds (:func:`plain_money`),
     so none of its own code runs while the library computes with it.
     """
-    if type(value) is Money:
-        try:
-            value.amount  # noqa: B018  (only a Money made without its constructor lacks it)
-        except AttributeError:
-            _fieldless(what)
-        return value
     if issubclass(type(value), Money):
         money = cast("Money", value)
         if not _has_fields(money):  # only a Money made without its constructor lacks them
