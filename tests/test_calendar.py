@@ -9,7 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from upwork_safety._calendar import add_business_days, is_business_day, week_rules_day
-from upwork_safety._moments import LATEST
+from upwork_safety._last_day import LATEST
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 UTC = timezone.utc

@@ -3,7 +3,7 @@
 money → kinds → rules → models → engines → checks → statements → CLI
 (docs/architecture.md).  An engine never imports another engine, and
 nothing imports another package's private modules except the library-wide
-private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_records``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_edges``, ``_escrow_amounts``, ``_calendar``, ``_frozen_list``, ``_groups``) and
+private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_records``, ``_last_day``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_edges``, ``_escrow_amounts``, ``_calendar``, ``_frozen_list``, ``_groups``) and
 the CLI's own commands (``_cli``).
 """
 
@@ -22,6 +22,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "upwork_safety"
 RANK = {
     "errors": 0,
     "_context": 0.5,
+    "_last_day": 0.5,
     "_arguments": 1.8,
     "_pickling": 2.2,
     "_display": 1,
@@ -64,6 +65,7 @@ RANK = {
 ENGINES = {"escrow", "hourly", "jss", "fees"}
 SHARED_PRIVATE = {
     "_context",
+    "_last_day",
     "_arguments",
     "_pickling",
     "_plain",

@@ -13,8 +13,8 @@ from datetime import date
 
 import pytest
 
-from upwork_safety import ExchangeRate, Money, Payment, fees
-from upwork_safety.errors import InvalidValueError
+from upwork_safety import ExchangeRate, Money, Payment, fees, serialize
+from upwork_safety.errors import InvalidDataError, InvalidValueError
 from upwork_safety.statements import Transaction, available_on, invoiced_week
 
 WEEK = "Invoice for 10/12/2026-10/18/2026"
@@ -140,18 +140,26 @@ def test_available_on_the_last_day_itself_is_given():
     assert date(9990, 12, 31) == withdraw(last, date(9990, 12, 31)).available_on
 
 
-def test_payout_names_the_reference_rates_day_past_the_last_day():
-    """``field`` is the argument at fault: the rate's ``as_of``, not ``on=``."""
-    rate = ExchangeRate("USD", "PKR", "280", as_of=date(9991, 1, 16))
+def test_a_reference_rate_past_the_last_day_cannot_be_built():
+    """``ExchangeRate`` refuses an ``as_of`` after 9990-12-31 itself (lead r35).
+
+    Before, it was built, and each withdrawal function refused it as its
+    ``reference_rate.as_of``; loaded from data it is refused at its path.
+    """
     with pytest.raises(InvalidValueError) as caught:
-        fees.payout(
-            Money("500.00", "USD"), method="Payoneer", reference_rate=rate, on=date(9990, 12, 31)
-        )
-    assert "reference_rate.as_of" == caught.value.field
-    assert "on or before 9990-12-31" == caught.value.rule
-    with pytest.raises(InvalidValueError) as quoted:
-        fees.quote_withdrawal(Money("500.00", "USD"), "Payoneer", reference_rate=rate)
-    assert "reference_rate.as_of" == quoted.value.field
+        ExchangeRate("USD", "PKR", "280", as_of=date(9991, 1, 16))
+    assert ("ExchangeRate.as_of", "on or before 9990-12-31") == (
+        caught.value.field,
+        caught.value.rule,
+    )
+    data = {"base": "USD", "quote": "PKR", "rate": "280", "as_of": "9991-01-01"}
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(ExchangeRate, data)
+    assert ["$.as_of"] == [problem.path for problem in loaded.value.problems]
+    last = ExchangeRate("USD", "PKR", "280", as_of=date(9990, 12, 31))
+    assert date(9990, 12, 31) == last.as_of
+    quote = fees.quote_withdrawal(Money("500.00", "USD"), "Payoneer", reference_rate=last)
+    assert date(9990, 12, 31) == quote.reference_rate.as_of
 
 
 def test_payout_refuses_available_on_past_the_last_day():

@@ -31,7 +31,8 @@ from datetime import date, datetime, timedelta
 from typing import Protocol, TypeVar
 
 from upwork_safety._decimals import count
-from upwork_safety._moments import LATEST, utc_instant
+from upwork_safety._last_day import LATEST
+from upwork_safety._moments import utc_instant
 from upwork_safety.errors import InvalidValueError
 
 __all__ = [

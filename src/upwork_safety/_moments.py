@@ -18,16 +18,12 @@ from typing import Any, NoReturn, cast
 
 from upwork_safety._decimals import restore_context
 from upwork_safety._display import is_missing, shown, type_name
+from upwork_safety._last_day import LATEST
+from upwork_safety._last_day import too_late as _too_late
 from upwork_safety._validate import field_name, finer_error
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 UTC = timezone.utc
-
-#: The last supported day.  The engines add platform timers (review and
-#: refund windows, dormancy, two-year JSS windows) to the moments they are
-#: given; moments within a few years of Python's last day (9999-12-31) would
-#: overflow, so later ones are refused with this bound in the message.
-LATEST = date(9990, 12, 31)
 
 _NAIVE_RULE = "timezone-aware datetime (Upwork's clocks run in UTC)"
 _TZINFO_RULE = "a tzinfo with a valid UTC offset"
@@ -269,20 +265,6 @@ def _missing(value: object, what: str, wanted: str) -> NoReturn:
         "or fill in or leave out the rows that have none",
         field=what,
         rule="not missing",
-    )
-
-
-def _too_late(value: date, what: str) -> NoReturn:
-    """Refuse a day or moment after :data:`LATEST`, naming *what*.
-
-    Worded for every caller (a score sets no timers): the bound is the
-    library's last day, whatever the day is for.
-    """
-    raise InvalidValueError(
-        f"{what} must be on or before {LATEST.isoformat()} UTC, the last day the library "
-        f"supports, got {value.isoformat()}",
-        field=what,
-        rule=f"on or before {LATEST.isoformat()}",
     )
 
 

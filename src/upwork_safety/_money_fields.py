@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from upwork_safety._decimals import to_decimal
 from upwork_safety._display import shown
+from upwork_safety._last_day import LATEST, too_late
 from upwork_safety._text import long_text, not_unicode, unicode_text
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
@@ -104,13 +105,17 @@ def _rate(value: Decimal | int | str) -> Decimal:
 
 
 def _check_as_of(_instance: object, _attribute: object, value: Any) -> None:
+    if value is None:
+        return
     # A plain date: a subclass (which could answer for itself) is refused, not kept.
-    if value is not None and type(value) is not date:
+    if type(value) is not date:
         raise InvalidTypeError(
             f"ExchangeRate.as_of must be a date or None, not {type(value).__name__}",
             field="ExchangeRate.as_of",
             rule="a date",
         )
+    if value > LATEST:  # the day of a withdrawal measured against it could not be later
+        too_late(value, "ExchangeRate.as_of")
 
 
 def _check_source(_instance: object, _attribute: object, value: Any) -> None:

@@ -601,12 +601,12 @@ class ExchangeRate:
         quote: The currency converted to, e.g. ``"PKR"``.
         rate: Units of *quote* per unit of *base*; positive, at most
             :data:`MAX_DIGITS` digits either side of the point.
-        as_of: The date the rate applies to.
+        as_of: The date the rate applies to, on or before 9990-12-31.
         source: Where the rate came from, e.g. ``"SBP weighted average"``.
 
     Raises:
-        InvalidValueError: Unknown currency, equal currencies or a rate that
-            is not positive.
+        InvalidValueError: Unknown currency, equal currencies, a rate that
+            is not positive or an *as_of* after the library's last day.
     """
 
     base: str = attrs.field(converter=plain_text, validator=check_currency)

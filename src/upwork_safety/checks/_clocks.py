@@ -21,7 +21,7 @@ import attrs
 
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
 from upwork_safety._display import utc_text
-from upwork_safety._moments import LATEST
+from upwork_safety._last_day import LATEST
 from upwork_safety.checks._codes import FindingCode, rule_unconfirmed
 from upwork_safety.checks._findings import Finding, make_finding
 from upwork_safety.checks._milestones import short

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety._calendar import add_business_days, first_business_day
-from upwork_safety._moments import LATEST, utc_instant
+from upwork_safety._last_day import LATEST
+from upwork_safety._moments import utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import optional_day

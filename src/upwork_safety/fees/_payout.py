@@ -10,7 +10,7 @@ import attrs
 
 from upwork_safety._calendar import hourly_pay_available, week_rules_day, week_start
 from upwork_safety._display import shown
-from upwork_safety._moments import LATEST, _too_late
+from upwork_safety._last_day import LATEST, too_late
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
@@ -313,7 +313,7 @@ def _available(
                 rule="a date or None",
             )
         if given > LATEST:  # the withdrawal's day could not be on or after it
-            _too_late(given, "available_on")
+            too_late(given, "available_on")
         if hourly_pay:
             days = hourly_pay_days(day, rules)
             if given < days[0][0]:

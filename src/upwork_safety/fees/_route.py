@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety._decimals import CONTEXT
-from upwork_safety._moments import LATEST, _too_late
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._render import percent
@@ -246,9 +245,9 @@ def reference_day(reference_rate: ExchangeRate, what: str = "reference_rate") ->
 
     A withdrawal is measured against the reference rate of its own day, and
     that day picks the s.154A tax rules: an undated rate would leave the
-    library to guess the day (it reads no clock), so it is refused, as is
-    a day after :data:`~upwork_safety._moments.LATEST` (9990-12-31), the
-    last day a withdrawal may be on.
+    library to guess the day (it reads no clock), so it is refused.  (A day
+    after 9990-12-31, the last day a withdrawal may be on, is refused by
+    :class:`~upwork_safety.money.ExchangeRate` itself.)
     """
     day = reference_rate.as_of
     if day is None:
@@ -260,8 +259,6 @@ def reference_day(reference_rate: ExchangeRate, what: str = "reference_rate") ->
             field=f"{what}.as_of",
             rule=DATED_RULE,
         )
-    if day > LATEST:  # the withdrawal's day: the rate's own field is at fault, not on=
-        _too_late(day, f"{what}.as_of")
     return day
 
 

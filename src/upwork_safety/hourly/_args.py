@@ -9,7 +9,7 @@ import attrs
 
 from upwork_safety._calendar import week_rules_day
 from upwork_safety._display import type_name
-from upwork_safety._moments import LATEST
+from upwork_safety._last_day import LATEST
 from upwork_safety._validate import (
     cents_field,
     field_name,

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety._calendar import closed_by, closes_after, hourly_pay_available, week_start
-from upwork_safety._moments import LATEST, computed_utc_field, to_utc, utc_field, utc_instant
+from upwork_safety._last_day import LATEST
+from upwork_safety._moments import computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import bool_field, field_name, instance_field, sequence_of

@@ -51,7 +51,7 @@ import attrs
 from upwork_safety import errors
 from upwork_safety._decimals import CONTEXT, MAX_DIGITS
 from upwork_safety._display import shown
-from upwork_safety._moments import LATEST
+from upwork_safety._last_day import LATEST
 from upwork_safety._validate import is_blank
 from upwork_safety.statements import _model
 from upwork_safety.statements._model import (

@@ -15,7 +15,7 @@ import unicodedata
 from datetime import date, datetime, time, timedelta, timezone
 
 from upwork_safety._display import shown
-from upwork_safety._moments import LATEST
+from upwork_safety._last_day import LATEST
 from upwork_safety._validate import instance
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly import BillingWeek, billing_week

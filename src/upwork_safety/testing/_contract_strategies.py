@@ -14,7 +14,7 @@ import attrs
 from hypothesis import strategies as st
 
 from upwork_safety import hourly
-from upwork_safety._moments import LATEST
+from upwork_safety._last_day import LATEST
 from upwork_safety._scales import ACTIVITY_SCALE, PRIVATE_SCORE_SCALE
 from upwork_safety._validate import instance
 from upwork_safety.errors import InvalidTypeError, UpworkSafetyError

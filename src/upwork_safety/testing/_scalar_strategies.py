@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from hypothesis import strategies as st
 
 from upwork_safety import hourly
-from upwork_safety._moments import LATEST, _too_late, in_utc, plain_date
+from upwork_safety._last_day import LATEST, too_late
+from upwork_safety._moments import in_utc, plain_date
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.money import MAX_DIGITS, Money, minor_unit, to_decimal
 from upwork_safety.testing._arguments import (
@@ -217,7 +218,7 @@ def _moment_bound(value: object, what: str) -> datetime:
     # Every value of the library refuses a moment after LATEST; a moment on
     # Python's first day cannot be shown west of UTC (New York).
     if moment.date() > LATEST:
-        _too_late(moment, what)
+        too_late(moment, what)
     if moment < _EARLIEST:
         _refuse(
             what,

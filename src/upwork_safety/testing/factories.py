@@ -40,7 +40,8 @@ import attrs
 from upwork_safety import escrow
 from upwork_safety._decimals import count
 from upwork_safety._display import shown, utc_text
-from upwork_safety._moments import LATEST, utc_day, utc_instant
+from upwork_safety._last_day import LATEST
+from upwork_safety._moments import utc_day, utc_instant
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import MAX_ITEMS, whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
