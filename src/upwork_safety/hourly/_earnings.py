@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety._display import shown
+from upwork_safety._last_day import LATEST
 from upwork_safety._moments import (
-    LATEST,
     computed_utc_field,
     optional_computed_utc_field,
     optional_to_utc,
