@@ -97,6 +97,7 @@ ALLOWED = {
     "upwork_safety._calendar",
     "upwork_safety._decimals",
     "upwork_safety._display",
+    "upwork_safety._last_day",
     "upwork_safety._moments",
     "upwork_safety._pickling",
     "upwork_safety._plain",
