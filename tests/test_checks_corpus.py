@@ -51,6 +51,7 @@ HELD_OUT_17 = json.loads((DATA / "messages_heldout_17.json").read_text("utf-8"))
 HELD_OUT_18 = json.loads((DATA / "messages_heldout_18.json").read_text("utf-8"))
 HELD_OUT_19 = json.loads((DATA / "messages_heldout_19.json").read_text("utf-8"))
 HELD_OUT_20 = json.loads((DATA / "messages_heldout_20.json").read_text("utf-8"))
+HELD_OUT_21 = json.loads((DATA / "messages_heldout_21.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MILESTONES_HELD_OUT = json.loads((DATA / "milestones_heldout.json").read_text("utf-8"))
 MESSAGE_CODES = (
@@ -105,6 +106,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         HELD_OUT_18,
         HELD_OUT_19,
         HELD_OUT_20,
+        HELD_OUT_21,
     ],
     ids=[
         "development",
@@ -128,6 +130,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         "held-out-18",
         "held-out-19",
         "held-out-20",
+        "held-out-21",
     ],
 )
 def test_message_records_are_well_formed(corpus):
@@ -165,6 +168,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         *HELD_OUT_18,
         *HELD_OUT_19,
         *HELD_OUT_20,
+        *HELD_OUT_21,
     )
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
     sizes = (
@@ -187,6 +191,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         len(HELD_OUT_18),
         len(HELD_OUT_19),
         len(HELD_OUT_20),
+        len(HELD_OUT_21),
     )
     expected = (
         30,
@@ -208,6 +213,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         115,
         114,
         116,
+        113,
     )
     assert expected == sizes
 
@@ -651,3 +657,14 @@ def test_the_twentieth_held_out_set_keeps_its_figure_before_tuning(scanner_eval)
     figures = scanner_eval.score(HELD_OUT_20)["risky_or_not"]
     assert figures["precision"] >= 51 / 57
     assert figures["recall"] >= 51 / 63
+
+
+def test_the_twenty_first_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
+    """The twenty-first held-out set (r35 scanner) was written by an outside writer that never
+    saw the rules, committed before that round's tuning and scored once before it: 48 of its 59
+    risky messages found with three false alarms, 0.941 precision and 0.814 recall, risky or
+    not. Its messages are never read by the hand that tunes the rules. The pin is that first
+    figure, so a later change may not fall below what the set measured untuned."""
+    figures = scanner_eval.score(HELD_OUT_21)["risky_or_not"]
+    assert figures["precision"] >= 48 / 51
+    assert figures["recall"] >= 48 / 59
