@@ -13,12 +13,15 @@ caller's runs while the library computes (second diff review r33, 1-3):
   ``__getattribute__`` nor the ``__class__`` that ``isinstance`` asks of
   it runs while the call reads it;
 * a ``str`` or ``int`` subclass (an ORM's id type) becomes the plain ``str``
-  or ``int`` it holds, read by the builtin's own method
-  (:mod:`upwork_safety._plain`); an enumeration member (the library's own,
+  or ``int`` it holds, and a ``date`` subclass (not a ``datetime``: a
+  freezegun ``FakeDate``, a lazy or proxy date) the plain ``date`` of its
+  day, each read by the builtin's own method (:mod:`upwork_safety._plain`;
+  review r35, hostile 1); an enumeration member (the library's own,
   or a ``StrEnum``/``IntEnum`` of the caller's) is left as it is, for the
   function's own reading of it (a member's methods are its enumeration's).
 
-Anything else (a list, a generator, a mapping, a moment) is read by the
+Anything else (a list, a generator, a mapping, a ``datetime``, whose
+subclass is read with its UTC offset) is read by the
 shared readers, which make its items plain or put the context back after
 the caller's code ran (:func:`upwork_safety._context.restore_context`).
 """
@@ -28,10 +31,11 @@ from __future__ import annotations
 import enum
 import functools
 import inspect
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 from upwork_safety._context import in_context
-from upwork_safety._plain import plain_int, plain_text
+from upwork_safety._plain import plain_int, plain_text, to_date
 from upwork_safety._records import plain_value, rebuilt
 
 if TYPE_CHECKING:
@@ -59,14 +63,20 @@ def _as_int(value: Any, _: str) -> Any:
     return plain_int(value)
 
 
+def _as_day(value: Any, _: str) -> Any:
+    return to_date(value)
+
+
 def _plainer(kind: type) -> Callable[[Any, str], Any] | None:
     """How an argument of type *kind* becomes the plain value it holds; ``None`` if it is."""
-    if issubclass(kind, enum.Enum) or kind in (str, int, bool):
+    if issubclass(kind, enum.Enum) or kind in (str, int, bool, date, datetime):
         return None  # an enumeration's members are values of their own
     if issubclass(kind, str):
         return _as_text
     if issubclass(kind, int) and not issubclass(kind, bool):
         return _as_int
+    if issubclass(kind, date) and not issubclass(kind, datetime):
+        return _as_day
     library = next((base for base in kind.__mro__[1:] if rebuilt(base)), None)
     if library is None or rebuilt(kind):
         return None  # not a subclass of a library value, or one of the library's own

@@ -20,6 +20,8 @@ from upwork_safety._decimals import restore_context
 from upwork_safety._display import is_missing, shown, type_name
 from upwork_safety._last_day import LATEST
 from upwork_safety._last_day import too_late as _too_late
+from upwork_safety._plain import optional_to_date as optional_to_date  # noqa: PLC0414
+from upwork_safety._plain import to_date as to_date  # noqa: PLC0414  (re-exported: its old home)
 from upwork_safety._validate import field_name, finer_error
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
@@ -47,12 +49,7 @@ def utc_instant(value: object, what: str) -> datetime:
             daylight-saving gap), has a tzinfo that fails or gives no valid
             offset, or is outside the supported calendar (after :data:`LATEST`).
     """
-    if (
-        isinstance(value, datetime)
-        and type(value) is datetime
-        and value.tzinfo is UTC
-        and 1 < value.year < LATEST.year
-    ):
+    if type(value) is datetime and value.tzinfo is UTC and 1 < value.year < LATEST.year:
         return value  # the common case, already checked
     moment = in_utc(value, what)
     if moment.date() > LATEST:
@@ -69,7 +66,7 @@ def in_utc(value: object, what: str) -> datetime:
     Raises:
         As :func:`utc_instant`, except for the bound.
     """
-    if not isinstance(value, datetime):
+    if not issubclass(type(value), datetime):  # not isinstance: see plain_date
         raise InvalidTypeError(
             f"{what} must be a timezone-aware datetime, not {type(value).__name__}",
             field=what,
@@ -275,13 +272,13 @@ def _date_hint(value: object) -> str:
     shown with the call that reads it (``date.fromisoformat('2026-01-05')``),
     when it is a day so written.
     """
-    if isinstance(value, datetime):
+    if issubclass(type(value), datetime):
         # The hint as_of= gives (utc_day): a pandas Timestamp is the usual datetime here.
         return (
             f" (not a datetime), got {type(value).__name__}: pass a date (e.g. value.date() "
             "for the day written)"
         )
-    if not isinstance(value, str):
+    if not issubclass(type(value), str):
         return f", got {type_name(value)}"
     text = str.__str__(value)
     try:
@@ -295,17 +292,23 @@ def plain_date(value: object, what: str) -> date:
     """Return *value*, a ``date`` (not a ``datetime``), as a plain ``date``; else raise.
 
     A subclass becomes the plain ``date`` of the day it holds (read with
-    ``date``'s own methods, so it cannot answer for itself).
+    ``date``'s own methods, so it cannot answer for itself).  Every check of
+    this module judges a value by ``type()``, never by ``isinstance``, which
+    asks a ``date`` subclass for its ``__class__`` when it is not the class
+    asked about, running the subclass's ``__getattribute__`` in the middle
+    of a call (review r35, hostile 1); an object that only claims to be a
+    date through ``__class__`` is refused.
     """
-    if isinstance(value, datetime) or not isinstance(value, date):
-        if isinstance(value, datetime) and is_missing(value):
+    kind: type = type(value)
+    if issubclass(kind, datetime) or not issubclass(kind, date):
+        if issubclass(kind, datetime) and is_missing(value):
             _missing(value, what, "a date")
         raise InvalidTypeError(
             f"{what} must be a date{_date_hint(value)}",
             field=what,
             rule="a date",
         )
-    day = to_date(value)
+    day = to_date(cast("date", value))
     if day > LATEST:
         _too_late(day, what)
     return day
@@ -328,23 +331,6 @@ def exact_date(value: object, what: str) -> date:
     return day
 
 
-def to_date(value: date) -> date:
-    """An attrs converter: a ``date`` subclass as the plain ``date`` it holds; else as it is.
-
-    The day is read with ``date``'s own methods, so a subclass cannot answer
-    for itself.  Pair it with :func:`date_field` (or
-    :func:`computed_date_field`), which refuses what is not a date.
-    """
-    if type(value) is date or isinstance(value, datetime) or not isinstance(value, date):
-        return value
-    return date.fromordinal(date.toordinal(value))
-
-
-def optional_to_date(value: date | None) -> date | None:
-    """:func:`to_date` for an optional field."""
-    return None if value is None else to_date(value)
-
-
 def utc_day(value: object, what: str) -> date:
     """The day of *value*: a ``date`` as it is, an aware ``datetime`` as its UTC date.
 
@@ -355,7 +341,7 @@ def utc_day(value: object, what: str) -> date:
         InvalidTypeError: *value* is neither a date nor a datetime.
         InvalidValueError: *value* is a naive datetime or out of range.
     """
-    if isinstance(value, datetime):
+    if issubclass(type(value), datetime):  # not isinstance: see plain_date
         if type(value) is not datetime and is_missing(value):
             _missing(value, what, "a date or a timezone-aware datetime")
         try:
@@ -372,7 +358,7 @@ def utc_day(value: object, what: str) -> date:
                 field=what,
                 rule=_NAIVE_RULE,
             ) from None
-    if not isinstance(value, date):
+    if not issubclass(type(value), date):
         raise InvalidTypeError(
             f"{what} must be a date or a timezone-aware datetime, not {type(value).__name__}",
             field=what,
@@ -433,7 +419,7 @@ def optional_computed_utc_field(instance: object, attribute: Any, value: Any) ->
 
 def _converted(value: object, name: str) -> None:
     """Refuse a moment the checks took but :func:`to_utc` did not convert (a fickle tzinfo)."""
-    if not isinstance(value, datetime) or type(value) is not datetime or value.tzinfo is not UTC:
+    if type(value) is not datetime or value.tzinfo is not UTC:
         # Only a tzinfo that answered differently the second time gets here.
         raise InvalidValueError(
             f"{name} could not be converted to UTC: its tzinfo gave different answers",

@@ -13,7 +13,7 @@ naming the field (attrs converters do not know the field's name).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, cast
 
 from upwork_safety._context import restore_context
@@ -111,6 +111,28 @@ def plain_duration(value: timedelta) -> timedelta:
     finally:
         restore_context()  # the subclass's __eq__ is the caller's code (red team r34 2)
     return plain if same else value
+
+
+def to_date(value: date) -> date:
+    """An attrs converter: a ``date`` subclass as the plain ``date`` it holds; else as it is.
+
+    The day is read with ``date``'s own methods, and the type is judged by
+    ``type()``, never ``isinstance`` (which asks a subclass for its
+    ``__class__``, running its ``__getattribute__``), so a subclass (a
+    freezegun ``FakeDate``, a lazy or proxy date) runs none of its code and
+    cannot answer for itself (review r35, hostile 1).  A ``datetime`` and
+    what is not a date are left as they are: pair it with a validator that
+    refuses them (:func:`upwork_safety._moments.date_field`).
+    """
+    kind: type = type(value)
+    if kind is date or not issubclass(kind, date) or issubclass(kind, datetime):
+        return value
+    return date.fromordinal(date.toordinal(value))
+
+
+def optional_to_date(value: date | None) -> date | None:
+    """:func:`to_date` for an optional field."""
+    return None if value is None else to_date(value)
 
 
 def optional_plain_duration(value: timedelta | None) -> timedelta | None:

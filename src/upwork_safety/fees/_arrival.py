@@ -37,7 +37,7 @@ _DAY = timedelta(days=1)
 
 
 def _moment(value: object, what: str = "Arrival.requested_at") -> datetime:
-    if isinstance(value, date) and not isinstance(value, datetime):
+    if issubclass(type(value), date) and not issubclass(type(value), datetime):
         raise InvalidTypeError(
             f"{what} is the moment of the request, an aware datetime, not a date: a request "
             "after the method's cutoff time waits for the next business day",
