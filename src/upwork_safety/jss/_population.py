@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from upwork_safety._decimals import restore_context
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
+from upwork_safety._records import plain_value
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._excluded import excluded_ids
 from upwork_safety.jss._facts import paid_at, paid_at_each
@@ -149,7 +150,8 @@ def _group(
     (``1``, ``True`` and ``1.0``; ``0.0`` and ``-0.0``) would be one
     freelancer to a dict or to pandas; they are refused instead of merged.
     A cell that is not a Contract, or a contract id used twice by one
-    freelancer, is reported with its row's index label.
+    freelancer, is reported with its row's index label; a ``Contract``
+    subclass is read as the plain ``Contract`` it holds (:func:`plain_value`).
     """
     # id -> as written, row, contracts (with their rows)
     groups: dict[Any, tuple[Any, Any, dict[str, tuple[Contract, Any]]]] = {}
@@ -173,13 +175,15 @@ def _group(
                 field=freelancer,
                 rule="equal ids of one type, written alike",
             )
-        if not isinstance(cell, Contract):
+        if not issubclass(type(cell), Contract):  # not isinstance, which believes __class__
             raise InvalidTypeError(
                 f"frame's {shown(contract)} column must hold Contract values; row {_shown(label)} "
                 f"(freelancer {_shown(key)}) holds a {type(cell).__name__}",
                 field=f"{contract}[{_shown(label)}]",
                 rule="a Contract",
             )
+        # A subclass as the plain Contract it holds, as score() reads one (review r35, hostile 2).
+        cell = plain_value(cell, Contract, f"{contract}[{_shown(label)}]")  # noqa: PLW2901
         history = group[2]
         if cell.id in history:
             raise InvalidValueError(
