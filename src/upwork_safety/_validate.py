@@ -30,6 +30,7 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
     ExchangeRate,
     Money,
+    held,
     require_money,
     to_decimal,
 )
@@ -443,10 +444,8 @@ def money_field(instance: object, attribute: Any, value: Any) -> None:
 
 def _plain_non_negative(value: object) -> bool:
     """Whether *value* is a plain, non-negative :class:`Money`: what :func:`money_field` takes."""
-    try:
-        return type(value) is Money and value.amount >= _ZERO
-    except AttributeError:  # made without its fields: check_money names the field
-        return False
+    # held(): a Money made without its constructor is not taken here; check_money names it
+    return type(value) is Money and held(value) is not None and value.amount >= _ZERO
 
 
 def cents_field(instance: object, attribute: Any, value: Any) -> None:

@@ -146,10 +146,9 @@ def require_money(value: object, what: str) -> Money:
     so none of its own code runs while the library computes with it.
     """
     if issubclass(type(value), Money):
-        money = cast("Money", value)
-        if not _has_fields(money):  # only a Money made without its constructor lacks them
-            _fieldless(what)
-        return plain_money(money)
+        if held(money := plain_money(cast("Money", value))) is None:
+            _fieldless(what)  # only a Money made without its constructor holds no fields
+        return money
     hint = ""
     if isinstance(value, (int, str, Decimal, float)) and not issubclass(type(value), bool):
         hint = f': write Money("{value}", "USD") (an amount and a currency)'
@@ -158,25 +157,25 @@ def require_money(value: object, what: str) -> Money:
     )
 
 
-def _has_fields(value: Money) -> bool:
-    """Whether *value* holds both of ``Money``'s fields, read with ``Money``'s own descriptors.
+def held(value: Money) -> tuple[Decimal, str] | None:
+    """What *value* holds in ``Money``'s own slots, a plain ``Decimal`` and ``str``; else ``None``.
 
-    Only a ``Money`` made without its constructor lacks them: a hand-made
-    pickle that names the class and sends no state (red team r18 L2).
+    ``None`` only for a ``Money`` made without its constructor: a pickle that sends no
+    state (red team r18 L2), slots set by hand to text, a float, a ``Decimal``
+    subclass (review r35, hostile 3).
     """
     try:
-        _MONEY_AMOUNT.__get__(value)
-        _MONEY_CURRENCY.__get__(value)
+        amount, currency = _MONEY_AMOUNT.__get__(value), _MONEY_CURRENCY.__get__(value)
     except AttributeError:
-        return False
-    return True
+        return None
+    return (amount, currency) if type(amount) is Decimal and type(currency) is str else None
 
 
 def _fieldless(what: str) -> NoReturn:
-    """Refuse a ``Money`` without its fields, naming *what*."""
+    """Refuse a ``Money`` that does not hold what its constructor stores, naming *what*."""
     raise InvalidValueError(
-        f"{what} is a Money without its amount and currency: it was made without its "
-        "constructor (a pickle that sends no state)",
+        f"{what} is a Money without a Decimal amount and a str currency: it was made without "
+        "its constructor (a pickle that sends no state, or fields set by hand)",
         field=what,
         rule="a Money built by its constructor",
     )
@@ -185,17 +184,17 @@ def _fieldless(what: str) -> NoReturn:
 def plain_money(value: Money) -> Money:
     """An attrs converter: a :class:`Money` subclass as the plain ``Money`` it holds; else as it is.
 
-    Every Money field stores plain ``Money``, so a value equals itself after
-    a round trip through :mod:`~upwork_safety.serialize` (which has no
-    subclass to rebuild).  The amount and currency are read with
-    ``Money``'s own fields, so a subclass cannot answer for itself; anything
-    else is left for the field's validator to refuse naming the field.
+    The one place a ``Money`` is made plain.  Every Money field stores plain
+    ``Money``, so a value equals itself after a round trip through
+    :mod:`~upwork_safety.serialize` (which has no subclass to rebuild).  The
+    fields are read with ``Money``'s own slots (:func:`held`), so a subclass
+    cannot answer for itself; a ``Money`` not holding what its constructor
+    stores, and anything else, is left for the field's validator to refuse.
     """
-    if type(value) is Money or not isinstance(value, Money):
+    if type(value) is Money or not issubclass(type(value), Money):
         return value
-    if not _has_fields(value):
-        return value  # made without its constructor: the field's validator refuses it
-    return Money(_MONEY_AMOUNT.__get__(value), _MONEY_CURRENCY.__get__(value))
+    fields = held(value)
+    return value if fields is None else Money(*fields)
 
 
 def optional_plain_money(value: Money | None) -> Money | None:
@@ -273,7 +272,7 @@ class Money:
         try:
             mine, theirs = self.currency, other.currency
         except AttributeError:  # one was made without its fields (red team r18 L2)
-            _fieldless("other" if _has_fields(self) else "self")
+            _fieldless("other" if held(self) is not None else "self")
         if mine != theirs:
             raise CurrencyMismatchError(
                 f"cannot {op} {self.currency} and {other.currency}: convert "
