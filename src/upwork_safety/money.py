@@ -38,7 +38,7 @@ from upwork_safety._money_text import MAX_FORMAT_WIDTH as MAX_FORMAT_WIDTH
 from upwork_safety._money_text import explicit_locale as explicit_locale
 from upwork_safety._money_text import format_amount, format_money
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_text, whole_number
+from upwork_safety._plain import optional_to_date, plain_text, whole_number
 from upwork_safety._rounding import no_negative_zero
 from upwork_safety._rounding import round_down as round_down
 from upwork_safety._rounding import round_half_up as round_half_up
@@ -600,7 +600,7 @@ class ExchangeRate:
         quote: The currency converted to, e.g. ``"PKR"``.
         rate: Units of *quote* per unit of *base*; positive, at most
             :data:`MAX_DIGITS` digits either side of the point.
-        as_of: The date the rate applies to, on or before 9990-12-31.
+        as_of: The day the rate applies to, on or before 9990-12-31 (a subclass as its date).
         source: Where the rate came from, e.g. ``"SBP weighted average"``.
 
     Raises:
@@ -611,7 +611,9 @@ class ExchangeRate:
     base: str = attrs.field(converter=plain_text, validator=check_currency)
     quote: str = attrs.field(converter=plain_text, validator=check_currency)
     rate: Decimal = attrs.field(converter=_rate)
-    as_of: date | None = attrs.field(default=None, validator=_check_as_of)
+    as_of: date | None = attrs.field(
+        default=None, converter=optional_to_date, validator=_check_as_of
+    )
     source: str = attrs.field(default="", converter=plain_text, validator=_check_source)
 
     def __attrs_post_init__(self) -> None:

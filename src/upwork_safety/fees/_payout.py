@@ -12,6 +12,7 @@ from upwork_safety._calendar import hourly_pay_available, week_rules_day, week_s
 from upwork_safety._display import shown
 from upwork_safety._last_day import LATEST, too_late
 from upwork_safety._pickling import through_init
+from upwork_safety._plain import to_date
 from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_percent
@@ -81,9 +82,11 @@ class Payout(Steps):
 
     fee: ServiceFee = attrs.field()
     withdrawal: WithdrawalQuote = attrs.field()
-    available_on: date = attrs.field(default=attrs.Factory(_default_available, takes_self=True))
+    available_on: date = attrs.field(
+        default=attrs.Factory(_default_available, takes_self=True), converter=to_date
+    )
     withdrawn_on: date = attrs.field(
-        default=attrs.Factory(lambda self: self.available_on, takes_self=True)
+        default=attrs.Factory(lambda self: self.available_on, takes_self=True), converter=to_date
     )
 
     def __attrs_post_init__(self) -> None:
