@@ -465,12 +465,6 @@ def optional_cents_field(instance: object, attribute: Any, value: Any) -> None:
         cents_field(instance, attribute, value)
 
 
-def optional_money_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: ``None`` or a non-negative :class:`Money`."""
-    if value is not None:
-        money_field(instance, attribute, value)
-
-
 def decimal_value(value: object, what: str) -> Decimal:
     """Coerce a ``Decimal | int | str`` to ``Decimal`` (floats refused)."""
     return to_decimal(value, what)
