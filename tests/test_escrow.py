@@ -1867,13 +1867,15 @@ def test_replay_of_one_event_says_to_wrap_it():
     assert "[Fund(...)]" in str(info.value)
 
 
-def test_is_automatic_takes_anything():
-    """is_automatic() answers for any object, events or not."""
-    assert (True, False, False) == (
+def test_is_automatic_answers_for_events_and_refuses_the_rest():
+    """is_automatic() answers for events; None is refused (review r35, review 4), not False."""
+    assert (True, False) == (
         escrow.is_automatic(AutoApprove("m1", FUNDED_AT)),
         escrow.is_automatic(_FUND),
-        escrow.is_automatic(None),
     )
+    with pytest.raises(InvalidValueError) as info:
+        escrow.is_automatic(None)
+    assert ("event", "an escrow event") == (info.value.field, info.value.rule)
 
 
 def test_a_step_refused_after_auto_approval_says_when_the_escrow_was_released():

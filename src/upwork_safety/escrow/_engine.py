@@ -358,13 +358,47 @@ def _not_manual(event: object) -> NoReturn:
 def is_automatic(event: object) -> bool:
     """Return whether *event* is one that only :func:`advance` produces.
 
+    *event* is read as :func:`apply` reads it, and as ``event in choices``
+    (:class:`Choices`) reads a manual one: an event (of a subclass too, read
+    as the library's event class it subclasses), an event class, or its name
+    (``"AutoApprove"``).
+
+    Raises:
+        InvalidValueError: *event* is none of these (``field='event'``,
+            ``rule='an escrow event'``): a misspelt name, a class or an object
+            that is not an escrow event, ``None``; a mistake never answers
+            ``False`` (review r35, review 4).
+
     >>> from datetime import datetime, timezone
     >>> from upwork_safety.escrow import AutoApprove, Fund, is_automatic
     >>> moment = datetime(2024, 1, 1, tzinfo=timezone.utc)
     >>> is_automatic(AutoApprove("m1", moment)), is_automatic(Fund("m1", moment))
     (True, False)
+    >>> is_automatic(AutoApprove), is_automatic("Fund")
+    (True, False)
     """
-    return type(event) in _AUTOMATIC
+    kind: type | None
+    if issubclass(type(event), str):  # type(), not isinstance: a __class__ cannot claim it
+        text = str.__str__(cast("str", event))
+        kind = next((each for each in EVENT_TYPES if each.__name__ == text), None)
+    elif issubclass(type(event), type):
+        kind = next((each for each in EVENT_TYPES if each is event), None)
+    else:
+        kind = event_class(event)  # an event of a subclass: the class it subclasses
+    if kind is None:
+        got = (
+            f"the class {type.__dict__['__qualname__'].__get__(event)}"
+            if issubclass(type(event), type)
+            else shown(event)
+        )
+        raise InvalidValueError(
+            f"{got} is not an escrow event: event must be one of "
+            f"{', '.join(each.__name__ for each in EVENT_TYPES)} (the class, an event of it, "
+            "or its name)",
+            field="event",
+            rule="an escrow event",
+        )
+    return kind in _AUTOMATIC
 
 
 @exact
