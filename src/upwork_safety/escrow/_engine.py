@@ -366,8 +366,8 @@ def is_automatic(event: object) -> bool:
     Raises:
         InvalidValueError: *event* is none of these (``field='event'``,
             ``rule='an escrow event'``): a misspelt name, a class or an object
-            that is not an escrow event, ``None``; a mistake never answers
-            ``False`` (review r35, review 4).
+            that is not an escrow event, ``None``: a mistake never answers
+            ``False``.
 
     >>> from datetime import datetime, timezone
     >>> from upwork_safety.escrow import AutoApprove, Fund, is_automatic
