@@ -72,7 +72,7 @@ def in_utc(value: object, what: str) -> datetime:
             field=what,
             rule=_NAIVE_RULE,
         )
-    plain = value if type(value) is datetime else _plain_datetime(value, what)
+    plain = value if type(value) is datetime else _plain_datetime(cast("datetime", value), what)
     try:
         # The offset is asked for once and the UTC moment built from it by hand:
         # astimezone() would ask again, and a tzinfo that answers None the second
@@ -280,7 +280,7 @@ def _date_hint(value: object) -> str:
         )
     if not issubclass(type(value), str):
         return f", got {type_name(value)}"
-    text = str.__str__(value)
+    text = str.__str__(cast("str", value))
     try:
         date.fromisoformat(text)
     except ValueError:
@@ -350,7 +350,9 @@ def utc_day(value: object, what: str) -> date:
             if exc.rule != _NAIVE_RULE:
                 raise
             # A day was asked for: a naive datetime (a pandas date column) has a day in it.
-            plain = value if type(value) is datetime else _plain_datetime(value, what)
+            plain = (
+                value if type(value) is datetime else _plain_datetime(cast("datetime", value), what)
+            )
             raise InvalidValueError(
                 f"{what} is a day: pass a date (e.g. value.date() for the day written), or a "
                 f"timezone-aware datetime for its UTC day; got the naive datetime "
