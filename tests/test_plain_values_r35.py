@@ -262,6 +262,25 @@ def test_score_frame_reads_a_lazy_contract_as_the_plain_contract(
     assert 28 == meddling.prec
 
 
+class ClaimsContract:
+    """Not a Contract, but claims to be one through ``__class__``."""
+
+    id = "c1"
+
+    @property
+    def __class__(self) -> type:  # type: ignore[override]
+        return Contract
+
+
+def test_score_frame_refuses_a_cell_that_only_claims_to_be_a_contract() -> None:
+    """``isinstance`` believed its ``__class__``; it is refused at its row, as ``score`` refuses it."""
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"freelancer": ["f", "f"], "contract": [HISTORY[0], ClaimsContract()]})
+    with pytest.raises(InvalidTypeError) as info:
+        jss.score_frame(frame, as_of=AS_OF)
+    assert ("contract[1]", "a Contract") == (info.value.field, info.value.rule)
+
+
 # -- hostile 3: a Money whose slots were filled by hand ---------------------------------------
 
 
