@@ -142,10 +142,11 @@ def restore_context() -> None:
     * after a ``timedelta`` subclass was asked whether it equals the plain
       ``timedelta`` it holds (``_plain.plain_duration``).
 
-    Values are not a boundary: a subclass of a library value, or of ``str``
-    or ``int``, is made the plain value it holds before the library reads it
-    (:mod:`upwork_safety._arguments`, the shared argument checks), so its
-    code never runs.
+    Values are not a boundary: a subclass of a library value, or of ``str``,
+    ``int`` or ``date`` (not ``datetime``), is made the plain value it holds
+    before the library reads it (:mod:`upwork_safety._arguments`, the shared
+    argument checks, the day checks of ``_moments``, which judge by
+    ``type()``), so its code never runs.
 
     What it does not cover: a call of the library made *by* the caller's
     code while it meddles (a generator that sets ``prec = 1`` and then
