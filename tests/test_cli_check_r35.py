@@ -26,7 +26,11 @@ def utc(*parts: int) -> datetime:
 
 def offer(contract_id: str) -> Contract:
     return Contract(
-        contract_id, "acme", "fixed_price", date(2026, 1, 1), milestones=[Milestone("m1", "Logo", Money("15.00", "USD"))]
+        contract_id,
+        "acme",
+        "fixed_price",
+        date(2026, 1, 1),
+        milestones=[Milestone("m1", "Logo", Money("15.00", "USD"))],
     )
 
 
@@ -47,7 +51,9 @@ def test_an_error_on_one_contract_of_a_list_names_its_place_and_id(tmp_path, cap
     path.write_text(serialize.to_json([FINE, LATER]), "utf-8")
     code, out, err = check(path, capsys)
     assert (2, "", 1) == (code, out, len(err))
-    assert err[0].startswith(f"upwork-safety check: error: {path}: $[1] (contract 'c2'): --now {NOW}: ")
+    assert err[0].startswith(
+        f"upwork-safety check: error: {path}: $[1] (contract 'c2'): --now {NOW}: "
+    )
 
 
 def test_an_error_on_a_file_of_one_contract_names_it(tmp_path, capsys):
@@ -62,7 +68,10 @@ def test_an_error_on_a_file_of_one_contract_names_it(tmp_path, capsys):
 def test_the_contracts_the_review_takes_are_reviewed_as_before(tmp_path, capsys):
     """A list the review takes prints a heading per contract."""
     path = tmp_path / "fine.json"
-    path.write_text(serialize.to_json([FINE, escrow.replay(offer("c3"), [Fund("m1", utc(2026, 1, 1))])]), "utf-8")
+    path.write_text(
+        serialize.to_json([FINE, escrow.replay(offer("c3"), [Fund("m1", utc(2026, 1, 1))])]),
+        "utf-8",
+    )
     code, out, err = check(path, capsys)
     assert (0, []) == (code, err)
     assert "Contract c1 at" in out

@@ -25,9 +25,17 @@ def utc(*parts: int) -> datetime:
 
 
 OFFER = Contract(
-    "c1", "acme", "fixed_price", date(2025, 6, 1), milestones=[Milestone("m1", "Logo", Money("100", "USD"))]
+    "c1",
+    "acme",
+    "fixed_price",
+    date(2025, 6, 1),
+    milestones=[Milestone("m1", "Logo", Money("100", "USD"))],
 )
-EVENTS = [Fund("m1", utc(2025, 6, 2, 9)), Submit("m1", utc(2025, 6, 3)), Approve("m1", utc(2025, 6, 4))]
+EVENTS = [
+    Fund("m1", utc(2025, 6, 2, 9)),
+    Submit("m1", utc(2025, 6, 3)),
+    Approve("m1", utc(2025, 6, 4)),
+]
 HAND = Payment(date(2025, 6, 1), Money("5", "USD"))
 DONE = escrow.replay(OFFER, EVENTS)
 #: The natural way to add a payment by hand: after the engine's release.
@@ -52,7 +60,9 @@ def test_each_kind_keeps_its_order():
 
 def test_a_payment_by_hand_dated_after_an_event_is_still_refused():
     """Dated after the last event, the replay cannot keep it before them: refused as before."""
-    late = attrs.evolve(DONE, payments=[*DONE.payments, Payment(date(2025, 6, 10), Money("5", "USD"))])
+    late = attrs.evolve(
+        DONE, payments=[*DONE.payments, Payment(date(2025, 6, 10), Money("5", "USD"))]
+    )
     with pytest.raises(InvalidValueError) as info:
         escrow.as_offered(late)
     assert ("contract", RULE) == (info.value.field, info.value.rule)

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from upwork_safety import Money, MilestoneState, escrow
+from upwork_safety import MilestoneState, Money, escrow
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.testing import factories
 
@@ -42,7 +42,9 @@ def test_a_milestone_of_milestones_below_the_minimum_names_its_path():
 
 def test_the_minimum_milestone_itself_is_submitted():
     """USD 5.00, the minimum, is funded and submitted; another currency is not held to it."""
-    assert MilestoneState.SUBMITTED is factories.submitted_contract(amount="5.00").milestones[0].state
+    assert (
+        MilestoneState.SUBMITTED is factories.submitted_contract(amount="5.00").milestones[0].state
+    )
     other = factories.submitted_contract(amount=Money("4.00", "PKR"))
     assert MilestoneState.SUBMITTED is other.milestones[0].state
 

@@ -42,7 +42,11 @@ def pkr(amount: str) -> Money:
 
 
 OFFER = Contract(
-    "c1", "acme", "fixed_price", date(2026, 1, 1), milestones=[Milestone("m1", "Logo", usd("15.00"))]
+    "c1",
+    "acme",
+    "fixed_price",
+    date(2026, 1, 1),
+    milestones=[Milestone("m1", "Logo", usd("15.00"))],
 )
 
 
@@ -59,37 +63,61 @@ def rebuilt(contract: Contract, index: int, event: Event) -> Contract:
     return Contract(**{**fields, "history": history})
 
 
-RESOLVED = made(Fund("m1", at(1)), OpenDispute("m1", at(2)), ResolveDispute("m1", at(3), usd("10.00"), usd("5.00")))
+RESOLVED = made(
+    Fund("m1", at(1)),
+    OpenDispute("m1", at(2)),
+    ResolveDispute("m1", at(3), usd("10.00"), usd("5.00")),
+)
 APPROVED = made(Fund("m1", at(1)), Submit("m1", at(2)), Approve("m1", at(3), amount=usd("15.00")))
 BONUS = made(Fund("m1", at(1)), Submit("m1", at(2)), Approve("m1", at(3), bonus=usd("2.00")))
 REFUNDED = made(Fund("m1", at(1)), Refund("m1", at(2), amount=usd("5.00")))
 
 #: (what, the engine's contract, the entry edited, the same entry in PKR, its field).
 CASES = [
-    ("a dispute split in PKR", RESOLVED, 2, ResolveDispute("m1", at(3), pkr("10.00"), pkr("5.00")), "to_freelancer"),
-    ("an approval of PKR over a USD release", APPROVED, 2, Approve("m1", at(3), amount=pkr("15.00")), "amount"),
+    (
+        "a dispute split in PKR",
+        RESOLVED,
+        2,
+        ResolveDispute("m1", at(3), pkr("10.00"), pkr("5.00")),
+        "to_freelancer",
+    ),
+    (
+        "an approval of PKR over a USD release",
+        APPROVED,
+        2,
+        Approve("m1", at(3), amount=pkr("15.00")),
+        "amount",
+    ),
     ("a bonus in PKR", BONUS, 2, Approve("m1", at(3), bonus=pkr("2.00")), "bonus"),
     ("a refund of escrow in PKR", REFUNDED, 1, Refund("m1", at(2), amount=pkr("5.00")), "amount"),
 ]
 
 
-@pytest.mark.parametrize(("contract", "index", "event", "name"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("contract", "index", "event", "name"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_a_contract_refuses_history_money_in_another_currency(contract, index, event, name):
     """Built by hand, the contract names the history entry's field and the one-currency rule."""
     with pytest.raises(CurrencyMismatchError) as info:
         rebuilt(contract, index, event)
-    assert (f"Contract.history[{index}].{name}", ONE_CURRENCY) == (info.value.field, info.value.rule)
+    assert (f"Contract.history[{index}].{name}", ONE_CURRENCY) == (
+        info.value.field,
+        info.value.rule,
+    )
     assert "PKR" in str(info.value)
     assert "USD" in str(info.value)
 
 
-@pytest.mark.parametrize(("contract", "index", "event", "name"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("contract", "index", "event", "name"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_a_file_with_history_money_in_another_currency_is_refused(contract, index, event, name):
     """Loaded from JSON, the problem's path is the money's, and its rule the one currency."""
     data: dict[str, Any] = json.loads(serialize.to_json(contract))
+    # Every money field of the event: in one currency, not the contract's.
     for value in data["history"][index].values():
         if isinstance(value, dict):
-            value["currency"] = "PKR"  # every money field of the event: one currency, not the contract's
+            value["currency"] = "PKR"
     with pytest.raises(InvalidDataError) as info:
         serialize.from_dict(Contract, data)
     problem = info.value.problems[0]

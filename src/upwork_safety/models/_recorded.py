@@ -214,8 +214,7 @@ def _refunds_recorded(
         _refused(
             where,
             f"milestone {shown(milestone.id)} has refunded {refunded}, but its recorded events "
-            f"state refunds of {stated}"
-            + (", and nothing else refunded it" if exact else ""),
+            f"state refunds of {stated}" + (", and nothing else refunded it" if exact else ""),
             _RULE,
         )
 

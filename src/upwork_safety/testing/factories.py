@@ -473,14 +473,14 @@ def submitted_contract(
             rule="at or after the funding",
         )
     in_force = escrow.rules_in_force(funded)
-    _fundable(made, in_force, "milestones" in overrides)
+    _fundable(made, in_force, own="milestones" in overrides)
     submitted = submitted or funded + timedelta(days=7)
     _before_dormancy(submitted, funded, in_force)
     made = escrow.apply(made, escrow.Fund("m1", funded))
     return escrow.apply(made, escrow.Submit("m1", submitted))
 
 
-def _fundable(made: Contract, in_force: PlatformRules, own: bool) -> None:
+def _fundable(made: Contract, in_force: PlatformRules, *, own: bool) -> None:
     """Refuse milestone ``m1`` below *in_force*'s minimum milestone, naming the argument.
 
     *own*: the milestones came from the ``milestones=`` override, not ``amount``.
