@@ -124,12 +124,9 @@ def _as_replayed(contract: Contract) -> Contract:
     """
     hand = [p for p in contract.payments if p.kind not in _ENGINE_PAID]
     paid = [p for p in contract.payments if p.kind in _ENGINE_PAID]
-    changes: dict[str, object] = {}
-    if contract.feedback is not None:
-        changes["feedback"] = None
-    if list(contract.payments) != [*hand, *paid]:
-        changes["payments"] = [*hand, *paid]
-    return attrs.evolve(contract, **changes) if changes else contract
+    if contract.feedback is None and list(contract.payments) == [*hand, *paid]:
+        return contract
+    return attrs.evolve(contract, feedback=None, payments=[*hand, *paid])
 
 
 def _differs(rebuilt: Contract, stored: Contract) -> str:

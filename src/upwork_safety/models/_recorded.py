@@ -486,9 +486,9 @@ def _stated(then: Sequence[Event], kind: PaymentKind, currency: str) -> Money | 
         approvals = [event for event in then if isinstance(event, Approve)]
         if not approvals:
             return None
-        for event in approvals:
-            if event.bonus is not None:
-                stated += event.bonus
+        for approval in approvals:
+            if approval.bonus is not None:
+                stated += approval.bonus
         return stated
     paying = False
     for event in then:
