@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from upwork_safety._events import Event
 
 
-#: The rule the milestones and payments follow (``_escrow_amounts.ONE_CURRENCY``).
+#: The rule the milestones and payments follow (``_money_fields.ONE_CURRENCY``).
 ONE_CURRENCY = "one currency"
 
 

@@ -4,8 +4,7 @@ The escrow engine's effects move money by these rules, and the models'
 load check walks a recorded history's amounts by the same ones (it cannot
 import the engine, a layer above it): an amount an event states is more
 than zero and at most what it draws on, a dispute's resolution splits
-exactly the escrow it froze, everything is in the contract's one currency,
-and a milestone whose escrow is emptied is
+exactly the escrow it froze, and a milestone whose escrow is emptied is
 ``PAID`` when anything was released to the freelancer, else ``REFUNDED``.
 """
 
@@ -22,15 +21,11 @@ if TYPE_CHECKING:
 __all__ = [
     "AT_MOST_ESCROW",
     "MORE_THAN_ZERO",
-    "ONE_CURRENCY",
     "SPLIT_RULE",
     "settled_state",
     "splits_exactly",
 ]
 
-#: The rule of a contract's money: its milestones, payments, hourly rate and every amount
-#: its history's events state (so both amounts of one event) are in one currency.
-ONE_CURRENCY = "one currency"
 #: The rule an amount an event states breaks when it is zero or less.
 MORE_THAN_ZERO = "more than zero"
 #: The rule an approval or a refund of escrow breaks when it states more than is held.

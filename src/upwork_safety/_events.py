@@ -18,8 +18,8 @@ from typing import Any, NoReturn, Union, overload
 import attrs
 
 from upwork_safety._display import utc_text
-from upwork_safety._escrow_amounts import ONE_CURRENCY
 from upwork_safety._moments import to_utc, utc_field
+from upwork_safety._money_fields import ONE_CURRENCY
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._records import plain_record

@@ -19,7 +19,7 @@ from attrs.exceptions import FrozenInstanceError
 
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
-from upwork_safety._escrow_amounts import ONE_CURRENCY
+from upwork_safety._money_fields import ONE_CURRENCY
 from upwork_safety._validate import instance, sequence_of
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState

@@ -21,10 +21,10 @@ from typing import NoReturn, cast
 import attrs
 
 from upwork_safety._display import shown
-from upwork_safety._escrow_amounts import ONE_CURRENCY
 from upwork_safety._events import Event, History, history
 from upwork_safety._events import extend as _extend
 from upwork_safety._moments import date_field, optional_date_field, optional_to_date, to_date
+from upwork_safety._money_fields import ONE_CURRENCY
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._records import plain_record

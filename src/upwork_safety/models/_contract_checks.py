@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, NoReturn
 import attrs
 
 from upwork_safety._display import shown
-from upwork_safety._escrow_amounts import ONE_CURRENCY
 from upwork_safety._events import DormancyRefundRequest, EndContract, Event, History
+from upwork_safety._money_fields import ONE_CURRENCY
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState
 from upwork_safety.models._escrow import _MOMENTS, _MOMENTS_HELD
