@@ -153,7 +153,7 @@ FIELD_CASES = [
     ("replay Approve bonus in EUR", _replayed(FUND, SUBMIT, escrow.Approve("m1", _at(3), bonus=EUR("5"))), "events[2].bonus"),
     ("replay Refund over the escrow", _replayed(FUND, escrow.Refund("m1", _at(2), amount=USD("100.01"))), "events[1].amount"),
     ("replay split that does not add up", _replayed(*DISPUTED, escrow.ResolveDispute("m1", _at(5), USD("50"), USD("40"))), "events[4].to_client"),
-    ("replay split in EUR", _replayed(*DISPUTED, escrow.ResolveDispute("m1", _at(5), EUR("100"), USD("0"))), "events[4].to_freelancer"),
+    ("replay split in EUR", _replayed(*DISPUTED, escrow.ResolveDispute("m1", _at(5), EUR("100"), EUR("0"))), "events[4].to_freelancer"),
     ("replay automatic step not due", _replayed(FUND, SUBMIT, escrow.AutoApprove("m1", _at(16, 8))), "events[2]"),
     ("apply Approve over the escrow", _applied(escrow.Approve("m1", _at(3), amount=USD("100.01")), FUND, SUBMIT), "event.amount"),
     ("apply split that does not add up", _applied(escrow.ResolveDispute("m1", _at(5), USD("50"), USD("40")), *DISPUTED), "event.to_client"),

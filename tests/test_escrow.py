@@ -910,7 +910,12 @@ class TestDisputes:
         [
             (usd("10.00"), usd("4.00"), InvalidValueError, "split exactly the disputed USD 15.00"),
             (usd("10.00"), usd("6.00"), InvalidValueError, "= USD 16.00"),
-            (Money("15", "EUR"), usd("0"), CurrencyMismatchError, r"to_freelancer\) is in EUR"),
+            (
+                Money("15", "EUR"),
+                Money("0", "EUR"),
+                CurrencyMismatchError,
+                r"to_freelancer\) is in EUR",
+            ),
             (usd("14.995"), usd("0.005"), InvalidValueError, "whole USD"),
         ],
     )

@@ -130,7 +130,7 @@ VALUES = [
     ("bonus another currency", lambda: escrow.apply(submitted(), Approve("m1", LATER, bonus=Money("10", "PKR"))), CurrencyMismatchError, "event.bonus", "the milestone's currency"),
     ("refund more than the escrow", lambda: escrow.apply(funded(), Refund("m1", LATER, amount=usd("300.01"))), InvalidValueError, "event.amount", "at most the escrow"),
     ("refund more than was paid", lambda: escrow.apply(escrow.apply(submitted(), Approve("m1", LATER)), Refund("m1", LATER, amount=usd("300.01"))), InvalidValueError, "event.amount", "at most the refundable payments"),
-    ("dispute split in another currency", lambda: escrow.apply(disputed(), ResolveDispute("m1", LATER, Money("100", "PKR"), usd("200"))), CurrencyMismatchError, "event.to_freelancer", "the milestone's currency"),
+    ("dispute split in another currency", lambda: escrow.apply(disputed(), ResolveDispute("m1", LATER, Money("100", "PKR"), Money("200", "PKR"))), CurrencyMismatchError, "event.to_freelancer", "the milestone's currency"),
     ("dispute split in sub-cents", lambda: escrow.apply(disputed(), ResolveDispute("m1", LATER, usd("100.001"), usd("199.999"))), InvalidValueError, "ResolveDispute.to_freelancer", "whole minor units"),
     ("dispute split that does not add up", lambda: escrow.apply(disputed(), ResolveDispute("m1", LATER, usd("100"), usd("100"))), InvalidValueError, "event.to_client", "the split adds up to the disputed escrow"),
     ("not a manual event name", lambda: escrow.allowed(submitted(), "m1", now=LATER).reason("AutoApprove"), InvalidValueError, "name", "a manual escrow event"),

@@ -19,17 +19,19 @@ import attrs
 
 from upwork_safety._display import utc_text
 from upwork_safety._moments import to_utc, utc_field
+from upwork_safety._money_fields import ONE_CURRENCY
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._records import plain_record
 from upwork_safety._validate import (
     as_sequence,
     cents_field,
+    field_name,
     id_field,
     optional_cents_field,
     text_field,
 )
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, optional_plain_money, plain_money
 
 __all__ = [
@@ -64,6 +66,28 @@ __all__ = [
 ]
 
 
+def _same_currency_as(other: str) -> Any:
+    """An attrs validator: the field is ``None`` or in the currency of the field *other*.
+
+    Every amount an event states is in the contract's one currency, so one
+    event in two currencies could never be applied (review r35, 1).
+    """
+
+    def check(instance: object, attribute: Any, value: Money | None) -> None:
+        first: Money | None = getattr(instance, other)
+        if value is None or first is None or value.currency == first.currency:
+            return
+        name = field_name(instance, attribute)
+        raise CurrencyMismatchError(
+            f"{name} is in {value.currency}, but {type(instance).__name__}.{other} is in "
+            f"{first.currency}: the money of one event is in one currency, the contract's",
+            field=name,
+            rule=ONE_CURRENCY,
+        )
+
+    return check
+
+
 @through_init
 @attrs.frozen
 class Fund:
@@ -96,7 +120,11 @@ class RequestChanges:
 @through_init
 @attrs.frozen
 class Approve:
-    """The client approves: the whole escrow by default, less (*amount*), plus a *bonus*."""
+    """The client approves: the whole escrow by default, less (*amount*), plus a *bonus*.
+
+    *amount* and *bonus*, when both are given, are in one currency (the
+    contract's): an event in two is refused when it is built.
+    """
 
     milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
@@ -104,7 +132,9 @@ class Approve:
         converter=optional_plain_money, default=None, validator=optional_cents_field
     )
     bonus: Money | None = attrs.field(
-        converter=optional_plain_money, default=None, validator=optional_cents_field
+        converter=optional_plain_money,
+        default=None,
+        validator=[optional_cents_field, _same_currency_as("amount")],
     )
 
 
@@ -189,6 +219,9 @@ class FreelancerPaysArbitration:
 class ResolveDispute:
     """A dispute ends: the disputed escrow is split exactly between the two sides.
 
+    *to_freelancer* and *to_client* are in one currency (the contract's): a
+    split in two is refused when it is built.
+
     Use it for an agreement in mediation or an arbitrator's decision.  The
     default outcomes (the client does not answer; nobody, or only one side,
     pays for arbitration) happen by themselves in
@@ -198,7 +231,9 @@ class ResolveDispute:
     milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
     to_freelancer: Money = attrs.field(converter=plain_money, validator=cents_field)
-    to_client: Money = attrs.field(converter=plain_money, validator=cents_field)
+    to_client: Money = attrs.field(
+        converter=plain_money, validator=[cents_field, _same_currency_as("to_freelancer")]
+    )
 
 
 @through_init

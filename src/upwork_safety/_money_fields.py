@@ -27,6 +27,10 @@ def _amount(value: Decimal | int | str) -> Decimal:
     return to_decimal(value, "Money.amount")
 
 
+#: The rule of amounts that must share a currency: a contract's milestones, payments,
+#: hourly rate and every amount its history's events state (so both amounts of one event).
+ONE_CURRENCY = "one currency"
+
 #: ISO 4217 codes that name no money: "XXX" is the code for transactions in
 #: which no currency is involved, "XTS" is reserved for testing (ISO 4217,
 #: section 6).  babel lists both, but nobody is paid in either (red team r26

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from upwork_safety._cli import _args
 from upwork_safety._cli._context import CLIError, options_for
 from upwork_safety._cli._printer import shown
+from upwork_safety._display import shown as quoted
 from upwork_safety._validate import is_blank
+from upwork_safety.errors import UpworkSafetyError
 
 if TYPE_CHECKING:
     import argparse
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
     from upwork_safety._cli._context import Context
     from upwork_safety._cli._printer import Printer
     from upwork_safety.checks import Finding
+    from upwork_safety.models import Contract
 
 __all__ = ["add_check_arguments", "add_scan_arguments", "print_findings", "run_check", "run_scan"]
 
@@ -56,13 +59,30 @@ def print_findings(p: Printer, found: Sequence[Finding], *, evidence: bool = Fal
 
 
 def run_check(args: argparse.Namespace, ctx: Context) -> int:
-    """Review each contract in the file at ``--now``."""
+    """Review each contract in the file at ``--now``.
+
+    A contract the review refuses is named with the file, and, when the file
+    holds several, its place in the list: ``FILE: $[1] (contract 'c2'): ...``
+    (review r35, 5), so one bad contract among hundreds can be found.
+    """
     from upwork_safety import checks
 
     now: datetime = args.now or ctx.now()
-    contracts = ctx.read_contracts(args.contract)
-    with options_for({"now": None if args.now is None else f"--now {now.isoformat()}"}):
-        results = [(contract, checks.review_contract(contract, now=now)) for contract in contracts]
+    path: str = args.contract
+    contracts = ctx.read_contracts(path)
+    given = {"now": None if args.now is None else f"--now {now.isoformat()}"}
+    results: list[tuple[Contract, list[Finding]]] = []
+    for index, contract in enumerate(contracts):
+        place = f"$[{index}] " if len(contracts) > 1 else ""
+        where = f"{path}: {place}(contract {quoted(contract.id)})"
+        try:
+            with options_for(given):
+                results.append((contract, checks.review_contract(contract, now=now)))
+        except CLIError as error:
+            raise CLIError(f"{where}: {error}", error.details) from None
+        except UpworkSafetyError as error:
+            lines = str(error).splitlines() or [type(error).__name__]
+            raise CLIError(f"{where}: {lines[0]}", lines[1:]) from None
     if ctx.json:
         ctx.dump([{"contract": c.id, "now": now, "findings": found} for c, found in results])
         return 0

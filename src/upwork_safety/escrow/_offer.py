@@ -53,8 +53,13 @@ def as_offered(
     It is exact, or refused: replaying ``contract.history`` on the offer
     under *rules* (:func:`replay`) gives *contract* back, but for its
     feedback (given at the end, outside the history: add it back with
-    ``attrs.evolve``).  So the events people performed, corrected, can be
-    replayed on it (docs/cookbook.md, "Correcting a staff entry").
+    ``attrs.evolve``) and the place of the payments recorded by hand among
+    the engine's: the replay lists those by hand first, then the engine's,
+    each kind in its stored order, so a payment by hand listed after the
+    engine's (added with ``[*contract.payments, payment]``) is kept, and
+    comes first in the replayed contract.  So the events people performed,
+    corrected, can be replayed on it (docs/cookbook.md, "Correcting a staff
+    entry").
 
     Args:
         contract: A fixed-price contract, as stored.
@@ -70,8 +75,9 @@ def as_offered(
             history rebuilds from the offer"``; the message says what
             differs, and the replay's own error is its ``__cause__``): a
             milestone whose escrow was set by hand, an end with no
-            ``EndContract`` in the history, a payment recorded by hand later
-            than an event, or a history recorded under other *rules*.  Also
+            ``EndContract`` in the history, a payment recorded by hand dated
+            later than an event (wherever it is listed), or a history
+            recorded under other *rules*.  Also
             an hourly contract (``field`` ``"contract"``).
         InvalidTypeError: *contract* or *rules* of the wrong type.
     """
@@ -97,7 +103,7 @@ def as_offered(
             field="contract",
             rule=OFFER_RULE,
         ) from error
-    expected = contract if contract.feedback is None else attrs.evolve(contract, feedback=None)
+    expected = _as_replayed(contract)
     if rebuilt != expected:
         raise InvalidValueError(
             f"contract {shown(contract.id)} cannot be rebuilt from its offer: its history, "
@@ -107,6 +113,20 @@ def as_offered(
             rule=OFFER_RULE,
         )
     return offer
+
+
+def _as_replayed(contract: Contract) -> Contract:
+    """*contract* as a replay on its offer lists it: no feedback, the payments by hand first.
+
+    The offer keeps the payments recorded by hand, and the replay appends
+    the engine's after them, so the stored order of the two kinds is not
+    the history's to rebuild (hostile r35, 8): each kind keeps its own order.
+    """
+    hand = [p for p in contract.payments if p.kind not in _ENGINE_PAID]
+    paid = [p for p in contract.payments if p.kind in _ENGINE_PAID]
+    if contract.feedback is None and list(contract.payments) == [*hand, *paid]:
+        return contract
+    return attrs.evolve(contract, feedback=None, payments=[*hand, *paid])
 
 
 def _differs(rebuilt: Contract, stored: Contract) -> str:

@@ -19,6 +19,7 @@ from attrs.exceptions import FrozenInstanceError
 
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
+from upwork_safety._money_fields import ONE_CURRENCY
 from upwork_safety._validate import instance, sequence_of
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState
@@ -78,7 +79,7 @@ def _one_currency(amounts: Sequence[Money], what: str) -> None:
                 f"Contract.{what} must all be in one currency: {what}[{index}] is in "
                 f"{money.currency}, {what}[0] in {amounts[0].currency}",
                 field=f"Contract.{what}[{index}]",
-                rule="one currency",
+                rule=ONE_CURRENCY,
             )
 
 
@@ -250,7 +251,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
                     f"{milestone.amount.currency}, the milestone it replaces in "
                     f"{items[index].amount.currency}",
                     field=what,
-                    rule="one currency",
+                    rule=ONE_CURRENCY,
                 )
             # In one currency (just checked), Money equality is the amounts': compared as
             # Decimals, without two Python calls (attrs' __ne__ and __eq__) per milestone.
@@ -353,7 +354,7 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
                 raise CurrencyMismatchError(
                     f"Contract.payments[{index}] must be a Payment in {currency}",
                     field=f"Contract.payments[{index}]",
-                    rule="one currency",
+                    rule=ONE_CURRENCY,
                 )
         total = _total([payment.amount for payment in new], "payments", self.total)
         grown = tuple.__new__(_Payments, (*self, *new))

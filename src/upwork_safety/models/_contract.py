@@ -24,6 +24,7 @@ from upwork_safety._display import shown
 from upwork_safety._events import Event, History, history
 from upwork_safety._events import extend as _extend
 from upwork_safety._moments import date_field, optional_date_field, optional_to_date, to_date
+from upwork_safety._money_fields import ONE_CURRENCY
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._records import plain_record
@@ -342,7 +343,8 @@ class Contract:
         if releases:
             _match_releases(milestones, payments)
         if recorded:
-            _check_history(history, milestones.positions, self.ended)
+            currency = self.milestones[0].amount.currency if self.milestones else None
+            _check_history(history, milestones.positions, self.ended, currency)
         # Not cached with the history: it reads ``started`` too, and only the
         # milestones holding escrow, so it costs next to nothing.
         _check_moments(milestones, self.started, self.ended)
@@ -365,7 +367,7 @@ class Contract:
                 f"a contract is in one currency: Contract.payments[0] is in {paid}, "
                 f"Contract.{name} in {first.currency}",
                 field="Contract.payments[0]",
-                rule="one currency",
+                rule=ONE_CURRENCY,
             )
 
     def _check_kind(self) -> None:

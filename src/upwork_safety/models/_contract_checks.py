@@ -13,12 +13,16 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, NoReturn
 
+import attrs
+
 from upwork_safety._display import shown
 from upwork_safety._events import DormancyRefundRequest, EndContract, Event, History
-from upwork_safety.errors import InvalidValueError
+from upwork_safety._money_fields import ONE_CURRENCY
+from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState
 from upwork_safety.models._escrow import _MOMENTS, _MOMENTS_HELD
 from upwork_safety.models._time_entry import TimeEntry, _check_no_overlaps
+from upwork_safety.money import Money
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -82,10 +86,17 @@ def _check_time_entries(entries: tuple[TimeEntry, ...], started: date, ended: da
         )
 
 
-def _check_history(history: History, positions: Mapping[str, int], ended: date | None) -> None:
+def _check_history(
+    history: History, positions: Mapping[str, int], ended: date | None, currency: str | None
+) -> None:
     """Refuse a history the escrow engine could not have recorded on this contract.
 
-    Every event names one of the contract's milestones; the contract ends
+    Every event names one of the contract's milestones, and the money it
+    states (an approval's amount or bonus, a refund's amount, a dispute's
+    split) is in the contract's one *currency*, its milestones'
+    (``ONE_CURRENCY``, the rule its milestones and
+    payments follow: the engine refuses an event in another, so no run
+    records one); the contract ends
     once, on its first closing event (``EndContract``, or a dormancy refund
     request when it had not ended yet), so an ``EndContract`` comes first
     and sets :attr:`Contract.ended` to its day, and a dormancy request needs
@@ -120,6 +131,7 @@ def _check_history(history: History, positions: Mapping[str, int], ended: date |
                 f"it names milestone {shown(milestone_id)}, which the contract does not have",
                 "a milestone of the contract",
             )
+        _check_event_currency(index, event, currency)
         if isinstance(event, DormancyRefundRequest) and closer is None:
             if ended is None or ended > event.at.date():
                 _history_refused(
@@ -129,6 +141,24 @@ def _check_history(history: History, positions: Mapping[str, int], ended: date |
                     "Contract.ended by the dormancy request's day",
                 )
             closer = event
+
+
+def _check_event_currency(index: int, event: Event, currency: str | None) -> None:
+    """Refuse money in *event* (``Contract.history[index]``) in another currency than *currency*.
+
+    Every field of the event holding ``Money`` is read, whichever event class it is.
+    """
+    for attribute in attrs.fields(type(event)):
+        value = getattr(event, attribute.name)
+        if isinstance(value, Money) and value.currency != currency:
+            field = f"Contract.history[{index}].{attribute.name}"
+            raise CurrencyMismatchError(
+                f"{field} ({type(event).__name__} at {event.at.isoformat()}) is in "
+                f"{value.currency}, but a contract is in one currency: its milestones are in "
+                f"{currency}",
+                field=field,
+                rule=ONE_CURRENCY,
+            )
 
 
 #: Where escrow held on an ended contract can be: ending it (or dormancy closing

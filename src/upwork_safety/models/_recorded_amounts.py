@@ -19,7 +19,11 @@ on).  Which way an ``ArbitrationDefault`` went is read from the fees
 recorded in its dispute, as the engine decides it.  The amounts are known
 only for a milestone whose ``Fund`` is recorded (its whole life is there);
 for any milestone, an amount an event states is more than zero, and a
-dispute has one answer and each side's arbitration fee once.
+dispute has one answer and each side's arbitration fee once.  The walk
+keeps its books as amounts of the milestone's currency: the contract has
+refused any event money in another one before it runs (``Contract.history[i]``,
+the one-currency rule), and the payments and refunds are compared with the
+events as ``Money`` (``_recorded``).
 """
 
 from __future__ import annotations

@@ -56,10 +56,13 @@ from upwork_safety.models import (
     TimeEntry,
 )
 from upwork_safety.money import Money, to_decimal
+from upwork_safety.rules import _rule_source
 from upwork_safety.testing._rules import default_fee_rate
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
+
+    from upwork_safety.rules import PlatformRules
 
 __all__ = [
     "FROM_RULES",
@@ -407,7 +410,13 @@ def submitted_contract(
     funding (by default 09:00 UTC on the start date, 2026-03-02) is refused
     naming ``at`` and the arguments that move the funding earlier,
     ``funded_at=`` or ``started=``; a *funded_at* before the start is
-    refused naming ``funded_at`` and ``started=``.
+    refused naming ``funded_at`` and ``started=``.  The rules in force at
+    the funding (:func:`~upwork_safety.escrow.rules_in_force`) judge the
+    rest, as the escrow engine does, but the error names the argument: an
+    *amount* below their minimum milestone (the client could not fund it)
+    and an *at* on or after dormancy closed the contract (escrow untouched
+    since the funding for the dormancy period and both notices) are refused
+    naming ``amount`` and ``at``.
 
     Args:
         at: When the work was submitted (default 7 days after funding).
@@ -420,7 +429,14 @@ def submitted_contract(
         InvalidValueError: *at* or *funded_at* is a naive datetime,
             *funded_at* before the contract's start day
             (``field='funded_at'``), *at* before the funding
-            (``field='at'``), and the value errors of :func:`contract`.
+            (``field='at'``), an *amount* below the minimum milestone in
+            force when it is funded (``field='amount'``, or
+            ``'milestones[i].amount'`` for a milestone of ``milestones=``),
+            an *at* (or the default, 7 days after the funding) at or after
+            dormancy closed the contract (``field='at'``: the escrow sat
+            untouched through the dormancy period and both notices in
+            force at the funding, 97 days under the published rules), and
+            the value errors of :func:`contract`.
     """
     _overrides(Contract, overrides, submitted_contract, contract)
     submitted = _moment(at, "at")
@@ -456,9 +472,57 @@ def submitted_contract(
             field="at",
             rule="at or after the funding",
         )
+    in_force = escrow.rules_in_force(funded)
+    _fundable(made, in_force, own="milestones" in overrides)
     submitted = submitted or funded + timedelta(days=7)
+    _before_dormancy(submitted, funded, in_force)
     made = escrow.apply(made, escrow.Fund("m1", funded))
     return escrow.apply(made, escrow.Submit("m1", submitted))
+
+
+def _fundable(made: Contract, in_force: PlatformRules, *, own: bool) -> None:
+    """Refuse milestone ``m1`` below *in_force*'s minimum milestone, naming the argument.
+
+    *own*: the milestones came from the ``milestones=`` override, not ``amount``.
+    The engine's own test (a milestone in another currency is not held to it).
+    """
+    minimum = in_force.minimum_milestone
+    for index, each in enumerate(made.milestones):
+        if each.id != "m1":
+            continue
+        amount = each.amount
+        if amount.currency == minimum.currency and amount < minimum:
+            field = f"milestones[{index}].amount" if own else "amount"
+            source = _rule_source("minimum_milestone").source
+            raise InvalidValueError(
+                f"{field} is {amount}, below the {minimum} minimum milestone ({source}) "
+                f"in force when it is funded: the client cannot fund it; pass an {field} of "
+                f"at least {minimum}",
+                field=field,
+                rule=f"at least the minimum milestone ({source})",
+            )
+
+
+def _before_dormancy(submitted: datetime, funded: datetime, in_force: PlatformRules) -> None:
+    """Refuse an *at* when dormancy had already closed the contract funded at *funded*.
+
+    Escrow untouched through *in_force*'s dormancy period and both notices
+    (its ``dormancy_course``) closes the contract, and a closed contract
+    takes no submission (DOMAIN.md section 1).
+    """
+    closing = funded + in_force.dormancy_course
+    if submitted >= closing:
+        course = in_force.dormancy_course
+        span = f"{course.days} days" if course == timedelta(days=course.days) else str(course)
+        source = _rule_source("dormancy_period").source
+        raise InvalidValueError(
+            f"at is {utc_text(submitted)}, when dormancy had closed the contract: escrow "
+            f"funded at {utc_text(funded)} and untouched for {span} (the dormancy period and "
+            f"both notices, {source}) closes it at {utc_text(closing)}; pass an earlier at=, "
+            "or a later funded_at=",
+            field="at",
+            rule="before dormancy closes the contract",
+        )
 
 
 @_one_source(
