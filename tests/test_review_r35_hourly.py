@@ -5,12 +5,16 @@ Hostile 4, 5 and 6 (/work/notes/r35/report_hostile.md), review 3 and newcomer 8.
 
 from __future__ import annotations
 
+import io
+import re
 from datetime import date
+from pathlib import Path
 
 import attrs
 import pytest
 
 from upwork_safety import fees, jss, rules, serialize
+from upwork_safety.cli import main
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, RulesError
 from upwork_safety.rules import RuleHistory
 
@@ -63,7 +67,9 @@ def test_a_history_of_the_callers_attrs_records_is_refused_when_loaded():
 
 
 @pytest.mark.parametrize(
-    "history", [rules.HISTORY, jss.HISTORY, fees.SERVICE_FEE_HISTORY], ids=["platform", "jss", "fees"]
+    "history",
+    [rules.HISTORY, jss.HISTORY, fees.SERVICE_FEE_HISTORY],
+    ids=["platform", "jss", "fees"],
 )
 def test_every_library_rule_set_kind_still_makes_a_history(history):
     """Each kind of the library's rule sets, and a what-if evolve of one, is still taken."""
@@ -78,3 +84,62 @@ def test_mixed_library_kinds_are_still_refused_as_of_one_kind():
     with pytest.raises(RulesError) as refused:
         RuleHistory("mixed", [rules.HISTORY[0], jss.HISTORY[-1]])
     assert "rule sets of one kind" == refused.value.rule
+
+
+# --------------------------------------------------------------------------
+# Newcomer 8: the statement command's counts and --by's spellings
+
+_REPORT = Path(__file__).parent.parent / "docs" / "examples" / "synthetic-transactions-report.csv"
+
+
+def _statement(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(["statement", *argv], out=out)
+    return code, out.getvalue()
+
+
+def test_one_scheduled_row_is_counted_as_one_row(tmp_path):
+    """Newcomer r35 8: ``scheduled 1 rows, not counted``; two stay ``2 rows``."""
+    lines = _REPORT.read_text(encoding="utf-8").splitlines(keepends=True)
+    one = tmp_path / "one-scheduled.csv"
+    one.write_text(lines[0] + "".join(lines[2:]), encoding="utf-8")  # the fee row only
+    code, text = _statement(str(one))
+    assert 0 == code
+    assert re.search(r"scheduled +1 row, not counted", text)
+    assert re.search(r"scheduled +2 rows, not counted", _statement(str(_REPORT))[1])
+
+
+@pytest.mark.parametrize(
+    ("given", "hint"),
+    [
+        ("quarter", ""),
+        ("tax year", " (did you mean 'tax-year'?)"),
+        ("Tax_Year", " (did you mean 'tax-year'?)"),
+        ("Month", " (did you mean 'month'?)"),
+        ("calendar year", " (did you mean 'year'?)"),
+    ],
+)
+def test_by_is_refused_listing_the_choices_as_the_help_spells_them(capsys, given, hint):
+    """Newcomer r35 8: the error listed ``('month', 'tax_year', 'year')``, the help ``tax-year``."""
+    with pytest.raises(SystemExit) as info:
+        main(["statement", str(_REPORT), "--by", given])
+    assert 2 == info.value.code
+    err = capsys.readouterr().err
+    expected = f"argument --by: must be one of month, tax-year or year, got '{given}'{hint}"
+    assert expected in err
+    assert "tax_year" not in err.replace(given, "")
+
+
+@pytest.mark.parametrize("given", ["tax-year", "tax_year"])
+def test_by_takes_both_spellings_of_the_tax_year(given):
+    """Both spellings still work, as the help says."""
+    code, text = _statement(str(_REPORT), "--by", given)
+    assert 0 == code
+    assert "Pakistani tax year" in text
+
+
+def test_spaces_around_a_period_are_refused_without_a_guess(capsys):
+    """As docs/cli.md says: ``' month '`` gets the choices, not a guess."""
+    with pytest.raises(SystemExit):
+        main(["statement", str(_REPORT), "--by", " month "])
+    assert "did you mean" not in capsys.readouterr().err
