@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
 import pytest
 
-from upwork_safety import fees, jss, rules, serialize
+from upwork_safety import Contract, Money, fees, jss, rules, serialize
 from upwork_safety.cli import main
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, RulesError
 from upwork_safety.rules import RuleHistory
@@ -143,3 +144,86 @@ def test_spaces_around_a_period_are_refused_without_a_guess(capsys):
     with pytest.raises(SystemExit):
         main(["statement", str(_REPORT), "--by", " month "])
     assert "did you mean" not in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------
+# Review 3: the shared converter takes hooks for the caller's classes only
+
+
+@attrs.frozen
+class _Reading:
+    """A class of the caller's holding a library value."""
+
+    label: str
+    amount: Money
+
+
+@attrs.frozen
+class _Code:
+    """A class of the caller's that a hook reads from and writes as one string."""
+
+    text: str
+
+
+@pytest.mark.parametrize(
+    "hint",
+    [Money, Contract, datetime, Decimal, str, object, Money | None, tuple[str, ...]],
+    ids=["Money", "Contract", "datetime", "Decimal", "str", "object", "Money|None", "tuple[str]"],
+)
+def test_a_hook_for_a_library_type_is_refused_and_reading_stays_strict(hint):
+    """Review r35 3: a hook on ``Money`` replaced the strict reader for the whole process."""
+    with pytest.raises(InvalidTypeError) as refused:
+        serialize.converter.register_structure_hook(
+            hint, lambda _data, _type: Money("999.00", "USD")
+        )
+    assert ("cl", "a class of your own") == (refused.value.field, refused.value.rule)
+    with pytest.raises(InvalidTypeError) as written:
+        serialize.converter.register_unstructure_hook(hint, lambda _value: "hacked")
+    assert ("cls", "a class of your own") == (written.value.field, written.value.rule)
+    assert Money("1.00", "USD") == serialize.from_json(
+        Money, '{"amount": "1.00", "currency": "USD"}'
+    )
+    assert '{"amount":"1.00","currency":"USD"}' == serialize.to_json(Money("1.00", "USD"))
+    with pytest.raises(InvalidDataError):
+        serialize.from_dict(Money, {"amount": 1, "currency": "USD"})
+
+
+def test_decorator_forms_and_predicates_taking_in_a_library_type_are_refused():
+    """The decorator forms name the type by annotation; a predicate is asked about the library's."""
+    with pytest.raises(InvalidTypeError):
+
+        @serialize.converter.register_structure_hook
+        def _read(data: object, _type: object) -> Money:  # pragma: no cover  (never registered)
+            return Money(str(data), "USD")
+
+    with pytest.raises(InvalidTypeError) as factory:
+        serialize.converter.register_structure_hook_factory(attrs.has, lambda _cls: None)
+    assert ("predicate", "a class of your own") == (factory.value.field, factory.value.rule)
+    with pytest.raises(InvalidTypeError) as func:
+        serialize.converter.register_unstructure_hook_func(lambda t: t is Money, lambda _m: "x")
+    assert "check_func" == func.value.field
+    assert '{"amount":"1.00","currency":"USD"}' == serialize.to_json(Money("1.00", "USD"))
+
+
+def test_hooks_for_the_callers_own_classes_still_work_beside_library_values():
+    """The documented use: hooks for your own classes, inside and around library values."""
+    serialize.converter.register_structure_hook(_Code, lambda data, _type: _Code(data))
+    serialize.converter.register_unstructure_hook(_Code, lambda code: code.text)
+    serialize.converter.register_structure_hook_func(
+        lambda t: t is _Reading,
+        lambda data, _type: _Reading(data["label"], serialize.from_dict(Money, data["amount"])),
+    )
+    assert _Code("ab") == serialize.from_dict(_Code, "ab")
+    assert "ab" == serialize.to_dict(_Code("ab"))
+    reading = serialize.from_dict(
+        _Reading, {"label": "x", "amount": {"amount": "2.00", "currency": "USD"}}
+    )
+    assert _Reading("x", Money("2.00", "USD")) == reading
+
+
+def test_a_copy_of_the_converter_is_the_callers_own_and_takes_any_hook():
+    """``serialize.converter.copy()`` takes a Money hook; the shared converter stays strict."""
+    mine = serialize.converter.copy()
+    mine.register_structure_hook(Money, lambda _data, _type: Money("999.00", "USD"))
+    assert Money("999.00", "USD") == mine.structure({"amount": "1"}, Money)
+    assert Money("1.00", "USD") == serialize.from_dict(Money, {"amount": "1.00", "currency": "USD"})
