@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
 import attrs
 import pytest
 
-from upwork_safety import Contract, Money, fees, jss, rules, serialize
+from upwork_safety import Contract, ExchangeRate, Money, fees, hourly, jss, rules, serialize
 from upwork_safety.cli import main
-from upwork_safety.errors import InvalidDataError, InvalidTypeError, RulesError
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.rules import RuleHistory
 
 # --------------------------------------------------------------------------
@@ -227,3 +227,65 @@ def test_a_copy_of_the_converter_is_the_callers_own_and_takes_any_hook():
     mine.register_structure_hook(Money, lambda _data, _type: Money("999.00", "USD"))
     assert Money("999.00", "USD") == mine.structure({"amount": "1"}, Money)
     assert Money("1.00", "USD") == serialize.from_dict(Money, {"amount": "1.00", "currency": "USD"})
+
+
+# --------------------------------------------------------------------------
+# Hostile 5: where the hourly engine's moments pass 9990-12-31 (docs/hourly.md's table)
+
+_LAST = date(9990, 12, 31)
+
+
+def _week(day: int) -> hourly.BillingWeek:
+    return hourly.BillingWeek(datetime(9990, 12, day, tzinfo=timezone.utc))
+
+
+@pytest.mark.parametrize(
+    ("top_rated", "last_within", "first_past", "paid"),
+    [(False, 10, 17, date(9991, 1, 2)), (True, 17, 24, date(9991, 1, 5))],
+    ids=["hold", "top-rated"],
+)
+def test_the_pay_day_passes_the_last_day_from_the_week_the_docs_name(
+    top_rated, last_within, first_past, paid
+):
+    """Hostile r35 5: docs/hourly.md names the first week whose pay day passes 9990-12-31."""
+    within = hourly.payout_calendar(_week(last_within), top_rated=top_rated)
+    past = hourly.payout_calendar(_week(first_past), top_rated=top_rated)
+    assert within.available_at.date() <= _LAST
+    assert paid == past.available_at.date()
+    rate = ExchangeRate("USD", "PKR", Decimal(280), as_of=_LAST)
+    with pytest.raises(InvalidValueError) as refused:
+        fees.payout(
+            Money("100", "USD"),
+            method="payoneer",
+            reference_rate=rate,
+            on=_LAST,
+            available_on=past.available_at.date(),
+        )
+    assert ("available_on", "on or before 9990-12-31") == (
+        refused.value.field,
+        refused.value.rule,
+    )
+
+
+def test_the_other_moments_pass_the_last_day_where_the_docs_say():
+    """The week's end, its window's end, its invoice and the answer to a dispute."""
+    assert datetime(9991, 1, 6, 23, 59, 59, 999999, tzinfo=timezone.utc) == (
+        hourly.billing_week(datetime(9990, 12, 31, tzinfo=timezone.utc)).end
+    )
+    assert hourly.billing_week(datetime(9990, 12, 30, tzinfo=timezone.utc)).end.date() < _LAST
+    assert hourly.payout_calendar(_week(17)).dispute_window_ends.date() <= _LAST
+    assert date(9991, 1, 4) == hourly.payout_calendar(_week(24)).dispute_window_ends.date()
+    assert hourly.payout_calendar(_week(24)).invoiced_at.date() == _LAST
+    assert date(9991, 1, 7) == hourly.payout_calendar(_week(31)).invoiced_at.date()
+    late = hourly.dispute_response(datetime(9990, 12, 31, 12, tzinfo=timezone.utc))
+    assert datetime(9991, 1, 3, 12, tzinfo=timezone.utc) == late.respond_by
+    with pytest.raises(InvalidValueError):  # no window holds it
+        hourly.dispute_response(datetime(9990, 12, 31, 11, 59, 59, 999999, tzinfo=timezone.utc))
+    friday = hourly.dispute_response(datetime(9990, 12, 28, 23, 59, 59, tzinfo=timezone.utc))
+    assert friday.respond_by.date() == _LAST
+    wednesday = hourly.dispute_response(
+        datetime(9990, 12, 26, 23, 59, 59, 999999, tzinfo=timezone.utc)
+    )
+    assert wednesday.respond_by_if_business_days.date() == _LAST
+    thursday = hourly.dispute_response(datetime(9990, 12, 27, tzinfo=timezone.utc))
+    assert datetime(9991, 1, 1, tzinfo=timezone.utc) == thursday.respond_by_if_business_days
