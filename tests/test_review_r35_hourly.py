@@ -289,3 +289,27 @@ def test_the_other_moments_pass_the_last_day_where_the_docs_say():
     assert wednesday.respond_by_if_business_days.date() == _LAST
     thursday = hourly.dispute_response(datetime(9990, 12, 27, tzinfo=timezone.utc))
     assert datetime(9991, 1, 1, tzinfo=timezone.utc) == thursday.respond_by_if_business_days
+
+
+@attrs.frozen
+class _Tag:
+    """A class of the caller's registered with the decorator forms."""
+
+    text: str
+
+
+def test_the_decorator_forms_give_the_function_back_for_the_callers_class():
+    """``@converter.register_structure_hook`` on a hook of yours keeps the function's name bound."""
+
+    @serialize.converter.register_structure_hook
+    def read_tag(data: str, _type: object) -> _Tag:
+        return _Tag(data)
+
+    @serialize.converter.register_unstructure_hook
+    def write_tag(tag: _Tag) -> str:
+        return tag.text
+
+    assert callable(read_tag)
+    assert callable(write_tag)
+    assert _Tag("x") == serialize.from_dict(_Tag, "x")
+    assert "x" == serialize.to_dict(_Tag("x"))

@@ -165,7 +165,7 @@ class RuleHistory(Generic[R]):
         presets: The rule sets, oldest first, with distinct ``effective``
             dates, all of one of the library's rule set types
             (:class:`~upwork_safety.rules.PlatformRules`,
-            :class:`~upwork_safety.rules.JSSRules`, a service-fee schedule,
+            :class:`~upwork_safety.jss.JSSRules`, a service-fee schedule,
             ...; an ``attrs.evolve`` of a preset is one).
 
     Raises:

@@ -174,17 +174,19 @@ class Guarded(cattrs.Converter):
     #: Set when the library has registered its own hooks.
     sealed = False
 
-    def register_structure_hook(self, cl: Any, func: Any = None) -> None:  # type: ignore[override]
+    def register_structure_hook(self, cl: Any, func: Any = None) -> Any:
         """The cattrs method, refusing a type of the library's once sealed."""
         if self.sealed and func is not None:
             _check_type(cl, "cl", "register_structure_hook")
-        super().register_structure_hook(cl, func)
+        # As a decorator (no func) cattrs calls this method again with the type, and
+        # gives the function back.
+        return super().register_structure_hook(cl, func)  # pyright: ignore[reportArgumentType]
 
     def register_unstructure_hook(self, cls: Any = None, func: Any = None) -> Any:
         """The cattrs method, refusing a type of the library's once sealed."""
         if self.sealed and func is not None:
             _check_type(cls, "cls", "register_unstructure_hook")
-        return super().register_unstructure_hook(cls, func)
+        return super().register_unstructure_hook(cls, func)  # pyright: ignore[reportArgumentType]
 
     def register_structure_hook_func(self, check_func: Any, func: Any) -> None:
         """The cattrs method, refusing a predicate that takes in a library type once sealed."""
