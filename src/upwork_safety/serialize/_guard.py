@@ -140,7 +140,7 @@ def _asked_about() -> list[Any]:
 
 def _refuse(hint: Any, what: str, method: str) -> None:
     plain_class = isinstance(hint, type) and not get_args(hint)
-    name = hint.__qualname__ if plain_class else repr(hint)
+    name = hint.__qualname__ if plain_class else str(hint)
     raise InvalidTypeError(
         f"serialize.converter.{method} refuses a hook for {shown(name)}: it is one of the "
         "library's types (or is built from them only, or is a standard type its values are "
