@@ -212,7 +212,10 @@ def test_h12_a_preset_whose_effective_is_a_datetime_is_refused(effective: dateti
         RuleHistory("x", [_Dated(effective)])
     assert info.value.field == "RuleHistory.presets[0]"
     assert info.value.rule == "a dated rule set"
-    assert RuleHistory("x", [_Dated(date(2024, 1, 1))]).first_day == date(2024, 1, 1)
+    # Since review r35 (hostile 6) a dated object of the caller's is no rule set either.
+    with pytest.raises(InvalidTypeError) as duck:
+        RuleHistory("x", [_Dated(date(2024, 1, 1))])
+    assert ("RuleHistory.presets[0]", "a dated rule set") == (duck.value.field, duck.value.rule)
 
 
 @pytest.mark.parametrize("presets", ["abc", b"abc"])

@@ -10,7 +10,6 @@ from upwork_safety._cli._context import CLIError, only_with, options_for
 from upwork_safety._display import shown
 from upwork_safety._render import percent
 from upwork_safety._validate import is_blank
-from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.fees import SERVICE_FEE_HISTORY
 from upwork_safety.statements import Period, period_name
 
@@ -41,7 +40,17 @@ def _either(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
-#: ``--by``'s choices: the library's periods, spelled with hyphens ("tax-year").
+def _counted(count: int | Sized, noun: str) -> str:
+    """``1 row``, ``2 rows``: *count* (or how many items it holds), the noun agreeing.
+
+    The one way the command counts in words (newcomer r35 8: it printed "1 rows").
+    """
+    number = count if isinstance(count, int) else len(count)
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+#: ``--by``'s choices: the library's periods, spelled with hyphens ("tax-year"), the one
+#: spelling the help and the errors show.
 _BY: dict[str, Period] = {p.replace("_", "-"): cast("Period", p) for p in get_args(Period)}
 
 
@@ -49,18 +58,20 @@ def _period(text: str) -> str:
     """``--by``'s value: a choice, or the library's spelling of one (``tax_year``).
 
     Python's ``by="tax_year"`` is taken as it is (newcomer r31 7); any other
-    text is refused by the library's own rule for *by*, with its hint
-    (``Month``: "did you mean 'month'?").
+    text is refused listing the choices as the help spells them, with a hint
+    where the text is one written otherwise (``Month``, ``tax year``:
+    "did you mean 'tax-year'?", newcomer r35 8).
     """
     spelled = text.replace("_", "-")
     if spelled in _BY:
         return spelled
-    try:
-        period_name(cast("Period", text))  # the library's check of by=, with its hint
-    except UpworkSafetyError as error:
-        # "by must be one of ...": argparse names the option, "argument --by: must be ...".
-        raise argparse.ArgumentTypeError(str(error).removeprefix("by ")) from None
-    return spelled  # pragma: no cover  (period_name refuses every text not in _BY)
+    # Another case, or a space or underscore for a hyphen; a calendar year is "year".
+    guess = text.casefold().replace("_", "-").replace(" ", "-").removeprefix("calendar-")
+    hint = f" (did you mean {shown(guess)}?)" if guess in _BY else ""
+    # argparse names the option: "argument --by: must be one of ...".
+    raise argparse.ArgumentTypeError(
+        f"must be one of {_either(list(_BY))}, got {shown(text)}{hint}"
+    )
 
 
 _SUMMARY_COLUMNS = (
@@ -215,11 +226,6 @@ def _audit_document(audit: FeeAudit) -> dict[str, object]:
     }
 
 
-def _counted(items: Sized, noun: str) -> str:
-    """``1 contract``, ``2 contracts``: how many *items*, the noun agreeing."""
-    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
-
-
 def _print_audit(p: Printer, audit: FeeAudit) -> None:
     """The fee audit's headline, each fee no allowed rate explains, and what it assumed."""
     p.heading("Service fees, checked against the schedule in force")
@@ -274,10 +280,10 @@ def _print_withdrawal_fees(p: Printer, audit: FeeAudit) -> None:
     p.heading("Withdrawal fees, checked against each method's published fee")
     p.pairs(
         [
-            ("checked", f"{_withdrawal_rows(audit, checked=True)} fee rows"),
+            ("checked", _counted(_withdrawal_rows(audit, checked=True), "fee row")),
             ("not as published", str(len(audit.withdrawal_mismatches))),
             ("overcharged", audit.withdrawal_overcharged),
-            ("not checked", f"{_withdrawal_rows(audit, checked=False)} fee rows"),
+            ("not checked", _counted(_withdrawal_rows(audit, checked=False), "fee row")),
         ]
     )
     for check in audit.withdrawal_mismatches:
@@ -381,13 +387,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     p = ctx.printer()
     count = len(statement.transactions)
     span = f", {statement.start} to {statement.end}" if count else ""
-    p.heading(f"{statement.format.title}: {count} transaction{'s' if count != 1 else ''}{span}")
+    p.heading(f"{statement.format.title}: {_counted(count, 'transaction')}{span}")
     if statement.format.has_balance:
         p.pairs(
             [
                 ("opening balance", statement.opening_balance),
                 ("closing balance", statement.closing_balance),
-                ("scheduled", f"{len(statement.scheduled)} rows, not counted"),
+                ("scheduled", f"{_counted(statement.scheduled, 'row')}, not counted"),
             ]
         )
     total = summary.total

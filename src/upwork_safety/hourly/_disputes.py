@@ -181,7 +181,10 @@ def dispute_response(
 
     Returns:
         The :class:`HoursDispute`; answer by :attr:`HoursDispute.respond_by`,
-        the earlier reading of the unconfirmed "3 days".
+        the earlier reading of the unconfirmed "3 days".  For a dispute at
+        the end of the calendar (from 9990-12-31 12:00; read as business
+        days, from 9990-12-27) the deadline passes 9990-12-31, the last day
+        an input may be (docs/hourly.md).
 
     Raises:
         InvalidValueError: *opened_at* is naive, or outside the disputed

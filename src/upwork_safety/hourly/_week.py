@@ -177,7 +177,9 @@ def billing_week(at: datetime) -> BillingWeek:
         at: A timezone-aware datetime.
 
     Returns:
-        The Monday 00:00 → Sunday 23:59:59.999999 UTC week (HC 211063698).
+        The Monday 00:00 → Sunday 23:59:59.999999 UTC week (HC 211063698);
+        the week of 9990-12-31, the last day an input may be, ends on
+        9991-01-06.
 
     Raises:
         InvalidValueError: *at* is naive.
@@ -430,7 +432,12 @@ def payout_calendar(
         rules: The platform rules; default: those in force at the end of *week*.
 
     Returns:
-        The invoice time, the end of the dispute window and when the pay is available.
+        The invoice time, the end of the dispute window and when the pay is
+        available.  These add Upwork's timers to the week, so at the end of
+        the calendar they pass 9990-12-31, the last day an input may be (the
+        pay of the week starting 9990-12-17 is available 9991-01-02): such a
+        moment, or its day as ``fees.payout``'s ``available_on``, cannot be
+        passed back in (docs/hourly.md lists each place).
 
     Raises:
         InvalidTypeError: *week* is not a :class:`BillingWeek`, or another

@@ -18,7 +18,7 @@ from upwork_safety.errors import InvalidTypeError, RulesError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["Dated", "RuleHistory"]
+__all__ = ["Dated", "RuleHistory", "rule_set_kind"]
 
 #: What a caller does about a day before the first rule set, by default.
 _RULES_REMEDY = "choose a later day, or pass a rule set of your own with rules="
@@ -62,6 +62,24 @@ class Dated(Protocol):
 
 R = TypeVar("R", bound=Dated)
 
+#: The library's rule set classes (``PlatformRules``, ``JSSRules``, ...), each
+#: added by :func:`rule_set_kind` where it is defined: the one list of what a
+#: :class:`RuleHistory` may hold.
+_KINDS: list[type] = []
+
+_K = TypeVar("_K", bound=type)
+
+
+def rule_set_kind(cls: _K) -> _K:
+    """Mark *cls* as one of the library's rule set classes, which a history may hold."""
+    _KINDS.append(cls)
+    return cls
+
+
+def _kind_names() -> str:
+    """The library's rule set classes, for a message (``PlatformRules, JSSRules, ...``)."""
+    return ", ".join(kind.__name__ for kind in _KINDS)
+
 
 def _presets(value: object) -> tuple[Dated, ...]:
     # The rule of every list argument: a sequence or other finite iterable, at most MAX_ITEMS.
@@ -88,8 +106,18 @@ def _check_presets(
     previous: date | None = None
     kind = type(value[0])
     for index, preset in enumerate(value):
+        # One of the library's rule sets (a subclass is already its plain rule set): an
+        # object with an 'effective' date and a 'name' was held, and every engine that
+        # read the history refused it later (review r35, hostile 6).
+        if type(preset) not in _KINDS:
+            raise InvalidTypeError(
+                f"RuleHistory.presets[{index}] must be one of the library's rule sets "
+                f"({_kind_names()}), not {type(preset).__name__}",
+                field=f"RuleHistory.presets[{index}]",
+                rule="a dated rule set",
+            )
         effective = getattr(preset, "effective", None)
-        # The Dated protocol: an 'effective' date and a 'name' (review r34 4).
+        # The Dated protocol still holds for a rule set not built by its constructor.
         if (
             not isinstance(effective, date)
             or isinstance(effective, datetime)
@@ -135,16 +163,20 @@ class RuleHistory(Generic[R]):
     Args:
         name: What the rule sets are, for messages (e.g. ``"JSS rules"``).
         presets: The rule sets, oldest first, with distinct ``effective``
-            dates, all of one type (each with an ``effective`` date and a
-            ``name``).
+            dates, all of one of the library's rule set types
+            (:class:`~upwork_safety.rules.PlatformRules`,
+            :class:`~upwork_safety.jss.JSSRules`, a service-fee schedule,
+            ...; an ``attrs.evolve`` of a preset is one).
 
     Raises:
         RulesError: No presets, presets out of date order, or presets of
             different types (rule ``rule sets of one kind``, field
             ``RuleHistory.presets[i]``, the first of another type than
             ``presets[0]``).
-        InvalidTypeError: A preset without an ``effective`` date or a
-            ``name`` (rule ``a dated rule set``).
+        InvalidTypeError: A preset that is not one of the library's rule
+            sets, such as an object of your own with an ``effective`` date
+            and a ``name`` (rule ``a dated rule set``, field
+            ``RuleHistory.presets[i]``).
 
     >>> from datetime import date
     >>> from upwork_safety import rules

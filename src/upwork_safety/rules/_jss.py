@@ -29,7 +29,7 @@ from upwork_safety._validate import (
 from upwork_safety.errors import InvalidValueError, RulesError
 from upwork_safety.kinds import EndReason, StrEnum
 from upwork_safety.money import check_currency
-from upwork_safety.rules._history import RuleHistory
+from upwork_safety.rules._history import RuleHistory, rule_set_kind
 from upwork_safety.rules._jss_fields import (
     _fraction,
     _money_amount,
@@ -142,6 +142,7 @@ PUBLISHED_TIERS = (
 )
 
 
+@rule_set_kind
 @through_init
 @attrs.frozen(kw_only=True)
 class JSSRules:

@@ -21,7 +21,7 @@ from upwork_safety._validate import as_sequence, finer_error, id_field, member
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import Money
-from upwork_safety.rules._history import RuleHistory
+from upwork_safety.rules._history import RuleHistory, rule_set_kind
 from upwork_safety.rules._provenance import rule as _rule
 
 # --------------------------------------------------------------------------
@@ -206,6 +206,7 @@ def _int_or_text_tuple(value: object) -> tuple[object, ...]:
 _SCHEDULE_HC = "HC 211063708"
 
 
+@rule_set_kind
 @through_init
 @attrs.frozen(kw_only=True)
 class PaymentScheduleRules:

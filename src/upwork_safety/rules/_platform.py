@@ -31,7 +31,7 @@ from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import finer_error, long_text, refuse_subclass, text_value
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.money import Money
-from upwork_safety.rules._history import RuleHistory
+from upwork_safety.rules._history import RuleHistory, rule_set_kind
 from upwork_safety.rules._provenance import RuleSource
 from upwork_safety.rules._provenance import rule as _rule
 
@@ -101,6 +101,7 @@ def _check_weekday_percent(_instance: object, attribute: Any, value: Any) -> Non
             )
 
 
+@rule_set_kind
 @through_init
 @attrs.frozen(kw_only=True)
 class PlatformRules:

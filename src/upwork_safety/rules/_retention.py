@@ -19,7 +19,7 @@ from upwork_safety._validate import fraction, id_field, instance, whole_cents
 from upwork_safety.errors import InvalidValueError, RulesError, UpworkSafetyError
 from upwork_safety.money import Money, plain_money
 from upwork_safety.rules._common import source_field, usd
-from upwork_safety.rules._history import RuleHistory
+from upwork_safety.rules._history import RuleHistory, rule_set_kind
 from upwork_safety.rules._provenance import RuleSource
 
 __all__ = ["FREELANCER_RETENTION_2023", "RETENTION_HISTORY", "RetentionRules"]
@@ -58,6 +58,7 @@ def _monthly_amount(instance_: object, attribute: Any, value: Any) -> None:
         )
 
 
+@rule_set_kind
 @through_init
 @attrs.frozen(kw_only=True)
 class RetentionRules:

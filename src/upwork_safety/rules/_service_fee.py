@@ -34,7 +34,7 @@ from upwork_safety.rules._common import (
     to_rate,
     usd,
 )
-from upwork_safety.rules._history import RuleHistory
+from upwork_safety.rules._history import RuleHistory, rule_set_kind
 from upwork_safety.rules._provenance import RuleSource
 from upwork_safety.rules._what_if import changed, label, made_from, sourced
 
@@ -105,6 +105,7 @@ def _sourced_fields() -> tuple[str, ...]:
     )
 
 
+@rule_set_kind
 @through_init
 @attrs.frozen(kw_only=True, repr=False)
 class ServiceFeeSchedule:

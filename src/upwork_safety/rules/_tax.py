@@ -21,7 +21,7 @@ from upwork_safety.rules._common import (
     source_field,
     to_rate,
 )
-from upwork_safety.rules._history import RuleHistory
+from upwork_safety.rules._history import RuleHistory, rule_set_kind
 from upwork_safety.rules._provenance import RuleSource
 
 # --------------------------------------------------------------------------
@@ -29,6 +29,7 @@ from upwork_safety.rules._provenance import RuleSource
 # --------------------------------------------------------------------------
 
 
+@rule_set_kind
 @through_init
 @attrs.frozen(kw_only=True)
 class ExportTaxRules:

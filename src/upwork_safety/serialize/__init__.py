@@ -72,6 +72,7 @@ from upwork_safety.errors import (
 )
 from upwork_safety.money import unicode_text
 from upwork_safety.serialize import _fast, _fused
+from upwork_safety.serialize._guard import guarded
 from upwork_safety.serialize._hooks import make_converter
 from upwork_safety.serialize._problems import (
     LIMIT,
@@ -107,8 +108,11 @@ _JSON_TOO_DEEP = Problem("$", "JSON nested too deeply", rule="nested no deeper t
 _MAX_INDENT = 16
 
 #: The converter behind :func:`to_dict` and :func:`from_dict`; use it to
-#: register hooks for your own classes that contain upwork_safety values.
-converter: cattrs.Converter = make_converter(cls=_fast.CONVERTER_CLASS)
+#: register hooks for your own classes that contain upwork_safety values.  It is
+#: shared by the whole process, so it refuses a hook for one of the library's own
+#: types (``InvalidTypeError``, rule ``a class of your own``): see ``_guard``.
+converter: cattrs.Converter = make_converter(cls=guarded(_fast.CONVERTER_CLASS))
+converter.sealed = True  # type: ignore[attr-defined]  # a Guarded converter
 
 
 @contextlib.contextmanager
