@@ -28,6 +28,7 @@ from upwork_safety.checks._clocks import (
 )
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding, sorted_findings
+from upwork_safety.checks._fund_advice import FundRefusal, fund_refusal
 from upwork_safety.checks._hourly_weeks import _hourly
 from upwork_safety.checks._milestones import short, vague_findings
 from upwork_safety.checks._net import net_of_amount
@@ -56,6 +57,50 @@ def _titled(milestone: Milestone) -> str:
     Its ``id`` is the caller's own key, which the client never sees.
     """
     return f'"{short(milestone.title, 40)}"'
+
+
+def _refused_advice(milestone: Milestone, refused: FundRefusal) -> tuple[str, str]:
+    """The advice and the script for a next milestone the engine will not fund as it stands."""
+    title = _titled(milestone)
+    starts = refused.starts
+    when = "" if starts is None else f" on or after {starts}, the day the contract starts"
+    if refused.minimum is not None:
+        minimum = refused.minimum
+        advice = (
+            "Don't open your editor yet: ask the client to raise the milestone to at least "
+            f"{minimum} (or merge it with another one) and fund it{when}; start once it "
+            "shows as funded."
+        )
+        script = (
+            f"I'm ready to start {title}! Upwork can only fund milestones of at least "
+            f"{minimum}: could you raise this one (or merge it with the next) and fund "
+            f"it{when}? I'll begin as soon as it shows as funded."
+        )
+    elif refused.other is None:
+        advice = (
+            f"Don't open your editor yet: the contract starts on {starts}, and Upwork opens "
+            "funding on its start day. Ask the client to fund the milestone then; start "
+            "once it shows as funded."
+        )
+        script = (
+            f"I'm looking forward to starting {title} when the contract starts on {starts}! "
+            "Could you fund the milestone on Upwork that day? I'll begin as soon as it "
+            "shows as funded."
+        )
+    else:
+        # No guard gives another reason for this milestone today (the contract is
+        # open, nothing else is active): Upwork's own words, should one appear.
+        advice = (
+            f"Don't open your editor yet: Upwork will not fund it as it stands "
+            f"({refused.other}). Settle that with the client and have it funded{when}; "
+            "start once it shows as funded."
+        )
+        script = (
+            f"I'm ready to start {title}! Upwork won't let this milestone be funded as it "
+            "stands: could you look at it on Upwork and fund it? I'll begin as soon as it "
+            "shows as funded."
+        )
+    return advice, script
 
 
 def _unfunded(
@@ -92,12 +137,14 @@ def _unfunded(
     # released or refunded: "fund it" alone would be advice the client cannot follow.
     # The engine says whether Fund is refused, and the rules in force say why.
     holder = next((m for m in contract.milestones if m is not nxt and m.held.amount), None)
-    blocked = escrow.allowed(contract, nxt.id, now=now, rules=rules).reason("Fund")
+    # Why the engine refuses Fund, if it does, read from the engine itself (asked
+    # again on the start day and at the minimum): the advice names that obstacle.
+    refused = fund_refusal(contract, nxt, now, rules)
     in_force = escrow.rules_in_force(now, rules=rules)
     evidence = (
         f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; no other milestone active"
     )
-    if blocked and holder is not None and in_force.one_active_milestone:
+    if refused is not None and holder is not None and in_force.one_active_milestone:
         message = (
             f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded, "
             f"and cannot be while {_milestone_name(holder)} still holds {holder.held} left "
@@ -117,25 +164,14 @@ def _unfunded(
             f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; "
             f"{holder.id} ({holder.state.name}) holds {holder.held}"
         )
-    elif blocked:
-        # The engine refuses to fund it as it stands (below the minimum milestone of
-        # the Fund guard's rules):
-        # "fund it" would be advice the client cannot follow.
-        minimum = in_force.minimum_milestone
+    elif refused is not None:
+        # "Fund it" would be advice the client cannot follow: say what stands in the way.
+        blocked = "; ".join(refused.reasons)
         message = (
             f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded, "
             f"and cannot be as it stands ({blocked}): work on it now would be unprotected."
         )
-        advice = (
-            "Don't open your editor yet: ask the client to raise the milestone to at least "
-            f"{minimum} (or merge it with another one) and fund it; start once it shows as "
-            "funded."
-        )
-        script = (
-            f"I'm ready to start {_titled(nxt)}! Upwork can only fund milestones of at least "
-            f"{minimum}: could you raise this one (or merge it with the next) and fund it? "
-            "I'll begin as soon as it shows as funded."
-        )
+        advice, script = _refused_advice(nxt, refused)
         evidence = f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; Fund: {blocked}"
     elif nxt.held.amount:
         message = (

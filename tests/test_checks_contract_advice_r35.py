@@ -1,0 +1,108 @@
+"""Contract checks whose advice must fit the contract's real state (review r35, newcomer 2, 6, 7)."""
+
+from datetime import date, datetime, timedelta, timezone
+
+import attrs
+
+from upwork_safety import Client, Contract, ContractKind, Milestone, Money, checks, escrow, rules
+from upwork_safety.checks import CODES, FindingCode, Severity
+
+UTC = timezone.utc
+PKT = timezone(timedelta(hours=5))
+
+
+def at(*args):
+    """An aware UTC datetime."""
+    return datetime(*args, tzinfo=UTC)
+
+
+def usd(amount):
+    """US dollars."""
+    return Money(amount, "USD")
+
+
+def milestone(mid, amount, title="Logo: 3 concepts", description="PNG and SVG, 2 revisions"):
+    """A milestone with a specific title."""
+    return Milestone(mid, title, usd(amount), description=description)
+
+
+def offer(milestones, started=date(2026, 12, 7)):
+    """An offer (a fixed-price contract) with a verified client, starting on *started*."""
+    client = Client("gulf-homes", "Gulf Homes", payment_verified=True)
+    return Contract("offer", client, ContractKind.FIXED_PRICE, started, milestones=milestones)
+
+
+def unfunded(found):
+    """The one UNFUNDED_MILESTONE finding among *found*."""
+    (finding,) = [f for f in found if f.code is FindingCode.UNFUNDED_MILESTONE]
+    return finding
+
+
+# ====================================================== newcomer 2: why Fund is refused
+
+
+def test_offer_starting_tomorrow_is_told_funding_opens_on_the_start_day():
+    """Newcomer r35 2: a $600 milestone of an offer starting tomorrow is not told to reach $5."""
+    contract = offer([milestone("m1", "600.00", "Website design"), milestone("m2", "400.00")])
+    now = datetime(2026, 12, 6, 22, tzinfo=PKT)
+    finding = unfunded(checks.review_contract(contract, now=now))
+    assert ("m1", usd("600.00"), Severity.DANGER) == (
+        finding.milestone_id,
+        finding.amount,
+        finding.severity,
+    )
+    # The engine's own refusal, and advice and script that follow from it.
+    assert "the contract starts on 2026-12-07" == escrow.allowed(contract, "m1", now=now).reason(
+        "Fund"
+    )
+    assert "(the contract starts on 2026-12-07)" in finding.message
+    assert "Fund: the contract starts on 2026-12-07" in finding.evidence
+    assert "USD 5.00" not in finding.advice
+    assert "raise" not in finding.advice
+    assert "Upwork opens funding on its start day" in finding.advice
+    assert finding.script.startswith(
+        'I\'m looking forward to starting "Website design" when the contract starts on 2026-12-07!'
+    )
+    assert "Could you fund the milestone on Upwork that day?" in finding.script
+
+
+def test_offer_starting_tomorrow_below_the_minimum_names_both_obstacles():
+    """A $4 first milestone of an offer starting tomorrow: raise it, and fund it from the start."""
+    contract = offer([milestone("m1", "4.00"), milestone("m2", "400.00")])
+    finding = unfunded(checks.review_contract(contract, now=at(2026, 12, 6, 17)))
+    assert (
+        "(the contract starts on 2026-12-07; its amount USD 4.00 is below the USD 5.00 "
+        "minimum milestone (HC 360000990268))"
+    ) in finding.message
+    assert (
+        "raise the milestone to at least USD 5.00 (or merge it with another one) and fund it "
+        "on or after 2026-12-07, the day the contract starts;"
+    ) in finding.advice
+    assert "Upwork can only fund milestones of at least USD 5.00" in finding.script
+    assert "fund it on or after 2026-12-07, the day the contract starts?" in finding.script
+
+
+def test_started_contract_below_the_minimum_still_asks_to_raise_it():
+    """Once the contract has started, a $4 next milestone is still asked to be raised, no date."""
+    contract = offer([milestone("m1", "4.00")], started=date(2026, 12, 1))
+    finding = unfunded(checks.review_contract(contract, now=at(2026, 12, 6, 17)))
+    assert "at least USD 5.00" in finding.advice
+    assert "starts" not in finding.advice
+    assert "Fund: its amount USD 4.00 is below" in finding.evidence
+
+
+def test_started_contract_fundable_milestone_is_asked_to_be_funded():
+    """A fundable next milestone on a started contract keeps the plain "fund it" advice."""
+    contract = offer([milestone("m1", "600.00")], started=date(2026, 12, 1))
+    finding = unfunded(checks.review_contract(contract, now=at(2026, 12, 6, 17)))
+    assert "Ask the client to fund it" in finding.advice
+    assert "Fund:" not in finding.evidence
+
+
+def test_offer_under_rules_without_a_minimum_in_its_currency_waits_for_the_start_only():
+    """The minimum is read from the rules the engine uses: a lower one makes $4 fundable."""
+    low = attrs.evolve(rules.CURRENT, minimum_milestone=usd("1.00"))
+    contract = offer([milestone("m1", "4.00")])
+    finding = unfunded(checks.review_contract(contract, now=at(2026, 12, 6, 17), rules=low))
+    assert "at least" not in finding.advice
+    assert "the contract starts on 2026-12-07" in finding.advice
