@@ -100,14 +100,14 @@ def test_codes_repr_is_one_short_line():
     assert "\n" not in shown
     # The codes' names alone, about 20 characters each: well under the 8,000 of a dump.
     assert len(shown) < 25 * len(CODES)
-    assert shown.startswith("<22 finding codes: UNFUNDED_MILESTONE, ")
+    assert shown.startswith("<23 finding codes: UNFUNDED_MILESTONE, ")
 
 
 def test_codes_accept_plain_text_keys():
     """CODES is keyed by FindingCode but a plain string finds the same entry."""
     assert CODES[FindingCode.UPFRONT_FEE] is CODES["UPFRONT_FEE"]
     assert "UPFRONT_FEE" in CODES
-    assert 22 == len(CODES)
+    assert 23 == len(CODES)
 
 
 # ============================================================================ CODES
@@ -116,6 +116,7 @@ def test_codes_accept_plain_text_keys():
 REQUIRED = {
     "UNFUNDED_MILESTONE",
     "VAGUE_MILESTONE",
+    "MILESTONE_BELOW_MINIMUM",
     "START_BEFORE_FUNDING",
     "OFF_PLATFORM_PAYMENT",
     "OFF_PLATFORM_CONTACT",
@@ -367,6 +368,9 @@ def test_every_code_path_builds_findings_with_their_codes_severity():
     found = [
         *checks.review_contract(in_dispute, now=at(2024, 3, 11)),
         *checks.review_contract(fixed([milestone("m1", "150.00")]), now=at(2024, 3, 1, 10)),
+        *checks.review_contract(
+            fixed([milestone("m1", "150.00"), milestone("m2", "4.00")]), now=at(2024, 3, 1, 10)
+        ),
         *checks.review_contract(funded_and_submitted("150.00"), now=at(2024, 3, 5)),
         *checks.review_contract(ended, now=at(2024, 3, 9)),
         *checks.review_contract(dormant, now=at(2024, 5, 20)),

@@ -106,3 +106,79 @@ def test_offer_under_rules_without_a_minimum_in_its_currency_waits_for_the_start
     finding = unfunded(checks.review_contract(contract, now=at(2026, 12, 6, 17), rules=low))
     assert "at least" not in finding.advice
     assert "the contract starts on 2026-12-07" in finding.advice
+
+
+# ================================================ newcomer 7: a milestone below the minimum
+
+
+def below(found):
+    """The MILESTONE_BELOW_MINIMUM findings among *found*, as (milestone, amount, unconfirmed)."""
+    return [
+        (f.milestone_id, f.amount, f.unconfirmed)
+        for f in found
+        if f.code is FindingCode.MILESTONE_BELOW_MINIMUM
+    ]
+
+
+def test_a_later_milestone_below_the_minimum_is_reported_at_review():
+    """Newcomer r35 7: a $4 third milestone of an offer is flagged now, not when it comes up."""
+    contract = offer(
+        [milestone("m1", "600.00"), milestone("m2", "400.00"), milestone("m3", "4.00", "Search")],
+        started=date(2026, 12, 1),
+    )
+    found = checks.review_contract(contract, now=at(2026, 12, 6, 17))
+    assert [("m3", usd("5.00"), False)] == below(found)
+    (finding,) = [f for f in found if f.code is FindingCode.MILESTONE_BELOW_MINIMUM]
+    assert Severity.WARNING == finding.severity == CODES["MILESTONE_BELOW_MINIMUM"].severity
+    assert "amount USD 4.00 < minimum milestone USD 5.00 (HC 360000990268)" == finding.evidence
+    assert "Milestone m3 ('Search') is USD 4.00, below the USD 5.00 minimum" in finding.message
+    assert "raise it to at least USD 5.00" in finding.advice
+    assert '"Search" can\'t be funded as it stands' in finding.script
+    assert "HC 360000990268" == CODES["MILESTONE_BELOW_MINIMUM"].source
+    # The engine agrees: m3 could not be funded, even once it is m3's turn.
+    assert "below the USD 5.00 minimum" in escrow.allowed(
+        attrs.evolve(contract, milestones=[contract.milestones[2]]), "m3", now=at(2026, 12, 6, 17)
+    ).reason("Fund")
+
+
+def test_the_next_milestone_below_the_minimum_is_reported_once():
+    """The next milestone that UNFUNDED_MILESTONE asks to raise is not reported twice."""
+    contract = offer([milestone("m1", "3.00"), milestone("m2", "2.00")], started=date(2026, 12, 1))
+    found = checks.review_contract(contract, now=at(2026, 12, 6, 17))
+    assert "at least USD 5.00" in unfunded(found).advice
+    assert [("m2", usd("5.00"), False)] == below(found)
+
+
+def test_below_minimum_uses_the_minimum_in_force_and_says_a_what_if_has_no_source():
+    """The minimum is the rules' in force: a what-if minimum is flagged unconfirmed, no source."""
+    higher = attrs.evolve(rules.CURRENT, minimum_milestone=usd("50.00"))
+    contract = offer(
+        [milestone("m1", "600.00"), milestone("m2", "40.00")], started=date(2026, 12, 1)
+    )
+    found = checks.review_contract(contract, now=at(2026, 12, 6, 17), rules=higher)
+    assert [("m2", usd("50.00"), True)] == below(found)
+    (finding,) = [f for f in found if f.code is FindingCode.MILESTONE_BELOW_MINIMUM]
+    assert "(what-if value (no source))" in finding.evidence
+    assert [] == below(checks.review_contract(contract, now=at(2026, 12, 6, 17)))
+
+
+def test_below_minimum_skips_funded_other_currency_and_ended_contracts():
+    """Only milestones still to be funded, in the minimum's currency, on an open contract."""
+    contract = offer(
+        [milestone("m1", "600.00"), milestone("m2", "4.00")], started=date(2026, 12, 1)
+    )
+    ended = attrs.evolve(contract, ended=date(2026, 12, 5))
+    assert [] == below(checks.review_contract(ended, now=at(2026, 12, 6, 17)))
+    euro = attrs.evolve(
+        contract,
+        milestones=[
+            Milestone("m1", "Logo", Money("600", "EUR")),
+            Milestone("m2", "Icon", Money("4", "EUR")),
+        ],
+    )
+    assert [] == below(checks.review_contract(euro, now=at(2026, 12, 6, 17)))
+    # Funded, m1 is no longer a milestone to raise; m2 still is.
+    funded = escrow.apply(contract, escrow.Fund("m1", at(2026, 12, 2, 9)))
+    assert [("m2", usd("5.00"), False)] == below(
+        checks.review_contract(funded, now=at(2026, 12, 6, 17))
+    )

@@ -105,6 +105,7 @@ class FindingCode(StrEnum):
 
     UNFUNDED_MILESTONE = "UNFUNDED_MILESTONE"
     VAGUE_MILESTONE = "VAGUE_MILESTONE"
+    MILESTONE_BELOW_MINIMUM = "MILESTONE_BELOW_MINIMUM"
     START_BEFORE_FUNDING = "START_BEFORE_FUNDING"
     OFF_PLATFORM_PAYMENT = "OFF_PLATFORM_PAYMENT"
     OFF_PLATFORM_CONTACT = "OFF_PLATFORM_CONTACT"
@@ -224,6 +225,19 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         f"derived from HC 360000990348 (approve, request changes, pay less), HC 211062068 "
         f"(disputes) and {_source('minimum_milestone')} (only unfunded milestones "
         "can be edited)",
+    ),
+    CodeInfo(
+        FindingCode.MILESTONE_BELOW_MINIMUM,
+        Severity.WARNING,
+        "fixed-price contract",
+        "The contract is open and a milestone still to be funded (any of them, not only "
+        "the next) is below the minimum milestone of the rules in force in its currency; "
+        "the finding names the milestone, the minimum and the minimum's source. The next "
+        "milestone, when UNFUNDED_MILESTONE already asks to raise it, is not reported "
+        "twice.",
+        "Upwork funds no milestone below the minimum, so work on it can never be "
+        "protected; only future (unfunded) milestones can be edited.",
+        _source("minimum_milestone"),
     ),
     CodeInfo(
         FindingCode.START_BEFORE_FUNDING,

@@ -28,7 +28,7 @@ from upwork_safety.checks._clocks import (
 )
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding, sorted_findings
-from upwork_safety.checks._fund_advice import FundRefusal, fund_refusal
+from upwork_safety.checks._fund_advice import FundRefusal, below_minimum_findings, fund_refusal
 from upwork_safety.checks._hourly_weeks import _hourly
 from upwork_safety.checks._milestones import short, vague_findings
 from upwork_safety.checks._net import net_of_amount
@@ -105,16 +105,17 @@ def _refused_advice(milestone: Milestone, refused: FundRefusal) -> tuple[str, st
 
 def _unfunded(
     contract: Contract, now: datetime, rules: PlatformRules | RuleHistory[PlatformRules] | None
-) -> list[Finding]:
+) -> tuple[list[Finding], str | None]:
+    """``UNFUNDED_MILESTONE`` if due, and the id of the milestone it asks to raise."""
     if contract.ended is not None or any(m.state in _WORKING for m in contract.milestones):
-        return []
+        return [], None
     upcoming = [m for m in contract.milestones if m.state is MilestoneState.NOT_FUNDED]
     if contract.milestones and not upcoming:
-        return []
+        return [], None
     if not contract.milestones and contract.payments:
         # Paid without a milestone on record (a contract read from an export,
         # which lists no milestones): what is in escrow is not known.
-        return []
+        return [], None
     advice = (
         "Don't open your editor yet: only a funded milestone is protected. Ask the "
         "client to fund it and start once it shows as funded."
@@ -125,12 +126,12 @@ def _unfunded(
     )
     if not upcoming:
         message = "The contract is open but has no milestone, so nothing is in escrow."
-        return [make_finding(FindingCode.UNFUNDED_MILESTONE, message, advice, script)]
+        return [make_finding(FindingCode.UNFUNDED_MILESTONE, message, advice, script)], None
     nxt = upcoming[0]
     # What the milestone holds already (a remainder carried from a partial
     # approval) is in escrow for it: only the rest of its amount is unprotected.
     if nxt.held >= nxt.amount:
-        return []
+        return [], None
     missing = nxt.amount - nxt.held
     # A remainder too large to carry stays on its paid milestone, and under the
     # one-active-milestone rule the next milestone can be funded only once it is
@@ -184,6 +185,7 @@ def _unfunded(
             f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded: "
             "work on it now would be unprotected."
         )
+    told = None if refused is None or refused.minimum is None else nxt.id
     return [
         make_finding(
             FindingCode.UNFUNDED_MILESTONE,
@@ -194,7 +196,7 @@ def _unfunded(
             amount=missing,
             evidence=evidence,
         )
-    ]
+    ], told
 
 
 def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> list[Finding]:
@@ -272,7 +274,8 @@ def _fixed_price(
 ) -> list[Finding]:
     current = escrow.advance(contract, now, rules=rules)
     in_force = escrow.rules_in_force(now, rules=rules)
-    found = _unfunded(current, now, rules)
+    found, told = _unfunded(current, now, rules)
+    found.extend(below_minimum_findings(current, now, rules, told=told))
     deadlines = escrow.deadlines(current, now, rules=rules)
     upcoming: dict[tuple[escrow.DeadlineKind, str | None], escrow.Deadline] = {}
     for deadline in deadlines:  # one look-up per deadline, not a scan of them all
@@ -300,7 +303,10 @@ def review_contract(
     Fixed-price contracts are first advanced to *now* with
     :func:`upwork_safety.escrow.advance` (a review period that ran out is
     already paid), then read through :func:`~upwork_safety.escrow.deadlines`:
-    ``UNFUNDED_MILESTONE``, ``REVIEW_PERIOD_RUNNING`` (with the exact
+    ``UNFUNDED_MILESTONE`` (when the engine refuses to fund the next
+    milestone, the advice names why: the contract's start day, the minimum
+    milestone), ``MILESTONE_BELOW_MINIMUM`` (any milestone still to be
+    funded below the minimum of the rules in force), ``REVIEW_PERIOD_RUNNING`` (with the exact
     auto-release time), ``FUNDS_PENDING`` (paid money in the security
     period, with the moment it becomes available), ``REFUND_REQUEST_PENDING``
     (with the time left),

@@ -17,11 +17,14 @@ from datetime import date, datetime, time, timezone
 import attrs
 
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
-from upwork_safety.models import Contract, Milestone
+from upwork_safety.checks._codes import FindingCode
+from upwork_safety.checks._findings import Finding, make_finding
+from upwork_safety.checks._milestones import short
+from upwork_safety.models import Contract, Milestone, MilestoneState
 from upwork_safety.money import Money
-from upwork_safety.rules import PlatformRules, RuleHistory
+from upwork_safety.rules import PlatformRules, RuleHistory, sources
 
-__all__ = ["FundRefusal", "fund_refusal"]
+__all__ = ["FundRefusal", "below_minimum_findings", "fund_refusal", "funding_opens"]
 
 _UTC = timezone.utc
 
@@ -63,6 +66,14 @@ def _raised(contract: Contract, milestone: Milestone, amount: Money) -> Contract
     return attrs.evolve(contract, milestones=milestones)
 
 
+def funding_opens(contract: Contract, now: datetime) -> datetime:
+    """The first moment the contract's milestones could be funded: *now*, or its start day.
+
+    The moment the engine is asked again at, and whose rules say the minimum.
+    """
+    return max(now, datetime.combine(contract.started, time(), tzinfo=_UTC))
+
+
 def fund_refusal(
     contract: Contract,
     milestone: Milestone,
@@ -83,7 +94,7 @@ def fund_refusal(
     at = now
     starts = None
     reason_then = reason
-    opens = datetime.combine(contract.started, time(), tzinfo=_UTC)
+    opens = funding_opens(contract, now)
     if now < opens:
         # Asked on the start day: nothing else changes by then on a contract
         # that has not started (no event, no clock).
@@ -102,3 +113,63 @@ def fund_refusal(
         if still != reason_then:
             return FundRefusal(reasons, starts=starts, minimum=minimum, other=still)
     return FundRefusal(reasons, starts=starts, other=reason_then)
+
+
+def below_minimum_findings(
+    contract: Contract,
+    now: datetime,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None,
+    *,
+    told: str | None = None,
+) -> list[Finding]:
+    """``MILESTONE_BELOW_MINIMUM`` for every milestone still to be funded below the minimum.
+
+    The minimum and its source are those of the rules in force when funding
+    can open (*now*, or the start day of a contract still to start), read
+    with :func:`upwork_safety.rules.sources` (a what-if minimum says it has
+    no source).  *told* is the milestone ``UNFUNDED_MILESTONE`` already asks
+    to raise: not reported twice (newcomer r35 7).
+    """
+    if contract.ended is not None:
+        return []  # nothing on an ended contract can be funded any more
+    in_force = escrow.rules_in_force(funding_opens(contract, now), rules=rules)
+    minimum = in_force.minimum_milestone
+    (source,) = [s for name, _, s in sources(in_force) if name == "minimum_milestone"]
+    found: list[Finding] = []
+    for milestone in contract.milestones:
+        amount = milestone.amount
+        if (
+            milestone.state is not MilestoneState.NOT_FUNDED
+            or milestone.id == told
+            or amount.currency != minimum.currency
+            or amount >= minimum
+        ):
+            continue
+        title = short(milestone.title, 40)
+        message = (
+            f"Milestone {milestone.id} ({title!r}) is {amount}, below the {minimum} minimum "
+            f"milestone ({source.source}): Upwork will not fund it as it stands, so work on "
+            "it could never be protected."
+        )
+        advice = (
+            f"Before you get to it, ask the client to raise it to at least {minimum} or to "
+            "merge it with another milestone (an unfunded milestone can still be edited)."
+        )
+        script = (
+            f'Upwork can only fund milestones of at least {minimum}, so "{title}" can\'t be '
+            "funded as it stands: could you raise it (or merge it with another one) before "
+            "we get to it?"
+        )
+        found.append(
+            make_finding(
+                FindingCode.MILESTONE_BELOW_MINIMUM,
+                message,
+                advice,
+                script,
+                milestone_id=milestone.id,
+                amount=minimum,
+                unconfirmed=source.unconfirmed,
+                evidence=f"amount {amount} < minimum milestone {minimum} ({source.source})",
+            )
+        )
+    return found
