@@ -182,3 +182,83 @@ def test_below_minimum_skips_funded_other_currency_and_ended_contracts():
     assert [("m2", usd("5.00"), False)] == below(
         checks.review_contract(funded, now=at(2026, 12, 6, 17))
     )
+
+
+# ===================================== newcomer 6: an open dispute, its date and fitting advice
+
+
+def in_dispute(amount="250.00"):
+    """m1 funded, submitted, asked back by the client and disputed on 2026-12-01 06:00 UTC."""
+    contract = offer([milestone("m1", amount, "Brand guide")], started=date(2026, 10, 20))
+    for event in (
+        escrow.Fund("m1", at(2026, 10, 20, 5)),
+        escrow.Submit("m1", at(2026, 11, 20, 13)),
+        escrow.RequestRefund("m1", at(2026, 11, 26, 7)),
+        escrow.OpenDispute("m1", at(2026, 12, 1, 6)),
+    ):
+        contract = escrow.apply(contract, event)
+    return contract
+
+
+def by_code(found, code):
+    """The one finding of *code* among *found*."""
+    (finding,) = [f for f in found if f.code == code]
+    return finding
+
+
+def test_dispute_awaiting_the_client_shows_the_answer_deadline():
+    """Newcomer r35 6: the client's answer deadline of an open dispute is a finding (info)."""
+    contract = in_dispute()
+    now = at(2026, 12, 3, 7)
+    (due,) = [
+        d
+        for d in escrow.deadlines(contract, now)
+        if d.kind is escrow.DeadlineKind.DISPUTE_RESPONSE_DUE
+    ]
+    finding = by_code(checks.review_contract(contract, now=now), "DISPUTE_ANSWER_DUE")
+    assert (Severity.INFO, "m1", due.due, due.due - now, usd("250.00")) == (
+        finding.severity,
+        finding.milestone_id,
+        finding.due,
+        finding.time_left,
+        finding.amount,
+    )
+    # 5 business days from Tuesday 2026-12-01 06:00 UTC (rules.md).
+    assert at(2026, 12, 8, 6) == finding.due
+    assert "the client has until 2026-12-08 06:00:00 UTC" in finding.message
+    assert "the disputed USD 250.00 is released to the freelancer" in finding.message
+    assert "" == finding.script
+    assert finding.evidence.startswith("dispute_response_due at 2026-12-08 06:00:00 UTC")
+    assert "HC 211062068" in CODES["DISPUTE_ANSWER_DUE"].source
+
+
+def test_dispute_answered_no_longer_shows_the_answer_deadline():
+    """Once the client answered, the answer deadline is gone; mediation's steps take over."""
+    contract = escrow.apply(in_dispute(), escrow.AnswerDispute("m1", at(2026, 12, 3, 6)))
+    found = checks.review_contract(contract, now=at(2026, 12, 3, 7))
+    assert [] == [f for f in found if f.code == "DISPUTE_ANSWER_DUE"]
+
+
+def test_arbitration_advice_on_a_disputed_milestone_does_not_say_submit_work():
+    """Newcomer r35 6: "submit through 'Submit work'" is stale on a milestone in dispute."""
+    found = checks.review_contract(in_dispute(), now=at(2026, 12, 3, 7))
+    finding = by_code(found, FindingCode.ARBITRATION_UNECONOMIC)
+    assert "Submit work" not in finding.advice
+    assert "The dispute is open" in finding.advice
+    assert "held USD 250.00 < arbitration fee USD 291.00" == finding.evidence
+
+
+def test_arbitration_advice_says_submit_work_only_while_work_can_be_submitted():
+    """A funded milestone is told to submit through Submit work; a submitted one is not."""
+    contract = offer([milestone("m1", "250.00")], started=date(2026, 10, 20))
+    funded = escrow.apply(contract, escrow.Fund("m1", at(2026, 10, 20, 5)))
+    submitted = escrow.apply(funded, escrow.Submit("m1", at(2026, 11, 20, 13)))
+    advice = {
+        name: by_code(
+            checks.review_contract(c, now=at(2026, 11, 21)), "ARBITRATION_UNECONOMIC"
+        ).advice
+        for name, c in (("funded", funded), ("submitted", submitted))
+    }
+    assert "submit through 'Submit work'" in advice["funded"]
+    assert "Submit work" not in advice["submitted"]
+    assert "don't count on arbitration" in advice["submitted"]

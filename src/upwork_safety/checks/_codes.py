@@ -119,6 +119,7 @@ class FindingCode(StrEnum):
     REFUND_REQUEST_PENDING = "REFUND_REQUEST_PENDING"
     DISPUTE_WINDOW_CLOSING = "DISPUTE_WINDOW_CLOSING"
     DISPUTE_STEP_DUE = "DISPUTE_STEP_DUE"
+    DISPUTE_ANSWER_DUE = "DISPUTE_ANSWER_DUE"
     ARBITRATION_UNECONOMIC = "ARBITRATION_UNECONOMIC"
     DORMANT_ESCROW = "DORMANT_ESCROW"
     UNPROTECTED_HOURS = "UNPROTECTED_HOURS"
@@ -392,6 +393,18 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "the client, if only one pays it goes to the payer.",
         f"{_source('mediation_acceptance')} (mediation); {_source('arbitration_opt_in')} "
         f"(arbitration); fee: {_sourced('arbitration_fee')}",
+    ),
+    CodeInfo(
+        FindingCode.DISPUTE_ANSWER_DUE,
+        Severity.INFO,
+        "fixed-price contract",
+        "A milestone is in dispute and the client has not answered yet; the finding "
+        "gives the client's answer deadline (escrow.deadlines' dispute_response_due) "
+        "and the escrow in dispute.",
+        "The client has the rules' client_dispute_response to answer a dispute; if "
+        "they do not, the disputed funds are released to the freelancer. Once they "
+        "answer, mediation starts (DISPUTE_STEP_DUE).",
+        _source("client_dispute_response"),
     ),
     CodeInfo(
         FindingCode.ARBITRATION_UNECONOMIC,

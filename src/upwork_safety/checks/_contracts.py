@@ -46,6 +46,10 @@ _WORKING = frozenset(
         MilestoneState.DISPUTED,
     }
 )
+#: The states from which work is submitted through "Submit work": the escrow table's own.
+_SUBMITTABLE = frozenset(
+    source for row in escrow.TRANSITIONS if row.event == "Submit" for source, _ in row.edges
+)
 _OPEN_STATES = frozenset(
     {MilestoneState.NOT_FUNDED, MilestoneState.FUNDED, MilestoneState.CHANGES_REQUESTED}
 )
@@ -199,6 +203,32 @@ def _unfunded(
     ], told
 
 
+def _arbitration_advice(milestone: Milestone) -> str:
+    """What to do about a milestone too small to defend in arbitration, in its state.
+
+    "Submit through 'Submit work'" is advice only while work can still be
+    submitted (newcomer r35 6: it was given on a milestone already in dispute).
+    """
+    if milestone.state is MilestoneState.DISPUTED:
+        return (
+            "The dispute is open: aim to settle it before arbitration (with the "
+            "client's answer, or in mediation): arbitration would cost you more than the "
+            "milestone holds. "
+            "Put your evidence (delivered files, Upwork messages, the milestone "
+            "description) in the dispute."
+        )
+    if milestone.state in _SUBMITTABLE:
+        return (
+            "Nothing is wrong yet; just don't count on arbitration for this milestone. "
+            "Keep deliverables and agreements in Upwork messages so mediation has "
+            "evidence, and submit through 'Submit work'."
+        )
+    return (
+        "Nothing is wrong yet; just don't count on arbitration for this milestone. "
+        "Keep deliverables and agreements in Upwork messages so mediation has evidence."
+    )
+
+
 def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> list[Finding]:
     fee = rules.arbitration_fee
     unconfirmed = _fee_unconfirmed(fee, now)
@@ -222,11 +252,7 @@ def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> lis
             f"{fee} arbitration fee each party pays{flag}: arbitration would cost more "
             "than it could win."
         )
-        advice = (
-            "Nothing is wrong yet; just don't count on arbitration for this milestone. "
-            "Keep deliverables and agreements in Upwork messages so mediation has "
-            "evidence, and submit through 'Submit work'."
-        )
+        advice = _arbitration_advice(milestone)
         found.append(
             make_finding(
                 FindingCode.ARBITRATION_UNECONOMIC,
@@ -310,10 +336,13 @@ def review_contract(
     auto-release time), ``FUNDS_PENDING`` (paid money in the security
     period, with the moment it becomes available), ``REFUND_REQUEST_PENDING``
     (with the time left),
-    ``DISPUTE_WINDOW_CLOSING``, ``DORMANT_ESCROW``,
+    ``DISPUTE_WINDOW_CLOSING``, ``DISPUTE_ANSWER_DUE`` (the client's
+    answer deadline of an open dispute, information),
+    ``DISPUTE_STEP_DUE``, ``DORMANT_ESCROW``,
     ``ARBITRATION_UNECONOMIC`` (with the fee, its *unconfirmed* flag, and the
     net after the service fee, by :func:`upwork_safety.fees.explain_service_fee`
-    with the contract, as the findings below)
+    with the contract, as the findings below; its advice fits the
+    milestone's state)
     and ``VAGUE_MILESTONE`` for milestones not yet delivered (for a funded
     one, which can no longer be edited, the advice is to agree the details
     in writing in the contract's messages before submitting).
