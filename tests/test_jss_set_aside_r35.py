@@ -69,8 +69,8 @@ def test_lost_dispute_without_feedback_is_named_as_set_aside():
     assert impact.reasons[0].startswith("ended without feedback: excluded")
     assert impact.reasons[1] == (
         "lost the dispute on milestone 'm2' (USD 250.00 to the client, USD 0.00 to the "
-        "freelancer): seen, and set aside by that exclusion; with feedback, the contract "
-        "would count as not successful (a negative signal always wins)"
+        "freelancer): seen, and set aside as the contract ended without feedback; with "
+        "feedback, it would count as not successful (a negative signal always wins)"
     )
 
 
@@ -93,3 +93,31 @@ def test_without_a_negative_signal_the_exclusion_says_only_itself():
     assert Outcome.EXCLUDED == impact.outcome
     assert 1 == len(impact.reasons)
     assert impact.reasons[0].startswith("ended without feedback: excluded")
+
+
+def test_what_if_reason_says_the_lost_dispute_was_set_aside_for_want_of_feedback():
+    """what_if's reason (the last reason of a left-out contract) names the dispute and why."""
+    other = Contract(
+        "shop",
+        Client("northwind", "Northwind"),
+        ContractKind.FIXED_PRICE,
+        date(2026, 1, 5),
+        milestones=[Milestone("m1", "Landing page: 1 page in HTML", usd("400.00"))],
+    )
+    for event in (
+        escrow.Fund("m1", at(2026, 1, 5, 5)),
+        escrow.Submit("m1", at(2026, 1, 20, 5)),
+        escrow.Approve("m1", at(2026, 1, 21, 5)),
+        escrow.EndContract(at(2026, 1, 22, 5)),
+    ):
+        other = escrow.apply(other, event)
+    other = attrs.evolve(other, feedback=Feedback(stars="5.0", private_score=10))
+    lost = lost_dispute()
+    before = attrs.evolve(lost, feedback=None)
+    change = jss.what_if([other, before], replace=lost, as_of=date(2026, 12, 11))
+    assert change.before == change.after
+    assert (
+        "the changed contract 'cafe' does not count in the score: lost the dispute on "
+        "milestone 'm2'"
+    ) in change.reason
+    assert "set aside as the contract ended without feedback" in change.reason

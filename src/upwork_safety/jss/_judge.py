@@ -349,9 +349,9 @@ def _exclusion(facts: _Facts, rules: JSSRules, earned: Decimal) -> tuple[tuple[s
         if not facts.negatives:
             return (why,), "everywhere"
         set_aside = (
-            f"{'; '.join(facts.negatives)}: seen, and set aside by that exclusion; "
-            "with feedback, the contract would count as not successful (a negative "
-            "signal always wins)"
+            f"{'; '.join(facts.negatives)}: seen, and set aside as the contract ended "
+            "without feedback; with feedback, it would count as not successful (a "
+            "negative signal always wins)"
         )
         return (why, set_aside), "everywhere"
     return (), "everywhere"
