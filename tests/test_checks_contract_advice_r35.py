@@ -262,3 +262,15 @@ def test_arbitration_advice_says_submit_work_only_while_work_can_be_submitted():
     assert "submit through 'Submit work'" in advice["funded"]
     assert "Submit work" not in advice["submitted"]
     assert "don't count on arbitration" in advice["submitted"]
+
+
+def test_a_refusal_no_guard_gives_today_is_quoted_not_guessed():
+    """Any other reason the engine may give is quoted in the advice, never turned into a minimum."""
+    from upwork_safety.checks._contracts import _refused_advice
+    from upwork_safety.checks._fund_advice import FundRefusal
+
+    refused = FundRefusal(("a reason of a new guard",), other="a reason of a new guard")
+    advice, script = _refused_advice(milestone("m1", "600.00", "Website design"), refused)
+    assert "Upwork will not fund it as it stands (a reason of a new guard)" in advice
+    assert "at least" not in advice
+    assert script.startswith('I\'m ready to start "Website design"!')
