@@ -208,7 +208,9 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "holds less than its amount in escrow (nothing, or only a remainder carried from a "
         "partial approval): the next work would be unprotected. When a paid milestone "
         "still holds a remainder too large to carry, the next milestone cannot be funded "
-        "until it is released or refunded, and the advice says so.",
+        "until it is released or refunded, and the advice says so; when Upwork would "
+        "refuse to fund it for another reason (the contract has not started, the "
+        "milestone is below the minimum), the advice names that reason.",
         "Only work on a funded milestone is covered by Fixed-Price Protection; later "
         "milestones wait unfunded, one active at a time.",
         f"{_source('minimum_milestone')} (one active milestone); HC 211063748 "

@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timezone
 import attrs
 
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
+from upwork_safety.checks._clocks import _milestone_name
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
 from upwork_safety.checks._milestones import short
@@ -147,7 +148,7 @@ def below_minimum_findings(
             continue
         title = short(milestone.title, 40)
         message = (
-            f"Milestone {milestone.id} ({title!r}) is {amount}, below the {minimum} minimum "
+            f"Milestone {_milestone_name(milestone)} is {amount}, below the {minimum} minimum "
             f"milestone ({source.source}): Upwork will not fund it as it stands, so work on "
             "it could never be protected."
         )
