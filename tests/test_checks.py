@@ -100,14 +100,14 @@ def test_codes_repr_is_one_short_line():
     assert "\n" not in shown
     # The codes' names alone, about 20 characters each: well under the 8,000 of a dump.
     assert len(shown) < 25 * len(CODES)
-    assert shown.startswith("<22 finding codes: UNFUNDED_MILESTONE, ")
+    assert shown.startswith("<24 finding codes: UNFUNDED_MILESTONE, ")
 
 
 def test_codes_accept_plain_text_keys():
     """CODES is keyed by FindingCode but a plain string finds the same entry."""
     assert CODES[FindingCode.UPFRONT_FEE] is CODES["UPFRONT_FEE"]
     assert "UPFRONT_FEE" in CODES
-    assert 22 == len(CODES)
+    assert 24 == len(CODES)
 
 
 # ============================================================================ CODES
@@ -116,6 +116,7 @@ def test_codes_accept_plain_text_keys():
 REQUIRED = {
     "UNFUNDED_MILESTONE",
     "VAGUE_MILESTONE",
+    "MILESTONE_BELOW_MINIMUM",
     "START_BEFORE_FUNDING",
     "OFF_PLATFORM_PAYMENT",
     "OFF_PLATFORM_CONTACT",
@@ -129,6 +130,7 @@ REQUIRED = {
     "REFUND_REQUEST_PENDING",
     "DISPUTE_WINDOW_CLOSING",
     "DISPUTE_STEP_DUE",
+    "DISPUTE_ANSWER_DUE",
     "ARBITRATION_UNECONOMIC",
     "UNPROTECTED_HOURS",
     "UNVERIFIED_CLIENT",
@@ -366,7 +368,13 @@ def test_every_code_path_builds_findings_with_their_codes_severity():
     in_dispute = escrow.apply(in_dispute, escrow.AnswerDispute("m1", at(2024, 3, 10)))
     found = [
         *checks.review_contract(in_dispute, now=at(2024, 3, 11)),
+        *checks.review_contract(
+            escrow.apply(ended, escrow.OpenDispute("m1", at(2024, 3, 9))), now=at(2024, 3, 9, 12)
+        ),
         *checks.review_contract(fixed([milestone("m1", "150.00")]), now=at(2024, 3, 1, 10)),
+        *checks.review_contract(
+            fixed([milestone("m1", "150.00"), milestone("m2", "4.00")]), now=at(2024, 3, 1, 10)
+        ),
         *checks.review_contract(funded_and_submitted("150.00"), now=at(2024, 3, 5)),
         *checks.review_contract(ended, now=at(2024, 3, 9)),
         *checks.review_contract(dormant, now=at(2024, 5, 20)),
@@ -1479,7 +1487,15 @@ def _disputed_and_answered():
 def test_no_advice_to_file_a_dispute_already_filed():
     """Regression (red team r10 #2a): right after filing, the only finding said "file it"."""
     filed = _disputed_and_answered()
-    assert [] == checks.review_contract(filed, now=at(2024, 3, 8, 9))
+    # Only the client's answer deadline, as information (newcomer r35 6), no "file it".
+    (waiting,) = checks.review_contract(filed, now=at(2024, 3, 8, 9))
+    assert ("DISPUTE_ANSWER_DUE", Severity.INFO, at(2024, 3, 14, 9)) == (
+        waiting.code,
+        waiting.severity,
+        waiting.due,
+    )
+    assert "file a dispute" not in waiting.advice
+    assert "Nothing to do but wait" in waiting.advice
 
 
 def test_dispute_in_mediation_and_arbitration_is_reported():

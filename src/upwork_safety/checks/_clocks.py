@@ -315,6 +315,35 @@ def _dispute_window(clock: _Clock) -> Finding | None:
     )
 
 
+def _dispute_answer(clock: _Clock) -> Finding | None:
+    """A dispute awaiting the client's answer: the date is shown, no step is the freelancer's.
+
+    DISPUTE_STEP_DUE stays silent while the answer is awaited (the freelancer
+    has nothing to do); this one says when the answer is due and what silence
+    does (newcomer r35 6: the date was visible only through escrow.deadlines).
+    """
+    milestone = clock.milestone
+    message = (
+        f"Milestone {_milestone_name(milestone)} ({milestone.held}) is in dispute: the "
+        f"client has until {_when(clock.deadline.due)} ({_left(clock.left)} from now) to "
+        f"answer it; if they do not, {clock.deadline.consequence}. If they answer, a "
+        "mediator steps in and proposes a resolution."
+    )
+    advice = (
+        "Nothing to do but wait for the client's answer; meanwhile gather your evidence "
+        "(delivered files, Upwork messages, the milestone description) for mediation, "
+        "and keep talking to the client only in Upwork messages."
+    )
+    return make_finding(
+        FindingCode.DISPUTE_ANSWER_DUE,
+        message,
+        advice,
+        "",
+        amount=milestone.held,
+        **clock.fields(),
+    )
+
+
 def _dispute_step(clock: _Clock) -> Finding | None:
     """A dispute in mediation or arbitration with a step of the freelancer's due."""
     milestone = clock.milestone
@@ -511,6 +540,7 @@ _BY_DEADLINE: dict[str, Callable[[_Clock], Finding | None]] = {
     "review_ends": _review_running,
     "refund_response_due": _refund_pending,
     "dispute_window_closes": _dispute_window,
+    "dispute_response_due": _dispute_answer,
     "mediation_acceptance_due": _dispute_step,
     "arbitration_opt_in_due": _dispute_step,
     "dormancy_notice": _dormancy_notice,

@@ -105,6 +105,7 @@ class FindingCode(StrEnum):
 
     UNFUNDED_MILESTONE = "UNFUNDED_MILESTONE"
     VAGUE_MILESTONE = "VAGUE_MILESTONE"
+    MILESTONE_BELOW_MINIMUM = "MILESTONE_BELOW_MINIMUM"
     START_BEFORE_FUNDING = "START_BEFORE_FUNDING"
     OFF_PLATFORM_PAYMENT = "OFF_PLATFORM_PAYMENT"
     OFF_PLATFORM_CONTACT = "OFF_PLATFORM_CONTACT"
@@ -118,6 +119,7 @@ class FindingCode(StrEnum):
     REFUND_REQUEST_PENDING = "REFUND_REQUEST_PENDING"
     DISPUTE_WINDOW_CLOSING = "DISPUTE_WINDOW_CLOSING"
     DISPUTE_STEP_DUE = "DISPUTE_STEP_DUE"
+    DISPUTE_ANSWER_DUE = "DISPUTE_ANSWER_DUE"
     ARBITRATION_UNECONOMIC = "ARBITRATION_UNECONOMIC"
     DORMANT_ESCROW = "DORMANT_ESCROW"
     UNPROTECTED_HOURS = "UNPROTECTED_HOURS"
@@ -206,7 +208,9 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "holds less than its amount in escrow (nothing, or only a remainder carried from a "
         "partial approval): the next work would be unprotected. When a paid milestone "
         "still holds a remainder too large to carry, the next milestone cannot be funded "
-        "until it is released or refunded, and the advice says so.",
+        "until it is released or refunded, and the advice says so; when Upwork would "
+        "refuse to fund it for another reason (the contract has not started, the "
+        "milestone is below the minimum), the advice names that reason.",
         "Only work on a funded milestone is covered by Fixed-Price Protection; later "
         "milestones wait unfunded, one active at a time.",
         f"{_source('minimum_milestone')} (one active milestone); HC 211063748 "
@@ -224,6 +228,19 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         f"derived from HC 360000990348 (approve, request changes, pay less), HC 211062068 "
         f"(disputes) and {_source('minimum_milestone')} (only unfunded milestones "
         "can be edited)",
+    ),
+    CodeInfo(
+        FindingCode.MILESTONE_BELOW_MINIMUM,
+        Severity.WARNING,
+        "fixed-price contract",
+        "The contract is open and a milestone still to be funded (any of them, not only "
+        "the next) is below the minimum milestone of the rules in force in its currency; "
+        "the finding names the milestone, the minimum and the minimum's source. The next "
+        "milestone, when UNFUNDED_MILESTONE already asks to raise it, is not reported "
+        "twice.",
+        "Upwork funds no milestone below the minimum, so work on it can never be "
+        "protected; only future (unfunded) milestones can be edited.",
+        _source("minimum_milestone"),
     ),
     CodeInfo(
         FindingCode.START_BEFORE_FUNDING,
@@ -378,6 +395,18 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "the client, if only one pays it goes to the payer.",
         f"{_source('mediation_acceptance')} (mediation); {_source('arbitration_opt_in')} "
         f"(arbitration); fee: {_sourced('arbitration_fee')}",
+    ),
+    CodeInfo(
+        FindingCode.DISPUTE_ANSWER_DUE,
+        Severity.INFO,
+        "fixed-price contract",
+        "A milestone is in dispute and the client has not answered yet; the finding "
+        "gives the client's answer deadline (escrow.deadlines' dispute_response_due) "
+        "and the escrow in dispute.",
+        "The client has the rules' client_dispute_response to answer a dispute; if "
+        "they do not, the disputed funds are released to the freelancer. Once they "
+        "answer, mediation starts (DISPUTE_STEP_DUE).",
+        _source("client_dispute_response"),
     ),
     CodeInfo(
         FindingCode.ARBITRATION_UNECONOMIC,

@@ -28,6 +28,7 @@ from upwork_safety.checks._clocks import (
 )
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding, sorted_findings
+from upwork_safety.checks._fund_advice import FundRefusal, below_minimum_findings, fund_refusal
 from upwork_safety.checks._hourly_weeks import _hourly
 from upwork_safety.checks._milestones import short, vague_findings
 from upwork_safety.checks._net import net_of_amount
@@ -45,6 +46,10 @@ _WORKING = frozenset(
         MilestoneState.DISPUTED,
     }
 )
+#: The states from which work is submitted through "Submit work": the escrow table's own.
+_SUBMITTABLE = frozenset(
+    source for row in escrow.TRANSITIONS if row.event == "Submit" for source, _ in row.edges
+)
 _OPEN_STATES = frozenset(
     {MilestoneState.NOT_FUNDED, MilestoneState.FUNDED, MilestoneState.CHANGES_REQUESTED}
 )
@@ -58,18 +63,63 @@ def _titled(milestone: Milestone) -> str:
     return f'"{short(milestone.title, 40)}"'
 
 
+def _refused_advice(milestone: Milestone, refused: FundRefusal) -> tuple[str, str]:
+    """The advice and the script for a next milestone the engine will not fund as it stands."""
+    title = _titled(milestone)
+    starts = refused.starts
+    when = "" if starts is None else f" on or after {starts}, the day the contract starts"
+    if refused.minimum is not None:
+        minimum = refused.minimum
+        advice = (
+            "Don't open your editor yet: ask the client to raise the milestone to at least "
+            f"{minimum} (or merge it with another one) and fund it{when}; start once it "
+            "shows as funded."
+        )
+        script = (
+            f"I'm ready to start {title}! Upwork can only fund milestones of at least "
+            f"{minimum}: could you raise this one (or merge it with the next) and fund "
+            f"it{when}? I'll begin as soon as it shows as funded."
+        )
+    elif refused.other is None:
+        advice = (
+            f"Don't open your editor yet: the contract starts on {starts}, and Upwork opens "
+            "funding on its start day. Ask the client to fund the milestone then; start "
+            "once it shows as funded."
+        )
+        script = (
+            f"I'm looking forward to starting {title} when the contract starts on {starts}! "
+            "Could you fund the milestone on Upwork that day? I'll begin as soon as it "
+            "shows as funded."
+        )
+    else:
+        # No guard gives another reason for this milestone today (the contract is
+        # open, nothing else is active): Upwork's own words, should one appear.
+        advice = (
+            f"Don't open your editor yet: Upwork will not fund it as it stands "
+            f"({refused.other}). Settle that with the client and have it funded{when}; "
+            "start once it shows as funded."
+        )
+        script = (
+            f"I'm ready to start {title}! Upwork won't let this milestone be funded as it "
+            "stands: could you look at it on Upwork and fund it? I'll begin as soon as it "
+            "shows as funded."
+        )
+    return advice, script
+
+
 def _unfunded(
     contract: Contract, now: datetime, rules: PlatformRules | RuleHistory[PlatformRules] | None
-) -> list[Finding]:
+) -> tuple[list[Finding], str | None]:
+    """``UNFUNDED_MILESTONE`` if due, and the id of the milestone it asks to raise."""
     if contract.ended is not None or any(m.state in _WORKING for m in contract.milestones):
-        return []
+        return [], None
     upcoming = [m for m in contract.milestones if m.state is MilestoneState.NOT_FUNDED]
     if contract.milestones and not upcoming:
-        return []
+        return [], None
     if not contract.milestones and contract.payments:
         # Paid without a milestone on record (a contract read from an export,
         # which lists no milestones): what is in escrow is not known.
-        return []
+        return [], None
     advice = (
         "Don't open your editor yet: only a funded milestone is protected. Ask the "
         "client to fund it and start once it shows as funded."
@@ -80,24 +130,26 @@ def _unfunded(
     )
     if not upcoming:
         message = "The contract is open but has no milestone, so nothing is in escrow."
-        return [make_finding(FindingCode.UNFUNDED_MILESTONE, message, advice, script)]
+        return [make_finding(FindingCode.UNFUNDED_MILESTONE, message, advice, script)], None
     nxt = upcoming[0]
     # What the milestone holds already (a remainder carried from a partial
     # approval) is in escrow for it: only the rest of its amount is unprotected.
     if nxt.held >= nxt.amount:
-        return []
+        return [], None
     missing = nxt.amount - nxt.held
     # A remainder too large to carry stays on its paid milestone, and under the
     # one-active-milestone rule the next milestone can be funded only once it is
     # released or refunded: "fund it" alone would be advice the client cannot follow.
     # The engine says whether Fund is refused, and the rules in force say why.
     holder = next((m for m in contract.milestones if m is not nxt and m.held.amount), None)
-    blocked = escrow.allowed(contract, nxt.id, now=now, rules=rules).reason("Fund")
+    # Why the engine refuses Fund, if it does, read from the engine itself (asked
+    # again on the start day and at the minimum): the advice names that obstacle.
+    refused = fund_refusal(contract, nxt, now, rules)
     in_force = escrow.rules_in_force(now, rules=rules)
     evidence = (
         f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; no other milestone active"
     )
-    if blocked and holder is not None and in_force.one_active_milestone:
+    if refused is not None and holder is not None and in_force.one_active_milestone:
         message = (
             f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded, "
             f"and cannot be while {_milestone_name(holder)} still holds {holder.held} left "
@@ -117,25 +169,14 @@ def _unfunded(
             f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; "
             f"{holder.id} ({holder.state.name}) holds {holder.held}"
         )
-    elif blocked:
-        # The engine refuses to fund it as it stands (below the minimum milestone of
-        # the Fund guard's rules):
-        # "fund it" would be advice the client cannot follow.
-        minimum = in_force.minimum_milestone
+    elif refused is not None:
+        # "Fund it" would be advice the client cannot follow: say what stands in the way.
+        blocked = "; ".join(refused.reasons)
         message = (
             f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded, "
             f"and cannot be as it stands ({blocked}): work on it now would be unprotected."
         )
-        advice = (
-            "Don't open your editor yet: ask the client to raise the milestone to at least "
-            f"{minimum} (or merge it with another one) and fund it; start once it shows as "
-            "funded."
-        )
-        script = (
-            f"I'm ready to start {_titled(nxt)}! Upwork can only fund milestones of at least "
-            f"{minimum}: could you raise this one (or merge it with the next) and fund it? "
-            "I'll begin as soon as it shows as funded."
-        )
+        advice, script = _refused_advice(nxt, refused)
         evidence = f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; Fund: {blocked}"
     elif nxt.held.amount:
         message = (
@@ -148,6 +189,7 @@ def _unfunded(
             f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded: "
             "work on it now would be unprotected."
         )
+    told = None if refused is None or refused.minimum is None else nxt.id
     return [
         make_finding(
             FindingCode.UNFUNDED_MILESTONE,
@@ -158,7 +200,33 @@ def _unfunded(
             amount=missing,
             evidence=evidence,
         )
-    ]
+    ], told
+
+
+def _arbitration_advice(milestone: Milestone) -> str:
+    """What to do about a milestone too small to defend in arbitration, in its state.
+
+    "Submit through 'Submit work'" is advice only while work can still be
+    submitted (newcomer r35 6: it was given on a milestone already in dispute).
+    """
+    if milestone.state is MilestoneState.DISPUTED:
+        return (
+            "The dispute is open: aim to settle it before arbitration (with the "
+            "client's answer, or in mediation): arbitration would cost you more than the "
+            "milestone holds. "
+            "Put your evidence (delivered files, Upwork messages, the milestone "
+            "description) in the dispute."
+        )
+    if milestone.state in _SUBMITTABLE:
+        return (
+            "Nothing is wrong yet; just don't count on arbitration for this milestone. "
+            "Keep deliverables and agreements in Upwork messages so mediation has "
+            "evidence, and submit through 'Submit work'."
+        )
+    return (
+        "Nothing is wrong yet; just don't count on arbitration for this milestone. "
+        "Keep deliverables and agreements in Upwork messages so mediation has evidence."
+    )
 
 
 def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> list[Finding]:
@@ -184,11 +252,7 @@ def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> lis
             f"{fee} arbitration fee each party pays{flag}: arbitration would cost more "
             "than it could win."
         )
-        advice = (
-            "Nothing is wrong yet; just don't count on arbitration for this milestone. "
-            "Keep deliverables and agreements in Upwork messages so mediation has "
-            "evidence, and submit through 'Submit work'."
-        )
+        advice = _arbitration_advice(milestone)
         found.append(
             make_finding(
                 FindingCode.ARBITRATION_UNECONOMIC,
@@ -236,7 +300,8 @@ def _fixed_price(
 ) -> list[Finding]:
     current = escrow.advance(contract, now, rules=rules)
     in_force = escrow.rules_in_force(now, rules=rules)
-    found = _unfunded(current, now, rules)
+    found, told = _unfunded(current, now, rules)
+    found.extend(below_minimum_findings(current, now, rules, told=told))
     deadlines = escrow.deadlines(current, now, rules=rules)
     upcoming: dict[tuple[escrow.DeadlineKind, str | None], escrow.Deadline] = {}
     for deadline in deadlines:  # one look-up per deadline, not a scan of them all
@@ -264,14 +329,20 @@ def review_contract(
     Fixed-price contracts are first advanced to *now* with
     :func:`upwork_safety.escrow.advance` (a review period that ran out is
     already paid), then read through :func:`~upwork_safety.escrow.deadlines`:
-    ``UNFUNDED_MILESTONE``, ``REVIEW_PERIOD_RUNNING`` (with the exact
+    ``UNFUNDED_MILESTONE`` (when the engine refuses to fund the next
+    milestone, the advice names why: the contract's start day, the minimum
+    milestone), ``MILESTONE_BELOW_MINIMUM`` (any milestone still to be
+    funded below the minimum of the rules in force), ``REVIEW_PERIOD_RUNNING`` (with the exact
     auto-release time), ``FUNDS_PENDING`` (paid money in the security
     period, with the moment it becomes available), ``REFUND_REQUEST_PENDING``
     (with the time left),
-    ``DISPUTE_WINDOW_CLOSING``, ``DORMANT_ESCROW``,
+    ``DISPUTE_WINDOW_CLOSING``, ``DISPUTE_ANSWER_DUE`` (the client's
+    answer deadline of an open dispute, information),
+    ``DISPUTE_STEP_DUE``, ``DORMANT_ESCROW``,
     ``ARBITRATION_UNECONOMIC`` (with the fee, its *unconfirmed* flag, and the
     net after the service fee, by :func:`upwork_safety.fees.explain_service_fee`
-    with the contract, as the findings below)
+    with the contract, as the findings below; its advice fits the
+    milestone's state)
     and ``VAGUE_MILESTONE`` for milestones not yet delivered (for a funded
     one, which can no longer be edited, the advice is to agree the details
     in writing in the contract's messages before submitting).

@@ -124,10 +124,21 @@ def _usd_credit(_instance: object, _attribute: object, value: Any) -> None:
 class Credit:
     """An amount that became available to withdraw on a day (the balance history's unit).
 
+    The amount is what reached your Upwork balance: **net** of Upwork's
+    service fee, as the balance holds it (an income row of an export less
+    its ``Service Fee`` row, never the gross row alone).  To start from
+    today's balance, make it one credit on today's date.  Nothing takes
+    money off the history: a manual withdrawal ("Get paid now") is not
+    replayed, so build the history from what is still on the balance (the
+    export's closing balance) and what becomes available after it, not
+    from every income row since you started.  docs/fees.md, "Getting paid
+    automatically", builds one from a statements export.
+
     Args:
         on: The day the money became *Available* (after the security period).
-        amount: How much, in USD: more than zero, in whole cents (the
-            balance holds cents; round a computed amount first).
+        amount: How much, in USD, net of the service fee: more than zero,
+            in whole cents (the balance holds cents; round a computed
+            amount first).
 
     Raises:
         InvalidTypeError: A field of the wrong type.

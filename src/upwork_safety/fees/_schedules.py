@@ -462,12 +462,18 @@ def auto_withdrawals(
     monthly and twice-monthly schedules defer a payday on which the whole
     balance became available that same day; nothing is paid before the
     method is active (3 days after *method_added*).  Manual withdrawals
-    ("Get paid now") are not replayed.
+    ("Get paid now") are not replayed: nothing in *history* takes money
+    off the balance, so a history of every income since you started
+    replays money you have already withdrawn.  Start from what is on the
+    balance (one :class:`Credit` on today's date) and the money that
+    becomes available after it, each net of the service fee, as the
+    balance holds it.
 
     Args:
         history: The balance history, a sequence of :class:`Credit`: each
-            amount and the day it became available (funds available before
-            *start* are on the balance from the first payday); at most
+            amount (net of the service fee) and the day it became
+            available (funds available before *start* are on the balance
+            from the first payday); at most
             100,000 credits (add up each day's credits into one if more),
             adding up to at most 18 digits before the decimal point.
         start: The first day replayed.

@@ -96,8 +96,8 @@ def _judge(
             scope = "score only"
     else:
         left_out, scope = _exclusion(facts, rules, earned)
-        if left_out is not None:
-            return Outcome.EXCLUDED, _ZERO, ended, (left_out,) if explain else (), scope
+        if left_out:
+            return Outcome.EXCLUDED, _ZERO, ended, left_out if explain else (), scope
         if ended < cuts[0]:  # before the longest window's first end day
             longest = rules.tracked_months[0]
             why = f"ended {ended}, more than {longest} months before {on}: outside every window"
@@ -325,23 +325,36 @@ _UNPAID_POSITIVE_SINCE = _first_with("exclude_unpaid_positive")
 _NO_FEEDBACK_SINCE = _first_with("exclude_no_feedback")
 
 
-def _exclusion(facts: _Facts, rules: JSSRules, earned: Decimal) -> tuple[str | None, _Scope]:
-    """Why an ended contract is left out by a documented exclusion (or ``None``), and where.
+def _exclusion(facts: _Facts, rules: JSSRules, earned: Decimal) -> tuple[tuple[str, ...], _Scope]:
+    """Why an ended contract is left out by a documented exclusion (empty if it is not), and where.
 
     A $0 contract with positive feedback is left out of the score only: it is a
     job with feedback, which the current help page counts as an eligible job.
+    A contract that ended without feedback is left out whatever else it holds:
+    a negative signal on it (a lost dispute, escrow refunded to the client)
+    is named as seen and set aside by that rule, so the reasons say the
+    outcome hangs on feedback (newcomer r35 5; DOMAIN.md section 6).
     """
     if rules.exclude_unpaid_positive and not earned and facts.unpaid_positive:
-        return (
+        why = (
             f"nothing earned and positive feedback: excluded from the score (since "
             f"{_UNPAID_POSITIVE_SINCE}); it still counts toward eligibility, a job with feedback"
-        ), "eligibility only"
+        )
+        return (why,), "eligibility only"
     if rules.exclude_no_feedback and not facts.has_feedback:
-        return (
+        why = (
             "ended without feedback: excluded, whether or not anything was paid "
             f"(since {_NO_FEEDBACK_SINCE})"
-        ), "everywhere"
-    return None, "everywhere"
+        )
+        if not facts.negatives:
+            return (why,), "everywhere"
+        set_aside = (
+            f"{'; '.join(facts.negatives)}: seen, and set aside as the contract ended "
+            "without feedback; with feedback, it would count as not successful (a "
+            "negative signal always wins)"
+        )
+        return (why, set_aside), "everywhere"
+    return (), "everywhere"
 
 
 def _judge_ended(
