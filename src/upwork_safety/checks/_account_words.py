@@ -581,6 +581,16 @@ REMOTE = re.compile(
     r"chrome remote desktop|remote desktop|remote access|remote control)\b"
 )
 
+#: The tool installed at the reader's end, asked in the imperative at a clause's start:
+#: "please install AnyDesk so I can show you the project", "download TeamViewer first",
+#: "AnyDesk install kar lein" (newcomer r35, 1). Installing is done on one's own computer.
+INSTALL_ASKED = re.compile(
+    r"^(?:(?:so|ok|okay|and|then|just|please|pls|plz|kindly|first|now|sir|bhai|yaar|bro|"
+    r"dear)[ ,]{1,2}){0,3}(?:install|download|set ?up)\b|"
+    r"^(?:(?:please|kindly|pls|plz|sir|bhai)[ ,]{1,2}){0,2}(?:\w+ ){1,3}(?:install|download)"
+    r" (?:kar|kr)(?: ?lein| ?lo| ?dein| ?do| ?len| ?lijiye| ?lena| ?dena|o|ein|en)\b"
+)
+
 DEVICE = (
     r"(?:own )?(?:pc|laptop|computer|system|machine|device|desktop|mobile|phone|screen|"
     r"browser|setup|environment|workstation)"
@@ -655,3 +665,25 @@ DONE_BY_WRITER = re.compile(
 )
 
 WRITERS_DOCUMENT = re.compile(r"\b" + WRITERS + r" (?:own )?(?:\w+ )?$")
+
+#: The reader's own identity card, by name (not a face or "documents"): "your CNIC", "CNIC ki
+#: copy", "passport scan" (newcomer r35, 3).
+ID_CARD = re.compile(
+    r"\b(?:cnic|nic|id card|identity card|national id|shanakhti card|passport)\b"
+)
+
+#: ... wanted for the pay: "I need it for the payment", "payment release karne ke liye".
+FOR_PAY = re.compile(
+    r"\b(?:for|before|to (?:release|send|process|clear)) (?:the |your |ur )?(?:payment|"
+    r"payments|pay|salary|transfer|money|funds|release)\b|"
+    r"\b(?:release|releasing|process|processing|clear|send) (?:the |your |ur )?(?:payment|"
+    r"payments|pay|salary|funds|money)\b|"
+    r"\b(?:payment|paisay|paise|raqam|salary|transfer)\b(?: \w+){0,2} (?:ke liye|k liye|"
+    r"karne ke liye|se pehle|ke baad hi)\b"
+)
+
+#: Upwork (or a bank) itself asks, not the writer: "Upwork will ask for your CNIC".
+PLATFORM_ASKS = re.compile(
+    r"\b(?:upwork|payoneer|the bank|your bank|bank)(?:'s)? (?:\w+ )?(?:may|will|might|can|"
+    r"asks?|asked|needs?|needed|wants?|requires?|required|verif\w{0,6})\b"
+)

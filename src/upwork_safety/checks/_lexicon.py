@@ -81,6 +81,9 @@ CONTACT_VERB = _c(
         r"video call|voice call",
         r"baat|rabta|milte|aa jao|aa jayein|aa jaiye|aajao|add kar\w*|call kar\w*",
         r"message kar\w*|contact kar\w*|join kar\w*",
+        # Brought into a group: "log in to our Telegram group" (newcomer r35, 1).
+        r"(?:log ?in|login|sign ?in) (?:to|into)(?= (?:our|my|the|this) (?:\w+ ){1,2}?"
+        r"(?:group|channel|server|community)\b)",
     )
 )
 #: The app named as a verb: "whatsapp me", "email me".

@@ -176,6 +176,10 @@ class Sentence:
         clause = self.text[low:high]
         if _to_person(clause) or self.all(_OFF_HERE) or self.all(_IN_BIO):
             return False  # "the invite link is in my bio": a way to reach the writer
+        if _JOINED_BEFORE.search(before) and _GROUP_AFTER.match(after):
+            # "log in to our Telegram group", "join my Discord server" (r35), unless the
+            # group is worked on: "log in to the Telegram channel's bot settings".
+            return bool(self.all(_STRONG_PRODUCT))
         if lex.PRODUCT.search(window):
             return True
         if _BUILD_BEFORE.search(before) and not _PERSON_AFTER.match(after):
@@ -236,6 +240,16 @@ _BUILD_BEFORE = re.compile(
     r"set up|setup|implement|build|building|develop|create|show|display|post to|posts to|"
     r"sends? to|scrape|automate|sync|configure|add|added|adding)(?: (?:a|an|the|our|their|"
     r"both|also|to the))?(?: \w+)?\s*$"
+)
+#: The reader brought into a group of the writer's: "log in to our", "join my", "get on the"
+#: ... "Telegram group" (newcomer r35, 1); a group joined is a way to talk, not a product's.
+_JOINED_BEFORE = re.compile(
+    r"\b(?:join|joining|log ?in to|login to|sign ?in to|sign up (?:for|on|to)|get on|hop on|"
+    r"come (?:on|to)|enter)(?: (?:our|my|the|this|a))?\s*$"
+)
+_GROUP_AFTER = re.compile(
+    r"\s?(?:group|channel|server|community|chat)\b(?!'s| (?:admin|settings|panel|page|"
+    r"description|banner|logo|analytics|dashboard|name|bio)\b)"
 )
 _PERSON_AFTER = re.compile(r"\s?(?:me|us|you|him|her)\b")
 _UI_WORD = re.compile(r"\b(?:buttons?|icons?|widgets?|banners?|labels?|logos?|tooltips?)\b")
