@@ -377,6 +377,9 @@ PAST = _c(
         r"asked me|asked us|told me|wanted me|asking me to|a scam|scam message|scammers?|"
         r"fraudsters?",
         r"pichli (?:dafa|baar)|pehle maine|pehle humne|maine pehle|humne pehle",
+        # Money lost, a story of a scam: "a friend of mine lost 600 dollars to a fake agency".
+        r"lost (?:(?:\$|rs\.? ?|usd ?|pkr ?)?\d[\d,.]*k? |some |a lot of |all (?:my|his|her|their) |"
+        r"(?:my|his|her|their|our) )?(?:dollars|rupees|usd|pkr|money|savings|bucks)",
         r"(?:mere|mera|meri|humare|hamare|humara) (?:pichle|pichla|pichli|purane|purana|"
         r"purani) \w+",
         r"diye the|diya tha|kiya tha|karta tha|karte the|ki thi|thi|tha|thay",

@@ -273,6 +273,9 @@ _STRONG_PRODUCT = re.compile(
     r"widget|button|bot|bots|chatbot|payment options?|sandbox|customers?|users|visitors|"
     r"attendees|tenants|subscribers|drivers|shoppers|buyers|store's|site's|app's|"
     r"notifications?|template|signature|newsletter|auto-?reply|campaign|"
+    # Payments taken on a page of the product: "card payments on the donation page" (r35).
+    r"(?:payments?|donations?) (?:on|in|to) (?:the|our|this) (?:\w+ )?(?:page|screen|form|"
+    r"app|website|store)|"
     r"ka button|ka option|wala feature|wala form|payment ka option|banana hai|banwaya|"
     r"startup|fintech)\b|"
     # Content written about the channel or method: "write a blog post: 'ways to withdraw via
