@@ -510,15 +510,19 @@ def _remote(sentence: Sentence, *, hinted: bool) -> Hit | None:
         if sentence.first(theirs) and not sentence.first(w.ACCOUNT):
             continue  # the client's own machine, reached for the job
         # Outgoing, the freelancer offers their own computer, or the message is about Upwork.
-        let_in = bool(sentence.first(freelancers)) or (
-            hinted
-            if sentence.outgoing
-            else bool(
-                sentence.first(w.LET_IN)
-                # "Please install AnyDesk so I can show you the project": installed by
-                # the reader, so on the reader's computer (newcomer r35, 1).
-                or any(
-                    w.INSTALL_ASKED.match(sentence.text[a:b].lstrip()) for a, b in sentence.clauses
+        let_in = (
+            bool(sentence.first(freelancers))
+            or (
+                hinted
+                if sentence.outgoing
+                else bool(
+                    sentence.first(w.LET_IN)
+                    # "Please install AnyDesk so I can show you the project": installed by
+                    # the reader, so on the reader's computer (newcomer r35, 1).
+                    or any(
+                        w.INSTALL_ASKED.match(sentence.text[a:b].lstrip())
+                        for a, b in sentence.clauses
+                    )
                 )
             )
         )

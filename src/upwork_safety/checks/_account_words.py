@@ -668,9 +668,7 @@ WRITERS_DOCUMENT = re.compile(r"\b" + WRITERS + r" (?:own )?(?:\w+ )?$")
 
 #: The reader's own identity card, by name (not a face or "documents"): "your CNIC", "CNIC ki
 #: copy", "passport scan" (newcomer r35, 3).
-ID_CARD = re.compile(
-    r"\b(?:cnic|nic|id card|identity card|national id|shanakhti card|passport)\b"
-)
+ID_CARD = re.compile(r"\b(?:cnic|nic|id card|identity card|national id|shanakhti card|passport)\b")
 
 #: ... wanted for the pay: "I need it for the payment", "payment release karne ke liye".
 FOR_PAY = re.compile(

@@ -378,8 +378,8 @@ PAST = _c(
         r"fraudsters?",
         r"pichli (?:dafa|baar)|pehle maine|pehle humne|maine pehle|humne pehle",
         # Money lost, a story of a scam: "a friend of mine lost 600 dollars to a fake agency".
-        r"lost (?:(?:\$|rs\.? ?|usd ?|pkr ?)?\d[\d,.]*k? |some |a lot of |all (?:my|his|her|their) |"
-        r"(?:my|his|her|their|our) )?(?:dollars|rupees|usd|pkr|money|savings|bucks)",
+        r"lost (?:(?:\$|rs\.? ?|usd ?|pkr ?)?\d[\d,.]*k? |some |a lot of |"
+        r"(?:all )?(?:my|his|her|their|our) )?(?:dollars|rupees|usd|pkr|money|savings|bucks)",
         r"(?:mere|mera|meri|humare|hamare|humara) (?:pichle|pichla|pichli|purane|purana|"
         r"purani) \w+",
         r"diye the|diya tha|kiya tha|karta tha|karte the|ki thi|thi|tha|thay",
