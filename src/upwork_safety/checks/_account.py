@@ -32,6 +32,7 @@ import re
 from typing import TYPE_CHECKING
 
 from upwork_safety.checks import _account_words as w
+from upwork_safety.checks import _card_words as cw
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._sentences import MONEY, Hit, Message, Sentence, anchor, best_hit
@@ -538,10 +539,10 @@ def _card_for_pay(sentence: Sentence, *, hinted: bool) -> Hit | None:
     CNIC or passport to pay them, and a card sent for it is an identity lent to a stranger.
     """
     del hinted
-    if sentence.outgoing or sentence.first(w.PLATFORM_ASKS):
+    if sentence.outgoing or sentence.first(cw.PLATFORM_ASKS):
         return None  # the freelancer's own, or Upwork's own identity check
-    card = sentence.first(w.ID_CARD)
-    pay = sentence.first(w.FOR_PAY)
+    card = sentence.first(cw.ID_CARD)
+    pay = sentence.first(cw.FOR_PAY)
     if card is None or pay is None or not (sentence.asks() or sentence.first(w.WANTS)):
         return None
     if w.WRITERS_DOCUMENT.search(sentence.text[max(0, card.start() - 16) : card.start()]):

@@ -251,6 +251,13 @@ AS_ANOTHER = re.compile(
     r"\b(?:operate|run|manage|handle|control)\w{0,3} (?:\d+\+? |many |multiple |several |"
     r"dozens of )(?:\w+ )?(?:upwork |freelancer )?(?:profiles|accounts|ids)\b|"
     r"\bpay (?:the )?(?:account |profile )?owners\b|"
+    # A stand-in at another's verification: "video call verification mein uski jagah baith
+    # jao", "sit the ID check in his place" (review r35, scanner dev-r35).
+    r"\bverif\w{0,8}\b[^.?!;]{0,40}?\b(?:(?:uski|uske|unki|unke|iski|iske|kisi aur ki) jagah|in "
+    r"(?:his|her|their|my brother'?s|my sister'?s|someone else'?s) (?:place|stead)|instead of "
+    r"(?:him|her|them))\b|"
+    r"\b(?:(?:uski|uske|unki|unke|iski|iske|kisi aur ki|(?:meri|mere|mera) \w+ (?:ki|ke|ka)) "
+    r"jagah|in (?:his|her|their) (?:place|stead))\b[^.?!;]{0,40}?\bverif\w{0,8}\b|"
     # The owners of accounts sought as such: "recruiting profile owners whose Upwork accounts
     # are 3+ years old" (review r34, scanner dev-r34).
     r"\b(?:recruit|hir|seek|look|search|want|need)\w{0,4}(?: for)? (?:(?:upwork|freelancer) "
@@ -337,6 +344,11 @@ CODE_PLACED = re.compile(
     r"(?: hai| hoga| hogi| ho ga)?,? (?:us|is) (?:mein|me) (?:jo )?code\b|"
     r"\b(?:digits|numbers|code) (?:in|from) (?:the |that )?(?:sms|text|message|e-?mail)s? "
     r"(?:you|u) (?:just )?(?:got|received|get)\b|"
+    # The mail named by its sender or purpose, the code in it: "Upwork ka security mail pada
+    # hoga, usme jo digits hain" (review r35, scanner dev-r35).
+    r"\b(?:upwork|security|verification|login)(?: ka| ki| wala| wali| ke)? (?:sms|message|text|"
+    r"e-?mail|mail)\b[^.?!]{0,40}?\b(?:us ?me|us ?mein|is ?me|is ?mein) (?:jo )?(?:code|"
+    r"digits|numbers|number|otp)\b|"
     # Not the writer's ("mere email pe code bhej do": where it is to go).
     r"\b(?<!mere )(?<!meri )(?<!mera )(?<!my )(?<!hamare )(?<!hamari )(?:"
     + _READERS_OWN
@@ -665,23 +677,3 @@ DONE_BY_WRITER = re.compile(
 )
 
 WRITERS_DOCUMENT = re.compile(r"\b" + WRITERS + r" (?:own )?(?:\w+ )?$")
-
-#: The reader's own identity card, by name (not a face or "documents"): "your CNIC", "CNIC ki
-#: copy", "passport scan" (newcomer r35, 3).
-ID_CARD = re.compile(r"\b(?:cnic|nic|id card|identity card|national id|shanakhti card|passport)\b")
-
-#: ... wanted for the pay: "I need it for the payment", "payment release karne ke liye".
-FOR_PAY = re.compile(
-    r"\b(?:for|before|to (?:release|send|process|clear)) (?:the |your |ur )?(?:payment|"
-    r"payments|pay|salary|transfer|money|funds|release)\b|"
-    r"\b(?:release|releasing|process|processing|clear|send) (?:the |your |ur )?(?:payment|"
-    r"payments|pay|salary|funds|money)\b|"
-    r"\b(?:payment|paisay|paise|raqam|salary|transfer)\b(?: \w+){0,2} (?:ke liye|k liye|"
-    r"karne ke liye|se pehle|ke baad hi)\b"
-)
-
-#: Upwork (or a bank) itself asks, not the writer: "Upwork will ask for your CNIC".
-PLATFORM_ASKS = re.compile(
-    r"\b(?:upwork|payoneer|the bank|your bank|bank)(?:'s)? (?:\w+ )?(?:may|will|might|can|"
-    r"asks?|asked|needs?|needed|wants?|requires?|required|verif\w{0,6})\b"
-)
