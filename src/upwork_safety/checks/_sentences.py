@@ -337,7 +337,10 @@ _URDU_YOU_PAY = re.compile(
     r"\bjama (?:karwa\w*|kar\w*)|\bada (?:kar\w*)|"
     r"\b(?:khareedna|khareedni|khareedne|lena|leni|lene|dena|deni|dene|"
     r"jama karwana|bhejna|bhejni|bhejne|jama karna|jama karne|ada karna|ada karne|karna|karni) "
-    r"(?:hoga|hogi|honge|hongi|hain|parega|paregi|parenge|zaroori)"
+    r"(?:hoga|hogi|honge|hongi|hain|parega|paregi|parenge|zaroori)|"
+    # Paying as the rule of the place: "25 USDT deposit karna parta hai" (review r35).
+    r"\b(?:deposit|jama|ada|pay|payment|invest|transfer) (?:karna|karni|karne) (?:parta|padta|"
+    r"parti|padti|pare|pade|pado)\b"
 )
 _URDU_SEND = re.compile(
     r"\b(?:bhej dein|bhejein|bhejo|bhej do|kar dein|karein|de dein|jama|easypaisa kar|"
