@@ -10,16 +10,9 @@ from __future__ import annotations
 
 import re
 
+from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._reviews import rated
-from upwork_safety.checks._sentences import (
-    FREE_TRIAL,
-    Confidence,
-    FindingCode,
-    Hit,
-    Message,
-    Sentence,
-    anchor,
-)
+from upwork_safety.checks._sentences import FREE_TRIAL, Hit, Message, Sentence, anchor
 
 #: Free work that is more of the same job (SCOPE_CREEP's), not a trial before hiring.
 _EXTRA_FREE = re.compile(r"\b(?:extra|additional)\b")
