@@ -32,6 +32,7 @@ import re
 from typing import TYPE_CHECKING
 
 from upwork_safety.checks import _account_words as w
+from upwork_safety.checks import _card_words as cw
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._sentences import MONEY, Hit, Message, Sentence, anchor, best_hit
@@ -510,15 +511,48 @@ def _remote(sentence: Sentence, *, hinted: bool) -> Hit | None:
         if sentence.first(theirs) and not sentence.first(w.ACCOUNT):
             continue  # the client's own machine, reached for the job
         # Outgoing, the freelancer offers their own computer, or the message is about Upwork.
-        let_in = bool(sentence.first(freelancers)) or (
-            hinted if sentence.outgoing else bool(sentence.first(w.LET_IN))
+        let_in = (
+            bool(sentence.first(freelancers))
+            or (
+                hinted
+                if sentence.outgoing
+                else bool(
+                    sentence.first(w.LET_IN)
+                    # "Please install AnyDesk so I can show you the project": installed by
+                    # the reader, so on the reader's computer (newcomer r35, 1).
+                    or any(
+                        w.INSTALL_ASKED.match(sentence.text[a:b].lstrip())
+                        for a, b in sentence.clauses
+                    )
+                )
+            )
         )
         if let_in and not _settled(sentence, *tool.span()):
             return _hit(sentence, tool)
     return None
 
 
-_RULES = (_traded, _used, _keys, _identity, _remote)
+def _card_for_pay(sentence: Sentence, *, hinted: bool) -> Hit | None:
+    """The reader's identity card asked for by a client "for the payment" (newcomer r35, 3).
+
+    Upwork pays through the freelancer's own verified account: a client never needs their
+    CNIC or passport to pay them, and a card sent for it is an identity lent to a stranger.
+    """
+    del hinted
+    if sentence.outgoing or sentence.first(cw.PLATFORM_ASKS):
+        return None  # the freelancer's own, or Upwork's own identity check
+    card = sentence.first(cw.ID_CARD)
+    pay = sentence.first(cw.FOR_PAY)
+    if card is None or pay is None or not (sentence.asks() or sentence.first(w.WANTS)):
+        return None
+    if w.WRITERS_DOCUMENT.search(sentence.text[max(0, card.start() - 16) : card.start()]):
+        return None  # the writer's own card: "my CNIC is on the invoice for the payment"
+    if _settled(sentence, *card.span()):
+        return None
+    return _hit(sentence, card, pay)
+
+
+_RULES = (_traded, _used, _keys, _identity, _remote, _card_for_pay)
 
 ACCOUNT_ANCHOR = anchor(
     (

@@ -251,6 +251,13 @@ AS_ANOTHER = re.compile(
     r"\b(?:operate|run|manage|handle|control)\w{0,3} (?:\d+\+? |many |multiple |several |"
     r"dozens of )(?:\w+ )?(?:upwork |freelancer )?(?:profiles|accounts|ids)\b|"
     r"\bpay (?:the )?(?:account |profile )?owners\b|"
+    # A stand-in at another's verification: "video call verification mein uski jagah baith
+    # jao", "sit the ID check in his place" (review r35, scanner dev-r35).
+    r"\bverif\w{0,8}\b[^.?!;]{0,40}?\b(?:(?:uski|uske|unki|unke|iski|iske|kisi aur ki) jagah|in "
+    r"(?:his|her|their|my brother'?s|my sister'?s|someone else'?s) (?:place|stead)|instead of "
+    r"(?:him|her|them))\b|"
+    r"\b(?:(?:uski|uske|unki|unke|iski|iske|kisi aur ki|(?:meri|mere|mera) \w+ (?:ki|ke|ka)) "
+    r"jagah|in (?:his|her|their) (?:place|stead))\b[^.?!;]{0,40}?\bverif\w{0,8}\b|"
     # The owners of accounts sought as such: "recruiting profile owners whose Upwork accounts
     # are 3+ years old" (review r34, scanner dev-r34).
     r"\b(?:recruit|hir|seek|look|search|want|need)\w{0,4}(?: for)? (?:(?:upwork|freelancer) "
@@ -337,6 +344,11 @@ CODE_PLACED = re.compile(
     r"(?: hai| hoga| hogi| ho ga)?,? (?:us|is) (?:mein|me) (?:jo )?code\b|"
     r"\b(?:digits|numbers|code) (?:in|from) (?:the |that )?(?:sms|text|message|e-?mail)s? "
     r"(?:you|u) (?:just )?(?:got|received|get)\b|"
+    # The mail named by its sender or purpose, the code in it: "Upwork ka security mail pada
+    # hoga, usme jo digits hain" (review r35, scanner dev-r35).
+    r"\b(?:upwork|security|verification|login)(?: ka| ki| wala| wali| ke)? (?:sms|message|text|"
+    r"e-?mail|mail)\b[^.?!]{0,40}?\b(?:us ?me|us ?mein|is ?me|is ?mein) (?:jo )?(?:code|"
+    r"digits|numbers|number|otp)\b|"
     # Not the writer's ("mere email pe code bhej do": where it is to go).
     r"\b(?<!mere )(?<!meri )(?<!mera )(?<!my )(?<!hamare )(?<!hamari )(?:"
     + _READERS_OWN
@@ -579,6 +591,16 @@ FOR_ANOTHER = re.compile(
 REMOTE = re.compile(
     r"\b(?:anydesk|any desk|teamviewer|team viewer|rustdesk|ultraviewer|ultra viewer|"
     r"chrome remote desktop|remote desktop|remote access|remote control)\b"
+)
+
+#: The tool installed at the reader's end, asked in the imperative at a clause's start:
+#: "please install AnyDesk so I can show you the project", "download TeamViewer first",
+#: "AnyDesk install kar lein" (newcomer r35, 1). Installing is done on one's own computer.
+INSTALL_ASKED = re.compile(
+    r"^(?:(?:so|ok|okay|and|then|just|please|pls|plz|kindly|first|now|sir|bhai|yaar|bro|"
+    r"dear)[ ,]{1,2}){0,3}(?:install|download|set ?up)\b|"
+    r"^(?:(?:please|kindly|pls|plz|sir|bhai)[ ,]{1,2}){0,2}(?:\w+ ){1,3}(?:install|download)"
+    r" (?:kar|kr)(?: ?lein| ?lo| ?dein| ?do| ?len| ?lijiye| ?lena| ?dena|o|ein|en)\b"
 )
 
 DEVICE = (

@@ -323,7 +323,8 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "'apna account rent pe de do', 'let me bid from your profile'); its password, "
         "login details or the code Upwork sends (an OTP, a verification or 2FA code) asked "
         "for or offered; another person's CNIC, passport or face for an account's "
-        "verification; or a remote-access tool (AnyDesk, TeamViewer) on your computer.",
+        "verification, or your own CNIC asked for to pay you; or a remote-access tool "
+        "(AnyDesk, TeamViewer) on your computer.",
         "Nobody may share, sell, trade or transfer an Upwork account, log into someone "
         "else's or let anyone log into theirs; the account is suspended, its earnings can "
         "be held, and a lent identity can be used for crime.",

@@ -12,6 +12,9 @@ import re
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._handover import OFF_SUBMIT, submission_skipped
+from upwork_safety.checks._pay_after import LAUNCHED as _LAUNCHED
+from upwork_safety.checks._pay_after import PAY_AFTER as _PAY_AFTER
+from upwork_safety.checks._pay_after import PAY_FEATURE as _PAY_FEATURE
 from upwork_safety.checks._sentences import (
     FREE_TRIAL,
     Hit,
@@ -25,6 +28,7 @@ from upwork_safety.checks._trials import (
     free_trial_given,
     free_work_asked,
     hiring_trial,
+    unpaid_after_trial,
 )
 
 _START = re.compile(
@@ -302,52 +306,6 @@ _NO_WAIT = re.compile(
     r"\b(?:milestone|funding|escrow|contract|offer)(?: \w+)? (?:ka|ki|ke) (?:intezar|wait) "
     r"(?:na|mat)\b"
 )
-_PAY_AFTER = re.compile(
-    r"\b(?:pay|paid|payment|paise|paisa|paisay|money|amount|full amount)\b(?: \w+){0,5}? "
-    r"(?:after|once|"
-    r"when|on|upon|only after|as soon as|jab|ke baad)\b(?: [\w'%]+){0,4}? (?:deliver\w{0,4}|"
-    r"complet\w{0,6}|done|finish\w{0,3}|see|check(?:ed|ing|s)?|review\w{0,3}|like|happy|"
-    r"satisf\w{0,6}|approve\w{0,1}|the client pays|our client pays|mukammal|ready|results?|"
-    r"live|tested|launched|working|up and running|test|verify|verified|"
-    # ... or selling: "payment happens when the app is on the Play Store" (review r34).
-    r"on (?:the )?(?:play|app) store)\b|"
-    r"\b(?:paise|payment|pay) (?:\w+ ){0,3}(?:dekh|check) (?:ke|kar)\b|"
-    r"\b(?:pay|payment) on (?:delivery|completion)\b|\bcash on delivery\b|"
-    r"\b(?:dekh|check|test|review) ?(?:kar ?ke|karne ke baad|kar) (?:hi )?(?:payment|paise|pay)\b|"
-    # The check first, then the pay: "after I check the files I'll pay", "after reviewing it
-    # I'll pay you".
-    r"\b(?:after|once|when) (?:i |we )?(?:check|review|test|see|look)\w{0,3}"
-    r"(?: (?:at|over|through))?(?: (?:it|them|this|that|everything|(?:the|your) \w+))?,? "
-    r"(?:i|we)(?:'ll| will| can)? "
-    r"(?:pay|send (?:the |your )?(?:payment|money))\b(?! for\b| (?:a |an |the |you )?(?:bonus|tip|"
-    r"extra|more)\b)|"
-    r"\b(?:kaam|work) (?:mukammal|complete|khatam) hone ke baad (?:payment|paise)\b|"
-    r"\b(?:paise|payment|pay) (?:\w+ )?(?:kaam|work|delivery) (?:ke|k) baad\b|"
-    # The money only once the work is done: "paisa kaam complete hone ke baad hi milega".
-    r"\b(?:paise|paisa|paisay|payment|pay|raqam)\b (?:\w+ )?(?:kaam|work|project|delivery)"
-    r"(?: \w+)? (?:hone|ho jane) (?:ke|k) baad\b|"
-    r"\b(?:mukammal|complete|khatam|poora|pura|finish) hone (?:ke|k) baad (?:hi )?(?:payment|"
-    r"paise|pay)\b|"
-    r"\b(?:result|kaam|work|demo)\w{0,2} dikhao\b.{0,20}\bphir\b.{0,30}\b(?:payment|paise|pay)\b|"
-    r"\bpehle kaam\b.{0,20}\bphir (?:payment|paise)\b|"
-    # The work finished first, then the money: "kaam mukammal karo phir payment milegi".
-    r"\b(?:kaam|work) (?:\w+ )?(?:mukammal|complete|khatam|poora|pura|finish) (?:karo|kar do|"
-    r"kar dein|karein|kar ke|karke|kar lo|ho jaye|ho jayega|hone par)\b.{0,20}\b(?:phir|tab|"
-    r"uske baad|us ke baad) (?:\w+ )?(?:payment|paise|pay)\b|"
-    # The condition first: "send it over, and if it's good, we pay" (not "if it's good, we'll
-    # pay a bonus": something on top).
-    r"\b(?:if|once|when|as soon as)\b(?: [\w']+){0,4}? (?:good|done|finished|complete|ready|"
-    r"works?|working|like it|love it|live|launched|deployed|up and running)\b,? (?:then )?"
-    r"(?:i|we)(?:'ll| will)? (?:pay|send (?:the |"
-    r"your )?(?:payment|money))\b(?! for\b| (?:a |an |the |you )?(?:bonus|tip|extra|more)\b)"
-)
-#: The work in use, not just delivered: "live", "launched", "on the Play Store".
-#: The product's payment part, not the reader's pay: "the payment flow", "the pay screen".
-_PAY_FEATURE = re.compile(
-    r"\w+ (?:flow|screens?|pages?|form|gateway|button|methods?|options?|system|feature|module|"
-    r"integration|api|section|step)\b"
-)
-_LAUNCHED = re.compile(r"\b(?:live|launched|up and running|on (?:the )?(?:play|app) store)$")
 _RELEASE = re.compile(
     # Not "still approving the budget": an approval still to come is no release.
     r"\b(?:release|releasing|released|approve the (?:milestone|payment)|(?<!still )approving)\b"
@@ -642,7 +600,7 @@ def _start_stated(message: Message) -> Hit | None:
         trial = hiring_trial(message, sentence)
         if trial and (sentence.asks() or sentence.first(_WORK_ASK)):
             return Hit(code, *sentence.span(trial), Confidence.HIGH, FREE_TRIAL)
-    return None
+    return unpaid_after_trial(message)
 
 
 def _start_before_funding_event(message: Message) -> Hit | None:

@@ -22,6 +22,10 @@ OFF_SUBMIT = re.compile(
     r"in|to|using) (?:the )?(?:upwork\b(?!'s)|platform\b)|here\b))|"
     r"\b(?:skip|bypass|avoid|no need (?:to use|for)|without) (?:the )?upwork'?s? "
     r"(?:submission|submit|delivery)\w{0,7}\b|"
+    # ... or said to be forgotten, which needs somewhere else or the contract closing: "forget
+    # the Upwork delivery button; mail the APK to my gmail" (review r35, scanner dev-r35).
+    r"(?P<loose>\b(?:forget(?: about)?|ignore) (?:the )?upwork'?s? (?:submission|submit|"
+    r"delivery)\w{0,7}\b)|"
     r"\b(?:deliver|submit|send|share|hand over)\w{0,3}\b(?: \w+){0,4}? (?:outside|off)"
     r"(?: of)?(?: the)? upwork\b(?!'s)|"
     r"\bupwork (?:pe|par|per|mein|me) (?:\w+ )?(?:submit|deliver)\w{0,3} (?:na|mat|nahi)\b|"
@@ -34,10 +38,11 @@ OFF_SUBMIT = re.compile(
     r"\b(?:send|share|upload|deliver|bhej)\w{0,3}\b(?: \w+){0,5}? (?:through|via|on|to|in|using|"
     r"pe|par) (?:my |our |the )?(?:wetransfer|we transfer|google drive|drive|dropbox|onedrive|"
     r"e-?mail|gmail|whatsapp)\b|"
-    r"\b(?:send|share|upload|deliver|bhej)\w{0,3}\b(?: \w+){0,5}? (?:through|via|on|to|in|using|"
-    r"pe|par) (?:my |our |the )?(?:wetransfer|we transfer|google drive|drive|dropbox|onedrive|"
-    r"e-?mail|gmail|whatsapp)\b[^.?!]{0,60}?\b(?:(?:i'?m|we'?re|i am|we are|i'?ll|we'?ll) "
-    r"(?:closing|ending|cancell?ing|close|end|cancel)|contract (?:band|khatam|close) kar)\w{0,6}\b|"
+    r"\b(?:send|share|upload|deliver|bhej|e-?mail|mail)\w{0,3}\b(?: \w+){0,5}? (?:through|via|on|"
+    r"to|in|using|pe|par) (?:my |our |the )?(?:wetransfer|we transfer|google drive|drive|dropbox|"
+    r"onedrive|e-?mail|gmail|whatsapp)\b[^.?!]{0,60}?\b(?:(?:i'?m|we'?re|i am|we are|i'?ll|we'?ll) "
+    r"(?:closing|ending|cancell?ing|close|end|cancel)(?! (?:the |this |our |my )?(?:meeting|call|"
+    r"session|day|week|chat)\b)|contract (?:band|khatam|close) kar)\w{0,6}\b|"
     # The files collected by e-mail, the contract then said to be closed: "my assistant will
     # collect the PDF by email; the contract here will be closed today" (review r32).
     r"\b(?:send|share|upload|deliver|collect|receive|take|pick up|bhej)\w{0,3}\b(?: \w+){0,5}? "
@@ -85,9 +90,12 @@ def submission_skipped(sentence: Sentence, match: re.Match[str]) -> bool:
     after it ("... unless the tests pass", "... before you test it") leaves only
     the contract closing.
     """
-    if sentence.first(_NOT_YET):
-        return False  # "don't submit it on Upwork yet" is about when, not where
-    if match.group("told") is None and not _FILE_SERVICE.search(match.group()):
+    loose = match.group("loose")
+    if sentence.first(_NOT_YET) or (loose is not None and sentence.negated(*match.span("loose"))):
+        # "don't submit it on Upwork yet" is about when, not where; "don't forget the Upwork
+        # delivery button" keeps it
+        return False
+    if loose is None and match.group("told") is None and not _FILE_SERVICE.search(match.group()):
         return True
     for kept in sentence.all(_SUBMIT_ON_UPWORK):
         if not (match.start() <= kept.start() < match.end()) and not sentence.negated(*kept.span()):

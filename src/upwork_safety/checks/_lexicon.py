@@ -81,6 +81,9 @@ CONTACT_VERB = _c(
         r"video call|voice call",
         r"baat|rabta|milte|aa jao|aa jayein|aa jaiye|aajao|add kar\w*|call kar\w*",
         r"message kar\w*|contact kar\w*|join kar\w*",
+        # Brought into a group: "log in to our Telegram group" (newcomer r35, 1).
+        r"(?:log ?in|login|sign ?in) (?:to|into)(?= (?:our|my|the|this) (?:\w+ ){1,2}?"
+        r"(?:group|channel|server|community)\b)",
     )
 )
 #: The app named as a verb: "whatsapp me", "email me".
@@ -374,6 +377,9 @@ PAST = _c(
         r"asked me|asked us|told me|wanted me|asking me to|a scam|scam message|scammers?|"
         r"fraudsters?",
         r"pichli (?:dafa|baar)|pehle maine|pehle humne|maine pehle|humne pehle",
+        # Money lost, a story of a scam: "a friend of mine lost 600 dollars to a fake agency".
+        r"lost (?:(?:\$|rs\.? ?|usd ?|pkr ?)?\d[\d,.]*k? |some |a lot of |"
+        r"(?:all )?(?:my|his|her|their|our) )?(?:dollars|rupees|usd|pkr|money|savings|bucks)",
         r"(?:mere|mera|meri|humare|hamare|humara) (?:pichle|pichla|pichli|purane|purana|"
         r"purani) \w+",
         r"diye the|diya tha|kiya tha|karta tha|karte the|ki thi|thi|tha|thay",

@@ -39,6 +39,10 @@ _RATING = re.compile(
     r"\b(?:would|likely to) recommend\b|\bwould (?:hire|work with (?:him|her|them)) again\b|"
     # The words the review will say: "my feedback will say you're the best" (review r29).
     r"\b(?:review|rating|feedback) (?:will|would|'ll) (?:say|read|call|describe)\b|"
+    # ... also said as done: "I'll make sure my review says you're the best" (review r35).
+    r"\b(?:review|rating|feedback) (?:says|reads|calls you|describes you) (?:that )?(?:you'?re|"
+    r"you are|u r|you were) (?:the best|a (?:great|star|top)|excellent|amazing|outstanding|"
+    r"brilliant|perfect)\b|"
     r"\brate me (?:with )?(?:5|five|full|10|high)\b|"
     r"\b(?:rating|review|feedback) (?:achi|acha|achhi|positive)\b|"
     # Kept whole: "meri rating poori rakhna" (review r33, scanner dev-r33).
@@ -252,6 +256,9 @@ _FREE_THING = re.compile(
 _TRADE = re.compile(
     r"\brefund\w{0,3}\b|\bdiscount\w{0,3}\b|\bcashback\b|\bwapas\b|\blauta\w{0,4}\b|"
     r"\bwaiv\w{1,3}\b|"
+    # A sum let go: "drop the final $25" (review r35).
+    r"\b(?:drop|forget|skip|write off|let go of)\w{0,3} (?:the )?(?:last|final|remaining|extra|"
+    r"outstanding) (?:\$\d[\d,]{0,9}|\d[\d,]{0,9} ?(?:usd|dollars?|rs|rupees|pkr)\b)|"
     # A share of the money returned: "return a third of the fee", "send back a portion".
     r"\b(?:return|refund|send back|give back|pay back)\w{0,3} (?:me |us )?(?:a |an |the )?"
     r"(?:(?:third|quarter|half|portion|part|share|chunk|cut|slice|\d{1,3} percent)\b|"
@@ -338,6 +345,9 @@ _SWAP = re.compile(
     r"\b(?:rate|give|leave)\w{0,3} me\b[^.?!]{0,40}?(?:\band|,) ?(?:i'?ll|i will|we'?ll|we will) "
     r"(?:rate|give|leave) (?:you|u)\b|"
     r"\bdo the same for you\b|\beach other\b|\bone another\b|"
+    # The writer's rating promised back in Roman Urdu: "meri taraf se bhi aapko perfect score
+    # milega" (review r35).
+    r"\b(?:meri|hamari|humari|apni) (?:taraf|side) se bhi\b|"
     r"\breturn the favou?r\b|\bscratch (?:my|your) back\b|\bfor me and (?:\w+ ){1,3}?for you\b|"
     r"\b(?:main|mai|hum) bhi (?:\w+ ){0,4}?(?:de|dunga|dungi|denge|doon|dun|de raha|de rahi|"
     r"de rahe|karunga|karungi|karenge|rakhunga|rakhungi|rakhenge|rakhoon|rakhun)\b|"

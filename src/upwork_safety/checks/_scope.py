@@ -123,6 +123,13 @@ _SAME_PRICE = re.compile(
     # The price not to be talked of or changed: "alag se paise ki baat mat karna", "let's not
     # change the quote for it" (review r32, scanner dev-r32).
     r"\balag (?:se )?(?:paise|payment|budget|pay) ki baat (?:mat|na|nahi)\b|"
+    # Nothing to be added to the bill for it: "I'd rather not add anything to the invoice for
+    # it", "keep it off the invoice", "iska extra bill mat banana" (review r35).
+    r"\b(?:rather not|won'?t|will not|not going to|(?:don'?t|do not) want to|no need to) "
+    r"(?:add|put)\w{0,3} (?:anything|it|this|that|them|more|extra)(?: (?:extra|more))? (?:to|on) "
+    r"(?:the |your |my |our )?(?:invoice|bill|quote|budget|contract)\b|"
+    r"\b(?:keep|leave) (?:it|this|that|them) off (?:the |your |my |our )?(?:invoice|bill)\b|"
+    r"\b(?:extra|alag|naya|new) bill (?:mat|na|nahi) (?:bana|bhej|laga)\w{0,4}|"
     r"\b(?:let'?s not|we won'?t|i won'?t|no need to|(?:don'?t|do not) want to) (?:change|"
     r"touch|update|raise|increase|revise) (?:the |our |your )?(?:quote|price|budget|fee|"
     r"milestone|amount)\b"
@@ -383,7 +390,7 @@ _CREEP_ANCHOR = anchor(
     "usi change "
     "same isi budget wahi wohi within no free assume guess hope expect part paise payment price "
     "amount included in into need without at give not wasn isn know for also too well bhi "
-    "increase raise rate quote touch update revise "
+    "increase raise rate quote touch update revise rather keep leave bill invoice won "
     "additional plus forgot top sath saath oh and we now small quick tiny little minor chhoti "
     "choti chhota chota",
 )
@@ -402,7 +409,7 @@ _SAME_PRICE_ANCHOR = anchor(
     (_SAME_PRICE,),
     "same isi usi budget wahi wohi within no free assume guess hope expect part paise payment "
     "price amount included in into need without at give not wasn isn know for change extra "
-    "increase raise rate quote touch update revise",
+    "increase raise rate quote touch update revise rather keep leave bill invoice won",
 )
 _SMALL_ASK_ANCHOR = anchor(
     (lex.SMALL_ASK,), "small quick tiny little minor chhoti choti chhota chota"
@@ -434,7 +441,15 @@ def scope_creep(message: Message) -> Hit | None:
     # ... or by the request itself called small, in the sentence before ("Small request.
     # Please also add a FAQ page.") or in its own ("ek choti si guzarish hai, saath mein 3
     # banners bhi bana dein", review r26).
-    asked_small = {s.offset for s in message.holding(_SMALL_ASK_ANCHOR)}
+    small_asks = list(message.holding(_SMALL_ASK_ANCHOR))
+    asked_small = {s.offset for s in small_asks}
+    # The request after one called small need hold no word of the anchor: "Small favour.
+    # Please add a language switch to the app." (review r35).
+    read = {s.offset: s for s in (first, *candidates)}
+    for asked in small_asks:
+        after = message.following(asked)
+        if after is not None:
+            read.setdefault(after.offset, after)
     return best_hit(
         (_count_raised(s) if priced else None)
         or _creep_in(
@@ -444,7 +459,7 @@ def scope_creep(message: Message) -> Hit | None:
             or s.offset in asked_small
             or _after_small_ask(message, s, asked_small),
         )
-        for s in (first, *candidates)
+        for s in sorted(read.values(), key=lambda s: s.offset)
     )
 
 

@@ -176,6 +176,10 @@ class Sentence:
         clause = self.text[low:high]
         if _to_person(clause) or self.all(_OFF_HERE) or self.all(_IN_BIO):
             return False  # "the invite link is in my bio": a way to reach the writer
+        if _JOINED_BEFORE.search(before) and _GROUP_AFTER.match(after):
+            # "log in to our Telegram group", "join my Discord server" (r35), unless the
+            # group is worked on: "log in to the Telegram channel's bot settings".
+            return bool(self.all(_STRONG_PRODUCT))
         if lex.PRODUCT.search(window):
             return True
         if _BUILD_BEFORE.search(before) and not _PERSON_AFTER.match(after):
@@ -237,6 +241,16 @@ _BUILD_BEFORE = re.compile(
     r"sends? to|scrape|automate|sync|configure|add|added|adding)(?: (?:a|an|the|our|their|"
     r"both|also|to the))?(?: \w+)?\s*$"
 )
+#: The reader brought into a group of the writer's: "log in to our", "join my", "get on the"
+#: ... "Telegram group" (newcomer r35, 1); a group joined is a way to talk, not a product's.
+_JOINED_BEFORE = re.compile(
+    r"\b(?:join|joining|log ?in to|login to|sign ?in to|sign up (?:for|on|to)|get on|hop on|"
+    r"come (?:on|to)|enter)(?: (?:our|my|the|this|a))?\s*$"
+)
+_GROUP_AFTER = re.compile(
+    r"\s?(?:group|channel|server|community|chat)\b(?!'s| (?:admin|settings|panel|page|"
+    r"description|banner|logo|analytics|dashboard|name|bio)\b)"
+)
 _PERSON_AFTER = re.compile(r"\s?(?:me|us|you|him|her)\b")
 _UI_WORD = re.compile(r"\b(?:buttons?|icons?|widgets?|banners?|labels?|logos?|tooltips?)\b")
 _OFF_HERE = re.compile(
@@ -259,6 +273,9 @@ _STRONG_PRODUCT = re.compile(
     r"widget|button|bot|bots|chatbot|payment options?|sandbox|customers?|users|visitors|"
     r"attendees|tenants|subscribers|drivers|shoppers|buyers|store's|site's|app's|"
     r"notifications?|template|signature|newsletter|auto-?reply|campaign|"
+    # Payments taken on a page of the product: "card payments on the donation page" (r35).
+    r"(?:payments?|donations?) (?:on|in|to) (?:the|our|this) (?:\w+ )?(?:page|screen|form|"
+    r"app|website|store)|"
     r"ka button|ka option|wala feature|wala form|payment ka option|banana hai|banwaya|"
     r"startup|fintech)\b|"
     # Content written about the channel or method: "write a blog post: 'ways to withdraw via
@@ -320,7 +337,10 @@ _URDU_YOU_PAY = re.compile(
     r"\bjama (?:karwa\w*|kar\w*)|\bada (?:kar\w*)|"
     r"\b(?:khareedna|khareedni|khareedne|lena|leni|lene|dena|deni|dene|"
     r"jama karwana|bhejna|bhejni|bhejne|jama karna|jama karne|ada karna|ada karne|karna|karni) "
-    r"(?:hoga|hogi|honge|hongi|hain|parega|paregi|parenge|zaroori)"
+    r"(?:hoga|hogi|honge|hongi|hain|parega|paregi|parenge|zaroori)|"
+    # Paying as the rule of the place: "25 USDT deposit karna parta hai" (review r35).
+    r"\b(?:deposit|jama|ada|pay|payment|invest|transfer) (?:karna|karni|karne) (?:parta|padta|"
+    r"parti|padti|pare|pade|pado)\b"
 )
 _URDU_SEND = re.compile(
     r"\b(?:bhej dein|bhejein|bhejo|bhej do|kar dein|karein|de dein|jama|easypaisa kar|"

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._reviews import rated
-from upwork_safety.checks._sentences import Message, Sentence, anchor
+from upwork_safety.checks._sentences import FREE_TRIAL, Hit, Message, Sentence, anchor
 
 #: Free work that is more of the same job (SCOPE_CREEP's), not a trial before hiring.
 _EXTRA_FREE = re.compile(r"\b(?:extra|additional)\b")
@@ -148,3 +149,41 @@ def hiring_trial(message: Message, sentence: Sentence) -> re.Match[str] | None:
     if trial is None or sentence.first(_PORTFOLIO) or message.has(_PAID_TRIAL_ANCHOR):
         return None
     return trial if sentence.first(_TRIAL_WHY) or message.has(_TRIAL_WHY_ANCHOR) else None
+
+
+#: The work named before said to bring no pay: "No pay for these", "it's unpaid", "they
+#: won't be paid" (review r35, scanner dev-r35).
+_UNPAID_OF_IT = re.compile(
+    r"\b(?:no pay(?:ment)?|not paid|unpaid|no money|koi (?:paisa|payment) nahi)\b for (?:these|"
+    r"this|it|them|that|those|the (?:samples?|tests?|tasks?|trials?))\b|"
+    r"\b(?:these|this|it|they|that|those)(?:'s|'re| is| are| will be|'ll be) (?:unpaid|not "
+    r"paid)\b|\b(?:these|this|it|they|that|those) (?:won'?t|will not) be paid\b"
+)
+
+
+#: The trial said to be paid: "the test task is paid at $20".
+_PAID_BEFORE = re.compile(r"\b(?:is|are|will be|gets?) paid\b|" + _PAID_TRIAL.pattern)
+_UNPAID_ANCHOR = anchor((_UNPAID_OF_IT,), "unpaid paid pay money paisa payment")
+
+
+def unpaid_after_trial(message: Message) -> Hit | None:
+    """A sentence saying the trial named in the sentence before brings no pay.
+
+    "I need to see 2 sample listings first. No pay for these, it's part of our screening."
+    """
+    for sentence in message.holding(_UNPAID_ANCHOR):
+        unpaid = sentence.first(_UNPAID_OF_IT)
+        before = message.preceding(sentence)
+        if (
+            unpaid is None
+            or sentence.past()
+            or before is None
+            or before.first(_PORTFOLIO)
+            or before.first(TRIAL) is None
+            or before.first(_PAID_BEFORE)
+            or sentence.first(_EXTRA_FREE)  # "no pay for the extra revisions": SCOPE_CREEP's
+        ):
+            continue
+        code = FindingCode.START_BEFORE_FUNDING
+        return Hit(code, *sentence.span(unpaid), Confidence.HIGH, FREE_TRIAL)
+    return None

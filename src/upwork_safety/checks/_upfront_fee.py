@@ -325,6 +325,8 @@ def _fee_money(sentence: Sentence) -> Hit | None:
         return None
     if sent_back(sentence):
         return None  # "$30 wapas kar dein": money asked back, not a fee (no fee is named)
+    if sentence.first(_OTHERS_PAY):
+        return None  # "customers ko 500 rupay deposit karna parta hai": the product's
     if _fee_context_suppressed(sentence, money):
         return None
     if sentence.first(_FEE_PURPOSE) or sentence.first(_FEE_WORD) or sentence.first(_FOR_SOMETHING):
@@ -364,7 +366,8 @@ def _fee_context_suppressed(sentence: Sentence, match: re.Match[str]) -> bool:
 
 #: Where a thing is bought: "from any store", "at our partner shop".
 _BOUGHT_AT = re.compile(
-    r"\b(?:from|at) (?:any|a|the|your|nearest|local|our partner|our approved|a partner) "
+    r"\b(?:from|at|through|via) (?:any|a|the|your|nearest|local|our partner|our approved|"
+    r"a partner) "
     r"(?:\w+ )?(?:store|shop|site|website)\b"
 )
 #: The reader told to use a fee's button or option: "click the 'Pay activation fee' button",
@@ -386,6 +389,10 @@ _THIRD_PARTY = re.compile(
 )
 
 
+#: Others who pay, in Roman Urdu: "customers ko ... deposit karna parta hai" (review r35).
+_OTHERS_PAY = re.compile(_THIRD_PARTY.pattern + r" (?:ko|se|ne)\b")
+
+
 FEE_ANCHOR = anchor(
     (_FAKE_CHEQUE, _FEE_AMOUNT, _ITEM_PRICED, _FEE_NAMED, _PURCHASE, MONEY, _CRYPTO_SCAM),
     "deposit cash cheque check wire send transfer pay forward fee charge cost amount money "
@@ -399,7 +406,8 @@ FEE_ANCHOR = anchor(
 #: "we reimburse it", "it gets added to your first invoice".
 _PAID_BACK = re.compile(
     r"\b(?:reimburs\w{0,5}|pay (?:you |u )?back|paid back|refund\w{0,3} (?:you|it|the cost)|"
-    r"add\w{0,3} (?:it |that |this |the cost )?(?:to|on) your (?:first |next )?invoice|"
+    r"add\w{0,3} (?:it |that |this |the cost |the amount )?(?:to|on|in|into) your (?:first |next "
+    r"|final |last )?(?:invoice|payment|milestone|bill)|"
     r"wapas (?:kar|de|mil)\w{0,5})\b"
 )
 
