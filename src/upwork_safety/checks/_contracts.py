@@ -28,7 +28,12 @@ from upwork_safety.checks._clocks import (
 )
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding, sorted_findings
-from upwork_safety.checks._fund_advice import FundRefusal, below_minimum_findings, fund_refusal
+from upwork_safety.checks._fund_advice import (
+    FundRefusal,
+    below_minimum_findings,
+    fund_refusal,
+    minimum_unconfirmed,
+)
 from upwork_safety.checks._hourly_weeks import _hourly
 from upwork_safety.checks._milestones import short, vague_findings
 from upwork_safety.checks._net import net_of_amount
@@ -199,6 +204,8 @@ def _unfunded(
             milestone_id=nxt.id,
             amount=missing,
             evidence=evidence,
+            # Advice that quotes a what-if minimum says it has no source (diff review r35, 2).
+            unconfirmed=told is not None and minimum_unconfirmed(contract, now, rules),
         )
     ], told
 

@@ -23,7 +23,7 @@ from upwork_safety.checks._findings import Finding, make_finding
 from upwork_safety.checks._milestones import short
 from upwork_safety.models import Contract, Milestone, MilestoneState
 from upwork_safety.money import Money
-from upwork_safety.rules import PlatformRules, RuleHistory, sources
+from upwork_safety.rules import PlatformRules, RuleHistory, RuleSource, sources
 
 __all__ = ["FundRefusal", "below_minimum_findings", "fund_refusal", "funding_opens"]
 
@@ -116,6 +116,26 @@ def fund_refusal(
     return FundRefusal(reasons, starts=starts, other=reason_then)
 
 
+def _minimum_source(
+    contract: Contract,
+    now: datetime,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None,
+) -> tuple[Money, RuleSource]:
+    """The minimum milestone in force when funding can open, and its source."""
+    in_force = escrow.rules_in_force(funding_opens(contract, now), rules=rules)
+    (source,) = [s for name, _, s in sources(in_force) if name == "minimum_milestone"]
+    return in_force.minimum_milestone, source
+
+
+def minimum_unconfirmed(
+    contract: Contract,
+    now: datetime,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None,
+) -> bool:
+    """Whether the minimum milestone in force when funding can open has no confirmed source."""
+    return _minimum_source(contract, now, rules)[1].unconfirmed
+
+
 def below_minimum_findings(
     contract: Contract,
     now: datetime,
@@ -133,9 +153,7 @@ def below_minimum_findings(
     """
     if contract.ended is not None:
         return []  # nothing on an ended contract can be funded any more
-    in_force = escrow.rules_in_force(funding_opens(contract, now), rules=rules)
-    minimum = in_force.minimum_milestone
-    (source,) = [s for name, _, s in sources(in_force) if name == "minimum_milestone"]
+    minimum, source = _minimum_source(contract, now, rules)
     found: list[Finding] = []
     for milestone in contract.milestones:
         amount = milestone.amount

@@ -20,6 +20,7 @@ from upwork_safety.escrow._timers import (
     rules_at,
 )
 from upwork_safety.kinds import MilestoneState
+from upwork_safety.rules import sources
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -57,9 +58,12 @@ def can_fund(run: Run, milestone: Draft, at: datetime) -> str | None:
             return busy
     minimum = rules.minimum_milestone
     if milestone.amount.currency == minimum.currency and milestone.amount < minimum:
+        # The minimum's own source: a what-if minimum is not credited to Upwork's page
+        # (diff review r35, 2).
+        (source,) = [s for name, _, s in sources(rules) if name == "minimum_milestone"]
         return (
             f"its amount {milestone.amount} is below the {minimum} minimum milestone "
-            "(HC 360000990268)"
+            f"({source.source})"
         )
     return None
 

@@ -299,7 +299,8 @@ def _outside(opened: datetime, calendar: PayoutCalendar | None) -> InvalidValueE
     else:
         where = (
             f"the week {calendar.week} can be disputed only from "
-            f"{calendar.invoiced_at.isoformat()} to {calendar.dispute_window_ends.isoformat()}"
+            f"{calendar.invoiced_at.isoformat()} to the end of "
+            f"{calendar.dispute_window_ends.isoformat()}"
         )
     return InvalidValueError(
         f"a client can dispute a week's hours only in its dispute window, Monday 12:00 to "

@@ -300,8 +300,10 @@ class PayoutCalendar:
         invoiced_at: Monday 12:00 after the week: the Work Diary locks and
             the client is invoiced (HC 211068518, HC 211063698); the client's
             review and dispute window opens (HC 211062158).
-        dispute_window_ends: Friday 23:59:59 after the week: the last moment
-            the client can dispute the hours (HC 211062158).
+        dispute_window_ends: Friday 23:59:59 after the week: the last second
+            the client can dispute the hours, as Upwork writes it; the window
+            takes in the whole of that second (:attr:`dispute_window_closes`)
+            (HC 211062158).
         available_at: When the pay becomes available to withdraw: Wednesday
             00:00, ten days after the week's Sunday (HC 211063698); for Top
             Rated freelancers, for a week invoiced on or after 2020-05-04
@@ -392,7 +394,7 @@ class PayoutCalendar:
             },
             {
                 "when": self.dispute_window_ends,
-                "step": "last moment the client can dispute the hours",
+                "step": "last second the client can dispute the hours (all of it)",
                 "source": "HC 211062158",
             },
             {

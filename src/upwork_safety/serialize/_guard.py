@@ -81,7 +81,20 @@ def _library_classes() -> list[type]:
 
 def _reaches_library(cls: type, library: list[type]) -> bool:
     """Whether *cls* is a library or standard type, or a base of one (``object``, ``Enum``)."""
-    return _is_library(cls) or any(issubclass(kind, cls) for kind in (*_STANDARD, *library))
+    return _is_library(cls) or any(_based_on(kind, cls) for kind in (*_STANDARD, *library))
+
+
+def _based_on(kind: type, cls: type) -> bool:
+    """``issubclass(kind, cls)``; ``False`` where *cls* cannot answer it.
+
+    A ``Protocol`` with data members refuses ``issubclass`` (a ``TypeError``):
+    no class is nominally based on it, and it is the caller's own type
+    (diff review r35, 3).
+    """
+    try:
+        return issubclass(kind, cls)
+    except TypeError:
+        return False
 
 
 def _leaves(hint: Any) -> list[Any]:
@@ -111,6 +124,10 @@ def _library_type(hint: Any) -> bool:
     """
     library = _library_classes()
     leaves = [leaf for leaf in _leaves(hint) if isinstance(leaf, type)]
+    if isinstance(hint, typing.NewType):
+        # cattrs finds a NewType's hook by the NewType itself, which no library value
+        # declares: the caller's own NewType is theirs (diff review r35, 3).
+        return _is_library(hint)
     if get_origin(hint) is None and not get_args(hint):
         return not isinstance(hint, type) or _reaches_library(hint, library)
     if any(_is_library(leaf) for leaf in leaves):

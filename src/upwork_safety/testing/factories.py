@@ -496,7 +496,7 @@ def _fundable(made: Contract, in_force: PlatformRules, *, own: bool) -> None:
             source = _rule_source("minimum_milestone").source
             raise InvalidValueError(
                 f"{field} is {amount}, below the {minimum} minimum milestone ({source}) "
-                f"in force when it is funded: the client cannot fund it; pass an {field} of "
+                f"in force when it is funded: the client cannot fund it; give {field} "
                 f"at least {minimum}",
                 field=field,
                 rule=f"at least the minimum milestone ({source})",
