@@ -10,6 +10,8 @@ dispute.  What the history's events may do to each milestone is
 
 from __future__ import annotations
 
+import functools
+import typing
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, NoReturn
 
@@ -143,15 +145,31 @@ def _check_history(
             closer = event
 
 
+@functools.cache
+def _money_fields(kind: type) -> tuple[str, ...]:
+    """The fields of the event class *kind* declared to hold ``Money`` (or ``Money | None``).
+
+    Read once per class from its type hints, so every event class is covered,
+    a new one included, and the events without money cost nothing to check.
+    """
+    hints = typing.get_type_hints(kind)
+    return tuple(
+        a.name
+        for a in attrs.fields(kind)
+        if Money in (hints[a.name], *typing.get_args(hints[a.name]))
+    )
+
+
 def _check_event_currency(index: int, event: Event, currency: str | None) -> None:
     """Refuse money in *event* (``Contract.history[index]``) in another currency than *currency*.
 
-    Every field of the event holding ``Money`` is read, whichever event class it is.
+    Every field of the event declared to hold ``Money`` is read, whichever event class it is.
     """
-    for attribute in attrs.fields(type(event)):
-        value = getattr(event, attribute.name)
-        if isinstance(value, Money) and value.currency != currency:
-            field = f"Contract.history[{index}].{attribute.name}"
+    kind: type = type(event)
+    for name in _money_fields(kind):
+        value = getattr(event, name)
+        if value is not None and value.currency != currency:
+            field = f"Contract.history[{index}].{name}"
             raise CurrencyMismatchError(
                 f"{field} ({type(event).__name__} at {event.at.isoformat()}) is in "
                 f"{value.currency}, but a contract is in one currency: its milestones are in "

@@ -193,10 +193,11 @@ def _refunds_recorded(
     ``to_client``) add up to at most what it holds, and to less when a
     ``Refund`` of everything (no amount) returned more.  When its whole life
     is recorded (*whole_life*) and every refund on it states its amount,
-    they add up to exactly what it holds (M2 r21).
+    they add up to exactly what it holds (M2 r21).  Summed as amounts: the
+    contract has refused event money in another currency before this runs
+    (``Contract.history[i]``, the one-currency rule).
     """
-    refunded = milestone.escrow.refunded
-    stated = Money.zero(refunded.currency)  # summed as Money: one currency, never mixed
+    stated = Decimal(0)
     whole = False  # a Refund of everything returns something more
     unstated = False  # an event refunded what it held, unstated
     for event in events:
@@ -204,17 +205,23 @@ def _refunds_recorded(
             if event.amount is None:
                 whole = True
             else:
-                stated += event.amount
+                stated = CONTEXT.add(stated, event.amount.amount)
         elif isinstance(event, ResolveDispute):
-            stated += event.to_client
+            stated = CONTEXT.add(stated, event.to_client.amount)
         elif isinstance(event, _UNSTATED_REFUNDS):
             unstated = True
+    refunded = milestone.escrow.refunded
     exact = whole_life and not (whole or unstated)
-    if stated > refunded or (whole and stated == refunded) or (exact and stated != refunded):
+    if (
+        stated > refunded.amount
+        or (whole and stated == refunded.amount)
+        or (exact and stated != refunded.amount)
+    ):
         _refused(
             where,
             f"milestone {shown(milestone.id)} has refunded {refunded}, but its recorded events "
-            f"state refunds of {stated}" + (", and nothing else refunded it" if exact else ""),
+            f"state refunds of {Money(stated, refunded.currency)}"
+            + (", and nothing else refunded it" if exact else ""),
             _RULE,
         )
 
@@ -421,12 +428,11 @@ def _amounts_recorded(
     lowered_from = max(
         (p for p, event in enumerate(events) if isinstance(event, LOWERING)), default=-1
     )
-    currency = milestone.amount.currency
-    sums: dict[tuple[datetime, PaymentKind], Money] = {}
+    sums: dict[tuple[datetime, PaymentKind], Decimal] = {}
     for payment in paid:
         if payment.at is not None:
             key = (payment.at, payment.kind)
-            sums[key] = sums.get(key, Money.zero(currency)) + payment.amount
+            sums[key] = CONTEXT.add(sums.get(key, Decimal(0)), payment.amount.amount)
     by_moment: dict[datetime, list[Event]] = {}
     first_at: dict[datetime, int] = {}  # the position of the first event at each instant
     if sums:
@@ -435,7 +441,7 @@ def _amounts_recorded(
             first_at.setdefault(event.at, position)
     for (moment, kind), total in sums.items():
         then = by_moment.get(moment, [])
-        stated = _stated(then, kind, currency)
+        stated = _stated(then, kind)
         if stated is None:
             continue  # no event then states what it paid
         # A later Refund may have lowered a release (never a bonus), never raised it: a
@@ -450,7 +456,7 @@ def _amounts_recorded(
                 "Contract.payments",
                 f"milestone {shown(milestone.id)} was paid {total} as {kind.value} at "
                 f"{moment.isoformat()}, but what its events recorded then ({names}) state is "
-                f"{stated}",
+                f"{Money(stated, milestone.amount.currency)}",
                 _RULE,
             )
     for position, event in enumerate(events):
@@ -475,27 +481,22 @@ _PAYING: tuple[type[Event], ...] = (
 )
 
 
-def _stated(then: Sequence[Event], kind: PaymentKind, currency: str) -> Money | None:
-    """What the events *then* (at one instant) state they paid as *kind*, if they all state it.
-
-    Summed as ``Money`` from *currency*'s zero (the contract's), so an amount
-    in another currency is refused, never added as a number.
-    """
-    stated = Money.zero(currency)
+def _stated(then: Sequence[Event], kind: PaymentKind) -> Decimal | None:
+    """What the events *then* (at one instant) state they paid as *kind*, if they all state it."""
     if kind is PaymentKind.BONUS:
         approvals = [event for event in then if isinstance(event, Approve)]
         if not approvals:
             return None
-        for approval in approvals:
-            if approval.bonus is not None:
-                stated += approval.bonus
-        return stated
+        return sum(
+            (event.bonus.amount for event in approvals if event.bonus is not None), Decimal(0)
+        )
+    stated = Decimal(0)
     paying = False
     for event in then:
         if isinstance(event, Approve) and event.amount is not None:
-            stated += event.amount
+            stated = CONTEXT.add(stated, event.amount.amount)
         elif isinstance(event, ResolveDispute):
-            stated += event.to_freelancer
+            stated = CONTEXT.add(stated, event.to_freelancer.amount)
         elif isinstance(event, _PAYING):
             return None  # it releases what was held, which the history does not state
         else:

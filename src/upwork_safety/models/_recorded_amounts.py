@@ -22,8 +22,8 @@ for any milestone, an amount an event states is more than zero, and a
 dispute has one answer and each side's arbitration fee once.  The walk
 keeps its books as amounts of the milestone's currency: the contract has
 refused any event money in another one before it runs (``Contract.history[i]``,
-the one-currency rule), and the payments and refunds are compared with the
-events as ``Money`` (``_recorded``).
+the one-currency rule), as it has before ``_recorded`` compares the payments
+and refunds with the events by their amounts.
 """
 
 from __future__ import annotations
