@@ -52,6 +52,7 @@ HELD_OUT_18 = json.loads((DATA / "messages_heldout_18.json").read_text("utf-8"))
 HELD_OUT_19 = json.loads((DATA / "messages_heldout_19.json").read_text("utf-8"))
 HELD_OUT_20 = json.loads((DATA / "messages_heldout_20.json").read_text("utf-8"))
 HELD_OUT_21 = json.loads((DATA / "messages_heldout_21.json").read_text("utf-8"))
+HELD_OUT_22 = json.loads((DATA / "messages_heldout_22.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MILESTONES_HELD_OUT = json.loads((DATA / "milestones_heldout.json").read_text("utf-8"))
 MESSAGE_CODES = (
@@ -107,6 +108,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         HELD_OUT_19,
         HELD_OUT_20,
         HELD_OUT_21,
+        HELD_OUT_22,
     ],
     ids=[
         "development",
@@ -131,6 +133,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         "held-out-19",
         "held-out-20",
         "held-out-21",
+        "held-out-22",
     ],
 )
 def test_message_records_are_well_formed(corpus):
@@ -169,6 +172,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         *HELD_OUT_19,
         *HELD_OUT_20,
         *HELD_OUT_21,
+        *HELD_OUT_22,
     )
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
     sizes = (
@@ -192,6 +196,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         len(HELD_OUT_19),
         len(HELD_OUT_20),
         len(HELD_OUT_21),
+        len(HELD_OUT_22),
     )
     expected = (
         30,
@@ -214,6 +219,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         114,
         116,
         113,
+        112,
     )
     assert expected == sizes
 
@@ -668,3 +674,14 @@ def test_the_twenty_first_held_out_set_keeps_its_figure_before_tuning(scanner_ev
     figures = scanner_eval.score(HELD_OUT_21)["risky_or_not"]
     assert figures["precision"] >= 48 / 51
     assert figures["recall"] >= 48 / 59
+
+
+def test_the_twenty_second_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
+    """The twenty-second held-out set (r36 scanner) was written by an outside writer that never
+    saw the rules, committed before that round's tuning and scored once before it: 45 of its 57
+    risky messages found with three false alarms, 0.938 precision and 0.789 recall, risky or
+    not. Its messages are never read by the hand that tunes the rules. The pin is that first
+    figure, so a later change may not fall below what the set measured untuned."""
+    figures = scanner_eval.score(HELD_OUT_22)["risky_or_not"]
+    assert figures["precision"] >= 45 / 48
+    assert figures["recall"] >= 45 / 57
