@@ -270,6 +270,16 @@ def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
     """
     configure_tagged_union(union, conv, tag_generator=EVENT_NAMES.__getitem__, tag_name=TAG)
     read_member = conv.get_structure_hook(union)
+    # Writing: an event of a member class by that class's writer, which writes its tag
+    # first (as the strategy's writer adds it); anything else as the strategy answers.
+    write_any = conv.get_unstructure_hook(union)
+    writers = {cls: conv.get_unstructure_hook(cls) for cls in get_args(union)}
+
+    def write(value: object) -> object:
+        write_member = writers.get(value.__class__)
+        return write_any(value) if write_member is None else write_member(value)
+
+    conv.register_unstructure_hook(union, write)
     names = {EVENT_NAMES[cls] for cls in get_args(union)}
     listed = ", ".join(sorted(names))
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -238,4 +238,31 @@ def leaf_writers(write_decimal: Callable[[Decimal], str]) -> list[tuple[type, An
         (CheckedBool, write_bool),
         (PlainItem, write_plain_item),
     ]
-    return [(t, guarded(write, t)) for t, write in writers] + checked
+    leaves = [(t, guarded(write, t)) for t, write in writers]
+    return [(t, _plain_first(t, write)) for t, write in leaves] + checked
+
+
+def _plain_first(t: type, write: Callable[[Any], object]) -> Callable[[Any], object]:
+    """*write*, with a plain ``date`` or a ``datetime`` in UTC written at once.
+
+    Every library value holds these (its constructors see to it), and their
+    ISO text is what the guarded writer gives them, without its checks: a
+    ``date`` is no ``datetime``, and UTC's offset is whole minutes.
+    """
+    if t is date:
+
+        def write_date(value: Any) -> object:
+            if value.__class__ is date:
+                return date.isoformat(value)
+            return write(value)
+
+        return write_date
+    if t is datetime:
+
+        def write_moment(value: Any) -> object:
+            if value.__class__ is datetime and value.tzinfo is timezone.utc:
+                return datetime.isoformat(value)
+            return write(value)
+
+        return write_moment
+    return write

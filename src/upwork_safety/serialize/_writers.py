@@ -21,7 +21,8 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_unstructure_fn_from_attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import bounded
+from upwork_safety._events import History
+from upwork_safety._validate import bounded, countable
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import Money
@@ -86,20 +87,49 @@ class _Exactly:
         self.write = write  # the field's writer: equal values must be written the same
 
     def __eq__(self, value: object) -> bool:
-        default = self.default
-        if value is default:
-            return True
-        if value.__class__ is not default.__class__ or value != default:
-            return False
-        if value.__class__ in _EXACT:
-            return True
-        # Equal values of one class: the same text too (Decimal("0.00") is not "0").
-        if value.__class__ is Money:
-            return str(value.amount) == str(default.amount)  # type: ignore[attr-defined]
-        return bool(self.write(value) == self.write(default))
+        return _same(value, self.default, self.write)
 
     def __ne__(self, value: object) -> bool:
-        return not self.__eq__(value)
+        return not _same(value, self.default, self.write)
+
+
+def _same(value: object, default: Any, write: Any) -> bool:
+    """Whether *value* is *default* exactly: equal, of the same class, written the same way."""
+    if value is default:
+        return True
+    if value.__class__ is not default.__class__ or value != default:
+        return False
+    if value.__class__ in _EXACT:
+        return True
+    # Equal values of one class: the same text too (Decimal("0.00") is not "0").
+    if value.__class__ is Money:
+        return str(value.amount) == str(default.amount)  # type: ignore[attr-defined]
+    return bool(write(value) == write(default))
+
+
+class _Decided:
+    """A default that has answered already whether a field holds it exactly.
+
+    It is of a class no value of the field is, so the field value's own
+    ``!=`` gives way to it (``NotImplemented``) and it answers: the field is
+    left out (:data:`_LEFT_OUT`) or written (:data:`_KEPT`).
+    """
+
+    __slots__ = ("left_out",)
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, *, left_out: bool) -> None:
+        self.left_out = left_out
+
+    def __eq__(self, value: object) -> bool:
+        return self.left_out
+
+    def __ne__(self, value: object) -> bool:
+        return not self.left_out
+
+
+_LEFT_OUT = _Decided(left_out=True)
+_KEPT = _Decided(left_out=False)
 
 
 def _exact_default(a: attrs.Attribute[Any], write: Any, *, checked: bool) -> attrs.Attribute[Any]:
@@ -122,16 +152,35 @@ def _exact_default(a: attrs.Attribute[Any], write: Any, *, checked: bool) -> att
 
         name = a.name
 
-        def exact(*instance: object) -> object:
-            value = factory(*instance)  # (instance) with takes_self, () without
-            if convert is None and instance and getattr(instance[0], name) is value:
+        def exact(instance: object) -> object:
+            value = factory(instance)
+            held = getattr(instance, name)
+            if convert is None and held is value:
                 # The field holds this very default (shared zero buckets do):
                 # the same object is written the same way, so it compares
                 # equal to itself and is left out without the wrapper.
                 return value
+            money = held.__class__ is Money
+            if money or checked:
+                # A Money field (an escrow's buckets), or any field of the
+                # library's own classes (whose values are the library's and
+                # give way to another class's comparison), answered here by
+                # the one rule, instead of by the wrapper the field's ``!=``
+                # would ask next.  A Money equals itself (its fields are
+                # compared by identity first), so it stands for "left out".
+                default = value if convert is None else convert(value)
+                if held is not default and not _same(held, default, write):
+                    return _KEPT
+                return held if money else _LEFT_OUT
             return _Exactly(value if convert is None else convert(value), write)
 
-        wrapped: object = attrs.Factory(exact, takes_self=takes_self)
+        def exact_made() -> object:
+            value = factory()
+            return _Exactly(value if convert is None else convert(value), write)
+
+        wrapped: object = (
+            attrs.Factory(exact, takes_self=True) if takes_self else attrs.Factory(exact_made)
+        )
     else:
         value = default if convert is None else convert(default)
         # For these, equal already means written the same: no wrapper needed.  Asked
@@ -176,17 +225,12 @@ def _object_writer(conv: cattrs.Converter, cls: type) -> Any:
         fields, cls, conv, _cattrs_omit_if_default=conv.omit_if_default
     )
     tag = EVENT_NAMES.get(cls)
-    write = generated
-    if tag is not None:
-
-        def write_tagged(event: object) -> dict[str, object]:
-            return {TAG: tag, **generated(event)}
-
-        write = write_tagged
 
     def write_placed(value: object) -> dict[str, object]:
         try:
-            return write(value)  # type: ignore[no-any-return]
+            if tag is None:
+                return generated(value)  # type: ignore[no-any-return]
+            return {TAG: tag, **generated(value)}
         except (UpworkSafetyError, Written) as exc:
             if not refused_by_writer(exc):
                 raise
@@ -256,9 +300,13 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
         # A sequence is read through the one bounded reader; anything else (an endless
         # generator, a dict view) by its own type, as a list[int] field's: refused, unread.
         if not isinstance(value, (list, tuple)):  # (review r29, hostile 1)
-            if not isinstance(value, collections.abc.Sequence):
+            if type(value) is History and countable(value):
+                # A contract's own log, read by its own code (no caller's code runs).
+                value = tuple(value)
+            elif not isinstance(value, collections.abc.Sequence):
                 return conv.unstructure(value)
-            value = tuple(bounded(value, WRITTEN_FIELD))
+            else:
+                value = tuple(bounded(value, WRITTEN_FIELD))
         if write_item is identity:
             return list(value)
         writers = None if places is None else fixed(places, value)
