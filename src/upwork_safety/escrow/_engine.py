@@ -414,6 +414,14 @@ def apply(
     out, an unanswered refund request, ...) happens first, exactly as on the
     platform, and is recorded in the history before *event*.
 
+    It is not idempotent: an event the milestone's state allows again (a
+    partial :class:`Approve`, a bonus, a partial :class:`Refund`) given twice
+    is applied twice, with two payouts, since two equal events can both be
+    real.  To apply an event that may be delivered twice only once, check
+    ``event in contract.history`` first (events are held in UTC, so an equal
+    event in another zone matches; docs/cookbook.md, "Events that may
+    arrive twice or late").
+
     Args:
         contract: A fixed-price contract; it is never modified.
         event: A manual event: :class:`Fund`, :class:`Submit`,
