@@ -132,7 +132,7 @@ def _why_refused(error: UpworkSafetyError, *, given_rules: bool) -> str:
             f"replaying its history on it is refused ({error}); it holds something its "
             "history did not record (set by hand), or was recorded under other rules (rules=)"
         )
-    entry = "Contract.history" + error.field.removeprefix("events")
+    entry = "Contract.history" + (error.field or "").removeprefix("events")
     rules = "the rules given" if given_rules else "the rules in force"
     return (
         f"{entry} is an automatic step at another moment than its clock makes due under "
