@@ -52,11 +52,11 @@ def test_offer_starting_tomorrow_is_told_funding_opens_on_the_start_day():
         finding.severity,
     )
     # The engine's own refusal, and advice and script that follow from it.
-    assert "the contract starts on 2026-12-07" == escrow.allowed(contract, "m1", now=now).reason(
-        "Fund"
-    )
-    assert "(the contract starts on 2026-12-07)" in finding.message
-    assert "Fund: the contract starts on 2026-12-07" in finding.evidence
+    assert "the contract starts on 2026-12-07, at 00:00 UTC" == escrow.allowed(
+        contract, "m1", now=now
+    ).reason("Fund")
+    assert "(the contract starts on 2026-12-07, at 00:00 UTC)" in finding.message
+    assert "Fund: the contract starts on 2026-12-07, at 00:00 UTC" in finding.evidence
     assert "USD 5.00" not in finding.advice
     assert "raise" not in finding.advice
     assert "Upwork opens funding on its start day" in finding.advice
@@ -71,7 +71,7 @@ def test_offer_starting_tomorrow_below_the_minimum_names_both_obstacles():
     contract = offer([milestone("m1", "4.00"), milestone("m2", "400.00")])
     finding = unfunded(checks.review_contract(contract, now=at(2026, 12, 6, 17)))
     assert (
-        "(the contract starts on 2026-12-07; its amount USD 4.00 is below the USD 5.00 "
+        "(the contract starts on 2026-12-07, at 00:00 UTC; its amount USD 4.00 is below the USD 5.00 "
         "minimum milestone (HC 360000990268))"
     ) in finding.message
     assert (

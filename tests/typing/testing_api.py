@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from upwork_safety import Contract, Milestone, hourly, rules, statements
+from upwork_safety import Contract, Milestone, escrow, hourly, rules, statements
 from upwork_safety.testing import factories
 from upwork_safety.testing import strategies as us
 
@@ -57,3 +57,9 @@ part_int: Milestone = factories.milestone(amount=5)
 def in_decimal(dollars: Decimal) -> Contract:
     """A Decimal of dollars is accepted too."""
     return factories.hourly_contract(rate=dollars)
+
+
+book_of_one_client: st.SearchStrategy[tuple[Contract, tuple[escrow.ManualEvent, ...], Contract]] = (
+    us.contract_histories(max_events=6, client=factories.VERIFIED_CLIENT)
+)
+by_id = us.contract_histories(client="acme")

@@ -32,8 +32,9 @@ Job Success Score see them.  Every milestone's
 >>> c = Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2024, 3, 1), milestones=[logo])
 >>> c = escrow.apply(c, escrow.Fund("m1", datetime(2024, 3, 1, 9, tzinfo=timezone.utc)))
 >>> c = escrow.apply(c, escrow.Submit("m1", datetime(2024, 3, 4, 17, tzinfo=timezone.utc)))
->>> escrow.deadlines(c, datetime(2024, 3, 5, tzinfo=timezone.utc))[0].due
-datetime.datetime(2024, 3, 18, 17, 0, tzinfo=datetime.timezone.utc)
+>>> [d.due for d in escrow.deadlines(c, datetime(2024, 3, 5, tzinfo=timezone.utc))
+...  if d.kind == "review_ends"]
+[datetime.datetime(2024, 3, 18, 17, 0, tzinfo=datetime.timezone.utc)]
 """
 
 from __future__ import annotations

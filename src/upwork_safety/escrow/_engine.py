@@ -414,6 +414,14 @@ def apply(
     out, an unanswered refund request, ...) happens first, exactly as on the
     platform, and is recorded in the history before *event*.
 
+    It is not idempotent: an event the milestone's state allows again (a
+    partial :class:`Approve`, a bonus, a partial :class:`Refund`) given twice
+    is applied twice, with two payouts, since two equal events can both be
+    real.  To apply an event that may be delivered twice only once, check
+    ``event in contract.history`` first (events are held in UTC, so an equal
+    event in another zone matches; docs/cookbook.md, "Events that may
+    arrive twice or late").
+
     Args:
         contract: A fixed-price contract; it is never modified.
         event: A manual event: :class:`Fund`, :class:`Submit`,
@@ -436,7 +444,11 @@ def apply(
             allowed instead), is earlier than the last event (or a moment
             recorded on a milestone's escrow, or a recorded payment), or is
             automatic.
-        InvalidValueError: An amount that does not fit (more than the
+        InvalidValueError: The contract has no milestone
+            ``event.milestone_id`` (``field`` ``event.milestone_id``, rule
+            ``"a milestone of the contract"``: a milestone added on the
+            platform but not yet to *contract*), an amount that does not
+            fit (more than the
             escrow, not whole cents, a dispute split that does not add up;
             the error's ``field`` is ``event.amount``, ``event.bonus``,
             ``event.to_freelancer`` or ``event.to_client``),
@@ -615,7 +627,9 @@ def replay(
             fit the milestone ``events[3].amount`` (``.bonus``,
             ``.to_freelancer``, ``.to_client``), as :func:`apply` names
             ``event.amount``.
-        InvalidValueError: A milestone's clock ran out before the last
+        InvalidValueError: An event names no milestone of the contract
+            (``field`` ``events[3].milestone_id``, rule ``"a milestone of
+            the contract"``), a milestone's clock ran out before the last
             event of *contract*'s history (the contract, or *rules*, is not
             what its history was recorded under), or a dispute step recorded
             on a milestone's escrow (the client's answer, an arbitration fee)

@@ -19,6 +19,7 @@ from upwork_safety._display import shown
 from upwork_safety._events import History
 from upwork_safety.errors import InvalidValueError, UpworkSafetyError
 from upwork_safety.escrow._engine import check_rules, fixed_price, replay
+from upwork_safety.escrow._recorded_steps import STEP_DUE_RULE
 from upwork_safety.models import Escrow, PaymentKind
 
 if TYPE_CHECKING:
@@ -76,8 +77,12 @@ def as_offered(
             differs, and the replay's own error is its ``__cause__``): a
             milestone whose escrow was set by hand, an end with no
             ``EndContract`` in the history, a payment recorded by hand dated
-            later than an event (wherever it is listed), or a history
-            recorded under other *rules*.  Also
+            later than an event (wherever it is listed), a history
+            recorded under other *rules*, or an automatic step in the
+            history at another moment than its clock makes due (edited,
+            or saved by 0.2.0 with a weekend dispute: the message names
+            the entry, ``Contract.history[i]``, and docs/upgrading.md
+            shows how to rebuild such a contract from its events).  Also
             an hourly contract (``field`` ``"contract"``).
         InvalidTypeError: *contract* or *rules* of the wrong type.
     """
@@ -97,9 +102,8 @@ def as_offered(
         rebuilt = replay(offer, contract.history, rules=given)
     except UpworkSafetyError as error:
         raise InvalidValueError(
-            f"contract {shown(contract.id)} cannot be rebuilt from its offer: replaying its "
-            f"history on it is refused ({error}); it holds something its "
-            "history did not record (set by hand), or was recorded under other rules (rules=)",
+            f"contract {shown(contract.id)} cannot be rebuilt from its offer: "
+            + _why_refused(error, given_rules=rules is not None),
             field="contract",
             rule=OFFER_RULE,
         ) from error
@@ -113,6 +117,30 @@ def as_offered(
             rule=OFFER_RULE,
         )
     return offer
+
+
+def _why_refused(error: UpworkSafetyError, *, given_rules: bool) -> str:
+    """Why replaying the history on the offer was refused (*error*), and what to do, in words.
+
+    An automatic step recorded at another moment than its clock gives is
+    the step's own fault, not the rules' unless the caller chose them
+    (newcomer r36, 2): a contract saved by 0.2.0 with a dispute filed on a
+    weekend holds its release at 0.2.0's deadline, which no rules give.
+    """
+    if error.rule != STEP_DUE_RULE:
+        return (
+            f"replaying its history on it is refused ({error}); it holds something its "
+            "history did not record (set by hand), or was recorded under other rules (rules=)"
+        )
+    entry = "Contract.history" + (error.field or "").removeprefix("events")
+    rules = "the rules given" if given_rules else "the rules in force"
+    return (
+        f"{entry} is an automatic step at another moment than its clock makes due under "
+        f"{rules} ({error}): it was edited, or saved by 0.2.0, which released a dispute "
+        "filed on a Saturday or Sunday too early. Rebuild the contract by replaying only "
+        "the events people performed on it as offered, so the engine takes each automatic "
+        "step when it is due (docs/upgrading.md, 'A contract saved by 0.2.0')"
+    )
 
 
 def _as_replayed(contract: Contract) -> Contract:

@@ -651,7 +651,8 @@ def allowed(
     milestone = run.milestone(_position(run.contract, milestone_id))
     names = allowed_names(run, milestone, at)
     if before_start(run, at):
-        why = f"the contract starts on {run.contract.started}"
+        # A UTC day: 01:00 in Karachi on the 7th is still the 6th (newcomer r36, 4).
+        why = f"the contract starts on {run.contract.started}, at 00:00 UTC"
         refused = [(kind.__name__, why) for kind in MANUAL_EVENTS if kind is not EndContract]
         refused.append(("EndContract", why))
         return Choices(milestone_id, milestone.state, names, tuple(refused))

@@ -186,7 +186,10 @@ class Contract:
         id: A non-empty identifier.
         client: A :class:`Client`, or a plain client id ``str``.
         kind: :attr:`ContractKind.FIXED_PRICE` or :attr:`ContractKind.HOURLY`.
-        started: The start date.
+        started: The start date, a UTC day: the contract is open from
+            00:00 UTC on it (05:00 in Pakistan), and events, funding and
+            hours count from then.  A ``datetime`` is refused: pass the
+            UTC day (``moment.astimezone(timezone.utc).date()``).
         ended: The end date, or ``None`` while the contract is open; not
             before *started*.
         milestones: Fixed-price milestones, in order; ids unique; in the

@@ -33,8 +33,11 @@ from upwork_safety._events import (
     ResolveDispute,
     Submit,
 )
+from upwork_safety._records import plain_record
+from upwork_safety.errors import InvalidTypeError
 from upwork_safety.escrow import DeadlineKind
 from upwork_safety.models import (
+    Client,
     Contract,
     ContractKind,
     Milestone,
@@ -254,10 +257,14 @@ def _fresh_terms() -> st.SearchStrategy[tuple[int, str, date, Money]]:
 
 
 @st.composite
-def _fresh_contract(draw: st.DrawFn) -> Contract:
-    """An open fixed-price contract with 1–3 unfunded USD milestones and nothing else."""
+def _fresh_contract(draw: st.DrawFn, fixed_client: Client | None = None) -> Contract:
+    """An open fixed-price contract with 1–3 unfunded USD milestones and nothing else.
+
+    Its client is *fixed_client* when given, else drawn.
+    """
     count = draw(st.integers(1, 3))
-    number, client, started, first = draw(_fresh_terms())
+    number, drawn_client, started, first = draw(_fresh_terms())
+    client = drawn_client if fixed_client is None else fixed_client
     amounts = [
         first,
         *(
@@ -281,7 +288,7 @@ def _fresh_contract(draw: st.DrawFn) -> Contract:
 
 
 def contract_histories(
-    *, max_events: int = 12
+    *, max_events: int = 12, client: Client | str | None = None
 ) -> st.SearchStrategy[tuple[Contract, tuple[escrow.ManualEvent, ...], Contract]]:
     """A fixed-price contract, a valid sequence of manual events, and the result.
 
@@ -306,27 +313,53 @@ def contract_histories(
     19:00 (Karachi's midnight) or 23:00 UTC.
     Returns ``(original, events, final)`` where ``final`` is the original
     with every event applied and :func:`~upwork_safety.escrow.advance` run
-    to the last moment.
+    to the last moment.  The contract's id is ``c1`` to ``c99``, so a list
+    of histories for one freelancer needs ``unique_by=lambda h: h[0].id``
+    (docs/testing.md).
+
+    Args:
+        max_events: The most manual events in a history.
+        client: Every contract's client: a :class:`~upwork_safety.Client`
+            (``factories.VERIFIED_CLIENT``, say) or a client id; by default
+            one of ``acme``, ``studio-noor`` and ``client-7``, none of them
+            payment-verified.
 
     Raises:
-        InvalidTypeError: *max_events* is not an int.
-        InvalidValueError: *max_events* is negative.
+        InvalidTypeError: *max_events* is not an int, or *client* is not a
+            ``Client``, a ``str`` or ``None``.
+        InvalidValueError: *max_events* is negative, or *client* is an id a
+            ``Client`` refuses (empty, say).
     """
-    return _contract_histories(_count(max_events, "max_events"))
+    return _contract_histories(_count(max_events, "max_events"), _client_option(client))
+
+
+def _client_option(client: object) -> Client | None:
+    """*client* as the plain :class:`Client` every drawn contract gets, or ``None``: drawn."""
+    if client is None:
+        return None
+    if issubclass(type(client), str):
+        return Client(cast("str", client))
+    if issubclass(type(client), Client):
+        return plain_record(cast("Client", client), Client, "client")
+    raise InvalidTypeError(
+        f"client must be a Client, a client id str or None, got {type(client).__name__}",
+        field="client",
+        rule="a Client or a client id",
+    )
 
 
 @functools.cache
 def _contract_histories(
-    max_events: int,
+    max_events: int, client: Client | None
 ) -> st.SearchStrategy[tuple[Contract, tuple[escrow.ManualEvent, ...], Contract]]:
-    return _histories_of(max_events)
+    return _histories_of(max_events, client)
 
 
 @st.composite
 def _histories_of(
-    draw: st.DrawFn, max_events: int
+    draw: st.DrawFn, max_events: int, client: Client | None
 ) -> tuple[Contract, tuple[escrow.ManualEvent, ...], Contract]:
-    original = draw(_fresh_contract())
+    original = draw(_fresh_contract(client))
     start = original.started
     at = datetime(start.year, start.month, start.day, draw(_FIRST_HOURS), tzinfo=_UTC)
     zone = draw(st.sampled_from(_zones()))
