@@ -241,8 +241,8 @@ def to_contracts(
     contracts: list[Contract] = []
     for client, contract, kind, members, split in made:
         first = members[0]
-        # Ids name a client the export does not name "unknown client" (its own
-        # client, client_of's, is in Contract.client).
+        # In ids, a client the export does not name is "unknown client"; the
+        # contract's client is client_of's, one of its own.
         label = client or _UNKNOWN
         base = first.contract_id or contract or f"{label}: {_WORDS[kind]}"
         if split and (first.contract_id or contract):
