@@ -2812,12 +2812,17 @@ def test_the_last_line_may_end_without_a_line_ending():
     [
         (" ", "Globex", "Globex: hourly", "Globex"),
         ("", "Globex", "Globex: hourly", "Globex"),
-        ("API", " ", "API", "unknown client"),
-        ("API", "", "API", "unknown client"),
-        (" ", "\t", "unknown client: hourly", "unknown client"),
+        ("API", " ", "API", "unknown client of contract API"),
+        ("API", "", "API", "unknown client of contract API"),
+        (" ", "\t", "unknown client: hourly", "unknown client of the untitled hourly contract"),
         ("\u200b", "Globex", "Globex: hourly", "Globex"),
-        ("API", "\u200b", "API", "unknown client"),
-        ("\u2060 ", "\u200b\ufeff", "unknown client: hourly", "unknown client"),
+        ("API", "\u200b", "API", "unknown client of contract API"),
+        (
+            "\u2060 ",
+            "\u200b\ufeff",
+            "unknown client: hourly",
+            "unknown client of the untitled hourly contract",
+        ),
     ],
 )
 def test_a_blank_title_or_client_names_none_as_an_empty_one_does(summary, team, ident, client):

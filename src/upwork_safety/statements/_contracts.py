@@ -16,6 +16,31 @@ _UNKNOWN = "unknown client"
 _WORDS = {ContractKind.FIXED_PRICE: "fixed price", ContractKind.HOURLY: "hourly"}
 
 
+def client_of(client: str, contract: str, kind: ContractKind) -> Client:
+    """The client of a contract made of one group's rows: the one the export names, or its own.
+
+    The one rule for rows whose export names no client (review r36, 2): such a
+    client is nobody in particular, so each contract group gets an unknown
+    client of its own, named after the contract (*contract*: its id in a weekly
+    summary, its title in a Transactions report), or after its kind when the
+    export names no contract either: ``"unknown client of contract 38100001"``,
+    ``"unknown client of the untitled hourly contract"``.  The engines then
+    see no rehire and no shared client between contracts the export does not
+    tie together (one client for all of them made every one a rehire to JSS).
+
+    Args:
+        client: The client's name, ``""`` when the export names none.
+        contract: What names the contract in the export (its id, else its
+            title), ``""`` when nothing does.
+        kind: The contract's kind.
+    """
+    if client:
+        return Client(client, name=client)
+    if contract:
+        return Client(f"{_UNKNOWN} of contract {contract}", name="")
+    return Client(f"{_UNKNOWN} of the untitled {_WORDS[kind]} contract", name="")
+
+
 def _named(text: str) -> str:
     """*text*, or ``""`` when it shows nothing (:func:`is_blank`, the rule ids follow): no name."""
     return "" if is_blank(text) else text
@@ -24,7 +49,8 @@ def _named(text: str) -> str:
 def _group(statement: Statement) -> dict[tuple[str, str], list[Transaction]]:
     """Income rows by (client, contract): what the export says identifies a contract.
 
-    A client or title that shows nothing (:func:`is_blank`) names none.
+    A client or title that shows nothing (:func:`is_blank`) names none: ``""``
+    (:func:`client_of` gives such a group its client).
     """
     groups: dict[tuple[str, str], list[Transaction]] = defaultdict(list)
     for row in statement.transactions:
@@ -33,11 +59,11 @@ def _group(statement: Statement) -> dict[tuple[str, str], list[Transaction]]:
         if statement.format is StatementFormat.WEEKLY_SUMMARY:
             # Weekly rows always carry a contract id (parse refuses rows without one).
             contract_id = row.contract_id or ""
-            key = (f"{_UNKNOWN} of contract {contract_id}", contract_id)
+            key = ("", contract_id)  # the export names no client
         elif statement.format is StatementFormat.TRANSACTIONS_REPORT:
-            key = (_named(row.client) or _UNKNOWN, _named(row.contract))
+            key = (_named(row.client), _named(row.contract))
         else:
-            key = (_named(row.client) or _UNKNOWN, "")
+            key = (_named(row.client), "")
         groups[key].append(row)
     return groups
 
@@ -78,9 +104,9 @@ def _bonus_only_error(
         if statement.format is StatementFormat.WEEKLY_SUMMARY:
             what = f"contract {shown(rows[0].contract_id)}"
         elif contract:
-            what = f"contract {shown(contract)} of {shown(client)}"
+            what = f"contract {shown(contract)} of {shown(client or _UNKNOWN)}"
         else:
-            what = f"the contracts of {shown(client)}"
+            what = f"the contracts of {shown(client or _UNKNOWN)}"
         named.append(f"{what} (line{'s' if len(rows) > 1 else ''} {lines})")
     more = f" and {len(groups) - _NAMED} more" if len(groups) > _NAMED else ""
     return InvalidValueError(
@@ -156,8 +182,13 @@ def to_contracts(
     summary, the one title the rows of a contract id give: rows of one id
     under two titles are refused, naming both).  A client
     (``Team``) or title (``Transaction Summary``) that is empty or only
-    white space names none: the client is ``"unknown client"``, and the
-    contract is named by its client and kind.
+    white space names none.  Rows with no client are nobody's in
+    particular, so each contract group of them gets an unknown client of
+    its own, named after its title (``"unknown client of contract Logo"``),
+    or after its kind when it has none (``"unknown client of the untitled
+    hourly contract"``): as in a weekly summary, no rehire and no shared
+    client is made up between them.  A contract with no title is named
+    ``"unknown client: hourly"`` (or fixed price) by its kind.
 
     Args:
         statement: What :func:`parse` returned.
@@ -210,19 +241,22 @@ def to_contracts(
     contracts: list[Contract] = []
     for client, contract, kind, members, split in made:
         first = members[0]
-        base = first.contract_id or contract or f"{client}: {_WORDS[kind]}"
+        # In ids, a client the export does not name is "unknown client"; the
+        # contract's client is client_of's, one of its own.
+        label = client or _UNKNOWN
+        base = first.contract_id or contract or f"{label}: {_WORDS[kind]}"
         if split and (first.contract_id or contract):
             base = f"{base} ({_WORDS[kind]})"
-        ident = base if base not in used else f"{base} ({client})"
+        ident = base if base not in used else f"{base} ({label})"
         number = 2
         while ident in used:
-            ident = f"{base} ({client}) #{number}"
+            ident = f"{base} ({label}) #{number}"
             number += 1
         used.add(ident)
         contracts.append(
             Contract(
                 ident,
-                Client(client, name="" if client.startswith(_UNKNOWN) else client),
+                client_of(client, first.contract_id or contract, kind),
                 kind,
                 min(r.on for r in members),
                 payments=[Payment(r.on, r.amount) for r in sorted(members, key=lambda r: r.on)],

@@ -45,6 +45,7 @@ from upwork_safety.money import (
 )
 from upwork_safety.rules import as_of
 from upwork_safety.statements._cells import cell, cell_text
+from upwork_safety.statements._local import local_amount_field
 
 #: Upwork's balance and every amount in its exports are in US dollars.
 USD = "USD"
@@ -432,11 +433,6 @@ def optional_fraction_field(instance: object, attribute: Any, value: Any) -> Non
         fraction(value, name)
 
 
-def _optional_money(instance: object, attribute: Any, value: Any) -> None:
-    if value is not None:
-        require_money(value, field_name(instance, attribute))
-
-
 def hours_problem(kind: TransactionKind, *, given: bool, needed: bool) -> str | None:
     """What is wrong with the hours of a row of *kind*, or ``None``.
 
@@ -586,7 +582,9 @@ class Transaction:
             contract; :class:`Statement` adds one contract's rows up by day and by
             billing week).  Only the weekly summary gives them: the hours in a Transactions
             report's invoice text are not read.
-        local_amount: ``Amount in local currency`` in ``Currency``, when given.
+        local_amount: ``Amount in local currency`` in ``Currency``, when given:
+            the amount in that currency, so of its sign (zero only with zero),
+            and the amount itself when ``Currency`` is ``USD``.
         exchange_rate: The ``ExchangeRate`` column of the older export's
             variant, when given.
         extra: Every other non-empty column (a column added to the weekly
@@ -606,7 +604,8 @@ class Transaction:
             (an *extra* column or value too) longer than an export's cell
             holds (:data:`~upwork_safety.statements.MAX_FIELD_CHARS`) or holding a NUL character,
             which no text export holds (the reader's rules, so a row built
-            in code or loaded from JSON is one a file could give).
+            in code or loaded from JSON is one a file could give), or a
+            *local_amount* not of the amount's sign, or in USD and not the amount.
         CurrencyMismatchError: An amount or balance not in USD.
     """
 
@@ -634,7 +633,7 @@ class Transaction:
     )
     hours: Decimal | None = attrs.field(default=None, validator=_hours)
     local_amount: Money | None = attrs.field(
-        converter=optional_plain_money, default=None, validator=_optional_money
+        converter=optional_plain_money, default=None, validator=local_amount_field
     )
     exchange_rate: Decimal | None = attrs.field(default=None, validator=_rate)
     extra: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)

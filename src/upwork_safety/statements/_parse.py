@@ -455,10 +455,12 @@ def parse(
     Every row is checked: a date, a known type, a canonical amount (ASCII
     digits, an optional sign and one decimal point; no thousands separators)
     and, in the two transaction exports, a running balance that follows from
-    the row before.  Rows with no balance dated after the newest row with one
-    are scheduled earnings: they go to :attr:`Statement.scheduled` and are
-    never counted; any other row without a balance is refused, and so is a
-    file in which no row has one (nothing then says which rows happened).
+    the row before, and an ``Amount in local currency`` of the amount's sign
+    (the amount itself where ``Currency`` is ``USD``).  Rows with no balance
+    dated after the newest row with one are scheduled earnings: they go to
+    :attr:`Statement.scheduled` and are never counted; any other row without
+    a balance is refused, and so is a file in which no row has one (nothing
+    then says which rows happened).
     The file may list rows newest first (as Upwork does) or oldest first.
     Empty lines, and rows of the header's width whose cells are all empty or
     ASCII spaces and tabs, hold nothing and are passed over; every other row

@@ -19,6 +19,7 @@ from upwork_safety.money import Money
 from upwork_safety.statements import _formats, _model
 from upwork_safety.statements._cells import cell_length_problem
 from upwork_safety.statements._input import Problems
+from upwork_safety.statements._local import local_amount_problem
 from upwork_safety.statements._model import (
     INCOME_KINDS,
     USD,
@@ -171,7 +172,12 @@ class _Row:
         )
 
 
-def _local_amount(row: _Row) -> Money | None:
+def _local_amount(row: _Row, amount: Decimal | None) -> Money | None:
+    """The row's local amount, or ``None``: empty, or after reporting its problem.
+
+    Checked against the row's *amount* (when it was read) by the
+    constructors' own rule (:func:`._local.local_amount_problem`), said of this cell.
+    """
     value = row.amount("amount_in_local_currency", required=False, usd=False)
     if value is None:  # empty, or its problem is reported
         return None
@@ -181,10 +187,15 @@ def _local_amount(row: _Row) -> Money | None:
         row.problem("currency", f"empty, but Amount in local currency is {text}")
         return None
     try:
-        return Money(value, currency)
+        local = Money(value, currency)
     except InvalidValueError:
         row.problem("currency", f"{shown(currency)} is not an ISO 4217 currency code")
         return None
+    problem = None if amount is None else local_amount_problem(Money(amount, USD), local)
+    if problem is not None:
+        row.problem("amount_in_local_currency", f"{text} {currency} {problem[0]}", rule=problem[1])
+        return None
+    return local
 
 
 def _exchange_rate(row: _Row) -> Decimal | None:
@@ -233,7 +244,7 @@ def _transaction_row(
     amount = row.amount("amount", required=True)
     balance = row.amount("balance" if history else "current_balance", required=False)
     own = row.optional_id("ref_id" if history else "transaction_id")
-    local = _local_amount(row) if "amount_in_local_currency" in row.positions else None
+    local = _local_amount(row, amount) if "amount_in_local_currency" in row.positions else None
     rate = _exchange_rate(row)
     client = row.text("team")
     if history:

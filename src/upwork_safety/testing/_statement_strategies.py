@@ -318,8 +318,11 @@ def _charge_one(
 def _as_charge(fee: Transaction, export: StatementFormat) -> Transaction:
     """*fee* as a charge: below zero, with the export's word for a fee (not a refund)."""
     charged = Money(fee.amount.amount.copy_abs().copy_negate(), "USD")
+    local = fee.local_amount  # of the amount's sign, as Transaction requires
+    if local is not None:
+        local = Money(local.amount.copy_abs().copy_negate(), local.currency)
     rows = (
-        attrs.evolve(fee, type_text=word, amount=charged)
+        attrs.evolve(fee, type_text=word, amount=charged, local_amount=local)
         for word in export.type_words(TransactionKind.SERVICE_FEE)
     )
     return next(row for row in rows if not row.signed_against_kind)
@@ -483,7 +486,12 @@ def _transaction(
     related = None
     if kind is TransactionKind.SERVICE_FEE:
         related = given("related_id", st.none() | _numbered("9000", 99), None)
-    local = given("local_amount", st.none() | money("PKR", max_value="3000000"), None)
+    # The amount in rupees, so of its sign (the constructors' rule: money converted keeps it).
+    local = given(
+        "local_amount", st.none() | money("PKR", min_value="0.01", max_value="3000000"), None
+    )
+    if local is not None and amount.amount < 0:
+        local = -local
     rate = None
     if local is not None:
         rate = given("exchange_rate", amounts(min_value="100", max_value="400", places=4), None)
@@ -580,7 +588,8 @@ _ADDED_COLUMN: dict[StatementFormat | None, tuple[str, str]] = {
 def _fee_as_written(fee: Transaction, export: StatementFormat, related: str | None) -> Transaction:
     """A service fee row as *export* writes it: signed by its word, naming its payment."""
     if fee.signed_against_kind:  # a "Service fee refund" gives a fee back: above zero
-        fee = attrs.evolve(fee, amount=-fee.amount)
+        local = None if fee.local_amount is None else -fee.local_amount  # keeps the amount's sign
+        fee = attrs.evolve(fee, amount=-fee.amount, local_amount=local)
     if export is StatementFormat.TRANSACTIONS_REPORT:  # a fee shares its payment's id
         return attrs.evolve(fee, related_id=fee.id)
     # The Transaction History names the payment in the fee's description.
