@@ -1,0 +1,137 @@
+"""Review r36: one reading of the security period, and three small findings.
+
+Review 4: "paid money is pending for the security period" was computed in
+five places (the escrow engine's timer, the ``FUNDS_PENDING`` check's match,
+``fees.payout``'s ``available_on``, a ``Bonus`` and a ``WeeklyPayment``).  It
+is read in one place now, next to the rule; the five must agree on every
+input, as they did before.
+"""
+
+import ast
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from upwork_safety import Client, Contract, ContractKind, Milestone, Money, checks, escrow, rules
+from upwork_safety.checks import FindingCode
+from upwork_safety.escrow._timers import available_at
+from upwork_safety.fees._payout import available_from
+from upwork_safety.hourly import billing_week, bonus
+from upwork_safety.hourly._weekly_payment import payment_moments
+
+UTC = timezone.utc
+SRC = Path(__file__).resolve().parent.parent / "src" / "upwork_safety"
+
+#: Moments from the first preset to well after the newest one (both presets are crossed).
+moments = st.datetimes(
+    min_value=datetime(2022, 1, 1), max_value=datetime(2030, 12, 31), timezones=st.just(UTC)
+)
+#: A what-if security period (whole minutes, up to 30 days), or ``None``: the published rules.
+periods = st.none() | st.integers(min_value=1, max_value=30 * 24 * 60).map(
+    lambda minutes: timedelta(minutes=minutes)
+)
+
+
+def _rules(period):
+    """The published rules (``None``), or the current preset with *period* as its security period."""
+    return None if period is None else attrs.evolve(rules.CURRENT, security_period=period)
+
+
+def _released(paid_at, chosen):
+    """A fixed-price contract whose one milestone the client approved at *paid_at*."""
+    contract = Contract(
+        "c1",
+        Client("bob", "Bob", payment_verified=True),
+        ContractKind.FIXED_PRICE,
+        (paid_at - timedelta(days=2)).date(),
+        milestones=[Milestone("m1", "Logo: 3 concepts", Money("150.00", "USD"))],
+    )
+    for event in (
+        escrow.Fund("m1", paid_at - timedelta(days=2)),
+        escrow.Submit("m1", paid_at - timedelta(days=1)),
+        escrow.Approve("m1", paid_at),
+    ):
+        contract = escrow.apply(contract, event, rules=chosen)
+    return contract
+
+
+@settings(max_examples=60, deadline=None)
+@given(paid_at=moments, period=periods)
+def test_the_five_readings_of_the_security_period_agree(paid_at, period):
+    """Escrow, the check, a payout, a bonus and a weekly payment: one answer on any input."""
+    chosen = _rules(period)
+    in_force = escrow.rules_in_force(paid_at, rules=chosen)
+    # The rule as DOMAIN.md states it (HC 211060918): the period in force when paid, elapsed.
+    expected = paid_at + in_force.security_period
+    # 1. The escrow engine's timer (the ledger and the funds_available deadlines).
+    assert expected == available_at(paid_at, chosen)
+    # 2. The FUNDS_PENDING check: at the engine's moment, for the payment it matched.
+    contract = _released(paid_at, chosen)
+    found = checks.review_contract(contract, now=paid_at + timedelta(seconds=1), rules=chosen)
+    (pending,) = [f for f in found if f.code is FindingCode.FUNDS_PENDING]
+    assert expected == pending.due
+    assert "of it, after Upwork's" in pending.message  # the payment was found: its net is said
+    # 3. A bonus on an hourly contract.
+    assert expected == bonus(Money("50.00", "USD"), paid_at=paid_at, rules=in_force).available_at
+    # 4. A weekly payment: available the rules' period after it is invoiced.
+    invoiced, available = payment_moments(billing_week(paid_at), in_force)
+    assert invoiced + in_force.security_period == available
+    # 5. fees.payout's day: the published rules of the payment's day, from its 00:00 UTC.
+    day = paid_at.date()
+    start = datetime.combine(day, datetime.min.time(), UTC)
+    assert available_at(start, None).date() == available_from(day)
+
+
+@pytest.mark.parametrize(
+    ("paid_on", "expected"),
+    [(date(2023, 12, 4), date(2023, 12, 9)), (date(2024, 2, 27), date(2024, 3, 3))],
+)
+def test_payout_day_pins(paid_on, expected):
+    """Pinned days (each side of the 2023-12-05 preset, and over a leap day)."""
+    assert expected == available_from(paid_on)
+
+
+def _adds_security_period(node):
+    """Whether *node* adds a ``.security_period`` to something."""
+    return (
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Add)
+        and any(
+            isinstance(side, ast.Attribute) and side.attr == "security_period"
+            for side in (node.left, node.right)
+        )
+    )
+
+
+#: Files that add the period to something else, each with why.
+_OTHERS = {
+    # Spans, not moments: the clock jumps of the testing strategies (review + security).
+    "testing/_rules.py",
+    # statements.available_on: another fixer's module in round 36, not yet moved over.
+    "statements/_pay_day.py",
+}
+
+
+def test_the_security_period_is_added_in_one_place():
+    """Regression review r36, 4: only ``rules``' one reading adds the period to a moment."""
+    found = sorted(
+        f"{path.relative_to(SRC).as_posix()}:{node.lineno}"
+        for path in SRC.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if _adds_security_period(node)
+    )
+    allowed = {"rules/_platform.py", *_OTHERS}
+    assert [] == [where for where in found if where.split(":")[0] not in allowed]
+    assert 1 == sum(where.startswith("rules/_platform.py:") for where in found)
+
+
+def test_the_one_reading_is_the_rules_own():
+    """Regression review r36, 4: the reading lives beside ``PlatformRules.security_period``."""
+    paid_at = datetime(2024, 3, 3, 9, tzinfo=UTC)
+    what_if = attrs.evolve(rules.CURRENT, security_period=timedelta(days=2, hours=3))
+    assert datetime(2024, 3, 5, 12, tzinfo=UTC) == rules._available_after(paid_at, what_if)
+    assert datetime(2024, 3, 8, 9, tzinfo=UTC) == rules._available_after(paid_at, rules.CURRENT)
