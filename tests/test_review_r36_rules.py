@@ -8,6 +8,8 @@ input, as they did before.
 """
 
 import ast
+import re
+from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -135,3 +137,28 @@ def test_the_one_reading_is_the_rules_own():
     what_if = attrs.evolve(rules.CURRENT, security_period=timedelta(days=2, hours=3))
     assert datetime(2024, 3, 5, 12, tzinfo=UTC) == rules._available_after(paid_at, what_if)
     assert datetime(2024, 3, 8, 9, tzinfo=UTC) == rules._available_after(paid_at, rules.CURRENT)
+
+
+def _top_level_functions(path):
+    """The names of the functions *path* defines at module level."""
+    tree = ast.parse(path.read_text("utf-8"))
+    return [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
+
+
+def test_no_module_level_function_is_dead():
+    """Regression review r36, 3: a money validator of ``hourly._args`` had no caller at all.
+
+    Every function a module of the library defines is named somewhere else:
+    in another line of the library, its tests or its docs.
+    """
+    root = SRC.parent.parent
+    files = [*SRC.rglob("*.py"), *root.joinpath("tests").rglob("*.py")]
+    files += root.joinpath("docs").rglob("*.md")
+    words = Counter(word for path in files for word in re.findall(r"\w+", path.read_text("utf-8")))
+    dead = [
+        f"{path.relative_to(SRC).as_posix()}: {name}"
+        for path in SRC.rglob("*.py")
+        for name in _top_level_functions(path)
+        if words[name] < 2  # its own def only
+    ]
+    assert [] == dead
