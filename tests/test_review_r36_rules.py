@@ -18,7 +18,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from upwork_safety import Client, Contract, ContractKind, Milestone, Money, checks, escrow, rules
+from upwork_safety import (
+    Client,
+    Contract,
+    ContractKind,
+    InvalidTypeError,
+    InvalidValueError,
+    Milestone,
+    Money,
+    checks,
+    escrow,
+    jss,
+    rules,
+)
 from upwork_safety.checks import FindingCode
 from upwork_safety.escrow._timers import available_at
 from upwork_safety.fees._payout import available_from
@@ -162,3 +174,52 @@ def test_no_module_level_function_is_dead():
         if words[name] < 2  # its own def only
     ]
     assert [] == dead
+
+
+# --- review r36, 6: jss.score_frame names the bad freelancer cell, as it does a contract cell
+
+
+def _job(contract_id):
+    """A paid fixed-price contract with client *contract_id*, closed with 5 stars."""
+    return Contract(
+        contract_id,
+        Client(f"client-{contract_id}"),
+        ContractKind.FIXED_PRICE,
+        date(2024, 3, 1),
+        milestones=[Milestone("m1", "Logo: 3 concepts", Money("150.00", "USD"))],
+    )
+
+
+@pytest.mark.parametrize(
+    ("column", "ids", "index", "field"),
+    [
+        ("freelancer", ["a", None, None], None, "freelancer[1]"),  # the first missing row
+        ("who", ["a", "b", float("nan")], ["x", "y", "z"], "who['z']"),  # the column's name
+    ],
+)
+def test_score_frame_names_the_first_row_without_a_freelancer(column, ids, index, field):
+    """Regression review r36, 6: the field was the column alone (``freelancer``)."""
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({column: ids, "contract": [_job("c1"), _job("c2"), _job("c3")]})
+    if index is not None:
+        frame.index = index
+    with pytest.raises(InvalidValueError) as info:
+        jss.score_frame(frame, as_of=date(2025, 6, 1), freelancer=column)
+    assert (field, "no missing freelancer ids") == (info.value.field, info.value.rule)
+
+
+def test_score_frame_names_the_row_of_an_unhashable_or_unlike_id():
+    """Regression review r36, 6: the two other errors about one freelancer cell name its row."""
+    pd = pytest.importorskip("pandas")
+    cells = pd.Series([_job("c1"), _job("c2")], dtype=object)
+    unhashable = pd.DataFrame(
+        {"freelancer": pd.Series(["a", ["b"]], dtype=object), "contract": cells}
+    )
+    with pytest.raises(InvalidTypeError) as info:
+        jss.score_frame(unhashable, as_of=date(2025, 6, 1))
+    assert ("freelancer[1]", "hashable freelancer ids") == (info.value.field, info.value.rule)
+    unlike = pd.DataFrame({"freelancer": pd.Series([1, 1.0], dtype=object), "contract": cells})
+    unlike.index = [10, 20]
+    with pytest.raises(InvalidValueError) as info:
+        jss.score_frame(unlike, as_of=date(2025, 6, 1))
+    assert "freelancer[20]" == info.value.field  # the second of the two rows
