@@ -223,3 +223,42 @@ def test_score_frame_names_the_row_of_an_unhashable_or_unlike_id():
     with pytest.raises(InvalidValueError) as info:
         jss.score_frame(unlike, as_of=date(2025, 6, 1))
     assert "freelancer[20]" == info.value.field  # the second of the two rows
+
+
+# --- review r36, 5: ARBITRATION_UNECONOMIC compares only a milestone in the fee's currency
+
+
+@pytest.mark.parametrize(
+    ("amount", "reported"),
+    [
+        (Money("150.00", "USD"), True),
+        (Money("40000", "PKR"), False),  # about USD 143: not compared, no rate is assumed
+        (Money("150.00", "EUR"), False),
+    ],
+)
+def test_arbitration_uneconomic_compares_only_the_fees_currency(amount, reported):
+    """Pinned: a milestone in another currency than the fee's gets no finding."""
+    contract = Contract(
+        "c1",
+        Client("bob", "Bob", payment_verified=True),
+        ContractKind.FIXED_PRICE,
+        date(2024, 3, 1),
+        milestones=[Milestone("m1", "Logo: 3 concepts", amount)],
+    )
+    contract = escrow.apply(contract, escrow.Fund("m1", datetime(2024, 3, 1, 9, tzinfo=UTC)))
+    contract = escrow.apply(contract, escrow.Submit("m1", datetime(2024, 3, 4, 17, tzinfo=UTC)))
+    found = checks.review_contract(contract, now=datetime(2024, 3, 5, tzinfo=UTC))
+    codes = [f.code for f in found]
+    assert reported == (FindingCode.ARBITRATION_UNECONOMIC in codes)
+    assert FindingCode.REVIEW_PERIOD_RUNNING in codes
+
+
+def test_arbitration_uneconomic_says_where_it_is_documented_that_it_skips_other_currencies():
+    """Regression review r36, 5: the trigger and the docs said nothing of other currencies."""
+    trigger = checks.CODES["ARBITRATION_UNECONOMIC"].trigger
+    assert "another currency" in trigger
+    assert "no exchange rate" in trigger
+    page = (SRC.parent.parent / "docs" / "checks.md").read_text("utf-8")
+    section = page.split("### `ARBITRATION_UNECONOMIC` (info)")[1].split("\n### ")[0]
+    assert "another currency" in section
+    assert "no exchange rate" in section
