@@ -43,7 +43,8 @@ def _paid(
     deadline's ``due``; ``None`` when one cannot be told apart from another
     (then only the gross is said).  A deadline names no payment (only its
     milestone, amount and due), so the payment is found by the moment the
-    engine gave it, worked out by the engine's own two rules, not a copy.
+    engine gave it, worked out as the engine works it out (the same rules,
+    the same one reading), not by a copy of the sum.
     """
     found: list[Payment] = []
     for deadline in same:
