@@ -355,7 +355,7 @@ def test_score_frame_refuses_a_missing_column_and_a_non_frame():
     holes = pd.DataFrame({"freelancer": ["a", None], "contract": [job("x"), job("y")]})
     with pytest.raises(InvalidValueError) as info:
         jss.score_frame(holes, as_of=AS_OF)
-    assert "freelancer" == info.value.field
+    assert "freelancer[1]" == info.value.field  # the row (review r36, 6)
 
 
 def test_score_frame_refuses_unhashable_ids_and_a_column_named_twice():
@@ -364,7 +364,7 @@ def test_score_frame_refuses_unhashable_ids_and_a_column_named_twice():
     unhashable = pd.DataFrame({"freelancer": [["a"], ["b"]], "contract": [job("x"), job("y")]})
     with pytest.raises(InvalidTypeError) as info:
         jss.score_frame(unhashable, as_of=AS_OF)
-    assert ("freelancer", "hashable freelancer ids") == (info.value.field, info.value.rule)
+    assert ("freelancer[0]", "hashable freelancer ids") == (info.value.field, info.value.rule)
     twice = pd.DataFrame([["a", job("x"), "note"]], columns=["freelancer", "contract", "contract"])
     with pytest.raises(InvalidValueError) as info:
         jss.score_frame(twice, as_of=AS_OF)

@@ -346,7 +346,7 @@ def test_score_frame_refuses_equal_ids_of_different_types(ids):
     contracts = [job(f"c{i}", f"x{i}", started=date(2025, 1, i + 1)) for i in range(len(ids))]
     with pytest.raises(InvalidValueError) as info:
         jss.score_frame(rows(*zip(ids, contracts, strict=True)), as_of=SCORED)
-    assert ("freelancer", "equal ids of one type, written alike") == (
+    assert ("freelancer[1]", "equal ids of one type, written alike") == (  # 2nd row (r36, 6)
         info.value.field,
         info.value.rule,
     )
@@ -397,7 +397,7 @@ def test_score_frame_messages_survive_ids_too_long_to_print():
     )
     with pytest.raises(InvalidValueError) as info:
         jss.score_frame(frame, as_of=SCORED)
-    assert "freelancer" == info.value.field
+    assert "freelancer[1]" == info.value.field  # the second row (review r36, 6)
     long_label = "r" * 500
     frame = pd.DataFrame({"freelancer": ["a"], "contract": [None]}, index=[long_label])
     with pytest.raises(InvalidTypeError) as info:

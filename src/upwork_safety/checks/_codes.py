@@ -414,7 +414,9 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         Severity.INFO,
         "fixed-price contract",
         "Money in escrow for a milestone is less than the arbitration fee each party "
-        "pays; the finding carries the fee and whether the figure is unconfirmed.",
+        "pays; the finding carries the fee and whether the figure is unconfirmed. Only a "
+        "milestone in the fee's currency (USD) is compared: one in another currency is "
+        "not, as no exchange rate is assumed, and gets no finding.",
         "If mediation fails, arbitration costs each side its fee, so a small milestone "
         "cannot be defended there; keep milestones small but keep evidence in writing.",
         f"{_source('arbitration_opt_in')} (arbitration); fee: {_sourced('arbitration_fee')}",

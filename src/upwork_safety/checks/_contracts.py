@@ -244,7 +244,8 @@ def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> lis
         held = milestone.held
         # Every milestone holding escrow, as CODES' trigger says: also a partial
         # approval's remainder (PAID, or carried to a NOT_FUNDED milestone), which
-        # has no clock and only a dispute can recover.
+        # has no clock and only a dispute can recover.  Only in the fee's currency, as
+        # the trigger says too: no exchange rate is assumed (review r36, 5).
         if not held.amount or held.currency != fee.currency or held >= fee:
             continue
         if milestone.escrow.freelancer_paid_arbitration_at is not None:

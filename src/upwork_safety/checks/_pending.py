@@ -19,6 +19,7 @@ from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
 from upwork_safety.checks._net import becomes_available, net_of_payments
 from upwork_safety.models import PaymentKind
+from upwork_safety.rules import _available_after
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -37,9 +38,13 @@ def _paid(
 
     Each deadline is the payment of its milestone and amount whose security
     period, by the rules the engine runs it under
-    (:func:`escrow.rules_in_force`), ends at the deadline's ``due``;
-    ``None`` when one cannot be told apart from another (then only the
-    gross is said).
+    (:func:`escrow.rules_in_force`) and the rules' one reading of the
+    period (``rules._available_after``, the engine's own timer), ends at the
+    deadline's ``due``; ``None`` when one cannot be told apart from another
+    (then only the gross is said).  A deadline names no payment (only its
+    milestone, amount and due), so the payment is found by the moment the
+    engine gave it, worked out as the engine works it out (the same rules,
+    the same one reading), not by a copy of the sum.
     """
     found: list[Payment] = []
     for deadline in same:
@@ -49,7 +54,7 @@ def _paid(
             if p.kind is not PaymentKind.OTHER
             and p.milestone_id == deadline.milestone_id
             and p.amount == deadline.amount
-            and p.moment + escrow.rules_in_force(p.moment, rules=rules).security_period
+            and _available_after(p.moment, escrow.rules_in_force(p.moment, rules=rules))
             == deadline.due
             and all(p is not q for q in found)
         ]

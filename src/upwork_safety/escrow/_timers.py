@@ -23,7 +23,14 @@ from upwork_safety._calendar import add_business_span
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._reasons import days, holds, when
 from upwork_safety.escrow._row import Due, Timer
-from upwork_safety.rules import HISTORY, PlatformRules, RuleHistory, _in_force_of, as_of
+from upwork_safety.rules import (
+    HISTORY,
+    PlatformRules,
+    RuleHistory,
+    _available_after,
+    _in_force_of,
+    as_of,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -78,12 +85,13 @@ def rules_at(at: datetime, override: Override) -> PlatformRules:
 def available_at(paid_at: datetime, override: Override) -> datetime:
     """When money paid out at *paid_at* leaves its security period and becomes available.
 
-    The one reading of the rule (HC 211060918): the security period in
-    force when it was paid (:func:`rules_at`), counted as elapsed time.
-    The ledger's pending/available split and the ``funds_available``
+    The rule (HC 211060918) as the engine applies it: the security period
+    in force when it was paid (:func:`rules_at`), read by the rules' one
+    reading (``rules._available_after``: counted as elapsed time).  The
+    ledger's pending/available split and the ``funds_available``
     deadlines both come from here.
     """
-    return paid_at + rules_at(paid_at, override).security_period
+    return _available_after(paid_at, rules_at(paid_at, override))
 
 
 def start_of(day: date) -> datetime:

@@ -23,7 +23,13 @@ from upwork_safety.fees._withdrawal import WithdrawalQuote, quote
 from upwork_safety.models import Contract, ContractKind, Payment, PaymentKind
 from upwork_safety.money import ExchangeRate, Money, exact
 from upwork_safety.rules import HISTORY as PLATFORM_HISTORY
-from upwork_safety.rules import PlatformRules, RuleHistory, _given_rules, _in_force_of
+from upwork_safety.rules import (
+    PlatformRules,
+    RuleHistory,
+    _available_after,
+    _given_rules,
+    _in_force_of,
+)
 from upwork_safety.rules import as_of as platform_as_of
 
 if TYPE_CHECKING:
@@ -200,8 +206,12 @@ def start_of(day: date) -> datetime:
 
 
 def available_from(paid_on: date) -> date:
-    """The day money paid on *paid_on* leaves the security period in force that day."""
-    return (start_of(paid_on) + platform_as_of(paid_on).security_period).date()
+    """The day money paid on *paid_on* leaves the security period in force that day.
+
+    The rules' one reading (``rules._available_after``), counted from the
+    day's 00:00 UTC under the published rules of that day.
+    """
+    return _available_after(start_of(paid_on), platform_as_of(paid_on)).date()
 
 
 def check_available(available: date, paid_on: date, field: str) -> None:

@@ -100,11 +100,6 @@ def positive_money(value: object, what: str) -> Money:
     return money
 
 
-def positive_money_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: :class:`Money` above zero."""
-    positive_money(value, field_name(instance, attribute))
-
-
 def positive_cents(value: object, what: str) -> Money:
     """:func:`positive_money` in whole minor units: an amount Upwork pays, in cents."""
     return whole_cents(positive_money(value, what), what)

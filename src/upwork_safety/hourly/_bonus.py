@@ -34,7 +34,7 @@ from upwork_safety.hourly._args import (
 )
 from upwork_safety.hourly._kinds import PayoutStatus, payout_status
 from upwork_safety.money import Money, plain_money
-from upwork_safety.rules import PlatformRules, RuleHistory
+from upwork_safety.rules import PlatformRules, RuleHistory, _available_after
 
 __all__ = ["Bonus", "bonus", "bonus_available"]
 
@@ -42,9 +42,11 @@ __all__ = ["Bonus", "bonus", "bonus_available"]
 def bonus_available(paid_at: datetime, rules: PlatformRules) -> datetime:
     """When a bonus paid at *paid_at* is available under *rules*: after the security period.
 
-    The one rule of a :class:`Bonus` and of a payout item for one (HC 211067938).
+    The one rule of a :class:`Bonus` and of a payout item for one (HC 211067938):
+    the rules' one reading of the security period (``rules._available_after``),
+    as for a fixed-price release.
     """
-    return paid_at + rules.security_period
+    return _available_after(paid_at, rules)
 
 
 #: Why a bonus is never covered by Hourly Protection.

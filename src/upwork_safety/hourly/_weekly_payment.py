@@ -50,7 +50,7 @@ from upwork_safety.hourly._kinds import PayoutStatus, WeeklyPaymentBasis, payout
 from upwork_safety.hourly._pauses import Pause, pauses_in_run
 from upwork_safety.hourly._week import BillingWeek, invoice_time, week_argument
 from upwork_safety.money import Money, plain_money, round_half_up
-from upwork_safety.rules import PlatformRules, RuleHistory
+from upwork_safety.rules import PlatformRules, RuleHistory, _available_after
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -177,10 +177,11 @@ def payment_moments(week: BillingWeek, rules: PlatformRules) -> tuple[datetime, 
     """When *week*'s weekly payment is invoiced and available under *rules*.
 
     With the week's hours (HC 211067938), then pending for
-    ``rules.security_period`` with no review window first (HC 211063668).
+    ``rules.security_period`` with no review window first (HC 211063668),
+    by the rules' one reading of it (``rules._available_after``).
     """
     invoiced = invoice_time(week, rules)
-    return invoiced, invoiced + rules.security_period
+    return invoiced, _available_after(invoiced, rules)
 
 
 #: The order of a week's weekly payment: invoiced after the week, available after that.

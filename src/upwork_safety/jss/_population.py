@@ -162,7 +162,7 @@ def _group(
             raise InvalidTypeError(
                 f"frame's {shown(freelancer)} column must hold hashable ids (str or int), such as "
                 f"a freelancer's name or number; row {_shown(label)} holds a {type(key).__name__}",
-                field=freelancer,
+                field=f"{freelancer}[{_shown(label)}]",
                 rule="hashable freelancer ids",
             ) from None
         if group is None:
@@ -172,7 +172,7 @@ def _group(
                 f"frame's {shown(freelancer)} column holds {_shown(group[0])} (row "
                 f"{_shown(group[1])}) and {_shown(key)} (row {_shown(label)}), which are equal "
                 "but not the same id; write each freelancer's id one way (e.g. all str)",
-                field=freelancer,
+                field=f"{freelancer}[{_shown(label)}]",
                 rule="equal ids of one type, written alike",
             )
         if not issubclass(type(cell), Contract):  # not isinstance, which believes __class__
@@ -243,13 +243,16 @@ def score_frame(
         ImportError: pandas is not installed (the message gives the
             ``pip install`` command for the ``pandas`` extra).
         InvalidTypeError: *frame* is not a DataFrame, an id is not
-            hashable, or a cell of the contract column is not a Contract
-            (the field names the row's index label, e.g. ``contract[3]``).
-        InvalidValueError: A column is missing or named twice, the two
-            columns are one, a row has no freelancer (it is refused, never
-            dropped), equal ids differ in type or writing, or one
-            freelancer has two contracts with the same id (the field names
-            the row, e.g. ``contract[3].id``).
+            hashable, or a cell of the contract column is not a Contract.
+            A bad cell's field is its column and its row's index label:
+            ``freelancer[3]`` (the *freelancer* column's name), ``contract[3]``.
+        InvalidValueError: A column is missing or named twice (the field
+            is ``freelancer`` or ``contract``, the argument), the two columns
+            are one, a row has no freelancer (it is refused, never dropped;
+            the field names the first such row, e.g. ``freelancer[3]``),
+            equal ids differ in type or writing (the field names the second
+            row, e.g. ``freelancer[7]``), or one freelancer has two contracts
+            with the same id (the field names the row, e.g. ``contract[3].id``).
     """
     pd = _pandas()
     if not isinstance(frame, pd.DataFrame):
@@ -286,11 +289,11 @@ def score_frame(
     ids = table[freelancer]
     missing = ids.isna()
     if missing.any():
+        first = _shown(table.index[missing.to_numpy().nonzero()[0][0]])
         raise InvalidValueError(
             f"frame has {int(missing.sum())} row(s) without a {shown(freelancer)} value (first at "
-            f"index {shown(table.index[missing.to_numpy().nonzero()[0][0]])}): every contract "
-            "needs its freelancer",
-            field=freelancer,
+            f"index {first}): every contract needs its freelancer",
+            field=f"{freelancer}[{first}]",
             rule="no missing freelancer ids",
         )
     groups = _group(ids.tolist(), table[contract].tolist(), list(table.index), freelancer, contract)

@@ -71,6 +71,12 @@ from upwork_safety.rules._platform import (
     as_of,
 )
 
+# The one reading of the security period (when paid money becomes available),
+# which the escrow engine, the checks, fees.payout and the hourly payments share;
+# re-exported here, outside __all__, because another package may import only
+# this public module.
+from upwork_safety.rules._platform import _available_after as _available_after
+
 # The source of one PlatformRules field, which the escrow reports and the
 # findings cite; re-exported here, outside __all__, because another package
 # may import only this public module.

@@ -445,6 +445,19 @@ class PlatformRules:
             )
 
 
+def _available_after(paid_at: datetime, rules: PlatformRules) -> datetime:
+    """When money paid out at *paid_at* leaves *rules*' security period and becomes available.
+
+    The one reading of :attr:`PlatformRules.security_period` (HC 211060918):
+    the period counted as elapsed time from the payment.  Which rule set
+    applies is the caller's (the escrow engine's: those in force on the
+    UTC day it was paid, or a what-if); every engine and check that says
+    when paid money becomes available reads the period through here
+    (re-exported, outside ``__all__``, as ``rules._available_after``).
+    """
+    return paid_at + rules.security_period
+
+
 #: The rules since Upwork's streamlined fixed-price dispute process (2023-12-05).
 STREAMLINED_DISPUTES = PlatformRules(
     effective=_STREAMLINED_DAY, name="streamlined disputes (2023-12-05)"
