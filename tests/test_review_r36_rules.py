@@ -125,8 +125,6 @@ def _adds_security_period(node):
 _OTHERS = {
     # Spans, not moments: the clock jumps of the testing strategies (review + security).
     "testing/_rules.py",
-    # statements.available_on: another fixer's module in round 36, not yet moved over.
-    "statements/_pay_day.py",
 }
 
 

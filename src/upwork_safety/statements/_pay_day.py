@@ -19,6 +19,7 @@ from upwork_safety._last_day import LATEST
 from upwork_safety._validate import instance
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly import BillingWeek, billing_week
+from upwork_safety.rules import _available_after
 from upwork_safety.rules import as_of as platform_as_of
 from upwork_safety.statements._model import INCOME_KINDS, Transaction, TransactionKind
 
@@ -174,7 +175,7 @@ def available_on(row: Transaction, *, top_rated: bool = False) -> date:
         )
     # One rule for every row (fees.payout's): pending for the security period from its day.
     start = datetime.combine(row.on, time(0), timezone.utc)
-    held = (start + platform_as_of(row.on).security_period).date()
+    held = _available_after(start, platform_as_of(row.on)).date()
     if row.kind is not TransactionKind.HOURLY:
         return _supported(row, held)
     week = invoiced_week(row)
