@@ -61,7 +61,7 @@ def test_offer_starting_tomorrow_is_told_funding_opens_on_the_start_day():
     assert "raise" not in finding.advice
     assert "Upwork opens funding on its start day" in finding.advice
     assert finding.script.startswith(
-        'I\'m looking forward to starting "Website design" when the contract starts on 2026-12-07!'
+        'I\'m looking forward to starting "Website design" when the contract starts on 2026-12-07 (UTC)!'
     )
     assert "Could you fund the milestone on Upwork that day?" in finding.script
 
@@ -76,10 +76,10 @@ def test_offer_starting_tomorrow_below_the_minimum_names_both_obstacles():
     ) in finding.message
     assert (
         "raise the milestone to at least USD 5.00 (or merge it with another one) and fund it "
-        "on or after 2026-12-07, the day the contract starts;"
+        "on or after 2026-12-07 (UTC), the day the contract starts;"
     ) in finding.advice
     assert "Upwork can only fund milestones of at least USD 5.00" in finding.script
-    assert "fund it on or after 2026-12-07, the day the contract starts?" in finding.script
+    assert "fund it on or after 2026-12-07 (UTC), the day the contract starts?" in finding.script
 
 
 def test_started_contract_below_the_minimum_still_asks_to_raise_it():

@@ -39,3 +39,14 @@ def test_the_review_message_names_the_utc_start():
     ]
     assert "m1" == finding.milestone_id
     assert "(the contract starts on 2026-12-07, at 00:00 UTC)" in finding.message
+
+
+def test_the_review_advice_and_script_name_the_utc_day():
+    """The advice and script say the start day is a UTC day (lead r36, newcomer 4)."""
+    (finding,) = [
+        f
+        for f in checks.review_contract(OFFER, now=NOW)
+        if f.code is FindingCode.UNFUNDED_MILESTONE
+    ]
+    assert "the contract starts on 2026-12-07 (a UTC day)" in finding.advice
+    assert "when the contract starts on 2026-12-07 (UTC)!" in finding.script

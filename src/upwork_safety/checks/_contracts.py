@@ -72,7 +72,7 @@ def _refused_advice(milestone: Milestone, refused: FundRefusal) -> tuple[str, st
     """The advice and the script for a next milestone the engine will not fund as it stands."""
     title = _titled(milestone)
     starts = refused.starts
-    when = "" if starts is None else f" on or after {starts}, the day the contract starts"
+    when = "" if starts is None else f" on or after {starts} (UTC), the day the contract starts"
     if refused.minimum is not None:
         minimum = refused.minimum
         advice = (
@@ -87,12 +87,12 @@ def _refused_advice(milestone: Milestone, refused: FundRefusal) -> tuple[str, st
         )
     elif refused.other is None:
         advice = (
-            f"Don't open your editor yet: the contract starts on {starts}, and Upwork opens "
-            "funding on its start day. Ask the client to fund the milestone then; start "
-            "once it shows as funded."
+            f"Don't open your editor yet: the contract starts on {starts} (a UTC day), and "
+            "Upwork opens funding on its start day. Ask the client to fund the milestone "
+            "then; start once it shows as funded."
         )
         script = (
-            f"I'm looking forward to starting {title} when the contract starts on {starts}! "
+            f"I'm looking forward to starting {title} when the contract starts on {starts} (UTC)! "
             "Could you fund the milestone on Upwork that day? I'll begin as soon as it "
             "shows as funded."
         )
