@@ -38,7 +38,7 @@ from cattrs.strategies import configure_tagged_union
 from upwork_safety import _render
 from upwork_safety._display import shown
 from upwork_safety._events import AutomaticEvent, Event, History, ManualEvent
-from upwork_safety.errors import UpworkSafetyError
+from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
 from upwork_safety.models import Client
 from upwork_safety.money import Money, to_decimal, within_limits
 from upwork_safety.serialize import _fused, _strict, _times
@@ -49,6 +49,7 @@ from upwork_safety.serialize._fields import is_enum as _is_enum
 from upwork_safety.serialize._leaves import enum_writer, is_checked_enum, leaf_writers, write_enum
 from upwork_safety.serialize._problems import (
     LIMIT,
+    WRITTEN_FIELD,
     ItemsError,
     index_noted,
     tally,
@@ -271,17 +272,24 @@ def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
     configure_tagged_union(union, conv, tag_generator=EVENT_NAMES.__getitem__, tag_name=TAG)
     read_member = conv.get_structure_hook(union)
     # Writing: an event of a member class by that class's writer, which writes its tag
-    # first (as the strategy's writer adds it); anything else as the strategy answers.
-    write_any = conv.get_unstructure_hook(union)
+    # first (as the strategy's writer adds it).  Anything else is refused as the declared
+    # type: the strategy's own writer knows only the members, and raised a bare KeyError
+    # for a history set by hand to text or numbers (red team r36, 3).
     writers = {cls: conv.get_unstructure_hook(cls) for cls in get_args(union)}
-
-    def write(value: object) -> object:
-        write_member = writers.get(value.__class__)
-        return write_any(value) if write_member is None else write_member(value)
-
-    conv.register_unstructure_hook(union, write)
     names = {EVENT_NAMES[cls] for cls in get_args(union)}
     listed = ", ".join(sorted(names))
+
+    def write(value: object) -> object:
+        write_member = writers.get(type(value))
+        if write_member is None:
+            raise InvalidTypeError(
+                f"expected an escrow event ({listed}), as declared, got {type_name(value)}",
+                field=WRITTEN_FIELD,
+                rule="the declared type",
+            )
+        return write_member(value)
+
+    conv.register_unstructure_hook(union, write)
 
     def read(value: object, _: object) -> object:
         if not isinstance(value, dict):

@@ -32,7 +32,7 @@ from upwork_safety.serialize._fields import UNION_ORIGINS as _UNION_ORIGINS
 from upwork_safety.serialize._fields import field_note as _field_note
 from upwork_safety.serialize._fields import fields_written as _fields
 from upwork_safety.serialize._fields import library_class as _library_class
-from upwork_safety.serialize._mappings import fixed, guarded, mapping_writer
+from upwork_safety.serialize._mappings import fixed, guarded, mapping_writer, not_declared
 from upwork_safety.serialize._problems import (
     WRITTEN_FIELD,
     Written,
@@ -305,6 +305,8 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
                 value = tuple(value)
             elif not isinstance(value, collections.abc.Sequence):
                 return conv.unstructure(value)
+            elif isinstance(value, (str, bytes)):  # text is no list of its characters
+                raise not_declared(t, value)
             else:
                 value = tuple(bounded(value, WRITTEN_FIELD))
         if write_item is identity:
