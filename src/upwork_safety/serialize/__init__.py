@@ -280,6 +280,10 @@ def _build(cls: type[T], data: Any, where: tuple[str, str]) -> T:
         if fast is not None:
             try:
                 return _built(cls, fast(data))
+            except _fused.LongList as long:  # refused by its length, before its items are read
+                if (problem := _fused.too_long(long, data)) is not None:
+                    field, rule = where
+                    raise InvalidDataError([problem], field=field, rule=rule) from None
             except Exception:  # noqa: BLE001, S110  (the detailed path below says what is wrong)
                 pass
     return _built(cls, _read_detailed(cls, data, where))
