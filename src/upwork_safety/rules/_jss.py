@@ -19,6 +19,7 @@ import attrs
 
 from upwork_safety._moments import exact_date
 from upwork_safety._pickling import through_init
+from upwork_safety._plain import to_date
 from upwork_safety._validate import (
     long_text,
     member_field,
@@ -190,7 +191,7 @@ class JSSRules:
     """
 
     #: First day the rule set applies.
-    effective: date = attrs.field()
+    effective: date = attrs.field(converter=to_date)  # a subclass as its date (r36, hostile 5)
     #: A short human name.
     # No converter: pyright cannot match a converted field to RuleHistory's protocol,
     # so __attrs_post_init__ refuses a str subclass instead of storing it plain.

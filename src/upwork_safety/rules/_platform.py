@@ -27,6 +27,7 @@ from upwork_safety._calendar import closes_after
 from upwork_safety._display import shown, type_name
 from upwork_safety._moments import exact_date
 from upwork_safety._pickling import through_init
+from upwork_safety._plain import to_date
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import finer_error, long_text, refuse_subclass, text_value
 from upwork_safety.errors import InvalidTypeError, RulesError
@@ -127,7 +128,7 @@ class PlatformRules:
     """
 
     #: First day these rules apply.
-    effective: date = attrs.field()
+    effective: date = attrs.field(converter=to_date)  # a subclass as its date (r36, hostile 5)
     #: A short human name for this rule set.
     # No converter: pyright cannot match a converted field to RuleHistory's protocol,
     # so __attrs_post_init__ refuses a str subclass instead of storing it plain.

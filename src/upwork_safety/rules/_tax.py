@@ -14,6 +14,7 @@ import attrs
 
 from upwork_safety._moments import exact_date
 from upwork_safety._pickling import through_init
+from upwork_safety._plain import to_date
 from upwork_safety._validate import bool_field, id_field
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.rules._common import (
@@ -46,7 +47,7 @@ class ExportTaxRules:
             unconfirmed (it is: check with your bank).
     """
 
-    effective: date = attrs.field()
+    effective: date = attrs.field(converter=to_date)  # a subclass as its date (r36, hostile 5)
     pseb_registered: Decimal = attrs.field(converter=to_rate, validator=rate_field)
     not_registered: Decimal = attrs.field(converter=to_rate, validator=rate_field)
     source: RuleSource = attrs.field(validator=source_field)
