@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import json
 import subprocess
 import sys
+import typing
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
@@ -12,17 +14,23 @@ import attrs
 import pytest
 
 from upwork_safety import (
+    Contract,
     ExchangeRate,
+    InvalidDataError,
     InvalidTypeError,
     InvalidValueError,
     Milestone,
     Money,
     Payment,
     UpworkSafetyError,
+    _validate,
     escrow,
     fees,
+    jss,
     serialize,
 )
+from upwork_safety.rules import _payment_schedule as payment_schedules
+from upwork_safety.testing import factories
 
 _BUILT = "a Money built by its constructor"
 
@@ -160,7 +168,7 @@ except InvalidTypeError as exc:
 
 def test_a_predicate_that_changes_its_answer_cannot_make_from_dict_answer_with_junk():
     """Review r36 hostile 2: ``from_dict(Milestone, {})`` returned the str ``'not a milestone'``."""
-    ran = subprocess.run(
+    ran = subprocess.run(  # noqa: S603  (the test's own interpreter and code)
         [sys.executable, "-c", _TAKEN_OVER], capture_output=True, text=True, check=True
     )
     assert ["cls a class of your own"] * 2 == ran.stdout.splitlines()
@@ -175,3 +183,120 @@ def test_sealed_is_read_only_and_a_copy_is_unsealed():
     assert serialize.converter.copy().sealed is False  # type: ignore[attr-defined]
     with pytest.raises(InvalidTypeError):
         serialize.converter.register_structure_hook(Money, lambda _data, _type: None)
+
+
+# --------------------------------------------------------------------------
+# Finding 4: an over-long list is refused by its length before its items are read
+
+
+def _contract_with(milestones: list[object]) -> dict[str, object]:
+    base = serialize.to_dict(factories.contract())
+    return {**base, "milestones": milestones}
+
+
+def _milestone_data(index: int) -> dict[str, object]:
+    return {"id": f"m{index}", "title": "t", "amount": {"amount": "1.00", "currency": "USD"}}
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["from_dict", "from_json"])
+def test_a_list_past_the_bound_is_refused_before_any_item_is_built(as_json, monkeypatch):
+    """200,001 valid milestones were all built (16.7 s) before Contract refused them."""
+    data = _contract_with([_milestone_data(i) for i in range(4)])
+    three = _contract_with([_milestone_data(i) for i in range(3)])
+    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    built: list[object] = []
+    init = Milestone.__init__
+
+    def counted(self, *args, **kwargs):
+        built.append(args)
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(Milestone, "__init__", counted)
+    read = serialize.from_json if as_json else serialize.from_dict
+    with pytest.raises(InvalidDataError) as refused:
+        read(Contract, json.dumps(data) if as_json else data)
+    assert [] == built  # no item read
+    [problem] = refused.value.problems
+    assert ("$.milestones", "at most 3 items") == (problem.path, problem.rule)
+    assert "Contract.milestones holds more than 3 items" in problem.message
+    # Three milestones are within the bound, and each is built once.
+    read_three = serialize.from_dict(Contract, three)
+    assert ("m0", "m1", "m2") == tuple(m.id for m in read_three.milestones)
+    assert 3 == len(built)
+
+
+def test_a_long_list_of_wrong_items_gets_the_length_problem_not_one_per_item(monkeypatch):
+    """A million zeros gave a million item problems and never the bound."""
+    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    with pytest.raises(InvalidDataError) as refused:
+        serialize.from_dict(Contract, _contract_with([0] * 5))
+    assert [("$.milestones", "at most 3 items")] == [
+        (p.path, p.rule) for p in refused.value.problems
+    ]
+    with pytest.raises(InvalidDataError) as nested:  # a contract inside a list: its path
+        serialize.from_dict(list[Contract], [_contract_with([0] * 4)])
+    assert ["$[0].milestones"] == [p.path for p in nested.value.problems]
+
+
+def test_a_list_within_the_bound_keeps_its_item_problems(monkeypatch):
+    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    with pytest.raises(InvalidDataError) as refused:
+        serialize.from_dict(Contract, _contract_with([0] * 3))
+    assert ["$.milestones[0]", "$.milestones[1]", "$.milestones[2]"] == [
+        p.path for p in refused.value.problems
+    ]
+
+
+# --------------------------------------------------------------------------
+# Finding 5: a rule set's effective takes an honest date subclass as its plain date
+
+
+class _FakeDate(date):
+    """As freezegun's FakeDate: a date subclass adding nothing."""
+
+
+class _Meddling(date):
+    """A date subclass whose own code must not run."""
+
+    ran: typing.ClassVar[list[str]] = []
+
+    def toordinal(self) -> int:
+        _Meddling.ran.append("toordinal")
+        return 1
+
+    def __eq__(self, other: object) -> bool:
+        _Meddling.ran.append("__eq__")
+        return True
+
+    __hash__ = date.__hash__
+
+    def __getattribute__(self, name: str) -> object:
+        _Meddling.ran.append(name)
+        return date.__getattribute__(self, name)
+
+
+_RULE_SETS = [
+    escrow.rules_in_force(datetime(2026, 3, 2, tzinfo=timezone.utc)),
+    jss.CURRENT,
+    fees.PER_CONTRACT_2025,
+    fees.EXPORT_TAX_2022,
+    fees.FREELANCER_RETENTION_2023,
+    payment_schedules.PAYMENT_SCHEDULES,
+]
+
+
+@pytest.mark.parametrize("preset", _RULE_SETS, ids=lambda p: type(p).__name__)
+def test_a_rule_sets_effective_takes_a_date_subclass_as_its_plain_date(preset):
+    """``attrs.evolve(jss.CURRENT, effective=FakeDate(2026, 1, 1))`` was refused."""
+    made = attrs.evolve(preset, effective=_FakeDate(2026, 1, 1))
+    assert type(made.effective) is date
+    assert date(2026, 1, 1) == made.effective
+    _Meddling.ran.clear()
+    meddled = attrs.evolve(preset, effective=_Meddling(2026, 1, 1))
+    assert (date, date(2026, 1, 1)) == (type(meddled.effective), meddled.effective)
+    assert [] == _Meddling.ran  # none of its code ran
+    name = f"{type(preset).__name__}.effective"
+    for wrong in ("2026-01-01", datetime(2026, 1, 1, tzinfo=timezone.utc)):
+        with pytest.raises(InvalidTypeError) as refused:
+            attrs.evolve(preset, effective=wrong)
+        assert (name, "a date") == (refused.value.field, refused.value.rule)
