@@ -11,7 +11,7 @@ import functools
 from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from upwork_safety._decimals import _QUANTA, CONTEXT, _places, to_decimal, within_limits
+from upwork_safety._decimals import _QUANTA, CONTEXT, MAX_DIGITS, _places, to_decimal, within_limits
 from upwork_safety._display import shown
 from upwork_safety._last_day import LATEST, too_late
 from upwork_safety._rounding import round_half_up
@@ -59,8 +59,14 @@ def as_built(amount: Decimal, currency: str) -> bool:
     """
     if currency not in _known_currencies():  # "usd", "XXX": check_currency's one test
         return False
-    if amount.is_finite() and within_limits(amount):
-        return True
+    if amount.is_finite():
+        # At most MAX_DIGITS characters, not in exponent form: at most MAX_DIGITS - 1
+        # digits either side of the point, within the limits with no further test.
+        text = str(amount)
+        if len(text) <= MAX_DIGITS and "E" not in text and "e" not in text:
+            return True
+        if within_limits(amount):
+            return True
     try:
         _amount(amount)  # a plain Decimal comes back as it is, or is refused
     except InvalidValueError:
