@@ -314,25 +314,19 @@ def plain_date(value: object, what: str) -> date:
     return day
 
 
-def exact_date(value: object, what: str) -> date:
-    """:func:`plain_date`, for a field checked after it is set: a ``date`` subclass is refused.
+def settle_date(instance: object, name: str, what: str) -> None:
+    """Store as *instance*'s field *name* the plain date it holds; refuse what is no date.
 
-    The rule sets' ``effective`` is checked in ``__attrs_post_init__``, where
-    its error names the field; its converter
-    (:func:`~upwork_safety._plain.to_date`) has already made an honest
-    ``date`` subclass (freezegun's ``FakeDate``) the plain date it holds,
-    running none of its code (review r36, hostile 5), so what is refused here
-    is only what no converter makes plain.
+    For the rule sets' dates (``effective``), checked in ``__attrs_post_init__``
+    where the error names the field (*what*): a ``date`` subclass (freezegun's
+    ``FakeDate``) becomes the plain date of its day, read with ``date``'s own
+    methods, so none of its code runs, as every other day argument is taken
+    (review r36, hostile 5); a ``datetime`` or what is no date is refused.
     """
+    value = object.__getattribute__(instance, name)
     day = plain_date(value, what)
     if day is not value:
-        raise InvalidTypeError(
-            f"{what} must be a plain date, not a {type(value).__name__}: pass "
-            f"date({day.year}, {day.month}, {day.day})",
-            field=what,
-            rule="a date",
-        )
-    return day
+        object.__setattr__(instance, name, day)
 
 
 def utc_day(value: object, what: str) -> date:

@@ -321,7 +321,7 @@ class Money:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        theirs = cast("Money", other)
+        theirs: Money = other  # pyright: ignore[reportAssignmentType]  # its class is Money's
         try:
             return (self.amount, self.currency) == (theirs.amount, theirs.currency)
         except (ArithmeticError, AttributeError):  # a signalling NaN, or no fields: forged

@@ -14,9 +14,9 @@ from typing import Any
 import attrs
 
 from upwork_safety._display import shown
-from upwork_safety._moments import exact_date, utc_day
+from upwork_safety._moments import settle_date, utc_day
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_int, plain_int_items, to_date, whole_number
+from upwork_safety._plain import plain_int, plain_int_items, whole_number
 from upwork_safety._validate import as_sequence, finer_error, id_field, member
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.kinds import StrEnum
@@ -223,7 +223,7 @@ class PaymentScheduleRules:
 
     #: First day these rules apply (the Help Center gives no start date; its
     #: examples date from 2016).
-    effective: date = attrs.field(default=date.min, converter=to_date)  # a subclass as its date
+    effective: date = attrs.field(default=date.min)
     #: A short human name for this rule set.
     # No converter: pyright cannot match a converted field to RuleHistory's protocol,
     # so id_field refuses a str subclass instead of storing it plain.
@@ -293,7 +293,7 @@ class PaymentScheduleRules:
     )
 
     def __attrs_post_init__(self) -> None:
-        exact_date(self.effective, "PaymentScheduleRules.effective")
+        settle_date(self, "effective", "PaymentScheduleRules.effective")
         for name in ("us_threshold", "international_threshold"):
             threshold: Money = getattr(self, name)
             if threshold.currency != "USD":

@@ -13,9 +13,8 @@ from typing import Any
 
 import attrs
 
-from upwork_safety._moments import exact_date
+from upwork_safety._moments import settle_date
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import to_date
 from upwork_safety._validate import fraction, id_field, instance, whole_cents
 from upwork_safety.errors import InvalidValueError, RulesError, UpworkSafetyError
 from upwork_safety.money import Money, plain_money
@@ -89,7 +88,7 @@ class RetentionRules:
         InvalidTypeError: A field of the wrong type.
     """
 
-    effective: date = attrs.field(converter=to_date)  # a subclass as its date (r36, hostile 5)
+    effective: date = attrs.field()
     share: Decimal = attrs.field(converter=_to_share, validator=_share)
     monthly_amount: Money = attrs.field(converter=plain_money, validator=_monthly_amount)
     source: RuleSource = attrs.field(validator=source_field)
@@ -98,7 +97,7 @@ class RetentionRules:
     name: str = attrs.field(default="SBP freelancer retention", validator=id_field)
 
     def __attrs_post_init__(self) -> None:
-        exact_date(self.effective, "RetentionRules.effective")
+        settle_date(self, "effective", "RetentionRules.effective")
 
 
 #: The framework for freelancers' accounts of October 2023: keep 50% of the

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety._display import shown
-from upwork_safety._moments import exact_date
+from upwork_safety._moments import settle_date
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import optional_to_date, plain_text, to_date
+from upwork_safety._plain import plain_text
 from upwork_safety._render import percent
 from upwork_safety._validate import as_sequence, bool_field, id_field, whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
@@ -153,7 +153,7 @@ class ServiceFeeSchedule:
             *legacy_until* is before *effective*.
     """
 
-    effective: date = attrs.field(converter=to_date)  # a subclass as its date (r36, hostile 5)
+    effective: date = attrs.field()
     # No converter: pyright cannot match a converted field to RuleHistory's protocol,
     # so id_field refuses a str subclass instead of storing it plain.
     name: str = attrs.field(validator=id_field)
@@ -169,7 +169,7 @@ class ServiceFeeSchedule:
     legacy_rate: Decimal | None = attrs.field(
         default=None, converter=optional_to_rate, validator=optional_rate_field
     )
-    legacy_until: date | None = attrs.field(default=None, converter=optional_to_date)
+    legacy_until: date | None = attrs.field(default=None)
     currency: str = attrs.field(default="USD", converter=plain_text, validator=check_currency)
     source: RuleSource = attrs.field(factory=lambda: RuleSource(""), validator=source_field)
     range_source: RuleSource | None = attrs.field(
@@ -177,7 +177,7 @@ class ServiceFeeSchedule:
     )
 
     def __attrs_post_init__(self) -> None:
-        exact_date(self.effective, "ServiceFeeSchedule.effective")
+        settle_date(self, "effective", "ServiceFeeSchedule.effective")
         shapes = [bool(self.tiers), self.rate is not None or self.per_contract]
         if sum(shapes) != 1:
             raise RulesError(
@@ -195,7 +195,7 @@ class ServiceFeeSchedule:
                 rule="with legacy_rate",
             )
         if self.legacy_until is not None:
-            exact_date(self.legacy_until, "ServiceFeeSchedule.legacy_until")
+            settle_date(self, "legacy_until", "ServiceFeeSchedule.legacy_until")
             if self.legacy_until < self.effective:
                 raise RulesError(
                     f"ServiceFeeSchedule.legacy_until is {self.legacy_until}, before the "

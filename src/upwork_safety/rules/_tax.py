@@ -12,9 +12,8 @@ from decimal import Decimal
 
 import attrs
 
-from upwork_safety._moments import exact_date
+from upwork_safety._moments import settle_date
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import to_date
 from upwork_safety._validate import bool_field, id_field
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.rules._common import (
@@ -47,7 +46,7 @@ class ExportTaxRules:
             unconfirmed (it is: check with your bank).
     """
 
-    effective: date = attrs.field(converter=to_date)  # a subclass as its date (r36, hostile 5)
+    effective: date = attrs.field()
     pseb_registered: Decimal = attrs.field(converter=to_rate, validator=rate_field)
     not_registered: Decimal = attrs.field(converter=to_rate, validator=rate_field)
     source: RuleSource = attrs.field(validator=source_field)
@@ -57,7 +56,7 @@ class ExportTaxRules:
     non_filer_unconfirmed: bool = attrs.field(default=True, validator=bool_field)
 
     def __attrs_post_init__(self) -> None:
-        exact_date(self.effective, "ExportTaxRules.effective")
+        settle_date(self, "effective", "ExportTaxRules.effective")
 
     def rate(self, *, pseb_registered: bool) -> Decimal:
         """The rate the bank withholds, for a PSEB-registered freelancer or not.

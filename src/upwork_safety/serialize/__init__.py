@@ -297,7 +297,7 @@ def _built(cls: type[T], value: Any) -> T:
     private parts changed by hand, could make the reader of a library class
     answer with anything (review r36, hostile 2).  One ``type() is`` test.
     """
-    if type(value) is cls or not (isinstance(cls, type) and is_library(cls)):
+    if type(value) is cls or not is_library(cls):
         return value  # type: ignore[no-any-return]
     raise InvalidTypeError(
         f"serialize read a {type(value).__name__} where a {cls.__name__} was asked for: a hook "

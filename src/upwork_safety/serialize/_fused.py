@@ -114,7 +114,7 @@ def too_long(exc: LongList, data: object) -> Problem | None:
     value: object = (None,) * (_validate.MAX_ITEMS + 1)
     try:
         if field.converter is not None:
-            value = field.converter(value)  # type: ignore[operator,call-arg]
+            value = field.converter(value)  # type: ignore[operator]
         if field.validator is not None:
             field.validator(object.__new__(exc.cls), field, value)
     except InvalidValueError as refused:
