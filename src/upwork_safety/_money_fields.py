@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from upwork_safety._decimals import _QUANTA, CONTEXT, MAX_DIGITS, _places, to_decimal, within_limits
 from upwork_safety._display import shown
 from upwork_safety._last_day import LATEST, too_late
-from upwork_safety._rounding import round_half_up
 from upwork_safety._text import long_text, not_unicode, unicode_text
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
@@ -146,11 +145,6 @@ def money_text(amount: Decimal, currency: str, places: int) -> str:
     if _places(amount) < places:
         amount = amount.quantize(_QUANTA[places], context=CONTEXT)
     return f"{currency} {amount:,f}"
-
-
-def within_places(value: Decimal, places: int) -> Decimal:
-    """*value* as it is if it has at most *places* decimal places, else rounded half up to them."""
-    return value if _places(value) <= places else round_half_up(value, places)
 
 
 def _rate(value: Decimal | int | str) -> Decimal:

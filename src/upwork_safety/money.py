@@ -123,10 +123,7 @@ def rate_of(money: Money, rate: Decimal) -> Money:
 
 
 def _result(value: Decimal, currency: str, what: str, *how: object) -> Money:
-    """The Money of *value*, made by the operation *how*; refused naming *what*, the result.
-
-    Not ``Money.amount``, which the caller never passed (red team r23 L2).
-    """
+    """The Money of *value*, made by *how*; refused naming *what*, not ``Money.amount`` (r23 L2)."""
     try:
         return Money(value, currency)
     except InvalidValueError:
@@ -134,13 +131,17 @@ def _result(value: Decimal, currency: str, what: str, *how: object) -> Money:
         raise
 
 
+def _within_places(value: Decimal, places: int) -> Decimal:
+    """*value* as it is if it has at most *places* decimal places, else rounded half up to them."""
+    return value if _places(value) <= places else round_half_up(value, places)
+
+
 def require_money(value: object, what: str) -> Money:
     """Return *value* if it is :class:`Money`, else raise naming *what*.
 
-    A plain number gets an error that shows how to write money:
-    ``Money("500", "USD")``, an amount and a currency.  A ``Money``
-    subclass comes back as the plain ``Money`` it holds (:func:`plain_money`),
-    so none of its own code runs while the library computes with it.
+    A plain number gets an error that shows how to write money: ``Money("500", "USD")``,
+    an amount and a currency.  A ``Money`` subclass comes back as the plain ``Money`` it
+    holds (:func:`plain_money`), so none of its own code runs while the library computes.
     """
     if issubclass(type(value), Money):
         if held(money := plain_money(cast("Money", value))) is None:
@@ -172,11 +173,10 @@ def held(value: Money) -> tuple[Decimal, str] | None:
 def plain_money(value: Money) -> Money:
     """An attrs converter: a :class:`Money` subclass as the plain ``Money`` it holds; else as it is.
 
-    The one place a ``Money`` is made plain.  Every Money field stores plain
-    ``Money``, so a value equals itself after a round trip through
-    :mod:`~upwork_safety.serialize` (which has no subclass to rebuild).  The
-    fields are read with ``Money``'s own slots (:func:`held`), so a subclass
-    cannot answer for itself; a ``Money`` not holding what its constructor
+    The one place a ``Money`` is made plain.  Every Money field stores plain ``Money``, so a
+    value equals itself after a round trip through :mod:`~upwork_safety.serialize` (which has
+    no subclass to rebuild).  The fields are read with ``Money``'s own slots (:func:`held`),
+    so a subclass cannot answer for itself; a ``Money`` not holding what its constructor
     stores, and anything else, is left for the field's validator to refuse.
     """
     if type(value) is Money or not issubclass(type(value), Money):
@@ -661,7 +661,7 @@ class ExchangeRate:
             InvalidValueError: The inverse is too large to hold (``field``
                 ``"inverse rate"``, ``rule`` the limit).
         """
-        inverse = _money_fields.within_places(_CONTEXT.divide(Decimal(1), self.rate), MAX_DIGITS)
+        inverse = _within_places(_CONTEXT.divide(Decimal(1), self.rate), MAX_DIGITS)
         inverse = computed(inverse, "inverse rate", "1 /", self.rate, self.quote, "per", self.base)
         return ExchangeRate(self.quote, self.base, inverse, self.as_of, self.source)
 
@@ -681,7 +681,7 @@ class ExchangeRate:
                 spread"``, ``rule`` ``"positive"``).
         """
         spread = fraction(spread, "spread")
-        rate = _money_fields.within_places(
+        rate = _within_places(
             _CONTEXT.multiply(self.rate, _CONTEXT.subtract(Decimal(1), spread)), MAX_DIGITS
         )
         if not rate:

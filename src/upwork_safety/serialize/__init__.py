@@ -297,10 +297,11 @@ def _built(cls: type[T], value: Any) -> T:
     private parts changed by hand, could make the reader of a library class
     answer with anything (review r36, hostile 2).  One ``type() is`` test.
     """
-    if type(value) is cls or not is_library(cls):
+    kind = get_origin(cls) or cls  # RuleHistory[PlatformRules] builds a RuleHistory
+    if type(value) is kind or not (isinstance(kind, type) and is_library(kind)):
         return value  # type: ignore[no-any-return]
     raise InvalidTypeError(
-        f"serialize read a {type(value).__name__} where a {cls.__name__} was asked for: a hook "
+        f"serialize read a {type(value).__name__} where a {kind.__name__} was asked for: a hook "
         "on serialize.converter answered for one of the library's classes; register hooks "
         "for your own classes, or on a copy (serialize.converter.copy())",
         field="cls",
