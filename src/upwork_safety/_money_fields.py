@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from upwork_safety._decimals import to_decimal
+from upwork_safety._decimals import _QUANTA, CONTEXT, MAX_DIGITS, _places, to_decimal, within_limits
 from upwork_safety._display import shown
 from upwork_safety._last_day import LATEST, too_late
 from upwork_safety._text import long_text, not_unicode, unicode_text
@@ -43,6 +43,44 @@ def _known_currencies() -> frozenset[str]:
     from babel.numbers import list_currencies
 
     return frozenset(list_currencies()) - NOT_MONEY.keys()
+
+
+def as_built(amount: Decimal, currency: str) -> bool:
+    """Whether ``Money(amount, currency)`` holds *amount* and *currency* as they are.
+
+    *amount* is a plain ``Decimal`` and *currency* a plain ``str``: the test of
+    a ``Money`` made without its constructor (``object.__new__`` and its slots
+    set by hand), whose values the constructor never checked (review r36,
+    hostile 1).  The common case costs one cheap test; anything else (NaN, an
+    infinity, more than 18 digits a side, a zero written with more places) goes
+    to the constructor's own rule for an amount, :func:`_amount`, and a currency
+    must be one of :func:`_known_currencies`, as :func:`check_currency` asks.
+    """
+    if currency not in _known_currencies():  # "usd", "XXX": check_currency's one test
+        return False
+    if amount.is_finite():
+        # At most MAX_DIGITS characters, not in exponent form: at most MAX_DIGITS - 1
+        # digits either side of the point, within the limits with no further test.
+        text = str(amount)
+        if len(text) <= MAX_DIGITS and "E" not in text and "e" not in text:
+            return True
+        if within_limits(amount):
+            return True
+    try:
+        _amount(amount)  # a plain Decimal comes back as it is, or is refused
+    except InvalidValueError:
+        return False
+    return True
+
+
+def forged(what: str) -> NoReturn:
+    """Refuse a ``Money`` that does not hold what its constructor keeps, naming *what*."""
+    raise InvalidValueError(
+        f"{what} is a Money its constructor did not make: it holds no Decimal amount and str "
+        "currency the constructor takes (a pickle that sends no state, or fields set by hand)",
+        field=what,
+        rule="a Money built by its constructor",
+    )
 
 
 @functools.cache
@@ -95,6 +133,18 @@ def check_currency(instance: object, attribute: attrs.Attribute[str], code: str)
         field=name,
         rule="an ISO 4217 code",
     )
+
+
+def money_text(amount: Decimal, currency: str, places: int) -> str:
+    """``str(Money)``: at least *places*, the currency's own decimals (``"USD 5.00"``).
+
+    More digits are shown as they are, never rounded away; zero has no sign;
+    never in exponent form (``1E-7``).
+    """
+    amount = amount or amount.copy_abs()
+    if _places(amount) < places:
+        amount = amount.quantize(_QUANTA[places], context=CONTEXT)
+    return f"{currency} {amount:,f}"
 
 
 def _rate(value: Decimal | int | str) -> Decimal:

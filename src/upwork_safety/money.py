@@ -12,26 +12,28 @@ constants.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date
 from decimal import Decimal
-from typing import NoReturn, cast
+from typing import cast
 
 import attrs
 
-from upwork_safety import _decimals, _money_mixing
-from upwork_safety._decimals import _QUANTA, computed, fraction
+from upwork_safety import _decimals, _money_fields, _money_mixing
 from upwork_safety._decimals import _add as _add
 from upwork_safety._decimals import _places as _places
 from upwork_safety._decimals import _subtract as _subtract
+from upwork_safety._decimals import computed, fraction
 from upwork_safety._decimals import exact as exact
 from upwork_safety._decimals import shows_exponent as shows_exponent
 from upwork_safety._decimals import to_decimal as to_decimal
 from upwork_safety._decimals import within_limits as within_limits
 from upwork_safety._money_fields import _amount, _check_as_of, _check_source, _rate
 from upwork_safety._money_fields import _known_currencies as _known_currencies
+from upwork_safety._money_fields import as_built as as_built
 from upwork_safety._money_fields import check_currency as check_currency
+from upwork_safety._money_fields import forged as forged
 from upwork_safety._money_fields import minor_unit as minor_unit
 from upwork_safety._money_mixing import division_error, factor_error, mixed_error
 from upwork_safety._money_text import MAX_FORMAT_WIDTH as MAX_FORMAT_WIDTH
@@ -121,10 +123,7 @@ def rate_of(money: Money, rate: Decimal) -> Money:
 
 
 def _result(value: Decimal, currency: str, what: str, *how: object) -> Money:
-    """The Money of *value*, made by the operation *how*; refused naming *what*, the result.
-
-    Not ``Money.amount``, which the caller never passed (red team r23 L2).
-    """
+    """The Money of *value*, made by *how*; refused naming *what*, not ``Money.amount`` (r23 L2)."""
     try:
         return Money(value, currency)
     except InvalidValueError:
@@ -140,14 +139,13 @@ def _within_places(value: Decimal, places: int) -> Decimal:
 def require_money(value: object, what: str) -> Money:
     """Return *value* if it is :class:`Money`, else raise naming *what*.
 
-    A plain number gets an error that shows how to write money:
-    ``Money("500", "USD")``, an amount and a currency.  A ``Money``
-    subclass comes back as the plain ``Money`` it holds (:func:`plain_money`),
-    so none of its own code runs while the library computes with it.
+    A plain number gets an error that shows how to write money: ``Money("500", "USD")``,
+    an amount and a currency.  A ``Money`` subclass comes back as the plain ``Money`` it
+    holds (:func:`plain_money`), so none of its own code runs while the library computes.
     """
     if issubclass(type(value), Money):
         if held(money := plain_money(cast("Money", value))) is None:
-            _fieldless(what)  # only a Money made without its constructor holds no fields
+            forged(what)  # only a Money made without its constructor holds nothing it keeps
         return money
     hint = ""
     if isinstance(value, (int, str, Decimal, float)) and not issubclass(type(value), bool):
@@ -158,37 +156,27 @@ def require_money(value: object, what: str) -> Money:
 
 
 def held(value: Money) -> tuple[Decimal, str] | None:
-    """What *value* holds in ``Money``'s own slots, a plain ``Decimal`` and ``str``; else ``None``.
+    """What *value* holds in ``Money``'s own slots, as its constructor keeps them; else ``None``.
 
     ``None`` only for a ``Money`` made without its constructor: a pickle that sends no
     state (red team r18 L2), slots set by hand to text, a float, a ``Decimal``
-    subclass (review r35, hostile 3).
+    subclass (review r35, hostile 3), or values it refuses: NaN, ``"usd"`` (``as_built``, r36).
     """
     try:
         amount, currency = _MONEY_AMOUNT.__get__(value), _MONEY_CURRENCY.__get__(value)
     except AttributeError:
         return None
-    return (amount, currency) if type(amount) is Decimal and type(currency) is str else None
-
-
-def _fieldless(what: str) -> NoReturn:
-    """Refuse a ``Money`` that does not hold what its constructor stores, naming *what*."""
-    raise InvalidValueError(
-        f"{what} is a Money without a Decimal amount and a str currency: it was made without "
-        "its constructor (a pickle that sends no state, or fields set by hand)",
-        field=what,
-        rule="a Money built by its constructor",
-    )
+    plain = type(amount) is Decimal and type(currency) is str
+    return (amount, currency) if plain and as_built(amount, currency) else None
 
 
 def plain_money(value: Money) -> Money:
     """An attrs converter: a :class:`Money` subclass as the plain ``Money`` it holds; else as it is.
 
-    The one place a ``Money`` is made plain.  Every Money field stores plain
-    ``Money``, so a value equals itself after a round trip through
-    :mod:`~upwork_safety.serialize` (which has no subclass to rebuild).  The
-    fields are read with ``Money``'s own slots (:func:`held`), so a subclass
-    cannot answer for itself; a ``Money`` not holding what its constructor
+    The one place a ``Money`` is made plain.  Every Money field stores plain ``Money``, so a
+    value equals itself after a round trip through :mod:`~upwork_safety.serialize` (which has
+    no subclass to rebuild).  The fields are read with ``Money``'s own slots (:func:`held`),
+    so a subclass cannot answer for itself; a ``Money`` not holding what its constructor
     stores, and anything else, is left for the field's validator to refuse.
     """
     if type(value) is Money or not issubclass(type(value), Money):
@@ -268,11 +256,11 @@ class Money:
             total += require_money(item, f"items[{index}]")
         return total
 
-    def _same(self, other: Money, op: str) -> None:
+    def _paired(self, other: Money, op: str, how: Callable[[Decimal, Decimal], Decimal]) -> Decimal:
         try:
             mine, theirs = self.currency, other.currency
         except AttributeError:  # one was made without its fields (red team r18 L2)
-            _fieldless("other" if held(self) is not None else "self")
+            forged("other" if held(self) is not None else "self")
         if mine != theirs:
             raise CurrencyMismatchError(
                 f"cannot {op} {self.currency} and {other.currency}: convert "
@@ -280,11 +268,15 @@ class Money:
                 field="currency",
                 rule="one currency",
             )
+        try:
+            return how(self.amount, other.amount)
+        except ArithmeticError:  # a signalling NaN set by hand (review r36, hostile 1)
+            forged("other" if held(self) is not None else "self")
 
     def __add__(self, other: object) -> Money:
         if isinstance(other, Money):
-            self._same(other, "add")
-            return _result(_add(self.amount, other.amount), self.currency, "sum", self, "+", other)
+            total = self._paired(other, "add", _add)
+            return _result(total, self.currency, "sum", self, "+", other)
         raise mixed_error(self.currency, "+", other)
 
     def __radd__(self, other: object) -> Money:
@@ -295,8 +287,7 @@ class Money:
 
     def __sub__(self, other: object) -> Money:
         if isinstance(other, Money):
-            self._same(other, "subtract")
-            diff = _subtract(self.amount, other.amount)
+            diff = self._paired(other, "subtract", _subtract)
             return _result(diff, self.currency, "difference", self, "-", other)
         raise mixed_error(self.currency, "-", other)
 
@@ -327,6 +318,21 @@ class Money:
     __pow__ = __rpow__ = _money_mixing.refuse_power  # no amount has a power
     __round__ = _money_mixing.refuse_round  # rounded() says how it rounds
 
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        theirs: Money = other  # pyright: ignore[reportAssignmentType]  # its class is Money's
+        try:
+            return (self.amount, self.currency) == (theirs.amount, theirs.currency)
+        except (ArithmeticError, AttributeError):  # a signalling NaN, or no fields: forged
+            forged("other" if held(self) is not None else "self")
+
+    def __hash__(self) -> int:
+        try:
+            return hash((self.amount, self.currency))
+        except (TypeError, AttributeError):  # the same
+            forged("self")
+
     def __neg__(self) -> Money:
         # copy_negate() is exact; unary minus would round to the caller's precision.  Zero
         # stays positive zero: a computed amount never shows as -0.00.
@@ -344,8 +350,7 @@ class Money:
     def _compare(self, other: object, op: str) -> Decimal:
         if not isinstance(other, Money):
             raise mixed_error(self.currency, op, other)
-        self._same(other, "compare")
-        return _subtract(self.amount, other.amount)
+        return self._paired(other, "compare", _subtract)
 
     def __lt__(self, other: object) -> bool:
         return self._compare(other, "<") < 0
@@ -561,13 +566,9 @@ class Money:
         )
 
     def __str__(self) -> str:
-        # At least the currency's own decimals ("USD 0.00", "USD 5.00"); more
-        # digits are shown as they are, never rounded away.  Zero has no sign.
-        amount = self.amount or self.amount.copy_abs()
-        places = self.minor_unit
-        if _places(amount) < places:
-            amount = amount.quantize(_QUANTA[places], context=_CONTEXT)
-        return f"{self.currency} {amount:,f}"  # "f": never in exponent form (1E-7)
+        if held(self) is None:  # forged: NaN, 1E+999999 (review r36, hostile 1)
+            forged("self")
+        return _money_fields.money_text(self.amount, self.currency, self.minor_unit)
 
     def __format__(self, spec: str) -> str:
         """``f"{money}"`` is :meth:`__str__`; ``f"{money:,.2f}"`` formats the amount as a Decimal.

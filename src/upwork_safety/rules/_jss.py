@@ -17,7 +17,7 @@ from typing import cast
 
 import attrs
 
-from upwork_safety._moments import exact_date
+from upwork_safety._moments import settle_date
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     long_text,
@@ -461,8 +461,8 @@ class JSSRules:
     _tracked: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        exact_date(self.effective, "JSSRules.effective")
-        exact_date(self.snapshot_anchor, "JSSRules.snapshot_anchor")
+        settle_date(self, "effective", "JSSRules.effective")
+        settle_date(self, "snapshot_anchor", "JSSRules.snapshot_anchor")
         refuse_subclass(self.name, str, "JSSRules.name")
         long_text(text_value(self.name, "JSSRules.name"), "JSSRules.name")
         check_counts(self)

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from upwork_safety._display import shown
-from upwork_safety._moments import exact_date, utc_day
+from upwork_safety._moments import settle_date, utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_int_items, whole_number
 from upwork_safety._validate import as_sequence, finer_error, id_field, member
@@ -293,7 +293,7 @@ class PaymentScheduleRules:
     )
 
     def __attrs_post_init__(self) -> None:
-        exact_date(self.effective, "PaymentScheduleRules.effective")
+        settle_date(self, "effective", "PaymentScheduleRules.effective")
         for name in ("us_threshold", "international_threshold"):
             threshold: Money = getattr(self, name)
             if threshold.currency != "USD":

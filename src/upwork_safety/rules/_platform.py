@@ -25,7 +25,7 @@ import attrs
 
 from upwork_safety._calendar import closes_after
 from upwork_safety._display import shown, type_name
-from upwork_safety._moments import exact_date
+from upwork_safety._moments import settle_date
 from upwork_safety._pickling import through_init
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import finer_error, long_text, refuse_subclass, text_value
@@ -310,7 +310,7 @@ class PlatformRules:
     )
 
     def __attrs_post_init__(self) -> None:
-        exact_date(self.effective, "PlatformRules.effective")
+        settle_date(self, "effective", "PlatformRules.effective")
         refuse_subclass(self.name, str, "PlatformRules.name")
         long_text(text_value(self.name, "PlatformRules.name"), "PlatformRules.name")
         for field in attrs.fields(type(self)):

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from upwork_safety._moments import exact_date
+from upwork_safety._moments import settle_date
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import fraction, id_field, instance, whole_cents
 from upwork_safety.errors import InvalidValueError, RulesError, UpworkSafetyError
@@ -97,7 +97,7 @@ class RetentionRules:
     name: str = attrs.field(default="SBP freelancer retention", validator=id_field)
 
     def __attrs_post_init__(self) -> None:
-        exact_date(self.effective, "RetentionRules.effective")
+        settle_date(self, "effective", "RetentionRules.effective")
 
 
 #: The framework for freelancers' accounts of October 2023: keep 50% of the

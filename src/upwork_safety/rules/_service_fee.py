@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety._display import shown
-from upwork_safety._moments import exact_date
+from upwork_safety._moments import settle_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._render import percent
@@ -177,7 +177,7 @@ class ServiceFeeSchedule:
     )
 
     def __attrs_post_init__(self) -> None:
-        exact_date(self.effective, "ServiceFeeSchedule.effective")
+        settle_date(self, "effective", "ServiceFeeSchedule.effective")
         shapes = [bool(self.tiers), self.rate is not None or self.per_contract]
         if sum(shapes) != 1:
             raise RulesError(
@@ -195,7 +195,7 @@ class ServiceFeeSchedule:
                 rule="with legacy_rate",
             )
         if self.legacy_until is not None:
-            exact_date(self.legacy_until, "ServiceFeeSchedule.legacy_until")
+            settle_date(self, "legacy_until", "ServiceFeeSchedule.legacy_until")
             if self.legacy_until < self.effective:
                 raise RulesError(
                     f"ServiceFeeSchedule.legacy_until is {self.legacy_until}, before the "

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import attrs
 
-from upwork_safety._moments import exact_date
+from upwork_safety._moments import settle_date
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import bool_field, id_field
 from upwork_safety.errors import InvalidTypeError
@@ -56,7 +56,7 @@ class ExportTaxRules:
     non_filer_unconfirmed: bool = attrs.field(default=True, validator=bool_field)
 
     def __attrs_post_init__(self) -> None:
-        exact_date(self.effective, "ExportTaxRules.effective")
+        settle_date(self, "effective", "ExportTaxRules.effective")
 
     def rate(self, *, pseb_registered: bool) -> Decimal:
         """The rate the bank withholds, for a PSEB-registered freelancer or not.

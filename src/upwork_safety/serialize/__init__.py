@@ -72,7 +72,7 @@ from upwork_safety.errors import (
 )
 from upwork_safety.money import unicode_text
 from upwork_safety.serialize import _fast, _fused
-from upwork_safety.serialize._guard import guarded
+from upwork_safety.serialize._guard import guarded, is_library
 from upwork_safety.serialize._hooks import make_converter
 from upwork_safety.serialize._problems import (
     LIMIT,
@@ -112,7 +112,7 @@ _MAX_INDENT = 16
 #: shared by the whole process, so it refuses a hook for one of the library's own
 #: types (``InvalidTypeError``, rule ``a class of your own``): see ``_guard``.
 converter: cattrs.Converter = make_converter(cls=guarded(_fast.CONVERTER_CLASS))
-converter.sealed = True  # type: ignore[attr-defined]  # a Guarded converter
+converter._sealed = True  # type: ignore[attr-defined]  # noqa: SLF001  (a Guarded converter)
 
 
 @contextlib.contextmanager
@@ -279,10 +279,34 @@ def _build(cls: type[T], data: Any, where: tuple[str, str]) -> T:
         fast = _fused.reader(converter, cls)
         if fast is not None:
             try:
-                return fast(data)  # type: ignore[no-any-return]
+                return _built(cls, fast(data))
+            except _fused.LongList as long:  # refused by its length, before its items are read
+                if (problem := _fused.too_long(long, data)) is not None:
+                    field, rule = where
+                    raise InvalidDataError([problem], field=field, rule=rule) from None
             except Exception:  # noqa: BLE001, S110  (the detailed path below says what is wrong)
                 pass
-    return _read_detailed(cls, data, where)
+    return _built(cls, _read_detailed(cls, data, where))
+
+
+def _built(cls: type[T], value: Any) -> T:
+    """*value*, checked to be a *cls* where *cls* is one of the library's classes; else raise.
+
+    The guard of :data:`converter` asks a hook's predicate once, when it is
+    registered; a predicate that answers otherwise later, or the converter's
+    private parts changed by hand, could make the reader of a library class
+    answer with anything (review r36, hostile 2).  One ``type() is`` test.
+    """
+    kind = get_origin(cls) or cls  # RuleHistory[PlatformRules] builds a RuleHistory
+    if type(value) is kind or not (isinstance(kind, type) and is_library(kind)):
+        return value  # type: ignore[no-any-return]
+    raise InvalidTypeError(
+        f"serialize read a {type(value).__name__} where a {kind.__name__} was asked for: a hook "
+        "on serialize.converter answered for one of the library's classes; register hooks "
+        "for your own classes, or on a copy (serialize.converter.copy())",
+        field="cls",
+        rule="a class of your own",
+    )
 
 
 def _read_detailed(cls: type[T], data: Any, where: tuple[str, str]) -> T:

@@ -49,11 +49,14 @@ from __future__ import annotations
 import itertools
 import weakref
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import attrs
 
+from upwork_safety import _validate
+from upwork_safety.errors import InvalidValueError, Problem
 from upwork_safety.serialize import _strict
+from upwork_safety.serialize._problems import key_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -69,6 +72,72 @@ _MISSING = object()
 
 class UnusualError(Exception):
     """The fused reader met something it leaves to the detailed path."""
+
+
+class LongList(UnusualError):  # noqa: N818  (the reader's signal, never raised to a caller)
+    """A JSON list past :data:`~upwork_safety._validate.MAX_ITEMS`, met before its items were read.
+
+    Raised for a list given to a field of an attrs class (*cls*, field
+    *name*); :func:`too_long` asks the field's own validator whether it
+    refuses so many items, and where the list is in the data.
+    """
+
+    def __init__(self, items: list[Any], cls: type, name: str) -> None:
+        super().__init__(name)
+        self.items, self.cls, self.name = items, cls, name
+
+
+def _long(items: list[Any], cls: type, name: str) -> NoReturn:
+    raise LongList(items, cls, name)
+
+
+def _listed(hook: object) -> bool:
+    """Whether *hook* reads a JSON list (or ``None`` or a list) into a field."""
+    kind = _kind(hook)
+    if isinstance(kind, OptionalKind):
+        kind = _kind(kind.hook)
+    return isinstance(kind, SequenceKind)
+
+
+def too_long(exc: LongList, data: object) -> Problem | None:
+    """The problem the class's own validator finds in *exc*'s list, at its path in *data*.
+
+    The field's converter and validator, which the class's constructor would
+    run, are given a tuple of as many ``None`` as the bound plus one, so no
+    item is read; if they refuse it by the library's count rule
+    (:func:`~upwork_safety._validate.too_many_items`), that is the problem.
+    Otherwise ``None``, and the detailed path reads the list (review r36,
+    hostile 4).
+    """
+    field = attrs.fields_dict(exc.cls)[exc.name]
+    rule = f"at most {_validate.MAX_ITEMS:,} items"
+    value: object = (None,) * (_validate.MAX_ITEMS + 1)
+    try:
+        if field.converter is not None:
+            value = field.converter(value)  # type: ignore[operator]
+        if field.validator is not None:
+            field.validator(object.__new__(exc.cls), field, value)
+    except InvalidValueError as refused:
+        path = _path_of(exc.items, data)
+        if refused.rule == rule and path is not None:
+            return Problem(path, str(refused), rule=refused.rule)
+    except Exception:  # noqa: BLE001, S110  (another rule first: the detailed path tells)
+        pass
+    return None
+
+
+def _path_of(target: object, data: object) -> str | None:
+    """The JSON path of *target* (found by identity) in *data*, dicts and lists; else ``None``."""
+    stack: list[tuple[str, object]] = [("$", data)]
+    while stack:
+        path, item = stack.pop()
+        if item is target:
+            return path
+        if type(item) is dict:
+            stack.extend((key_path(path, key), part) for key, part in item.items())
+        elif type(item) is list:
+            stack.extend((f"{path}[{i}]", part) for i, part in enumerate(item))
+    return None
 
 
 #: One field as the detailed hook reads it: the attribute, and the hook its value goes through.
@@ -235,7 +304,12 @@ class _Builder:
 
     def __init__(self, conv: cattrs.Converter) -> None:
         self.conv = conv
-        self.ns: dict[str, Any] = {"UnusualError": UnusualError, "_missing": _MISSING}
+        self.ns: dict[str, Any] = {
+            "UnusualError": UnusualError,
+            "_missing": _MISSING,
+            "_long": _long,
+            "_V": _validate,
+        }
         self.lines: list[str] = []
         self.names: dict[Any, str] = {}
         self.unions: list[tuple[str, dict[str, str]]] = []
@@ -313,10 +387,16 @@ class _Builder:
         lines += ["    kw = {}", f"    n = {required}"]  # the keys read so far
         args: list[str] = []
         used_kw = False
+        owner = self.bind(kind.cls, "c")
         for index, (a, hook) in enumerate(fields):
             local = f"f{index}"
             read = self.expr(hook, a.type, local)
             key = repr(a.name)
+            if _listed(hook):  # a list past the bound: refused by its length, no item read
+                read = (
+                    f"({read} if type({local}) is not list or len({local}) <= _V.MAX_ITEMS "
+                    f"else _long({local}, {owner}, {key}))"
+                )
             if a.default is attrs.NOTHING:
                 lines += [f"    {local} = o[{key}]", f"    {local} = {read}"]
                 args.append(f"{a.alias}={local}")
@@ -344,7 +424,7 @@ class _Builder:
         lines += ["    if len(o) != n:", "        raise UnusualError"]  # an unknown key
         if not used_kw:
             lines.remove("    kw = {}")
-        cls = self.bind(kind.cls, "c")
+        cls = owner
         if explicit and not used_kw and not any(a.kw_only for a, _ in fields):
             # Every field is passed, in order: by position (attrs' __init__ takes them so).
             args = [arg.partition("=")[2] for arg in args]

@@ -33,7 +33,7 @@ import cattrs
 from upwork_safety._display import shown
 from upwork_safety.errors import InvalidTypeError
 
-__all__ = ["Guarded", "guarded"]
+__all__ = ["Guarded", "guarded", "is_library"]
 
 #: The standard types the library's values are made of, read and written by its strict
 #: hooks: a hook for one of them, or for a base of one (``object``), reaches every value.
@@ -60,7 +60,8 @@ _STANDARD: tuple[type, ...] = (
 _RULE = "a class of your own"
 
 
-def _is_library(value: object) -> bool:
+def is_library(value: object) -> bool:
+    """Whether *value* (a class, a type expression) is defined in the library's modules."""
     module = getattr(value, "__module__", None)
     return isinstance(module, str) and (
         module == "upwork_safety" or module.startswith("upwork_safety.")
@@ -74,14 +75,14 @@ def _library_classes() -> list[type]:
         if not (name == "upwork_safety" or name.startswith("upwork_safety.")):
             continue
         for value in list(getattr(module, "__dict__", {}).values()):
-            if isinstance(value, type) and _is_library(value):
+            if isinstance(value, type) and is_library(value):
                 found[id(value)] = value
     return list(found.values())
 
 
 def _reaches_library(cls: type, library: list[type]) -> bool:
     """Whether *cls* is a library or standard type, or a base of one (``object``, ``Enum``)."""
-    return _is_library(cls) or any(_based_on(kind, cls) for kind in (*_STANDARD, *library))
+    return is_library(cls) or any(_based_on(kind, cls) for kind in (*_STANDARD, *library))
 
 
 def _based_on(kind: type, cls: type) -> bool:
@@ -127,10 +128,10 @@ def _library_type(hint: Any) -> bool:
     if isinstance(hint, typing.NewType):
         # cattrs finds a NewType's hook by the NewType itself, which no library value
         # declares: the caller's own NewType is theirs (diff review r35, 3).
-        return _is_library(hint)
+        return is_library(hint)
     if get_origin(hint) is None and not get_args(hint):
         return not isinstance(hint, type) or _reaches_library(hint, library)
-    if any(_is_library(leaf) for leaf in leaves):
+    if any(is_library(leaf) for leaf in leaves):
         return True
     return all(_reaches_library(leaf, library) for leaf in leaves)
 
@@ -186,14 +187,31 @@ def _check_predicate(predicate: Any, what: str, method: str) -> None:
 
 
 class Guarded(cattrs.Converter):
-    """A converter that, once :attr:`sealed`, takes hooks for the caller's own types only."""
+    """A converter that, once sealed, takes hooks for the caller's own types only.
 
-    #: Set when the library has registered its own hooks.
-    sealed = False
+    What it promises: a hook for one of the library's types, or a predicate
+    that answers yes for one when registered, is refused; and
+    :func:`~upwork_safety.serialize.from_dict` and ``from_json`` of one of the
+    library's classes return a value of exactly that class, or raise (review
+    r36, hostile 2).  What it does not: a predicate that answers otherwise
+    later, or the converter's private parts changed by hand, can still change
+    how the library's types are read inside a ``list[...]`` or a class of the
+    caller's, and how they are written; the library's own classes check their
+    fields when built, so a value of one is never built from what such a hook
+    makes.
+    """
+
+    #: Whether the library has registered its own hooks (private: read :attr:`sealed`).
+    _sealed = False
+
+    @property
+    def sealed(self) -> bool:
+        """Whether the library has registered its own hooks; read-only (review r36, hostile 2)."""
+        return self._sealed
 
     def register_structure_hook(self, cl: Any, func: Any = None) -> Any:
         """The cattrs method, refusing a type of the library's once sealed."""
-        if self.sealed and func is not None:
+        if self._sealed and func is not None:
             _check_type(cl, "cl", "register_structure_hook")
         # As a decorator (no func) cattrs calls this method again with the type, and
         # gives the function back.
@@ -201,38 +219,38 @@ class Guarded(cattrs.Converter):
 
     def register_unstructure_hook(self, cls: Any = None, func: Any = None) -> Any:
         """The cattrs method, refusing a type of the library's once sealed."""
-        if self.sealed and func is not None:
+        if self._sealed and func is not None:
             _check_type(cls, "cls", "register_unstructure_hook")
         return super().register_unstructure_hook(cls, func)  # pyright: ignore[reportArgumentType]
 
     def register_structure_hook_func(self, check_func: Any, func: Any) -> None:
         """The cattrs method, refusing a predicate that takes in a library type once sealed."""
-        if self.sealed:
+        if self._sealed:
             _check_predicate(check_func, "check_func", "register_structure_hook_func")
         super().register_structure_hook_func(check_func, func)
 
     def register_unstructure_hook_func(self, check_func: Any, func: Any) -> None:
         """The cattrs method, refusing a predicate that takes in a library type once sealed."""
-        if self.sealed:
+        if self._sealed:
             _check_predicate(check_func, "check_func", "register_unstructure_hook_func")
         super().register_unstructure_hook_func(check_func, func)
 
     def register_structure_hook_factory(self, predicate: Any, factory: Any = None) -> Any:
         """The cattrs method, refusing a predicate that takes in a library type once sealed."""
-        if self.sealed:
+        if self._sealed:
             _check_predicate(predicate, "predicate", "register_structure_hook_factory")
         return super().register_structure_hook_factory(predicate, factory)
 
     def register_unstructure_hook_factory(self, predicate: Any, factory: Any = None) -> Any:
         """The cattrs method, refusing a predicate that takes in a library type once sealed."""
-        if self.sealed:
+        if self._sealed:
             _check_predicate(predicate, "predicate", "register_unstructure_hook_factory")
         return super().register_unstructure_hook_factory(predicate, factory)
 
     def copy(self, *args: Any, **kwargs: Any) -> Any:
         """The cattrs copy: a converter of the caller's own, which takes any hook."""
         mine = super().copy(*args, **kwargs)
-        mine.sealed = False
+        mine._sealed = False  # noqa: SLF001  (its own class)
         return mine
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from upwork_safety import _render
 from upwork_safety.errors import InvalidTypeError
-from upwork_safety.money import Money
+from upwork_safety.money import Money, forged, held
 from upwork_safety.serialize import _strict, _times
 from upwork_safety.serialize._mappings import guarded, not_declared
 from upwork_safety.serialize._problems import WRITTEN_FIELD
@@ -208,6 +208,16 @@ def _write_date(value: date) -> str:
     return date.isoformat(value)
 
 
+def _write_money(value: Money) -> dict[str, str]:
+    """Money as JSON; a ``Money`` its constructor would refuse (forged: NaN, ``"usd"``) is refused.
+
+    What is written is what the reader takes back (review r36, hostile 1).
+    """
+    if issubclass(type(value), Money) and held(value) is None:
+        forged("value")
+    return _render.money_dict(value)
+
+
 def leaf_writers(write_decimal: Callable[[Decimal], str]) -> list[tuple[type, Any]]:
     """``(type, writer)`` for each library leaf type, each writer guarded by its type.
 
@@ -227,7 +237,7 @@ def leaf_writers(write_decimal: Callable[[Decimal], str]) -> list[tuple[type, An
         return write_decimal(value)
 
     writers: list[tuple[type, Callable[[Any], object]]] = [
-        (Money, _render.money_dict),
+        (Money, _write_money),
         (Decimal, write_decimal_only),
         (date, _write_date),
         (datetime, _times.write_datetime),
