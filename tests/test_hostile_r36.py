@@ -83,7 +83,7 @@ def test_a_library_value_refuses_a_hand_made_money_with_refused_values(amount, c
     _refused(lambda: Payment(date(2026, 3, 1), money), "Payment.amount")
     with pytest.raises(InvalidValueError) as milestone:  # its escrow's default may ask first
         Milestone("m1", "t", money)
-    assert milestone.value.field in ("Milestone.amount", "Money.currency")
+    assert "Milestone.amount" == milestone.value.field
     _refused(lambda: escrow.Approve("m1", moment, bonus=money), "Approve.bonus")
     _refused(lambda: fees.Credit(date(2026, 3, 1), money), "Credit.amount")
 
