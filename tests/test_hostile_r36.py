@@ -81,7 +81,7 @@ def test_a_library_value_refuses_a_hand_made_money_with_refused_values(amount, c
     money = _forged(amount, currency)
     moment = datetime(2026, 3, 2, tzinfo=timezone.utc)
     _refused(lambda: Payment(date(2026, 3, 1), money), "Payment.amount")
-    with pytest.raises(InvalidValueError) as milestone:  # its escrow's default may ask first
+    with pytest.raises(InvalidValueError) as milestone:
         Milestone("m1", "t", money)
     assert "Milestone.amount" == milestone.value.field
     _refused(lambda: escrow.Approve("m1", moment, bonus=money), "Approve.bonus")
