@@ -304,12 +304,26 @@ def test_a_sentence_start_rule_reads_every_sentence(text, code, evidence):
     assert (code, evidence, evidence) == (str(finding.code), finding.evidence, text[start:end])
 
 
+#: A line break between a small letter and a capitalised word: the one place the scanner
+#: reads case (docs/checks.md, *Wrapped lines*): the capital starts a line of its own, and
+#: upper-cased, the two lines are read joined as well.
+_BREAK_BEFORE_CAPITAL = re.compile(r"[a-z]\n[A-Z][a-z]")
+
+
 def test_scan_is_case_insensitive_on_the_corpus():
-    """Upper-casing a development message never changes its findings."""
+    """Upper-casing a development message never changes its findings.
+
+    Where a line breaks before a capital, upper-casing may only add a code, found by
+    reading the two lines joined ("I will pay" / "You through Wise ...", review r36,
+    scanner dev-r36): the documented limit, never a code lost.
+    """
     for m in MESSAGES:
         lower = [f.code for f in checks.scan_message(m["text"], direction=m["direction"])]
         upper = [f.code for f in checks.scan_message(m["text"].upper(), direction=m["direction"])]
-        assert lower == upper, m["text"]
+        if _BREAK_BEFORE_CAPITAL.search(m["text"]):
+            assert set(lower) <= set(upper), m["text"]
+        else:
+            assert lower == upper, m["text"]
 
 
 MILESTONE_KEYS = {"title", "description", "vague"}
