@@ -138,8 +138,8 @@ _SAME_PRICE = re.compile(
     r"milestone|amount)\b|"
     # What was agreed to be paid, kept: "I'd rather not change what we agreed to pay" (review
     # r36, scanner dev-r36).
-    r"\b(?:rather not|let'?s not|won'?t|will not|(?:don'?t|do not) want to) change what (?:we|i|you) "
-    r"(?:agreed|settled|said) (?:to pay|on)\b"
+    r"\b(?:rather not|let'?s not|won'?t|will not|(?:don'?t|do not) want to) change what "
+    r"(?:we|i|you) (?:agreed|settled|said) (?:to pay|on)\b"
 )
 _SMALL = re.compile(
     r"\b(?:quick(?:ly)?|small|tiny|minor|little|simple|easy|basically the same|"
@@ -206,7 +206,8 @@ _STRONG_CREEP = re.compile(
     r"\bsqueeze in\b|\bone more (?!question|thing|"
     r"time|day|week|minute|note|point|reminder|call|meeting|detail|quick)\w+|"
     r"\b(?:\d+|two|three|four|five|a few|a couple of|a couple|few|couple) more\b|"
-    r"\banother \d+\b|\binstead of (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b|\bek (?:\w+ )?(?:aur|or)\b|\b\d+ (?:aur|or)\b|"
+    r"\banother \d+\b|\binstead of (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b|"
+    r"\bek (?:\w+ )?(?:aur|or)\b|\b\d+ (?:aur|or)\b|"
     r"\b(?:teen|char|chaar|paanch|panch|chhe|saat|aath|das) aur\b|"
     r"\b(?:a couple of|a few|couple of|few|some) (?:extra|more|additional)\b|"
     r"\bextra (?:tweaks?|pages?|features?|screens?|sections?|revisions?|languages?)\b|"
