@@ -158,7 +158,13 @@ _FAKE_CHEQUE = re.compile(
     # The cheque of the sentence before cashed, then a partner paid: "Cash it and pay our
     # licensing partner the $900" (review r31, scanner dev-r31).
     r"\b(?:cash|deposit)\w{0,3} it\b.{0,20}\b(?:wire|send|transfer|pay|forward)\w{0,3} (?:to )?"
-    r"(?:our|the|my) (?:\w+ )?(?:supplier|vendor|agent|partner|seller)\b"
+    r"(?:our|the|my) (?:\w+ )?(?:supplier|vendor|agent|partner|seller)\b|"
+    # ... or once "it" (the cheque of the sentence before) clears, the rest sent on to someone
+    # of theirs: "Once it clears please send the difference to our designer through Zelle"
+    # (review r36, scanner dev-r36).
+    r"\b(?:once|when|after|as soon as) it (?:clears|has cleared|is cleared),? (?:(?:please|kindly|"
+    r"just|then) )?(?:wire|send|transfer|pay|forward)\w{0,3} (?:the )?(?:balance|rest|"
+    r"difference|remaining|remainder|extra|leftover)\b(?: \w+){0,2}? to (?:our|the|my) \w+"
 )
 _FEE_REQUIRED = re.compile(
     r"\b(?:there'?s|there is|requires?|required|standard|mandatory|need|needs|must|"
