@@ -486,25 +486,36 @@ def _unconditional(
             or sentence.first(_RELEASE)
         )
     if pattern is _PAY_AFTER:
-        # A release on approval is Upwork's, and "cash on delivery" may be the product's; the
-        # money only once the work is live is neither: "we release payment once the app is
-        # live on the Play Store" (review r31, scanner dev-r31).
-        launched = _LAUNCHED.search(match.group()) is not None
-        before = sentence.text[max(0, match.start() - 30) : match.start()]
-        return not (
-            _PAY_FEATURE.match(match.group())  # "test the payment flow when the app is live"
-            or (lex.PRODUCT.search(before) if launched else sentence.product(*match.span()))
-            or (not launched and sentence.first(_RELEASE))
-            or sentence.first(_FUNDED_ALREADY)
-            or sentence.upwork_feature(match.start())
-            or sentence.first(lex.ON_PLATFORM)
-        )
+        return _paid_after_asked(sentence, match)
     if pattern is FREE_WORK:
         return free_work_asked(sentence, match)
     return (
         submission_skipped(sentence, match, after)
         if pattern is OFF_SUBMIT
         else _escrow_refused(sentence, match)
+    )
+
+
+def _paid_after_asked(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Pay only after the work (a :data:`_PAY_AFTER` match) that is no release or product.
+
+    A release on approval is Upwork's, and "cash on delivery" may be the product's; the
+    money only once the work is live is neither: "we release payment once the app is live
+    on the Play Store" (review r31, scanner dev-r31).
+    """
+    if match.group().startswith("jaise hi"):
+        # The money the reader gets "as soon as" it is live, said so: "jaise hi live hui
+        # poori payment mil jayegi" (review r36, scanner dev-r36).
+        return not (sentence.first(_FUNDED_ALREADY) or sentence.first(lex.ON_PLATFORM))
+    launched = _LAUNCHED.search(match.group()) is not None
+    before = sentence.text[max(0, match.start() - 30) : match.start()]
+    return not (
+        _PAY_FEATURE.match(match.group())  # "test the payment flow when the app is live"
+        or (lex.PRODUCT.search(before) if launched else sentence.product(*match.span()))
+        or (not launched and sentence.first(_RELEASE))
+        or sentence.first(_FUNDED_ALREADY)
+        or sentence.upwork_feature(match.start())
+        or sentence.first(lex.ON_PLATFORM)
     )
 
 

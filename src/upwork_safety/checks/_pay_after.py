@@ -41,7 +41,8 @@ PAY_AFTER = re.compile(
     # ... or "as soon as" it is live: "jaise hi live hui poori payment mil jayegi" (review r36,
     # scanner dev-r36).
     r"\bjaise hi (?:\w+ ){0,3}?(?:live|launch)\w{0,3} (?:hui|hua|ho|hogi|hoga|ho jaye|ho gayi|"
-    r"ho gaya)\b,? (?:\w+ ){0,2}?(?:payment|paise|paisa|raqam|pay)\b|"
+    r"ho gaya)\b,? (?:\w+ ){0,2}?(?:payment|paise|paisa|raqam|pay) (?:\w+ )?(?:mil|bhej|release|"
+    r"transfer|de)\w{0,6}|"
     r"\b(?:result|kaam|work|demo)\w{0,2} dikhao\b.{0,20}\bphir\b.{0,30}\b(?:payment|paise|pay)\b|"
     r"\bpehle kaam\b.{0,20}\bphir (?:payment|paise)\b|"
     # The work finished first, then the money: "kaam mukammal karo phir payment milegi".
@@ -64,5 +65,5 @@ PAY_FEATURE = re.compile(
 #: first in Roman Urdu ("website live hone ke baad").
 LAUNCHED = re.compile(
     r"\b(?:live|launched|up and running|on (?:the )?(?:play|app) store)$|"
-    r"^(?:\w+ )?(?:live|launch) ho|^jaise hi\b"
+    r"^(?:\w+ )?(?:live|launch) ho"
 )

@@ -169,7 +169,8 @@ _NEW_PAY = re.compile(
     r"\badd(?:ed)? (?:a |another )?(?:new )?(?:\$\d[\d,]* )?milestone\b|"
     # A quote asked for, not one kept: "let's not change the quote" (review r32).
     r"(?<!change the )(?<!touch the )(?<!raise the )(?<!revise the )(?<!current )(?<!same )"
-    r"(?<!existing )(?<!original )(?<!agreed )\bquote\b|\bhow much\b|"
+    r"(?<!existing )(?<!original )(?<!agreed )\bquote\b(?! (?:stays|remains|will stay|will "
+    r"remain|is staying)\b)|\bhow much\b|"
     r"\bestimate\b|\bseparate \$\d[\d,]* milestone\b|"
     r"\bna(?:ya|ye|yi) milestone\b|\balag milestone\b|\bextra paise dunga\b|"
     r"\bbudget badha\w{0,4}\b(?! (?:nahi|na|nahin)\b)|"
