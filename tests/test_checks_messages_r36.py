@@ -19,6 +19,8 @@ round, read by the rules alone:
   skipped Upwork submission whose next sentence sends the work to a Drive;
 * money a relative brings to the reader by hand, the contract closed on Upwork;
 * a cheque's rest sent on to someone of the writer's once "it" clears;
+* and two older development messages that only the retrained model found: more versions
+  the work should "also come in", and a sum "ke liye" a named fee;
 * and, as false alarms: a code the product's own riders get, a chat app said to be
   blocked, and a test number typed into a form.
 
@@ -77,6 +79,13 @@ from upwork_safety.checks import FindingCode
             "incoming",
             SCOPE,
         ),
+        # More versions the work should "also come in", played down (a development message the
+        # retrained model alone found, now read by the rules).
+        (
+            "Could the banner also come in square and story versions? Same design, should be quick.",
+            "incoming",
+            SCOPE,
+        ),
         # A review promised to say great things for a refund.
         (
             "Refund half the fee and my feedback says nice things about you, promise.",
@@ -131,6 +140,12 @@ from upwork_safety.checks import FindingCode
             "incoming",
             PAYMENT,
         ),
+        # A sum "ke liye" a named fee (a development message the model alone found).
+        (
+            "Profile activation ke liye 800 rupay ka balance daalna hoga, phir kaam milega.",
+            "incoming",
+            FEE,
+        ),
         # A cheque's rest sent on once "it" clears.
         (
             (
@@ -177,6 +192,11 @@ def test_r36_wordings_are_found(text: str, direction: str, code: FindingCode) ->
             "incoming",
         ),
         ("Jaise hi app live hogi, users ko payment ka option milega.", "incoming"),
+        # Versions of the product's own, and a fee the customers of the product pay.
+        (
+            "The logo can also come in two versions, which we will price as a new milestone.",
+            "incoming",
+        ),
         # A relative who visits; the writer sends money on after it clears.
         ("Mera bhai kal aap ke ghar aayega, dinner pe milte hain.", "incoming"),
         ("The invoice is paid. Once it clears, I'll send the rest to the team.", "incoming"),

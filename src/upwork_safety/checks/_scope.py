@@ -24,7 +24,7 @@ _NEW_WORK = re.compile(
     r"integrate|include|"
     r"translate|redo|set up|setup|record|migrate|upload|bana\w{0,4}|likh\w{0,4}|daal\w{0,4}|"
     r"laga\w{0,4}|make|do|prepare|handle|shoot|draw|illustrate|animate|proofread|format|"
-    r"throw together|put together|knock(?:ing)? out|whip(?:ping)? up|"
+    r"throw together|put together|knock(?:ing)? out|whip(?:ping)? up|come in|"
     r"install|configure|convert|fix|update|change|edit|optimi[sz]e|need|want|chahiye|"
     # The listing that also needs mockups, fitted into the current budget (review r33).
     r"needs|fit|"

@@ -29,6 +29,10 @@ _FEE_NAMED = re.compile(
     r"cost|amount|payment|money)\b|\bsecurity\s(?:deposit|amount|money|ke taur)\b|"
     # A guarantee lodged, in Roman Urdu: "guarantee ke taur pe 20 hazar jama" (review r33).
     r"\b(?:guarantee|gaurantee|guaranty)\s(?:ke|ki)\s(?:taur|tor)\b|"
+    # An account or profile's activation "ke liye" a sum: "account activation ke liye 1000
+    # rupay ka balance" (review r36, a development message the model alone found).
+    r"\b(?:activation|verification|unlock)\s(?:ke|k)\sliye\s(?:(?:\$|rs\.?\s?|pkr\s?)\d[\d,.]{0,9}|"
+    r"\d[\d,.]{0,9}\s?(?:rupay|rupaye|rupees?|rs|pkr|dollars?|usd|\$))|"
     # A security lodged, in Roman Urdu: "15000 security jama karwani hogi".
     r"\bsecurity\s(?:jama|ada|bhej)\w{0,6}|"
     # ... or its sum named before it is paid: "uski security 15000 pehle deni hogi" (review
