@@ -683,25 +683,19 @@ def test_the_twenty_first_held_out_set_keeps_its_figure_before_tuning(scanner_ev
     """The twenty-first held-out set (r35 scanner) was written by an outside writer that never
     saw the rules, committed before that round's tuning and scored once before it: 48 of its 59
     risky messages found with three false alarms, 0.941 precision and 0.814 recall, risky or
-    not. Its messages are never read by the hand that tunes the rules. The pin was that first
-    figure; the r36 retrained model, trained on development messages alone, finds two
-    messages fewer than r35's (47 of 59; the rules alone unchanged at 46), so the floor pins
-    that measured figure rather than a rule tuned toward a held-out message (as round 34 did
-    for the fourteenth set); a further drop fails."""
+    not. Its messages are never read by the hand that tunes the rules. The pin is that first
+    figure, so a later change may not fall below what the set measured untuned."""
     figures = scanner_eval.score(HELD_OUT_21)["risky_or_not"]
-    assert figures["precision"] >= 47 / 50
-    assert figures["recall"] >= 47 / 59
+    assert figures["precision"] >= 48 / 51
+    assert figures["recall"] >= 48 / 59
 
 
 def test_the_twenty_second_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
     """The twenty-second held-out set (r36 scanner) was written by an outside writer that never
     saw the rules, committed before that round's tuning and scored once before it: 45 of its 57
     risky messages found with three false alarms, 0.938 precision and 0.789 recall, risky or
-    not. Its messages are never read by the hand that tunes the rules. The pin was that first
-    figure; the r36 retrained model, trained on development messages alone, finds one message
-    fewer than the model it replaced (44 of 57; the rules alone unchanged at 42), so the floor
-    pins that measured figure rather than a rule tuned toward a held-out message; a further
-    drop fails."""
+    not. Its messages are never read by the hand that tunes the rules. The pin is that first
+    figure, so a later change may not fall below what the set measured untuned."""
     figures = scanner_eval.score(HELD_OUT_22)["risky_or_not"]
-    assert figures["precision"] >= 44 / 47
-    assert figures["recall"] >= 44 / 57
+    assert figures["precision"] >= 45 / 48
+    assert figures["recall"] >= 45 / 57
