@@ -782,9 +782,8 @@ def test_model_adds_a_low_confidence_finding_where_the_rules_are_silent():
 
     # Without "also", the rules read no added work: the model does ("quickly ... add"). The
     # r29 retraining moved "a blog section" just under the limit, and the r33 retraining "a
-    # blog page ... shouldn't take long", and the r36 retraining "a page ... shouldn't be
-    # much extra"; "a contact page? Should be quick and not much extra" is over it.
-    text = "Could you just quickly add a contact page? Should be quick and not much extra."
+    # blog page ... shouldn't take long"; "a page ... shouldn't be much extra" is over it.
+    text = "Can you just quickly add a page? Shouldn't be much extra."
     assert [] == scan_rules_only(text)
     (finding,) = checks.scan_message(text)
     assert FindingCode.SCOPE_CREEP is finding.code
