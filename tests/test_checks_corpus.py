@@ -442,9 +442,17 @@ def test_model_adds_no_wrong_code_on_the_development_set():
     assert len(added) <= 5
 
 
+# The shipped weights were trained in round 35 on the development set's first 4,077 messages.
+# Round 36 appended 82 and measured a model retrained on all of them; it found fewer
+# messages of the twenty-first and twenty-second held-out sets than their pre-registered
+# floors, so it was not kept, and the weights stay those of the first 4,077.
+TRAINED_ON = 4077
+
+
 @pytest.mark.slow
 def test_shipped_weights_are_what_the_training_script_writes(tmp_path, monkeypatch):
-    """Retraining on the development set reproduces the shipped weights and limits."""
+    """Retraining on the development messages the shipped weights were trained on (the first
+    ``TRAINED_ON``) reproduces the shipped weights and limits."""
     import runpy
 
     from upwork_safety.checks import _weights
@@ -454,7 +462,7 @@ def test_shipped_weights_are_what_the_training_script_writes(tmp_path, monkeypat
     from benchmarks import scanner_model
 
     target = tmp_path / "_weights.py"
-    scanner_model.write(target, MESSAGES)
+    scanner_model.write(target, MESSAGES[:TRAINED_ON])
     written = runpy.run_path(str(target))
     assert _weights.FEATURES == written["FEATURES"]
     assert _weights.WEIGHTS == written["WEIGHTS"]
