@@ -304,12 +304,26 @@ def test_a_sentence_start_rule_reads_every_sentence(text, code, evidence):
     assert (code, evidence, evidence) == (str(finding.code), finding.evidence, text[start:end])
 
 
+#: A line break between a small letter and a capitalised word: the one place the scanner
+#: reads case (docs/checks.md, *Wrapped lines*): the capital starts a line of its own, and
+#: upper-cased, the two lines are read joined as well.
+_BREAK_BEFORE_CAPITAL = re.compile(r"[a-z]\n[A-Z][a-z]")
+
+
 def test_scan_is_case_insensitive_on_the_corpus():
-    """Upper-casing a development message never changes its findings."""
+    """Upper-casing a development message never changes its findings.
+
+    Where a line breaks before a capital, upper-casing may only add a code, found by
+    reading the two lines joined ("I will pay" / "You through Wise ...", review r36,
+    scanner dev-r36): the documented limit, never a code lost.
+    """
     for m in MESSAGES:
         lower = [f.code for f in checks.scan_message(m["text"], direction=m["direction"])]
         upper = [f.code for f in checks.scan_message(m["text"].upper(), direction=m["direction"])]
-        assert lower == upper, m["text"]
+        if _BREAK_BEFORE_CAPITAL.search(m["text"]):
+            assert set(lower) <= set(upper), m["text"]
+        else:
+            assert lower == upper, m["text"]
 
 
 MILESTONE_KEYS = {"title", "description", "vague"}
@@ -428,9 +442,17 @@ def test_model_adds_no_wrong_code_on_the_development_set():
     assert len(added) <= 5
 
 
+# The shipped weights were trained in round 35 on the development set's first 4,077 messages.
+# Round 36 appended 82 and measured a model retrained on all of them; it found fewer
+# messages of the twenty-first and twenty-second held-out sets than their pre-registered
+# floors, so it was not kept, and the weights stay those of the first 4,077.
+TRAINED_ON = 4077
+
+
 @pytest.mark.slow
 def test_shipped_weights_are_what_the_training_script_writes(tmp_path, monkeypatch):
-    """Retraining on the development set reproduces the shipped weights and limits."""
+    """Retraining on the development messages the shipped weights were trained on (the first
+    ``TRAINED_ON``) reproduces the shipped weights and limits."""
     import runpy
 
     from upwork_safety.checks import _weights
@@ -440,7 +462,7 @@ def test_shipped_weights_are_what_the_training_script_writes(tmp_path, monkeypat
     from benchmarks import scanner_model
 
     target = tmp_path / "_weights.py"
-    scanner_model.write(target, MESSAGES)
+    scanner_model.write(target, MESSAGES[:TRAINED_ON])
     written = runpy.run_path(str(target))
     assert _weights.FEATURES == written["FEATURES"]
     assert _weights.WEIGHTS == written["WEIGHTS"]

@@ -466,7 +466,8 @@ def _identity(sentence: Sentence, *, hinted: bool) -> Hit | None:
         if w.WRITERS_DOCUMENT.search(before):
             # The writer's own identity for the reader's account: "mera CNIC use kar lo
             # apna account verify karne ke liye".
-            lent = "reader" in owners or bool(sentence.first(w.DONE_BY_WRITER))
+            # ... or for a third person's: "mere card ki pic uske account pe laga do".
+            lent = bool(owners & {"reader", "third"}) or bool(sentence.first(w.DONE_BY_WRITER))
         else:
             # The reader's (or anyone's) identity for the writer's account, a new one, or
             # for money: "verify my account with your CNIC", "need a face for our account".

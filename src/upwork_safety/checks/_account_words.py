@@ -24,7 +24,7 @@ THIRDS = (
     r"(?:his|her|their|someone'?s|someone else'?s|another person'?s|other people'?s|"
     r"(?:my |mera |meri |mere )?(?:brother|sister|cousin|friend|relative|uncle|father|wife|"
     r"husband|bhai|behen|dost|abbu|chacha|mamu)(?:'s| ka| ki| ke)|kisi aur (?:ka|ki|ke)|"
-    r"us ka|uska|uski|unka|unki)"
+    r"us ka|uska|uski|unka|unki|uske|us ke|unke|un ke)"
 )
 
 NOUN = r"(?:account|accounts|id|ids|profile|profiles|login)"
@@ -487,7 +487,9 @@ _PRODUCT_BUILT = (
     r"feature|screen|page|flow|form|field|module|system|api|twilio|option|options|toggle|"
     r"implement\w{0,3}|integrat\w{0,6}|build|building|add|adding|design|designing|reset|"
     r"forgot password|hash\w{0,4}|encrypt\w{0,4}|users?|customers?|students?|numbers? "
-    r"starting|pakistani numbers"
+    r"starting|pakistani numbers|"
+    # ... and the product's own people: "hamare riders ko OTP SMS pe milta hai" (review r36).
+    r"riders?|passengers?|patients?"
 )
 #: The keys of the work's own systems: a site, a server, a product feature.
 KEYS_OF_THE_WORK = re.compile(r"\b(?:" + _SYSTEMS_OF_THE_WORK + "|" + _PRODUCT_BUILT + r")\b")
@@ -569,7 +571,10 @@ VERIFY = re.compile(
     r"\b(?:verif\w{0,8}|kyc|video call (?:verification|check)|identity check|id check)\b|"
     # An account opened with the identity: "open a new Upwork account with your ID card".
     r"\b(?:open|create|register|make|bana\w{0,3})\w{0,3} (?:a |an )?(?:new |naya |nayi )?"
-    r"(?:upwork )?(?:account|id|profile)\b"
+    r"(?:upwork )?(?:account|id|profile)\b|"
+    # A document put on an account, in Roman Urdu: "card ki pic uske account pe laga do"
+    # (review r36, scanner dev-r36).
+    r"\b(?:account|id|profile) (?:pe|par|per|mein|me) (?:laga|lagwa|upload kar|use kar)\w{0,4}"
 )
 
 #: Verification asked for in the imperative, at a clause's start: "verify my account with

@@ -20,7 +20,12 @@ FOR_PAY = re.compile(
     r"\b(?:release|releasing|process|processing|clear|send) (?:the |your |ur )?(?:payment|"
     r"payments|pay|salary|funds|money)\b|"
     r"\b(?:payment|paisay|paise|raqam|salary|transfer)\b(?: \w+){0,2} (?:ke liye|k liye|"
-    r"karne ke liye|se pehle|ke baad hi)\b"
+    r"karne ke liye|se pehle|ke baad hi)\b|"
+    # ... as the pay's only condition: "hum tab hi pay karte hain jab woh apna passport scan
+    # share karein", "we only pay freelancers once they send a passport scan" (review r36,
+    # scanner dev-r36).
+    r"\b(?:tab hi|tabhi|sirf tab) (?:pay|payment|paise|salary)\b(?: \w+){0,3}? (?:jab|agar)\b|"
+    r"\bonly (?:pay|release (?:the )?payment)\b(?: \w+){0,3}? (?:when|if|once|after)\b"
 )
 
 #: Upwork (or a bank) itself asks, not the writer: "Upwork will ask for your CNIC".

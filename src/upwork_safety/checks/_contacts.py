@@ -198,7 +198,10 @@ _CALL_IT = re.compile(
 _TEST_DATA = re.compile(
     r"\b(?:dummy|fake|placeholder|test (?:data|numbers?|phones?|cards?|values?|inputs?|users?)|"
     r"sample (?:data|numbers?)|(?:test|try)\w{0,3} (?:the |our |your )?(?:checkout|form|sign ?up|"
-    r"field|flow|validation|otp screen|login screen)|in (?:the|that|this) (?:form|field|input)s?)\b"
+    r"field|flow|validation|otp screen|login screen)|in (?:the|that|this) (?:form|field|input)s?|"
+    # ... said in Roman Urdu: "test ke liye 0300 0000000 daal ke check karo", "form mein"
+    # (review r36, scanner dev-r36).
+    r"test (?:ke|k|kay) (?:liye|liay|lye|lie)|(?:form|field|input)s? (?:mein|me|main|pe|par))\b"
 )
 
 

@@ -275,6 +275,9 @@ _NO_ESCROW = re.compile(
     r"\b(?:milestone|contract|escrow|offer)s? (?:banane|bananay|create karne|set karne|"
     r"fund karne|bhejne) (?:ki |ka )?(?:zaroorat|zarurat|need) nahi\b|"
     r"\bbina (?:milestone|contract|escrow)\b|"
+    # Not to be worried about: "escrow wagera ki tension na lo" (review r36, scanner dev-r36).
+    r"\b(?:milestone|contract|escrow)s? (?:(?:wagera|wagaira|waghaira|shagera|vagera) )?"
+    r"(?:ki|ka) (?:tension|fikar|fikr|chinta) (?:na|mat) (?:lo|lein|karo|karein|kijiye)\b|"
     # The milestone not to be made: "milestone mat banao, kaam shuru karo" (review r29).
     r"\b(?:milestone|contract|escrow|offer)s? (?:abhi )?(?:mat|na) (?:banao|banayen|banaiye|"
     r"bana|banana|karo|bhejo|bhejna|fund karo)\b|\b(?:milestone|contract|escrow) ke baghair\b|"
@@ -450,8 +453,16 @@ _ELSEWHERE_METHOD = re.compile(
 )
 
 
-def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern[str]) -> bool:
-    """A no-escrow, free-work or pay-after-delivery match that really asks for it."""
+def _unconditional(
+    sentence: Sentence,
+    match: re.Match[str],
+    pattern: re.Pattern[str],
+    after: Sentence | None = None,
+) -> bool:
+    """A no-escrow, free-work or pay-after-delivery match that really asks for it.
+
+    *after* is the next sentence, read for where a skipped submission goes.
+    """
     if sentence.negated(*match.span()) or sentence.past():
         return False
     if pattern is _FUND_AFTER_WORK:
@@ -475,25 +486,36 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
             or sentence.first(_RELEASE)
         )
     if pattern is _PAY_AFTER:
-        # A release on approval is Upwork's, and "cash on delivery" may be the product's; the
-        # money only once the work is live is neither: "we release payment once the app is
-        # live on the Play Store" (review r31, scanner dev-r31).
-        launched = _LAUNCHED.search(match.group()) is not None
-        before = sentence.text[max(0, match.start() - 30) : match.start()]
-        return not (
-            _PAY_FEATURE.match(match.group())  # "test the payment flow when the app is live"
-            or (lex.PRODUCT.search(before) if launched else sentence.product(*match.span()))
-            or (not launched and sentence.first(_RELEASE))
-            or sentence.first(_FUNDED_ALREADY)
-            or sentence.upwork_feature(match.start())
-            or sentence.first(lex.ON_PLATFORM)
-        )
+        return _paid_after_asked(sentence, match)
     if pattern is FREE_WORK:
         return free_work_asked(sentence, match)
     return (
-        submission_skipped(sentence, match)
+        submission_skipped(sentence, match, after)
         if pattern is OFF_SUBMIT
         else _escrow_refused(sentence, match)
+    )
+
+
+def _paid_after_asked(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Pay only after the work (a :data:`_PAY_AFTER` match) that is no release or product.
+
+    A release on approval is Upwork's, and "cash on delivery" may be the product's; the
+    money only once the work is live is neither: "we release payment once the app is live
+    on the Play Store" (review r31, scanner dev-r31).
+    """
+    if match.group().startswith("jaise hi"):
+        # The money the reader gets "as soon as" it is live, said so: "jaise hi live hui
+        # poori payment mil jayegi" (review r36, scanner dev-r36).
+        return not (sentence.first(_FUNDED_ALREADY) or sentence.first(lex.ON_PLATFORM))
+    launched = _LAUNCHED.search(match.group()) is not None
+    before = sentence.text[max(0, match.start() - 30) : match.start()]
+    return not (
+        _PAY_FEATURE.match(match.group())  # "test the payment flow when the app is live"
+        or (lex.PRODUCT.search(before) if launched else sentence.product(*match.span()))
+        or (not launched and sentence.first(_RELEASE))
+        or sentence.first(_FUNDED_ALREADY)
+        or sentence.upwork_feature(match.start())
+        or sentence.first(lex.ON_PLATFORM)
     )
 
 
@@ -592,7 +614,7 @@ def _start_stated(message: Message) -> Hit | None:
             if pattern is _PAY_AFTER and message.has(_FUNDED_ANCHOR):
                 continue  # "it's funded; once it's done, we pay": the release, not a risk
             for match in sentence.all(pattern):
-                if _unconditional(sentence, match, pattern) or (
+                if _unconditional(sentence, match, pattern, message.following(sentence)) or (
                     pattern is FREE_WORK and free_trial_given(message, sentence, match)
                 ):
                     variant = FREE_TRIAL if pattern is FREE_WORK else ""

@@ -70,7 +70,8 @@ _ELSEWHERE = re.compile(
 )
 #: The contract closing or replaced, so nothing will be funded: "I'm closing the contract".
 _CONTRACT_CLOSING = re.compile(
-    r"\b(?:clos|end|cancel|terminat)\w{0,4} (?:the |this |our |my )?(?:contract|job|offer)\b|"
+    r"\b(?:clos|end|cancel|terminat)\w{0,4}(?: out)? (?:the |this |our |my )?(?:contract|job|"
+    r"offer)\b|"
     r"\b(?:contract|job|offer) (?:is |was |will be |has been )?(?:closed|ended|cancell?ed|"
     r"terminated|over)\b|\b(?:new|another|second) (?:contract|one)\b|"
     r"\bpay (?:you |u )?(?:later|separately|directly|outside)\b"
@@ -82,13 +83,17 @@ _SUBMIT_CONDITION = re.compile(
 )
 
 
-def submission_skipped(sentence: Sentence, match: re.Match[str]) -> bool:
+def submission_skipped(
+    sentence: Sentence, match: re.Match[str], after: Sentence | None = None
+) -> bool:
     """An off-Upwork handover that really asks for one, not "don't submit it *yet*".
 
     "Don't submit it on Upwork" counts only with somewhere else to send the work
     (a Drive, e-mail, "directly", "to me") or the contract closing; a condition
     after it ("... unless the tests pass", "... before you test it") leaves only
-    the contract closing.
+    the contract closing.  The sentence *after* it may name them instead, a file
+    service or the contract closing only: "No need to hit submit on Upwork. Share
+    the link in a Google Drive folder" (review r36, scanner dev-r36).
     """
     loose = match.group("loose")
     if sentence.first(_NOT_YET) or (loose is not None and sentence.negated(*match.span("loose"))):
@@ -104,4 +109,15 @@ def submission_skipped(sentence: Sentence, match: re.Match[str]) -> bool:
         return True
     if _SUBMIT_CONDITION.match(sentence.text, match.end()):
         return False
-    return bool(sentence.first(_ELSEWHERE))
+    return bool(sentence.first(_ELSEWHERE)) or _handed_over_after(after)
+
+
+def _handed_over_after(after: Sentence | None) -> bool:
+    """Whether the sentence *after* a skipped submission hands the work over elsewhere.
+
+    A file service or the contract closing counts, unless that sentence hands the work in
+    on Upwork too ("Submit the cut on Upwork and put the raw files on our Drive").
+    """
+    if after is None or any(not after.negated(*m.span()) for m in after.all(_SUBMIT_ON_UPWORK)):
+        return False
+    return bool(after.first(_FILE_SERVICE) or after.first(_CONTRACT_CLOSING))

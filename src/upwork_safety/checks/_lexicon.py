@@ -144,6 +144,11 @@ _VIA_RELATIVE = (
     # hun, aap un se le lena" (review r34, scanner dev-r34).
     r"|(?:paise|paisa|payment|raqam|amount|cash)\b[^.?!]{0,30}? (?:aap|ap|tum) (?:un|us|in|is) "
     r"se (?:le|collect|wasool|wasul)\w{0,4}"
+    # ... or a relative bringing the money to the reader: "paise mera bhai aap ke ghar de
+    # jayega" (review r36, scanner dev-r36).
+    r"|(?:paise|paisa|payment|raqam|amount|cash)(?: \w+)?? (?:bhai|cousin|dost|brother|friend|"
+    r"chacha|mamu|relative|abbu|walid)\w{0,2}(?: \w+){0,4}? (?:de|pohncha|pahuncha|chhor|chor)"
+    r"\w{0,2} (?:jayega|jayegi|jaye|dega|degi|aayega|aayegi|aaega|jaega)\b"
 )
 
 #: Ways to pay that leave Upwork.

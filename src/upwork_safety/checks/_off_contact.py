@@ -172,6 +172,14 @@ def _rules_question(sentence: Sentence) -> bool:
     )
 
 
+#: The channel said to be out of reach, right after its name: "Discord is blocked on my office
+#: network", "Telegram is banned here" (review r36, scanner dev-r36).
+_BLOCKED = re.compile(
+    r" (?:is|are|'s|gets|got) (?:(?:also|still|completely|totally) )?(?:blocked|banned|"
+    r"restricted|not allowed|not available|unavailable)\b"
+)
+
+
 def _suppressed_channel(sentence: Sentence, match: re.Match[str]) -> bool:
     start, end = match.span()
     if _rules_question(sentence):
@@ -187,6 +195,8 @@ def _suppressed_channel(sentence: Sentence, match: re.Match[str]) -> bool:
         sentence.text
     ):
         return True  # "it says 'Whtapp' instead of 'WhatsApp'": the word, quoted
+    if _BLOCKED.match(sentence.text, end):
+        return True  # "Discord is blocked on my office network, so let's keep using this chat"
     if sentence.suppressed(start, end) or _placed_detail(sentence, match):
         return True  # "put our WhatsApp handle on the menu card": the design's, not a way to talk
     return bool(sentence.in_clause(_ON_UPWORK_CALL, start)) and not (

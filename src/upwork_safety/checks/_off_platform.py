@@ -185,6 +185,12 @@ _NOT_THIS_WAY = re.compile(r"\b(?:instead|rather|than|except|besides|another|oth
 #: "we send money to our parents" (the sender is the writer, the relative their own).
 _OWN_REMITTANCE = re.compile(r"\b(?:i|we)\b(?: \w+){0,3} $")
 _OWN_RELATIVE = re.compile(r"\b(?:to|through|thru|via) (?:my|our) ")
+#: The contract closed as the money goes by hand: "Upwork pe band kar dete hain contract"
+#: (review r36, scanner dev-r36).
+_CONTRACT_ENDED = re.compile(
+    r"\b(?:band|khatam|close|end)\w{0,3} (?:\w+ ){0,3}?contract\b|"
+    r"\bcontract (?:\w+ )?(?:band|khatam|closed?|ended)\b"
+)
 
 
 def _relative_excused(sentence: Sentence, match: re.Match[str]) -> bool:
@@ -208,6 +214,7 @@ def _relative_excused(sentence: Sentence, match: re.Match[str]) -> bool:
         via is not None
         and not sentence.negated(*via.span())
         and not sentence.refuses_upwork()
+        and not sentence.first(_CONTRACT_ENDED)
         and not sentence.first(_NOT_THIS_WAY)
         and not sentence.first(lex.OFF_PLATFORM)
         and not sentence.first(lex.PLATFORM_FEE)

@@ -38,6 +38,11 @@ PAY_AFTER = re.compile(
     # ... or once live, said first: "website live hone ke baad hi poori payment" (review r35).
     r"\b(?:(?:website|site|app|store|shop|game) )?(?:live|launch) (?:hone|ho jane) (?:ke|k) baad "
     r"(?:hi )?(?:\w+ )?(?:payment|paise|paisa|raqam|pay)\b|"
+    # ... or "as soon as" it is live: "jaise hi live hui poori payment mil jayegi" (review r36,
+    # scanner dev-r36).
+    r"\bjaise hi (?:\w+ ){0,3}?(?:live|launch)\w{0,3} (?:hui|hua|ho|hogi|hoga|ho jaye|ho gayi|"
+    r"ho gaya)\b,? (?:\w+ ){0,2}?(?:payment|paise|paisa|raqam|pay) (?:\w+ )?(?:mil|bhej|release|"
+    r"transfer|de)\w{0,6}|"
     r"\b(?:result|kaam|work|demo)\w{0,2} dikhao\b.{0,20}\bphir\b.{0,30}\b(?:payment|paise|pay)\b|"
     r"\bpehle kaam\b.{0,20}\bphir (?:payment|paise)\b|"
     # The work finished first, then the money: "kaam mukammal karo phir payment milegi".

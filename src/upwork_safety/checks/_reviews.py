@@ -43,6 +43,10 @@ _RATING = re.compile(
     r"\b(?:review|rating|feedback) (?:says|reads|calls you|describes you) (?:that )?(?:you'?re|"
     r"you are|u r|you were) (?:the best|a (?:great|star|top)|excellent|amazing|outstanding|"
     r"brilliant|perfect)\b|"
+    # ... or the things it will say: "my review says great things" (review r36, scanner
+    # dev-r36).
+    r"\b(?:review|rating|feedback) (?:says|will say|'ll say|would say) (?:only )?(?:great|good|"
+    r"nice|wonderful|amazing|glowing|lovely) things\b|"
     r"\brate me (?:with )?(?:5|five|full|10|high)\b|"
     r"\b(?:rating|review|feedback) (?:achi|acha|achhi|positive)\b|"
     # Kept whole: "meri rating poori rakhna" (review r33, scanner dev-r33).
@@ -312,6 +316,9 @@ _THEN_RATING = re.compile(
     # The rating named as what is given in return: "5000 kam kar lo, badle mein best
     # feedback dunga", "... and in return 5 stars" (review r31, scanner dev-r31).
     r"\b(?:badle mein|badle me|ke badle|iske badle|is ke badle|in return|in exchange)\b|"
+    # ... or as what the reader will then see: "bina charge ke de do, phir dekhna kitni achi
+    # rating deta hun" (review r36, scanner dev-r36).
+    r"\b(?:phir|fir) (?:dekhna|dekho|dekhiye|dekhein)\b|"
     # English names the rating as the outcome: "..., and the review will be glowing".
     r"\band (?:the|my)(?: (?:review|rating|feedback|stars?)\b| ?$)"
 )
@@ -345,6 +352,9 @@ _SWAP = re.compile(
     r"\b(?:rate|give|leave)\w{0,3} me\b[^.?!]{0,40}?(?:\band|,) ?(?:i'?ll|i will|we'?ll|we will) "
     r"(?:rate|give|leave) (?:you|u)\b|"
     r"\bdo the same for you\b|\beach other\b|\bone another\b|"
+    # ... and in Roman Urdu: "dono aik doosre ko top rating de dete hain" (review r36, scanner
+    # dev-r36).
+    r"\b(?:aik|ek) (?:doosre|dusre|dosre|doosray|dusray) (?:ko|ki|ka|ke)\b|"
     # The writer's rating promised back in Roman Urdu: "meri taraf se bhi aapko perfect score
     # milega" (review r35).
     r"\b(?:meri|hamari|humari|apni) (?:taraf|side) se bhi\b|"
@@ -405,7 +415,7 @@ _TRADE_ANCHOR = anchor(
 _SWAP_ANCHOR = anchor(
     (_SWAP,),
     "do the same favour favor leave you give you rate you each other one another scratch for me "
-    "bhi mutual five 5 you'll you will mujhe",
+    "bhi mutual five 5 you'll you will mujhe doosre dusre dosre",
 )
 
 
@@ -511,7 +521,9 @@ def _ratings(sentence: Sentence) -> list[re.Match[str]]:
 def _swapped(sentence: Sentence) -> bool:
     """A swap of ratings in *sentence*, said of rating ("leave each other 5 stars")."""
     for match in sentence.all(_SWAP):
-        if match.group() not in {"each other", "one another"}:
+        if match.group() not in {"each other", "one another"} and not match.group().startswith(
+            ("aik ", "ek ")
+        ):
             return True  # "I'll do the same", "main bhi de raha hoon"
         low, high = sentence.clause(match.start())
         if _SWAP_ABOUT.search(sentence.text, low, high) and not _THEIR_PEOPLE.search(

@@ -24,7 +24,7 @@ _NEW_WORK = re.compile(
     r"integrate|include|"
     r"translate|redo|set up|setup|record|migrate|upload|bana\w{0,4}|likh\w{0,4}|daal\w{0,4}|"
     r"laga\w{0,4}|make|do|prepare|handle|shoot|draw|illustrate|animate|proofread|format|"
-    r"throw together|put together|"
+    r"throw together|put together|knock(?:ing)? out|whip(?:ping)? up|come in|"
     r"install|configure|convert|fix|update|change|edit|optimi[sz]e|need|want|chahiye|"
     # The listing that also needs mockups, fitted into the current budget (review r33).
     r"needs|fit|"
@@ -40,6 +40,8 @@ _WORK_THING = re.compile(
     r"slides?|templates?|emails?|newsletter|widget|analytics|pixel|tweaks?|changes|"
     r"booking|footer|header|form|panel|kaam|site|designs?|copy|captions?|posters?|flyers?|"
     r"images?|photos?|mockups?|guidelines|covers?|thumbnails?|stickers?|"
+    # A slider on the homepage, subtitles, a CSV export (review r36, scanner dev-r36).
+    r"sliders?|carousel|homepage|subtitles?|captions|export|"
     # The same work for another platform: "we also need it on Android".
     r"android|ios|iphone|ipad|tablet|desktop|mobile)\b"
 )
@@ -69,7 +71,7 @@ _SAME_PRICE = re.compile(
     r"\b(?:isi|usi) (?:budget|price|milestone|amount|rate|payment|paise|paisa)"
     r"(?: (?:mein|me|main|mai))?\b|"
     r"\bno change (?:in|to|of) (?:the )?(?:budget|price|cost|fee|milestone|amount)\b|"
-    r"\bextra (?:nahi|na) (?:de|dunga|dungi|milega|milenge|denge)\w{0,6}\b|"
+    r"\bextra (?:kuch )?(?:nahi|na) (?:de|dunga|dungi|milega|milenge|denge)\w{0,6}\b|"
     r"\b(?:budget|rate|price|qeemat|keemat) (?:wahi|wohi|same|is the same|is fixed)\b|"
     r"\b(?:wahi|wohi) (?:budget|rate)\b|"
     # The price said not to grow: "budget is tight so cannot increase", "budget nahi badhega".
@@ -114,7 +116,8 @@ _SAME_PRICE = re.compile(
     # The price said to stay, the scope owned as exceeded, or the pay waved away: "budget
     # stays the same", "I know we said 1500 words", "not in scope I know", "alag paise ki
     # kya baat" (review r29, scanner dev-r29).
-    r"\b(?:budget|price|rate|fee|payment|amount) (?:stays|remains|will stay|will remain|"
+    r"\b(?:budget|price|rate|fee|payment|amount|invoice|bill|quote|total) (?:stays|remains|"
+    r"will stay|will remain|"
     r"is staying) (?:(?:the )?same|as agreed|unchanged|as (?:it is|before|quoted)|where it (?:is|"
     r"was)|put)\b|"
     r"\bi know we (?:said|discussed|quoted|decided) (?:on )?\d|"
@@ -132,10 +135,16 @@ _SAME_PRICE = re.compile(
     r"\b(?:extra|alag|naya|new) bill (?:mat|na|nahi) (?:bana|bhej|laga)\w{0,4}|"
     r"\b(?:let'?s not|we won'?t|i won'?t|no need to|(?:don'?t|do not) want to) (?:change|"
     r"touch|update|raise|increase|revise) (?:the |our |your )?(?:quote|price|budget|fee|"
-    r"milestone|amount)\b"
+    r"milestone|amount)\b|"
+    # What was agreed to be paid, kept: "I'd rather not change what we agreed to pay" (review
+    # r36, scanner dev-r36).
+    r"\b(?:rather not|let'?s not|won'?t|will not|(?:don'?t|do not) want to) change what "
+    r"(?:we|i|you) (?:agreed|settled|said) (?:to pay|on)\b"
 )
 _SMALL = re.compile(
     r"\b(?:quick(?:ly)?|small|tiny|minor|little|simple|easy|basically the same|"
+    # The extra said to be done soon or in minutes spelled out (review r36, scanner dev-r36).
+    r"jaldi ho ja\w{1,4}|(?:two|five|ten|fifteen) minutes|"
     r"shouldn'?t take (?:long|much)|won'?t take (?:you )?(?:long|much)|not (?:a )?big "
     r"(?:deal|thing)|nothing big|few minutes|\d+ minutes|chhota|chota|thora sa|"
     r"zyada (?:kaam|time) nahi|jaldi se|quick add|"
@@ -160,7 +169,8 @@ _NEW_PAY = re.compile(
     r"\badd(?:ed)? (?:a |another )?(?:new )?(?:\$\d[\d,]* )?milestone\b|"
     # A quote asked for, not one kept: "let's not change the quote" (review r32).
     r"(?<!change the )(?<!touch the )(?<!raise the )(?<!revise the )(?<!current )(?<!same )"
-    r"(?<!existing )(?<!original )(?<!agreed )\bquote\b|\bhow much\b|"
+    r"(?<!existing )(?<!original )(?<!agreed )\bquote\b(?! (?:stays|remains|will stay|will "
+    r"remain|is staying)\b)|\bhow much\b|"
     r"\bestimate\b|\bseparate \$\d[\d,]* milestone\b|"
     r"\bna(?:ya|ye|yi) milestone\b|\balag milestone\b|\bextra paise dunga\b|"
     r"\bbudget badha\w{0,4}\b(?! (?:nahi|na|nahin)\b)|"
@@ -191,11 +201,14 @@ _NEW_PAY = re.compile(
 _STRONG_CREEP = re.compile(
     r"\bwhile (?:you'?re|we'?re|you are|we are) (?:at it|there|in there|\w+ing|in (?:the|that|"
     r"this|it|your|our))\b|"
+    # ... or have the work open: "while you have the code open" (review r36, scanner dev-r36).
+    r"\bwhile (?:you|u) (?:have|'ve got|have got|got) (?:the|that|it|your) (?:\w+ )?open\b|"
     r"\b(?:throw|toss|squeeze) in\b|"
     r"\bsqueeze in\b|\bone more (?!question|thing|"
     r"time|day|week|minute|note|point|reminder|call|meeting|detail|quick)\w+|"
     r"\b(?:\d+|two|three|four|five|a few|a couple of|a couple|few|couple) more\b|"
-    r"\banother \d+\b|\binstead of \d+\b|\bek (?:\w+ )?(?:aur|or)\b|\b\d+ (?:aur|or)\b|"
+    r"\banother \d+\b|\binstead of (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b|"
+    r"\bek (?:\w+ )?(?:aur|or)\b|\b\d+ (?:aur|or)\b|"
     r"\b(?:teen|char|chaar|paanch|panch|chhe|saat|aath|das) aur\b|"
     r"\b(?:a couple of|a few|couple of|few|some) (?:extra|more|additional)\b|"
     r"\bextra (?:tweaks?|pages?|features?|screens?|sections?|revisions?|languages?)\b|"
@@ -297,7 +310,13 @@ def _no_more_work(sentence: Sentence) -> bool:
 #: What was agreed told in the past, then the change asked for now: "Video 2 minute ki thi
 #: lekin ab 5 minute ki bana do", "it was for 500 products, but now we need 5000", "800 words
 #: ka tha, ab 1500 ka likh do".
-_BUT_NOW = re.compile(r"(?:\b(?:lekin|magar|but|par)|,) (?:ab|now|actually)\b")
+_BUT_NOW = re.compile(
+    r"(?:\b(?:lekin|magar|but|par)|,) (?:ab|now|actually)\b|"
+    # ... or the request itself after "lekin": "milestone mein nahi tha, lekin subtitles bhi
+    # daal do" (review r36, scanner dev-r36).
+    r"\b(?:lekin|magar|phir bhi)\b(?: \w+){0,4} (?:daal|bana|kar|likh|laga|add kar)\w{0,3} "
+    r"(?:do|dein|dena|de)\b"
+)
 
 
 #: A Roman Urdu perfect after the verb: the writer has done it ("review likh diya hai", "logo

@@ -29,6 +29,10 @@ _FEE_NAMED = re.compile(
     r"cost|amount|payment|money)\b|\bsecurity\s(?:deposit|amount|money|ke taur)\b|"
     # A guarantee lodged, in Roman Urdu: "guarantee ke taur pe 20 hazar jama" (review r33).
     r"\b(?:guarantee|gaurantee|guaranty)\s(?:ke|ki)\s(?:taur|tor)\b|"
+    # An account or profile's activation "ke liye" a sum: "account activation ke liye 1000
+    # rupay ka balance" (review r36, a development message the model alone found).
+    r"\b(?:activation|verification|unlock)\s(?:ke|k)\sliye\s(?:(?:\$|rs\.?\s?|pkr\s?)\d[\d,.]{0,9}|"
+    r"\d[\d,.]{0,9}\s?(?:rupay|rupaye|rupees?|rs|pkr|dollars?|usd|\$))|"
     # A security lodged, in Roman Urdu: "15000 security jama karwani hogi".
     r"\bsecurity\s(?:jama|ada|bhej)\w{0,6}|"
     # ... or its sum named before it is paid: "uski security 15000 pehle deni hogi" (review
@@ -158,7 +162,13 @@ _FAKE_CHEQUE = re.compile(
     # The cheque of the sentence before cashed, then a partner paid: "Cash it and pay our
     # licensing partner the $900" (review r31, scanner dev-r31).
     r"\b(?:cash|deposit)\w{0,3} it\b.{0,20}\b(?:wire|send|transfer|pay|forward)\w{0,3} (?:to )?"
-    r"(?:our|the|my) (?:\w+ )?(?:supplier|vendor|agent|partner|seller)\b"
+    r"(?:our|the|my) (?:\w+ )?(?:supplier|vendor|agent|partner|seller)\b|"
+    # ... or once "it" (the cheque of the sentence before) clears, the rest sent on to someone
+    # of theirs: "Once it clears please send the difference to our designer through Zelle"
+    # (review r36, scanner dev-r36).
+    r"\b(?:once|when|after|as soon as) it (?:clears|has cleared|is cleared),? (?:(?:please|kindly|"
+    r"just|then) )?(?:wire|send|transfer|pay|forward)\w{0,3} (?:the )?(?:balance|rest|"
+    r"difference|remaining|remainder|extra|leftover)\b(?: \w+){0,2}? to (?:our|the|my) \w+"
 )
 _FEE_REQUIRED = re.compile(
     r"\b(?:there'?s|there is|requires?|required|standard|mandatory|need|needs|must|"
