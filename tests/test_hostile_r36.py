@@ -118,6 +118,19 @@ def test_a_hand_made_moneys_own_methods_raise_the_librarys_error(amount, currenc
         pass
 
 
+@pytest.mark.parametrize("nan", ["NaN", "sNaN"])
+def test_ordering_and_multiplying_a_hand_made_nan_raise_the_librarys_error(nan):
+    """Diff review r36, 5: ``<`` on a quiet NaN and ``*`` on a signalling one raised a bare
+    ``decimal.InvalidOperation``."""
+    money = _forged(nan, "USD")
+    five = Money("5", "USD")
+    _refused(lambda: five < money, "other")
+    _refused(lambda: money >= five, "self")
+    with pytest.raises(InvalidValueError) as caught:
+        money * 2
+    assert caught.value.field in ("self", "Money.amount")
+
+
 def test_a_signalling_nan_is_refused_by_hash_equality_and_arithmetic():
     """``hash`` raised ``TypeError``, ``==`` and ``+`` raised ``decimal.InvalidOperation``."""
     money = _forged("sNaN", "USD")
@@ -245,6 +258,42 @@ def test_a_list_within_the_bound_keeps_its_item_problems(monkeypatch):
     assert ["$.milestones[0]", "$.milestones[1]", "$.milestones[2]"] == [
         p.path for p in refused.value.problems
     ]
+
+
+def test_a_callers_class_is_never_asked_about_a_made_up_list(monkeypatch):
+    """Diff review r36, 1: a caller's converter and validator ran on 200,001 ``None`` and on
+    an instance whose ``__init__`` never ran, before running again on the real list."""
+    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    calls: list[tuple[str, object]] = []
+
+    def converter(value):
+        calls.append(("converter", value))
+        return value
+
+    def validator(instance, attribute, value):
+        calls.append(("validator", value))
+
+    @attrs.frozen
+    class Mine:
+        xs: list[int] = attrs.field(converter=converter, validator=validator)
+
+    assert Mine([1, 2, 3, 4]) == serialize.from_dict(Mine, {"xs": [1, 2, 3, 4]})
+    assert [("converter", [1, 2, 3, 4]), ("validator", [1, 2, 3, 4])] * 2 == calls
+
+
+def test_a_list_shared_by_two_fields_is_placed_by_the_detailed_reader(monkeypatch):
+    """Diff review r36, 2: one list object under two keys was placed at the other key."""
+    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    shared = [_milestone_data(i) for i in range(4)]
+    data = _contract_with(shared)
+    data["payments"] = shared
+    with pytest.raises(InvalidDataError) as refused:
+        serialize.from_dict(Contract, data)
+    assert refused.value.problems
+    assert all(  # never the milestones' bound at another field's path
+        "Contract.milestones" not in p.message or p.path.startswith("$.milestones")
+        for p in refused.value.problems
+    )
 
 
 # --------------------------------------------------------------------------

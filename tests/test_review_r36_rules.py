@@ -193,6 +193,8 @@ def _job(contract_id):
     [
         ("freelancer", ["a", None, None], None, "freelancer[1]"),  # the first missing row
         ("who", ["a", "b", float("nan")], ["x", "y", "z"], "who['z']"),  # the column's name
+        # An integer index's label as the int it is, not numpy's (diff review r36, 3).
+        ("freelancer", ["a", None, "b"], [10, 20, 30], "freelancer[20]"),
     ],
 )
 def test_score_frame_names_the_first_row_without_a_freelancer(column, ids, index, field):

@@ -268,10 +268,9 @@ class Money:
                 field="currency",
                 rule="one currency",
             )
-        try:
-            return how(self.amount, other.amount)
-        except ArithmeticError:  # a signalling NaN set by hand (review r36, hostile 1)
-            forged("other" if held(self) is not None else "self")
+        if (result := _money_mixing.finite(how, self.amount, other.amount)) is None:
+            forged("other" if held(self) is not None else "self")  # a NaN set by hand
+        return result
 
     def __add__(self, other: object) -> Money:
         if isinstance(other, Money):
@@ -300,8 +299,9 @@ class Money:
                 return NotImplemented  # another number type (a NumPy int) may multiply Money
             raise error
         factor = to_decimal(other, "factor")
-        product = no_negative_zero(_CONTEXT.multiply(self.amount, factor))
-        return _result(product, self.currency, "product", self, "*", factor)
+        if (product := _money_mixing.finite(_CONTEXT.multiply, self.amount, factor)) is None:
+            forged("self")  # a NaN set by hand
+        return _result(no_negative_zero(product), self.currency, "product", self, "*", factor)
 
     __rmul__ = __mul__
 

@@ -289,14 +289,16 @@ def score_frame(
     ids = table[freelancer]
     missing = ids.isna()
     if missing.any():
-        first = _shown(table.index[missing.to_numpy().nonzero()[0][0]])
+        first = _shown(table.index.tolist()[missing.to_numpy().nonzero()[0][0]])
         raise InvalidValueError(
             f"frame has {int(missing.sum())} row(s) without a {shown(freelancer)} value (first at "
             f"index {first}): every contract needs its freelancer",
             field=f"{freelancer}[{first}]",
             rule="no missing freelancer ids",
         )
-    groups = _group(ids.tolist(), table[contract].tolist(), list(table.index), freelancer, contract)
+    groups = _group(
+        ids.tolist(), table[contract].tolist(), table.index.tolist(), freelancer, contract
+    )
     excluded = frozenset(listed)  # one list for many freelancers: not checked (see score_many)
     restore_context()  # the caller's table was read: the library's context back (red team r33 1)
     scores, reasons, windows, counted, given = [], [], [], [], []

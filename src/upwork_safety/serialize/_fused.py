@@ -56,6 +56,7 @@ import attrs
 from upwork_safety import _validate
 from upwork_safety.errors import InvalidValueError, Problem
 from upwork_safety.serialize import _strict
+from upwork_safety.serialize._fields import library_class
 from upwork_safety.serialize._problems import key_path
 
 if TYPE_CHECKING:
@@ -107,8 +108,11 @@ def too_long(exc: LongList, data: object) -> Problem | None:
     item is read; if they refuse it by the library's count rule
     (:func:`~upwork_safety._validate.too_many_items`), that is the problem.
     Otherwise ``None``, and the detailed path reads the list (review r36,
-    hostile 4).
+    hostile 4).  Only the library's own classes are asked: no code of a
+    caller's class runs on values its data never held (diff review r36, 1).
     """
+    if not library_class(exc.cls):
+        return None
     field = attrs.fields_dict(exc.cls)[exc.name]
     rule = f"at most {_validate.MAX_ITEMS:,} items"
     value: object = (None,) * (_validate.MAX_ITEMS + 1)
@@ -118,7 +122,7 @@ def too_long(exc: LongList, data: object) -> Problem | None:
         if field.validator is not None:
             field.validator(object.__new__(exc.cls), field, value)
     except InvalidValueError as refused:
-        path = _path_of(exc.items, data)
+        path = _path_of(exc.items, data, key_path("", exc.name))
         if refused.rule == rule and path is not None:
             return Problem(path, str(refused), rule=refused.rule)
     except Exception:  # noqa: BLE001, S110  (another rule first: the detailed path tells)
@@ -126,18 +130,25 @@ def too_long(exc: LongList, data: object) -> Problem | None:
     return None
 
 
-def _path_of(target: object, data: object) -> str | None:
-    """The JSON path of *target* (found by identity) in *data*, dicts and lists; else ``None``."""
+def _path_of(target: object, data: object, key: str) -> str | None:
+    """The one JSON path of *target* (by identity) in *data* under *key* (``".milestones"``).
+
+    ``None`` when no such path, or more than one, holds it (a list object the
+    caller's data shares between two places): the detailed path then tells
+    where (diff review r36, 2).
+    """
     stack: list[tuple[str, object]] = [("$", data)]
+    found: list[str] = []
     while stack:
         path, item = stack.pop()
         if item is target:
-            return path
+            found.append(path)
+            continue
         if type(item) is dict:
             stack.extend((key_path(path, key), part) for key, part in item.items())
         elif type(item) is list:
             stack.extend((f"{path}[{i}]", part) for i, part in enumerate(item))
-    return None
+    return found[0] if len(found) == 1 and found[0].endswith(key) else None
 
 
 #: One field as the detailed hook reads it: the attribute, and the hook its value goes through.
