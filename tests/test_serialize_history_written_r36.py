@@ -7,11 +7,14 @@ a list of its characters.  Both are now refused as the declared type, at their p
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import attrs
 import pytest
 
 from upwork_safety import serialize
-from upwork_safety.errors import InvalidTypeError
+from upwork_safety.errors import InvalidDataError, InvalidTypeError
+from upwork_safety.escrow import Event, Fund
 from upwork_safety.testing import factories
 
 
@@ -48,3 +51,24 @@ def test_text_in_a_callers_list_field_is_refused():
     assert "value.tags" == caught.value.field
     assert "the declared type" == caught.value.rule
     assert {"tags": ["a", "b"]} == serialize.to_dict(Tagged(["a", "b"]))
+
+
+def test_an_optional_event_in_a_callers_class_is_tagged_checked_and_read_back():
+    """Diff review r36, 4: ``Event | None`` was written untagged and unchecked, and its
+    JSON could not be read (a bare cattrs ``TypeError``)."""
+
+    @attrs.frozen
+    class Box:
+        event: Event | None = None
+
+    fund = Fund("m1", datetime(2024, 1, 1, tzinfo=timezone.utc))
+    text = serialize.to_json(Box(fund))
+    assert '"type":"Fund"' in text
+    assert Box(fund) == serialize.from_json(Box, text)
+    assert Box() == serialize.from_json(Box, '{"event": null}')
+    with pytest.raises(InvalidTypeError) as caught:
+        serialize.to_json(Box("junk"))  # type: ignore[arg-type]
+    assert ("value.event", "the declared type") == (caught.value.field, caught.value.rule)
+    with pytest.raises(InvalidDataError) as refused:
+        serialize.from_json(Box, '{"event": 5}')
+    assert ["$.event"] == [p.path for p in refused.value.problems]

@@ -306,6 +306,13 @@ def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
     # The members' hooks, as the strategy took them just now.
     members = {EVENT_NAMES[cls]: conv.get_structure_hook(cls) for cls in get_args(union)}
     conv.register_structure_hook(union, _fused.noted(read, _fused.UnionKind(TAG, members)))
+    # An optional event (a caller's ``Event | None`` field) is the union or null: cattrs
+    # alone wrote it untagged and unchecked, and could not read it (diff review r36, 4).
+    optional = union | None
+    conv.register_unstructure_hook(optional, lambda value: None if value is None else write(value))
+    conv.register_structure_hook(
+        optional, lambda value, _: None if value is None else read(value, union)
+    )
 
 
 # --------------------------------------------------------------------------- the converter
