@@ -103,13 +103,15 @@ def _listed(hook: object) -> bool:
 def too_long(exc: LongList, data: object) -> Problem | None:
     """The problem the class's own validator finds in *exc*'s list, at its path in *data*.
 
-    The field's converter and validator, which the class's constructor would
-    run, are given a tuple of as many ``None`` as the bound plus one, so no
-    item is read; if they refuse it by the library's count rule
+    The field's converter, which the class's constructor would run first and
+    which bounds every list field of the library's models, is given a tuple of
+    as many ``None`` as the bound plus one, so no item is read; if it refuses
+    it by the library's count rule
     (:func:`~upwork_safety._validate.too_many_items`), that is the problem.
     Otherwise ``None``, and the detailed path reads the list (review r36,
     hostile 4).  Only the library's own classes are asked: no code of a
     caller's class runs on values its data never held (diff review r36, 1).
+    No validator is asked: it would need an instance no constructor built.
     """
     if not library_class(exc.cls):
         return None
@@ -118,9 +120,7 @@ def too_long(exc: LongList, data: object) -> Problem | None:
     value: object = (None,) * (_validate.MAX_ITEMS + 1)
     try:
         if field.converter is not None:
-            value = field.converter(value)  # type: ignore[operator]
-        if field.validator is not None:
-            field.validator(object.__new__(exc.cls), field, value)
+            field.converter(value)  # type: ignore[operator]
     except InvalidValueError as refused:
         path = _path_of(exc.items, data, key_path("", exc.name))
         if refused.rule == rule and path is not None:
