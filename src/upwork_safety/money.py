@@ -262,6 +262,9 @@ class Money:
         except AttributeError:  # one was made without its fields (red team r18 L2)
             forged("other" if held(self) is not None else "self")
         if mine != theirs:
+            for who, value in (("self", self), ("other", other)):
+                if held(value) is None:  # "usd" set by hand is no currency at all (r36 left)
+                    forged(who)
             raise CurrencyMismatchError(
                 f"cannot {op} {self.currency} and {other.currency}: convert "
                 f"one with an ExchangeRate first",
