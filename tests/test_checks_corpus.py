@@ -53,6 +53,7 @@ HELD_OUT_19 = json.loads((DATA / "messages_heldout_19.json").read_text("utf-8"))
 HELD_OUT_20 = json.loads((DATA / "messages_heldout_20.json").read_text("utf-8"))
 HELD_OUT_21 = json.loads((DATA / "messages_heldout_21.json").read_text("utf-8"))
 HELD_OUT_22 = json.loads((DATA / "messages_heldout_22.json").read_text("utf-8"))
+HELD_OUT_23 = json.loads((DATA / "messages_heldout_23.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MILESTONES_HELD_OUT = json.loads((DATA / "milestones_heldout.json").read_text("utf-8"))
 MESSAGE_CODES = (
@@ -109,6 +110,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         HELD_OUT_20,
         HELD_OUT_21,
         HELD_OUT_22,
+        HELD_OUT_23,
     ],
     ids=[
         "development",
@@ -134,6 +136,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         "held-out-20",
         "held-out-21",
         "held-out-22",
+        "held-out-23",
     ],
 )
 def test_message_records_are_well_formed(corpus):
@@ -173,6 +176,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         *HELD_OUT_20,
         *HELD_OUT_21,
         *HELD_OUT_22,
+        *HELD_OUT_23,
     )
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
     sizes = (
@@ -197,6 +201,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         len(HELD_OUT_20),
         len(HELD_OUT_21),
         len(HELD_OUT_22),
+        len(HELD_OUT_23),
     )
     expected = (
         30,
@@ -220,6 +225,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         116,
         113,
         112,
+        114,
     )
     assert expected == sizes
 
@@ -707,3 +713,14 @@ def test_the_twenty_second_held_out_set_keeps_its_figure_before_tuning(scanner_e
     figures = scanner_eval.score(HELD_OUT_22)["risky_or_not"]
     assert figures["precision"] >= 45 / 48
     assert figures["recall"] >= 45 / 57
+
+
+def test_the_twenty_third_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
+    """The twenty-third held-out set (r37 scanner) was written by an outside writer that never
+    saw the rules, committed before that round's tuning and scored once before it: 50 of its 62
+    risky messages found with three false alarms, 0.943 precision and 0.806 recall, risky or
+    not. Its messages are never read by the hand that tunes the rules. The pin is that first
+    figure, so a later change may not fall below what the set measured untuned."""
+    figures = scanner_eval.score(HELD_OUT_23)["risky_or_not"]
+    assert figures["precision"] >= 50 / 53
+    assert figures["recall"] >= 50 / 62
