@@ -141,7 +141,9 @@ class TestClientAnswerInBusinessDays:
             # Saturday and Sunday: the 5 days are the whole of Mon..Fri, to Saturday 00:00
             (at(2026, 3, 7, 10), at(2026, 3, 14)),
             (at(2026, 3, 8, 23), at(2026, 3, 14)),
-            (at(2026, 3, 9, 0), at(2026, 3, 16, 0)),  # Monday 00:00 -> next Monday 00:00
+            # Monday 00:00: Monday to Friday whole, so Saturday 00:00 too (review r37,
+            # review 2: it was the next Monday 00:00, two days after they had passed).
+            (at(2026, 3, 9, 0), at(2026, 3, 14, 0)),
         ],
         ids=["friday", "wednesday", "saturday", "sunday", "monday-midnight"],
     )
@@ -171,9 +173,13 @@ class TestClientAnswerInBusinessDays:
             (at(2025, 3, 8), at(2025, 3, 15)),
             (at(2025, 3, 8, 12), at(2025, 3, 15)),
             (at(2025, 3, 9, 23, 59, 59), at(2025, 3, 15)),
-            (at(2025, 3, 10), at(2025, 3, 17)),
+            (at(2025, 3, 10), at(2025, 3, 15)),
+            (
+                datetime(2025, 3, 10, 0, 0, 0, 1, tzinfo=U),
+                datetime(2025, 3, 17, 0, 0, 0, 1, tzinfo=U),
+            ),
         ],
-        ids=["fri-15", "fri-last-us", "sat-00", "sat-12", "sun-23:59:59", "mon-00"],
+        ids=["fri-15", "fri-last-us", "sat-00", "sat-12", "sun-23:59:59", "mon-00", "mon-00+1us"],
     )
     def test_the_weekend_never_shortens_the_clients_five_days(self, filed, due):
         """Review r32, hostile 1 (its table): a filing 1 us after Friday got its answer due 24 h earlier.

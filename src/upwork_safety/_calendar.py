@@ -6,10 +6,11 @@ of HC 211068588 gave a freelancer 3 business days to answer disputed hours.
 Upwork publishes no holiday calendar, so a business day here is Monday to
 Friday **in UTC**, the clock every platform rule runs on; public holidays are
 not skipped.  Engines that need business days call :func:`add_business_days`
-(which counts a start on a Saturday or Sunday from Monday 00:00 UTC, so every
-count is whole business days of time) and say in their docs that holidays
-are ignored; rules about days, not moments (a withdrawal's processing day),
-use :func:`first_business_day`.
+(the earliest moment by which the business days have passed: a start on a
+Saturday or Sunday counts from Monday 00:00 UTC, so every count is whole
+business days of time) and say in their docs that holidays are ignored;
+rules about days, not moments (a withdrawal's processing and arrival days),
+use :func:`first_business_day` and :func:`business_day_after`.
 
 Upwork publishes the end of a window to the second (the client's hourly
 dispute window ends "Friday 23:59:59"); the window takes in the whole of that
@@ -39,6 +40,7 @@ __all__ = [
     "SECOND",
     "add_business_days",
     "add_business_span",
+    "business_day_after",
     "closed_by",
     "closes_after",
     "first_business_day",
@@ -164,20 +166,25 @@ def add_business_days(start: datetime, n: int) -> datetime:
     """Return the moment by which *n* whole business days have passed since *start*.
 
     A business day is a Monday–Friday in UTC (holidays are not skipped:
-    Upwork publishes no holiday calendar).  From a moment on a business day
-    the result is the same UTC time of day *n* business days later, counting
-    one calendar day at a time and only the days that land on a
-    Monday–Friday: from Friday 18:00, one business day is Monday 18:00.  A
-    *start* on a Saturday or Sunday (UTC) is counted from the Monday 00:00
-    after it, so its *n* business days are whole days and end at 00:00 after
-    the last of them: from any moment of a weekend, one business day ends
-    at Tuesday 00:00 (the end of Monday) and five at the next Saturday
-    00:00 (the end of Friday).  ``n == 0`` is *start* itself (in UTC).
+    Upwork publishes no holiday calendar).  The result is the earliest
+    moment with exactly ``n`` × 24 hours of Monday–Friday time between
+    *start* and it.  From a moment inside a business day that is the same
+    UTC time of day *n* business days later, counting one calendar day at
+    a time and only the days that land on a Monday–Friday: from Friday
+    18:00, one business day is Monday 18:00.  A *start* at the very start
+    of a day (00:00:00 UTC) or on a Saturday or Sunday counts whole days,
+    from that day's 00:00 when it is a business day and else from the
+    Monday 00:00 after it, and ends at 00:00 after the last of them: from
+    Monday 00:00 or from any moment of the weekend before, five business
+    days end at the next Saturday 00:00 (the end of Friday), and from
+    Friday 00:00 one business day ends at Saturday 00:00 too, not at the
+    Monday after the weekend (review r37, review 2).  ``n == 0`` is
+    *start* itself (in UTC).
 
-    Either way exactly ``n`` × 24 hours of Monday–Friday time lie between
-    *start* and the result, and a later *start* never gives an earlier
-    result (review r32, hostile 1: a weekend start kept its time of day
-    and lost up to a whole business day).
+    A later *start* never gives an earlier result (review r32, hostile 1:
+    a weekend start kept its time of day and lost up to a whole business
+    day).  Rules about days rather than moments (a withdrawal's arrival
+    day) use :func:`business_day_after`.
 
     Args:
         start: A timezone-aware datetime in any zone; the result is in UTC.
@@ -198,19 +205,26 @@ def add_business_days(start: datetime, n: int) -> datetime:
     >>> saturday = datetime(2024, 1, 13, 9, 30, tzinfo=timezone.utc)
     >>> add_business_days(saturday, 5).isoformat()
     '2024-01-20T00:00:00+00:00'
+    >>> monday = datetime(2024, 1, 15, 0, 0, tzinfo=timezone.utc)
+    >>> add_business_days(monday, 5).isoformat()
+    '2024-01-20T00:00:00+00:00'
     """
     moment = utc_instant(start, "start")
     n = count(n, "n")
     if n == 0:
         return moment
     weekday = moment.weekday()
-    if weekday <= _FRIDAY:
+    midnight = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    if weekday <= _FRIDAY and moment != midnight:
         base, days = moment, _business_steps(weekday, n)
     else:
-        # Counted from the Monday 00:00 after the weekend: its n business days
-        # are that Monday and the n - 1 after it, and end at 00:00 after the last.
-        base = moment.replace(hour=0, minute=0, second=0, microsecond=0)
-        days = (_WEEK_DAYS - weekday) + _business_steps(0, n - 1) + 1
+        # Whole days, from the first business day that starts at or after the
+        # start (that day itself, or the Monday after a weekend): its n business
+        # days are that day and the n - 1 after it, and end at 00:00 after the
+        # last, so never at a Monday 00:00 the weekend before already reached.
+        first = 0 if weekday <= _FRIDAY else _WEEK_DAYS - weekday
+        base = midnight
+        days = first + _business_steps((weekday + first) % _WEEK_DAYS, n - 1) + 1
     # The result is a computed moment: it may fall after the last day an input
     # may be (LATEST), as other timers do; only Python's calendar bounds it.
     try:
@@ -237,6 +251,19 @@ def _business_steps(weekday: int, n: int) -> int:
         if (weekday + days) % _WEEK_DAYS <= _FRIDAY:
             rest -= 1
     return days
+
+
+def business_day_after(day: date, n: int) -> date:
+    """The *n*-th business day after *day*, a Monday–Friday (a day's count, as a date).
+
+    For rules about days rather than moments (a withdrawal processed on a
+    Friday arrives one business day later, on the Monday): counting the
+    days that fall on a Monday–Friday, holidays not skipped.  ``n == 0`` is
+    *day* itself.  The caller passes a business day and a count from 0.
+    """
+    assert day.weekday() <= _FRIDAY, day
+    assert n >= 0, n
+    return day + _DAY * _business_steps(day.weekday(), n)
 
 
 def first_business_day(day: date) -> date:

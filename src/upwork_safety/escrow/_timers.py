@@ -103,10 +103,11 @@ def client_answer_due(disputed_at: datetime, override: Override) -> datetime:
     """When the client's time to answer a dispute filed at *disputed_at* runs out.
 
     In business days (the library's one helper,
-    :func:`upwork_safety._calendar.add_business_span`: the same UTC time of
-    day, counting days that fall Monday to Friday in UTC, holidays not
-    skipped; a dispute filed on a Saturday or Sunday is counted from Monday
-    00:00 UTC, so its 5 days are Monday to Friday whole and run out at
+    :func:`upwork_safety._calendar.add_business_span`: the earliest moment
+    with that many days of Monday-to-Friday time in UTC since the filing,
+    holidays not skipped; the same UTC time of day from a filing during a
+    business day, while a dispute filed on a Saturday or Sunday, or at
+    exactly Monday 00:00, has Monday to Friday whole and runs out at
     Saturday 00:00) when the rules say so, else in elapsed time.  Either way
     a later filing never runs out earlier.  A part of a day in a what-if
     period is added as elapsed time.

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from upwork_safety._calendar import add_business_days, first_business_day
+from upwork_safety._calendar import business_day_after, first_business_day
 from upwork_safety._last_day import LATEST
 from upwork_safety._moments import utc_instant
 from upwork_safety._pickling import through_init
@@ -148,8 +148,7 @@ class Arrival:
         return self.method.source_of("business_days").unconfirmed
 
     def _after(self, days: int) -> date:
-        start = datetime.combine(self.processed_on, time(0), timezone.utc)
-        return add_business_days(start, days).date()
+        return business_day_after(self.processed_on, days)
 
     def lines(self) -> list[tuple[str, str]]:
         """Return each step as ``(step, when)``, for printing.

@@ -50,10 +50,13 @@ class HoursDispute:
             as the current HC 211068588 says).
         respond_by_if_business_days: The same 3 days read as business days
             (Monday–Friday UTC, holidays ignored), as an older version of
-            HC 211068588 said: the same UTC time of day 3 business days
-            later, or, for a dispute opened on a Saturday or Sunday (only a
-            what-if window reaches the weekend), the whole of Monday to
-            Wednesday, to Thursday 00:00 UTC; never earlier than *respond_by*.
+            HC 211068588 said: the earliest moment with 3 × 24 hours of
+            Monday–Friday time since *opened_at*, so the same UTC time of day
+            3 business days later, or, for a dispute opened on a Saturday or
+            Sunday (only a what-if window reaches the weekend), the whole of
+            Monday to Wednesday, to Thursday 00:00 UTC; one opened at
+            exactly Wednesday 00:00 has Wednesday to Friday whole, to
+            Saturday 00:00.  Never earlier than *respond_by*.
         protected_amount: Pay a dispute cannot take (protected hours), when
             the invoice was given.
         unprotected_amount: Pay the dispute can take back, when the invoice

@@ -195,11 +195,12 @@ class PlatformRules:
         "client silence = funds to freelancer",
         published=_STREAMLINED_DAY,
     )
-    #: Whether :attr:`client_dispute_response` counts business days: the same UTC
-    #: time of day, counting only days that fall Monday to Friday in UTC (holidays
-    #: are not skipped), so 5 days from a Friday 15:00 end the next Friday 15:00;
-    #: a filing on a Saturday or Sunday counts from Monday 00:00 UTC, so its 5
-    #: days end at the next Saturday 00:00 (the end of Friday).
+    #: Whether :attr:`client_dispute_response` counts business days: the earliest
+    #: moment with that many days of Monday-to-Friday time (UTC; holidays are not
+    #: skipped) since the filing, so 5 days from a Friday 15:00 end the next
+    #: Friday 15:00; a filing on a Saturday or Sunday counts from Monday 00:00
+    #: UTC, so its 5 days end at the next Saturday 00:00 (the end of Friday), as
+    #: do those of a filing at exactly Monday 00:00.
     client_response_business_days: bool = _rule(
         True,
         "HC 211062068 ('respond within 5 business days')",
