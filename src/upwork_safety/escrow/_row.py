@@ -9,11 +9,12 @@ themselves are in ``_table.py``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 import attrs
 
+from upwork_safety._calendar import add_business_span
 from upwork_safety._display import shown
 from upwork_safety._events import AutomaticEvent, Event
 from upwork_safety._pickling import through_init
@@ -41,8 +42,15 @@ class Timer:
     Attributes:
         kind: What the deadline is (:class:`DeadlineKind`).
         who: Who must act before it runs out.
-        rule: The :class:`~upwork_safety.rules.PlatformRules` field its
-            period comes from (its source is that field's source).
+        rule: The :class:`~upwork_safety.rules.PlatformRules` field the
+            clock is named after (its deadline cites that field's source).
+        wait: The :class:`~upwork_safety.rules.PlatformRules` durations
+            whose sum is how long the clock runs from its start (a field,
+            or ``dormancy_course``): :meth:`runs_out` reads them, and
+            :data:`TRANSITIONS` publishes them.
+        business_days: The :class:`~upwork_safety.rules.PlatformRules`
+            switch under which the wait counts business days
+            (``client_response_business_days``), or ``None``: elapsed time.
         due: ``due(run, milestone)``: when the clock runs out for
             *milestone*, or ``None`` if it is not running.
         consequence: ``consequence(run, milestone)``: what happens when it
@@ -73,12 +81,36 @@ class Timer:
     due: Due = attrs.field(repr=False)
     consequence: Callable[[Run, Draft], str] | None = attrs.field(repr=False)
     period: Callable[[PlatformRules], str] = attrs.field(repr=False)
+    wait: tuple[str, ...] = attrs.field(kw_only=True)
+    business_days: str | None = attrs.field(default=None, kw_only=True)
     shared: bool = attrs.field(default=False, kw_only=True)
     each: Each | None = attrs.field(default=None, kw_only=True, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # A clock's deadlines are worded one way: as a whole, or payment by payment.
         assert (self.consequence is None) != (self.each is None), self.kind
+        assert self.wait, self.kind
+
+    def length(self, rules: PlatformRules) -> timedelta:
+        """How long the clock runs under *rules*: the sum of its :attr:`wait`."""
+        first, *rest = self.wait
+        total: timedelta = getattr(rules, first)
+        for name in rest:
+            total += getattr(rules, name)
+        return total
+
+    def runs_out(self, start: datetime, rules: PlatformRules) -> datetime:
+        """When the clock started at *start* runs out under *rules* (the engine's one reading).
+
+        Its :meth:`length` after *start*: counted in business days
+        (:func:`upwork_safety._calendar.add_business_span`) when the rules
+        turn its :attr:`business_days` switch on, else as elapsed time.
+        """
+        wait = self.length(rules)
+        business = self.business_days
+        if business is not None and getattr(rules, business):
+            return add_business_span(start, wait)
+        return start + wait
 
     def occurrences(self, run: Run, milestone: Draft) -> list[tuple[datetime, str]]:
         """Each ``(due, consequence)`` of this clock on *milestone*: none, one, or one a payment."""
@@ -128,17 +160,58 @@ def _check_timer(_instance: object, _attribute: object, value: Any) -> None:
         )
 
 
-def _check_switch(_instance: object, _attribute: object, value: Any) -> None:
+def _check_switch(_instance: object, attribute: Any, value: Any) -> None:
     if value is None:
         return
     field = attrs.fields_dict(PlatformRules).get(value) if type(value) is str else None
     if field is None or type(field.default) is not bool:
         raise InvalidValueError(
-            f"Transition.switch must name a PlatformRules switch (a bool field), or be None, "
-            f"not {shown(value)}",
-            field="Transition.switch",
+            f"Transition.{attribute.name} must name a PlatformRules switch (a bool field), or "
+            f"be None, not {shown(value)}",
+            field=f"Transition.{attribute.name}",
             rule="a PlatformRules bool field",
         )
+
+
+def _durations() -> frozenset[str]:
+    """The PlatformRules durations a wait may sum: timedelta fields and properties."""
+    fields = {
+        field.name for field in attrs.fields(PlatformRules) if isinstance(field.default, timedelta)
+    }
+    properties = {
+        name
+        for name, member in vars(PlatformRules).items()
+        if isinstance(member, property)
+        and member.fget is not None
+        and member.fget.__annotations__.get("return") in ("timedelta", timedelta)
+    }
+    return frozenset(fields | properties)
+
+
+_DURATIONS = _durations()
+
+
+def _check_wait(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, tuple):
+        raise InvalidTypeError(
+            f"Transition.wait must be a tuple of PlatformRules duration names, not "
+            f"{type(value).__name__}",
+            field="Transition.wait",
+            rule="PlatformRules durations",
+        )
+    for index, name in enumerate(value):
+        if type(name) is not str or name not in _DURATIONS:
+            raise InvalidValueError(
+                f"Transition.wait[{index}] must name a PlatformRules duration (a timedelta "
+                f"field, or dormancy_course), not {shown(name)}",
+                field=f"Transition.wait[{index}]",
+                rule="a PlatformRules duration",
+            )
+
+
+def _names(value: Any) -> Any:
+    """A list (as JSON gives it) becomes a tuple; anything else is left for the validator."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _edges(value: Any) -> tuple[tuple[MilestoneState, MilestoneState], ...]:
@@ -169,8 +242,10 @@ class Transition:
         automatic: Whether only :func:`~upwork_safety.escrow.advance` takes
             it, when its clock runs out.
         timer: The :class:`~upwork_safety.rules.PlatformRules` field the
-            row's clock runs by (an automatic step's wait, or the window a
-            manual step is allowed in), or ``None``.
+            row's clock (an automatic step's wait, or the window a manual
+            step is allowed in) is named after and whose source its
+            deadline cites, or ``None``.  It is not always the clock's
+            length: read that from *wait* and *business_days*.
         deadline: The :class:`DeadlineKind` (or its text) that clock shows
             as in :func:`~upwork_safety.escrow.deadlines`, or ``None``.
         switch: The :class:`~upwork_safety.rules.PlatformRules` switch (a
@@ -179,6 +254,20 @@ class Transition:
             :func:`~upwork_safety.escrow.to_mermaid` leaves it out
             (``"dispute_on_active_contract"`` for a dispute on an active
             contract).
+        wait: The :class:`~upwork_safety.rules.PlatformRules` durations
+            whose sum is how long the row's clock runs from the moment it
+            starts (``("review_period",)``; dormancy's
+            ``("dormancy_course",)``, 76 + 14 + 7 days; the arbitration
+            default's ``("mediation_proposal", "mediation_acceptance",
+            "arbitration_opt_in")``, counted from the client's answer),
+            read from the same clock the engine runs; ``()`` for a row
+            with no clock.
+        business_days: The :class:`~upwork_safety.rules.PlatformRules`
+            switch (a bool field) under which *wait* counts business days
+            (Monday to Friday, UTC: the earliest moment by which that many
+            business days have passed), or ``None``: elapsed time
+            (``"client_response_business_days"`` for the client's answer
+            to a dispute).
     """
 
     event: str = attrs.field(converter=plain_text, validator=id_field)
@@ -197,6 +286,12 @@ class Transition:
     )
     switch: str | None = attrs.field(
         converter=optional_plain_text, default=None, validator=_check_switch
+    )
+    wait: tuple[str, ...] = attrs.field(
+        converter=_names, default=(), validator=_check_wait, kw_only=True
+    )
+    business_days: str | None = attrs.field(
+        converter=optional_plain_text, default=None, validator=_check_switch, kw_only=True
     )
 
     @property
@@ -294,6 +389,8 @@ class Row:
             timer=None if clock is None else clock.rule,
             deadline=None if clock is None else clock.kind,
             switch=None if self.switch is None else self.switch[0],
+            wait=() if clock is None else clock.wait,
+            business_days=None if clock is None else clock.business_days,
         )
 
     def automatic_event(self, milestone_id: str, at: datetime) -> AutomaticEvent:

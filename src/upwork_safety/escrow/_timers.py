@@ -19,7 +19,6 @@ import functools
 from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING
 
-from upwork_safety._calendar import add_business_span
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._reasons import days, holds, when
 from upwork_safety.escrow._row import Due, Timer
@@ -110,13 +109,10 @@ def client_answer_due(disputed_at: datetime, override: Override) -> datetime:
     exactly Monday 00:00, has Monday to Friday whole and runs out at
     Saturday 00:00) when the rules say so, else in elapsed time.  Either way
     a later filing never runs out earlier.  A part of a day in a what-if
-    period is added as elapsed time.
+    period is added as elapsed time.  The clock is :data:`CLIENT_ANSWER`'s
+    (:meth:`Timer.runs_out`), as the transition table publishes it.
     """
-    rules = rules_at(disputed_at, override)
-    span = rules.client_dispute_response
-    if not rules.client_response_business_days:
-        return disputed_at + span
-    return add_business_span(disputed_at, span)
+    return CLIENT_ANSWER.runs_out(disputed_at, rules_at(disputed_at, override))
 
 
 def arbitration_window(
@@ -126,19 +122,26 @@ def arbitration_window(
 
     Mediation lasts at most the mediator's proposal time plus both sides'
     acceptance time; the 7-day arbitration opt-in window opens when it is
-    over without an agreement, and closes with the default outcome.
+    over without an agreement, and closes with the default outcome: the
+    clocks :data:`PROPOSAL`, :data:`ACCEPTANCE` and :data:`ARBITRATION`, each
+    counted from the answer.
     """
     rules = rules_at(answered_at, override)
-    proposal = answered_at + rules.mediation_proposal
-    opens = proposal + rules.mediation_acceptance
-    return proposal, opens, opens + rules.arbitration_opt_in
+    return (
+        PROPOSAL.runs_out(answered_at, rules),
+        ACCEPTANCE.runs_out(answered_at, rules),
+        ARBITRATION.runs_out(answered_at, rules),
+    )
 
 
 def dormancy_times(last: datetime, override: Override) -> tuple[datetime, datetime, datetime]:
     """For escrow untouched since *last*: (first notice, final notice, closing)."""
     rules = rules_at(last, override)
-    first = last + rules.dormancy_period
-    return first, first + rules.dormancy_first_notice, _closing(last, rules)
+    return (
+        FIRST_NOTICE.runs_out(last, rules),
+        FINAL_NOTICE.runs_out(last, rules),
+        _closing(last, rules),
+    )
 
 
 def _closing(last: datetime, rules: PlatformRules) -> datetime:
@@ -147,7 +150,7 @@ def _closing(last: datetime, rules: PlatformRules) -> datetime:
     The engine reads it before every event (the contract's clock), so it is
     computed alone there, without the two notices it does not need.
     """
-    return last + rules.dormancy_course
+    return DORMANCY.runs_out(last, rules)
 
 
 # --------------------------------------------------------------------------- the table's clocks
@@ -166,7 +169,7 @@ def refund_closes(run: Run, payment: Payment) -> datetime:
     The window of the rules in force on the payment's UTC day; each
     payment has its own.
     """
-    return payment.moment + rules_at(payment.moment, run.rules).refund_after_payment_window
+    return REFUND_WINDOW.runs_out(payment.moment, rules_at(payment.moment, run.rules))
 
 
 def refundable(run: Run, milestone: Draft, at: datetime) -> list[tuple[int, Payment]]:
@@ -183,7 +186,7 @@ def filing_closes(run: Run, start: datetime) -> datetime:
 
     It opens when the contract ends or an escrow refund request is made.
     """
-    return start + rules_at(start, run.rules).dispute_filing_window
+    return FILING.runs_out(start, rules_at(start, run.rules))
 
 
 def filing_due(run: Run, milestone: Draft) -> datetime | None:
@@ -224,14 +227,14 @@ def _review_ends(run: Run, milestone: Draft) -> datetime | None:
     start = milestone.submitted_at
     if start is None:  # pragma: no cover  (an Escrow in review always has it)
         return None
-    return start + rules_at(start, run.rules).review_period
+    return REVIEW.runs_out(start, rules_at(start, run.rules))
 
 
 def _refund_response_due(run: Run, milestone: Draft) -> datetime | None:
     start = milestone.refund_requested_at
     if start is None:  # pragma: no cover  (an Escrow under a refund request always has it)
         return None
-    return start + rules_at(start, run.rules).refund_response_window
+    return REFUND_RESPONSE.runs_out(start, rules_at(start, run.rules))
 
 
 def _answer_due(run: Run, milestone: Draft) -> datetime | None:
@@ -338,6 +341,7 @@ REVIEW = Timer(
     due=_review_ends,
     consequence=lambda _r, m: f"the {m.held} in escrow is released to the freelancer automatically",
     period=_period("review_period"),
+    wait=("review_period",),
 )
 REFUND_RESPONSE = Timer(
     DeadlineKind.REFUND_RESPONSE_DUE,
@@ -349,6 +353,7 @@ REFUND_RESPONSE = Timer(
         "dispute before then"
     ),
     period=_period("refund_response_window"),
+    wait=("refund_response_window",),
 )
 CLIENT_ANSWER = Timer(
     DeadlineKind.DISPUTE_RESPONSE_DUE,
@@ -357,6 +362,8 @@ CLIENT_ANSWER = Timer(
     due=_answer_due,
     consequence=lambda _r, m: f"the disputed {m.held} is released to the freelancer",
     period=_answer_period,
+    wait=("client_dispute_response",),
+    business_days="client_response_business_days",
 )
 PROPOSAL = Timer(
     DeadlineKind.MEDIATION_PROPOSAL_DUE,
@@ -365,6 +372,7 @@ PROPOSAL = Timer(
     due=_at(0, _mediation),
     consequence=lambda _r, _m: "the mediator proposes how to split the disputed money",
     period=_period("mediation_proposal"),
+    wait=("mediation_proposal",),
 )
 ACCEPTANCE = Timer(
     DeadlineKind.MEDIATION_ACCEPTANCE_DUE,
@@ -375,6 +383,7 @@ ACCEPTANCE = Timer(
         "without both accepting, mediation has failed and the arbitration opt-in window opens"
     ),
     period=_period("mediation_acceptance"),
+    wait=("mediation_proposal", "mediation_acceptance"),
 )
 ARBITRATION = Timer(
     DeadlineKind.ARBITRATION_OPT_IN_DUE,
@@ -383,6 +392,7 @@ ARBITRATION = Timer(
     due=_at(2, _mediation),
     consequence=_arbitration_outcome,
     period=lambda rules: f"auto {days(rules.arbitration_opt_in)} after mediation fails",
+    wait=("mediation_proposal", "mediation_acceptance", "arbitration_opt_in"),
 )
 FIRST_NOTICE = Timer(
     DeadlineKind.DORMANCY_NOTICE,
@@ -395,6 +405,7 @@ FIRST_NOTICE = Timer(
     ),
     period=_period("dormancy_period"),
     shared=True,
+    wait=("dormancy_period",),
 )
 FINAL_NOTICE = Timer(
     DeadlineKind.DORMANCY_FINAL_NOTICE,
@@ -407,6 +418,7 @@ FINAL_NOTICE = Timer(
     ),
     period=_period("dormancy_first_notice"),
     shared=True,
+    wait=("dormancy_period", "dormancy_first_notice"),
 )
 DORMANCY = Timer(
     DeadlineKind.DORMANCY_CLOSE,
@@ -419,6 +431,7 @@ DORMANCY = Timer(
     ),
     period=_dormancy_period,
     shared=True,
+    wait=("dormancy_course",),
 )
 FILING = Timer(
     DeadlineKind.DISPUTE_WINDOW_CLOSES,
@@ -430,6 +443,7 @@ FILING = Timer(
         "escrow goes back to the client"
     ),
     period=lambda rules: f"within {days(rules.dispute_filing_window)}",
+    wait=("dispute_filing_window",),
 )
 REFUND_WINDOW = Timer(
     DeadlineKind.REFUND_WINDOW_CLOSES,
@@ -439,4 +453,5 @@ REFUND_WINDOW = Timer(
     consequence=None,
     period=lambda rules: f"within {days(rules.refund_after_payment_window)}",
     each=_refund_windows,
+    wait=("refund_after_payment_window",),
 )
