@@ -20,10 +20,12 @@ event is not judged; every later one is.
 from __future__ import annotations
 
 from bisect import bisect_left
+from decimal import Decimal
 from typing import TYPE_CHECKING, NoReturn
 
 from upwork_safety._display import shown
 from upwork_safety._edges import EDGES
+from upwork_safety._escrow_amounts import settled_state
 from upwork_safety._events import (
     EndContract,
     Event,
@@ -72,22 +74,34 @@ _ALL = frozenset(MilestoneState)
 _CLOSED_FROM: frozenset[MilestoneState] = _SOURCES[EndContract]
 
 
+#: Amounts released before an event the walk cannot see: none, or some.
+_NOTHING = Decimal(0)
+_SOMETHING = Decimal(1)
+
 #: What :func:`_after` found for each kind of event and states before it (a small, closed set).
 _TARGETS: dict[tuple[type[Event], frozenset[MilestoneState]], frozenset[MilestoneState]] = {}
 
 
 def _after(event: Event, before: frozenset[MilestoneState]) -> frozenset[MilestoneState]:
-    """The states *event* can leave a milestone in from one of *before*, by what it states."""
+    """The states *event* can leave a milestone in from one of *before*, by what it states.
+
+    An event that empties the escrow leaves the state the engine's one rule
+    for a settled milestone gives (``_escrow_amounts.settled_state``: ``PAID``
+    if anything was released, else ``REFUNDED``), read here from what the
+    event states, since the walk knows no amounts released before it.
+    """
     key = (type(event), before)
     after = _TARGETS.get(key)
     if after is None:
         after = frozenset(target for source, target in EDGES[key[0]] if source in before)
         _TARGETS[key] = after
     if isinstance(event, Refund) and event.amount is None:
-        # A refund of everything empties the escrow (or lowers paid money to a part).
-        after &= {_S.REFUNDED, _S.PAID}
+        # A refund of everything settles the milestone: with nothing or something
+        # released before it (or kept from a payment), either settled state.
+        after &= {settled_state(_NOTHING), settled_state(_SOMETHING)}
     elif isinstance(event, ResolveDispute) and event.to_freelancer.amount:
-        after &= {_S.PAID}  # something was released: settled as paid
+        # Something is released by the resolution itself, whatever was released before.
+        after &= {settled_state(event.to_freelancer.amount)}
     return after
 
 
