@@ -1,0 +1,150 @@
+"""Round 37, the newcomer's findings (an hourly VA using the CLI and a notebook)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from upwork_safety import ExchangeRate, InvalidTypeError, Money, fees, hourly, statements
+from upwork_safety.models import TimeEntry
+
+MONDAY = datetime(2026, 11, 30, 9, tzinfo=UTC)
+
+
+def usd(amount: str) -> Money:
+    return Money(amount, "USD")
+
+
+def _invoice() -> hourly.WeeklyInvoice:
+    entry = TimeEntry(MONDAY, MONDAY + timedelta(hours=5), memo="Inbox", activity=6)
+    return hourly.invoice([entry], week=hourly.billing_week(MONDAY), rate=usd("12.00"))
+
+
+def _carriers() -> dict[str, object]:
+    """One real value of each class in ``fees._carriers.CARRIERS``."""
+    inv = _invoice()
+    bonus = hourly.bonus(usd("20.00"), paid_at=MONDAY)
+    pay = hourly.weekly_payment(usd("300.00"), week=hourly.billing_week(MONDAY))
+    item = hourly.payout_schedule(invoices=[inv]).items[0]
+    row = statements.Transaction(
+        line=2,
+        on=date(2026, 12, 7),
+        kind="hourly",
+        amount=usd("60.00"),
+        description="Invoice for 11/30/2026-12/06/2026 - 5:00 hrs @ $12.00/hr",
+    )
+    return {
+        "WeeklyInvoice": inv,
+        "Bonus": bonus,
+        "WeeklyPayment": pay,
+        "PayoutItem": item,
+        "Transaction": row,
+    }
+
+
+# -- finding 4: the amount's type is judged before on= is asked for
+
+_FEE_FUNCTIONS = {
+    "service_fee": fees.service_fee,
+    "net_earnings": fees.net_earnings,
+    "explain_service_fee": fees.explain_service_fee,
+}
+_NOT_MONEY = [None, 144.0, 144, "144.00", Decimal("144.00"), object()]
+
+
+@pytest.mark.parametrize("name", list(_FEE_FUNCTIONS))
+@pytest.mark.parametrize("value", _NOT_MONEY, ids=lambda v: type(v).__name__)
+def test_a_fee_function_names_the_amount_before_asking_for_on(name, value):
+    """Newcomer r37, 4: ``service_fee(144.0)`` asked for ``on=`` first, then, given it,
+    refused the float: two errors about one argument, the first pointing elsewhere."""
+    with pytest.raises(InvalidTypeError) as refused:
+        _FEE_FUNCTIONS[name](value)  # type: ignore[operator]
+    assert (refused.value.field, refused.value.rule) == ("amount", "Money")
+
+
+@pytest.mark.parametrize("value", _NOT_MONEY, ids=lambda v: type(v).__name__)
+def test_payout_names_the_payment_before_asking_for_on(value):
+    rate = ExchangeRate("USD", "PKR", "280.50", as_of=date(2026, 12, 16))
+    with pytest.raises(InvalidTypeError) as refused:
+        fees.payout(value, method="payoneer", reference_rate=rate)  # type: ignore[arg-type]
+    assert (refused.value.field, refused.value.rule) == ("payment", "Money")
+    with pytest.raises(InvalidTypeError) as refused:  # before a bad on= too
+        fees.payout(value, method="payoneer", reference_rate=rate, on="2026-12-07")  # type: ignore[arg-type]
+    assert refused.value.field == "payment"
+
+
+def test_the_carriers_table_names_real_classes_and_attributes():
+    """Every class and attribute the hints name exists: the table cannot drift from them."""
+    from upwork_safety.fees._carriers import CARRIERS  # new in r37
+
+    values = _carriers()
+    packages = {"hourly": hourly, "statements": statements}
+    assert sorted(name for _, name in CARRIERS) == sorted(values)
+    for (package, name), carrier in CARRIERS.items():
+        kind = getattr(packages[package], name)
+        assert isinstance(values[name], kind)
+        assert isinstance(values[name].amount, Money)
+        assert getattr(values[name], carrier.charged) is not None
+
+
+def _hinted(message: str) -> str:
+    """The ``fees.payout(...)`` call a message gives, with its method and rate filled in."""
+    start = message.index("fees.payout(")
+    depth, end = 0, start
+    for end in range(start, len(message)):
+        depth += {"(": 1, ")": -1}.get(message[end], 0)
+        if depth == 0 and message[end] == ")":
+            break
+    call = message[start : end + 1]
+    return call.replace("method=...", "method='payoneer'").replace(
+        "reference_rate=...", "reference_rate=rate"
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["WeeklyInvoice", "Bonus", "WeeklyPayment", "PayoutItem", "Transaction"]
+)
+@pytest.mark.parametrize(
+    "call", ["service_fee", "net_earnings", "explain_service_fee", "payout", "quote"]
+)
+def test_a_library_value_carrying_an_amount_gets_the_call_that_takes_it(name, call):
+    """Newcomer r37, 4: ``fees.payout(inv, ...)`` said "needs on= for a bare amount", then
+    "payment must be Money, not WeeklyInvoice"; now one error gives the call, and it works."""
+    from upwork_safety.fees._carriers import CARRIERS  # new in r37
+
+    value = _carriers()[name]
+    carrier = next(c for (_, n), c in CARRIERS.items() if n == name)
+    rate = ExchangeRate("USD", "PKR", "280.50", as_of=date(2026, 12, 31))
+    calls = {
+        "service_fee": lambda: fees.service_fee(value),  # type: ignore[call-overload]
+        "net_earnings": lambda: fees.net_earnings(value),  # type: ignore[call-overload]
+        "explain_service_fee": lambda: fees.explain_service_fee(value),  # type: ignore[arg-type]
+        "payout": lambda: fees.payout(value, method="payoneer", reference_rate=rate),  # type: ignore[arg-type]
+        "quote": lambda: fees.quote_withdrawal(value, "payoneer", reference_rate=rate),  # type: ignore[arg-type]
+    }
+    with pytest.raises(InvalidTypeError) as refused:
+        calls[call]()
+    field = "payment" if call == "payout" else "amount"
+    assert (refused.value.field, refused.value.rule) == (field, "Money")
+    message = str(refused.value)
+    assert name in message
+    v = carrier.name
+    if call in _FEE_FUNCTIONS:
+        assert f"fees.{call}({v}.amount, on={v}.{carrier.charged})" in message
+    hint = _hinted(message)
+    assert f"on={v}.{carrier.charged}" in hint
+    done = eval(hint, {"fees": fees, "statements": statements, "rate": rate, v: value})  # noqa: S307
+    assert isinstance(done, fees.Payout)
+    assert done.fee.amount == value.amount  # type: ignore[attr-defined]
+
+
+def test_the_invoice_hint_gives_the_invoices_own_pay_day():
+    inv = _invoice()
+    rate = ExchangeRate("USD", "PKR", "280.50", as_of=inv.available_at.date())
+    with pytest.raises(InvalidTypeError) as refused:
+        fees.payout(inv, method="payoneer", reference_rate=rate)  # type: ignore[arg-type]
+    done = eval(_hinted(str(refused.value)), {"fees": fees, "rate": rate, "inv": inv})  # noqa: S307
+    assert done.available_on == date(2026, 12, 16)  # the Wednesday 10 days after the week
+    assert done.fee.on == date(2026, 12, 7)  # the Monday invoice
