@@ -76,6 +76,7 @@ class TestWithdraw:
             "processed_on": "2026-12-04",
             "earliest": "2026-12-07",
             "latest": "2026-12-15",
+            "at": "your account",
             "note": "up to 7 business days; the fewest, 1, is not in the sources",
             "unconfirmed": True,
         } == arrivals["Direct to Local Bank (PKR)"]

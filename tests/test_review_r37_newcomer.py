@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import json
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 
 from upwork_safety import ExchangeRate, InvalidTypeError, Money, fees, hourly, statements
+from upwork_safety.cli import main
 from upwork_safety.models import TimeEntry
 
 MONDAY = datetime(2026, 11, 30, 9, tzinfo=UTC)
@@ -148,3 +151,48 @@ def test_the_invoice_hint_gives_the_invoices_own_pay_day():
     done = eval(_hinted(str(refused.value)), {"fees": fees, "rate": rate, "inv": inv})  # noqa: S307
     assert done.available_on == date(2026, 12, 16)  # the Wednesday 10 days after the week
     assert done.fee.on == date(2026, 12, 7)  # the Monday invoice
+
+
+# -- finding 5: where the withdrawal's days end
+
+
+def _run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+_NOW = ("--now", "2026-12-16T10:00:00+05:00")
+
+
+def test_payoneer_arrives_at_payoneer_and_the_bank_step_is_not_modelled():
+    """Newcomer r37, 5: "arrives 2026-12-18" for Payoneer read as the day in the bank."""
+    at = datetime(2026, 12, 16, 5, tzinfo=UTC)
+    payoneer = fees.arrival("payoneer", at)
+    assert fees.PAYONEER.arrives_at == fees.PAYONEER_USD_ACCOUNT.arrives_at == "Payoneer"
+    assert payoneer.arrives_at.startswith("Payoneer")
+    assert "not modelled" in payoneer.arrives_at
+    assert "not modelled" in dict(payoneer.lines())["Arrives"]
+    for key in ("direct_to_local_bank", "wire_usd"):
+        assert fees.arrival(key, at).arrives_at == "your account"
+        assert fees.get_method(key).arrives_at == ""
+
+
+def test_the_withdraw_table_says_where_the_money_arrives():
+    code, text = _run("withdraw", "58.50", "--rate", "280.50", "--on", "2026-12-16", *_NOW)
+    assert code == 0
+    table = text[text.index("When it arrives") :]
+    header = next(line for line in table.splitlines() if line.strip().startswith("method"))
+    assert header.split() == ["method", "processed", "arrives", "at"]
+    words = " ".join(table.split())
+    assert "Payoneer 2026-12-16 2026-12-18 Payoneer; its transfer to your bank is not" in words
+    assert "Direct to Local Bank (PKR) 2026-12-16 2026-12-17 to 2026-12-25 your account" in words
+    code, text = _run(
+        "--json", "withdraw", "58.50", "--rate", "280.50", "--on", "2026-12-16", *_NOW
+    )
+    arrivals = {row["method"]: row["arrival"] for row in json.loads(text)["methods"]}
+    assert (
+        arrivals["Payoneer"]["at"]
+        == fees.arrival("payoneer", datetime(2026, 12, 16, 5, tzinfo=UTC)).arrives_at
+    )
+    assert arrivals["Direct to Local Bank (PKR)"]["at"] == "your account"

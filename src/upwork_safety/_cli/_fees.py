@@ -463,9 +463,9 @@ def _print_arrivals(p: Printer, arrivals: dict[str, Arrival], requested_at: date
         return
     p.heading(f"When it arrives, requested {utc_text(requested_at, timespec='minutes')}")
     p.table(
-        ["method", "processed", "arrives"],
+        ["method", "processed", "arrives", "at"],
         [
-            (name, found.processed_on, _window(found.earliest, found.latest))
+            (name, found.processed_on, _window(found.earliest, found.latest), found.arrives_at)
             for name, found in arrivals.items()
         ],
     )
@@ -509,6 +509,7 @@ def _arrival_data(found: Arrival) -> dict[str, object]:
         "processed_on": found.processed_on,
         "earliest": found.earliest,
         "latest": found.latest,
+        "at": found.arrives_at,
         "note": _said(found),
         "unconfirmed": found.unconfirmed,
     }
