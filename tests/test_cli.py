@@ -252,8 +252,8 @@ class TestWithdraw:
         assert "not both" in capsys.readouterr().err
 
     def test_an_unknown_method_is_refused(self, capsys):
-        """--offered-rate jazzcash=280 names the known methods."""
-        code, _ = run("withdraw", "900", "--rate", "280", "--offered-rate", "jazzcash=280")
+        """--offered-rate directbank=280 names the known methods."""
+        code, _ = run("withdraw", "900", "--rate", "280", "--offered-rate", "directbank=280")
         assert 2 == code
         assert "known: direct_to_local_bank" in capsys.readouterr().err
 

@@ -9,7 +9,15 @@ from decimal import Decimal
 
 import pytest
 
-from upwork_safety import ExchangeRate, InvalidTypeError, Money, fees, hourly, statements
+from upwork_safety import (
+    ExchangeRate,
+    InvalidTypeError,
+    InvalidValueError,
+    Money,
+    fees,
+    hourly,
+    statements,
+)
 from upwork_safety.cli import main
 from upwork_safety.models import TimeEntry
 
@@ -196,3 +204,68 @@ def test_the_withdraw_table_says_where_the_money_arrives():
         == fees.arrival("payoneer", datetime(2026, 12, 16, 5, tzinfo=UTC)).arrives_at
     )
     assert arrivals["Direct to Local Bank (PKR)"]["at"] == "your account"
+
+
+# -- finding 6: a wallet app named as a withdrawal method
+
+_WALLET_RULE = "a method Upwork withdraws to"
+_WALLETS = ["JazzCash", "jazzcash", "Jazz Cash", "easypaisa", "Easy-Paisa", "SadaPay", "naya_pay"]
+_RATE = ExchangeRate("USD", "PKR", "280.50", as_of=date(2026, 12, 7))
+
+
+@pytest.mark.parametrize("name", _WALLETS)
+def test_a_wallet_app_is_refused_with_the_route_to_model(name):
+    """Newcomer r37, 6: "jazzcash" got "unknown method" and a list, not why or what to do."""
+    calls = {
+        "name": lambda: fees.get_method(name),
+        "method": lambda: fees.quote_withdrawal(usd("500.00"), name, reference_rate=_RATE),
+        f"offered_rates[{name!r}]": lambda: fees.compare_withdrawals(
+            usd("500.00"), reference_rate=_RATE, offered_rates={name: "279"}
+        ),
+        "methods[0]": lambda: fees.compare_withdrawals(
+            usd("500.00"), reference_rate=_RATE, methods=[name]
+        ),
+    }
+    for field, call in calls.items():
+        with pytest.raises(InvalidValueError) as refused:
+            call()
+        assert (refused.value.field, refused.value.rule) == (field, _WALLET_RULE)
+        message = str(refused.value)
+        assert "not a method Upwork withdraws to" in message
+        assert "direct_to_local_bank" in message
+        assert "payoneer" in message
+    comparison = fees.compare_withdrawals(usd("500.00"), reference_rate=_RATE)
+    with pytest.raises(InvalidValueError) as refused:
+        comparison.break_even_spread(name)
+    assert (refused.value.field, refused.value.rule) == ("method", _WALLET_RULE)
+
+
+@pytest.mark.parametrize("option", ["--offered-rate", "--spread"])
+def test_the_cli_says_a_wallet_app_is_not_a_method(option, capsys):
+    value = "jazzcash=279" if option == "--offered-rate" else "jazzcash=1%"
+    assert (
+        main(["withdraw", "500", "--rate", "280.50", option, value, *_NOW], out=io.StringIO()) == 2
+    )
+    err = capsys.readouterr().err
+    assert "JazzCash is a Pakistani wallet app, not a method Upwork withdraws to" in err
+    assert "unknown method" not in err
+
+
+def test_an_unknown_name_is_still_unknown():
+    with pytest.raises(InvalidValueError) as refused:
+        fees.get_method("jazz")
+    assert refused.value.rule == "a known withdrawal method"
+
+
+def test_the_wallet_table_is_the_one_the_docs_list():
+    from pathlib import Path
+
+    from upwork_safety._wallets import NOT_UPWORK_METHODS  # new in r37
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "fees.md").read_text("utf-8")
+    listed = [
+        line.split("|")[1].strip()
+        for line in page.splitlines()
+        if line.endswith("| a Pakistani wallet app: not a method Upwork withdraws to |")
+    ]
+    assert listed == list(NOT_UPWORK_METHODS)
