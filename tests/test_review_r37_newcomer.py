@@ -6,6 +6,7 @@ import io
 import json
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -269,3 +270,40 @@ def test_the_wallet_table_is_the_one_the_docs_list():
         if line.endswith("| a Pakistani wallet app: not a method Upwork withdraws to |")
     ]
     assert listed == list(NOT_UPWORK_METHODS)
+
+
+# -- finding 7: a docs example that needs an extra says so
+
+#: What a run example imports, by the extra (or package) it needs.
+_NEEDS = {
+    "testing": ("upwork_safety.testing import strategies", "hypothesis"),
+    "plot": ("upwork_safety.plot", "matplotlib"),
+    "pandas": ("pandas",),
+    "fast": ("msgspec",),
+}
+
+
+def _run_imports(page: str) -> set[str]:
+    """The extras the ``>>>`` examples of *page* import from (the lines ``doctest`` runs)."""
+    needed = set()
+    for line in page.splitlines():
+        code = line.strip()
+        if not code.startswith(">>> ") or "import" not in code:
+            continue
+        for extra, modules in _NEEDS.items():
+            if any(f"from {m} " in code or f"import {m}" in code for m in modules):
+                needed.add(extra)
+    return needed
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((Path(__file__).resolve().parent.parent / "docs").glob("*.md")),
+    ids=lambda p: p.name,
+)
+def test_a_page_whose_examples_need_an_extra_says_so(path):
+    """Newcomer r37, 7: upgrading.md imported the strategies in a run example, and nothing on
+    the page said they need the testing extra; in the README's install it raised ImportError."""
+    page = path.read_text("utf-8")
+    for extra in _run_imports(page):
+        assert f"`{extra}` extra" in page or f"[{extra}]" in page, f"{path.name}: {extra}"
