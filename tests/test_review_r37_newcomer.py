@@ -21,6 +21,7 @@ from upwork_safety import (
 )
 from upwork_safety.cli import main
 from upwork_safety.models import TimeEntry
+from upwork_safety.testing import factories
 
 MONDAY = datetime(2026, 11, 30, 9, tzinfo=UTC)
 
@@ -307,3 +308,27 @@ def test_a_page_whose_examples_need_an_extra_says_so(path):
     page = path.read_text("utf-8")
     for extra in _run_imports(page):
         assert f"`{extra}` extra" in page or f"[{extra}]" in page, f"{path.name}: {extra}"
+
+
+# -- finding 8: Top Rated pay is available by the end of Friday
+
+
+def test_check_says_top_rated_pay_is_there_by_the_end_of_friday():
+    """Newcomer r37, 8: DOMAIN.md says "the Friday after the review window"; `check` said
+    "at 2026-12-12 00:00:00 UTC", a Saturday, and read as another day.  HC 360047676133:
+    "Cleared payments are released on Fridays by 11:59 p.m., UTC"."""
+    from upwork_safety import checks
+
+    start = datetime(2026, 11, 30, 9, tzinfo=UTC)
+    contract = factories.hourly_contract(started=start.date(), days=1)
+    before = checks.review_contract(contract, now=datetime(2026, 12, 8, 5, tzinfo=UTC))
+    (review,) = [f for f in before if f.code == "HOURS_IN_REVIEW"]
+    assert "available earlier, by the end of Friday 2026-12-11 UTC (2026-12-12 00:00:00 UTC)" in (
+        review.message
+    )
+    after = checks.review_contract(contract, now=datetime(2026, 12, 12, 5, tzinfo=UTC))
+    (pending,) = [f for f in after if f.code == "HOURS_PENDING"]
+    assert "available already, since the end of Friday 2026-12-11 UTC" in pending.message
+    calendar = hourly.billing_week(start).calendar(top_rated=True)
+    assert calendar.available_at == datetime(2026, 12, 12, tzinfo=UTC)  # no number changed
+    assert "by the end of the Friday" in " ".join((hourly.PayoutCalendar.__doc__ or "").split())

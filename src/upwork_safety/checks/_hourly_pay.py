@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_right
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 import upwork_safety.hourly as hourly  # noqa: PLR0402  (the engine's public API, by name)
@@ -160,12 +160,29 @@ def _top_rated(item: hourly.PayoutItem, now: datetime) -> str:
     early = item.week.calendar(top_rated=True, rules=item.rules)
     if not early.hold_skipped:
         return ""
-    if now >= early.available_at:
-        return (
-            f" For a Top Rated freelancer it is available already, since "
-            f"{_when(early.available_at)}."
-        )
-    return f" For a Top Rated freelancer it is available earlier, at {_when(early.available_at)}."
+    at = early.available_at
+    if now >= at:
+        return f" For a Top Rated freelancer it is available already, {_day_ended(at, 'since')}."
+    return f" For a Top Rated freelancer it is available earlier, {_day_ended(at, 'by')}."
+
+
+def _day_ended(at: datetime, word: str) -> str:
+    """A release at the first moment of a UTC day, read as the end of the day before.
+
+    HC 360047676133 releases Top Rated pay "on Fridays by 11:59 p.m., UTC":
+    the library's Saturday 00:00 UTC is the end of that Friday, and says so
+    (DOMAIN.md's "the Friday after the review window").  Another moment (a
+    what-if rule set) is given as it is.  *word* is ``"by"`` (still to come)
+    or ``"since"`` (passed).
+    """
+    if at.time() != time(0):
+        return f"{'since' if word == 'since' else 'at'} {_when(at)}"
+    day = at.date() - timedelta(days=1)
+    return f"{word} the end of {_WEEKDAYS[day.weekday()]} {day} UTC ({_when(at)})"
+
+
+#: Day names in English, whatever the process's locale (``%A`` follows it).
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _covered(item: hourly.PayoutItem) -> str:
