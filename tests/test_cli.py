@@ -1381,7 +1381,17 @@ class TestWhatANewUserMeets:
         err = capsys.readouterr().err
         assert (2, "") == (code, text)
         assert err.startswith("usage: upwork-safety")
-        for name in ("demo", "fees", "withdraw", "jss", "check", "scan", "statement", "rules"):
+        for name in (
+            "demo",
+            "fees",
+            "withdraw",
+            "jss",
+            "check",
+            "week",
+            "scan",
+            "statement",
+            "rules",
+        ):
             assert f"    {name} " in err
 
     @pytest.mark.parametrize(

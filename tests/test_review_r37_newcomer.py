@@ -332,3 +332,85 @@ def test_check_says_top_rated_pay_is_there_by_the_end_of_friday():
     calendar = hourly.billing_week(start).calendar(top_rated=True)
     assert calendar.available_at == datetime(2026, 12, 12, tzinfo=UTC)  # no number changed
     assert "by the end of the Friday" in " ".join((hourly.PayoutCalendar.__doc__ or "").split())
+
+
+# -- finding 2: the hourly calendar from the command line
+
+_SYDNEY_MONDAY = "2026-12-07T08:00:00+11:00"  # Sunday 21:00 UTC: the week of 30 November
+
+
+def test_week_prints_the_weeks_calendar_from_the_hourly_engine():
+    """Newcomer r37, 2: no command answered "which billing week, when does the diary lock,
+    when can the client dispute, when is it available" without a JSON Work Diary."""
+    code, text = _run("week", _SYDNEY_MONDAY)
+    assert code == 0
+    moment = datetime(2026, 12, 6, 21, tzinfo=UTC)
+    week = hourly.billing_week(moment)
+    calendar, top = week.calendar(), week.calendar(top_rated=True)
+    words = " ".join(text.split())
+    assert f"Billing week {week}, for 2026-12-06 21:00:00 UTC" in words
+    assert "Work Diary locks 2026-12-07 12:00:00 UTC" in words
+    assert calendar.edits_close == calendar.invoiced_at == datetime(2026, 12, 7, 12, tzinfo=UTC)
+    assert "client can dispute 2026-12-07 12:00:00 UTC to 2026-12-11 23:59:59 UTC" in words
+    assert "pay available 2026-12-16 00:00:00 UTC" in words
+    assert calendar.available_at == datetime(2026, 12, 16, tzinfo=UTC)
+    assert "Top Rated by the end of Friday 2026-12-11 UTC (2026-12-12 00:00:00 UTC)" in words
+    assert top.available_at == datetime(2026, 12, 12, tzinfo=UTC)
+
+
+def test_week_json_gives_every_date_and_the_dispute_deadline():
+    disputed = "2026-12-10T15:00:00+00:00"
+    code, text = _run("--json", "week", _SYDNEY_MONDAY, "--top-rated", "--disputed-at", disputed)
+    assert code == 0
+    data = json.loads(text)
+    moment = datetime(2026, 12, 6, 21, tzinfo=UTC)
+    calendar = hourly.billing_week(moment).calendar(top_rated=True)
+    answer = hourly.dispute_response(datetime(2026, 12, 10, 15, tzinfo=UTC))
+    assert data["week"] == {
+        "start": "2026-11-30T00:00:00+00:00",
+        "end": "2026-12-06T23:59:59.999999+00:00",
+    }
+    assert data["edits_close"] == data["invoiced_at"] == calendar.invoiced_at.isoformat()
+    assert data["dispute_window"] == {
+        "opens": "2026-12-07T12:00:00+00:00",
+        "ends": "2026-12-11T23:59:59+00:00",
+    }
+    assert data["top_rated"] is True
+    assert data["available_at"] == data["available_at_top_rated"] == "2026-12-12T00:00:00+00:00"
+    assert data["available_at_ordinary"] == "2026-12-16T00:00:00+00:00"
+    assert (
+        data["dispute"]["respond_by"]
+        == answer.respond_by.isoformat()
+        == "2026-12-13T15:00:00+00:00"
+    )
+    assert data["dispute"]["respond_by_if_business_days"] == "2026-12-15T15:00:00+00:00"
+    assert data["dispute"]["if_silent"] == hourly.HoursDispute.if_silent
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["week", "2026-12-07T08:00:00"], "has no UTC offset"),
+        (["week", _SYDNEY_MONDAY, "--disputed-at", "2026-12-10T15:00:00"], "has no UTC offset"),
+        (["week", "next monday"], "MOMENT"),
+    ],
+)
+def test_week_refuses_a_naive_or_unreadable_moment(argv, said, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(argv, out=io.StringIO())
+    assert info.value.code == 2
+    assert said in capsys.readouterr().err
+
+
+def test_week_refuses_a_dispute_outside_the_weeks_window(capsys):
+    argv = ["week", _SYDNEY_MONDAY, "--disputed-at", "2026-12-12T00:00:00+00:00"]
+    assert main(argv, out=io.StringIO()) == 2
+    err = capsys.readouterr().err
+    assert "outside the client's dispute window" in err
+    assert "2026-12-11 23:59:59 UTC" in err
+
+
+def test_week_before_the_top_rated_release_says_there_is_none():
+    code, text = _run("week", "2018-01-03T08:00:00+00:00", "--top-rated")
+    assert code == 0
+    assert "2018-01-17 00:00:00 UTC (no faster release for this week)" in " ".join(text.split())

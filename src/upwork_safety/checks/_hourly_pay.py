@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_right
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 import upwork_safety.hourly as hourly  # noqa: PLR0402  (the engine's public API, by name)
+from upwork_safety._display import day_ended_text
 from upwork_safety.checks._clocks import _left, _when
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
@@ -162,27 +163,9 @@ def _top_rated(item: hourly.PayoutItem, now: datetime) -> str:
         return ""
     at = early.available_at
     if now >= at:
-        return f" For a Top Rated freelancer it is available already, {_day_ended(at, 'since')}."
-    return f" For a Top Rated freelancer it is available earlier, {_day_ended(at, 'by')}."
-
-
-def _day_ended(at: datetime, word: str) -> str:
-    """A release at the first moment of a UTC day, read as the end of the day before.
-
-    HC 360047676133 releases Top Rated pay "on Fridays by 11:59 p.m., UTC":
-    the library's Saturday 00:00 UTC is the end of that Friday, and says so
-    (DOMAIN.md's "the Friday after the review window").  Another moment (a
-    what-if rule set) is given as it is.  *word* is ``"by"`` (still to come)
-    or ``"since"`` (passed).
-    """
-    if at.time() != time(0):
-        return f"{'since' if word == 'since' else 'at'} {_when(at)}"
-    day = at.date() - timedelta(days=1)
-    return f"{word} the end of {_WEEKDAYS[day.weekday()]} {day} UTC ({_when(at)})"
-
-
-#: Day names in English, whatever the process's locale (``%A`` follows it).
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+        when = day_ended_text(at, "since")
+        return f" For a Top Rated freelancer it is available already, {when}."
+    return f" For a Top Rated freelancer it is available earlier, {day_ended_text(at, 'by')}."
 
 
 def _covered(item: hourly.PayoutItem) -> str:
