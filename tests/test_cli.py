@@ -76,6 +76,7 @@ class TestWithdraw:
             "processed_on": "2026-12-04",
             "earliest": "2026-12-07",
             "latest": "2026-12-15",
+            "at": "your account",
             "note": "up to 7 business days; the fewest, 1, is not in the sources",
             "unconfirmed": True,
         } == arrivals["Direct to Local Bank (PKR)"]
@@ -251,8 +252,8 @@ class TestWithdraw:
         assert "not both" in capsys.readouterr().err
 
     def test_an_unknown_method_is_refused(self, capsys):
-        """--offered-rate jazzcash=280 names the known methods."""
-        code, _ = run("withdraw", "900", "--rate", "280", "--offered-rate", "jazzcash=280")
+        """--offered-rate directbank=280 names the known methods."""
+        code, _ = run("withdraw", "900", "--rate", "280", "--offered-rate", "directbank=280")
         assert 2 == code
         assert "known: direct_to_local_bank" in capsys.readouterr().err
 
@@ -1380,7 +1381,17 @@ class TestWhatANewUserMeets:
         err = capsys.readouterr().err
         assert (2, "") == (code, text)
         assert err.startswith("usage: upwork-safety")
-        for name in ("demo", "fees", "withdraw", "jss", "check", "scan", "statement", "rules"):
+        for name in (
+            "demo",
+            "fees",
+            "withdraw",
+            "jss",
+            "check",
+            "week",
+            "scan",
+            "statement",
+            "rules",
+        ):
             assert f"    {name} " in err
 
     @pytest.mark.parametrize(

@@ -296,7 +296,7 @@ def test_a_comparison_keyed_by_the_bare_name_is_keyed_by_that_method():
 def test_an_unknown_method_lists_the_names_users_see_and_the_keys():
     """The refusal listed only keys; now each method's name and its key."""
     with pytest.raises(InvalidValueError) as caught:
-        fees.quote_withdrawal(USD900, "JazzCash", reference_rate=SBP)
+        fees.quote_withdrawal(USD900, "Direct Bank", reference_rate=SBP)
     said = str(caught.value)
     assert ("method", "a known withdrawal method") == (caught.value.field, caught.value.rule)
     for method in fees.PAKISTAN_METHODS:

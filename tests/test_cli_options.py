@@ -124,7 +124,7 @@ def test_the_walk_finds_every_command_and_the_options_the_report_named():
         ("statement", "--fee-rate"),
         (None, "--locale"),
     } <= named
-    assert {"demo", "fees", "withdraw", "jss", "check", "scan", "statement", "rules"} == {
+    assert {"demo", "fees", "withdraw", "jss", "check", "week", "scan", "statement", "rules"} == {
         c for c, _ in OPTIONS if c is not None
     }
     # Every command's parser has the --locale of every command, so each is walked.

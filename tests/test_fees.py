@@ -1262,7 +1262,7 @@ def test_get_method_by_key_or_name(name):
 def test_get_method_unknown():
     """An unknown method name is an error naming the argument; so is a non-name."""
     with pytest.raises(InvalidValueError) as info:
-        fees.get_method("jazzcash")
+        fees.get_method("directbank")
     assert ("name", "a known withdrawal method") == (info.value.field, info.value.rule)
     with pytest.raises(InvalidTypeError) as other:
         fees.get_method(3)  # type: ignore[arg-type]

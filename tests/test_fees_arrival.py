@@ -101,7 +101,9 @@ def test_lines_say_what_the_days_count_to():
     """Payoneer's days reach Payoneer, and the line says so (its source's note)."""
     steps = dict(fees.arrival("payoneer", _at(THURSDAY, 9)).lines())
     assert set(steps) == {"Requested", "Processed", "Arrives"}
-    assert steps["Arrives"].startswith("2026-12-07 (2 business days later")
+    assert steps["Arrives"].startswith(
+        "2026-12-07 at Payoneer; its transfer to your bank is not modelled (2 business days later"
+    )
     assert "to Payoneer" in steps["Arrives"]
     bank = dict(fees.arrival("direct_to_local_bank", _at(THURSDAY, 9)).lines())
     assert bank["Arrives"].startswith("2026-12-04 to 2026-12-14")

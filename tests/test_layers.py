@@ -3,7 +3,7 @@
 money → kinds → rules → models → engines → checks → statements → CLI
 (docs/architecture.md).  An engine never imports another engine, and
 nothing imports another package's private modules except the library-wide
-private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_records``, ``_last_day``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_edges``, ``_escrow_amounts``, ``_calendar``, ``_frozen_list``, ``_groups``) and
+private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_records``, ``_last_day``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_edges``, ``_escrow_amounts``, ``_calendar``, ``_frozen_list``, ``_groups``, ``_wallets``) and
 the CLI's own commands (``_cli``).
 """
 
@@ -29,6 +29,7 @@ RANK = {
     "_plain": 1,
     "_decimals": 2,
     "_text": 1,
+    "_wallets": 1.5,
     "_money_fields": 2.5,
     "_money_text": 2.5,
     "_money_mixing": 2.5,

@@ -88,6 +88,26 @@ def utc_text(at: datetime, *, timespec: str = "seconds") -> str:
     return f"{moment.replace(tzinfo=None).isoformat(sep=' ', timespec=timespec)} UTC"
 
 
+#: Day names in English, whatever the process's locale (``%A`` follows it).
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def day_ended_text(at: datetime, word: str) -> str:
+    """A release at the first moment of a UTC day, read as the end of the day before.
+
+    HC 360047676133 releases Top Rated hourly pay "on Fridays by 11:59 p.m.,
+    UTC": the library's Saturday 00:00 UTC is the end of that Friday, and the
+    text says so (DOMAIN.md's "the Friday after the review window"):
+    ``by the end of Friday 2026-12-11 UTC (2026-12-12 00:00:00 UTC)``.
+    Another moment (a what-if rule set) is given as it is (``at ...``).
+    *word* is ``"by"`` (still to come) or ``"since"`` (passed).
+    """
+    if at.astimezone(timezone.utc).time() != time(0):
+        return f"{'since' if word == 'since' else 'at'} {utc_text(at)}"
+    day = at.astimezone(timezone.utc).date() - timedelta(days=1)
+    return f"{word} the end of {_WEEKDAYS[day.weekday()]} {day} UTC ({utc_text(at)})"
+
+
 def is_missing(value: object) -> bool:
     """Whether *value* is a table's "no value" marker: ``pandas.NA``, ``pandas.NaT`` or a NaN.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from upwork_safety._cli import _checks, _demo, _fees, _jss, _rules, _statement
+from upwork_safety._cli import _checks, _demo, _fees, _jss, _rules, _statement, _week
 
 if TYPE_CHECKING:
     import argparse
@@ -37,6 +37,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("withdraw", _fees.WITHDRAW_HELP, _fees.add_withdraw_arguments, _fees.run_withdraw),
     Command("jss", _jss.HELP, _jss.add_arguments, _jss.run),
     Command("check", _checks.CHECK_HELP, _checks.add_check_arguments, _checks.run_check),
+    Command("week", _week.HELP, _week.add_arguments, _week.run),
     Command("scan", _checks.SCAN_HELP, _checks.add_scan_arguments, _checks.run_scan),
     Command("statement", _statement.HELP, _statement.add_arguments, _statement.run),
     Command("rules", _rules.HELP, _rules.add_arguments, _rules.run),

@@ -12,6 +12,7 @@ from upwork_safety._cli._rules import check_known_day
 from upwork_safety._display import shown, utc_text
 from upwork_safety._moments import utc_day
 from upwork_safety._render import percent, rate_at_least
+from upwork_safety._wallets import WALLET_RULE
 from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.money import ExchangeRate, Money
 from upwork_safety.rules import SERVICE_FEE_HISTORY
@@ -259,7 +260,9 @@ def _keyed_rates(
             continue
         try:
             chosen = fees.get_method(method)
-        except UpworkSafetyError:
+        except UpworkSafetyError as error:
+            if error.rule == WALLET_RULE:  # JazzCash: the library says why, and the route
+                raise CLIError(f"{option} {shown(method)}=...: {error}") from None
             known = ", ".join(m.key for m in fees.PAKISTAN_METHODS)
             # The name cut short: a megabyte argument never makes a megabyte message (r25 H5).
             raise CLIError(
@@ -463,9 +466,9 @@ def _print_arrivals(p: Printer, arrivals: dict[str, Arrival], requested_at: date
         return
     p.heading(f"When it arrives, requested {utc_text(requested_at, timespec='minutes')}")
     p.table(
-        ["method", "processed", "arrives"],
+        ["method", "processed", "arrives", "at"],
         [
-            (name, found.processed_on, _window(found.earliest, found.latest))
+            (name, found.processed_on, _window(found.earliest, found.latest), found.arrives_at)
             for name, found in arrivals.items()
         ],
     )
@@ -509,6 +512,7 @@ def _arrival_data(found: Arrival) -> dict[str, object]:
         "processed_on": found.processed_on,
         "earliest": found.earliest,
         "latest": found.latest,
+        "at": found.arrives_at,
         "note": _said(found),
         "unconfirmed": found.unconfirmed,
     }

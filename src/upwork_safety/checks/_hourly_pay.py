@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 import upwork_safety.hourly as hourly  # noqa: PLR0402  (the engine's public API, by name)
+from upwork_safety._display import day_ended_text
 from upwork_safety.checks._clocks import _left, _when
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
@@ -160,12 +161,11 @@ def _top_rated(item: hourly.PayoutItem, now: datetime) -> str:
     early = item.week.calendar(top_rated=True, rules=item.rules)
     if not early.hold_skipped:
         return ""
-    if now >= early.available_at:
-        return (
-            f" For a Top Rated freelancer it is available already, since "
-            f"{_when(early.available_at)}."
-        )
-    return f" For a Top Rated freelancer it is available earlier, at {_when(early.available_at)}."
+    at = early.available_at
+    if now >= at:
+        when = day_ended_text(at, "since")
+        return f" For a Top Rated freelancer it is available already, {when}."
+    return f" For a Top Rated freelancer it is available earlier, {day_ended_text(at, 'by')}."
 
 
 def _covered(item: hourly.PayoutItem) -> str:

@@ -110,7 +110,7 @@ class Arrival:
     def __repr__(self) -> str:
         return (
             f"<Arrival {self.method.name}: requested {self.requested_at.isoformat()}, "
-            f"arrives {self._days()}>"
+            f"arrives {self._days()} at {self.arrives_at}>"
         )
 
     def _days(self) -> str:
@@ -147,15 +147,31 @@ class Arrival:
         """
         return self.method.source_of("business_days").unconfirmed
 
+    @property
+    def arrives_at(self) -> str:
+        """Where the money is on :attr:`earliest` to :attr:`latest`, in words.
+
+        ``"your account"`` for a method that pays into it (Direct to Local
+        Bank, a wire); for one whose days end at an intermediary
+        (:attr:`WithdrawalMethod.arrives_at`, Payoneer), that intermediary,
+        and that the transfer from it to your bank is not modelled: the
+        sources give no figure for it, neither its days nor its fee.
+        """
+        through = self.method.arrives_at
+        if not through:
+            return "your account"
+        return f"{through}; its transfer to your bank is not modelled"
+
     def _after(self, days: int) -> date:
         return business_day_after(self.processed_on, days)
 
     def lines(self) -> list[tuple[str, str]]:
         """Return each step as ``(step, when)``, for printing.
 
-        The last says what the method's source counts the days to (for
-        Payoneer, reaching Payoneer: the transfer to the bank comes after),
-        and "unconfirmed" when the range is (:attr:`unconfirmed`).
+        The last says where the money is then (:attr:`arrives_at`: for
+        Payoneer, at Payoneer, the transfer to the bank not modelled), what
+        the method's source counts the days to, and "unconfirmed" when the
+        range is (:attr:`unconfirmed`).
         """
         cutoff = self.method.cutoff
         rule = "no cutoff published" if cutoff is None else f"cutoff {cutoff} UTC"
@@ -166,7 +182,10 @@ class Arrival:
         return [
             ("Requested", f"{self.requested_at.isoformat()} ({rule})"),
             ("Processed", f"{self.processed_on} (business days are Monday–Friday, UTC)"),
-            ("Arrives", f"{self._days()} ({span} business days later{flag}: {said})"),
+            (
+                "Arrives",
+                f"{self._days()} at {self.arrives_at} ({span} business days later{flag}: {said})",
+            ),
         ]
 
 
@@ -203,7 +222,10 @@ def arrival(
             waits; default those in force on *method_added*.
 
     Returns:
-        An :class:`Arrival` with ``processed_on``, ``earliest`` and ``latest``.
+        An :class:`Arrival` with ``processed_on``, ``earliest``, ``latest``
+        and ``arrives_at``: Payoneer's days end at Payoneer, and its
+        transfer to your bank after that is not modelled (the sources give
+        no figure for it).
 
     Raises:
         InvalidValueError: A request before the method is active, or one

@@ -22,6 +22,7 @@ from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
 from upwork_safety._render import percent
 from upwork_safety._validate import fraction, optional_instance
+from upwork_safety._wallets import refuse_wallet
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
     MAX_DIGITS,
@@ -253,6 +254,8 @@ def resolve_method(entry: object, what: str) -> WithdrawalMethod:
     named = MethodNames(PAKISTAN_METHODS).indices(entry)
     if len(named) == 1:
         return PAKISTAN_METHODS[named[0]]
+    if not named:
+        refuse_wallet(entry, what)  # JazzCash: not a method, and the route to model instead
     known = listed(PAKISTAN_METHODS)
     said = (
         f"withdrawal method {shown(entry)} names {len(named)} methods; name one in full"

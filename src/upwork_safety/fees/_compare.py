@@ -28,6 +28,7 @@ from upwork_safety._validate import (
     instance,
     items_field,
 )
+from upwork_safety._wallets import refuse_wallet
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidValueError,
@@ -321,6 +322,8 @@ class WithdrawalComparison:
             return quote.method, quote
         if chosen is not None and chosen in self.unpriced:
             return chosen, None
+        if chosen is None:
+            refuse_wallet(method, "method")  # JazzCash: not a method Upwork withdraws to
         known = listed(weighed) or "none"
         quoted = shown(method) if isinstance(method, (str, WithdrawalMethod)) else "it"
         reason = next((s.reason for s in self.skipped if s.method == chosen), "")

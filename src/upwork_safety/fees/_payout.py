@@ -15,6 +15,7 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import to_date
 from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.fees._carriers import amount_type
 from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_percent
 from upwork_safety.fees._contract_terms import payment_terms, started_before_rates
 from upwork_safety.fees._fee_explanation import ServiceFee, explain
@@ -396,7 +397,13 @@ def payout(
     the rate you expect on the day you plan to withdraw.
 
     Args:
-        payment: A :class:`~upwork_safety.Payment`, or the amount paid.
+        payment: A :class:`~upwork_safety.Payment`, or the amount paid
+            (:class:`~upwork_safety.money.Money`), judged before *on* is
+            asked for.  An ``hourly.WeeklyInvoice`` (or another of the
+            library's values that carries an amount and its dates) is
+            refused with the call that takes it:
+            ``payout(inv.amount, on=inv.invoiced_at,
+            available_on=inv.available_at.date(), ...)``.
         method: A :class:`WithdrawalMethod` or a preset's key or name.
         reference_rate: As :func:`quote_withdrawal`; its ``as_of`` (required)
             is the withdrawal's day, on or after the day the payment is
@@ -479,6 +486,8 @@ def payout(
             s.154A rules (the message says where the day came from), and
             the rule errors of :func:`service_fee` and :func:`quote_withdrawal`.
     """
+    if not isinstance(payment, Payment):  # its type first, then its date (review r37, newcomer 4)
+        amount_type(payment, "payment", "payout", payment=True)
     given_day = optional_day(on, "on")
     if isinstance(payment, Payment):
         if given_day is not None and given_day != payment.on:

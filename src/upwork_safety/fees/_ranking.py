@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from upwork_safety._decimals import restore_context
 from upwork_safety._display import ITEMS, shown
 from upwork_safety._validate import sequence_of
+from upwork_safety._wallets import refuse_wallet
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -104,6 +105,7 @@ def _keyed(
     for key, item in value.items():
         name, matches = _matching(key, what, methods, by_text, by_name)
         if not matches:
+            refuse_wallet(key, name)  # JazzCash: not a method Upwork withdraws to
             more = ", …" if len(methods) > ITEMS else ""
             raise InvalidValueError(
                 f"{name} names no method being compared; key it by the method, its name "

@@ -34,6 +34,7 @@ from upwork_safety.errors import (
     InvalidValueError,
     RulesError,
 )
+from upwork_safety.fees._carriers import amount_type
 from upwork_safety.fees._common import (
     ONE,
     bool_arg,
@@ -482,6 +483,7 @@ def route(
 
 def balance_arg(amount: object, what: str = "amount") -> Money:
     """The balance to withdraw: Money in whole cents, more than zero."""
+    amount_type(amount, what, "quote_withdrawal")  # a WeeklyInvoice: how to pass it
     money = whole_cents(require_money(amount, what), what)
     if money.amount <= 0:
         raise InvalidValueError(

@@ -16,6 +16,7 @@ from typing import overload
 
 from upwork_safety._decimals import INTEGER_DIGITS_RULE
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.fees._carriers import amount_type
 from upwork_safety.fees._common import (
     day_arg,
     first_reaching,
@@ -179,6 +180,8 @@ def _one_payment(
     and *caller* names the function that said so.
     """
     payment = amount if isinstance(amount, Payment) else None
+    if payment is None:  # the amount's type first, then its date (review r37, newcomer 4)
+        amount_type(amount, "amount", caller, payment=True)
     if payment is not None:
         day = payment.on
         if on is not None and day_arg(on, "on") != day:
@@ -281,7 +284,10 @@ def service_fee(
             payments to charge.  A payment that is one of *contract*'s own
             is charged in its place, as :func:`explain_service_fee` charges
             it: under the sliding scale only the contract's payments billed
-            before it count.
+            before it count.  Its type is judged before *on* is asked for;
+            an ``hourly.WeeklyInvoice`` (or another of the library's values
+            that carries an amount and its dates) is refused with the call
+            that takes it, e.g. ``service_fee(inv.amount, on=inv.invoiced_at)``.
         on: The payment date (for a contract, the last day counted);
             required, except for a Payment, which brings its own date
             (another date is refused).

@@ -458,7 +458,11 @@ class WeeklyInvoice:
 
     @property
     def available_at(self) -> datetime:
-        """When the pay is available (HC 211063698; Top Rated: HC 360047676133)."""
+        """When the pay is available (HC 211063698; Top Rated: HC 360047676133).
+
+        For a Top Rated freelancer, Saturday 00:00 UTC: the end of the Friday
+        after the week, by which HC 360047676133 releases the pay.
+        """
         return self.calendar.available_at
 
     def time_by_reason(self) -> dict[UnprotectedReason, timedelta]:

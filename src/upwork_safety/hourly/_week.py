@@ -5,8 +5,8 @@ A billing week runs Monday 00:00 to Sunday 23:59:59.999999 UTC
 UTC that closes it: invoice and Work Diary lock at Monday 12:00, the client's
 dispute window to Friday 23:59:59, pay available on the Wednesday ten days
 after the week (HC 211063698, HC 211062158), or for Top Rated freelancers
-right after the dispute window for a week invoiced on or after 2020-05-04
-(HC 360047676133).  The week
+right after the dispute window, by the end of Friday (Saturday 00:00 UTC),
+for a week invoiced on or after 2020-05-04 (HC 360047676133).  The week
 and its calendar live together because the week names its own calendar
 (:meth:`BillingWeek.calendar`).
 """
@@ -307,8 +307,11 @@ class PayoutCalendar:
         available_at: When the pay becomes available to withdraw: Wednesday
             00:00, ten days after the week's Sunday (HC 211063698); for Top
             Rated freelancers, for a week invoiced on or after 2020-05-04
-            (the invoice day decides), right after the dispute window
-            (HC 360047676133).
+            (the invoice day decides), right after the dispute window: by
+            the end of the Friday after the week (Saturday 00:00 UTC, the
+            moment held here), as HC 360047676133 says ("Cleared payments
+            are released on Fridays by 11:59 p.m., UTC") and DOMAIN.md
+            reads "the Friday after the review window".
         top_rated: Whether the calendar is for a Top Rated freelancer.
         hold_skipped: Whether the Top Rated early release applied.
 
@@ -430,7 +433,9 @@ def payout_calendar(
         top_rated: Whether the freelancer is Top Rated; from
             ``rules.top_rated_skip_hold_since`` (2020-05-04) on, Top Rated
             pay skips the hold and is available right after the dispute
-            window.  The date compared is the invoice date.
+            window: by the end of Friday, Saturday 00:00 UTC
+            (HC 360047676133: "released on Fridays by 11:59 p.m., UTC").
+            The date compared is the invoice date.
         rules: The platform rules; default: those in force at the end of *week*.
 
     Returns:

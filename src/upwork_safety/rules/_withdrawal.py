@@ -199,6 +199,12 @@ class WithdrawalMethod:
             then processed on its own day, when that is a business day).
             Needs a source when set.  A ``timedelta`` subclass
             (``pandas.Timedelta``) is kept as the plain ``timedelta`` it holds.
+        arrives_at: Where the money is when *business_days* end: ``""``
+            (the default) for the freelancer's own account, else the
+            intermediary it reaches first (``"Payoneer"``).  The step after
+            an intermediary (Payoneer to your bank) has no figure in the
+            sources and is not modelled: :func:`upwork_safety.fees.arrival`
+            and the CLI say so.
 
     Raises:
         RulesError: A fee or spread outside 0–1, a negative fixed fee or
@@ -224,6 +230,7 @@ class WithdrawalMethod:
     sources: tuple[tuple[str, RuleSource], ...] = attrs.field(converter=_sources)
     note: str = attrs.field(converter=plain_text, default="", validator=text_field)
     cutoff: timedelta | None = attrs.field(converter=_cutoff, default=None)
+    arrives_at: str = attrs.field(converter=plain_text, default="", validator=text_field)
 
     def __attrs_post_init__(self) -> None:
         for name in ("fixed_fee", "minimum"):
@@ -404,6 +411,7 @@ PAYONEER = WithdrawalMethod(
         "available_in_pakistan": RuleSource(_PAYONEER, note="widely used in Pakistan"),
     },
     note="Payoneer's fees to Pakistani banks are unconfirmed",
+    arrives_at="Payoneer",
 )
 
 #: Payoneer, keeping US dollars and withdrawing them to a non-PKR (USD)
@@ -445,6 +453,7 @@ PAYONEER_USD_ACCOUNT = WithdrawalMethod(
         "available_in_pakistan": RuleSource(_PAYONEER, note="widely used in Pakistan"),
     },
     note="Payoneer's fees to Pakistani banks are unconfirmed",
+    arrives_at="Payoneer",
 )
 
 _WIRE = "HC 211063898 ($30), HC 35089917299219 ($50)"
