@@ -282,8 +282,8 @@ _TRADE = re.compile(
     r"extra|half|part|payment|rest|dollars?)\b|"
     r"\bknock\w{0,3}\b|\bkick\w{0,3} back\b|(?:\$\d[\d,]{0,9}|\b\d{1,3} ?%) off\b|"
     # A sum returned: "return $100 to my PayPal".
-    r"\b(?:return|refund)\w{0,3} (?:me |us )?(?:the )?(?:\$\d[\d,]{0,9}|\d[\d,]{0,9} ?(?:usd|"
-    r"dollars?|rs|rupees|pkr)\b)|"
+    r"\b(?:return|refund)\w{0,3} (?:me |us )?(?:the )?(?:(?:last|final|remaining|extra) )?"
+    r"(?:\$\d[\d,]{0,9}|\d[\d,]{0,9} ?(?:usd|dollars?|rs|rupees|pkr)\b)|"
     # Roman Urdu puts the thing before "free" and the price before "kam": "2 page free bana
     # do", "price kam karo".
     r"\b(?:pages?|revisions?|changes|features?|designs?|sections?|screens?|logos?|edits?|"
