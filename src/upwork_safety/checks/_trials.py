@@ -25,7 +25,7 @@ FREE_WORK = re.compile(
     r"mockup|concepts?|designs?|logo|articles?|work|chapter)\b,?(?: \w+){0,3}? (?:for free|"
     r"for \$0|for (?:zero|0) dollars?|for nothing|free mein|free of (?:cost|charge)|muft mein|"
     r"bina paise|unpaid|not paid|without pay|not compensated|uncompensated)\b|"
-    r"\b(?:it is|it's|this is|will not be|won't be) (?:paid|not paid)\b|"
+    r"\b(?:it is|it's|this is) (?:not paid|unpaid)\b|\b(?:will not be|won't be) paid\b|"
     # The trial set apart from the job: "the trial is free, the project is paid".
     r"\b(?:trial|test|sample)(?: task)? (?:is|will be) free\b|"
     r"\b(?:paid nahi hoga|payment nahi (?:hogi|milegi)|paise nahi (?:milenge|denge))\b|"
