@@ -140,7 +140,11 @@ ACCOUNT_WANTED = re.compile(
     r"\bhir(?:e|es|ing) (?:\w+'? ){0,2}(?:upwork )?(?:accounts|profiles)\b|"
     # People sought for the old account they hold: "looking for freelancers with old Upwork
     # accounts to partner with" (review r29, scanner dev-r29).
-    r"\b(?:looking for|need|want|seeking|hiring|searching for)\b[^.?!]{0,40}? with (?:an? )?"
+    # ... also worked with, or said to own it: "an agency working with freelancers who own old
+    # Upwork accounts" (review r37, scanner dev-r37).
+    r"\b(?:looking for|need|want|seeking|hiring|searching for|work(?:ing|s)? with|partner(?:ing|s)?"
+    r" with|recruit\w{0,3})\b[^.?!]{0,40}? (?:with|who (?:own|have|hold)|that (?:own|have|hold)) "
+    r"(?:an? )?"
     r"(?:verified|top[ -]rated|old|aged|established|purana|purane|active|approved) "
     r"(?:upwork )?(?:accounts?|ids|profiles?)\b|"
     # The account paired with the writer's skills: "your account, my skills".
@@ -253,9 +257,11 @@ AS_ANOTHER = re.compile(
     r"\bpay (?:the )?(?:account |profile )?owners\b|"
     # A stand-in at another's verification: "video call verification mein uski jagah baith
     # jao", "sit the ID check in his place" (review r35, scanner dev-r35).
-    r"\bverif\w{0,8}\b[^.?!;]{0,40}?\b(?:(?:uski|uske|unki|unke|iski|iske|kisi aur ki) jagah|in "
-    r"(?:his|her|their|my brother'?s|my sister'?s|someone else'?s) (?:place|stead)|instead of "
-    r"(?:him|her|them))\b|"
+    # ... also the writer's own: "sit the identity check call for my Upwork profile in my
+    # place" (review r37, scanner dev-r37).
+    r"\b(?:verif\w{0,8}|identity (?:check|call|verification)|id check|kyc)\b[^.?!;]{0,40}?\b"
+    r"(?:(?:uski|uske|unki|unke|iski|iske|kisi aur ki|meri) jagah|in (?:his|her|their|my|my "
+    r"brother'?s|my sister'?s|someone else'?s) (?:place|stead)|instead of (?:him|her|them|me))\b|"
     r"\b(?:(?:uski|uske|unki|unke|iski|iske|kisi aur ki|(?:meri|mere|mera) \w+ (?:ki|ke|ka)) "
     r"jagah|in (?:his|her|their) (?:place|stead))\b[^.?!;]{0,40}?\bverif\w{0,8}\b|"
     # The owners of accounts sought as such: "recruiting profile owners whose Upwork accounts

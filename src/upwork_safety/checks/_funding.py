@@ -284,6 +284,9 @@ _NO_ESCROW = re.compile(
     r"\b(?:escrow|milestone|contract) can wait\b|\boutside (?:the )?contract\b|"
     r"\bskip (?:the )?(?:formalities|paperwork)\b|"
     r"\bno (?:contract|milestone|escrow|offer)s? (?:needed|required|yet|for now)\b|"
+    # Refused for this job: "no milestones on this one please" (review r37, scanner dev-r37).
+    r"\bno (?:milestone|escrow)s? (?:on|for) this\b(?!(?: (?:one|job|project|time))?,? yet\b)|"
+    r"\bno (?:milestone|escrow)s?,? please\b|"
     r"\b(?:don'?t|do not) need (?:a |the |any )?(?:contract|milestone|escrow|offer)s?\b|"
     r"\b(?:contract|milestone|escrow|offer)(?: is|s are|s)? not (?:needed|required)\b|"
     # The writer's practice: "we don't use milestones", "I never do escrow".

@@ -318,6 +318,8 @@ YOU = _c(
     _words(
         r"you|your|yours|aap|aap ka|aap ki|aap ke|aap ko|tum|tumhara|apna|apni",
         r"(?:l|d|kar|bhej|bana|likh|ja|aa|rakh|sun|bhar)(?:oge|ogi)",
+        # The reader's habit asked: "Bitcoin mein payment accept karte ho?" (review r37).
+        r"(?:kar|le|de|bhej|rakh)(?:te|ti) ho",
     )
 )
 #: Words that open a command: "send me...", "add me...".

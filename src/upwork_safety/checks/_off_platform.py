@@ -272,7 +272,10 @@ def _cheque_to_you(sentence: Sentence, match: re.Match[str]) -> bool:
 #: (review r31, scanner dev-r31).
 _I_ACCEPT = re.compile(
     r"\b(?:i|we)(?: (?:also|can|could|do|happily|gladly|usually|mostly))* (?:accept|take|"
-    r"receive)\b(?! (?:the |your |this |that )?(?:offer|contract|job|project|invite|terms))"
+    r"receive)\b(?! (?:the |your |this |that )?(?:offer|contract|job|project|invite|terms))|"
+    # In Roman Urdu, the verb last: "JazzCash pe bhi le leta hun" (review r37, scanner dev-r37).
+    r"\b(?:le|accept kar|receive kar) (?:leta|leti|lete|lunga|lungi|loonga|loongi|lenge|"
+    r"sakta|sakti|sakte)(?: (?:hun|hoon|hu|hain|hai))?\b"
 )
 
 #: Upwork's own money taken out: "I receive my Upwork earnings in Payoneer".

@@ -32,6 +32,8 @@ _RATING = re.compile(
     r"per|x\b|k\b|min|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|seconds?|secs?|"
     r"pages?|words?|dollars?|usd|bucks|points?|steps?|items?|people|pm|am|o'?clock))|"
     r"\bfull (?:marks|rating|stars?)\b|\btop marks\b|"
+    # ... and in Roman Urdu's word for it: "poore stars" (review r37, scanner dev-r37).
+    r"\b(?:poore|pure|poori|puri|saare|sare)\s(?:stars?|rating)\b|"
     r"\b(?:good|positive|great|excellent|nice|best|perfect|"
     r"high|top|awesome|amazing|glowing|achi|acha|achhi|acchi|zabardast|shandar|behtareen|"
     r"5 star|five star)(?: si| sa| se)?\s(?:rating|ratings|review|reviews|feedback|score|"
@@ -276,12 +278,12 @@ _TRADE = re.compile(
     r"amount|difference|extra|half|part|payment|rest|dollars?) ){0,3}?(?:\$?\d[\d,]{0,9} ?%?|"
     r"money|amount|difference|extra|half|part|payment|rest|dollars?) back\b|"
     r"\b(?:send|give|transfer|return|wire)\w{0,3} (?:(?:me|us) )?back (?:(?:me|us|the|my|half|"
-    r"part|of) ){0,2}(?:\$?\d[\d,]{0,9}|money|amount|difference|extra|half|part|payment|rest|"
-    r"dollars?)\b|"
+    r"part|of|last|final|remaining|extra) ){0,3}(?:\$?\d[\d,]{0,9}|money|amount|difference|"
+    r"extra|half|part|payment|rest|dollars?)\b|"
     r"\bknock\w{0,3}\b|\bkick\w{0,3} back\b|(?:\$\d[\d,]{0,9}|\b\d{1,3} ?%) off\b|"
     # A sum returned: "return $100 to my PayPal".
-    r"\b(?:return|refund)\w{0,3} (?:me |us )?(?:the )?(?:\$\d[\d,]{0,9}|\d[\d,]{0,9} ?(?:usd|"
-    r"dollars?|rs|rupees|pkr)\b)|"
+    r"\b(?:return|refund)\w{0,3} (?:me |us )?(?:the )?(?:(?:last|final|remaining|extra) )?"
+    r"(?:\$\d[\d,]{0,9}|\d[\d,]{0,9} ?(?:usd|dollars?|rs|rupees|pkr)\b)|"
     # Roman Urdu puts the thing before "free" and the price before "kam": "2 page free bana
     # do", "price kam karo".
     r"\b(?:pages?|revisions?|changes|features?|designs?|sections?|screens?|logos?|edits?|"
@@ -305,7 +307,8 @@ _CONDITION = re.compile(
 )
 #: The trade asked for first, the rating promised after: "refund $25 and I'll change my review".
 _THEN_RATING = re.compile(
-    r"\b(?:and (?:i'?ll|i will|we'?ll|we will|you'?ll|you will|i'?d)|or (?:i'?ll|i will|we'?ll|"
+    r"\b(?:and (?:i'?ll|i will|we'?ll|we will|you'?ll|you will|i'?d|i won'?t|we won'?t|i will "
+    r"not|we will not)|or (?:i'?ll|i will|we'?ll|"
     r"we will|else)|otherwise|warna|to main|to hum|and (?:you|u) (?:get|will get|'ll get)|"
     r"(?:nahi|na)(?: \w+)? to|ya (?:phir|fir))\b|"
     # Roman Urdu's order, the trade then the rating: "30 percent wapas karo, 5 star de dunga",
@@ -359,7 +362,7 @@ _SWAP = re.compile(
     # milega" (review r35).
     r"\b(?:meri|hamari|humari|apni) (?:taraf|side) se bhi\b|"
     r"\breturn the favou?r\b|\bscratch (?:my|your) back\b|\bfor me and (?:\w+ ){1,3}?for you\b|"
-    r"\b(?:main|mai|hum) bhi (?:\w+ ){0,4}?(?:de|dunga|dungi|denge|doon|dun|de raha|de rahi|"
+    r"\b(?:main|mai|hum) bhi (?:\w+ ){0,6}?(?:de|dunga|dungi|denge|doon|dun|de raha|de rahi|"
     r"de rahe|karunga|karungi|karenge|rakhunga|rakhungi|rakhenge|rakhoon|rakhun)\b|"
     r"\b(?:main|mai|hum) (?:\w+ ){0,4}?(?:dunga|dungi|denge)\b,? (?:aur|or|and) (?:aap|tum) bhi "
     r"(?:\w+ ){0,4}?(?:dena|de dena|dein|de dein|do|de do|dijiye)\b|"
@@ -481,6 +484,14 @@ def _traded(sentence: Sentence, rating: re.Match[str]) -> re.Match[str] | None:
     return None
 
 
+#: A bad rating spared once the trade is done: "... and I won't leave you a bad review"
+#: (review r37, scanner dev-r37).
+_SPARED = re.compile(
+    r"\band (?:i|we) (?:won'?t|will not|wouldn'?t|would not|will never) (?:leave|give|write|"
+    r"post)\w{0,3} (?:you |u )?(?:a |an |any |that )?$"
+)
+
+
 def _rating_kept(sentence: Sentence, match: re.Match[str]) -> bool:
     """A rating not negated, or negated only inside "if you don't refund me".
 
@@ -489,6 +500,12 @@ def _rating_kept(sentence: Sentence, match: re.Match[str]) -> bool:
     """
     if not sentence.negated(*match.span()):
         return True
+    if (
+        _BAD_RATING.fullmatch(match.group())
+        and _SPARED.search(sentence.text, max(0, match.start() - 50), match.start())
+        and _TRADE.search(sentence.text, 0, match.start())
+    ):
+        return True  # "give me back the last $30 and I won't leave you a bad review"
     low, high = sentence.clause(match.start())
     around = sentence.text[max(low, match.start() - 60) : min(high, match.end() + 60)]
     return bool(

@@ -29,7 +29,7 @@ _NEW_WORK = re.compile(
     # The listing that also needs mockups, fitted into the current budget (review r33).
     r"needs|fit|"
     r"resize|crop|retouch|compress|port|hook(?:ing|ed)? up|wire up|wiring up|"
-    r"stretch|expand|"
+    r"(?:stretch|expand)(?! (?:the |my |our |this |your )?(?:budget|price|payment|amount|quote))|"
     r"kar dein|kar do|kar dena|(?:i|we)'?d like|would like)\b"
 )
 _WORK_THING = re.compile(
@@ -78,6 +78,9 @@ _SAME_PRICE = re.compile(
     r"\b(?:can'?t|cannot|can not|won'?t|will not|unable to|not able to) (?:increase|raise)"
     r"(?: (?:the |my |our )?(?:budget|price|payment|amount|rate)| it)?\b|"
     r"\b(?:budget|price|rate|paise) (?:nahi|na) (?:badh|barh|badha|barha)\w{0,5}\b|"
+    # ... or not to be stretched: "we can't stretch the budget" (review r37, scanner dev-r37).
+    r"\b(?:can'?t|cannot|can not|won'?t|will not|unable to|not able to) (?:stretch|extend|expand|"
+    r"top up) (?:the |my |our |this |your )?(?:budget|price|payment|amount|quote)\b|"
     # ... said of the budget itself: "budget can't go up" (review r32).
     r"\b(?:budget|price|rate|fee|amount) (?:can'?t|cannot|won'?t|will not|is not going to) "
     r"(?:go up|increase|rise|grow|change|move)\b|"
@@ -155,6 +158,9 @@ _SMALL = re.compile(
     r"(?:\d+|do|ek|chand|kuch) (?:pal|lamhe|seconds?) (?:ka|ki) (?:kaam|kam|baat)|"
     r"pal bhar (?:ka|ki) (?:kaam|kam|baat)|"
     r"it'?s tiny|only \d+|just a|it'?s just|"
+    # ... or in an hour at most: "it's an hour of work at most" (review r37, scanner dev-r37).
+    r"(?:an|one|1|half an) hour(?:'s)?(?: of (?:work|your time))?,? (?:at most|max(?:imum)?|"
+    r"tops)|at most (?:an|one|1|half an) hour|"
     r"only a|bas ek|sirf ek|should be (?:fast|quick|easy)|quick for you|easy for you|"
     r"shouldn'?t be (?:much|hard|difficult|a lot)|not much work|won'?t be much|"
     # The extra played down as adding little: "it shouldn't add much", "won't add much time".
@@ -437,7 +443,7 @@ _SMALL_ANCHOR = anchor(
     (_SMALL,),
     "quick small tiny minor little simple easy basically should won not nothing few minutes "
     "chhota chota thora zyada jaldi it just only bas sirf 0 1 2 3 4 5 6 7 8 9 shouldn doesn "
-    "wouldn barely hardly pal lamhe second chand kuch",
+    "wouldn barely hardly pal lamhe second chand kuch hour",
 )
 
 

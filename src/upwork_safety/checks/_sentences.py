@@ -349,7 +349,10 @@ _URDU_SEND = re.compile(
 MONEY = re.compile(
     r"(?:\$|usd\s?|rs\.?\s?|pkr\s?|\u20a8\s?)\d[\d,]{0,12}(?:\.\d{1,2})?|"
     r"\b\d[\d,]{0,12}(?:\.\d{1,2})?\s?(?:k\s)?(?:usd|usdt|dollars?|dollar|rs|rupees|rupay|"
-    r"rupaye|pkr|btc|eth|bucks)\b|\b\d{3,6}\b(?= (?:ka|ki|ke|hai|hain|sirf))"
+    r"rupaye|pkr|btc|eth|bucks)\b|\b\d{3,6}\b(?= (?:ka|ki|ke|hai|hain|sirf))|"
+    # A sum in Roman Urdu's thousands or lakhs: "10 hazar", "2 lakh" (review r37, scanner
+    # dev-r37).
+    r"\b\d{1,3}(?:\.\d)?\s?(?:hazar|hazaar|hajar|lakh|lac)\b"
 )
 
 

@@ -25,7 +25,7 @@ FREE_WORK = re.compile(
     r"mockup|concepts?|designs?|logo|articles?|work|chapter)\b,?(?: \w+){0,3}? (?:for free|"
     r"for \$0|for (?:zero|0) dollars?|for nothing|free mein|free of (?:cost|charge)|muft mein|"
     r"bina paise|unpaid|not paid|without pay|not compensated|uncompensated)\b|"
-    r"\b(?:it is|it's|this is|will not be|won't be) (?:paid|not paid)\b|"
+    r"\b(?:it is|it's|this is) (?:not paid|unpaid)\b|\b(?:will not be|won't be) paid\b|"
     # The trial set apart from the job: "the trial is free, the project is paid".
     r"\b(?:trial|test|sample)(?: task)? (?:is|will be) free\b|"
     r"\b(?:paid nahi hoga|payment nahi (?:hogi|milegi)|paise nahi (?:milenge|denge))\b|"
@@ -157,13 +157,37 @@ _UNPAID_OF_IT = re.compile(
     r"\b(?:no pay(?:ment)?|not paid|unpaid|no money|koi (?:paisa|payment) nahi)\b for (?:these|"
     r"this|it|them|that|those|the (?:samples?|tests?|tasks?|trials?))\b|"
     r"\b(?:these|this|it|they|that|those)(?:'s|'re| is| are| will be|'ll be) (?:unpaid|not "
-    r"paid)\b|\b(?:these|this|it|they|that|those) (?:won'?t|will not) be paid\b"
+    r"paid)\b(?! attention)|\b(?:these|this|it|they|that|those) (?:won'?t|will not) be paid\b|"
+    # Said not to be paid by its own name: "samples aren't compensated" (review r37,
+    # scanner dev-r37).
+    r"\b(?:these|they|those|it|this|(?:the )?(?:samples?|tests?|trials?|auditions?|test tasks?))"
+    r" (?:aren'?t|are not|isn'?t|is not|won'?t be|will not be|are never|is never) "
+    r"(?:paid|compensated)\b(?! yet)|"
+    # A bare "unpaid" standing as its own phrase: "a small test task first, unpaid, just 2
+    # hours?" (newcomer r37, 1).
+    r"(?<=[,;:(-] )(?:unpaid|free|not paid|free of charge)(?= ?(?:[,;.?!)]|$))"
 )
+
+
+#: What a bare "unpaid" may stand for instead of the work: "the invoice for the test, unpaid".
+_BILLED = re.compile(r"\b(?:invoices?|bills?|receipts?|leave|intern(?:ship)?s?)\b")
+
+
+def _trial_before(message: Message, sentence: Sentence, end: int) -> bool:
+    """*sentence* names a trial before *end*, and nothing says it is paid or the product's."""
+    return (
+        TRIAL.search(sentence.text, 0, end) is not None
+        and not message.has(_PAID_TRIAL_ANCHOR)
+        and not sentence.first(_PAID_BEFORE)
+        and not sentence.first(_PRODUCT_TRIAL)
+        and not sentence.first(_OTHERS_GIVEN)
+        and not sentence.first(_BILLED)
+    )
 
 
 #: The trial said to be paid: "the test task is paid at $20".
 _PAID_BEFORE = re.compile(r"\b(?:is|are|will be|gets?) paid\b|" + _PAID_TRIAL.pattern)
-_UNPAID_ANCHOR = anchor((_UNPAID_OF_IT,), "unpaid paid pay money paisa payment")
+_UNPAID_ANCHOR = anchor((_UNPAID_OF_IT,), "unpaid paid pay money paisa payment compensated free")
 
 
 def unpaid_after_trial(message: Message) -> Hit | None:
@@ -174,6 +198,12 @@ def unpaid_after_trial(message: Message) -> Hit | None:
     for sentence in message.holding(_UNPAID_ANCHOR):
         unpaid = sentence.first(_UNPAID_OF_IT)
         before = message.preceding(sentence)
+        if unpaid is not None and _trial_before(message, sentence, unpaid.start()):
+            # The trial named earlier in the same sentence: "do a 2 hour test first, it is
+            # unpaid" (newcomer r37, 1).
+            before = Sentence(
+                sentence.text[: unpaid.start()], sentence.offset, outgoing=sentence.outgoing
+            )
         if (
             unpaid is None
             or sentence.past()

@@ -119,6 +119,17 @@ _CRYPTO_SCAM = re.compile(
     r"(?:with|by|using|via) (?:a |an |just |only )?(?:\$?\d[\d,.]{0,9} ?)?(?:usdt|crypto|"
     r"btc|bitcoin|eth|trc20|tether)\b"
 )
+#: A level or account activated for a crypto sum: "VIP level activate karne ke liye 100 USDT
+#: chahiye", "to unlock your VIP level you need 100 USDT" (review r37, scanner dev-r37); read
+#: with the product's words apart ("users ka premium level unlock karne ke liye 20 USDT ka
+#: plan banana hai checkout mein" is a feature).
+_CRYPTO_UNLOCK = re.compile(
+    r"(?:\b(?:vip|level|account|profile|id|wallet|tasks?|membership|earnings|withdrawals?)\b"
+    r"(?: \w+){0,2}? (?:re)?(?:activate|unlock|upgrade|enable)\w{0,3} (?:karne |karwane |kar ne )?"
+    r"(?:ke|k) liye|\bto (?:re)?(?:activate|unlock|upgrade|enable) (?:your|ur) (?:\w+ ){0,2}?"
+    r"(?:vip|level|account|profile|wallet|tasks?|earnings|withdrawals?)\b[^.?!]{0,30}?) "
+    r"(?:\$ ?)?\d[\d,.]{0,9} ?(?:usdt|crypto|btc|bitcoin|eth|trc20|tether)\b"
+)
 #: The reader's own wallet asked for, to be paid into: "your wallet", "send me your TRC20
 #: wallet address" (review r30, scanner dev-r30).
 _YOUR_WALLET = re.compile(
@@ -211,6 +222,14 @@ def _fee_scheme(sentence: Sentence) -> Hit | None:
             continue  # "send me your TRC20 wallet address": the writer pays into it
         if not sentence.negated(*match.span()):
             return Hit(code, *sentence.span(match), Confidence.HIGH)
+    return _crypto_unlock(sentence)
+
+
+def _crypto_unlock(sentence: Sentence) -> Hit | None:
+    """A level or account activated for a crypto sum, not the product's feature."""
+    for match in sentence.all(_CRYPTO_UNLOCK):
+        if not (sentence.negated(*match.span()) or sentence.first(_FEE_PRODUCT)):
+            return Hit(FindingCode.UPFRONT_FEE, *sentence.span(match), Confidence.HIGH)
     return None
 
 
@@ -404,7 +423,16 @@ _OTHERS_PAY = re.compile(_THIRD_PARTY.pattern + r" (?:ko|se|ne)\b")
 
 
 FEE_ANCHOR = anchor(
-    (_FAKE_CHEQUE, _FEE_AMOUNT, _ITEM_PRICED, _FEE_NAMED, _PURCHASE, MONEY, _CRYPTO_SCAM),
+    (
+        _FAKE_CHEQUE,
+        _FEE_AMOUNT,
+        _ITEM_PRICED,
+        _FEE_NAMED,
+        _PURCHASE,
+        MONEY,
+        _CRYPTO_SCAM,
+        _CRYPTO_UNLOCK,
+    ),
     "deposit cash cheque check wire send transfer pay forward fee charge cost amount money "
     "security guarantee jama ada bhej buy purchas order subscri get khareed kharid len le $ usd "
     "manat maanat rs pkr \u20a8 0 1 2 3 "
