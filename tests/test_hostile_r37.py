@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
+import attrs
 import cattrs
 import pytest
 
-from upwork_safety import InvalidDataError, InvalidTypeError, Money, serialize
+from upwork_safety import InvalidDataError, InvalidTypeError, Money, escrow, serialize
 from upwork_safety.testing import factories
 
 # --------------------------------------------------------------------------
@@ -61,3 +64,43 @@ def test_the_library_reads_and_writes_with_its_own_converter_whatever_the_name_h
     monkeypatch.setitem(vars(serialize), "converter", cattrs.Converter())
     assert serialize.from_dict(type(contract), serialize.to_dict(contract)) == contract
     assert serialize.to_json(Money("1.00", "USD")) == '{"amount":"1.00","currency":"USD"}'
+
+
+# --------------------------------------------------------------------------
+# Finding 5: a dict, set, bytearray or memoryview where a sequence is declared
+
+
+_FUND = escrow.Fund(at=datetime(2026, 3, 3, tzinfo=timezone.utc), milestone_id="m1")
+
+
+@pytest.mark.parametrize("name", ["history", "milestones", "payments"])
+@pytest.mark.parametrize(
+    "held",
+    [{"a": 1}, {_FUND}, frozenset({_FUND}), bytearray(b"ab"), memoryview(b"ab")],
+    ids=["dict", "set", "frozenset", "bytearray", "memoryview"],
+)
+def test_a_mapping_set_or_bytes_put_where_a_sequence_is_declared_is_refused_at_its_field(
+    name, held
+):
+    """A dict was written as an object and a set in hash order; bytes were refused at value[0]."""
+    contract = factories.contract()
+    object.__setattr__(contract, name, held)
+    for write in (serialize.to_dict, serialize.to_json):
+        with pytest.raises(InvalidTypeError) as caught:
+            write(contract)
+        assert (caught.value.field, caught.value.rule) == (f"value.{name}", "the declared type")
+        assert f"got {type(held).__name__}" in str(caught.value)
+
+
+@attrs.frozen
+class _Codes:
+    codes: list[int]
+
+
+def test_a_class_of_your_own_declaring_a_list_refuses_a_dict_there_too():
+    assert serialize.to_dict(_Codes([1, 2])) == {"codes": [1, 2]}
+    value = _Codes([1])
+    object.__setattr__(value, "codes", {1: 2})
+    with pytest.raises(InvalidTypeError) as caught:
+        serialize.to_dict(value)
+    assert (caught.value.field, caught.value.rule) == ("value.codes", "the declared type")

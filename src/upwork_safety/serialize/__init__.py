@@ -199,9 +199,11 @@ def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:
             where it declares a ``bool`` (the readers' rules, ``a string``
             and ``true or false``); a generator or other iterator where a
             list or tuple is declared (only a sequence is written as one,
-            so an endless iterator is never read); a ``str`` or ``bytes``
-            where a list or sequence is declared (text is not written as a
-            list of its characters); anything but a set where
+            so an endless iterator is never read); a ``str``, ``bytes``,
+            ``bytearray``, ``memoryview``, ``dict`` (any mapping) or ``set``
+            where a list or sequence is declared, as the declared type at
+            the field's own place (``value.history``; text is not written as
+            a list of its characters, nor a set in hash order); anything but a set where
             a set is declared; a value of another type where a library type
             is declared (rule ``the declared type``: an ``int`` where
             ``Money``, a ``date``, a ``datetime``, a ``timedelta`` or an
