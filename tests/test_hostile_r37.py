@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
+from decimal import Decimal
 
 import attrs
 import cattrs
 import pytest
 
-from upwork_safety import InvalidDataError, InvalidTypeError, Money, escrow, serialize
+from upwork_safety import (
+    ExchangeRate,
+    InvalidDataError,
+    InvalidTypeError,
+    InvalidValueError,
+    Money,
+    Payment,
+    escrow,
+    fees,
+    hourly,
+    rules,
+    serialize,
+    statements,
+)
 from upwork_safety.testing import factories
 
 # --------------------------------------------------------------------------
@@ -104,3 +118,41 @@ def test_a_class_of_your_own_declaring_a_list_refuses_a_dict_there_too():
     with pytest.raises(InvalidTypeError) as caught:
         serialize.to_dict(value)
     assert (caught.value.field, caught.value.rule) == ("value.codes", "the declared type")
+
+
+# --------------------------------------------------------------------------
+# Finding 6: days past 9990-12-31 are answered by every reader; payout says why it cannot
+
+
+_LAST_PAID = date(9990, 12, 31)
+
+
+def test_statements_available_on_answers_past_the_last_day_as_the_engines_do():
+    """``statements.available_on`` refused 9991-01-05; ``hourly.bonus`` and the rules gave it."""
+    row = statements.Transaction(
+        line=2, on=_LAST_PAID, kind="fixed_price", amount=Money("150.00", "USD")
+    )
+    paid_at = datetime(9990, 12, 31, tzinfo=timezone.utc)
+    engine = hourly.bonus(Money("10.00", "USD"), paid_at=paid_at).available_at
+    assert statements.available_on(row) == engine.date() == date(9991, 1, 5)
+    assert rules._available_after(paid_at, rules.CURRENT).date() == date(9991, 1, 5)
+
+
+@pytest.mark.parametrize("bare", [False, True], ids=["Payment", "an amount and on="])
+def test_payout_of_money_available_after_the_last_day_says_so(bare):
+    """payout asked for a rate of 9991-01-05 or later, which ExchangeRate cannot hold."""
+    rate = ExchangeRate("USD", "PKR", Decimal("280.50"), as_of=_LAST_PAID)
+    paid = Money("100.00", "USD")
+    given = (paid,) if bare else (Payment(_LAST_PAID, paid),)
+    day = {"on": _LAST_PAID} if bare else {}
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(*given, method="payoneer", reference_rate=rate, **day)
+    assert caught.value.field == ("on" if bare else "payment")
+    assert caught.value.rule == "available on or before 9990-12-31"
+    assert "9991-01-05" in str(caught.value)
+    # Paid 9990-12-25, available 9990-12-30: a rate of that day can be built, so it is asked for.
+    paid_on = date(9990, 12, 25)
+    early = ExchangeRate("USD", "PKR", Decimal("280.50"), as_of=paid_on)
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(Payment(paid_on, paid), method="payoneer", reference_rate=early)
+    assert caught.value.field == "reference_rate"
