@@ -156,3 +156,36 @@ def test_payout_of_money_available_after_the_last_day_says_so(bare):
     with pytest.raises(InvalidValueError) as caught:
         fees.payout(Payment(paid_on, paid), method="payoneer", reference_rate=early)
     assert caught.value.field == "reference_rate"
+
+
+# --------------------------------------------------------------------------
+# Finding 7: a made-up client id is never a real Team's
+
+_REPORT_HEAD = (
+    "Date,Transaction ID,Transaction Type,Transaction Summary,Transaction Summary Details,"
+    "Description 1,Description 2,Description 3,Agency,Freelancer,Team,Account Name,PO,Ref ID,"
+    "Amount $,Amount in local currency,Currency,Current Balance $,Payment Method\n"
+)
+
+
+def _report_row(day: str, number: int, title: str, team: str, balance: str) -> str:
+    return f'"{day}",{number},Fixed-price,{title},,,,,,,{team},,,,100.00,,,{balance},\n'
+
+
+def test_a_real_team_named_like_a_made_up_client_keeps_its_own_id():
+    """Both contracts had the client id ``unknown client of contract Logo``: a made-up rehire."""
+    teams = ["unknown client of contract Logo", "unknown client #2 of contract Logo"]
+    text = (
+        _REPORT_HEAD
+        + _report_row("Jul 04, 2024", 3, "Other 1", teams[1], "300.00")
+        + _report_row("Jul 03, 2024", 2, "Other 0", teams[0], "200.00")
+        + _report_row("Jul 01, 2024", 1, "Logo", "", "100.00")
+    )
+    contracts = statements.to_contracts(statements.parse(text))
+    clients = {c.title: (c.client_id, c.client.name) for c in contracts}
+    assert clients == {
+        "Logo": ("unknown client #3 of contract Logo", ""),
+        "Other 0": (teams[0], teams[0]),
+        "Other 1": (teams[1], teams[1]),
+    }
+    assert len({c.client_id for c in contracts}) == 3
