@@ -10,12 +10,15 @@ import cattrs
 import pytest
 
 from upwork_safety import (
+    Contract,
     ExchangeRate,
     InvalidDataError,
     InvalidTypeError,
     InvalidValueError,
+    Milestone,
     Money,
     Payment,
+    _validate,
     escrow,
     fees,
     hourly,
@@ -189,3 +192,85 @@ def test_a_real_team_named_like_a_made_up_client_keeps_its_own_id():
         "Other 1": (teams[1], teams[1]),
     }
     assert len({c.client_id for c in contracts}) == 3
+
+
+# --------------------------------------------------------------------------
+# Finding 8: the detailed reader refuses an over-long list field by its length, unread
+
+
+class _Object(dict):  # type: ignore[type-arg]
+    """A dict subclass (an ORM row): the fused reader leaves it to the detailed reader."""
+
+
+class _Key(str):
+    """A str-subclass key: the fused reader leaves its object to the detailed reader."""
+
+    __slots__ = ()
+
+
+class _List(list):  # type: ignore[type-arg]
+    """A list subclass whose own len lies: the bound counts with list's own."""
+
+    def __len__(self) -> int:
+        return 0
+
+
+def _milestone(index: int) -> dict[str, object]:
+    return {"id": f"m{index}", "title": "t", "amount": {"amount": "1.00", "currency": "USD"}}
+
+
+def _contract(milestones: object) -> dict[str, object]:
+    return {**serialize.to_dict(factories.contract()), "milestones": milestones}
+
+
+_HOSTILE = {
+    "a dict subclass": lambda items: _Object(_contract(items)),
+    "str-subclass keys": lambda items: {_Key(k): v for k, v in _contract(items).items()},
+    "a list subclass": lambda items: _contract(_List(items)),
+}
+
+
+@pytest.mark.parametrize("shape", list(_HOSTILE))
+def test_the_detailed_reader_refuses_a_long_list_before_building_an_item(shape, monkeypatch):
+    """A dict subclass of 600,000 milestones built them all first (24 s, 63 MB)."""
+    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    plain = _contract([_milestone(i) for i in range(4)])
+    with pytest.raises(InvalidDataError) as fast:
+        serialize.from_dict(Contract, plain)  # the fused reader's refusal, for comparison
+    data = _HOSTILE[shape]([_milestone(i) for i in range(4)])
+    listed = [_contract([_milestone(0)]), _HOSTILE[shape]([0] * 4)]
+    three, zeros = (
+        _HOSTILE[shape](items) for items in ([_milestone(i) for i in range(3)], [0] * 3)
+    )
+    built: list[object] = []
+    init = Milestone.__init__
+
+    def counted(self, *args, **kwargs):
+        built.append(args)
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(Milestone, "__init__", counted)
+    with pytest.raises(InvalidDataError) as detailed:
+        serialize.from_dict(Contract, data)
+    assert built == []  # no item read
+    [problem] = detailed.value.problems
+    assert (problem.path, problem.rule, problem.message) == (
+        "$.milestones",
+        "at most 3 items",
+        fast.value.problems[0].message,
+    )
+    with pytest.raises(InvalidDataError) as nested:  # a contract inside a list: its path
+        serialize.from_dict(list[Contract], listed)
+    assert [(p.path, p.rule) for p in nested.value.problems] == [
+        ("$[1].milestones", "at most 3 items")
+    ]
+    assert len(built) == 2  # the first contract's one milestone, by each reader: none of $[1]
+    # Within the bound, the list is read item by item, as before.
+    assert tuple(m.id for m in serialize.from_dict(Contract, three).milestones) == (
+        "m0",
+        "m1",
+        "m2",
+    )
+    with pytest.raises(InvalidDataError) as refused:
+        serialize.from_dict(Contract, zeros)
+    assert [p.path for p in refused.value.problems] == [f"$.milestones[{i}]" for i in range(3)]
