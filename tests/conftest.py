@@ -45,6 +45,10 @@ def writer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     if request.param == "standard":
         monkeypatch.setattr(_fast, "CONVERTER_CLASS", cattrs.Converter)
         monkeypatch.setattr(_fast, "ENCODER", None)
-        monkeypatch.setattr(serialize, "converter", make_converter())
+        standard = make_converter()
+        # The library reads and writes with its own (private) converter; the public
+        # name cannot be rebound (review r37, hostile 4), so it is set in the dict.
+        monkeypatch.setattr(serialize, "_converter", standard)
+        monkeypatch.setitem(vars(serialize), "converter", standard)
         monkeypatch.setattr(serialize, "_full", None)
     return str(request.param)

@@ -1009,7 +1009,7 @@ def _errors_on_each_path(cls, text):
     for conv in (serialize.converter, _standard_converter()):
         for fused in (True, False):
             with (
-                mock.patch.object(serialize, "converter", conv),
+                mock.patch.object(serialize, "_converter", conv),
                 mock.patch.object(_fused, "reader", _fused.reader if fused else lambda *_: None),
                 pytest.raises(UpworkSafetyError) as info,
             ):

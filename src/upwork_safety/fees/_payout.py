@@ -467,7 +467,11 @@ def payout(
             9990-12-31, the library's last day
             (``field='reference_rate.as_of'``), or dated before the payment
             is available, its day plus the security period
-            (``field='reference_rate'``), an offered rate of another day
+            (``field='reference_rate'``), a payment not available until
+            after 9990-12-31 (paid from 9990-12-27: no rate is dated on or
+            after its day; ``field='payment'``, or ``'on'`` for a bare
+            amount, ``rule='available on or before 9990-12-31'``), an
+            offered rate of another day
             than the reference rate (``field='offered_rate'``), a balance
             after the service fee that
             *method* cannot withdraw (``field='payment'``: the message
@@ -532,6 +536,14 @@ def payout(
     chosen_platform = _given_rules(platform_rules, PlatformRules, "platform_rules")
     available = _available(day, payment, contract, available_on, chosen_platform)
     withdrawn_on = _withdrawal_day(reference_rate, method)
+    if withdrawn_on < available and available > LATEST:  # no rate can be dated that late
+        raise InvalidValueError(
+            f"the payment on {day} is not available until {available} (the security "
+            f"period, HC 211060918), after {LATEST.isoformat()}, the library's last day: no "
+            "withdrawal of it can be measured, since no reference rate is dated after that day",
+            field="payment" if isinstance(payment, Payment) else "on",
+            rule=f"available on or before {LATEST.isoformat()}",
+        )
     if withdrawn_on < available:
         why = (
             "the day given as available_on"

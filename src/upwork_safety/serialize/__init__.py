@@ -54,6 +54,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import sys
 import threading
 import types
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, Union, cast, get_args, get_origin
@@ -72,7 +73,7 @@ from upwork_safety.errors import (
 )
 from upwork_safety.money import unicode_text
 from upwork_safety.serialize import _fast, _fused
-from upwork_safety.serialize._guard import guarded, is_library
+from upwork_safety.serialize._guard import SealedModule, guarded, is_library
 from upwork_safety.serialize._hooks import make_converter
 from upwork_safety.serialize._problems import (
     LIMIT,
@@ -107,12 +108,17 @@ _JSON_TOO_DEEP = Problem("$", "JSON nested too deeply", rule="nested no deeper t
 #: The widest indent to_json writes (a bound, so the text cannot be blown up).
 _MAX_INDENT = 16
 
+#: The converter the library built: its own functions read and write with this one,
+#: whatever the public name is bound to (review r37, hostile 4).
+_converter: cattrs.Converter = make_converter(cls=guarded(_fast.CONVERTER_CLASS))
+_converter._sealed = True  # type: ignore[attr-defined]  # noqa: SLF001  (a Guarded converter)
+
 #: The converter behind :func:`to_dict` and :func:`from_dict`; use it to
 #: register hooks for your own classes that contain upwork_safety values.  It is
 #: shared by the whole process, so it refuses a hook for one of the library's own
-#: types (``InvalidTypeError``, rule ``a class of your own``): see ``_guard``.
-converter: cattrs.Converter = make_converter(cls=guarded(_fast.CONVERTER_CLASS))
-converter._sealed = True  # type: ignore[attr-defined]  # noqa: SLF001  (a Guarded converter)
+#: types (``InvalidTypeError``, rule ``a class of your own``): see ``_guard``; and
+#: the name cannot be rebound (:class:`~._guard.SealedModule`).
+converter: cattrs.Converter = _converter
 
 
 @contextlib.contextmanager
@@ -150,7 +156,7 @@ def _writer(omit_defaults: bool) -> cattrs.Converter:  # noqa: FBT001
             rule="a bool",
         )
     if omit_defaults:
-        return converter
+        return _converter
     if _full is None:
         _full = make_converter(omit_defaults=False, cls=_fast.CONVERTER_CLASS)
     return _full
@@ -193,9 +199,11 @@ def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:
             where it declares a ``bool`` (the readers' rules, ``a string``
             and ``true or false``); a generator or other iterator where a
             list or tuple is declared (only a sequence is written as one,
-            so an endless iterator is never read); a ``str`` or ``bytes``
-            where a list or sequence is declared (text is not written as a
-            list of its characters); anything but a set where
+            so an endless iterator is never read); a ``str``, ``bytes``,
+            ``bytearray``, ``memoryview``, ``dict`` (any mapping) or ``set``
+            where a list or sequence is declared, as the declared type at
+            the field's own place (``value.history``; text is not written as
+            a list of its characters, nor a set in hash order); anything but a set where
             a set is declared; a value of another type where a library type
             is declared (rule ``the declared type``: an ``int`` where
             ``Money``, a ``date``, a ``datetime``, a ``timedelta`` or an
@@ -278,7 +286,7 @@ _TEXT = ("text", "JSON as to_json writes it")
 def _build(cls: type[T], data: Any, where: tuple[str, str]) -> T:
     """Read *data* with the fused reader, else the detailed one; errors name *where*."""
     with _collector_paused():
-        fast = _fused.reader(converter, cls)
+        fast = _fused.reader(_converter, cls)
         if fast is not None:
             try:
                 return _built(cls, fast(data))
@@ -316,7 +324,7 @@ def _read_detailed(cls: type[T], data: Any, where: tuple[str, str]) -> T:
     field, rule = where
     try:
         with _collector_paused():
-            return converter.structure(data, cls)
+            return _converter.structure(data, cls)
     except RecursionError:  # pragma: no cover  (cattrs collects it; a user hook may not)
         raise InvalidDataError([_TOO_DEEP], field=field, rule=rule) from None
     except (
@@ -381,7 +389,7 @@ def _check_target(cls: object) -> None:
             rule="a type",
         )
     try:
-        converter.get_structure_hook(cls)
+        _converter.get_structure_hook(cls)
     except cattrs.StructureHandlerNotFoundError as exc:
         named = _type_name(cls)
         inner = _type_name(exc.type_)
@@ -680,6 +688,9 @@ _BOM = "\ufeff"
 def _not_json(token: str) -> NoReturn:
     """``json.loads``' ``parse_constant``: ``NaN``, ``Infinity`` and ``-Infinity`` are not JSON."""
     raise ValueError(f"{token} is not a JSON value (JSON has no NaN or infinities, RFC 8259)")
+
+
+sys.modules[__name__].__class__ = SealedModule  # serialize.converter = ... is refused
 
 
 def __dir__() -> list[str]:

@@ -101,32 +101,64 @@ def _listed(hook: object) -> bool:
 
 
 def too_long(exc: LongList, data: object) -> Problem | None:
-    """The problem the class's own validator finds in *exc*'s list, at its path in *data*.
+    """The problem the class's own converter finds in *exc*'s list, at its path in *data*.
+
+    :func:`refused_length` asks; ``None`` when it finds nothing or the list
+    has no one path in *data*, and the detailed path reads the list (review
+    r36, hostile 4).
+    """
+    refused = refused_length(exc.cls, exc.name)
+    if refused is None:
+        return None
+    path = _path_of(exc.items, data, key_path("", exc.name))
+    return None if path is None else Problem(path, str(refused), rule=refused.rule)
+
+
+def refused_length(cls: type, name: str) -> InvalidValueError | None:
+    """The refusal *cls*'s field *name* gives a list past the bound by its length alone.
 
     The field's converter, which the class's constructor would run first and
     which bounds every list field of the library's models, is given a tuple of
     as many ``None`` as the bound plus one, so no item is read; if it refuses
     it by the library's count rule
-    (:func:`~upwork_safety._validate.too_many_items`), that is the problem.
-    Otherwise ``None``, and the detailed path reads the list (review r36,
-    hostile 4).  Only the library's own classes are asked: no code of a
+    (:func:`~upwork_safety._validate.too_many_items`), that is the refusal.
+    Otherwise ``None``.  Only the library's own classes are asked: no code of a
     caller's class runs on values its data never held (diff review r36, 1).
     No validator is asked: it would need an instance no constructor built.
     """
-    if not library_class(exc.cls):
+    if not library_class(cls):
         return None
-    field = attrs.fields_dict(exc.cls)[exc.name]
+    field = attrs.fields_dict(cls)[name]
     rule = f"at most {_validate.MAX_ITEMS:,} items"
     value: object = (None,) * (_validate.MAX_ITEMS + 1)
     try:
         if field.converter is not None:
             field.converter(value)  # type: ignore[operator]
     except InvalidValueError as refused:
-        path = _path_of(exc.items, data, key_path("", exc.name))
-        if refused.rule == rule and path is not None:
-            return Problem(path, str(refused), rule=refused.rule)
+        return refused if refused.rule == rule else None
     except Exception:  # noqa: BLE001, S110  (another rule first: the detailed path tells)
         pass
+    return None
+
+
+def long_field(kind: ObjectKind, value: dict[str, Any]) -> tuple[str, InvalidValueError] | None:
+    """The first list in *value* that *kind*'s class refuses by its length, before any is read.
+
+    For the detailed reader (review r37, hostile 8): what the fused reader
+    refuses by length (:class:`LongList`, :func:`too_long`), it refuses too,
+    with the same refusal, where the fused reader gave up on the object (a
+    ``dict`` subclass, ``str``-subclass keys) or the list (a ``list``
+    subclass, counted by ``list``'s own ``len``).  The field's path below
+    the object (``".milestones"``) and the class's refusal; ``None`` for none.
+    """
+    if kind.fields is None:
+        return None
+    for a, hook in kind.fields:
+        items = value.get(a.name)
+        if isinstance(items, list) and list.__len__(items) > _validate.MAX_ITEMS and _listed(hook):
+            refused = refused_length(kind.cls, a.name)
+            if refused is not None:
+                return key_path("", a.name), refused
     return None
 
 

@@ -33,7 +33,7 @@ import cattrs
 from upwork_safety._display import shown
 from upwork_safety.errors import InvalidTypeError
 
-__all__ = ["Guarded", "guarded", "is_library"]
+__all__ = ["Guarded", "SealedModule", "guarded", "is_library"]
 
 #: The standard types the library's values are made of, read and written by its strict
 #: hooks: a hook for one of them, or for a base of one (``object``), reaches every value.
@@ -259,3 +259,44 @@ def guarded(base: type[cattrs.Converter]) -> type[Guarded]:
     if base is cattrs.Converter:
         return Guarded
     return type(f"Guarded{base.__name__}", (Guarded, base), {})
+
+
+#: The module attribute that names the library's converter.
+_CONVERTER = "converter"
+
+
+class SealedModule(types.ModuleType):
+    """The class of :mod:`upwork_safety.serialize`: its ``converter`` cannot be rebound.
+
+    The library's functions read and write with the converter the library
+    built, whatever the public name is bound to; assigning another converter
+    to ``serialize.converter`` would change nothing the library does but
+    what the name says, so it is refused, as is deleting the name (review
+    r37, hostile 4).  A converter of your own is ``serialize.converter.copy()``,
+    called directly (``mine.structure(data, Money)``).  Setting the name to
+    the converter it already holds (as ``monkeypatch`` undoing does) is
+    allowed; every other name is set as on any module.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Set *name*, refusing another object for ``converter``."""
+        if name == _CONVERTER and value is not self.__dict__.get(_CONVERTER):
+            _refuse_rebinding(f"assigning {type(value).__name__} to")
+        super().__setattr__(name, value)
+
+    def __delattr__(self, name: str) -> None:
+        """Delete *name*, refusing ``converter``."""
+        if name == _CONVERTER:
+            _refuse_rebinding("deleting")
+        super().__delattr__(name)
+
+
+def _refuse_rebinding(what: str) -> None:
+    raise InvalidTypeError(
+        f"{what} serialize.converter is refused: to_dict, from_dict, to_json and from_json "
+        "always use the converter the library built, so rebinding the name would change "
+        "nothing they do; for readers or writers of your own, call a copy directly "
+        "(mine = serialize.converter.copy(); mine.structure(data, cls))",
+        field=_CONVERTER,
+        rule="the library's converter, not rebound",
+    )

@@ -231,6 +231,7 @@ def _object_reader(conv: cattrs.Converter, cls: type) -> Any:
     )
     name = cls.__name__
     tag = EVENT_NAMES.get(cls)
+    kind = _fused.ObjectKind(cls, TAG, tag, _fused.fields_of(conv, cls))
 
     def read(value: object, _: object) -> object:
         if not isinstance(value, dict):
@@ -243,9 +244,12 @@ def _object_reader(conv: cattrs.Converter, cls: type) -> Any:
                     f"expected {TAG!r} {shown(tag)}, got {_strict.shown(value[TAG])}", ".type"
                 )
             value = {k: v for k, v in value.items() if k != TAG}
+        if (long := _fused.long_field(kind, value)) is not None:  # refused unread (r37, hostile 8)
+            where, refused = long
+            raise RefusedError(str(refused), where, rule=refused.rule)
         return inner(value, cls)
 
-    return _fused.noted(read, _fused.ObjectKind(cls, TAG, tag, _fused.fields_of(conv, cls)))
+    return _fused.noted(read, kind)
 
 
 def _client_reader(conv: cattrs.Converter) -> Any:

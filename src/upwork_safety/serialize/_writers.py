@@ -283,6 +283,20 @@ def _declared(t: Any) -> bool:
     return isinstance(t, type) and t is not object and not getattr(t, "_is_protocol", False)
 
 
+#: What is never written where a list or sequence is declared, refused as the declared
+#: type (rule ``the declared type``): text and bytes are no list of their characters or
+#: bytes (review r36), a mapping is no list of its keys nor a set one in hash order
+#: (review r37, hostile 5).
+_NOT_A_LIST = (
+    str,
+    bytes,
+    bytearray,
+    memoryview,
+    collections.abc.Mapping,
+    collections.abc.Set,
+)
+
+
 def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
     """Lists and tuples become lists; homogeneous ones use their item type's hook."""
     args = get_args(t)
@@ -303,10 +317,10 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
             if type(value) is History and countable(value):
                 # A contract's own log, read by its own code (no caller's code runs).
                 value = tuple(value)
+            elif isinstance(value, _NOT_A_LIST):
+                raise not_declared(t, value)
             elif not isinstance(value, collections.abc.Sequence):
                 return conv.unstructure(value)
-            elif isinstance(value, (str, bytes)):  # text is no list of its characters
-                raise not_declared(t, value)
             else:
                 value = tuple(bounded(value, WRITTEN_FIELD))
         if write_item is identity:

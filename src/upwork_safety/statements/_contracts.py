@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown
 from upwork_safety._validate import instance, is_blank
@@ -12,11 +13,16 @@ from upwork_safety.money import exact
 from upwork_safety.statements._model import StatementFormat, Transaction, TransactionKind
 from upwork_safety.statements._statement import Statement, check_statement
 
+if TYPE_CHECKING:
+    from collections.abc import Container
+
 _UNKNOWN = "unknown client"
 _WORDS = {ContractKind.FIXED_PRICE: "fixed price", ContractKind.HOURLY: "hourly"}
 
 
-def client_of(client: str, contract: str, kind: ContractKind) -> Client:
+def client_of(
+    client: str, contract: str, kind: ContractKind, teams: Container[str] = frozenset()
+) -> Client:
     """The client of a contract made of one group's rows: the one the export names, or its own.
 
     The one rule for rows whose export names no client (review r36, 2): such a
@@ -28,17 +34,29 @@ def client_of(client: str, contract: str, kind: ContractKind) -> Client:
     see no rehire and no shared client between contracts the export does not
     tie together (one client for all of them made every one a rehire to JSS).
 
+    A made-up id is never a real client's (review r37, hostile 7): where one
+    of *teams* already reads so (a Team written ``unknown client of contract
+    Logo``), it is numbered, ``"unknown client #2 of contract Logo"`` (or
+    ``#3``, ...), a form no other made-up id takes, so it is the client of
+    that one contract group still.
+
     Args:
         client: The client's name, ``""`` when the export names none.
         contract: What names the contract in the export (its id, else its
             title), ``""`` when nothing does.
         kind: The contract's kind.
+        teams: The clients the export names (its ``Team`` texts), which a
+            made-up id must not be.
     """
     if client:
         return Client(client, name=client)
-    if contract:
-        return Client(f"{_UNKNOWN} of contract {contract}", name="")
-    return Client(f"{_UNKNOWN} of the untitled {_WORDS[kind]} contract", name="")
+    whose = f"of contract {contract}" if contract else f"of the untitled {_WORDS[kind]} contract"
+    ident = f"{_UNKNOWN} {whose}"
+    number = 2
+    while ident in teams:
+        ident = f"{_UNKNOWN} #{number} {whose}"
+        number += 1
+    return Client(ident, name="")
 
 
 def _named(text: str) -> str:
@@ -187,7 +205,9 @@ def to_contracts(
     its own, named after its title (``"unknown client of contract Logo"``),
     or after its kind when it has none (``"unknown client of the untitled
     hourly contract"``): as in a weekly summary, no rehire and no shared
-    client is made up between them.  A contract with no title is named
+    client is made up between them; nor with a real client whose ``Team``
+    reads the same: such a made-up id is numbered (``"unknown client #2 of
+    contract Logo"``).  A contract with no title is named
     ``"unknown client: hourly"`` (or fixed price) by its kind.
 
     Args:
@@ -237,6 +257,7 @@ def to_contracts(
             made.append((client, contract, kind, members, len(kinds) > 1))
     if unknown:
         raise _bonus_only_error(statement, unknown)
+    teams = {client for client, _ in groups if client}
     used: set[str] = set()
     contracts: list[Contract] = []
     for client, contract, kind, members, split in made:
@@ -256,7 +277,7 @@ def to_contracts(
         contracts.append(
             Contract(
                 ident,
-                client_of(client, first.contract_id or contract, kind),
+                client_of(client, first.contract_id or contract, kind, teams),
                 kind,
                 min(r.on for r in members),
                 payments=[Payment(r.on, r.amount) for r in sorted(members, key=lambda r: r.on)],

@@ -15,7 +15,6 @@ import unicodedata
 from datetime import date, datetime, time, timedelta, timezone
 
 from upwork_safety._display import shown
-from upwork_safety._last_day import LATEST
 from upwork_safety._validate import instance
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly import BillingWeek, billing_week
@@ -129,6 +128,13 @@ def available_on(row: Transaction, *, top_rated: bool = False) -> date:
       row dated later than that (a charge retried, disputed hours paid)
       is available when its own security period ends, later than its
       week's day.
+    * At the end of the calendar the day may be after 9990-12-31, the
+      library's last (a fixed-price row of 9990-12-31 is available on
+      9991-01-05): it is the right answer and is given, as ``hourly``,
+      ``escrow`` and ``checks`` give their days past it, but it cannot be
+      passed back in: ``payout`` refuses it as ``available_on=``, and
+      refuses such a payment saying it is available after the last day
+      (no rate can be dated on or after its day).
 
     Pass it to :func:`~upwork_safety.fees.payout` as ``available_on=``,
     which otherwise reads a payment with no hourly *contract* as released
@@ -155,9 +161,6 @@ def available_on(row: Transaction, *, top_rated: bool = False) -> date:
     Raises:
         InvalidTypeError: *row* is not a Transaction, or *top_rated* not a bool.
         InvalidValueError: *row* is not income (``rule='an income row'``),
-            its day would be after 9990-12-31, the library's last day
-            (``rule='available on or before 9990-12-31'``: no later day
-            can be passed on to ``payout``),
             or is an hourly row whose week the export does not say
             (:func:`invoiced_week` gives ``None``;
             ``rule='an hourly row that names its week'``): find the week
@@ -177,7 +180,7 @@ def available_on(row: Transaction, *, top_rated: bool = False) -> date:
     start = datetime.combine(row.on, time(0), timezone.utc)
     held = _available_after(start, platform_as_of(row.on)).date()
     if row.kind is not TransactionKind.HOURLY:
-        return _supported(row, held)
+        return held
     week = invoiced_week(row)
     if week is None:
         raise InvalidValueError(
@@ -189,17 +192,4 @@ def available_on(row: Transaction, *, top_rated: bool = False) -> date:
             field="row",
             rule="an hourly row that names its week",
         )
-    return _supported(row, max(week.calendar(top_rated=top_rated).available_at.date(), held))
-
-
-def _supported(row: Transaction, day: date) -> date:
-    """*day*, the row's first available day, refused when it is past the library's last day."""
-    if day > LATEST:
-        raise InvalidValueError(
-            f"available_on: the {row.kind.value} row of line {row.line} ({row.on}) is first "
-            f"available on {day}, after {LATEST.isoformat()}, the last day the library "
-            "supports (no payout can be measured from then)",
-            field="row",
-            rule=f"available on or before {LATEST.isoformat()}",
-        )
-    return day
+    return max(week.calendar(top_rated=top_rated).available_at.date(), held)
