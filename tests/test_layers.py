@@ -3,7 +3,7 @@
 money → kinds → rules → models → engines → checks → statements → CLI
 (docs/architecture.md).  An engine never imports another engine, and
 nothing imports another package's private modules except the library-wide
-private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_records``, ``_last_day``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_edges``, ``_escrow_amounts``, ``_calendar``, ``_frozen_list``, ``_groups``) and
+private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_records``, ``_last_day``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_edges``, ``_escrow_amounts``, ``_calendar``, ``_frozen_list``, ``_groups``, ``_members``) and
 the CLI's own commands (``_cli``).
 """
 
@@ -34,6 +34,7 @@ RANK = {
     "_money_mixing": 2.5,
     "_rounding": 2.5,
     "money": 3,
+    "_members": 3.5,
     "kinds": 4,
     "_validate": 4,
     "_frozen_list": 4.1,
@@ -65,6 +66,7 @@ RANK = {
 ENGINES = {"escrow", "hourly", "jss", "fees"}
 SHARED_PRIVATE = {
     "_context",
+    "_members",
     "_last_day",
     "_arguments",
     "_pickling",
