@@ -294,5 +294,5 @@ def _unsigned_zero(amount: Decimal, spec: str) -> str:
     if not amount.is_signed():
         return format(amount, spec)
     magnitude = format(amount.copy_abs(), spec)
-    zero = decimal.Decimal((0, (0,), amount.as_tuple().exponent))
+    zero = decimal.Decimal((0, (0,), int(amount.as_tuple().exponent)))  # Money's are finite
     return magnitude if magnitude == format(zero, spec) else format(amount, spec)

@@ -234,7 +234,8 @@ def _ordered(low: object, high: object, *, below: bool) -> None:
 def _currency(code: object, what: str) -> str:
     """*code* if the library accepts it as a currency, else its error naming *what*."""
     with as_arguments({"Money.currency": what}):
-        Money(0, code)  # type: ignore[arg-type]  (the library's own currency check)
+        # The library's own currency check.
+        Money(0, code)  # type: ignore[arg-type]
     return cast("str", code)
 
 

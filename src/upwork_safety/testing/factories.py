@@ -311,14 +311,14 @@ def contract(
     """
     _overrides(Contract, overrides, contract)
     first = utc_day(started, "started")
-    made = milestone(amount=amount)
+    only = milestone(amount=amount)
     with as_arguments(_CONTRACT_ARGUMENTS):
         made = Contract(
             contract_id,
             client,
             ContractKind.FIXED_PRICE,
             first,
-            milestones=(made,),
+            milestones=(only,),
             service_fee_rate=_fee_rate(service_fee_rate, first),
         )
     with as_arguments(_given(Contract, overrides)):
