@@ -370,7 +370,7 @@ QUOTED_WITHOUT_SHOWN = {
     ("_display.py", "base"): "shown() itself: a number's or a moment's own type's repr, cut",
     ("_display.py", "text"): "shown() itself, after cutting the text",
     ("_render.py", "char"): "one character, escaped for the terminal or an HTML table",
-    ("_validate.py", "member.value"): "the library's own enum values, listed as the choices",
+    ("_members.py", "member.value"): "the library's own enum values, listed as the choices",
     ("models/_feedback.py", "float"): "a float's shortest text, read as the stars, not shown",
     ("serialize/_fused.py", "kind.tag_name"): "generated code: a class's own tag",
     ("serialize/_fused.py", "a.name"): "generated code: a field's own name",

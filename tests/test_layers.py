@@ -3,7 +3,7 @@
 money → kinds → rules → models → engines → checks → statements → CLI
 (docs/architecture.md).  An engine never imports another engine, and
 nothing imports another package's private modules except the library-wide
-private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_records``, ``_last_day``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_edges``, ``_escrow_amounts``, ``_calendar``, ``_frozen_list``, ``_groups``, ``_wallets``) and
+private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_records``, ``_last_day``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_edges``, ``_escrow_amounts``, ``_calendar``, ``_frozen_list``, ``_groups``, ``_wallets``, ``_members``) and
 the CLI's own commands (``_cli``).
 """
 
@@ -35,6 +35,7 @@ RANK = {
     "_money_mixing": 2.5,
     "_rounding": 2.5,
     "money": 3,
+    "_members": 3.5,
     "kinds": 4,
     "_validate": 4,
     "_frozen_list": 4.1,
@@ -66,6 +67,7 @@ RANK = {
 ENGINES = {"escrow", "hourly", "jss", "fees"}
 SHARED_PRIVATE = {
     "_context",
+    "_members",
     "_last_day",
     "_arguments",
     "_pickling",

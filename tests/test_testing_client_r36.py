@@ -55,10 +55,13 @@ def test_a_client_of_the_wrong_type_is_refused(bad):
 
 
 def test_an_empty_client_id_is_refused():
-    """An id a Client refuses is refused when the strategy is built."""
+    """An id a Client refuses is refused when the strategy is built, naming ``client``.
+
+    Named as passed, not as the Client's field ``Client.id`` (review r37, review 3).
+    """
     with pytest.raises(InvalidValueError) as caught:
         us.contract_histories(client="")
-    assert "Client.id" == caught.value.field
+    assert ("client", "not empty") == (caught.value.field, caught.value.rule)
 
 
 @settings(max_examples=25, deadline=None, database=None)

@@ -271,10 +271,28 @@ def format_amount(amount: Decimal, spec: str) -> str:
         )
     try:
         with decimal.localcontext(CONTEXT):
-            return format(amount or amount.copy_abs(), spec)
+            return _unsigned_zero(amount, spec)
     except ValueError:
         raise InvalidValueError(
             f"{shown(spec)} is not a format spec for a Decimal amount (e.g. ',.2f')",
             field="format_spec",
             rule="a Decimal format spec",
         ) from None
+
+
+def _unsigned_zero(amount: Decimal, spec: str) -> str:
+    """``format(amount, spec)``, without the minus sign of an amount *spec* shows as zero.
+
+    ``f"{Money('-0.004', 'USD'):.2f}"`` is ``0.00``, not ``-0.00`` (as
+    :meth:`Money.format` shows no signed zero; review r37, review 7).  The
+    amount shows as zero exactly when its magnitude is written as a zero of
+    its own exponent is: the same spec (width, fill, grouping, precision)
+    gives the same text only for the same shown number.  Decided on the
+    text Decimal writes, so it holds in any decimal context and on every
+    Python the library supports (Python 3.11's ``z`` option is not needed).
+    """
+    if not amount.is_signed():
+        return format(amount, spec)
+    magnitude = format(amount.copy_abs(), spec)
+    zero = decimal.Decimal((0, (0,), int(amount.as_tuple().exponent)))  # Money's are finite
+    return magnitude if magnitude == format(zero, spec) else format(amount, spec)

@@ -20,6 +20,7 @@ from upwork_safety._decimals import MAX_COUNT as MAX_COUNT  # noqa: PLC0414  (re
 from upwork_safety._decimals import count, restore_context, whole_hint
 from upwork_safety._decimals import fraction as fraction  # noqa: PLC0414  (re-exported: its old home)
 from upwork_safety._display import shown, shown_int, type_name
+from upwork_safety._members import not_a_value
 from upwork_safety._plain import plain_int_items, plain_text_items
 from upwork_safety._records import plain_value, rebuilt
 from upwork_safety._text import MAX_TEXT_CHARS as MAX_TEXT_CHARS  # noqa: PLC0414
@@ -339,14 +340,7 @@ def _not_a_member(
     """Refuse *value* for *kind*: text no member has (InvalidValueError) or another type."""
     rule = f"a {kind.__name__}"
     if issubclass(kind, str) and issubclass(type(value), str):
-        allowed = ", ".join(repr(member.value) for member in kind)
-        # "FIXED_PRICE" or "Hourly": the value meant, as Money's "(codes are upper case)".
-        said = str.__str__(cast("str", value)).strip().casefold()
-        meant = [m.value for m in kind if said in (str(m.value).casefold(), m.name.casefold())]
-        hint = f" (did you mean {shown(meant[0])}?)" if meant else ""
-        raise (error or InvalidValueError)(
-            f"{name} must be one of {allowed}, got {shown(value)}{hint}", field=name, rule=rule
-        )
+        raise (error or InvalidValueError)(not_a_value(kind, value, name), field=name, rule=rule)
     its_value = " or its value" if issubclass(kind, str) else ""
     hint = ""
     if issubclass(type(value), str):

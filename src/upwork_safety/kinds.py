@@ -12,24 +12,30 @@ which holds the text, can be filtered by the member), they hash and sort as
 their text, and they print as their value on every supported Python.  A
 model's field of such a kind (``Contract.kind``, ``Feedback.end_reason``...)
 also takes the text (``Contract(..., kind="hourly")``); text no member has is
-refused with an error listing the values.  The ordered
+refused with an error listing the values, and so is such text given to the
+class itself: ``ContractKind("HOURLY")`` raises
+:class:`~upwork_safety.InvalidValueError` (a ``ValueError``) whose ``field``
+is the enum's name (``"ContractKind"``), listing the values and suggesting
+``'hourly'``, as every public enum of the library does.  The ordered
 ``checks.Severity``/``checks.Confidence`` are not text: they compare only
 with each other.
 """
 
 from __future__ import annotations
 
-import enum
+from upwork_safety._members import CheckedEnum
 
 __all__ = ["ContractKind", "EndReason", "MilestoneState", "StrEnum"]
 
 
-class StrEnum(str, enum.Enum):
+class StrEnum(str, CheckedEnum):  # noqa: SLOT000  (an enum: slots are not for its members)
     """An enum whose members are their own ``str`` values.
 
     Like :class:`enum.StrEnum` of Python 3.11, but also on 3.10: ``str()``
     and ``format()`` give the value (``"review_ends"``), never the member's
-    name, on every supported version.
+    name, on every supported version.  Text no member has, given to the class
+    (``ContractKind("HOURLY")``), is refused with the library's
+    :class:`~upwork_safety.InvalidValueError`, not a bare ``ValueError``.
     """
 
     def __str__(self) -> str:

@@ -8,13 +8,13 @@ rules).  The :class:`Finding` value that carries a code is ``_findings``'.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from upwork_safety._display import shown
+from upwork_safety._members import CheckedEnum
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._render import plain
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 
-class _Ranked(enum.Enum):
+class _Ranked(CheckedEnum):
     """An enum whose members compare by their declared order, and only with each other."""
 
     @property

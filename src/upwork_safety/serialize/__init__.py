@@ -261,7 +261,11 @@ def from_dict(cls: type[T], data: Any) -> T:
 
     A valid document is read once, by the fused reader
     (:mod:`._fused`); one that the fused reader stops on is read again by
-    the detailed reader, which reports every problem.  So structure hooks
+    the detailed reader, which lists every problem of structure at once
+    (JSON types and shapes, keys, text a field refuses, in every field) and
+    a value's own rules (its constructor's) one value at a time: each
+    value shows the first it breaks, only once all its fields are built,
+    so a value holding a refused value shows its own on a later run.  So structure hooks
     you register on :data:`converter`, and ``__attrs_post_init__`` methods of
     your own classes, may run twice on invalid data: they must not change
     their input.

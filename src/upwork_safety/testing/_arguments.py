@@ -22,6 +22,7 @@ from upwork_safety._display import shown
 from upwork_safety._validate import member
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money
+from upwork_safety.testing._renamed import as_arguments
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -232,12 +233,9 @@ def _ordered(low: object, high: object, *, below: bool) -> None:
 
 def _currency(code: object, what: str) -> str:
     """*code* if the library accepts it as a currency, else its error naming *what*."""
-    try:
+    with as_arguments({"Money.currency": what}):
         # The library's own currency check.
         Money(0, code)  # type: ignore[arg-type]
-    except (InvalidTypeError, InvalidValueError) as error:
-        message = str(error).replace("Money.currency", what)
-        raise type(error)(message, field=what, rule=error.rule) from None
     return cast("str", code)
 
 

@@ -17,7 +17,7 @@ from upwork_safety import hourly
 from upwork_safety._last_day import LATEST
 from upwork_safety._scales import ACTIVITY_SCALE, PRIVATE_SCORE_SCALE
 from upwork_safety._validate import instance
-from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
+from upwork_safety.errors import InvalidTypeError
 from upwork_safety.models import (
     Client,
     Contract,
@@ -39,6 +39,7 @@ from upwork_safety.testing._arguments import (
     later,
     mapped,
 )
+from upwork_safety.testing._renamed import as_arguments
 from upwork_safety.testing._rules import change_days, minimum_milestone, own_rates
 from upwork_safety.testing._scalar_strategies import (
     LAST_DAY,
@@ -168,11 +169,8 @@ def milestones(*, milestone_id: str | None = None) -> st.SearchStrategy[Mileston
             refuses (not a str, or empty).
     """
     if milestone_id is not None:
-        try:
+        with as_arguments({"Milestone.id": "milestone_id"}):
             Milestone(milestone_id, "title", Money(5, "USD"))
-        except UpworkSafetyError as error:
-            message = str(error).replace("Milestone.id", "milestone_id")
-            raise type(error)(message, field="milestone_id", rule=error.rule) from None
     return _milestones(milestone_id)
 
 

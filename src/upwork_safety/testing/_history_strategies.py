@@ -54,6 +54,7 @@ from upwork_safety.testing._arguments import (
     mapped,
 )
 from upwork_safety.testing._contract_strategies import _OWN_RATES, _TITLES
+from upwork_safety.testing._renamed import as_arguments
 from upwork_safety.testing._rules import clock_jumps, minimum_milestone
 from upwork_safety.testing._scalar_strategies import aware_datetimes, dates, money
 
@@ -338,7 +339,8 @@ def _client_option(client: object) -> Client | None:
     if client is None:
         return None
     if issubclass(type(client), str):
-        return Client(cast("str", client))
+        with as_arguments({"Client.id": "client"}):
+            return Client(cast("str", client))
     if issubclass(type(client), Client):
         return plain_record(cast("Client", client), Client, "client")
     raise InvalidTypeError(

@@ -28,7 +28,6 @@ or a string, int or Decimal of dollars (``"250"``, ``250``).
 from __future__ import annotations
 
 import difflib
-import enum
 import functools
 import inspect
 from datetime import date, datetime, timedelta, timezone
@@ -37,14 +36,17 @@ from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeAlias, TypeVar
 
 import attrs
 
-from upwork_safety import escrow
 from upwork_safety._decimals import count
 from upwork_safety._display import shown, utc_text
 from upwork_safety._last_day import LATEST
+from upwork_safety._members import CheckedEnum
 from upwork_safety._moments import utc_day, utc_instant
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import MAX_ITEMS, whole_cents
-from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
+from upwork_safety.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+)
 from upwork_safety.models import (
     Client,
     Contract,
@@ -56,13 +58,13 @@ from upwork_safety.models import (
     TimeEntry,
 )
 from upwork_safety.money import Money, to_decimal
-from upwork_safety.rules import _rule_source
+from upwork_safety.testing._renamed import as_arguments
 from upwork_safety.testing._rules import default_fee_rate
+from upwork_safety.testing._submitting import funded_by_engine, submitted_by_engine
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-    from upwork_safety.rules import PlatformRules
 
 __all__ = [
     "FROM_RULES",
@@ -82,7 +84,7 @@ UTC = timezone.utc
 START = date(2026, 3, 2)
 
 
-class FromRules(enum.Enum):
+class FromRules(CheckedEnum):
     """The type of :data:`FROM_RULES`, the one value meaning "the rate the fee schedules give".
 
     A one-member enum, so a type checker narrows ``rate is FROM_RULES`` and
@@ -202,6 +204,34 @@ def _one_source(
     return decorate
 
 
+#: The fields of the values :func:`milestone` builds, by the argument that fills each.
+_MILESTONE_ARGUMENTS = {
+    "Milestone.id": "milestone_id",
+    "Milestone.title": "title",
+    "Milestone.amount": "amount",
+}
+#: The same for the contract factories (a client id becomes a ``Client``).
+_CONTRACT_ARGUMENTS = {
+    "Contract.id": "contract_id",
+    "Contract.client": "client",
+    "Client.id": "client",
+    "Contract.service_fee_rate": "service_fee_rate",
+}
+#: The same for :func:`finished_contract`: its payment and feedback too.
+_FINISHED_ARGUMENTS = {
+    **_CONTRACT_ARGUMENTS,
+    "Payment.amount": "earned",
+    "Feedback.stars": "stars",
+    "Feedback.private_score": "private_score",
+    "Feedback.end_reason": "end_reason",
+}
+
+
+def _given(cls: type, overrides: Mapping[str, object]) -> dict[str, str]:
+    """The overrides' fields of *cls* (``Contract.title``) by the name they were passed as."""
+    return {f"{cls.__name__}.{name}": name for name in overrides}
+
+
 def _moment(value: object, what: str) -> datetime | None:
     return None if value is None else utc_instant(value, what)
 
@@ -229,13 +259,18 @@ def milestone(
     Raises:
         InvalidTypeError: An argument of the wrong type, or an override
             that names no field.
-        InvalidValueError: *amount* not in whole cents, or an override of a
-            field an argument passed with it fills in.
+        InvalidValueError: *amount* not in whole cents or not positive, a
+            *milestone_id* or *title* a milestone refuses (empty, say), or an
+            override of a field an argument passed with it fills in.  The
+            ``field`` is the argument as passed (``amount``, ``title``), an
+            override's its own name.
     """
     money = _dollars(amount, "amount")
-    return attrs.evolve(
-        Milestone(milestone_id, title, money), **_overrides(Milestone, overrides, milestone)
-    )
+    _overrides(Milestone, overrides, milestone)
+    with as_arguments(_MILESTONE_ARGUMENTS):
+        made = Milestone(milestone_id, title, money)
+    with as_arguments(_given(Milestone, overrides)):
+        return attrs.evolve(made, **overrides) if overrides else made
 
 
 @_one_source({"contract_id": ("id",), "amount": ("milestones",)})
@@ -266,20 +301,28 @@ def contract(
     Raises:
         InvalidTypeError: An argument of the wrong type, or an override
             that names no field.
-        InvalidValueError: *amount* not in whole cents, or an override of a
-            field an argument passed with it fills in.
+        InvalidValueError: *amount* not in whole cents or not positive, a
+            *client* or *contract_id* a contract refuses (an empty id), a
+            *service_fee_rate* outside 0 to 1, a value an override gives
+            that a contract refuses, or an override of a field an argument
+            passed with it fills in.  The ``field`` is the argument as
+            passed (``client``, not ``Client.id``; ``milestones[0].amount``
+            for an override's milestone).
     """
     _overrides(Contract, overrides, contract)
     first = utc_day(started, "started")
-    made = Contract(
-        contract_id,
-        client,
-        ContractKind.FIXED_PRICE,
-        first,
-        milestones=(milestone(amount=amount),),
-        service_fee_rate=_fee_rate(service_fee_rate, first),
-    )
-    return attrs.evolve(made, **overrides) if overrides else made
+    only = milestone(amount=amount)
+    with as_arguments(_CONTRACT_ARGUMENTS):
+        made = Contract(
+            contract_id,
+            client,
+            ContractKind.FIXED_PRICE,
+            first,
+            milestones=(only,),
+            service_fee_rate=_fee_rate(service_fee_rate, first),
+        )
+    with as_arguments(_given(Contract, overrides)):
+        return attrs.evolve(made, **overrides) if overrides else made
 
 
 #: When each day's Work Diary entry of :func:`hourly_contract` starts: 09:00 UTC.
@@ -342,7 +385,9 @@ def hourly_contract(
             *weekly_limit* the contract refuses, *days* negative, above
             200,000 (the most time entries a contract holds) or running past
             the library's last day, *hours* outside 1 to 24, or an override
-            of a field an argument passed with it fills in.
+            of a field an argument passed with it fills in; a *client*,
+            *contract_id* or *service_fee_rate* a contract refuses, named
+            as passed (``client``, not ``Client.id``).
     """
     _overrides(Contract, overrides, hourly_contract)
     first = utc_day(started, "started")
@@ -378,7 +423,7 @@ def hourly_contract(
         )
         for i in range(count)
     )
-    try:
+    with as_arguments({**_CONTRACT_ARGUMENTS, "Contract.weekly_limit": "weekly_limit"}):
         made = Contract(
             contract_id,
             client,
@@ -389,12 +434,8 @@ def hourly_contract(
             time_entries=diary,
             service_fee_rate=_fee_rate(service_fee_rate, first),
         )
-    except UpworkSafetyError as error:
-        if error.field != "Contract.weekly_limit":
-            raise
-        message = str(error).replace("Contract.weekly_limit", "weekly_limit")
-        raise type(error)(message, field="weekly_limit", rule=error.rule) from None
-    return attrs.evolve(made, **overrides) if overrides else made
+    with as_arguments(_given(Contract, overrides)):
+        return attrs.evolve(made, **overrides) if overrides else made
 
 
 def submitted_contract(
@@ -410,13 +451,17 @@ def submitted_contract(
     funding (by default 09:00 UTC on the start date, 2026-03-02) is refused
     naming ``at`` and the arguments that move the funding earlier,
     ``funded_at=`` or ``started=``; a *funded_at* before the start is
-    refused naming ``funded_at`` and ``started=``.  The rules in force at
-    the funding (:func:`~upwork_safety.escrow.rules_in_force`) judge the
-    rest, as the escrow engine does, but the error names the argument: an
-    *amount* below their minimum milestone (the client could not fund it)
-    and an *at* on or after dormancy closed the contract (escrow untouched
-    since the funding for the dormancy period and both notices) are refused
-    naming ``amount`` and ``at``.
+    refused naming ``funded_at`` and ``started=``.  The escrow engine
+    judges the rest (its ``Fund`` and ``Submit``, under the rules in force
+    at each, :func:`~upwork_safety.escrow.rules_in_force`), and what it
+    refuses is raised as :class:`~upwork_safety.InvalidValueError` naming
+    the argument that caused it, never the event you did not write: an
+    *amount* below the minimum milestone (the client could not fund it), an
+    *at* on or after dormancy closed the contract (escrow untouched for the
+    dormancy period and both notices, as the engine counts it), and an
+    override the funding breaks: ``ended=`` (an ended contract funds
+    nothing), ``payments=`` later than the funding, ``milestones=`` with no
+    ``m1`` or with milestones the engine funds before it.
 
     Args:
         at: When the work was submitted (default 7 days after funding).
@@ -434,9 +479,14 @@ def submitted_contract(
             ``'milestones[i].amount'`` for a milestone of ``milestones=``),
             an *at* (or the default, 7 days after the funding) at or after
             dormancy closed the contract (``field='at'``: the escrow sat
-            untouched through the dormancy period and both notices in
-            force at the funding, 97 days under the published rules), and
-            the value errors of :func:`contract`.
+            untouched through the dormancy period and both notices, 97 days
+            under the published rules), an ``ended=`` contract
+            (``field='ended'``), ``payments=`` later than the funding
+            (``field='payments'``), ``milestones=`` without a milestone
+            ``m1`` or with one the engine must fund first
+            (``field='milestones'``), any other refusal of the engine's
+            (``field`` the override it comes from, ``rule`` the engine's),
+            and the value errors of :func:`contract`.
     """
     _overrides(Contract, overrides, submitted_contract, contract)
     submitted = _moment(at, "at")
@@ -472,57 +522,8 @@ def submitted_contract(
             field="at",
             rule="at or after the funding",
         )
-    in_force = escrow.rules_in_force(funded)
-    _fundable(made, in_force, own="milestones" in overrides)
-    submitted = submitted or funded + timedelta(days=7)
-    _before_dormancy(submitted, funded, in_force)
-    made = escrow.apply(made, escrow.Fund("m1", funded))
-    return escrow.apply(made, escrow.Submit("m1", submitted))
-
-
-def _fundable(made: Contract, in_force: PlatformRules, *, own: bool) -> None:
-    """Refuse milestone ``m1`` below *in_force*'s minimum milestone, naming the argument.
-
-    *own*: the milestones came from the ``milestones=`` override, not ``amount``.
-    The engine's own test (a milestone in another currency is not held to it).
-    """
-    minimum = in_force.minimum_milestone
-    for index, each in enumerate(made.milestones):
-        if each.id != "m1":
-            continue
-        amount = each.amount
-        if amount.currency == minimum.currency and amount < minimum:
-            field = f"milestones[{index}].amount" if own else "amount"
-            source = _rule_source("minimum_milestone").source
-            raise InvalidValueError(
-                f"{field} is {amount}, below the {minimum} minimum milestone ({source}) "
-                f"in force when it is funded: the client cannot fund it; give {field} "
-                f"at least {minimum}",
-                field=field,
-                rule=f"at least the minimum milestone ({source})",
-            )
-
-
-def _before_dormancy(submitted: datetime, funded: datetime, in_force: PlatformRules) -> None:
-    """Refuse an *at* when dormancy had already closed the contract funded at *funded*.
-
-    Escrow untouched through *in_force*'s dormancy period and both notices
-    (its ``dormancy_course``) closes the contract, and a closed contract
-    takes no submission (DOMAIN.md section 1).
-    """
-    closing = funded + in_force.dormancy_course
-    if submitted >= closing:
-        course = in_force.dormancy_course
-        span = f"{course.days} days" if course == timedelta(days=course.days) else str(course)
-        source = _rule_source("dormancy_period").source
-        raise InvalidValueError(
-            f"at is {utc_text(submitted)}, when dormancy had closed the contract: escrow "
-            f"funded at {utc_text(funded)} and untouched for {span} (the dormancy period and "
-            f"both notices, {source}) closes it at {utc_text(closing)}; pass an earlier at=, "
-            "or a later funded_at=",
-            field="at",
-            rule="before dormancy closes the contract",
-        )
+    made = funded_by_engine(made, funded, overrides)
+    return submitted_by_engine(made, submitted or funded + timedelta(days=7), funded)
 
 
 @_one_source(
@@ -565,7 +566,10 @@ def finished_contract(
         InvalidTypeError: An argument of the wrong type, or an override
             that names no field.
         InvalidValueError: *days* negative or running past the library's
-            last day, *earned* not in whole cents, an override of a field
+            last day, *earned* negative or not in whole cents, *stars*,
+            *private_score*, *end_reason*, *client* or *service_fee_rate*
+            a contract refuses (``field`` the argument, ``stars`` rather
+            than ``Feedback.stars``), an override of a field
             an argument passed with it fills in, or ``ended=None`` while it
             has feedback (``field`` ``"ended"``: an open contract has no
             feedback yet).
@@ -576,37 +580,40 @@ def finished_contract(
     _fits(first, length, "days")
     ended = first + timedelta(days=length)
     money = _dollars(earned, "earned")
-    feedback = (
-        None
-        if stars is None and private_score is None and end_reason is None
-        else Feedback(stars=stars, private_score=private_score, end_reason=end_reason)
-    )
-    made = Contract(
-        contract_id,
-        client,
-        ContractKind.FIXED_PRICE,
-        first,
-        ended=ended,
-        payments=(Payment(ended, money),),
-        feedback=feedback,
-        service_fee_rate=_fee_rate(service_fee_rate, first),
-    )
+    with as_arguments(_FINISHED_ARGUMENTS):
+        feedback = (
+            None
+            if stars is None and private_score is None and end_reason is None
+            else Feedback(stars=stars, private_score=private_score, end_reason=end_reason)
+        )
+        made = Contract(
+            contract_id,
+            client,
+            ContractKind.FIXED_PRICE,
+            first,
+            ended=ended,
+            payments=(Payment(ended, money),),
+            feedback=feedback,
+            service_fee_rate=_fee_rate(service_fee_rate, first),
+        )
     if not overrides:
         return made
-    try:
-        made = attrs.evolve(made, **overrides)
-    except InvalidValueError as error:
-        if error.field != "Contract.feedback" or overrides.get("ended", ended) is not None:
-            raise
-        # ended=None: Contract refuses the feedback this factory gave (given when a contract
-        # ends); the argument at fault is ended, and the rule is Contract's own.
-        raise InvalidValueError(
-            "finished_contract builds an ended contract with feedback: ended=None would leave "
-            "its feedback on an open contract, which has none yet; for an open contract use "
-            "contract(), or pass stars=None, private_score=None and end_reason=None too",
-            field="ended",
-            rule=error.rule,
-        ) from None
+    with as_arguments(_given(Contract, overrides)):
+        try:
+            made = attrs.evolve(made, **overrides)
+        except InvalidValueError as error:
+            if error.field != "Contract.feedback" or overrides.get("ended", ended) is not None:
+                raise
+            # ended=None: Contract refuses the feedback this factory gave (given when a
+            # contract ends); the argument at fault is ended, and the rule is Contract's own.
+            raise InvalidValueError(
+                "finished_contract builds an ended contract with feedback: ended=None would "
+                "leave its feedback on an open contract, which has none yet; for an open "
+                "contract use contract(), or pass stars=None, private_score=None and "
+                "end_reason=None too",
+                field="ended",
+                rule=error.rule,
+            ) from None
     if "payments" not in overrides and made.ended is not None and made.ended != ended:
         # The payment is made on the day the contract ends, whichever day that is.
         made = attrs.evolve(made, payments=(Payment(made.ended, money),))
