@@ -198,12 +198,10 @@ def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:
             where your class declares a ``str``, or but ``True``/``False``
             where it declares a ``bool`` (the readers' rules, ``a string``
             and ``true or false``); a generator or other iterator where a
-            list or tuple is declared (only a sequence is written as one,
-            so an endless iterator is never read); a ``str``, ``bytes``,
-            ``bytearray``, ``memoryview``, ``dict`` (any mapping) or ``set``
-            where a list or sequence is declared, as the declared type at
-            the field's own place (``value.history``; text is not written as
-            a list of its characters, nor a set in hash order); anything but a set where
+            list or tuple is declared (so an endless iterator is never
+            read); ``str``, ``bytes``, ``bytearray``, ``memoryview``, a
+            mapping or a set where a list or sequence is declared, at the
+            field's own place (``value.history``); anything but a set where
             a set is declared; a value of another type where a library type
             is declared (rule ``the declared type``: an ``int`` where
             ``Money``, a ``date``, a ``datetime``, a ``timedelta`` or an
@@ -262,10 +260,9 @@ def from_dict(cls: type[T], data: Any) -> T:
     A valid document is read once, by the fused reader
     (:mod:`._fused`); one that the fused reader stops on is read again by
     the detailed reader, which lists every problem of structure at once
-    (JSON types and shapes, keys, text a field refuses, in every field) and
-    a value's own rules (its constructor's) one value at a time: each
-    value shows the first it breaks, only once all its fields are built,
-    so a value holding a refused value shows its own on a later run.  So structure hooks
+    (JSON types and shapes, keys, text a field refuses) and a value's own
+    rules (its constructor's) one value at a time, once all its fields are
+    built (docs/api/serialize.md).  So structure hooks
     you register on :data:`converter`, and ``__attrs_post_init__`` methods of
     your own classes, may run twice on invalid data: they must not change
     their input.
