@@ -130,6 +130,15 @@ def _result(value: Decimal, currency: str, what: str, *how: object) -> Money:
         raise
 
 
+def _mismatch(op: str, mine: str, theirs: str) -> CurrencyMismatchError:
+    """The error (raise it) refusing to *op* amounts in the currencies *mine* and *theirs*."""
+    return CurrencyMismatchError(
+        f"cannot {op} {mine} and {theirs}: convert one with an ExchangeRate first",
+        field="currency",
+        rule="one currency",
+    )
+
+
 def _within_places(value: Decimal, places: int) -> Decimal:
     """*value* as it is if it has at most *places* decimal places, else rounded half up to them."""
     return value if _places(value) <= places else round_half_up(value, places)
@@ -231,7 +240,9 @@ class Money:
     dividing Money by a number is refused, because the result would have to
     be rounded somewhere the caller cannot see.  ``+``, ``-`` and ordering
     take only Money (a plain number has no currency: ``InvalidTypeError``,
-    ``field`` ``"other"``); ``==`` with anything else is ``False``.
+    ``field`` ``"other"``); ``==`` with anything else is ``False``.  Every operator and
+    method reads its operands as ``held()`` does and refuses a ``Money`` its constructor
+    did not build (``InvalidValueError``, ``field`` ``"self"`` or ``"other"``).
     """
 
     amount: Decimal = attrs.field(converter=_amount)
@@ -265,8 +276,12 @@ class Money:
                 rule="an iterable of Money",
             )
         total = cls.zero(currency)
+        currency = total.currency  # the plain str the constructor keeps
         for index, item in enumerate(items):
-            total += require_money(item, f"items[{index}]")
+            money = require_money(item, f"items[{index}]")  # held() took it: its own fields
+            if money.currency != currency:
+                raise _mismatch("add", currency, money.currency)
+            total = _result(_add(total.amount, money.amount), currency, "sum", total, "+", money)
         return total
 
     def _paired(
@@ -276,12 +291,7 @@ class Money:
         mine, currency = own(self, "self")
         theirs, their_currency = own(other, "other")
         if currency != their_currency:
-            raise CurrencyMismatchError(
-                f"cannot {op} {currency} and {their_currency}: convert "
-                f"one with an ExchangeRate first",
-                field="currency",
-                rule="one currency",
-            )
+            raise _mismatch(op, currency, their_currency)
         return how(mine, theirs), currency
 
     def __add__(self, other: object) -> Money:
