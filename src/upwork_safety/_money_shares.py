@@ -7,7 +7,7 @@ ratios ``allocate`` takes and shares a number of units by them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from decimal import Decimal
 
@@ -15,7 +15,7 @@ from upwork_safety._decimals import CONTEXT, _places, to_decimal
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 
-def ratios(values: object, max_parts: int, money: type) -> list[Decimal]:
+def ratios(values: Iterable[Decimal | int | str], max_parts: int, money: type) -> list[Decimal]:
     """The ratios ``allocate(values)`` takes: non-negative numbers, at most *max_parts*.
 
     A mapping or a set has no order of parts (a dict would give its keys), and
@@ -29,7 +29,7 @@ def ratios(values: object, max_parts: int, money: type) -> list[Decimal]:
             rule="a sequence of numbers",
         )
     read: list[Decimal] = []
-    for index, ratio in enumerate(values):  # pyright: ignore[reportGeneralTypeIssues]
+    for index, ratio in enumerate(values):
         if index >= max_parts:
             raise InvalidValueError(
                 f"allocate(ratios) takes at most {max_parts} ratios",

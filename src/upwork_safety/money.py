@@ -348,7 +348,7 @@ class Money:
         mine = own(self, "self")
         if type(other) is not type(self):  # its type: a lying __class__ is no Money
             return NotImplemented
-        return mine == own(cast("Money", other), "other")
+        return mine == own(other, "other")
 
     def __hash__(self) -> int:
         return hash(own(self, "self"))
