@@ -13,6 +13,7 @@ from __future__ import annotations
 import decimal
 import time
 from decimal import Decimal
+from typing import ClassVar
 
 import pytest
 from hypothesis import given
@@ -42,30 +43,39 @@ def _refused(call, field: str) -> None:
 
 
 class _Lying(Decimal):
-    """A Decimal subclass whose methods lie (finding 1)."""
+    """A Decimal subclass whose methods lie (finding 1), noting each call in ``ran``."""
+
+    ran: ClassVar[list[str]] = []
 
     def scaleb(self, *_args, **_kwargs):
+        self.ran.append("scaleb")
         return Decimal(99999)
 
     def copy_abs(self, *_args, **_kwargs):
+        self.ran.append("copy_abs")
         return Decimal("-7.00")
 
     def copy_negate(self, *_args, **_kwargs):
+        self.ran.append("copy_negate")
         return Decimal("123.45")
 
     def __bool__(self):
+        self.ran.append("__bool__")
         return False
 
 
 class _Agreeing(str):
-    """A str subclass equal to every currency (finding 1)."""
+    """A str subclass equal to every currency (finding 1), noting each call in ``ran``."""
 
     __slots__ = ()
+    ran: ClassVar[list[str]] = []
 
     def __eq__(self, other):
+        self.ran.append("__eq__")
         return True
 
     def __ne__(self, other):
+        self.ran.append("__ne__")
         return False
 
     __hash__ = str.__hash__
@@ -209,6 +219,8 @@ def test_what_was_refused_before_still_is(field, made, use):
 def test_the_lying_subclass_examples_of_the_report():
     """Finding 1's own lines, each once an answer: now the library's error, none of the
     subclass's code run."""
+    _Lying.ran.clear()
+    _Agreeing.ran.clear()
     lying = _forged(_Lying("1.00"), "USD")
     euro = _forged(Decimal("1.00"), _Agreeing("EUR"))
     _refused(lambda: lying.split(2), "self")
@@ -218,6 +230,8 @@ def test_the_lying_subclass_examples_of_the_report():
     _refused(lambda: Money("1.00", "USD") + euro, "other")
     _refused(lambda: Money("1.00", "USD") == euro, "other")
     _refused(lambda: sum([Money("1.00", "USD"), euro]), "other")
+    _refused(lambda: bool(lying), "self")
+    assert (_Lying.ran, _Agreeing.ran) == ([], [])  # none of their code ran
 
 
 def test_a_huge_exponent_is_refused_before_any_text_is_built():
