@@ -33,6 +33,7 @@ RANK = {
     "_money_fields": 2.5,
     "_money_text": 2.5,
     "_money_mixing": 2.5,
+    "_money_shares": 2.5,
     "_rounding": 2.5,
     "money": 3,
     "_members": 3.5,

@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import numbers
 from decimal import Decimal
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from upwork_safety._decimals import within_limits
 from upwork_safety._display import shown, type_name
 from upwork_safety.errors import InvalidTypeError
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 #: What the operand of ``+``, ``-``, ``<``, ``<=``, ``>`` and ``>=`` must be.
 RULE = "Money of the same currency"
@@ -174,17 +171,3 @@ def refuse_round(_money: object, _ndigits: object = None) -> NoReturn:
         field="ndigits",
         rule="use rounded()",
     )
-
-
-def finite(how: Callable[[Decimal, Decimal], Decimal], a: Decimal, b: Decimal) -> Decimal | None:
-    """``how(a, b)``, or ``None`` where an amount set by hand is a NaN.
-
-    A quiet NaN gives a NaN, which ``<`` and ``>`` would refuse with a bare
-    ``decimal.InvalidOperation``; a signalling one raises it at once (review
-    r36, hostile 1; diff review r36, 5).
-    """
-    try:
-        result = how(a, b)
-    except ArithmeticError:
-        return None
-    return result if result.is_finite() else None

@@ -13,14 +13,13 @@ constants.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from collections.abc import Set as AbstractSet
 from datetime import date
 from decimal import Decimal
 from typing import cast
 
 import attrs
 
-from upwork_safety import _decimals, _money_fields, _money_mixing
+from upwork_safety import _decimals, _money_fields, _money_mixing, _money_shares
 from upwork_safety._decimals import _add as _add
 from upwork_safety._decimals import _places as _places
 from upwork_safety._decimals import _subtract as _subtract
@@ -131,6 +130,15 @@ def _result(value: Decimal, currency: str, what: str, *how: object) -> Money:
         raise
 
 
+def _mismatch(op: str, mine: str, theirs: str) -> CurrencyMismatchError:
+    """The error (raise it) refusing to *op* amounts in the currencies *mine* and *theirs*."""
+    return CurrencyMismatchError(
+        f"cannot {op} {mine} and {theirs}: convert one with an ExchangeRate first",
+        field="currency",
+        rule="one currency",
+    )
+
+
 def _within_places(value: Decimal, places: int) -> Decimal:
     """*value* as it is if it has at most *places* decimal places, else rounded half up to them."""
     return value if _places(value) <= places else round_half_up(value, places)
@@ -163,11 +171,25 @@ def held(value: Money) -> tuple[Decimal, str] | None:
     subclass (review r35, hostile 3), or values it refuses: NaN, ``"usd"`` (``as_built``, r36).
     """
     try:
-        amount, currency = _MONEY_AMOUNT.__get__(value), _MONEY_CURRENCY.__get__(value)
+        if type(value) is Money:  # Money's own slots: its attributes are nothing else
+            amount, currency = value.amount, value.currency  # (a fifth of the cost of __get__)
+        else:  # a subclass may answer for its attributes: the slots are read for it
+            amount, currency = _MONEY_AMOUNT.__get__(value), _MONEY_CURRENCY.__get__(value)
     except AttributeError:
         return None
     plain = type(amount) is Decimal and type(currency) is str
     return (amount, currency) if plain and as_built(amount, currency) else None
+
+
+def own(value: Money, who: str) -> tuple[Decimal, str]:
+    """What *value* holds (:func:`held`), or refuse it naming *who* (``"self"``, ``"other"``).
+
+    How ``Money``'s own operators and methods read their operands: never its
+    attributes, which a subclass or a hand-made value answers (review r37, hostile 1-3).
+    """
+    if (fields := held(value)) is None:
+        forged(who)
+    return fields
 
 
 def plain_money(value: Money) -> Money:
@@ -218,7 +240,9 @@ class Money:
     dividing Money by a number is refused, because the result would have to
     be rounded somewhere the caller cannot see.  ``+``, ``-`` and ordering
     take only Money (a plain number has no currency: ``InvalidTypeError``,
-    ``field`` ``"other"``); ``==`` with anything else is ``False``.
+    ``field`` ``"other"``); ``==`` with anything else is ``False``.  Every operator and
+    method reads its operands as ``held()`` does and refuses a ``Money`` its constructor
+    did not build (``InvalidValueError``, ``field`` ``"self"`` or ``"other"``).
     """
 
     amount: Decimal = attrs.field(converter=_amount)
@@ -252,68 +276,67 @@ class Money:
                 rule="an iterable of Money",
             )
         total = cls.zero(currency)
+        currency = total.currency  # the plain str the constructor keeps
         for index, item in enumerate(items):
-            total += require_money(item, f"items[{index}]")
+            money = require_money(item, f"items[{index}]")  # held() took it: its own fields
+            if money.currency != currency:
+                raise _mismatch("add", currency, money.currency)
+            total = _result(_add(total.amount, money.amount), currency, "sum", total, "+", money)
         return total
 
-    def _paired(self, other: Money, op: str, how: Callable[[Decimal, Decimal], Decimal]) -> Decimal:
-        try:
-            mine, theirs = self.currency, other.currency
-        except AttributeError:  # one was made without its fields (red team r18 L2)
-            forged("other" if held(self) is not None else "self")
-        if mine != theirs:
-            for who, value in (("self", self), ("other", other)):
-                if held(value) is None:  # "usd" set by hand is no currency at all (r36 left)
-                    forged(who)
-            raise CurrencyMismatchError(
-                f"cannot {op} {self.currency} and {other.currency}: convert "
-                f"one with an ExchangeRate first",
-                field="currency",
-                rule="one currency",
-            )
-        if (result := _money_mixing.finite(how, self.amount, other.amount)) is None:
-            forged("other" if held(self) is not None else "self")  # a NaN set by hand
-        return result
+    def _paired(
+        self, other: Money, op: str, how: Callable[[Decimal, Decimal], Decimal]
+    ) -> tuple[Decimal, str]:
+        """``how(self.amount, other.amount)`` and the currency, both read as :func:`held` reads."""
+        mine, currency = own(self, "self")
+        theirs, their_currency = own(other, "other")
+        if currency != their_currency:
+            raise _mismatch(op, currency, their_currency)
+        return how(mine, theirs), currency
 
     def __add__(self, other: object) -> Money:
-        if isinstance(other, Money):
-            total = self._paired(other, "add", _add)
-            return _result(total, self.currency, "sum", self, "+", other)
-        raise mixed_error(self.currency, "+", other)
+        if issubclass(type(other), Money):
+            total, currency = self._paired(cast("Money", other), "add", _add)
+            return _result(total, currency, "sum", self, "+", other)
+        raise mixed_error(own(self, "self")[1], "+", other)
 
     def __radd__(self, other: object) -> Money:
         # Lets plain ``sum(moneys)`` work: it starts from the int 0.
+        currency = own(self, "self")[1]
         if whole_number(other) == 0:  # the int's own value: a subclass's == may lie
             return self
-        raise mixed_error(self.currency, "+", other, reflected=True)
+        raise mixed_error(currency, "+", other, reflected=True)
 
     def __sub__(self, other: object) -> Money:
-        if isinstance(other, Money):
-            diff = self._paired(other, "subtract", _subtract)
-            return _result(diff, self.currency, "difference", self, "-", other)
-        raise mixed_error(self.currency, "-", other)
+        if issubclass(type(other), Money):
+            diff, currency = self._paired(cast("Money", other), "subtract", _subtract)
+            return _result(diff, currency, "difference", self, "-", other)
+        raise mixed_error(own(self, "self")[1], "-", other)
 
     def __rsub__(self, other: object) -> Money:
-        raise mixed_error(self.currency, "-", other, reflected=True)  # Money - Money is __sub__
+        # Money - Money is __sub__
+        raise mixed_error(own(self, "self")[1], "-", other, reflected=True)
 
     def __mul__(self, other: object) -> Money:
+        amount, currency = own(self, "self")
         if isinstance(other, bool) or not isinstance(other, (int, Decimal)):
             if (error := factor_error(other)) is None:
                 return NotImplemented  # another number type (a NumPy int) may multiply Money
             raise error
         factor = to_decimal(other, "factor")
-        if (product := _money_mixing.finite(_CONTEXT.multiply, self.amount, factor)) is None:
-            forged("self")  # a NaN set by hand
-        return _result(no_negative_zero(product), self.currency, "product", self, "*", factor)
+        product = no_negative_zero(_CONTEXT.multiply(amount, factor))  # exact: 36 digits at most
+        return _result(product, currency, "product", self, "*", factor)
 
     __rmul__ = __mul__
 
     def __truediv__(self, other: object) -> Money:
+        own(self, "self")
         raise division_error(other)
 
     __floordiv__ = __mod__ = __divmod__ = __truediv__  # each needs rounding split() states
 
     def __rtruediv__(self, other: object) -> Money:
+        own(self, "self")
         raise division_error(other, reflected=True)
 
     __rfloordiv__ = __rmod__ = __rdivmod__ = __rtruediv__
@@ -322,38 +345,35 @@ class Money:
     __round__ = _money_mixing.refuse_round  # rounded() says how it rounds
 
     def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
+        mine = own(self, "self")
+        if type(other) is not type(self):  # its type: a lying __class__ is no Money
             return NotImplemented
-        theirs: Money = other  # pyright: ignore[reportAssignmentType]  # its class is Money's
-        try:
-            return (self.amount, self.currency) == (theirs.amount, theirs.currency)
-        except (ArithmeticError, AttributeError):  # a signalling NaN, or no fields: forged
-            forged("other" if held(self) is not None else "self")
+        return mine == own(other, "other")
 
     def __hash__(self) -> int:
-        try:
-            return hash((self.amount, self.currency))
-        except (TypeError, AttributeError):  # the same
-            forged("self")
+        return hash(own(self, "self"))
 
     def __neg__(self) -> Money:
         # copy_negate() is exact; unary minus would round to the caller's precision.  Zero
         # stays positive zero: a computed amount never shows as -0.00.
-        return Money(no_negative_zero(self.amount.copy_negate()), self.currency)
+        amount, currency = own(self, "self")
+        return Money(no_negative_zero(amount.copy_negate()), currency)
 
     def __pos__(self) -> Money:
+        own(self, "self")
         return self
 
     def __abs__(self) -> Money:
-        return Money(self.amount.copy_abs(), self.currency)
+        amount, currency = own(self, "self")
+        return Money(amount.copy_abs(), currency)
 
     def __bool__(self) -> bool:
-        return bool(self.amount)
+        return bool(own(self, "self")[0])
 
     def _compare(self, other: object, op: str) -> Decimal:
-        if not isinstance(other, Money):
-            raise mixed_error(self.currency, op, other)
-        return self._paired(other, "compare", _subtract)
+        if not issubclass(type(other), Money):
+            raise mixed_error(own(self, "self")[1], op, other)
+        return self._paired(cast("Money", other), "compare", _subtract)[0]
 
     def __lt__(self, other: object) -> bool:
         return self._compare(other, "<") < 0
@@ -370,7 +390,7 @@ class Money:
     @property
     def minor_unit(self) -> int:
         """How many decimal places this currency uses (from babel)."""
-        return minor_unit(self.currency)
+        return minor_unit(own(self, "self")[1])
 
     def rounded(self) -> Money:
         """Round half up to the currency's minor unit (``Decimal("0.01")`` for USD).
@@ -382,26 +402,26 @@ class Money:
             InvalidValueError: Rounding up carries the amount to 19 integer
                 digits (``field`` ``"rounded amount"``).
         """
-        rounded = round_half_up(self.amount, self.minor_unit)
-        return _result(rounded, self.currency, "rounded amount", self, "rounded half up")
+        amount, currency = own(self, "self")
+        rounded = round_half_up(amount, minor_unit(currency))
+        return _result(rounded, currency, "rounded amount", self, "rounded half up")
 
     def is_rounded(self) -> bool:
         """Return whether the amount has no digits below the minor unit."""
-        return _places(self.amount) <= self.minor_unit or self.rounded().amount == self.amount
+        amount, currency = own(self, "self")
+        return _places(amount) <= minor_unit(currency) or self.rounded().amount == amount
 
     def _units(self, what: str) -> int:
         """The amount in whole minor units (cents), refusing sub-cent amounts."""
+        amount, currency = own(self, "self")
         if not self.is_rounded():
             raise InvalidValueError(
-                f"{what} needs an amount in whole {self.currency} minor units, got {self}: "
+                f"{what} needs an amount in whole {currency} minor units, got {self}: "
                 "round it first with .rounded()",
                 field="amount",
                 rule="whole minor units",
             )
-        return int(self.amount.scaleb(self.minor_unit, context=_CONTEXT))
-
-    def _from_units(self, units: int) -> Money:
-        return Money(Decimal(units).scaleb(-self.minor_unit, context=_CONTEXT), self.currency)
+        return int(amount.scaleb(minor_unit(currency), context=_CONTEXT))
 
     def split(self, parts: int) -> tuple[Money, ...]:
         """Share the amount into *parts* parts as equal as the minor unit allows.
@@ -425,6 +445,7 @@ class Money:
         >>> [str(part) for part in Money("10.00", "USD").split(3)]
         ['USD 3.34', 'USD 3.33', 'USD 3.33']
         """
+        own(self, "self")
         return self._allocate(
             [1] * _decimals.count(parts, "parts", low=1, high=MAX_PARTS), "split()"
         )
@@ -456,30 +477,8 @@ class Money:
         >>> [str(part) for part in Money("0.05", "USD").allocate([1, 1])]
         ['USD 0.03', 'USD 0.02']
         """
-        # A mapping or a set has no order of parts (a dict would give its keys).
-        unordered = isinstance(ratios, (Mapping, AbstractSet))
-        if unordered or isinstance(ratios, (str, bytes, Money)) or not hasattr(ratios, "__iter__"):
-            raise InvalidTypeError(
-                f"allocate(ratios) must be a sequence of numbers, not {type(ratios).__name__}",
-                field="ratios",
-                rule="a sequence of numbers",
-            )
-        values: list[Decimal] = []
-        for index, ratio in enumerate(ratios):
-            if index >= MAX_PARTS:
-                raise InvalidValueError(
-                    f"allocate(ratios) takes at most {MAX_PARTS} ratios",
-                    field="ratios",
-                    rule=f"at most {MAX_PARTS} parts",
-                )
-            value = to_decimal(ratio, f"ratios[{index}]")
-            if value < 0:
-                raise InvalidValueError(
-                    f"ratios[{index}] must not be negative, got {value}",
-                    field=f"ratios[{index}]",
-                    rule="not negative",
-                )
-            values.append(value)
+        own(self, "self")
+        values = _money_shares.ratios(ratios, MAX_PARTS, Money)
         return self._allocate(values, "allocate()")
 
     def _allocate(self, ratios: list[Decimal] | list[int], what: str) -> tuple[Money, ...]:
@@ -487,22 +486,12 @@ class Money:
             raise InvalidValueError(
                 f"{what} needs at least one positive ratio", field="ratios", rule="a positive ratio"
             )
-        units = self._units(what)
-        # Scale every ratio to an integer, so the shares are exact integer arithmetic.
-        scale = max(_places(r) for r in ratios)
-        weights = [int(Decimal(r).scaleb(scale, context=_CONTEXT)) for r in ratios]
-        total = sum(weights)
-        magnitude = abs(units)
-        shares = [magnitude * w // total for w in weights]
-        left = magnitude - sum(shares)
-        for index, weight in enumerate(weights):
-            if not left:
-                break
-            if weight:
-                shares[index] += 1
-                left -= 1
-        sign = -1 if units < 0 else 1
-        return tuple(self._from_units(sign * share) for share in shares)
+        units, currency = self._units(what), own(self, "self")[1]
+        places = -minor_unit(currency)
+        return tuple(
+            Money(Decimal(share).scaleb(places, context=_CONTEXT), currency)
+            for share in _money_shares.shares(units, ratios)
+        )
 
     def format(
         self,
@@ -559,9 +548,10 @@ class Money:
                 *format_type* is not one of the three.  Each error's
                 ``field`` names the argument.
         """
+        amount, currency = own(self, "self")
         return format_money(
-            self.amount,
-            self.currency,
+            amount,
+            currency,
             locale=locale,
             format=format,
             currency_digits=currency_digits,
@@ -569,9 +559,8 @@ class Money:
         )
 
     def __str__(self) -> str:
-        if held(self) is None:  # forged: NaN, 1E+999999 (review r36, hostile 1)
-            forged("self")
-        return _money_fields.money_text(self.amount, self.currency, self.minor_unit)
+        amount, currency = own(self, "self")  # forged: NaN, 1E+999999 (review r36, hostile 1)
+        return _money_fields.money_text(amount, currency, minor_unit(currency))
 
     def __format__(self, spec: str) -> str:
         """``f"{money}"`` is :meth:`__str__`; ``f"{money:,.2f}"`` formats the amount as a Decimal.
@@ -580,6 +569,7 @@ class Money:
             InvalidValueError: *spec* is not a Decimal format, or asks for a
                 width or precision over :data:`MAX_FORMAT_WIDTH`.
         """
+        own(self, "self")  # a hand-made Money: NaN, 1E+1000000000 (review r37, hostile 3)
         if not spec:
             return str(self)
         return format_amount(self.amount, spec)
