@@ -46,3 +46,41 @@ def test_two_real_currencies_are_still_a_mismatch(op):
     with pytest.raises(CurrencyMismatchError) as refused:
         _OPERATIONS[op](Money("1.00", "USD"), Money("1.00", "PKR"))
     assert (refused.value.field, refused.value.rule) == ("currency", "one currency")
+
+
+class _LyingAmount(Money):
+    """A caller's subclass whose ``amount`` attribute answers another value than it holds."""
+
+    def __getattribute__(self, name: str) -> object:
+        if name == "amount":
+            return Decimal(999)
+        return super().__getattribute__(name)
+
+
+class _AlwaysRounded(Money):
+    """A caller's subclass that says every amount is in whole cents."""
+
+    def is_rounded(self) -> bool:
+        return True
+
+    def rounded(self) -> Money:
+        return self
+
+
+def test_a_formatted_subclass_shows_what_it_holds_not_what_its_attribute_answers():
+    """Diff review r37, 1: ``f"{s:.2f}"`` read ``self.amount`` and printed 999.00."""
+    lying = _LyingAmount("1.00", "USD")
+    assert (f"{lying:.2f}", f"{lying}", str(lying)) == ("1.00", "USD 1.00", "USD 1.00")
+
+
+@pytest.mark.parametrize(
+    "share", [lambda m: m.split(2), lambda m: m.allocate([1, 1])], ids=["split", "allocate"]
+)
+def test_sharing_refuses_sub_cent_amounts_whatever_a_subclass_says(share):
+    """Diff review r37, 2: ``split`` asked ``self.is_rounded()``, which a subclass answered
+    ``True`` for USD 1.005, and the parts added up to USD 1.00."""
+    with pytest.raises(InvalidValueError) as refused:
+        share(_AlwaysRounded("1.005", "USD"))
+    assert (refused.value.field, refused.value.rule) == ("amount", "whole minor units")
+    assert _AlwaysRounded("1.005", "USD").is_rounded() is True  # its own method, its own answer
+    assert Money.is_rounded(_AlwaysRounded("1.005", "USD")) is False

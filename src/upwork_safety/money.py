@@ -192,6 +192,12 @@ def own(value: Money, who: str) -> tuple[Decimal, str]:
     return fields
 
 
+def _whole_units(amount: Decimal, currency: str) -> bool:
+    """Whether *amount* has no digits below *currency*'s minor unit (``5.00``, ``5.000``)."""
+    places = minor_unit(currency)
+    return _places(amount) <= places or round_half_up(amount, places) == amount
+
+
 def plain_money(value: Money) -> Money:
     """An attrs converter: a :class:`Money` subclass as the plain ``Money`` it holds; else as it is.
 
@@ -408,15 +414,15 @@ class Money:
 
     def is_rounded(self) -> bool:
         """Return whether the amount has no digits below the minor unit."""
-        amount, currency = own(self, "self")
-        return _places(amount) <= minor_unit(currency) or self.rounded().amount == amount
+        return _whole_units(*own(self, "self"))
 
     def _units(self, what: str) -> int:
         """The amount in whole minor units (cents), refusing sub-cent amounts."""
         amount, currency = own(self, "self")
-        if not self.is_rounded():
+        if not _whole_units(amount, currency):  # never a subclass's is_rounded (diff review r37, 2)
             raise InvalidValueError(
-                f"{what} needs an amount in whole {currency} minor units, got {self}: "
+                f"{what} needs an amount in whole {currency} minor units, got "
+                f"{Money.__str__(self)}: "
                 "round it first with .rounded()",
                 field="amount",
                 rule="whole minor units",
@@ -569,10 +575,10 @@ class Money:
             InvalidValueError: *spec* is not a Decimal format, or asks for a
                 width or precision over :data:`MAX_FORMAT_WIDTH`.
         """
-        own(self, "self")  # a hand-made Money: NaN, 1E+1000000000 (review r37, hostile 3)
+        amount, _ = own(self, "self")  # hand-made: NaN, 1E+1000000000 (review r37, hostile 3)
         if not spec:
-            return str(self)
-        return format_amount(self.amount, spec)
+            return Money.__str__(self)
+        return format_amount(amount, spec)  # held, not self.amount (diff review r37, 1)
 
 
 #: ``Money``'s own fields, read by :func:`plain_money` (a subclass cannot answer for them).
