@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +22,8 @@ from upwork_safety import (
 from upwork_safety.cli import main
 from upwork_safety.models import TimeEntry
 from upwork_safety.testing import factories
+
+UTC = timezone.utc
 
 MONDAY = datetime(2026, 11, 30, 9, tzinfo=UTC)
 
