@@ -84,3 +84,15 @@ def test_sharing_refuses_sub_cent_amounts_whatever_a_subclass_says(share):
     assert (refused.value.field, refused.value.rule) == ("amount", "whole minor units")
     assert _AlwaysRounded("1.005", "USD").is_rounded() is True  # its own method, its own answer
     assert Money.is_rounded(_AlwaysRounded("1.005", "USD")) is False
+
+
+def test_the_serialize_module_pickles_as_a_reference_to_itself():
+    """The clean-clone CI's Dask session: a module whose class is ``SealedModule`` could not be
+    pickled, so cloudpickle could not send a function naming ``serialize`` to a worker and the
+    docs' Dask recipe failed (``TokenizationError``)."""
+    import pickle
+
+    from upwork_safety import serialize
+
+    assert pickle.loads(pickle.dumps(serialize)) is serialize
+    assert serialize.__reduce__()[1] == ("upwork_safety.serialize",)

@@ -20,6 +20,7 @@ theirs alone.
 from __future__ import annotations
 
 import enum
+import importlib
 import sys
 import types
 import typing
@@ -289,6 +290,16 @@ class SealedModule(types.ModuleType):
         if name == _CONVERTER:
             _refuse_rebinding("deleting")
         super().__delattr__(name)
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        """Pickle the module as a reference to its name, as pickling a function that uses it needs.
+
+        A module of another class than ``types.ModuleType`` is not one
+        cloudpickle (Dask, multiprocessing's helpers) knows to pickle by
+        reference: without this, a function of yours that names ``serialize``
+        could not be sent to a worker (the Dask recipe of docs/scaling.md).
+        """
+        return importlib.import_module, (self.__name__,)
 
 
 def _refuse_rebinding(what: str) -> None:
