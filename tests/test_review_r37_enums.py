@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 
+from _public import MODULES
 from upwork_safety import (
     Contract,
     ContractKind,
@@ -26,24 +27,10 @@ from upwork_safety.testing import factories
 
 # --- 6: every public enum refuses a value no member has with the library's error ----------
 
-#: The modules whose ``__all__`` names the library's public enums.
-PUBLIC = [
-    "upwork_safety",
-    "upwork_safety.kinds",
-    "upwork_safety.escrow",
-    "upwork_safety.hourly",
-    "upwork_safety.jss",
-    "upwork_safety.fees",
-    "upwork_safety.checks",
-    "upwork_safety.rules",
-    "upwork_safety.statements",
-    "upwork_safety.testing.factories",
-]
-
 
 def _public_enums() -> list[type[enum.Enum]]:
     found: dict[str, type[enum.Enum]] = {}
-    for name in PUBLIC:
+    for name in MODULES:
         module = importlib.import_module(name)
         for attr in module.__all__:
             value = getattr(module, attr)
