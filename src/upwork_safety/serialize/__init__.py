@@ -57,7 +57,7 @@ import json
 import sys
 import threading
 import types
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, Union, cast, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import cattrs
 
@@ -71,39 +71,29 @@ from upwork_safety.errors import (
     Problem,
     UpworkSafetyError,
 )
-from upwork_safety.money import unicode_text
 from upwork_safety.serialize import _fast, _fused
 from upwork_safety.serialize._guard import SealedModule, guarded, is_library
 from upwork_safety.serialize._hooks import make_converter
+from upwork_safety.serialize._json_text import TEXT, checked_text, parse_json
 from upwork_safety.serialize._problems import (
-    LIMIT,
-    WRITTEN_FIELD,
     Written,
     complete,
-    key_path,
-    lone_surrogate_at,
     problems,
     written_error,
-    written_field,
 )
 from upwork_safety.serialize._strict import (
-    MAX_JSON_INT_DIGITS,
     RefusedError,
-    WrittenInt,
-    WrittenNumbers,
-    read_json_int,
 )
 
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
 
 T = TypeVar("T")
 
 #: The one problem of data nested deeper than Python can read.
 _TOO_DEEP = Problem("$", "data nested too deeply", rule="nested no deeper than Python reads")
-_JSON_TOO_DEEP = Problem("$", "JSON nested too deeply", rule="nested no deeper than Python reads")
 
 #: The widest indent to_json writes (a bound, so the text cannot be blown up).
 _MAX_INDENT = 16
@@ -281,7 +271,6 @@ def from_dict(cls: type[T], data: Any) -> T:
 
 #: What each reader's errors name: the argument the data came in, and what it must be.
 _DATA = ("data", "plain data as to_dict writes it")
-_TEXT = ("text", "JSON as to_json writes it")
 
 
 def _build(cls: type[T], data: Any, where: tuple[str, str]) -> T:
@@ -452,7 +441,7 @@ def to_json(value: Any, *, indent: int | None = None, omit_defaults: bool = True
         data = to_dict(value, omit_defaults=omit_defaults)
         if _fast.ENCODER is not None:
             try:
-                return _checked_text(_fast.encode(data, indent), data)
+                return checked_text(_fast.encode(data, indent), data)
             except (TypeError, ValueError, OverflowError):
                 # msgspec refuses subclasses of str and int (a caller's id type), which
                 # json.dumps writes as their plain value, the same text; on anything
@@ -472,95 +461,7 @@ def to_json(value: Any, *, indent: int | None = None, omit_defaults: bool = True
                 field="value",
                 rule="plain data JSON can hold",
             ) from None
-        return _checked_text(text, data)
-
-
-def _checked_text(text: str, data: object) -> str:
-    r"""*text*, written from *data*, if UTF-8 can hold it (the library's values can).
-
-    Plain data may hold a lone surrogate (``'\ud800'``); the refusal names
-    its place in the value (``value['a'][1]``), found only once refused.
-    """
-    if text.isascii() or unicode_text(text):
-        return text
-    field = written_field(lone_surrogate_at(data) or "$")
-    place = "" if field == WRITTEN_FIELD else f"{field}: "
-    raise InvalidValueError(
-        f"{place}cannot write text holding a lone surrogate (e.g. '\\ud800') as JSON: "
-        "no UTF-8 file can hold it, and the readers refuse it",
-        field=field,
-        rule="valid Unicode text",
-    )
-
-
-class _Repeated(dict):  # type: ignore[type-arg]
-    """A JSON object that repeated a key.
-
-    *repeated* lists the first :data:`LIMIT` repeats, in order, and *count*
-    counts them all: an object that repeats one key a million times costs a
-    count, not a million problems.
-    """
-
-    repeated: list[str]
-    count: int
-
-
-def _paths(data: object, marked: list[_Repeated]) -> list[Problem]:
-    """The paths of the *marked* objects in *data*, with the keys they repeat.
-
-    And of every integer too long to read (:class:`~._strict.WrittenInt`),
-    in the document's order.
-    """
-    wanted = {id(m) for m in marked}
-    found: list[Problem] = []
-    stack: list[tuple[object, str]] = [(data, "$")]
-    while stack and len(found) < LIMIT:
-        node, path = stack.pop()
-        if isinstance(node, WrittenInt):
-            found.append(
-                Problem(
-                    path,
-                    f"an integer of {node.digits:,} digits (starting {node.text[:12]}…): no "
-                    f"number this library reads has more than {MAX_JSON_INT_DIGITS}",
-                    rule=f"at most {MAX_JSON_INT_DIGITS} digits",
-                )
-            )
-        elif isinstance(node, dict):
-            if id(node) in wanted:
-                found.extend(
-                    Problem(key_path(path, key), "duplicate key", rule="each key once")
-                    for key in node.repeated[: LIMIT - len(found)]  # type: ignore[attr-defined]
-                )
-            stack.extend((v, key_path(path, k)) for k, v in reversed(node.items()))
-        elif isinstance(node, list):
-            stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(node))))
-    return found[:LIMIT]
-
-
-def _marking(marked: list[_Repeated]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
-    """``json.loads``' pairs hook: a dict, or a :class:`_Repeated` added to *marked*."""
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        result = dict(items)
-        if len(result) == len(items):
-            return result
-        repeated = _Repeated(result)
-        seen: set[str] = set()
-        repeats: list[str] = []
-        count = 0
-        for key, _ in items:
-            if key in seen:
-                count += 1
-                if len(repeats) < LIMIT:
-                    repeats.append(key)
-            else:
-                seen.add(key)
-        repeated.repeated = repeats
-        repeated.count = count
-        marked.append(repeated)
-        return repeated
-
-    return pairs
+        return checked_text(text, data)
 
 
 @exact
@@ -614,81 +515,11 @@ def from_json(cls: type[T], text: str | bytes) -> T:
         >>> [c.id for c in contracts]
         ['c1']
     """
-    marked: list[_Repeated] = []
-    pairs = _marking(marked)
-
-    long_ints: list[WrittenInt] = []
-
-    def read_int(text: str) -> int | WrittenInt:
-        number = read_json_int(text)
-        if isinstance(number, WrittenInt):
-            long_ints.append(number)
-        return number
-
-    # A float keeps the text the document wrote: no reader takes a float, so only
-    # messages read it (500.50 is not shown as 500.5, nor 1e400 as inf); the first
-    # MAX_WRITTEN_NUMBERS of them only, so memory stays bounded (red team r22 M2).
-    numbers = WrittenNumbers()
-
     _check_target(cls)
-    source: object = text  # as given: json.loads refuses any other type below
-    if isinstance(source, bytes | bytearray):
-        source = _utf8(source)
-    if isinstance(source, str) and source.startswith(_BOM):
-        source = source[len(_BOM) :]  # one mark, as a file saved by Notepad (red team r24 S3)
     with _collector_paused():  # one pause for parsing and building
-        try:
-            data = json.loads(
-                cast("str", source),
-                object_pairs_hook=pairs,
-                parse_float=numbers.read,
-                parse_int=read_int,
-                parse_constant=_not_json,
-            )
-        except (ValueError, TypeError) as exc:
-            raise InvalidDataError(
-                [Problem("$", f"not valid JSON: {exc}", rule="JSON")], field="text", rule=_TEXT[1]
-            ) from None
-        except RecursionError:
-            raise InvalidDataError([_JSON_TOO_DEEP], field="text", rule=_TEXT[1]) from None
-        if marked or long_ints:
-            count = sum(m.count for m in marked) + len(long_ints)
-            raise InvalidDataError(_paths(data, marked), count=count, field="text", rule=_TEXT[1])
+        data, numbers = parse_json(text)
         with numbers.quoted():
-            return _build(cls, data, _TEXT)
-
-
-def _utf8(data: bytes | bytearray) -> str:
-    """*data* decoded as UTF-8, the only encoding JSON exchanged between systems may use.
-
-    ``json.loads`` alone would also read UTF-16 and UTF-32 bytes (and let a
-    lone surrogate through), which the docs never promised (red team r26
-    serialize 5); such bytes are refused with where decoding stopped.
-    """
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InvalidDataError(
-            [
-                Problem(
-                    "$",
-                    f"not UTF-8 text: byte {exc.start:,} cannot be read ({exc.reason}); "
-                    "JSON is UTF-8 (RFC 8259 §8.1)",
-                    rule="UTF-8",
-                )
-            ],
-            field="text",
-            rule=_TEXT[1],
-        ) from None
-
-
-#: The byte-order mark, as a character: one at the start of the text is not part of the JSON.
-_BOM = "\ufeff"
-
-
-def _not_json(token: str) -> NoReturn:
-    """``json.loads``' ``parse_constant``: ``NaN``, ``Infinity`` and ``-Infinity`` are not JSON."""
-    raise ValueError(f"{token} is not a JSON value (JSON has no NaN or infinities, RFC 8259)")
+            return _build(cls, data, TEXT)
 
 
 sys.modules[__name__].__class__ = SealedModule  # serialize.converter = ... is refused
