@@ -584,7 +584,8 @@ class Transaction:
             report's invoice text are not read.
         local_amount: ``Amount in local currency`` in ``Currency``, when given:
             the amount in that currency, so of its sign (zero only with zero),
-            and the amount itself when ``Currency`` is ``USD``.
+            and the amount itself when ``Currency`` is ``USD`` (a row Upwork did
+            not convert); :attr:`converted` is it only when it was converted.
         exchange_rate: The ``ExchangeRate`` column of the older export's
             variant, when given.
         extra: Every other non-empty column (a column added to the weekly
@@ -637,6 +638,12 @@ class Transaction:
     )
     exchange_rate: Decimal | None = attrs.field(default=None, validator=_rate)
     extra: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+
+    @property
+    def converted(self) -> Money | None:
+        """:attr:`local_amount` when in another currency than the amount (rupees), else ``None``."""
+        local = self.local_amount
+        return None if local is None or local.currency == self.amount.currency else local
 
     @property
     def is_income(self) -> bool:
