@@ -58,3 +58,51 @@ def test_the_spread_recipe_on_the_example_file_measures_nothing_it_cannot() -> N
     assert spreads == []
     assert all(isinstance(s, Decimal) for s in spreads)
     assert date(2024, 8, 5) in {r.on for r in statement.transactions}
+
+
+# --- 2: a figure the weekly summary does not hold is None in to_records(), never a zero -----
+
+
+def test_weekly_summary_records_hold_none_where_the_export_holds_nothing() -> None:
+    text = (EXAMPLES / "synthetic-weekly-summary.csv").read_text(encoding="utf-8")
+    summary = statements.summarize(
+        statements.parse(text), rates=ExchangeRate("USD", "PKR", "280"), tax="standard"
+    )
+    records = summary.to_records()
+    assert records
+    unknown = {
+        "service_fees",
+        "refunds",
+        "net",
+        "withdrawn",
+        "withdrawal_fees",
+        "connects_and_subscriptions",
+        "taxes",
+        "other",
+        "change",
+        "net_pkr",
+        "withdrawn_pkr",
+        "tax_pkr",
+    }
+    for record in records:
+        assert unknown <= set(record)
+        assert {key for key, value in record.items() if value is None} >= unknown
+        assert record["gross"] == Decimal("475.00")
+        assert isinstance(record["gross"], Decimal)
+        assert record["rate"] == Decimal(280)
+    # The rows themselves are unchanged: 0.00, with the note saying why.
+    assert summary.rows[0].service_fees == Money("0.00", "USD")
+    assert summary.notes
+
+
+def test_other_exports_records_keep_their_figures() -> None:
+    text = (EXAMPLES / "synthetic-transactions-report.csv").read_text(encoding="utf-8")
+    records = statements.summarize(statements.parse(text)).to_records()
+    assert all(isinstance(r["service_fees"], Decimal) for r in records)
+    assert all(isinstance(r["net"], Decimal) for r in records)
+
+
+def test_weekly_summary_table_total_leaves_unknown_figures_blank() -> None:
+    text = (EXAMPLES / "synthetic-weekly-summary.csv").read_text(encoding="utf-8")
+    html = statements.summarize(statements.parse(text))._repr_html_()
+    assert "0.00" not in html.replace("475.00", "")

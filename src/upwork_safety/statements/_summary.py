@@ -85,6 +85,10 @@ _MONEY_COLUMNS = (
     "taxes",
     "other",
 )
+#: The record keys a weekly summary's figures fill (review r38, newcomer 2): it lists
+#: earnings only, so every other figure of its records is unknown, ``None``, never a zero
+#: a DataFrame would sum (its rows keep 0.00 there, and :attr:`Summary.notes` says why).
+_WEEKLY_KNOWN = frozenset({"period", "start", "end", "transactions", "gross", "rate", "tax_rate"})
 #: Columns shown as costs: the negative sum of their rows, so a fee of $10 reads 10.00.
 #: Every money column but the earnings (gross) and the signed rest (other).
 _COSTS = frozenset(_MONEY_COLUMNS) - {"gross", "other"}
@@ -529,6 +533,11 @@ class Summary:
 
         With rates, each record also has ``rate``, ``net_pkr`` and
         ``withdrawn_pkr``; with a tax estimate, ``tax_rate`` and ``tax_pkr``.
+
+        A figure the export does not hold is ``None``, not zero: the weekly
+        summary lists earnings only, so in its records every amount but
+        ``gross`` (fees, refunds, withdrawals, ``net``, ``change`` and the
+        rupee and tax figures made of them) is ``None``.
         """
         records = []
         converted = any(r.rate is not None for r in self.rows)
@@ -542,8 +551,14 @@ class Summary:
             if taxed:
                 record["tax_rate"] = row.tax_rate
                 record["tax_pkr"] = _render.plain(row.tax_pkr)
-            records.append(record)
+            records.append(self._held(record))
         return records
+
+    def _held(self, record: dict[str, object]) -> dict[str, object]:
+        """*record* with ``None`` for each figure this summary's export does not hold."""
+        if self.format is StatementFormat.WEEKLY_SUMMARY:
+            record.update((key, None) for key in record if key not in _WEEKLY_KNOWN)
+        return record
 
     def _repr_html_(self) -> str:
         records = self.to_records()
@@ -558,6 +573,7 @@ class Summary:
             )
         if "tax_pkr" in records[0]:
             total["tax_pkr"] = _render.plain(self.tax_pkr)
+        total = self._held(total)
         caption = f"{self.format.title} by {_period_name(self.by)}, amounts in USD"
         if self.notes:
             caption += ". " + " ".join(self.notes)
