@@ -9,7 +9,10 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from upwork_safety import ExchangeRate, Money, statements
+import pytest
+
+from upwork_safety import ExchangeRate, InvalidDataError, Money, statements
+from upwork_safety.errors import Problem
 from upwork_safety.statements import TransactionKind
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
@@ -106,3 +109,44 @@ def test_weekly_summary_table_total_leaves_unknown_figures_blank() -> None:
     text = (EXAMPLES / "synthetic-weekly-summary.csv").read_text(encoding="utf-8")
     html = statements.summarize(statements.parse(text))._repr_html_()
     assert "0.00" not in html.replace("475.00", "")
+
+
+# --- 3: a header repeated in the rows is one problem, saying two exports were joined --------
+
+
+def _two_downloads() -> tuple[str, str]:
+    text = (EXAMPLES / "synthetic-transactions-report.csv").read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    return "".join(lines[:10]), lines[0] + "".join(lines[10:])
+
+
+@pytest.mark.parametrize("unknown_types", ["refuse", "other"])
+def test_a_repeated_header_is_one_problem_naming_the_join(unknown_types: str) -> None:
+    newer, older = _two_downloads()
+    assert older.startswith("\ufeff")  # the second file's byte order mark is inside the text
+    with pytest.raises(InvalidDataError) as caught:
+        statements.parse(newer + older, unknown_types=unknown_types)  # type: ignore[arg-type]
+    problems = caught.value.problems
+    assert len(problems) == 1
+    assert isinstance(problems[0], Problem)
+    assert problems[0].line == 11
+    assert problems[0].rule == "one header"
+    assert "unknown_types" not in str(caught.value)
+
+
+def test_a_repeated_header_without_its_mark_or_quotes_is_found_too() -> None:
+    newer, older = _two_downloads()
+    plain = "DATE, Transaction ID" + older.split("\n", 1)[0].split('","Transaction ID"', 1)[1]
+    plain = plain.replace('"', "") + "\n" + older.split("\n", 1)[1]
+    with pytest.raises(InvalidDataError) as caught:
+        statements.parse(newer + plain)
+    assert [p.rule for p in caught.value.problems] == ["one header"]
+
+
+def test_two_downloads_joined_under_one_header_parse_as_one() -> None:
+    newer, older = _two_downloads()
+    both = statements.parse(newer + older.split("\n", 1)[1])
+    apart = statements.parse(newer), statements.parse(older)
+    ids = [r.id for r in both.transactions]
+    assert ids == [r.id for part in reversed(apart) for r in part.transactions]
+    assert apart[1].closing_balance == apart[0].opening_balance
