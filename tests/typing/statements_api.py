@@ -40,6 +40,7 @@ balance: Money | None = first.balance
 related: str | None = first.related_id
 hours: Decimal | None = first.hours
 income: bool = first.is_income
+rupees: Money | None = first.converted
 opening: Money | None = statement.opening_balance
 records: list[dict[str, object]] = statement.to_records()
 

@@ -233,6 +233,8 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
     ]
     if not facts:
         reason = "not eligible: no contracts yet"
+    elif result is None and all(f.ended is None and not f.has_feedback for f in facts):
+        reason += _all_open(len(facts))
     # Only the scoring windows compete on their own; the trending pair competes as
     # its average (JSSReport.trending), the eligibility window not at all.
     shown = set(rules.windows)
@@ -264,6 +266,20 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
         windows=windows,
         trending=trending,
         impacts=tuple(impacts),
+    )
+
+
+def _all_open(count: int) -> str:
+    """What to add to an unscored report's reason when no contract has ended or has feedback.
+
+    Contracts read from an export are such (review r38, newcomer 6: 40 members
+    scored ``None`` with a reason that did not say why).
+    """
+    each = "the contract has" if count == 1 else f"none of the {count} contracts has"
+    return (
+        f"; {each} ended or has feedback (contracts read from an export have neither: "
+        "add Contract.ended and feedback with attrs.evolve, as the statements guide's "
+        "'Contracts for the other engines' shows)"
     )
 
 
