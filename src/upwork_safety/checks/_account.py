@@ -567,13 +567,6 @@ ACCOUNT_ANCHOR = anchor(
         w.TRADED,
         w.AS_ANOTHER,
     ),
-    "account id profile login log in upwork password pass pwd credential otp code 2fa "
-    "two-factor two factor authenticator security recovery cnic nic card passport licen "
-    "selfie face chehra camera document anydesk any desk teamviewer team viewer rustdesk "
-    "ultraviewer ultra viewer remote rent kiray lease buy purchas sell sale bech khareed "
-    "kharid lend borrow udha trad transfer share sharing take taking hand as me as you as him "
-    "as her "
-    "as them under owners logged in profiles accounts ids yours sign digits numbers",
 )
 
 
@@ -589,7 +582,6 @@ def account_sharing(message: Message) -> Hit | None:
 
 _HINT_ANCHOR = anchor(
     (w.UPWORK_HINT,),
-    "upwork top rated top-rated rising jss job success freelancer bid proposal connects verified",
 )
 
 

@@ -543,38 +543,20 @@ _FUNDED_BEFORE_START = re.compile(
 
 _START_ANCHOR = anchor(
     (_NO_ESCROW, OFF_SUBMIT, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK, TRIAL),
-    "without skip no need zaroorat bina baghair wait outside formalities paperwork not free "
-    "$0 zero dollar nothing "
-    "submit deliver bypass avoid instead never don "
-    "unpaid pay muft it this will won paid nahi payment paise money amount cash dekh check kaam "
-    "work pehle fund escrow contract offer milestone hire see like review approve sample test "
-    "trial small demo first audition",
 )
 _ASK_ANCHOR = anchor(
     (_START, _WORK_ASK),
-    "sta str beg go proceed kick get carry keep continue work dive jump shuru kaam jaari lag "
-    "crack make create design write build do edit push finish complete transcribe translate "
-    "code draft fix send bana likh kar dikha have ready bhej prepare produce put throw deliver "
-    "knock whip crank bang churn bash rattle dash hammer nikal set rough sketch map block mock",
 )
 _DEFER_ANCHOR = anchor(
     (_FUND, _WORK_THEN_FUND),
-    "fund escrow milestone contract offer pay deposit money hir paise raqam budget formal "
-    "finance card paperwork upwork purchase po procure requisition approval",
 )
-_WORK_FIRST_ANCHOR = anchor((_WORK_FIRST,), "first pehle")
-_FUND_WORD_ANCHOR = anchor((_FUND,), "fund escrow milestone contract offer pay deposit money "
-                            "hir paise raqam budget formal finance card paperwork upwork "
-                            "purchase po procure requisition approval")  # fmt: skip
+_WORK_FIRST_ANCHOR = anchor((_WORK_FIRST,))
+_FUND_WORD_ANCHOR = anchor((_FUND,))  # fmt: skip
 _PAYMENT_ANCHOR = anchor(
     (lex.METHOD,),
-    "pay wise union gram remit skrill neteller zelle venmo cash revolut xoom wire jazz easy sada "
-    "naya raast paisa hawala bank iban swift routing deposit crypto bitcoin btc usdt tether eth "
-    "binance trc erc wallet metamask gift cheque money check bhai cousin dost brother friend "
-    "abbu walid chacha mamu relative zhifu",
 )
-_FUNDED_ANCHOR = anchor((_FUNDED_ALREADY,), "fund deposited escrow already been current")
-_NO_WAIT_ANCHOR = anchor((_NO_WAIT,), "wait hold forget intezar")
+_FUNDED_ANCHOR = anchor((_FUNDED_ALREADY,))
+_NO_WAIT_ANCHOR = anchor((_NO_WAIT,))
 #: After "don't wait for the escrow", the work wanted by a time: "aaj raat tak pehla module
 #: chahiye", "I need the first module by tonight".
 _WORK_WANTED = re.compile(

@@ -404,7 +404,7 @@ _CONTRACT_FIRST = re.compile(
     r"\b(?:once|after|when|jab)\b(?: \w+){0,3}? (?:contract|offer|milestone)\b|"
     r"\b(?:contract|offer) (?:ke baad|shuru hone)\b|\bdon'?t (?:need|have) to join\b"
 )
-_WORKSPACE_ANCHOR = anchor((_WORKSPACE,), "slack teams")
+_WORKSPACE_ANCHOR = anchor((_WORKSPACE,))
 
 
 def _workspace_before_hire(message: Message) -> Hit | None:
@@ -433,14 +433,11 @@ def _workspace_before_hire(message: Message) -> Hit | None:
     return None
 
 
-_CONTRACT_FIRST_ANCHOR = anchor((_CONTRACT_FIRST,), "once after when jab contract offer don")
+_CONTRACT_FIRST_ANCHOR = anchor((_CONTRACT_FIRST,))
 
 
 CONTACT_ANCHOR = anchor(
     (lex.APP, lex.EMAIL_WORD, lex.PHONE_WORD, _EMAIL_CONTACT, _PHONE_CONTACT, _CONTACT_OFF),
-    "wh wa wt te tl sk discord chat viber imo kik snap insta fb facebook messenger linked "
-    "hangouts signal line mail yahoo outlook inbox phone cell mobile number no sms text call app "
-    "ring off out away instead other upwork elsewhere private",
 )
 
 

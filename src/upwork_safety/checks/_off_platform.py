@@ -532,14 +532,6 @@ _PAYMENT_RULES = (
 
 PAYMENT_ANCHOR = anchor(
     (lex.ACCOUNT_DETAILS, lex.METHOD, lex.OFF_PLATFORM, lex.PLATFORM_FEE, _OTHER_WAY_TO_PAY, LEFT),
-    "pay wise union gram remit skrill neteller zelle venmo cash revolut xoom wire jazz easy sada "
-    "naya raast hawala bank iban swift routing deposit crypto bitcoin btc usdt tether eth binance "
-    "trc erc wallet gift cheque check money order account sort off away leave skip bypass avoid "
-    "without instead not other cut beyond upwork bahar direct personal private between side "
-    "separate outside elsewhere somewhere seedh zaroorat need involve fee commission commision "
-    "cut take charge keep eat deduct kaat le save bach dodge escape % chakkar jhanjhat jhanjat "
-    "forget ditch brother cousin friend uncle relative father dad sister family dost chacha mamu "
-    "abbu walid bhai paise paisa raqam else alternative funds zhifu",
 )
 
 

@@ -189,9 +189,6 @@ def _begging_in(sentence: Sentence) -> Hit | None:
 
 _RATING_ANCHOR = anchor(
     (_RATING,),
-    "5 five fiv 10 ten full top high max \u2b50 good positive great excellent nice best perfect "
-    "awesome amazing glowing achi acha achhi acchi zabardast shandar behtareen recommend rate "
-    "rating review feedback outstanding exceptional slider",
 )
 
 
@@ -410,20 +407,14 @@ _SWAP_ABOUT = re.compile(
 )
 _TRADE_ANCHOR = anchor(
     (_RATING, _BAD_RATING),
-    "5 five fiv 10 ten full top high max \u2b50 good positive great excellent nice best perfect "
-    "awesome amazing glowing achi acha achhi acchi zabardast shandar behtareen recommend rate "
-    "rating review feedback 1 one 2 two low bad negative poor terrible star outstanding "
-    "exceptional kharab bura buri ganda gandi bekaar bekar",
 )
 _SWAP_ANCHOR = anchor(
     (_SWAP,),
-    "do the same favour favor leave you give you rate you each other one another scratch for me "
-    "bhi mutual five 5 you'll you will mujhe doosre dusre dosre",
 )
 
 
 #: Ratings and refunds of the product being built: "if a customer asks for a refund...".
-_SWAP_IDIOM_ANCHOR = anchor((SWAP_IDIOM,), "five 5 paanch swap exchange trade ke badle len dono")
+_SWAP_IDIOM_ANCHOR = anchor((SWAP_IDIOM,))
 
 
 _TRADE_PRODUCT = re.compile(

@@ -409,41 +409,21 @@ def _played_down(
 
 _CREEP_ANCHOR = anchor(
     (_STRONG_CREEP, _SAME_PRICE, _ADDITION, _FREE_EXTRA, lex.SMALL_ASK, _COUNT_RAISED),
-    "while throw toss squeeze one more another instead ek couple few some extra since aur or jab "
-    "agreed said settled quoted discussed decided planned hui tha thi "
-    "expand stretch increase grow take bump scale raise actually "
-    "usi change "
-    "same isi budget wahi wohi within no free assume guess hope expect part paise payment price "
-    "amount included in into need without at give not wasn isn know for also too well bhi "
-    "increase raise rate quote touch update revise rather keep leave bill invoice won "
-    "additional plus forgot top sath saath oh and we now small quick tiny little minor chhoti "
-    "choti chhota chota",
 )
 _NEW_PAY_ANCHOR = anchor(
     (_NEW_PAY,),
-    "milestone separate extra additional more pay quote much estimate naya naye nayi alag "
-    "paise budget bonus paid proposal price increase cover $ rs usd dollar rupay rupees agreed",
 )
-_TRIAL_ANCHOR = anchor((TRIAL,), "sample test trial small demo first audition")
+_TRIAL_ANCHOR = anchor((TRIAL,))
 _FREE_WORK_ANCHOR = anchor(
     (FREE_WORK,),
-    "free unpaid pay paid muft it this will won nahi payment paise bina $0 zero dollar nothing",
 )
-_EXTRA_ANCHOR = anchor((re.compile(r"\b(?:extra|additional)\b"),), "extra additional")
+_EXTRA_ANCHOR = anchor((re.compile(r"\b(?:extra|additional)\b"),))
 _SAME_PRICE_ANCHOR = anchor(
     (_SAME_PRICE,),
-    "same isi usi budget wahi wohi within no free assume guess hope expect part paise payment "
-    "price amount included in into need without at give not wasn isn know for change extra "
-    "increase raise rate quote touch update revise rather keep leave bill invoice won",
 )
-_SMALL_ASK_ANCHOR = anchor(
-    (lex.SMALL_ASK,), "small quick tiny little minor chhoti choti chhota chota"
-)
+_SMALL_ASK_ANCHOR = anchor((lex.SMALL_ASK,))
 _SMALL_ANCHOR = anchor(
     (_SMALL,),
-    "quick small tiny minor little simple easy basically should won not nothing few minutes "
-    "chhota chota thora zyada jaldi it just only bas sirf 0 1 2 3 4 5 6 7 8 9 shouldn doesn "
-    "wouldn barely hardly pal lamhe second chand kuch hour",
 )
 
 

@@ -19,6 +19,7 @@ import attrs
 
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
+from upwork_safety.checks._keys import keys_pattern
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -450,19 +451,19 @@ class Anchor:
     Attributes:
         pattern: Matches wherever any of the anchor's patterns does.
         keys: Plain substrings, one of which every match of *pattern*
-            contains (a test checks this on the corpus and on random text).
+            contains, derived from the pattern by :func:`._keys.keys_pattern` so
+            they cannot drift from it (a test also checks them on the corpus and
+            on random text).
     """
 
     pattern: re.Pattern[str]
     keys: re.Pattern[str]
 
 
-def anchor(patterns: tuple[re.Pattern[str], ...], keys: str) -> Anchor:
-    """An :class:`Anchor` for *patterns*, gated by the space-separated literal *keys*."""
-    return Anchor(
-        re.compile("|".join(f"(?:{p.pattern})" for p in patterns)),
-        re.compile("|".join(re.escape(k) for k in keys.split())),
-    )
+def anchor(patterns: tuple[re.Pattern[str], ...]) -> Anchor:
+    """An :class:`Anchor` for *patterns*, gated by literal keys derived from them."""
+    pattern = re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    return Anchor(pattern, keys_pattern(pattern.pattern))
 
 
 CLIENT_TO_YOU = re.compile(

@@ -101,11 +101,9 @@ def free_work_asked(sentence: Sentence, match: re.Match[str]) -> bool:
     )
 
 
-_PAID_TRIAL_ANCHOR = anchor((_PAID_TRIAL,), "paid test trial contract milestone $ we pay")
+_PAID_TRIAL_ANCHOR = anchor((_PAID_TRIAL,))
 _TRIAL_WHY_ANCHOR = anchor(
     (_TRIAL_WHY,),
-    "before if to pasand acha then you'll you will you get hire official consider dekh phir talk "
-    "open create send uske us ke after agar gets wins will lands yours aap ka",
 )
 
 
@@ -187,7 +185,7 @@ def _trial_before(message: Message, sentence: Sentence, end: int) -> bool:
 
 #: The trial said to be paid: "the test task is paid at $20".
 _PAID_BEFORE = re.compile(r"\b(?:is|are|will be|gets?) paid\b|" + _PAID_TRIAL.pattern)
-_UNPAID_ANCHOR = anchor((_UNPAID_OF_IT,), "unpaid paid pay money paisa payment compensated free")
+_UNPAID_ANCHOR = anchor((_UNPAID_OF_IT,))
 
 
 def unpaid_after_trial(message: Message) -> Hit | None:

@@ -433,10 +433,6 @@ FEE_ANCHOR = anchor(
         _CRYPTO_SCAM,
         _CRYPTO_UNLOCK,
     ),
-    "deposit cash cheque check wire send transfer pay forward fee charge cost amount money "
-    "security guarantee jama ada bhej buy purchas order subscri get khareed kharid len le $ usd "
-    "manat maanat rs pkr \u20a8 0 1 2 3 "
-    "4 5 6 7 8 9 recharge top invest unlock activate paid",
 )
 
 

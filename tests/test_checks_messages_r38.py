@@ -1,0 +1,93 @@
+"""The r38 scanner round: anchor keys derived from their patterns, and the batch's misses.
+
+Review r38 (scanner 1): an anchor's literal keys are a speed prefilter; a sentence is
+read for a code only where one of them occurs, so a key list written by hand that misses
+one of the pattern's wordings hides a real match.  The r38 development batch showed one
+("... anything else within scope needs tweaking" matched the new-payment anchor and
+none of its keys).  Generating texts from each anchor's pattern found the same kind of
+gap in twenty of the thirty anchors ("paanch star dunga", "ek dusray ka", "das minute ka
+kaam", "would hire again", ...).  The keys are now derived from the pattern
+(:mod:`upwork_safety.checks._keys`), and the tests below pin that on wordings no message
+set holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from test_checks_corpus import ANCHORS
+from upwork_safety.checks import _scope
+from upwork_safety.checks._keys import keys_pattern, required_keys
+from upwork_safety.checks._normalise import normalise
+
+# ============================================================================ anchor keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell me if another tweak within the scope is needed.",
+        "Happy to fix anything within scope, just list it.",
+        "Two more revisions are within the revisions you offered, right?",
+    ],
+)
+def test_the_new_payment_anchor_keys_find_an_in_scope_wording(text: str) -> None:
+    """Where the new-payment anchor's pattern matches, its keys do too (review r38, scanner 1)."""
+    normal = normalise(text).text
+    anchor = _scope._NEW_PAY_ANCHOR
+    assert anchor.pattern.search(normal) is not None
+    assert anchor.keys.search(normal) is not None
+
+
+@pytest.mark.parametrize("name", sorted(ANCHORS))
+def test_anchor_keys_find_every_text_generated_from_the_pattern(name: str) -> None:
+    """Texts generated from an anchor's own pattern all hold one of its keys."""
+    anchor = ANCHORS[name]
+
+    @settings(
+        max_examples=150,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(st.from_regex(anchor.pattern, alphabet=st.characters(codec="ascii")))
+    def keys_hold(text: str) -> None:
+        if anchor.pattern.search(text) is not None:
+            assert anchor.keys.search(text) is not None, text
+
+    keys_hold()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "keys"),
+    [
+        (
+            r"\b(?:within|in) (?:the )?scope\b",
+            {"in scope", "in the scope", "within scope", "within the scope"},
+        ),
+        (r"\bextra \w+ (?:page|screen)s?\b", {"extra "}),
+        (r"\b(?:paanch|5)[ -]star\b", {"paanch star", "paanch-star", "5 star", "5-star"}),
+        (r"(?:ab|cd)+x", {"ab", "cd"}),
+        (r"\w+", set()),
+        (r"a|\w", set()),
+    ],
+)
+def test_required_keys_are_what_every_match_holds(pattern: str, keys: set[str]) -> None:
+    """The derived keys of small patterns, one of which every match holds."""
+    assert required_keys(pattern) == keys
+
+
+@given(st.from_regex(re.compile(r"\$\d{2,4}|\b\d{3} rs\b"), fullmatch=True))
+@settings(suppress_health_check=list(HealthCheck))
+def test_a_digit_key_finds_any_decimal_digit(text: str) -> None:
+    """A digit in a key stands for any decimal digit, not only 0 to 9 (``\\d`` is Unicode)."""
+    assert keys_pattern(r"\$\d{2,4}|\b\d{3} rs\b").search(text) is not None
+
+
+def test_a_pattern_needing_no_literal_text_lets_every_text_through() -> None:
+    """With no key to find, the prefilter hides nothing."""
+    assert keys_pattern(r"\w+\s\w+").search("anything at all") is not None
