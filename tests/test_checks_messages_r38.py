@@ -19,8 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _scanner import ACCOUNT
+from _scanner import rule_codes as _codes
 from test_checks_corpus import ANCHORS
-from upwork_safety.checks import _scope
+from upwork_safety.checks import FindingCode, _scope
 from upwork_safety.checks._keys import keys_pattern, required_keys
 from upwork_safety.checks._normalise import normalise
 
@@ -91,3 +93,54 @@ def test_a_digit_key_finds_any_decimal_digit(text: str) -> None:
 def test_a_pattern_needing_no_literal_text_lets_every_text_through() -> None:
     """With no key to find, the prefilter hides nothing."""
     assert keys_pattern(r"\w+\s\w+").search("anything at all") is not None
+
+
+# ============================================================================ the batch's kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "code"),
+    [
+        # A bare account word sold, rented or bought, in Roman Urdu word order (scanner 2).
+        ("Account bech do, 200 dollar dunga", "incoming", ACCOUNT),
+        ("ID rent pe de do, har mahine 15 hazar", "incoming", ACCOUNT),
+        ("Theek hai, account kharidna hai mujhe, 5 star wala", "incoming", ACCOUNT),
+    ],
+)
+def test_a_missed_kind_of_risk_is_found(text: str, direction: str, code: FindingCode) -> None:
+    """Each kind of the batch's misses, in new words, is found by the rules."""
+    assert code in _codes(text, direction)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        # Another service's account sold, an account made, a sale forbidden (scanner 2).
+        ("Gmail account bechna hai?", "incoming"),
+        ("Account banana hai Upwork pe, madad kar do", "incoming"),
+        ("Is shop ke account se products bechne hain", "incoming"),
+        ("Account setup kar do, phir products sell karenge", "incoming"),
+        # A warning with the verb before its "mat" (scanner 3).
+        (
+            "Offer se pehle apna phone number ya email share mat karna, Upwork account ban kar deta hai.",
+            "incoming",
+        ),
+        ("Apna number ya email share mat karna, Upwork account suspend kar deta hai", "incoming"),
+        ("Apna login password share mat karna, Upwork account band ho jata hai", "outgoing"),
+    ],
+)
+def test_an_innocent_neighbour_stays_clear(text: str, direction: str) -> None:
+    """Innocent wordings beside each mended kind give no code."""
+    assert _codes(text, direction) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Apna login mujhe share karo, main bids laga dunga", "incoming"),
+        ("Mujhe apna Upwork OTP share karo, jaldi", "incoming"),
+    ],
+)
+def test_a_request_to_share_still_is_account_sharing(text: str, direction: str) -> None:
+    """The warning's "share mat karna" leaves a plain request to share as it was."""
+    assert ACCOUNT in _codes(text, direction)

@@ -154,6 +154,7 @@ def _traded(sentence: Sentence, *, hinted: bool) -> Hit | None:
         sentence.first(w.ACCOUNT_HANDED),
         sentence.first(w.ACCOUNT_WANTED),
         sentence.first(w.ACCOUNT_PRICED),
+        sentence.first(w.BARE_ACCOUNT_SOLD),
     )
     for whole in wholes:
         if whole is not None and not _settled(sentence, *whole.span()):

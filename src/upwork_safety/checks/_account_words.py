@@ -108,6 +108,14 @@ STRONG_TRADE_WORDS = (
 
 STRONG_TRADE = re.compile(r"\b(?:" + STRONG_TRADE_WORDS + r")\b")
 
+#: A bare account word opening its clause as the object of a sale, rent or purchase:
+#: "Account bechna hai?", "ID rent pe de do" (review r38, scanner 2); another service's
+#: account is named before the word ("Gmail account bechna hai").
+BARE_ACCOUNT_SOLD = re.compile(
+    r"(?:^|[,;:] )(?:(?:ye|yeh|is|wo|woh|the|an?|ek|aik) )?(?:account|id|profile)s? "
+    r"(?:" + STRONG_TRADE_WORDS + r")\b"
+)
+
 #: The account traded: those, and lent, borrowed, shared, handed over.
 TRADED = re.compile(
     r"\b(?:" + STRONG_TRADE_WORDS + r"|lend|borrow|borrowing|udhaar|udhar|trade|trading|"
@@ -650,6 +658,8 @@ WARNING = re.compile(
     r"\b(?:never (?:share|give|tell|send|rent|sell|lend|let|hand|type|enter)|don'?t ever|"
     r"do not ever|kabhi(?: bhi)? (?:\w+ ){0,4}(?:na|mat|nahi)|kisi ko(?: bhi)? (?:\w+ ){0,3}"
     r"(?:mat|na|nahi)|(?:mat|na) (?:dena|dein|do|batana|bataein|bhejna|bhejein|share karna)|"
+    # The verb before its "mat": "number ya email share mat karna" (review r38, scanner 3).
+    r"share (?:mat|na) kar(?:na|ein|o|iye|en)|(?:dena|batana|bhejna) mat|"
     r"(?:turned on|enabled|enable|set up|activated|turn on)\w{0,3} (?:2fa|two[ -]factor|otp|"
     r"authenticator)|(?<!not a )(?<!no )(?<!koi )scam|(?<!not a )(?<!no )scams|scammer\w{0,2}|"
     r"fraud\w{0,3}|against (?:the )?(?:tos|terms|rules|policy)|policy ke khilaf|khilaf|"
