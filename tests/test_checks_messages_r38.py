@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from _scanner import ACCOUNT
+from _scanner import ACCOUNT, REVIEW
 from _scanner import rule_codes as _codes
 from test_checks_corpus import ANCHORS
 from upwork_safety.checks import FindingCode, _scope
@@ -105,6 +105,10 @@ def test_a_pattern_needing_no_literal_text_lets_every_text_through() -> None:
         ("Account bech do, 200 dollar dunga", "incoming", ACCOUNT),
         ("ID rent pe de do, har mahine 15 hazar", "incoming", ACCOUNT),
         ("Theek hai, account kharidna hai mujhe, 5 star wala", "incoming", ACCOUNT),
+        # A rating held by the Roman Urdu "tab ... jab" (then ... when) condition (scanner 4).
+        ("Review acha tab likhunga jab aap 20% discount denge", "incoming", REVIEW),
+        ("Rating tab 5 star dunga jab refund milega", "incoming", REVIEW),
+        ("Review tabhi acha milega jab aap 2 aur designs free mein denge", "incoming", REVIEW),
     ],
 )
 def test_a_missed_kind_of_risk_is_found(text: str, direction: str, code: FindingCode) -> None:
@@ -120,6 +124,10 @@ def test_a_missed_kind_of_risk_is_found(text: str, direction: str, code: Finding
         ("Account banana hai Upwork pe, madad kar do", "incoming"),
         ("Is shop ke account se products bechne hain", "incoming"),
         ("Account setup kar do, phir products sell karenge", "incoming"),
+        # A rating after the work is done, or one given in the past (scanner 4).
+        ("Jab project complete hoga tab 5 star dunga, pakka", "incoming"),
+        ("Maine 5 star de diya tha jab aap ne free revision ki thi, thanks", "incoming"),
+        ("Feedback to acha hi hai, bas font theek kar do", "incoming"),
         # A warning with the verb before its "mat" (scanner 3).
         (
             "Offer se pehle apna phone number ya email share mat karna, Upwork account ban kar deta hai.",

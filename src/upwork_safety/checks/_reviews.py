@@ -50,7 +50,7 @@ _RATING = re.compile(
     r"\b(?:review|rating|feedback) (?:says|will say|'ll say|would say) (?:only )?(?:great|good|"
     r"nice|wonderful|amazing|glowing|lovely) things\b|"
     r"\brate me (?:with )?(?:5|five|full|10|high)\b|"
-    r"\b(?:rating|review|feedback) (?:achi|acha|achhi|positive)\b|"
+    r"\b(?:rating|review|feedback) (?:(?:tab|tabhi|to|bhi) )?(?:achi|acha|achhi|positive)\b|"
     # Kept whole: "meri rating poori rakhna" (review r33, scanner dev-r33).
     r"\b(?:rating|review|feedback) (?:poori|puri|full) (?:rakh|de|dena|dein|karna|karo)\w{0,4}|"
     # The rating promised as it will read: "the review will be glowing".
@@ -300,7 +300,7 @@ _TRADE = re.compile(
 )
 #: A condition that holds the trade: "if you refund", "as long as you send $40 back".
 _CONDITION = re.compile(
-    r"\b(?:if|agar|unless|as long as|provided(?: that)?|in exchange for|in return for)\b"
+    r"\b(?:if|agar|jab|unless|as long as|provided(?: that)?|in exchange for|in return for)\b"
 )
 #: The trade asked for first, the rating promised after: "refund $25 and I'll change my review".
 _THEN_RATING = re.compile(
