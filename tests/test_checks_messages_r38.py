@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from _scanner import ACCOUNT, REVIEW
+from _scanner import ACCOUNT, FUNDING, REVIEW
 from _scanner import rule_codes as _codes
 from test_checks_corpus import ANCHORS
 from upwork_safety.checks import FindingCode, _scope
@@ -128,6 +128,10 @@ def test_a_missed_kind_of_risk_is_found(text: str, direction: str, code: Finding
         ("Jab project complete hoga tab 5 star dunga, pakka", "incoming"),
         ("Maine 5 star de diya tha jab aap ne free revision ki thi, thanks", "incoming"),
         ("Feedback to acha hi hai, bas font theek kar do", "incoming"),
+        # Upwork's release on approval, with the verb as "releases" (scanner 6).
+        ("Escrow releases the money once I approve.", "incoming"),
+        ("So Upwork keeps the funds and releases them after I approve the work?", "incoming"),
+        ("The system releases payment when I approve each milestone, right?", "incoming"),
         # A warning with the verb before its "mat" (scanner 3).
         (
             "Offer se pehle apna phone number ya email share mat karna, Upwork account ban kar deta hai.",
@@ -152,3 +156,19 @@ def test_an_innocent_neighbour_stays_clear(text: str, direction: str) -> None:
 def test_a_request_to_share_still_is_account_sharing(text: str, direction: str) -> None:
     """The warning's "share mat karna" leaves a plain request to share as it was."""
     assert ACCOUNT in _codes(text, direction)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do the whole site first and I pay when I approve it, no milestone.",
+        "Work first, our finance team releases payment when the app is live, no escrow needed.",
+        (
+            "Our investor releases the next round in two weeks, so please start the dashboard "
+            "now and we'll set up the contract when the money comes in."
+        ),
+    ],
+)
+def test_pay_after_the_work_still_is_start_before_funding(text: str) -> None:
+    """Reading "releases" as Upwork's release leaves pay-after-the-work as it was."""
+    assert FUNDING in _codes(text, "incoming")

@@ -314,7 +314,10 @@ _NO_WAIT = re.compile(
 )
 _RELEASE = re.compile(
     # Not "still approving the budget": an approval still to come is no release.
-    r"\b(?:release|releasing|released|approve the (?:milestone|payment)|(?<!still )approving)\b"
+    # "releases" with the money as its object, as escrow does: "holds the funds and releases
+    # them when I approve" (not "our investor releases the next tranche"; review r38).
+    r"\b(?:release|releasing|released|approve the (?:milestone|payment)|(?<!still )approving|"
+    r"releases (?:them|it|the (?:money|funds|payment)|payment|funds))\b"
 )
 #: Paperwork as the thing asked for, not the work: "draft the milestone description", "write
 #: the scope".
