@@ -346,7 +346,7 @@ class PaymentScheduleRules:
         Raises:
             InvalidTypeError: *added* or *on* is not a date.
             InvalidValueError: *added* or *on* is after 9990-12-31, the
-                library's last day (review r38, review 4).
+                library's last day.
         """
         if not (type(added) is date and type(on) is date and max(added, on) <= LATEST):
             added = plain_date(added, "added")  # the library's refusals (review r38, review 4)
