@@ -125,7 +125,7 @@ VALUES = [
     ("not an event", lambda: escrow.apply(offer("300.00"), "fund"), InvalidTypeError, "event", "an escrow event"),
     ("now before the history", lambda: escrow.ledger(submitted(), T0), InvalidValueError, "now", "not before the last event"),
     ("approve more than the escrow", lambda: escrow.apply(submitted(), Approve("m1", LATER, amount=usd("300.01"))), InvalidValueError, "event.amount", "at most the escrow"),
-    ("approve nothing", lambda: escrow.apply(submitted(), Approve("m1", LATER, amount=usd("0"))), InvalidValueError, "event.amount", "more than zero"),
+    ("approve nothing", lambda: escrow.apply(submitted(), Approve("m1", LATER, amount=usd("0"))), InvalidValueError, "Approve.amount", "more than zero"),
     ("approve another currency", lambda: escrow.apply(submitted(), Approve("m1", LATER, amount=Money("10", "PKR"))), CurrencyMismatchError, "event.amount", "the milestone's currency"),
     ("bonus another currency", lambda: escrow.apply(submitted(), Approve("m1", LATER, bonus=Money("10", "PKR"))), CurrencyMismatchError, "event.bonus", "the milestone's currency"),
     ("refund more than the escrow", lambda: escrow.apply(funded(), Refund("m1", LATER, amount=usd("300.01"))), InvalidValueError, "event.amount", "at most the escrow"),

@@ -1304,7 +1304,8 @@ def test_three_negatives_in_sixteen_equal_outcomes_give_81():
     """13 successes of 16 equal outcomes: 81.25% → 81."""
     report = score(goods(13) + bads(3))
     assert 81 == report.score
-    assert "81% from the 24 months window (success_share)" == report.reason
+    assert (jss.CURRENT.formula, report.windows[0].months) == ("success_share", 24)
+    assert "81%" in report.reason
     assert "24 months" == report.window
     assert (
         jss.WindowScore(
@@ -1395,7 +1396,8 @@ def test_the_net_formula_reads_one_bad_job_in_ten_as_80():
     net = attrs.evolve(jss.CURRENT, formula="net")
     report = score(history, rules=net)
     assert 80 == report.score
-    assert "80% from the 24 months window (net)" == report.reason
+    assert (net.formula, report.window) == ("net", "24 months")
+    assert "80%" in report.reason
 
 
 def test_the_net_formula_is_floored_at_zero():
@@ -1502,14 +1504,11 @@ def test_eligibility_needs_two_jobs_from_two_clients_today():
     """One job, or two jobs from one client, is not enough since December 2023."""
     one = score(goods(1))
     assert one.score is None
-    assert (
-        "not eligible: 1 eligible job(s) from 1 client(s) in the freelancer's lifetime; a score "
-        "needs 2 jobs from 2 clients"
-    ) == one.reason
-    assert score(goods(1), rules=jss.ELIGIBILITY_2023).reason == (
-        "not eligible: 1 eligible job(s) from 1 client(s) in the last 24 months; a score "
-        "needs 2 jobs from 2 clients"
-    )
+    assert "not eligible" in one.reason
+    assert "lifetime" in one.reason  # eligibility counted over the freelancer's lifetime
+    earlier = score(goods(1), rules=jss.ELIGIBILITY_2023)
+    assert (earlier.score, jss.ELIGIBILITY_2023.eligibility_months) == (None, 24)
+    assert "last 24 months" in earlier.reason
     same_client = [job("a", client="acme"), job("b", client="acme")]
     assert score(same_client).score is None
     assert 100 == score(goods(2)).score
@@ -1523,7 +1522,8 @@ def test_eligibility_needed_four_jobs_and_three_clients_per_window_in_2015():
     two_clients = [job(f"j{i}", client=f"c{i % 2}", **window) for i in range(4)]
     report = score(two_clients, as_of=day)
     assert None is report.score
-    assert "no window has outcomes from 3 distinct clients" == report.reason
+    assert max(w.clients for w in report.windows) < 3
+    assert "3 distinct clients" in report.reason
     assert 100 == score(goods(4, **window), as_of=day).score
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from upwork_safety._decimals import CONTEXT
+from upwork_safety._events import MORE_THAN_ZERO as _MORE_THAN_ZERO
 from upwork_safety.kinds import MilestoneState
 
 if TYPE_CHECKING:
@@ -26,8 +27,9 @@ __all__ = [
     "splits_exactly",
 ]
 
-#: The rule an amount an event states breaks when it is zero or less.
-MORE_THAN_ZERO = "more than zero"
+#: The rule an amount an event states breaks when it is zero or less (the events'
+#: constructors hold it, so it lives with them).
+MORE_THAN_ZERO = _MORE_THAN_ZERO
 #: The rule an approval or a refund of escrow breaks when it states more than is held.
 AT_MOST_ESCROW = "at most the escrow"
 #: The rule a dispute's resolution breaks when its two parts do not add up to the escrow.

@@ -11,9 +11,10 @@ produces are in :data:`AUTOMATIC_EVENTS`.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import Any, NoReturn, Union, overload
+from typing import Any, NoReturn, SupportsIndex, Union, overload
 
 import attrs
 
@@ -88,6 +89,25 @@ def _same_currency_as(other: str) -> Any:
     return check
 
 
+#: The rule an amount an event states breaks when it is zero or less.
+MORE_THAN_ZERO = "more than zero"
+
+
+def _more_than_zero(instance: object, attribute: Any, value: Money | None) -> None:
+    """An attrs validator: an amount an event states, when given, is more than zero.
+
+    No contract can apply an approval, a bonus or a refund of nothing, so
+    such an event cannot be built or loaded (review r38, review 3); the
+    escrow engine checks only what depends on the contract (the currency,
+    what is held).
+    """
+    if value is not None and value.amount <= 0:
+        name = field_name(instance, attribute)
+        raise InvalidValueError(
+            f"{name} must be more than zero, got {value}", field=name, rule=MORE_THAN_ZERO
+        )
+
+
 @through_init
 @attrs.frozen
 class Fund:
@@ -122,19 +142,22 @@ class RequestChanges:
 class Approve:
     """The client approves: the whole escrow by default, less (*amount*), plus a *bonus*.
 
-    *amount* and *bonus*, when both are given, are in one currency (the
-    contract's): an event in two is refused when it is built.
+    *amount* and *bonus*, when given, are more than zero, and when both are
+    given are in one currency (the contract's): an event breaking either is
+    refused when it is built.
     """
 
     milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
     amount: Money | None = attrs.field(
-        converter=optional_plain_money, default=None, validator=optional_cents_field
+        converter=optional_plain_money,
+        default=None,
+        validator=[optional_cents_field, _more_than_zero],
     )
     bonus: Money | None = attrs.field(
         converter=optional_plain_money,
         default=None,
-        validator=[optional_cents_field, _same_currency_as("amount")],
+        validator=[optional_cents_field, _more_than_zero, _same_currency_as("amount")],
     )
 
 
@@ -163,12 +186,15 @@ class Refund:
 
     Without *amount*, everything that can be returned is: the escrow, or
     else every payment of the milestone still inside its refund window.
+    An *amount* given is more than zero (refused when the event is built).
     """
 
     milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
     amount: Money | None = attrs.field(
-        converter=optional_plain_money, default=None, validator=optional_cents_field
+        converter=optional_plain_money,
+        default=None,
+        validator=[optional_cents_field, _more_than_zero],
     )
 
 
@@ -445,7 +471,9 @@ class _Entry:
 class History(Sequence[Event]):
     """Every escrow event of a contract, oldest first: an immutable, append-only log in time order.
 
-    It reads like a tuple (``len``, indexing, slicing, iteration, ``in``)
+    It reads like a tuple (``len``, indexing, slicing, iteration, ``in``;
+    an index is anything a tuple takes, an ``int`` or an object with
+    ``__index__`` such as a numpy integer, but not a ``bool``)
     and compares equal to a tuple of the same events.  Its constructor
     refuses anything that is not an escrow event and any event earlier than
     the one before it (events at the same moment keep their order).  A
@@ -535,24 +563,29 @@ class History(Sequence[Event]):
         return itertools.chain.from_iterable(entry.events for entry in entries)
 
     @overload
-    def __getitem__(self, index: int) -> Event: ...
+    def __getitem__(self, index: SupportsIndex) -> Event: ...
 
     @overload
     def __getitem__(self, index: slice) -> tuple[Event, ...]: ...
 
-    def __getitem__(self, index: int | slice) -> Event | tuple[Event, ...]:
+    def __getitem__(self, index: SupportsIndex | slice) -> Event | tuple[Event, ...]:
         if isinstance(index, slice):
             return self._events()[index]
-        if isinstance(index, bool) or not isinstance(index, int):
-            raise InvalidTypeError(
-                f"History indices must be integers or slices, not {type(index).__name__}",
-                field="index",
-                rule="an int or a slice",
-            )
+        wrong = InvalidTypeError(
+            f"History indices must be integers or slices, not {type(index).__name__}",
+            field="index",
+            rule="an int or a slice",
+        )
+        if isinstance(index, bool):  # a flag, never a position
+            raise wrong
+        try:  # anything a tuple takes: an int, a numpy integer (review r38, review 7)
+            whole = operator.index(index)
+        except TypeError:
+            raise wrong from None
         length = len(self)
-        position = index + length if index < 0 else index
+        position = whole + length if whole < 0 else whole
         if not 0 <= position < length:
-            msg = f"History index {index} out of range for {length} events"
+            msg = f"History index {whole} out of range for {length} events"
             raise IndexError(msg)
         if position == length - 1 and self._head is not None:
             return self._head.last  # the newest, read most often, without the tuple

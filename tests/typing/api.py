@@ -162,3 +162,11 @@ code_text: str = said[0].code
 where: tuple[int, int] | None = said[0].span
 sure: checks.Confidence = said[0].confidence
 documented: checks.CodeInfo = checks.CODES[checks.FindingCode.SCOPE_CREEP]
+
+# rules.sources takes the seven kinds of rule set, and only them (review r38, review 8).
+kept: list[tuple[str, object, rules.RuleSource]] = rules.sources(rules.RETENTION_HISTORY.current)
+paid: list[tuple[str, object, rules.RuleSource]] = rules.sources(
+    rules.PAYMENT_SCHEDULE_HISTORY.current
+)
+rules.sources(rules.HISTORY)  # type: ignore[arg-type]  # a history: pass one of its presets
+snapped: date = jss.CURRENT.snapshot(datetime(2025, 1, 1, tzinfo=timezone.utc))

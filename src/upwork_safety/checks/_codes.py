@@ -127,6 +127,7 @@ class FindingCode(StrEnum):
     UNVERIFIED_CLIENT = "UNVERIFIED_CLIENT"
     HOURS_IN_REVIEW = "HOURS_IN_REVIEW"
     HOURS_PENDING = "HOURS_PENDING"
+    FEE_RATE_NOT_CHARGED = "FEE_RATE_NOT_CHARGED"
 
 
 _CODE_VALUES = frozenset(code.value for code in FindingCode)
@@ -177,7 +178,8 @@ class CodeInfo:
         severity: The severity every finding with this code carries.
         applies_to: Which check reports it: ``"incoming message"``,
             ``"outgoing message"``, ``"any message"``, ``"milestone"``,
-            ``"fixed-price contract"`` or ``"hourly contract"``.
+            ``"fixed-price contract"``, ``"hourly contract"`` or ``"any
+            contract"``.
         trigger: What makes the check report it, in words.
         rule: The platform rule (or the reasoning) behind the advice.
         source: Where the rule is published (a Help Center or Community
@@ -489,6 +491,20 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "A week's pay becomes available the rules' hourly_available_delay after the week; for a "
         "Top Rated freelancer, right after the dispute window.",
         f"{_source('hourly_available_delay')}; {_source('top_rated_skip_hold_since')} (Top Rated)",
+    ),
+    CodeInfo(
+        FindingCode.FEE_RATE_NOT_CHARGED,
+        Severity.WARNING,
+        "any contract",
+        "The contract records a service_fee_rate of its own that the fee engine "
+        "(fees.explain_service_fee) refuses on one of its payments, or on a payment made "
+        "now: a rate other than the schedule's on a contract started before per-contract "
+        "rates, or a kept legacy rate after it ended. The finding quotes the engine's "
+        "refusal, and its evidence gives the engine's field and rule.",
+        "A contract's own rate is the one shown on its offer, charged only as the schedule "
+        "in force on the payment's day allows; with a rate Upwork does not charge, what a "
+        "payment leaves after the fee cannot be told.",
+        "HC 211062538 (service fees); the contract's own offer",
     ),
 )
 

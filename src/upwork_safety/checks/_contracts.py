@@ -27,6 +27,7 @@ from upwork_safety.checks._clocks import (
     _milestone_name,
 )
 from upwork_safety.checks._codes import FindingCode
+from upwork_safety.checks._fee_rate import fee_rate_findings
 from upwork_safety.checks._findings import Finding, make_finding, sorted_findings
 from upwork_safety.checks._fund_advice import (
     FundRefusal,
@@ -376,7 +377,9 @@ def review_contract(
     messages say it: the amount after the fee in force on the payment's
     day, by :func:`upwork_safety.fees.explain_service_fee` with the
     contract (its ``service_fee_rate``), or that the fee comes off when it
-    cannot be worked out (a currency other than USD).
+    cannot be worked out (a currency other than USD).  A contract whose own
+    ``service_fee_rate`` the fee engine refuses gets
+    ``FEE_RATE_NOT_CHARGED``, quoting the engine's refusal.
 
     Args:
         contract: The contract, as recorded so far (its ``history`` and
@@ -409,6 +412,7 @@ def review_contract(
     contract = instance(contract, Contract, "contract")
     now = utc_instant(now, "now")
     rules = _given_rules(rules, PlatformRules)
+    fee_rate = fee_rate_findings(contract, now)
     if contract.kind is ContractKind.HOURLY:
-        return sorted_findings(_hourly(contract, now, rules))
-    return sorted_findings(_fixed_price(contract, now, rules))
+        return sorted_findings([*_hourly(contract, now, rules), *fee_rate])
+    return sorted_findings([*_fixed_price(contract, now, rules), *fee_rate])

@@ -177,6 +177,7 @@ _ORDER = {code: index for index, code in enumerate(CODES)}
 _FIXED_CONFIDENCE = {
     "fixed-price contract": Confidence.HIGH,
     "hourly contract": Confidence.HIGH,
+    "any contract": Confidence.HIGH,
     "milestone": Confidence.MEDIUM,
 }
 

@@ -9,6 +9,12 @@ each of them says that figure, worked out by the fee engine's own public
 ``service_fee_rate`` and the schedule in force on the payment's day),
 never a copied rate (newcomer r21 H1).  The findings' ``amount`` stays the
 gross figure the escrow and hourly engines count (private).
+
+When the engine cannot answer, the figure is left out (``None``: "less
+Upwork's service fee"), never guessed.  That is silent only where the
+answer is unknowable (a currency other than USD): a contract rate the
+engine refuses is reported on its own as ``FEE_RATE_NOT_CHARGED``
+(``_fee_rate``, review r38, review 2).
 """
 
 from __future__ import annotations

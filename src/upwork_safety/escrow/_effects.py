@@ -17,7 +17,6 @@ from upwork_safety._display import shown
 from upwork_safety._edges import UNCLAIMED
 from upwork_safety._escrow_amounts import (
     AT_MOST_ESCROW,
-    MORE_THAN_ZERO,
     SPLIT_RULE,
     settled_state,
     splits_exactly,
@@ -92,11 +91,8 @@ def _check_amount(value: Money, milestone: Draft, what: tuple[str, str]) -> None
             field=field,
             rule="the milestone's currency",
         )
-    if value.amount <= 0:
-        raise InvalidValueError(
-            f"{words} must be more than zero, got {value}", field=field, rule=MORE_THAN_ZERO
-        )
-    # Whole cents: the event's own constructor refused anything else (cents_field).
+    # More than zero and whole cents: the event's own constructor refused anything
+    # else (_more_than_zero, cents_field; review r38, review 3).
 
 
 def _up_to(

@@ -57,7 +57,8 @@ def _default_available(payout: Payout) -> date:
     fee: object = payout.fee
     if not isinstance(fee, ServiceFee):
         raise _wrong_parts()
-    return available_from(fee.on)
+    chosen = _given_rules(payout.platform_rules, PlatformRules, "Payout.platform_rules")
+    return available_from(fee.on, chosen, field="Payout.platform_rules")
 
 
 @through_init
@@ -71,17 +72,29 @@ class Payout(Steps):
     Args:
         fee: The service fee on the payment (:class:`ServiceFee`).
         withdrawal: The itemised withdrawal of the fee's net amount.
+        platform_rules: The :class:`~upwork_safety.rules.PlatformRules`
+            whose security period bounds *available_on*: a what-if (used as
+            given), a ``RuleHistory`` (the set it has in force on the
+            payment's day), or ``None`` (default) for Upwork's rules in
+            force on the payment's day; :func:`payout` stores the
+            *platform_rules* it was given.
         available_on: The first day the balance can be withdrawn (UTC):
-            by default the payment's day plus the security period (5 days,
-            HC 211060918); an hourly contract's pay, the day
-            :func:`payout` was given (a week's hours: the Wednesday ten
-            days after the week ends, HC 211063698).
+            by default the payment's day plus the security period of
+            *platform_rules* (5 days under Upwork's, HC 211060918); an
+            hourly contract's pay, the day :func:`payout` was given (a
+            week's hours: the Wednesday ten days after the week ends,
+            HC 211063698).
         withdrawn_on: The withdrawal's day, which picked the tax rules
             (default *available_on*).
 
     Raises:
+        InvalidTypeError: *platform_rules* is not a ``PlatformRules``, a
+            ``RuleHistory`` of them or ``None`` (``field='Payout.platform_rules'``).
+        RulesError: A *platform_rules* history that starts after the
+            payment's day (``field='Payout.platform_rules'``).
         InvalidValueError: The withdrawal does not withdraw the net amount,
-            *available_on* is before the security period ends,
+            *available_on* is before the security period of
+            *platform_rules* ends,
             *withdrawn_on* is before *available_on*, or the withdrawal's
             reference or applied rate is dated another day than
             *withdrawn_on*.
@@ -89,6 +102,7 @@ class Payout(Steps):
 
     fee: ServiceFee = attrs.field()
     withdrawal: WithdrawalQuote = attrs.field()
+    platform_rules: WeekRules = attrs.field(default=None)  # checked as available_on is
     available_on: date = attrs.field(
         default=attrs.Factory(_default_available, takes_self=True), converter=to_date
     )
@@ -115,7 +129,13 @@ class Payout(Steps):
                     field=f"Payout.{name}",
                     rule="a date",
                 )
-        check_available(self.available_on, self.fee.on, "Payout.available_on")
+        check_available(
+            self.available_on,
+            self.fee.on,
+            "Payout.available_on",
+            _given_rules(self.platform_rules, PlatformRules, "Payout.platform_rules"),
+            rules_field="Payout.platform_rules",
+        )
         if self.withdrawn_on < self.available_on:
             raise InvalidValueError(
                 f"Payout.withdrawn_on is {self.withdrawn_on}, before the balance is available "
@@ -206,18 +226,35 @@ def start_of(day: date) -> datetime:
     return datetime.combine(day, time(0), timezone.utc)
 
 
-def available_from(paid_on: date) -> date:
-    """The day money paid on *paid_on* leaves the security period in force that day.
+def available_from(
+    paid_on: date, rules: WeekRules = None, *, field: str = "platform_rules"
+) -> date:
+    """The day money paid on *paid_on* leaves the security period of *rules*.
 
     The rules' one reading (``rules._available_after``), counted from the
-    day's 00:00 UTC under the published rules of that day.
+    day's 00:00 UTC under *rules* as the escrow engine reads them (review
+    r38, review 1): a rule set as given (a what-if), a history's set in
+    force that day (refused naming *field* if it starts later), or with
+    ``None`` Upwork's published rules of that day.
     """
-    return _available_after(start_of(paid_on), platform_as_of(paid_on)).date()
+    chosen = (
+        platform_as_of(paid_on)
+        if rules is None
+        else _in_force_of(rules, PLATFORM_HISTORY, paid_on, field=field)
+    )
+    return _available_after(start_of(paid_on), chosen).date()
 
 
-def check_available(available: date, paid_on: date, field: str) -> None:
+def check_available(
+    available: date,
+    paid_on: date,
+    field: str,
+    rules: WeekRules = None,
+    *,
+    rules_field: str = "platform_rules",
+) -> None:
     """Refuse a day *available* before money paid on *paid_on* leaves its security period."""
-    earliest = available_from(paid_on)
+    earliest = available_from(paid_on, rules, field=rules_field)
     if available < earliest:
         raise InvalidValueError(
             f"{field} is {available}, before the payment of {paid_on} leaves its security "
@@ -265,7 +302,7 @@ def hourly_pay_days(day: date, rules: WeekRules = None) -> list[tuple[date, str]
     ends.  Each day once, earliest first.
     """
     found = {
-        available_from(day): "a bonus or fixed weekly payment paid that day (the security "
+        available_from(day, rules): "a bonus or fixed weekly payment paid that day (the security "
         "period, HC 211060918)"
     }
     start = start_of(day)
@@ -338,7 +375,7 @@ def _available(
                     field="available_on",
                     rule=HOURLY_PAY_RULE,
                 )
-        check_available(given, day, "available_on")
+        check_available(given, day, "available_on", rules)
         return given
     if hourly_pay:
         assert isinstance(contract, Contract)
@@ -352,7 +389,7 @@ def _available(
             field="available_on",
             rule="given for an hourly contract's pay",
         )
-    return available_from(day)
+    return available_from(day, rules)
 
 
 def _withdrawal_day(reference_rate: object, method: object) -> date:
@@ -453,8 +490,12 @@ def payout(
             that date an hourly week's pay, as
             ``hourly.payout_calendar(week, rules=...)`` (a what-if made
             with ``attrs.evolve``); default those in force at the end of
-            each week.  The security period is always the one in force on
-            the payment's day, the bound a :class:`Payout` keeps.
+            each week; and whose ``security_period`` says when the payment
+            leaves the security period, read as the escrow engine and
+            :func:`upwork_safety.checks.review_contract` read it (a rule set
+            as given, a history's in force on the payment's day; default
+            Upwork's of that day).  The :class:`Payout` keeps them, and
+            with them its bound.
 
     Returns:
         A :class:`Payout` with every step.
@@ -571,4 +612,10 @@ def payout(
         came_from=f"the {fee.net} left of the {fee.amount} payment after the {fee.fee} "
         "service fee cannot be withdrawn: ",
     )
-    return Payout(fee=fee, withdrawal=withdrawal, available_on=available, withdrawn_on=withdrawn_on)
+    return Payout(
+        fee=fee,
+        withdrawal=withdrawal,
+        platform_rules=chosen_platform,
+        available_on=available,
+        withdrawn_on=withdrawn_on,
+    )

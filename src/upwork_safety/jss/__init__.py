@@ -6,7 +6,8 @@ and fills the gaps with assumptions that are fields of :class:`JSSRules`, so
 every one of them can be seen and changed; the uncertain ones are set from
 public cases (docs/jss-calibration.md).  Every score explains itself: each
 contract is listed with its :class:`Outcome`, its weight, the reasons and its
-points of the score shown (:attr:`Impact.points`, which add up to it).
+points of the score shown (:attr:`Impact.points`, which add up to the
+unrounded percent the score is rounded from: 66.67 for a score of 67).
 
 * :func:`classify` judges one contract; :func:`score` the whole history;
   :func:`score_many` and :func:`score_frame` many freelancers at once.

@@ -183,15 +183,27 @@ __all__ = [
 ]
 
 
-def sources(rules: object | None = None) -> list[tuple[str, object, RuleSource]]:
+def sources(
+    rules: PlatformRules
+    | JSSRules
+    | WithdrawalMethod
+    | ServiceFeeSchedule
+    | ExportTaxRules
+    | RetentionRules
+    | PaymentScheduleRules
+    | None = None,
+) -> list[tuple[str, object, RuleSource]]:
     """List every rule of a rules object with its value and source.
 
     Args:
-        rules: Any rules object of the library (default :data:`CURRENT`):
-            :class:`PlatformRules`, :class:`JSSRules`,
-            :class:`WithdrawalMethod` (one source per number),
-            :class:`ServiceFeeSchedule` or :class:`ExportTaxRules` (one
-            source for the whole set).
+        rules: Any of the library's seven kinds of rule set (default
+            :data:`CURRENT`): :class:`PlatformRules`, :class:`JSSRules`,
+            :class:`RetentionRules` or :class:`PaymentScheduleRules` (one
+            source per rule), :class:`WithdrawalMethod` (one source per
+            number), :class:`ServiceFeeSchedule` or :class:`ExportTaxRules`
+            (one source for the whole set).  A :class:`RuleHistory` is not
+            one: pass one of its presets (``history.current``, or
+            ``history.in_force(day)``).
 
     A source's note describes the published value: for a what-if made
     with ``attrs.evolve`` from a preset, a value that differs from the
@@ -223,7 +235,7 @@ def sources(rules: object | None = None) -> list[tuple[str, object, RuleSource]]
         chosen,
         history,
         lambda preset: getattr(preset, "name", None),
-        lambda: history.in_force(max(chosen.effective, history.first_day)),  # type: ignore[attr-defined]
+        lambda: history.in_force(max(chosen.effective, history.first_day)),  # type: ignore[union-attr]
     )
     if base is None or base == chosen:
         return listed

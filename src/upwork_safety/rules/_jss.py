@@ -10,14 +10,14 @@ first; :func:`rules_as_of` picks the one in force on a date.
 from __future__ import annotations
 
 import decimal
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from itertools import pairwise
 from typing import cast
 
 import attrs
 
-from upwork_safety._moments import settle_date
+from upwork_safety._moments import settle_date, utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     long_text,
@@ -555,7 +555,7 @@ class JSSRules:
         """Whether eligibility counts every eligible job ever (``eligibility_months is None``)."""
         return self.eligibility_months is None
 
-    def snapshot(self, on: date) -> date:
+    def snapshot(self, on: date | datetime) -> date:
         """Return the latest snapshot day on or before *on*.
 
         A rule set computes its first score on its :attr:`effective` day
@@ -566,16 +566,24 @@ class JSSRules:
         rules in force on it.
 
         Args:
-            on: Any date.
+            on: A date, or a timezone-aware datetime (its UTC day), on or
+                before 9990-12-31, the library's last day.
 
         Returns:
-            *on* itself for daily updates; for biweekly snapshots, the last
+            *on*'s day itself for daily updates; for biweekly snapshots, the last
             snapshot day not after it: the effective day when no periodic
             snapshot falls between it and *on*.  Used before its effective
             day (a rule set passed explicitly), only the periodic days count;
             one that would fall before the calendar is its first day
             (``date.min``, 1 January of year 1).
+
+        Raises:
+            InvalidTypeError: *on* is neither a date nor a datetime
+                (``field='on'``).
+            InvalidValueError: *on* is a naive datetime, or after
+                9990-12-31 (``field='on'``).
         """
+        on = utc_day(on, "on")  # as every day argument (review r38, review 4)
         back = (on - self.snapshot_anchor).days % self.snapshot_every.days
         # The ordinal of date.min is 1: a snapshot before it is taken on it.
         periodic = date.min if back >= on.toordinal() else on - timedelta(days=back)

@@ -14,7 +14,8 @@ from typing import Any
 import attrs
 
 from upwork_safety._display import shown
-from upwork_safety._moments import settle_date, utc_day
+from upwork_safety._last_day import LATEST
+from upwork_safety._moments import plain_date, settle_date, utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_int_items, whole_number
 from upwork_safety._validate import as_sequence, finer_error, id_field, member
@@ -344,14 +345,12 @@ class PaymentScheduleRules:
 
         Raises:
             InvalidTypeError: *added* or *on* is not a date.
+            InvalidValueError: *added* or *on* is after 9990-12-31, the
+                library's last day.
         """
-        for name, value in (("added", added), ("on", on)):
-            if type(value) is not date:
-                raise InvalidTypeError(
-                    f"{name} must be a date, not {type(value).__name__}",
-                    field=name,
-                    rule="a date",
-                )
+        if not (type(added) is date and type(on) is date and max(added, on) <= LATEST):
+            added = plain_date(added, "added")  # the library's refusals (review r38, review 4)
+            on = plain_date(on, "on")
         # Compared as durations, so no day past date.max is ever computed.
         return on - added >= self.new_method_wait
 

@@ -97,8 +97,11 @@ EXPORT_TAX_HISTORY: RuleHistory[ExportTaxRules] = RuleHistory(
     "export tax rules", (EXPORT_TAX_2022,)
 )
 
-#: 0.25%: the bank's withholding for PSEB-registered freelancers (s.154A).
-TAX_RATE_PSEB: Decimal = EXPORT_TAX_2022.pseb_registered
+#: The bank's withholding for PSEB-registered freelancers under the s.154A
+#: rules in force today, ``EXPORT_TAX_HISTORY.current`` (0.25%); the rules
+#: of a past day: ``EXPORT_TAX_HISTORY.in_force(day)``.
+TAX_RATE_PSEB: Decimal = EXPORT_TAX_HISTORY.current.pseb_registered
 
-#: 1%: the bank's withholding for freelancers not registered with PSEB (s.154A).
-TAX_RATE_NOT_PSEB: Decimal = EXPORT_TAX_2022.not_registered
+#: The bank's withholding for freelancers not registered with PSEB under the
+#: s.154A rules in force today, ``EXPORT_TAX_HISTORY.current`` (1%).
+TAX_RATE_NOT_PSEB: Decimal = EXPORT_TAX_HISTORY.current.not_registered

@@ -73,6 +73,7 @@ def events() -> st.SearchStrategy[escrow.Event]:
     mid = st.sampled_from(["m1", "m2", "m3"])
     at = aware_datetimes()
     usd = money("USD", max_value="1000")
+    stated = money("USD", min_value="0.01", max_value="1000")  # an event's amount: more than zero
     simple = (
         Fund,
         Submit,
@@ -93,8 +94,8 @@ def events() -> st.SearchStrategy[escrow.Event]:
         "st.SearchStrategy[escrow.Event]",
         st.one_of(
             *(built(kind, mid, at) for kind in simple),
-            built(Approve, mid, at, amount=st.none() | usd, bonus=st.none() | usd),
-            built(Refund, mid, at, amount=st.none() | usd),
+            built(Approve, mid, at, amount=st.none() | stated, bonus=st.none() | stated),
+            built(Refund, mid, at, amount=st.none() | stated),
             built(ResolveDispute, mid, at, usd, usd),
             built(EndContract, at),
         ),

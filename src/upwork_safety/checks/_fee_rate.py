@@ -1,0 +1,70 @@
+"""``FEE_RATE_NOT_CHARGED``: a contract's own service fee rate the fee engine refuses (private).
+
+A :class:`~upwork_safety.Contract` records its ``service_fee_rate`` as a
+fact (the rate shown on its offer); whether Upwork charges that rate on a
+day is the fee engine's judgement, by the schedules in force
+(:func:`upwork_safety.fees.explain_service_fee`).  When the engine refuses
+the rate, the findings that say what becomes withdrawable cannot give the
+amount after the fee; rather than only losing that figure, the review says
+why, with the engine's ``field`` and ``rule`` as evidence (review r38,
+review 2).  Anything else the engine cannot answer (a currency other than
+USD) is genuinely unknown here and gets no finding.
+"""
+
+from __future__ import annotations
+
+from datetime import timezone
+from typing import TYPE_CHECKING
+
+import upwork_safety.fees as fees  # noqa: PLR0402  (the engine's public API, by name)
+from upwork_safety._display import shown
+from upwork_safety._render import percent
+from upwork_safety.checks._codes import FindingCode
+from upwork_safety.checks._findings import Finding, make_finding
+from upwork_safety.errors import RulesError, UpworkSafetyError
+from upwork_safety.money import Money
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from upwork_safety.models import Contract
+
+#: The field the fee engine names when it refuses a contract's own rate.
+_RATE_FIELD = "Contract.service_fee_rate"
+
+
+def _refusal(contract: Contract, now: datetime) -> RulesError | None:
+    """The fee engine's refusal of *contract*'s own rate, on its payments or a payment now."""
+    day = max(now.astimezone(timezone.utc).date(), contract.started)
+    try:
+        for payment in contract.payments:
+            fees.explain_service_fee(payment, contract=contract)
+        fees.explain_service_fee(Money("100.00", "USD"), on=day, contract=contract)
+    except RulesError as exc:
+        return exc if exc.field == _RATE_FIELD else None
+    except UpworkSafetyError:  # another currency, a day the schedules do not cover: unknown
+        return None
+    return None
+
+
+def fee_rate_findings(contract: Contract, now: datetime) -> list[Finding]:
+    """``FEE_RATE_NOT_CHARGED`` when the fee engine refuses *contract*'s own rate, else nothing."""
+    own = contract.service_fee_rate
+    if own is None:
+        return []
+    refused = _refusal(contract, now)
+    if refused is None:
+        return []
+    return [
+        make_finding(
+            FindingCode.FEE_RATE_NOT_CHARGED,
+            f"Contract {shown(contract.id)} records a service fee of {percent(own)}, a rate "
+            f"Upwork does not charge on it: {refused}.",
+            "Check the service fee shown on the contract's offer and record that rate (or "
+            "none, for the schedule's own); until then the amounts after the fee cannot be "
+            "worked out, and the findings that say when money becomes available to withdraw "
+            "leave them out.",
+            "",
+            evidence=f"field={refused.field}; rule={refused.rule}",
+        )
+    ]
