@@ -53,7 +53,7 @@ def not_a_name(kind: type[enum.Enum], name: object) -> str:
     'HOURLY' (did you mean 'HOURLY'?)"``: the hint when the text, stripped and
     case-folded, is a member's name or value.
     """
-    names = ", ".join(repr(member) for member in kind.__members__)
+    names = ", ".join(shown(member) for member in kind.__members__)
     hint = ""
     if issubclass(type(name), str):
         said = str.__str__(cast("str", name)).strip().casefold()
