@@ -12,6 +12,10 @@ grows with the square.
   the most characters the checks read (``checks.MAX_TEXT_CHARS``, 100,000)
   against one of a tenth of that (ordinary text, an off-platform request at
   the end).
+* ``hostile-trials``: :func:`upwork_safety.checks.scan_message` on ``"test! "``
+  repeated to ``checks.MAX_TEXT_CHARS`` characters against a tenth of that: every
+  sentence names a test, and the trial check used to search the whole message
+  for every one of them (quadratic: 8 minutes at the limit; red team r38, 1).
 * ``hostile-jss``: :func:`upwork_safety.jss.score` on 100,000 contracts against
   10,000.
 * ``hostile-statement``: :func:`upwork_safety.statements.parse` on a weekly
@@ -132,6 +136,34 @@ def messages() -> tuple[str, str]:
         found = {f.code for f in checks.scan_message(text)}
         assert {"OFF_PLATFORM_CONTACT", "OFF_PLATFORM_PAYMENT"} & found
     return large, small
+
+
+#: A sentence naming a test, repeated: the trial check reads every one (red team r38, 1).
+TRIAL_UNIT = "test! "
+
+
+@pytest.fixture(scope="module")
+def trial_messages() -> tuple[str, str]:
+    large = (TRIAL_UNIT * (checks.MAX_TEXT_CHARS // len(TRIAL_UNIT) + 1))[: checks.MAX_TEXT_CHARS]
+    small = large[: checks.MAX_TEXT_CHARS // 10]
+    assert checks.scan_message(small) == []
+    return large, small
+
+
+def test_trials_large(benchmark, trial_messages):
+    """``"test! "`` to the limit (ours), paired against a tenth of it."""
+    large, small = trial_messages
+    _pair(
+        benchmark,
+        "hostile-trials",
+        lambda: checks.scan_message(large),
+        lambda: checks.scan_message(small),
+    )
+
+
+def test_trials_small(benchmark, trial_messages):
+    """A tenth of the limit of ``"test! "`` (the baseline)."""
+    _small(benchmark, "hostile-trials", lambda: checks.scan_message(trial_messages[1]))
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from upwork_safety import Money
         ("-0.004", ">8.2f", "    0.00"),
         ("-0.004", "08.2f", "00000.00"),
         ("-0.4", ".0f", "0"),
-        ("-0.00004", ".2%", "0.00%"),
+        # ".2%" is refused since review r38 (hostile 2): a percent shows another amount.
         ("-0.00", ".2f", "0.00"),
         ("-0.005", ".2f", "-0.01"),
         ("-0.004", ".3f", "-0.004"),

@@ -5,12 +5,14 @@ One text for both ways of asking: a model's field of an enum
 and the enum class itself (``ContractKind("HOURLY")``, refused by
 :class:`CheckedEnum`'s ``_missing_``).  Both list the values and suggest the
 one the text meant when it names a member in another case or by its name.
+A look-up by name (``ContractKind["hourly"]``) lists the names instead, and
+suggests the name meant (:class:`UnknownMemberError`).
 """
 
 from __future__ import annotations
 
 import enum
-from typing import NoReturn, cast
+from typing import Any, NoReturn, cast
 
 from upwork_safety._display import shown
 from upwork_safety.errors import InvalidValueError
@@ -44,14 +46,61 @@ def refuse_value(kind: type[enum.Enum], value: object) -> NoReturn:
     raise InvalidValueError(not_a_value(kind, value, name), field=name, rule=f"a {name}")
 
 
-class CheckedEnum(enum.Enum):
+def not_a_name(kind: type[enum.Enum], name: object) -> str:
+    """The message refusing *name*, the name of none of *kind*'s members.
+
+    ``"ContractKind has no member named 'hourly': its names are 'FIXED_PRICE',
+    'HOURLY' (did you mean 'HOURLY'?)"``: the hint when the text, stripped and
+    case-folded, is a member's name or value.
+    """
+    names = ", ".join(shown(member) for member in kind.__members__)
+    hint = ""
+    if issubclass(type(name), str):
+        said = str.__str__(cast("str", name)).strip().casefold()
+        meant = [m.name for m in kind if said in (str(m.value).casefold(), m.name.casefold())]
+        hint = f" (did you mean {shown(meant[0])}?)" if meant else ""
+    return f"{kind.__name__} has no member named {shown(name)}: its names are {names}{hint}"
+
+
+class UnknownMemberError(InvalidValueError, KeyError):
+    """``Kind[name]`` of a name no member has (review r38, hostile 5).
+
+    An :class:`~upwork_safety.InvalidValueError` (``field`` the enum's name,
+    ``rule`` ``"the name of a <name> member"``) and a ``KeyError``, as
+    Python's own refusal was, so ``except KeyError`` still catches it.
+    """
+
+    # KeyError's own text is the repr of its argument: the message is shown as given.
+    __str__ = InvalidValueError.__str__
+
+
+class _CheckedMeta(enum.EnumMeta):
+    """The metaclass of :class:`CheckedEnum`: a name no member has gets the library's error."""
+
+    def __getitem__(cls, name: str) -> Any:
+        try:
+            return super().__getitem__(name)
+        except KeyError:
+            kind = cast("type[enum.Enum]", cls)
+            raise UnknownMemberError(
+                not_a_name(kind, name),
+                field=kind.__name__,
+                rule=f"the name of a {kind.__name__} member",
+            ) from None
+
+
+class CheckedEnum(enum.Enum, metaclass=_CheckedMeta):
     """The base of the library's public enums: a value no member has gets the library's error.
 
     ``ContractKind("HOURLY")`` raises :class:`~upwork_safety.InvalidValueError`
     (``field="ContractKind"``, ``rule="a ContractKind"``) listing the values,
     with a "did you mean" when the text names a member, instead of Python's
     bare ``ValueError`` (review r37, review 6).  It is a ``ValueError``
-    subclass, so ``except ValueError`` still catches it.
+    subclass, so ``except ValueError`` still catches it.  A look-up by name
+    (``ContractKind["hourly"]``) of a name no member has raises
+    :class:`UnknownMemberError`, an ``InvalidValueError`` and a ``KeyError``
+    (``except KeyError`` still catches it), listing the names with a "did you
+    mean".
     """
 
     @classmethod

@@ -91,8 +91,15 @@ def _check_pattern(pattern: object) -> None:
         raise InvalidValueError(
             f"format={shown(pattern)} {why}: write e.g. '¤#,##0.00'",
             field="format",
-            rule="a babel number pattern that shows the amount as it is",
+            rule=f"a babel number pattern that {_AS_IT_IS}",
         )
+
+
+#: The rule :meth:`Money.format`'s ``format=`` and ``format(money, spec)`` both keep: the
+#: amount shows as it is, never multiplied (a percent) or rounded to significant digits.
+_AS_IT_IS = "shows the amount as it is"
+#: Why a percent is refused, in both places' messages.
+_ANOTHER_AMOUNT = "which would show another amount than the money's"
 
 
 def _another_amount(pattern: str, parsed: NumberPattern) -> str:
@@ -125,10 +132,7 @@ def _another_amount(pattern: str, parsed: NumberPattern) -> str:
     if parsed.scale or parsed.exp_prec is not None:
         # A percent or per-mille pattern multiplies the amount; a scientific one
         # rounds its digits away: USD 1,234.56 would show as 123456.00% or 1.23E3.
-        return (
-            "is a percent, per-mille or scientific pattern, which would show another "
-            "amount than the money's"
-        )
+        return f"is a percent, per-mille or scientific pattern, {_ANOTHER_AMOUNT}"
     return ""
 
 
@@ -253,9 +257,10 @@ def format_amount(amount: Decimal, spec: str) -> str:
 
     Raises:
         InvalidTypeError: *spec* is not a ``str`` (only a direct call can pass one).
-        InvalidValueError: *spec* is not a Decimal format, or asks for a
+        InvalidValueError: *spec* is not a Decimal format, asks for a
             width or precision over :data:`MAX_FORMAT_WIDTH` (however many
-            digits it is written with).
+            digits it is written with), or is a percent (``"%"``, ``".1%"``),
+            which would show the amount multiplied by 100.
     """
     if not issubclass(type(spec), str):  # format() passes a str; a direct call may not
         raise InvalidTypeError(
@@ -268,6 +273,14 @@ def format_amount(amount: Decimal, spec: str) -> str:
             f"format spec {shown(spec)} asks for more than {MAX_FORMAT_WIDTH} characters",
             field="format_spec",
             rule=f"width and precision at most {MAX_FORMAT_WIDTH}",
+        )
+    if spec.endswith("%"):
+        # The presentation type '%' multiplies the amount by 100: USD 1,234.50 would
+        # show as 123450%, which format='0%' refuses too (review r38, hostile 2).
+        raise InvalidValueError(
+            f"format spec {shown(spec)} is a percent, {_ANOTHER_AMOUNT}: write e.g. ',.2f'",
+            field="format_spec",
+            rule=f"a Decimal format spec that {_AS_IT_IS}",
         )
     try:
         with decimal.localcontext(CONTEXT):

@@ -35,7 +35,9 @@ class StrEnum(str, CheckedEnum):  # noqa: SLOT000  (an enum: slots are not for i
     and ``format()`` give the value (``"review_ends"``), never the member's
     name, on every supported version.  Text no member has, given to the class
     (``ContractKind("HOURLY")``), is refused with the library's
-    :class:`~upwork_safety.InvalidValueError`, not a bare ``ValueError``.
+    :class:`~upwork_safety.InvalidValueError`, not a bare ``ValueError``; so
+    is a name no member has (``ContractKind["hourly"]``), with an error that
+    is also a ``KeyError``, as Python's own was.
     """
 
     def __str__(self) -> str:

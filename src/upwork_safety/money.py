@@ -572,8 +572,9 @@ class Money:
         """``f"{money}"`` is :meth:`__str__`; ``f"{money:,.2f}"`` formats the amount as a Decimal.
 
         Raises:
-            InvalidValueError: *spec* is not a Decimal format, or asks for a
-                width or precision over :data:`MAX_FORMAT_WIDTH`.
+            InvalidValueError: *spec* is not a Decimal format, asks for a width or
+                precision over :data:`MAX_FORMAT_WIDTH`, or is a percent (``".0%"``,
+                another amount: ``123450%`` for USD 1,234.50), as in :meth:`format`.
         """
         amount, _ = own(self, "self")  # hand-made: NaN, 1E+1000000000 (review r37, hostile 3)
         if not spec:

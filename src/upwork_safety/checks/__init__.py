@@ -23,9 +23,10 @@ Every code is a :class:`FindingCode`, listed in :data:`CODES` with what
 triggers it and the rule behind it.  The checks are deterministic rules (no
 network, no model at run time); they run in linear time, and a text is at
 most ``MAX_TEXT_CHARS`` (100,000) characters, so the slowest hostile text
-found costs about 8 seconds on a busy 2-core machine (U+FDFA repeated,
-which NFKC spells as 18 characters each), and twice that when all of it
-follows a right-to-left override, which is read in both orders (docs/checks.md).  Any Unicode
+found costs about 5 seconds on a 2-core machine under load (a one-letter line
+repeated, 50,000 sentences; U+FDFA repeated, which NFKC spells as 18
+characters each, about 2), more on a busier one and when a right-to-left
+override makes a run read in both orders (docs/checks.md).  Any Unicode
 text is accepted (a string holding a lone surrogate such as U+D800, which
 no UTF-8 text can hold, is refused with an ``InvalidValueError`` naming the argument).
 

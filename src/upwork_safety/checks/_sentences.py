@@ -384,15 +384,21 @@ def sentences(text: str, *, outgoing: bool) -> list[Sentence]:
 
 
 class Message:
-    """A normalised message cut into sentences, and which sentences hold which words."""
+    """A normalised message cut into sentences, and which sentences hold which words.
 
-    __slots__ = ("_starts", "outgoing", "sentences", "text")
+    A fact about the whole message (:meth:`has`) is searched for once and
+    remembered, so a check may ask it for every sentence it reads and the
+    scan stays linear in the message's length (review r38, hostile 1).
+    """
+
+    __slots__ = ("_has", "_starts", "outgoing", "sentences", "text")
 
     def __init__(self, text: str, *, outgoing: bool) -> None:
         self.text = text
         self.outgoing = outgoing
         self.sentences = sentences(text, outgoing=outgoing)
         self._starts = [s.offset for s in self.sentences]
+        self._has: dict[Anchor, bool] = {}
 
     def holding(self, anchor: Anchor) -> Iterator[Sentence]:
         """The sentences in which *anchor* matches, in order, found as they are read.
@@ -430,10 +436,18 @@ class Message:
         return self.sentences[index] if index >= 0 else None
 
     def has(self, anchor: Anchor) -> bool:
-        """Whether *anchor* matches anywhere in the message."""
-        return anchor.keys.search(self.text) is not None and (
-            anchor.pattern.search(self.text) is not None
-        )
+        """Whether *anchor* matches anywhere in the message.
+
+        Searched for on the first call for each anchor and remembered: asking
+        again, once per sentence, costs a dictionary look-up, not a search of
+        the whole message.
+        """
+        found = self._has.get(anchor)
+        if found is None:
+            found = self._has[anchor] = anchor.keys.search(self.text) is not None and (
+                anchor.pattern.search(self.text) is not None
+            )
+        return found
 
     def first(self, anchor: Anchor) -> tuple[Sentence, re.Match[str]] | None:
         """The first sentence where *anchor* matches, with its match."""
@@ -444,9 +458,12 @@ class Message:
         return None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Anchor:
     """Words a sentence must hold for a code to read it, with literal keys to find them fast.
+
+    An anchor is equal only to itself (hashed by identity), so a message's
+    memory of which anchors it holds costs no hashing of patterns.
 
     Attributes:
         pattern: Matches wherever any of the anchor's patterns does.

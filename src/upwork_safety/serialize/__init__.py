@@ -213,7 +213,9 @@ def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:
             one item at a time) where a list, tuple or set is declared; or
             your own code raised reading a field or comparing it with its
             default (any default: a factory's, or one the value's class
-            subclasses), with the rule ``a field that can be read``.
+            subclasses), with the rule ``a field that can be read``; a value
+            the field's writer refuses (a NumPy array where a ``Sequence[str]``
+            is declared) gets that refusal first, with or without a default.
 
     A refused value inside *value* is named by its place, the reader's
     path with ``$`` read as ``value``: the error's ``field`` is

@@ -247,6 +247,12 @@ def _object_writer(conv: cattrs.Converter, cls: type) -> Any:
             name = raising_field(value, fields, compared=conv.omit_if_default)  # r29 hostile 9
             if name is None:
                 raise
+            # The field's type is judged before its comparison with the default: a value
+            # its writer refuses (a NumPy array in a Sequence[str]) gets that refusal, as
+            # where the field has no default (review r38, hostile 4).
+            refused = _refusal(conv, cls, value, name)
+            if refused is not None:
+                raise placed(refused, _field_note(name), value, cls) from None
             raised = InvalidValueError(
                 f"reading or comparing it with its default raised {type(exc).__name__}: "
                 f"{str(exc)[:200]}",
@@ -269,6 +275,27 @@ def _field_parts(
     for a in _fields(cls):
         write = conv.unstructure if a.type is None else conv.get_unstructure_hook(a.type)
         yield a.name, getattr(value, a.name), write
+
+
+def _refusal(
+    conv: cattrs.Converter, cls: type, value: object, name: str
+) -> UpworkSafetyError | Written | None:
+    """The refusal the writer of *value*'s field *name* gives its value, if it refuses it.
+
+    ``None`` when it writes it, or when reading or writing it raises anything
+    else (the caller's own code): the caller then reports what raised.
+    """
+    for a in _fields(cls):
+        if a.name != name:
+            continue
+        write = conv.unstructure if a.type is None else conv.get_unstructure_hook(a.type)
+        try:
+            write(getattr(value, name))
+        except (UpworkSafetyError, Written) as exc:
+            return exc if refused_by_writer(exc) else None
+        except Exception:  # noqa: BLE001  (the caller's code raised: reported by the caller)
+            return None
+    return None
 
 
 def _declared(t: Any) -> bool:
@@ -311,6 +338,9 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
     places = None if homogeneous or not args else [guarded(_writer_of(conv, a), a) for a in args]
 
     def write(value: typing.Iterable[object]) -> object:
+        # The object the field holds: a refusal from an item of its copy (a range, a deque)
+        # is placed at it, so the field above finds its own place (review r38, hostile 3).
+        held = value
         # A sequence is read through the one bounded reader; anything else (an endless
         # generator, a dict view) by its own type, as a list[int] field's: refused, unread.
         if not isinstance(value, (list, tuple)):  # (review r29, hostile 1)
@@ -335,7 +365,7 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
                 raise
             at = (lambda _: write_item) if writers is None else writers.__getitem__
             parts = ((index, each, at(index)) for index, each in enumerate(value))
-            raise place(exc, value, t, parts, lambda index: index_note(index, t)) from None
+            raise place(exc, held, t, parts, lambda index: index_note(index, t)) from None
 
     return write
 
