@@ -327,3 +327,17 @@ def test_known_names_and_values_still_read() -> None:
     with pytest.raises(InvalidValueError) as value:
         ContractKind("HOURLY")
     assert not isinstance(value.value, KeyError)  # a value look-up stays a ValueError only
+
+
+def test_the_unknown_name_error_is_public_with_the_family() -> None:
+    """Every error class is importable from the top-level package (docs/api/errors.md)."""
+    import upwork_safety
+    from upwork_safety import errors
+
+    assert upwork_safety.UnknownMemberError is errors.UnknownMemberError
+    assert "UnknownMemberError" in upwork_safety.__all__
+    assert "UnknownMemberError" in errors.__all__
+    with pytest.raises(upwork_safety.UnknownMemberError) as caught:
+        ContractKind["retainer"]
+    assert type(caught.value).__module__ == "upwork_safety.errors"
+    assert caught.value.field == "ContractKind"

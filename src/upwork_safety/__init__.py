@@ -28,6 +28,7 @@ from upwork_safety.errors import (
     InvalidValueError,
     RulesError,
     TransitionError,
+    UnknownMemberError,
     UpworkSafetyError,
 )
 from upwork_safety.kinds import ContractKind, EndReason, MilestoneState
@@ -73,6 +74,7 @@ __all__ = [
     "RulesError",
     "TimeEntry",
     "TransitionError",
+    "UnknownMemberError",
     "UpworkSafetyError",
     "checks",
     "escrow",

@@ -6,7 +6,7 @@ and the enum class itself (``ContractKind("HOURLY")``, refused by
 :class:`CheckedEnum`'s ``_missing_``).  Both list the values and suggest the
 one the text meant when it names a member in another case or by its name.
 A look-up by name (``ContractKind["hourly"]``) lists the names instead, and
-suggests the name meant (:class:`UnknownMemberError`).
+suggests the name meant (:class:`~upwork_safety.UnknownMemberError`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import enum
 from typing import Any, NoReturn, cast
 
 from upwork_safety._display import shown
-from upwork_safety.errors import InvalidValueError
+from upwork_safety.errors import InvalidValueError, UnknownMemberError
 
 
 def not_a_value(kind: type[enum.Enum], value: object, name: str) -> str:
@@ -62,18 +62,6 @@ def not_a_name(kind: type[enum.Enum], name: object) -> str:
     return f"{kind.__name__} has no member named {shown(name)}: its names are {names}{hint}"
 
 
-class UnknownMemberError(InvalidValueError, KeyError):
-    """``Kind[name]`` of a name no member has (review r38, hostile 5).
-
-    An :class:`~upwork_safety.InvalidValueError` (``field`` the enum's name,
-    ``rule`` ``"the name of a <name> member"``) and a ``KeyError``, as
-    Python's own refusal was, so ``except KeyError`` still catches it.
-    """
-
-    # KeyError's own text is the repr of its argument: the message is shown as given.
-    __str__ = InvalidValueError.__str__
-
-
 class _CheckedMeta(enum.EnumMeta):
     """The metaclass of :class:`CheckedEnum`: a name no member has gets the library's error."""
 
@@ -98,7 +86,7 @@ class CheckedEnum(enum.Enum, metaclass=_CheckedMeta):
     bare ``ValueError`` (review r37, review 6).  It is a ``ValueError``
     subclass, so ``except ValueError`` still catches it.  A look-up by name
     (``ContractKind["hourly"]``) of a name no member has raises
-    :class:`UnknownMemberError`, an ``InvalidValueError`` and a ``KeyError``
+    :class:`~upwork_safety.UnknownMemberError`, an ``InvalidValueError`` and a ``KeyError``
     (``except KeyError`` still catches it), listing the names with a "did you
     mean".
     """

@@ -33,6 +33,7 @@ __all__ = [
     "Problem",
     "RulesError",
     "TransitionError",
+    "UnknownMemberError",
     "UpworkSafetyError",
 ]
 
@@ -75,6 +76,18 @@ class InvalidTypeError(UpworkSafetyError, TypeError):
 
 class CurrencyMismatchError(InvalidValueError):
     """Two amounts in different currencies were combined or compared."""
+
+
+class UnknownMemberError(InvalidValueError, KeyError):
+    """``Kind[name]`` of a name no member has, for any of the library's enums.
+
+    An :class:`~upwork_safety.InvalidValueError` (``field`` the enum's name,
+    ``rule`` ``"the name of a <name> member"``) and a ``KeyError``, as
+    Python's own refusal was, so ``except KeyError`` still catches it.
+    """
+
+    # KeyError's own text is the repr of its argument: the message is shown as given.
+    __str__ = InvalidValueError.__str__
 
 
 class RulesError(InvalidValueError):
