@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any, cast, get_type_hints
 
 import attrs
 
@@ -183,7 +183,7 @@ def _durations() -> frozenset[str]:
         for name, member in vars(PlatformRules).items()
         if isinstance(member, property)
         and member.fget is not None
-        and member.fget.__annotations__.get("return") in ("timedelta", timedelta)
+        and get_type_hints(member.fget).get("return") is timedelta
     }
     return frozenset(fields | properties)
 
