@@ -44,3 +44,16 @@ def test_the_note_is_not_added_once_a_contract_has_ended_with_feedback() -> None
     report = jss.score([ended, second], as_of=AS_OF, rules=jss.CURRENT)
     assert report.score is None
     assert "has ended or has feedback" not in report.reason
+
+
+def test_one_open_contract_reason_says_it_has_not_ended_and_has_no_feedback() -> None:
+    """Round 38, hostile2 pass 6: for one contract the reason said the reverse of the fact."""
+    (first, _second) = statements.to_contracts(statements.parse(EXPORT))
+    report = jss.score([first], as_of=AS_OF, rules=jss.CURRENT)
+    assert report.score is None
+    assert report.window is None
+    assert [impact.contract_id for impact in report.impacts] == [first.id]
+    assert first.ended is None
+    assert first.feedback is None
+    assert "the contract has not ended and has no feedback" in report.reason
+    assert "the contract has ended" not in report.reason

@@ -9,10 +9,11 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
-from upwork_safety import ExchangeRate, InvalidDataError, Money, statements
-from upwork_safety.errors import Problem
+from upwork_safety import ExchangeRate, InvalidDataError, Money, serialize, statements
+from upwork_safety.errors import InvalidValueError, Problem
 from upwork_safety.statements import TransactionKind
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
@@ -150,3 +151,68 @@ def test_two_downloads_joined_under_one_header_parse_as_one() -> None:
     ids = [r.id for r in both.transactions]
     assert ids == [r.id for part in reversed(apart) for r in part.transactions]
     assert apart[1].closing_balance == apart[0].opening_balance
+
+
+# --- hostile2 7: every public reader of a weekly summary says unknown, as to_records() does -
+
+
+def _weekly_summary() -> statements.Summary:
+    text = (EXAMPLES / "synthetic-weekly-summary.csv").read_text(encoding="utf-8")
+    return statements.summarize(
+        statements.parse(text), rates=ExchangeRate("USD", "PKR", "280"), tax="standard"
+    )
+
+
+def test_weekly_summary_row_and_total_records_hold_none_as_to_records_does() -> None:
+    """Before, rows[0].record() and total.record() gave 0.00 fees and net = gross."""
+    summary = _weekly_summary()
+    (record,) = summary.to_records()
+    row = summary.rows[0].record()
+    total = summary.total.record()
+    assert summary.rows[0].earnings_only is True
+    assert summary.total.earnings_only is True
+    for key, value in row.items():
+        assert value == record[key], key
+    for key in ("service_fees", "refunds", "net", "withdrawn", "change"):
+        assert row[key] is None
+        assert total[key] is None
+    assert row["gross"] == total["gross"] == Decimal("475.00")
+    assert isinstance(total["gross"], Decimal)
+
+
+def test_weekly_summary_rupee_figures_are_none() -> None:
+    """Before, Summary.net_pkr was the gross in rupees (PKR 133,000.00)."""
+    summary = _weekly_summary()
+    assert summary.rows[0].rate is not None
+    assert summary.net_pkr is None
+    assert summary.withdrawn_pkr is None
+    assert summary.tax_pkr is None
+    assert summary.rows[0].net_pkr is None
+
+
+def test_other_exports_rupee_figures_and_records_are_kept() -> None:
+    text = (EXAMPLES / "synthetic-transactions-report.csv").read_text(encoding="utf-8")
+    summary = statements.summarize(statements.parse(text), rates=ExchangeRate("USD", "PKR", "280"))
+    assert all(not row.earnings_only for row in summary.rows)
+    assert isinstance(summary.net_pkr, Money)
+    assert isinstance(summary.total.record()["net"], Decimal)
+
+
+def test_a_summary_whose_rows_disagree_with_its_format_is_refused() -> None:
+    summary = _weekly_summary()
+    plain = attrs.evolve(summary.rows[0], earnings_only=False)
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(summary, rows=[plain])
+    assert caught.value.field == "Summary.rows[0].earnings_only"
+    assert caught.value.rule == "earnings only for a weekly summary, and for it only"
+    report = statements.StatementFormat.TRANSACTIONS_REPORT
+    with pytest.raises(InvalidValueError) as other:
+        attrs.evolve(summary, format=report)
+    assert other.value.field == "Summary.rows[0].earnings_only"
+
+
+def test_a_weekly_summary_round_trips_with_its_rows_earnings_only() -> None:
+    summary = _weekly_summary()
+    loaded = serialize.from_dict(statements.Summary, serialize.to_dict(summary))
+    assert loaded == summary
+    assert loaded.rows[0].earnings_only is True

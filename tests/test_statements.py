@@ -2671,7 +2671,7 @@ class TestLoadedSummariesKeepTheirPeriods:
         month = self._row("2024-07", date(2024, 7, 1), date(2024, 7, 31))
         year = self._row("2024-25", date(2024, 7, 1), date(2025, 6, 30))
         total = self._row("total", date(2024, 7, 1), date(2024, 7, 31))
-        fmt = StatementFormat.WEEKLY_SUMMARY
+        fmt = StatementFormat.TRANSACTIONS_REPORT
         assert (month,) == statements.Summary(by="month", format=fmt, rows=[month]).rows
         assert (year,) == statements.Summary(by="tax_year", format=fmt, rows=[year]).rows
         for by, rows in (("month", [year]), ("tax_year", [month]), ("month", [total])):

@@ -323,7 +323,7 @@ class TestYearRows:
         assert "a calendar year (1 January to 31 December) such as '2024'" in str(info.value)
 
     def test_a_summary_by_year_holds_years_only(self):
-        fmt = statements.StatementFormat.WEEKLY_SUMMARY
+        fmt = statements.StatementFormat.TRANSACTIONS_REPORT
         year = self._row("2024", date(2024, 1, 1), date(2024, 12, 31))
         month = self._row("2024-01", date(2024, 1, 1), date(2024, 1, 31))
         assert (year,) == Summary(by="year", format=fmt, rows=[year]).rows

@@ -32,7 +32,12 @@ from upwork_safety._validate import (
     optional_cents_field,
     text_field,
 )
-from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.errors import (
+    CurrencyMismatchError,
+    InvalidTypeError,
+    InvalidValueError,
+    UpworkSafetyError,
+)
 from upwork_safety.money import Money, optional_plain_money, plain_money
 
 __all__ = [
@@ -62,6 +67,7 @@ __all__ = [
     "ResolveDispute",
     "Submit",
     "event_class",
+    "judge_field",
     "plain_event",
     "plain_events",
 ]
@@ -106,6 +112,29 @@ def _more_than_zero(instance: object, attribute: Any, value: Money | None) -> No
         raise InvalidValueError(
             f"{name} must be more than zero, got {value}", field=name, rule=MORE_THAN_ZERO
         )
+
+
+def judge_field(event: Event, name: str, path: str) -> None:
+    """Judge *event*'s field *name* by its own constructor's validators (the one rule).
+
+    The escrow engine calls it on each amount it applies, so an event built
+    around its constructor (``object.__new__``) is refused as its constructor
+    would refuse it, not applied and recorded in a history that could not be
+    loaded back (review r38, hostile2 8).  A refusal is re-raised naming
+    *path*, where the caller passed the event (``"events[3].amount"``).
+
+    Raises:
+        UpworkSafetyError: The subclass the validator raises (e.g.
+            :class:`~upwork_safety.errors.InvalidValueError`, rule
+            :data:`MORE_THAN_ZERO`), ``field`` *path*.
+    """
+    attribute = attrs.fields_dict(type(event))[name]
+    if attribute.validator is None:
+        return
+    try:
+        attribute.validator(event, attribute, getattr(event, name))
+    except UpworkSafetyError as error:
+        raise type(error)(f"{path}: {error}", field=path, rule=error.rule) from error
 
 
 @through_init

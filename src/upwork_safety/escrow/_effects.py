@@ -30,6 +30,7 @@ from upwork_safety._events import (
     ClientPaysArbitration,
     DormancyRefundRequest,
     EndContract,
+    Event,
     FreelancerPaysArbitration,
     Fund,
     OpenDispute,
@@ -38,6 +39,7 @@ from upwork_safety._events import (
     RequestRefund,
     ResolveDispute,
     Submit,
+    judge_field,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.escrow._timers import refundable
@@ -82,8 +84,17 @@ def _named(run: Run, event: object, name: str) -> tuple[str, str]:
     return path, f"{type(event).__name__}.{name} ({path})"
 
 
-def _check_amount(value: Money, milestone: Draft, what: tuple[str, str]) -> None:
+def _check_amount(
+    value: Money, milestone: Draft, what: tuple[str, str], event: Event, name: str
+) -> None:
+    """*value*, the field *name* of *event*, checked by its constructor's rules and the milestone's.
+
+    The constructor's rules (more than zero, whole cents) are judged by its
+    own validators (:func:`judge_field`), so an event built around them is
+    refused here, not applied (review r38, hostile2 8).
+    """
     field, words = what
+    judge_field(event, name, field)
     if value.currency != milestone.amount.currency:
         raise CurrencyMismatchError(
             f"{words} is in {value.currency} but milestone {shown(milestone.id)} is in "
@@ -91,8 +102,6 @@ def _check_amount(value: Money, milestone: Draft, what: tuple[str, str]) -> None
             field=field,
             rule="the milestone's currency",
         )
-    # More than zero and whole cents: the event's own constructor refused anything
-    # else (_more_than_zero, cents_field; review r38, review 3).
 
 
 def _up_to(
@@ -104,6 +113,7 @@ def _up_to(
     where: str,
     after: str = "",
     rule: str,
+    event: Event,
 ) -> Money:
     """*given* (checked, at most *limit*), or all of *limit* when the event names no amount.
 
@@ -113,7 +123,7 @@ def _up_to(
     """
     if given is None:
         return limit
-    _check_amount(given, milestone, what)
+    _check_amount(given, milestone, what, event, "amount")
     if given > limit:
         raise InvalidValueError(
             f"{what[1]} is {given}, more than the {limit} {where} {shown(milestone.id)}{after}",
@@ -174,12 +184,13 @@ def approve(run: Run, index: int, event: Approve) -> None:
         milestone.held,
         milestone,
         what=_named(run, event, "amount"),
+        event=event,
         where="in escrow for milestone",
         after="; pay more as a bonus (Approve.bonus), which is charged fresh (HC 360000990348)",
         rule=AT_MOST_ESCROW,
     )
     if event.bonus is not None:
-        _check_amount(event.bonus, milestone, _named(run, event, "bonus"))
+        _check_amount(event.bonus, milestone, _named(run, event, "bonus"), event, "bonus")
     run.pay(index, event.at, amount, PaymentKind.RELEASE)
     if event.bonus is not None:
         run.pay(index, event.at, event.bonus, PaymentKind.BONUS)
@@ -236,6 +247,7 @@ def refund_escrow(run: Run, index: int, event: Refund) -> None:
         milestone.held,
         milestone,
         what=_named(run, event, "amount"),
+        event=event,
         where="in escrow for milestone",
         rule=AT_MOST_ESCROW,
     )
@@ -259,6 +271,7 @@ def refund_paid(run: Run, index: int, event: Refund) -> None:
         total,
         milestone,
         what=_named(run, event, "amount"),
+        event=event,
         where="paid for milestone",
         after=" within the refund window (HC section 360002670934)",
         rule="at most the refundable payments",
@@ -308,6 +321,7 @@ def resolve_dispute(run: Run, index: int, event: ResolveDispute) -> None:
     milestone = run.milestone(index)
     for name in ("to_freelancer", "to_client"):
         value: Money = getattr(event, name)
+        judge_field(event, name, _named(run, event, name)[0])
         if value.currency != milestone.amount.currency:
             field, words = _named(run, event, name)
             raise CurrencyMismatchError(

@@ -11,9 +11,10 @@ import attrs
 from upwork_safety._calendar import hourly_pay_available, week_rules_day, week_start
 from upwork_safety._display import shown
 from upwork_safety._last_day import LATEST, too_late
+from upwork_safety._moments import optional_to_utc, optional_utc_field
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import to_date
-from upwork_safety._validate import whole_cents
+from upwork_safety._validate import bool_field, whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._carriers import amount_type
 from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_percent
@@ -58,7 +59,21 @@ def _default_available(payout: Payout) -> date:
     if not isinstance(fee, ServiceFee):
         raise _wrong_parts()
     chosen = _given_rules(payout.platform_rules, PlatformRules, "Payout.platform_rules")
-    return available_from(fee.on, chosen, field="Payout.platform_rules")
+    at = _checked_moment(payout.paid_at, fee.on)
+    if payout.hourly_pay:
+        return hourly_pay_days(fee.on, chosen, at=at)[0][0]
+    return available_from(fee.on, chosen, field="Payout.platform_rules", at=at)
+
+
+def _checked_moment(at: datetime | None, day: date) -> datetime | None:
+    """*at* (``Payout.paid_at``), refused unless it is a moment of *day*, the payment's."""
+    if at is not None and at.date() != day:
+        raise InvalidValueError(
+            f"Payout.paid_at ({at.isoformat()}) is not on the payment's day {day}",
+            field="Payout.paid_at",
+            rule="a moment of the payment's UTC day",
+        )
+    return at
 
 
 @through_init
@@ -79,11 +94,24 @@ class Payout(Steps):
             force on the payment's day; :func:`payout` stores the
             *platform_rules* it was given.
         available_on: The first day the balance can be withdrawn (UTC):
-            by default the payment's day plus the security period of
-            *platform_rules* (5 days under Upwork's, HC 211060918); an
+            by default the day the security period of *platform_rules*
+            ends (5 days after the payment under Upwork's, HC 211060918),
+            counted from *paid_at* as the escrow engine counts it; an
             hourly contract's pay, the day :func:`payout` was given (a
             week's hours: the Wednesday ten days after the week ends,
             HC 211063698).
+        paid_at: The payment's moment (timezone-aware, on the fee's day),
+            when known, as a :class:`~upwork_safety.Payment`'s ``at``: the
+            security period runs from it.  ``None`` (default): the
+            moment of the day is not known, and the period is counted
+            from the day's last moment, so no day on which the money may
+            still be pending is taken (for a period of whole days, the
+            same day as from any moment of it).
+        hourly_pay: The payment is an hourly contract's pay of kind
+            ``OTHER`` (:func:`payout` says so): *available_on* is bounded
+            by the earliest day such a payment can be available (a week's
+            hours by its payout calendar under *platform_rules*,
+            HC 211063698), not by the security period alone.
         withdrawn_on: The withdrawal's day, which picked the tax rules
             (default *available_on*).
 
@@ -93,8 +121,10 @@ class Payout(Steps):
         RulesError: A *platform_rules* history that starts after the
             payment's day (``field='Payout.platform_rules'``).
         InvalidValueError: The withdrawal does not withdraw the net amount,
-            *available_on* is before the security period of
-            *platform_rules* ends,
+            *paid_at* not on the payment's day, *available_on* is before
+            the security period of *platform_rules* ends (for
+            *hourly_pay*, before the earliest day such pay can be
+            available),
             *withdrawn_on* is before *available_on*, or the withdrawal's
             reference or applied rate is dated another day than
             *withdrawn_on*.
@@ -103,6 +133,10 @@ class Payout(Steps):
     fee: ServiceFee = attrs.field()
     withdrawal: WithdrawalQuote = attrs.field()
     platform_rules: WeekRules = attrs.field(default=None)  # checked as available_on is
+    paid_at: datetime | None = attrs.field(
+        default=None, converter=optional_to_utc, validator=optional_utc_field
+    )
+    hourly_pay: bool = attrs.field(default=False, validator=bool_field)
     available_on: date = attrs.field(
         default=attrs.Factory(_default_available, takes_self=True), converter=to_date
     )
@@ -135,6 +169,8 @@ class Payout(Steps):
             "Payout.available_on",
             _given_rules(self.platform_rules, PlatformRules, "Payout.platform_rules"),
             rules_field="Payout.platform_rules",
+            at=_checked_moment(self.paid_at, self.fee.on),
+            hourly_pay=self.hourly_pay,
         )
         if self.withdrawn_on < self.available_on:
             raise InvalidValueError(
@@ -226,23 +262,35 @@ def start_of(day: date) -> datetime:
     return datetime.combine(day, time(0), timezone.utc)
 
 
-def available_from(
-    paid_on: date, rules: WeekRules = None, *, field: str = "platform_rules"
-) -> date:
-    """The day money paid on *paid_on* leaves the security period of *rules*.
+_DAY_END = timedelta(days=1, microseconds=-1)
 
-    The rules' one reading (``rules._available_after``), counted from the
-    day's 00:00 UTC under *rules* as the escrow engine reads them (review
-    r38, review 1): a rule set as given (a what-if), a history's set in
-    force that day (refused naming *field* if it starts later), or with
-    ``None`` Upwork's published rules of that day.
+
+def available_from(
+    paid_on: date,
+    rules: WeekRules = None,
+    *,
+    field: str = "platform_rules",
+    at: datetime | None = None,
+) -> date:
+    """The day money paid on *paid_on* (at *at*, if known) leaves the security period of *rules*.
+
+    The rules' one reading (``rules._available_after``) under *rules* as the
+    escrow engine reads them (review r38, review 1): a rule set as given (a
+    what-if), a history's set in force that day (refused naming *field* if
+    it starts later), or with ``None`` Upwork's published rules of that day.
+    Counted from the payment's moment *at*, as the engine counts it; when
+    only the day is known, from its last moment, so the day given is one on
+    which the money is available whatever the moment (review r38, hostile2
+    5: a what-if's period of 5 days 23 hours, counted from 00:00, gave a
+    day the ledger held the money pending all day).
     """
     chosen = (
         platform_as_of(paid_on)
         if rules is None
         else _in_force_of(rules, PLATFORM_HISTORY, paid_on, field=field)
     )
-    return _available_after(start_of(paid_on), chosen).date()
+    moment = start_of(paid_on) + _DAY_END if at is None else at
+    return _available_after(moment, chosen).date()
 
 
 def check_available(
@@ -252,9 +300,28 @@ def check_available(
     rules: WeekRules = None,
     *,
     rules_field: str = "platform_rules",
+    at: datetime | None = None,
+    hourly_pay: bool = False,
 ) -> None:
-    """Refuse a day *available* before money paid on *paid_on* leaves its security period."""
-    earliest = available_from(paid_on, rules, field=rules_field)
+    """Refuse a day *available* before money paid on *paid_on* (at *at*) can be available.
+
+    Released money is held to its security period (:func:`available_from`);
+    an hourly contract's pay (*hourly_pay*) to the earliest of
+    :func:`hourly_pay_days`, its week's payout calendar under *rules*, not
+    to the security period (review r38, hostile2 4).
+    """
+    if hourly_pay:
+        days = hourly_pay_days(paid_on, rules, at=at)
+        if available < days[0][0]:
+            raise InvalidValueError(
+                f"{field} is {available}, before a payment of {paid_on} on an hourly contract "
+                f"can be available: it is first available on one of these days, "
+                f"{_pay_days_text(days)}, or later (a hold, disputed hours released)",
+                field=field,
+                rule=HOURLY_PAY_RULE,
+            )
+        return
+    earliest = available_from(paid_on, rules, field=rules_field, at=at)
     if available < earliest:
         raise InvalidValueError(
             f"{field} is {available}, before the payment of {paid_on} leaves its security "
@@ -288,7 +355,9 @@ def _week_pay_days(closes: datetime, rules: WeekRules) -> list[tuple[date, str]]
     return days
 
 
-def hourly_pay_days(day: date, rules: WeekRules = None) -> list[tuple[date, str]]:
+def hourly_pay_days(
+    day: date, rules: WeekRules = None, *, at: datetime | None = None
+) -> list[tuple[date, str]]:
     """Every day an hourly contract's payment dated *day* is first available, with what it pays.
 
     A payment of kind ``OTHER`` on an hourly contract does not say what it
@@ -299,11 +368,13 @@ def hourly_pay_days(day: date, rules: WeekRules = None) -> list[tuple[date, str]
     not) under *rules* (default the week's own,
     :func:`~upwork_safety._calendar.week_rules_day`); or a bonus or fixed
     weekly payment, available when the security period in force on *day*
-    ends.  Each day once, earliest first.
+    ends (counted from *at*, the payment's moment, if known:
+    :func:`available_from`).  Each day once, earliest first.
     """
     found = {
-        available_from(day, rules): "a bonus or fixed weekly payment paid that day (the security "
-        "period, HC 211060918)"
+        available_from(
+            day, rules, at=at
+        ): "a bonus or fixed weekly payment paid that day (the security period, HC 211060918)"
     }
     start = start_of(day)
     weeks: list[datetime] = []
@@ -337,7 +408,7 @@ HOURLY_PAY_RULE = (
 
 def _available(
     day: date, payment: object, contract: object, given: object, rules: WeekRules
-) -> date:
+) -> tuple[date, bool]:
     """The first day a payment of *day* can be withdrawn: *given*, else the security period's end.
 
     An hourly contract's pay (of kind ``OTHER``, or a bare amount) needs the
@@ -348,8 +419,11 @@ def _available(
     day is refused only before the earliest of :func:`hourly_pay_days`
     (under *rules*): a later one may be a hold, or disputed hours released.
     With no hourly *contract*, a payment is read as released fixed-price
-    money: its day plus the security period.
+    money: its day plus the security period, counted from its moment
+    (``Payment.at``) when known.  Returns the day and whether the payment
+    is an hourly contract's pay (:attr:`Payout.hourly_pay`).
     """
+    at = payment.at if isinstance(payment, Payment) else None
     kind = payment.kind if isinstance(payment, Payment) else PaymentKind.OTHER
     hourly_pay = (
         isinstance(contract, Contract)
@@ -365,31 +439,21 @@ def _available(
             )
         if given > LATEST:  # the withdrawal's day could not be on or after it
             too_late(given, "available_on")
-        if hourly_pay:
-            days = hourly_pay_days(day, rules)
-            if given < days[0][0]:
-                raise InvalidValueError(
-                    f"available_on is {given}, before a payment of {day} on an hourly contract "
-                    f"can be available: it is first available on one of these days, "
-                    f"{_pay_days_text(days)}, or later (a hold, disputed hours released)",
-                    field="available_on",
-                    rule=HOURLY_PAY_RULE,
-                )
-        check_available(given, day, "available_on", rules)
-        return given
+        check_available(given, day, "available_on", rules, at=at, hourly_pay=hourly_pay)
+        return given, hourly_pay
     if hourly_pay:
         assert isinstance(contract, Contract)
         raise InvalidValueError(
             f"the payment of {day} on hourly contract {shown(contract.id)} needs available_on=, "
             "since it does not say what it pays: pass the day it is available, one of "
-            f"{_pay_days_text(hourly_pay_days(day, rules))} for what it is (a week's hours: "
+            f"{_pay_days_text(hourly_pay_days(day, rules, at=at))} for what it is (a week's hours: "
             "its hourly.invoice(...).available_at, or hourly.payout_calendar(week); a "
             "statement's row: statements.available_on(row)), or a later day your dashboard "
             "gives",
             field="available_on",
             rule="given for an hourly contract's pay",
         )
-    return available_from(day, rules)
+    return available_from(day, rules, at=at), False
 
 
 def _withdrawal_day(reference_rate: object, method: object) -> date:
@@ -494,8 +558,12 @@ def payout(
             leaves the security period, read as the escrow engine and
             :func:`upwork_safety.checks.review_contract` read it (a rule set
             as given, a history's in force on the payment's day; default
-            Upwork's of that day).  The :class:`Payout` keeps them, and
-            with them its bound.
+            Upwork's of that day), counted from the payment's moment
+            (``Payment.at``; for a bare amount or a payment without it,
+            from its day's last moment).  An hourly contract's pay is held
+            to its week's payout calendar under them, not to the security
+            period.  The :class:`Payout` keeps them, and with them its
+            bound.
 
     Returns:
         A :class:`Payout` with every step.
@@ -575,7 +643,7 @@ def payout(
         contract_started=started_before_rates(rate, contract, day=day, rules=rules),
     )
     chosen_platform = _given_rules(platform_rules, PlatformRules, "platform_rules")
-    available = _available(day, payment, contract, available_on, chosen_platform)
+    available, hourly_pay = _available(day, payment, contract, available_on, chosen_platform)
     withdrawn_on = _withdrawal_day(reference_rate, method)
     if withdrawn_on < available and available > LATEST:  # no rate can be dated that late
         raise InvalidValueError(
@@ -616,6 +684,8 @@ def payout(
         fee=fee,
         withdrawal=withdrawal,
         platform_rules=chosen_platform,
+        paid_at=payment.at if isinstance(payment, Payment) else None,
+        hourly_pay=hourly_pay,
         available_on=available,
         withdrawn_on=withdrawn_on,
     )

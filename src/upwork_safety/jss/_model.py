@@ -275,9 +275,13 @@ def _all_open(count: int) -> str:
     Contracts read from an export are such (review r38, newcomer 6: 40 members
     scored ``None`` with a reason that did not say why).
     """
-    each = "the contract has" if count == 1 else f"none of the {count} contracts has"
+    each = (
+        "the contract has not ended and has no feedback"
+        if count == 1
+        else f"none of the {count} contracts has ended or has feedback"
+    )
     return (
-        f"; {each} ended or has feedback (contracts read from an export have neither: "
+        f"; {each} (contracts read from an export have neither: "
         "add Contract.ended and feedback with attrs.evolve, as the statements guide's "
         "'Contracts for the other engines' shows)"
     )

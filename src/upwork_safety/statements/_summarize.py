@@ -277,11 +277,12 @@ def summarize(
     if isinstance(checked, ExchangeRate) and groups:
         _rate_in_period(checked, "", groups[0][0][1], groups[-1][0][2])
     rows: list[SummaryRow] = []
+    weekly = statement.format is StatementFormat.WEEKLY_SUMMARY
     missing: list[str] = []
     untaxed: dict[str, str] = {}  # period: why it has no estimate
     for (period, start, end), members in groups:
         sums = _sum_rows(members)
-        row = _row(period, start, end, len(members), sums)
+        row = _row(period, start, end, len(members), sums, earnings_only=weekly)
         if checked is not None:
             rate = _rate_for(checked, period)
             if rate is not None and not isinstance(checked, ExchangeRate):

@@ -23,6 +23,7 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._validate import (
     as_tuple,
+    bool_field,
     count_field,
     exchange_rate_arg,
     field_name,
@@ -88,6 +89,8 @@ _MONEY_COLUMNS = (
 #: The record keys a weekly summary's figures fill (review r38, newcomer 2): it lists
 #: earnings only, so every other figure of its records is unknown, ``None``, never a zero
 #: a DataFrame would sum (its rows keep 0.00 there, and :attr:`Summary.notes` says why).
+#: :meth:`SummaryRow.record` of an ``earnings_only`` row applies it, the one reader
+#: (review r38, hostile2 7).
 _WEEKLY_KNOWN = frozenset({"period", "start", "end", "transactions", "gross", "rate", "tax_rate"})
 #: Columns shown as costs: the negative sum of their rows, so a fee of $10 reads 10.00.
 #: Every money column but the earnings (gross) and the signed rest (other).
@@ -274,6 +277,13 @@ class SummaryRow:
         other: Payments and miscellaneous rows, signed as in the export.
         rate: The USD→PKR rate the period was converted at, if any.
         tax_rate: The s.154A rate estimated with, if any.
+        earnings_only: The export lists earnings only (a weekly summary), so
+            every figure but *gross* is unknown: the cost columns hold 0.00
+            as placeholders, :attr:`net` and :attr:`change` equal *gross*,
+            and :meth:`record` gives ``None`` for each of them, as
+            :attr:`net_pkr`, :attr:`withdrawn_pkr` and :attr:`tax_pkr` are
+            ``None``.  A :class:`Summary` of a weekly summary holds such
+            rows only.
 
     Raises:
         InvalidTypeError: A field of the wrong type, or a money column not in USD.
@@ -300,6 +310,7 @@ class SummaryRow:
     other: Money = attrs.field(converter=plain_money, validator=_usd)
     rate: ExchangeRate | None = attrs.field(default=None, validator=_optional_rate)
     tax_rate: Decimal | None = attrs.field(default=None, validator=optional_fraction_field)
+    earnings_only: bool = attrs.field(default=False, validator=bool_field)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -333,13 +344,25 @@ class SummaryRow:
 
     @property
     def net_pkr(self) -> Money | None:
-        """:attr:`net` in rupees at :attr:`rate` (``None`` without a rate)."""
-        return None if self.rate is None else self.rate.convert(self.net)
+        """:attr:`net` in rupees at :attr:`rate`.
+
+        ``None`` without a rate, or when the net is unknown
+        (:attr:`earnings_only`: the export does not hold the fees).
+        """
+        if self.rate is None or self.earnings_only:
+            return None
+        return self.rate.convert(self.net)
 
     @property
     def withdrawn_pkr(self) -> Money | None:
-        """:attr:`withdrawn` in rupees at :attr:`rate` (``None`` without a rate)."""
-        return None if self.rate is None else self.rate.convert(self.withdrawn)
+        """:attr:`withdrawn` in rupees at :attr:`rate`.
+
+        ``None`` without a rate, or when the withdrawals are unknown
+        (:attr:`earnings_only`).
+        """
+        if self.rate is None or self.earnings_only:
+            return None
+        return self.rate.convert(self.withdrawn)
 
     @property
     def tax_pkr(self) -> Money | None:
@@ -348,7 +371,8 @@ class SummaryRow:
         The bank withholds it from what it receives from abroad, so it is
         estimated on what was withdrawn, at the given rate; the bank's own
         figure uses its rate and the amount it actually received.  ``None``
-        without a rate or a tax rate.
+        without a rate or a tax rate, or when the withdrawals are unknown
+        (:attr:`earnings_only`).
         """
         withdrawn = self.withdrawn_pkr
         if withdrawn is None or self.tax_rate is None:
@@ -356,7 +380,12 @@ class SummaryRow:
         return rate_of(withdrawn, self.tax_rate)
 
     def record(self) -> dict[str, object]:
-        """The row as one flat dict (money as ``Decimal``)."""
+        """The row as one flat dict (money as ``Decimal``).
+
+        A figure the export does not hold is ``None``, not zero: for an
+        :attr:`earnings_only` row (a weekly summary's) every amount but
+        ``gross`` (fees, refunds, withdrawals, ``net``, ``change``).
+        """
         record: dict[str, object] = {
             "period": self.period,
             "start": self.start,
@@ -364,12 +393,19 @@ class SummaryRow:
             "transactions": self.transactions,
         }
         for name in (*_MONEY_COLUMNS[:3], "net", *_MONEY_COLUMNS[3:], "change"):
-            record[name] = _render.plain(getattr(self, name))
+            known = not self.earnings_only or name in _WEEKLY_KNOWN
+            record[name] = _render.plain(getattr(self, name)) if known else None
         return record
 
 
 def _row(
-    period: str, start: date, end: date, transactions: int, sums: dict[str, Money]
+    period: str,
+    start: date,
+    end: date,
+    transactions: int,
+    sums: dict[str, Money],
+    *,
+    earnings_only: bool,
 ) -> SummaryRow:
     return SummaryRow(
         period=period,
@@ -384,6 +420,7 @@ def _row(
         connects_and_subscriptions=sums["connects_and_subscriptions"],
         taxes=sums["taxes"],
         other=sums["other"],
+        earnings_only=earnings_only,
     )
 
 
@@ -442,8 +479,10 @@ class Summary:
             anything but a sequence, or an item of the wrong type).
         InvalidValueError: An unknown *by*, a row that is not one period of
             *by* (its label, first and last day those of one month, one
-            tax year or one calendar year), or rows that are not consecutive
-            periods, oldest first.
+            tax year or one calendar year), rows that are not consecutive
+            periods, oldest first, or a row whose
+            :attr:`~SummaryRow.earnings_only` is not that of *format* (true
+            for a weekly summary only).
     """
 
     by: Period = attrs.field(validator=_by)
@@ -458,7 +497,16 @@ class Summary:
     )
 
     def __attrs_post_init__(self) -> None:
+        earnings_only = self.format is StatementFormat.WEEKLY_SUMMARY
         for index, row in enumerate(self.rows):
+            if row.earnings_only is not earnings_only:
+                raise InvalidValueError(
+                    f"Summary.rows[{index}].earnings_only is {row.earnings_only}, but a summary "
+                    f"of a {self.format.value} holds rows with earnings_only={earnings_only}: "
+                    "only a weekly summary lists earnings only",
+                    field=f"Summary.rows[{index}].earnings_only",
+                    rule="earnings only for a weekly summary, and for it only",
+                )
             if not _is_period(row, self.by):
                 kind = _period_name(self.by, days=False)
                 raise InvalidValueError(
@@ -484,22 +532,32 @@ class Summary:
         ``date.min``, a placeholder: the notebook table then shows no total row
         and the CLI's ``--json`` writes ``"total": null``.
         """
+        weekly = self.format is StatementFormat.WEEKLY_SUMMARY
         if not self.rows:
-            return _row(TOTAL, date.min, date.min, 0, dict.fromkeys(_MONEY_COLUMNS, _ZERO))
+            zeros: dict[str, Money] = dict.fromkeys(_MONEY_COLUMNS, _ZERO)
+            return _row(TOTAL, date.min, date.min, 0, zeros, earnings_only=weekly)
         sums = {
             name: Money.total((getattr(r, name) for r in self.rows), USD) for name in _MONEY_COLUMNS
         }
         count = sum(r.transactions for r in self.rows)
-        return _row(TOTAL, self.rows[0].start, self.rows[-1].end, count, sums)
+        return _row(TOTAL, self.rows[0].start, self.rows[-1].end, count, sums, earnings_only=weekly)
 
     @property
     def net_pkr(self) -> Money | None:
-        """Net earnings in rupees, each period at its own rate (``None`` without rates)."""
+        """Net earnings in rupees, each period at its own rate.
+
+        ``None`` without rates, or when the export does not hold the fees
+        (a weekly summary: :attr:`SummaryRow.earnings_only`).
+        """
         return _optional_money_sum(r.net_pkr for r in self.rows)
 
     @property
     def withdrawn_pkr(self) -> Money | None:
-        """Withdrawals in rupees, each period at its own rate (``None`` without rates)."""
+        """Withdrawals in rupees, each period at its own rate.
+
+        ``None`` without rates, or when the export does not hold the
+        withdrawals (a weekly summary).
+        """
         return _optional_money_sum(r.withdrawn_pkr for r in self.rows)
 
     @property
@@ -511,7 +569,8 @@ class Summary:
         adds nothing, and :attr:`notes` names it: a summary by calendar year
         whose 2022 holds a withdrawal from before 1 July leaves all of 2022
         out, where a summary by tax year leaves out 2021-22 only.  ``None``
-        when no period is estimated.
+        when no period is estimated (so for a weekly summary, which does not
+        hold the withdrawals).
         """
         return _optional_money_sum(r.tax_pkr for r in self.rows)
 
@@ -551,14 +610,8 @@ class Summary:
             if taxed:
                 record["tax_rate"] = row.tax_rate
                 record["tax_pkr"] = _render.plain(row.tax_pkr)
-            records.append(self._held(record))
+            records.append(record)
         return records
-
-    def _held(self, record: dict[str, object]) -> dict[str, object]:
-        """*record* with ``None`` for each figure this summary's export does not hold."""
-        if self.format is StatementFormat.WEEKLY_SUMMARY:
-            record.update((key, None) for key in record if key not in _WEEKLY_KNOWN)
-        return record
 
     def _repr_html_(self) -> str:
         records = self.to_records()
@@ -573,7 +626,6 @@ class Summary:
             )
         if "tax_pkr" in records[0]:
             total["tax_pkr"] = _render.plain(self.tax_pkr)
-        total = self._held(total)
         caption = f"{self.format.title} by {_period_name(self.by)}, amounts in USD"
         if self.notes:
             caption += ". " + " ".join(self.notes)
