@@ -104,9 +104,11 @@ def _settled(sentence: Sentence, start: int, end: int) -> bool:
     """Negated, past, a warning or a report, or a story with no request: none stands.
 
     A warning anywhere in the sentence ("beware, ...", "..., that sounds like a
-    scam"); a story ("got banned") or the past only in the match's own clause, and a
-    story only where nothing is asked or offered: a scheme's own back-story ("my
-    account got suspended, can I use yours?") takes nothing away (review r15).
+    scam"), but not a prohibition with a request to the writer after it
+    (:func:`._account_settled.warned`); a story ("got banned") or the past only in
+    the match's own clause, and a story only where nothing is asked or offered: a
+    scheme's own back-story ("my account got suspended, can I use yours?") takes
+    nothing away (review r15).
     """
     asking = sentence.asks() or bool(sentence.first(w.WANTS))
     return (
