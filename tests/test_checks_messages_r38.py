@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from _scanner import ACCOUNT, FUNDING, REVIEW
 from _scanner import rule_codes as _codes
 from test_checks_corpus import ANCHORS
+from upwork_safety import checks
 from upwork_safety.checks import FindingCode, _scope
 from upwork_safety.checks._keys import keys_pattern, required_keys
 from upwork_safety.checks._normalise import normalise
@@ -172,3 +173,94 @@ def test_a_request_to_share_still_is_account_sharing(text: str, direction: str) 
 def test_pay_after_the_work_still_is_start_before_funding(text: str) -> None:
     """Reading "releases" as Upwork's release leaves pay-after-the-work as it was."""
     assert FUNDING in _codes(text, "incoming")
+
+
+# ============================================================ the second red team and newcomer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phone number share mat karna, bas apna Upwork password mujhe bhej dein",
+        "WhatsApp pe kisi ko share mat karna, Upwork ka login aur OTP mujhe de do",
+        "Client ko email dena mat, apni Upwork ID ka password mujhe bhejo",
+    ],
+)
+def test_a_request_after_a_prohibition_still_is_account_sharing(text: str) -> None:
+    """A "... share mat karna" forbids what it names, not a request after it (review r38, hostile2 1)."""
+    assert ACCOUNT in _codes(text, "incoming")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apna password kisi ko share mat karna, mujhe bhi mat dena",
+        "OTP kisi ko mat batana, mujhe bhi nahi, Upwork kabhi nahi maangta",
+        "Be careful: log say send me your password, never share it",
+    ],
+)
+def test_a_prohibition_with_no_request_after_it_still_settles(text: str) -> None:
+    """A prohibition that forbids the writer too, or is a warning only, stays clear."""
+    assert ACCOUNT not in _codes(text, "incoming")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Account sell karne wala page banana hai, React mein",
+        "ID rent module chahiye hamari bike rental website ke liye",
+        "Profile buy button ka design change kar do, thoda bara",
+    ],
+)
+def test_a_product_part_named_by_a_trade_word_is_not_an_account_sold(text: str) -> None:
+    """The trade naming a part of a product to build is the work (review r38, hostile2 3)."""
+    assert ACCOUNT not in _codes(text, "incoming")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Account bech do, 250 dollar abhi dunga",
+        "ID rent pe de do, page wala kaam baad mein",
+        "Profile sell karni hai? 300 dollar milenge",
+    ],
+)
+def test_an_account_sold_beside_product_words_still_is_account_sharing(text: str) -> None:
+    """An account sold, with no product part named by the trade, stays found."""
+    assert ACCOUNT in _codes(text, "incoming")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could you give back the escrow money? We will fund the milestone again after Eid.",
+        "Please cancel the milestone so the money comes back to me, I'll open a new milestone soon.",
+        "Contract khatam kar do abhi, baqi payment main agle mahine naye contract mein dunga",
+        "Escrow wapas kar do bhai, hum dobara fund kar denge next week",
+    ],
+)
+def test_escrow_given_back_with_pay_promised_later_is_start_before_funding(text: str) -> None:
+    """Funded escrow asked back, its pay promised later: the work goes on unfunded.
+
+    (review r38, newcomer2 1)
+    """
+    found = checks.scan_message(text)
+    hits = [f for f in found if f.code is FUNDING]
+    assert [f.severity for f in hits] == [checks.Severity.DANGER]
+    assert hits[0].confidence is checks.Confidence.HIGH
+    assert "escrow back" in hits[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please refund the milestone through Upwork, we decided not to go ahead.",
+        "Close this contract please, I'll send a new offer for the mobile app next month.",
+        "I asked Upwork support to refund the escrow; sorry it didn't work out.",
+        "Refund mat karna, main milestone 3 next week fund kar dunga",
+        "Thanks, the milestone is approved. I'll fund the next one tomorrow.",
+    ],
+)
+def test_a_plain_refund_or_a_new_contract_for_new_work_stays_clear(text: str) -> None:
+    """A refund with no promise to fund again, or new work on a new offer, gives no code."""
+    assert FUNDING not in _codes(text, "incoming")

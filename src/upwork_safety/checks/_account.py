@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from upwork_safety.checks import _account_settled as settled
 from upwork_safety.checks import _account_words as w
 from upwork_safety.checks import _card_words as cw
 from upwork_safety.checks import _lexicon as lex
@@ -103,15 +104,17 @@ def _settled(sentence: Sentence, start: int, end: int) -> bool:
     """Negated, past, a warning or a report, or a story with no request: none stands.
 
     A warning anywhere in the sentence ("beware, ...", "..., that sounds like a
-    scam"); a story ("got banned") or the past only in the match's own clause, and a
-    story only where nothing is asked or offered: a scheme's own back-story ("my
-    account got suspended, can I use yours?") takes nothing away (review r15).
+    scam"), but not a prohibition with a request to the writer after it
+    (:func:`._account_settled.warned`); a story ("got banned") or the past only in
+    the match's own clause, and a story only where nothing is asked or offered: a
+    scheme's own back-story ("my account got suspended, can I use yours?") takes
+    nothing away (review r15).
     """
     asking = sentence.asks() or bool(sentence.first(w.WANTS))
     return (
         sentence.negated(start, end)
-        or bool(sentence.first(w.WARNING))
-        or (not asking and bool(sentence.in_clause(w.STORY, start)))
+        or settled.warned(sentence)
+        or (not asking and bool(sentence.in_clause(settled.STORY, start)))
         or (bool(sentence.in_clause(lex.PAST, start)) and not sentence.all(lex.STILL_ASKING))
     )
 
@@ -139,7 +142,7 @@ def _hit(sentence: Sentence, *spans: re.Match[str] | tuple[int, int] | None) -> 
 
 def _traded(sentence: Sentence, *, hinted: bool) -> Hit | None:
     """The account rented, bought, sold, lent, shared, or given to the writer."""
-    if sentence.first(w.PRODUCT_WORK) and not sentence.first(w.UPWORK_HINT):
+    if sentence.first(settled.PRODUCT_WORK) and not sentence.first(w.UPWORK_HINT):
         return None
     named = sentence.all(w.ACCOUNT)
     for account in _accounts(sentence, hinted=hinted):
@@ -187,7 +190,7 @@ def _cut_settled(sentence: Sentence, cut: re.Match[str]) -> bool:
     lead = sentence.text[max(0, cut.start() - 80) : cut.start()]
     return not (
         _NEGATED_CONDITION.search(lead)
-        and not sentence.first(w.WARNING)
+        and not settled.warned(sentence)
         and lex.NEGATION.search(sentence.text, cut.start()) is None
         and not sentence.in_clause(lex.PAST, cut.start())
     )
@@ -507,7 +510,7 @@ def _remote(sentence: Sentence, *, hinted: bool) -> Hit | None:
         if sentence.outgoing
         else (w.WRITER_DEVICE, w.READER_DEVICE)
     )
-    if sentence.first(w.PRODUCT_WORK) and not sentence.first(w.UPWORK_HINT):
+    if sentence.first(settled.PRODUCT_WORK) and not sentence.first(w.UPWORK_HINT):
         return None  # remote support as part of a product
     for tool in sentence.all(w.REMOTE):
         if sentence.first(theirs) and not sentence.first(w.ACCOUNT):
@@ -631,8 +634,6 @@ def account_warned(text: str, *, outgoing: bool) -> bool:
     scheme, which the model, reading words and not what they are said for, may
     not flag either (review r15).
     """
-    if w.WARNING.search(text) is None:
+    if settled.WARNING.search(text) is None:
         return False  # most messages warn of nothing and are not cut into sentences again
-    return Message(text, outgoing=outgoing).all_warn(
-        (ACCOUNT_ANCHOR,), lambda sentence: sentence.first(w.WARNING) is not None
-    )
+    return Message(text, outgoing=outgoing).all_warn((ACCOUNT_ANCHOR,), settled.warned)

@@ -2,7 +2,8 @@
 
 The vocabulary :mod:`._account`'s rules combine (each an idea, as in
 :mod:`._lexicon`): whose account it is, the verbs that trade or use it, its
-keys, a person's identity, remote access, and what takes a finding away.
+keys, a person's identity and remote access; what takes a finding away is in
+:mod:`._account_settled`.
 Every pattern is a set of alternatives between word boundaries, with bounded
 repetition only, so a search is linear in the length of the text.
 """
@@ -108,12 +109,22 @@ STRONG_TRADE_WORDS = (
 
 STRONG_TRADE = re.compile(r"\b(?:" + STRONG_TRADE_WORDS + r")\b")
 
+#: A part of a product, which a trade word can name: "the checkout page", "a rent system".
+PRODUCT_PART = (
+    r"pages?|flows?|options?|features?|systems?|buttons?|modules?|ui|ux|screens?|apps?|forms?|"
+    r"sections?|functionality|process|portal|platform|dashboard|api|workflow|website|site|"
+    r"template|logic|mockups?|wireframes?"
+)
+
 #: A bare account word opening its clause as the object of a sale, rent or purchase:
 #: "Account bechna hai?", "ID rent pe de do" (review r38, scanner 2); another service's
-#: account is named before the word ("Gmail account bechna hai").
+#: account is named before the word ("Gmail account bechna hai"). Not the trade naming a
+#: part of a product to build ("account buy karne ka flow", "profile sale page", "ID rent
+#: system": review r38, hostile2 3): that is the work, not a trade.
 BARE_ACCOUNT_SOLD = re.compile(
     r"(?:^|[,;:] )(?:(?:ye|yeh|is|wo|woh|the|an?|ek|aik) )?(?:account|id|profile)s? "
-    r"(?:" + STRONG_TRADE_WORDS + r")\b"
+    r"(?:" + STRONG_TRADE_WORDS + r")\b(?!(?: (?:karne|karnay|karni|ka|ki|ke|wala|wali|wale|"
+    r"and|or|sell|sale|rent|buy))* (?:" + PRODUCT_PART + r")\b)"
 )
 
 #: The account traded: those, and lent, borrowed, shared, handed over.
@@ -650,37 +661,6 @@ WANTS = re.compile(
     r"need|offer|pay|paying|give|giving)\b|\b(?:chahiye|chahta|chahti|chahte|milega|"
     r"mil sakta|available|offer|deal|interested|dunga|denge|mil jayenge|karna hai|need|needed|"
     r"wanted|required|looking for)\b|\?"
-)
-
-#: Advice, a warning or a report, anywhere in the sentence: "never share", "beware",
-#: "that sounds like a scam", "policy ke khilaf", "heads up", "mat bhejna".
-WARNING = re.compile(
-    r"\b(?:never (?:share|give|tell|send|rent|sell|lend|let|hand|type|enter)|don'?t ever|"
-    r"do not ever|kabhi(?: bhi)? (?:\w+ ){0,4}(?:na|mat|nahi)|kisi ko(?: bhi)? (?:\w+ ){0,3}"
-    r"(?:mat|na|nahi)|(?:mat|na) (?:dena|dein|do|batana|bataein|bhejna|bhejein|share karna)|"
-    # The verb before its "mat": "number ya email share mat karna" (review r38, scanner 3).
-    r"share (?:mat|na) kar(?:na|ein|o|iye|en)|(?:dena|batana|bhejna) mat|"
-    r"(?:turned on|enabled|enable|set up|activated|turn on)\w{0,3} (?:2fa|two[ -]factor|otp|"
-    r"authenticator)|(?<!not a )(?<!no )(?<!koi )scam|(?<!not a )(?<!no )scams|scammer\w{0,2}|"
-    r"fraud\w{0,3}|against (?:the )?(?:tos|terms|rules|policy)|policy ke khilaf|khilaf|"
-    r"not allowed|allowed nahi|is it allowed|beware|be careful|warning|warn|warns|warned|heads up|"
-    r"reported|report kiya|i heard|maine suna|suna hai|got a message|offering to|"
-    # A question whether what happened is normal: "Upwork sent me a 2FA code when I logged
-    # in, is that normal?" (review r29, scanner dev-r29).
-    r"is (?:that|this|it) (?:normal|usual|expected|legit|safe)|(?:yeh|ye) normal hai)\b"
-)
-
-#: A story of what happened, in the match's own clause: "got banned", "account band ho gaya".
-#: It takes a finding away only from a sentence that asks or offers nothing: a scheme's own
-#: back-story ("my account got suspended, can I use yours?") is no story.
-STORY = re.compile(r"\b(?:banned|suspended|ban ho|band ho|hacked|hack|careful)\b")
-
-#: A product being built, which has accounts and remote support of its own: "build a
-#: feature where users share their account", "integrate TeamViewer for our customers".
-PRODUCT_WORK = re.compile(
-    r"\b(?:integrat\w{0,6}|features?|plugin|module|help ?desk|"
-    r"(?:users|customers|members) (?:can|to|will|should)|build (?:a|an|the|our) (?:feature|app|"
-    r"page|screen|system|portal|flow)|implement\w{0,3} (?:a|an|the) (?:feature|flow|screen))\b"
 )
 
 #: The verification done by the reader: "do the video verification for my account".

@@ -250,8 +250,9 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "incoming message",
         "The client asks you to start (or deliver) before the milestone is funded or "
         "the contract exists, to work without escrow (or to deliver the work outside "
-        "Upwork's submission), to do free or unpaid sample or test work before hiring, or "
-        "says payment comes only after delivery.",
+        "Upwork's submission), to do free or unpaid sample or test work before hiring, "
+        "says payment comes only after delivery, or asks for the funded escrow back (a "
+        "refund, or the contract ended) with payment promised again later.",
         "Only funded milestones are protected; work done before funding can be taken "
         "without paying.",
         "HC 211063748 (Fixed-Price Protection)",

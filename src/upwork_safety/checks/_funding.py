@@ -11,6 +11,7 @@ import re
 
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
+from upwork_safety.checks._given_back import escrow_given_back
 from upwork_safety.checks._handover import OFF_SUBMIT, submission_skipped
 from upwork_safety.checks._pay_after import LAUNCHED as _LAUNCHED
 from upwork_safety.checks._pay_after import PAY_AFTER as _PAY_AFTER
@@ -660,5 +661,10 @@ def _funding_put_off(
 
 
 def start_before_funding(message: Message) -> Hit | None:
-    """START_BEFORE_FUNDING over the whole message (the request and the delay may be apart)."""
-    return _start_stated(message) or _start_before_funding_event(message)
+    """START_BEFORE_FUNDING over the whole message (the request and the delay may be apart).
+
+    Also the funded escrow asked back, its pay promised again later (:mod:`._given_back`).
+    """
+    return (
+        _start_stated(message) or _start_before_funding_event(message) or escrow_given_back(message)
+    )

@@ -19,7 +19,7 @@ from upwork_safety.checks._findings import Finding, make_finding, sorted_finding
 from upwork_safety.checks._intent import cleared, detect
 from upwork_safety.checks._model import model_hits
 from upwork_safety.checks._normalise import checked_text, normalise
-from upwork_safety.checks._sentences import FREE_TRIAL, Hit
+from upwork_safety.checks._sentences import ESCROW_GIVEN_BACK, FREE_TRIAL, Hit
 from upwork_safety.checks._unread import unread
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import StrEnum
@@ -164,7 +164,7 @@ _MESSAGE_TEXT: dict[tuple[FindingCode, Direction], _Text] = {
 
 #: The texts of a code's case whose advice differs from its usual one, per code,
 #: direction and :attr:`._sentences.Hit.variant`: free sample or test work has no
-#: milestone yet to wait for.
+#: milestone yet to wait for; funded escrow asked back is funding to keep.
 _VARIANT_TEXT: dict[tuple[FindingCode, Direction, str], _Text] = {
     (FindingCode.START_BEFORE_FUNDING, Direction.INCOMING, FREE_TRIAL): _Text(
         "The client asks for free or unpaid sample or test work before hiring you.",
@@ -175,6 +175,17 @@ _VARIANT_TEXT: dict[tuple[FindingCode, Direction, str], _Text] = {
         "I'd be glad to show what I can do! I don't do unpaid samples, but my portfolio "
         "has similar work, or we can start with a small paid test milestone here on "
         "Upwork; as soon as it's funded I'll begin.",
+    ),
+    (FindingCode.START_BEFORE_FUNDING, Direction.INCOMING, ESCROW_GIVEN_BACK): _Text(
+        "The client asks for the funded escrow back (a refund, or the contract ended) and "
+        "promises to pay again later.",
+        "Don't refund or end it while the work goes on: once the money leaves escrow, "
+        "nothing you deliver is protected until it is funded again, and a promise to fund "
+        "later can be broken. Keep the milestone funded until it is approved; if the "
+        "amount is wrong, stop work until the new milestone shows as funded.",
+        "I'd rather keep the milestone funded until the work is approved; that protects us "
+        "both. If the amount needs to change, let's fund the new milestone first and then "
+        "I'll carry on.",
     ),
 }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from upwork_safety.checks import _account_settled as account_settled
 from upwork_safety.checks import _account_words as account_words
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
@@ -230,7 +231,7 @@ def _account_deal_paid(sentence: Sentence) -> Hit | None:
     deal = sentence.first(account_words.ACCOUNT_DEAL)
     if deal is None or sentence.negated(*deal.span()):
         return None
-    if sentence.past() or sentence.first(account_words.WARNING):
+    if sentence.past() or sentence.first(account_settled.WARNING):
         return None
     for match in sentence.all(lex.METHOD):
         if not sentence.negated(*match.span()):
@@ -249,7 +250,7 @@ def _account_deal_paid_after(previous: Sentence | None, sentence: Sentence) -> H
     deal = previous.first(account_words.ACCOUNT_DEAL)
     if deal is None or previous.negated(*deal.span()) or _account_deal_paid(previous):
         return None
-    if previous.first(account_words.WARNING) or sentence.first(account_words.WARNING):
+    if previous.first(account_settled.WARNING) or sentence.first(account_settled.WARNING):
         return None
     for match in sentence.all(lex.METHOD):
         if not sentence.negated(*match.span()):

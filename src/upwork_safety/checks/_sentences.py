@@ -54,13 +54,19 @@ class Hit:
     end: int
     confidence: Confidence
     #: Which of the code's cases the evidence is, when its advice differs from the
-    #: code's usual advice: :data:`FREE_TRIAL`, or ``""`` for the usual case.
+    #: code's usual advice: :data:`FREE_TRIAL`, :data:`ESCROW_GIVEN_BACK`, or ``""`` for
+    #: the usual case.
     variant: str = ""
 
 
 #: START_BEFORE_FUNDING's case of free or unpaid sample or test work asked for before
 #: hiring: there is no milestone yet to wait for, so the advice is a paid test instead.
 FREE_TRIAL = "free_trial"
+
+#: START_BEFORE_FUNDING's case of the funded escrow asked back (or its contract ended) with
+#: the pay promised again later: the work is already under way, so the advice is to keep
+#: the milestone funded (review r38, newcomer2 1).
+ESCROW_GIVEN_BACK = "escrow_given_back"
 
 
 class Sentence:
