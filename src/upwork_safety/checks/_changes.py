@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
+from upwork_safety._display import shown
 from upwork_safety._events import RequestChanges
 from upwork_safety.checks._clocks import _left, _milestone_name, _when
 from upwork_safety.checks._codes import FindingCode
@@ -64,7 +65,7 @@ def changes_findings(
             continue
         asked = _asked(contract, milestone)
         when = "" if asked is None else f" at {_when(asked.at)}"
-        note = "" if asked is None or not asked.note else f" ({short(asked.note, 60)!r})"
+        note = "" if asked is None or not asked.note else f" ({shown(short(asked.note, 60))})"
         notice = notices.get(milestone.id)
         dormancy = (
             ""
