@@ -100,14 +100,14 @@ def test_codes_repr_is_one_short_line():
     assert "\n" not in shown
     # The codes' names alone, about 20 characters each: well under the 8,000 of a dump.
     assert len(shown) < 25 * len(CODES)
-    assert shown.startswith("<25 finding codes: UNFUNDED_MILESTONE, ")
+    assert shown.startswith("<27 finding codes: UNFUNDED_MILESTONE, ")
 
 
 def test_codes_accept_plain_text_keys():
     """CODES is keyed by FindingCode but a plain string finds the same entry."""
     assert CODES[FindingCode.UPFRONT_FEE] is CODES["UPFRONT_FEE"]
     assert "UPFRONT_FEE" in CODES
-    assert 25 == len(CODES)
+    assert 27 == len(CODES)
 
 
 # ============================================================================ CODES
@@ -139,6 +139,8 @@ REQUIRED = {
     "HOURS_IN_REVIEW",
     "HOURS_PENDING",
     "FEE_RATE_NOT_CHARGED",
+    "CHANGES_REQUESTED",
+    "CURRENCY_NOT_MODELLED",
 }
 
 
@@ -396,6 +398,16 @@ def test_every_code_path_builds_findings_with_their_codes_severity():
                 service_fee_rate="0.15",
             ),
             now=at(2025, 6, 4),
+        ),
+        *checks.review_contract(
+            escrow.apply(
+                funded_and_submitted("150.00"), escrow.RequestChanges("m1", at(2024, 3, 5))
+            ),
+            now=at(2024, 3, 6),
+        ),
+        *checks.review_contract(
+            fixed([Milestone("m1", "Logo: 3 concepts", Money("150.00", "EUR"))]),
+            now=at(2024, 3, 1, 10),
         ),
         *checks.review_milestone("Build the website"),
         *checks.scan_message("Start today, I will fund the milestone tomorrow."),
@@ -987,10 +999,12 @@ def test_arbitration_net_uses_the_published_10_percent_without_a_contract_rate()
 
 
 def test_arbitration_skips_other_currencies():
-    """Escrow in another currency than the fee is not compared."""
+    """Escrow in another currency than the fee is not compared: the review says so (r38)."""
     eur = Milestone("m1", "Logo: 3 concepts", Money("50.00", "EUR"), description="PNG, 2 rounds")
     contract = escrow.apply(fixed([eur]), escrow.Fund("m1", at(2024, 3, 1, 9)))
-    assert [] == checks.review_contract(contract, now=at(2024, 3, 2))
+    found = checks.review_contract(contract, now=at(2024, 3, 2))
+    assert [FindingCode.CURRENCY_NOT_MODELLED] == [f.code for f in found]
+    assert "ARBITRATION_UNECONOMIC" in found[0].message
 
 
 def test_dormant_escrow_within_the_notice_period():

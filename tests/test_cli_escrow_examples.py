@@ -40,7 +40,12 @@ EXPECTED = {
     ),
     "changes.json": (
         MilestoneState.CHANGES_REQUESTED,
-        {datetime(2026, 3, 12, 10, tzinfo=KARACHI): []},
+        {
+            datetime(2026, 3, 12, 10, tzinfo=KARACHI): [
+                # Waiting for the freelancer: due at the first dormancy notice (review r38).
+                (FindingCode.CHANGES_REQUESTED, datetime(2026, 5, 17, tzinfo=UTC))
+            ]
+        },
     ),
     "approved.json": (
         MilestoneState.PAID,

@@ -128,6 +128,8 @@ class FindingCode(StrEnum):
     HOURS_IN_REVIEW = "HOURS_IN_REVIEW"
     HOURS_PENDING = "HOURS_PENDING"
     FEE_RATE_NOT_CHARGED = "FEE_RATE_NOT_CHARGED"
+    CHANGES_REQUESTED = "CHANGES_REQUESTED"
+    CURRENCY_NOT_MODELLED = "CURRENCY_NOT_MODELLED"
 
 
 _CODE_VALUES = frozenset(code.value for code in FindingCode)
@@ -147,7 +149,9 @@ def _check_code(instance: object, attribute: Any, value: Any) -> None:
     if not isinstance(value, FindingCode):
         name = field_name(instance, attribute)
         raise InvalidValueError(
-            f"{name} must be one of the documented codes ({', '.join(CODES)}), got {shown(value)}",
+            # The codes by count, not name: 27 names would crowd out the value (test_errors).
+            f"{name} must be one of the {len(CODES)} documented codes (checks.CODES lists them), "
+            f"got {shown(value)}",
             field=name,
             rule="a documented code",
         )
@@ -419,7 +423,8 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "Money in escrow for a milestone is less than the arbitration fee each party "
         "pays; the finding carries the fee and whether the figure is unconfirmed. Only a "
         "milestone in the fee's currency (USD) is compared: one in another currency is "
-        "not, as no exchange rate is assumed, and gets no finding.",
+        "not, as no exchange rate is assumed: the contract gets CURRENCY_NOT_MODELLED "
+        "instead.",
         "If mediation fails, arbitration costs each side its fee, so a small milestone "
         "cannot be defended there; keep milestones small but keep evidence in writing.",
         f"{_source('arbitration_opt_in')} (arbitration); fee: {_sourced('arbitration_fee')}",
@@ -506,6 +511,33 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "in force on the payment's day allows; with a rate Upwork does not charge, what a "
         "payment leaves after the fee cannot be told.",
         "HC 211062538 (service fees); the contract's own offer",
+    ),
+    CodeInfo(
+        FindingCode.CHANGES_REQUESTED,
+        Severity.INFO,
+        "fixed-price contract",
+        "The client asked for changes to a submitted milestone and the work has not been "
+        "resubmitted; one finding per milestone, giving the money held in escrow and, as "
+        "due, when Upwork's first dormancy notice would come if nothing moves it (once "
+        "that is near, DORMANT_ESCROW says it instead).",
+        '"Request changes" stops the review clock; resubmitting through "Submit work" '
+        "starts a fresh review period. Until then nothing is paid, and escrow left "
+        "untouched goes dormant.",
+        f"HC 360000980507 (request changes); {_source('dormancy_period')} (dormancy)",
+    ),
+    CodeInfo(
+        FindingCode.CURRENCY_NOT_MODELLED,
+        Severity.INFO,
+        "any contract",
+        "The contract has amounts in a currency other than the one Upwork's rules are "
+        "modelled in (USD): once per contract, naming what was not checked: the amount "
+        "after the service fee, and on a fixed-price contract the minimum milestone "
+        "(MILESTONE_BELOW_MINIMUM) and the arbitration fee (ARBITRATION_UNECONOMIC).",
+        "The service fee schedules, the minimum milestone and the arbitration fee are "
+        "stated in USD; no exchange rate is assumed, so an amount in another currency is "
+        "not compared with them.",
+        f"{_source('minimum_milestone')} (minimum milestone); HC 211062538 (service fees); "
+        f"fee: {_sourced('arbitration_fee')}",
     ),
 )
 

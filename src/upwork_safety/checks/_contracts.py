@@ -19,6 +19,7 @@ import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_instant
 from upwork_safety._validate import instance
+from upwork_safety.checks._changes import changes_findings
 from upwork_safety.checks._clocks import (
     _BY_DEADLINE,
     _UTC,
@@ -27,6 +28,7 @@ from upwork_safety.checks._clocks import (
     _milestone_name,
 )
 from upwork_safety.checks._codes import FindingCode
+from upwork_safety.checks._currency import currency_findings
 from upwork_safety.checks._fee_rate import fee_rate_findings
 from upwork_safety.checks._findings import Finding, make_finding, sorted_findings
 from upwork_safety.checks._fund_advice import (
@@ -322,8 +324,10 @@ def _fixed_price(
         if finding is not None:
             found.append(finding)
     found.extend(pending_findings(current, deadlines, now, rules))
+    found.extend(changes_findings(current, deadlines, now, in_force, reported=found))
     found.extend(_arbitration(current, now, in_force))
     found.extend(_vague(current))
+    found.extend(currency_findings(current, now, in_force))
     return found
 
 
@@ -352,7 +356,9 @@ def review_contract(
     net after the service fee, by :func:`upwork_safety.fees.explain_service_fee`
     with the contract, as the findings below; its advice fits the
     milestone's state)
-    and ``VAGUE_MILESTONE`` for milestones not yet delivered (for a funded
+    ``CHANGES_REQUESTED`` for a milestone the client sent back (the next step
+    is the freelancer's; ``due`` is the first dormancy notice), and
+    ``VAGUE_MILESTONE`` for milestones not yet delivered (for a funded
     one, which can no longer be edited, the advice is to agree the details
     in writing in the contract's messages before submitting).
 
@@ -379,7 +385,13 @@ def review_contract(
     contract (its ``service_fee_rate``), or that the fee comes off when it
     cannot be worked out (a currency other than USD).  A contract whose own
     ``service_fee_rate`` the fee engine refuses gets
-    ``FEE_RATE_NOT_CHARGED``, quoting the engine's refusal.
+    ``FEE_RATE_NOT_CHARGED``, quoting the engine's refusal.  A contract with
+    amounts in a currency other than the one Upwork's rules are modelled in
+    (USD) gets ``CURRENCY_NOT_MODELLED`` once, naming the checks and figures
+    that could not be applied (no exchange rate is assumed).
+
+    No finding means none of these checks found anything, not that the
+    contract needs nothing from the freelancer.
 
     Args:
         contract: The contract, as recorded so far (its ``history`` and
@@ -414,5 +426,8 @@ def review_contract(
     rules = _given_rules(rules, PlatformRules)
     fee_rate = fee_rate_findings(contract, now)
     if contract.kind is ContractKind.HOURLY:
-        return sorted_findings([*_hourly(contract, now, rules), *fee_rate])
+        in_force = escrow.rules_in_force(now, rules=rules)
+        return sorted_findings(
+            [*_hourly(contract, now, rules), *fee_rate, *currency_findings(contract, now, in_force)]
+        )
     return sorted_findings([*_fixed_price(contract, now, rules), *fee_rate])
