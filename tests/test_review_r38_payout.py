@@ -265,7 +265,8 @@ def test_payouts_day_is_the_ledgers_for_a_period_of_hours():
     assert built.value.field == "Payout.available_on"
 
 
-def test_a_bare_amount_counts_from_the_last_moment_of_its_day():
+def test_a_bare_amount_counts_from_the_start_of_its_day():
+    """As ``Payment.moment`` reads a day-only payment (review r38, diff review 3)."""
     p = fees.payout(
         Money("500", "USD"),
         on=date(2024, 1, 10),
@@ -274,7 +275,7 @@ def test_a_bare_amount_counts_from_the_last_moment_of_its_day():
         reference_rate=_rate(date(2024, 1, 16)),
     )
     assert p.paid_at is None
-    assert p.available_on == date(2024, 1, 16)
+    assert p.available_on == date(2024, 1, 15)
     whole = fees.payout(
         Money("500", "USD"),
         on=date(2024, 1, 10),

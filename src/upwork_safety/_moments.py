@@ -384,6 +384,17 @@ def to_utc(value: datetime) -> datetime:
         return value
 
 
+def payment_moment(on: date, at: datetime | None) -> datetime:
+    """The moment money paid on *on* (at *at*, if known) was paid: *at*, or 00:00 UTC of *on*.
+
+    The one reading of a payment whose moment is not known (review r38,
+    diff review 3): ``Payment.moment``, so the escrow ledger and
+    ``checks.review_contract``, and ``fees.payout`` all count its security
+    period from the same moment.
+    """
+    return at if at is not None else datetime(on.year, on.month, on.day, tzinfo=UTC)
+
+
 def optional_to_utc(value: datetime | None) -> datetime | None:
     """:func:`to_utc` for an optional field."""
     return None if value is None else to_utc(value)

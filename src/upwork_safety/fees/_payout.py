@@ -11,7 +11,7 @@ import attrs
 from upwork_safety._calendar import hourly_pay_available, week_rules_day, week_start
 from upwork_safety._display import shown
 from upwork_safety._last_day import LATEST, too_late
-from upwork_safety._moments import optional_to_utc, optional_utc_field
+from upwork_safety._moments import optional_to_utc, optional_utc_field, payment_moment
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import to_date
 from upwork_safety._validate import bool_field, whole_cents
@@ -61,7 +61,7 @@ def _default_available(payout: Payout) -> date:
     chosen = _given_rules(payout.platform_rules, PlatformRules, "Payout.platform_rules")
     at = _checked_moment(payout.paid_at, fee.on)
     if payout.hourly_pay:
-        return hourly_pay_days(fee.on, chosen, at=at)[0][0]
+        return hourly_pay_days(fee.on, chosen, at=at, field="Payout.platform_rules")[0][0]
     return available_from(fee.on, chosen, field="Payout.platform_rules", at=at)
 
 
@@ -104,9 +104,8 @@ class Payout(Steps):
             when known, as a :class:`~upwork_safety.Payment`'s ``at``: the
             security period runs from it.  ``None`` (default): the
             moment of the day is not known, and the period is counted
-            from the day's last moment, so no day on which the money may
-            still be pending is taken (for a period of whole days, the
-            same day as from any moment of it).
+            from 00:00 UTC of the day, as ``Payment.moment`` reads it for
+            the escrow ledger and ``checks.review_contract``.
         hourly_pay: The payment is an hourly contract's pay of kind
             ``OTHER`` (:func:`payout` says so): *available_on* is bounded
             by the earliest day such a payment can be available (a week's
@@ -262,9 +261,6 @@ def start_of(day: date) -> datetime:
     return datetime.combine(day, time(0), timezone.utc)
 
 
-_DAY_END = timedelta(days=1, microseconds=-1)
-
-
 def available_from(
     paid_on: date,
     rules: WeekRules = None,
@@ -279,18 +275,17 @@ def available_from(
     what-if), a history's set in force that day (refused naming *field* if
     it starts later), or with ``None`` Upwork's published rules of that day.
     Counted from the payment's moment *at*, as the engine counts it; when
-    only the day is known, from its last moment, so the day given is one on
-    which the money is available whatever the moment (review r38, hostile2
-    5: a what-if's period of 5 days 23 hours, counted from 00:00, gave a
-    day the ledger held the money pending all day).
+    only the day is known, from 00:00 UTC of it, the moment
+    ``Payment.moment`` gives, from which the ledger and
+    ``checks.review_contract`` count too (review r38, diff review 3: one
+    what-if, one answer).
     """
     chosen = (
         platform_as_of(paid_on)
         if rules is None
         else _in_force_of(rules, PLATFORM_HISTORY, paid_on, field=field)
     )
-    moment = start_of(paid_on) + _DAY_END if at is None else at
-    return _available_after(moment, chosen).date()
+    return _available_after(payment_moment(paid_on, at), chosen).date()
 
 
 def check_available(
@@ -311,7 +306,7 @@ def check_available(
     to the security period (review r38, hostile2 4).
     """
     if hourly_pay:
-        days = hourly_pay_days(paid_on, rules, at=at)
+        days = hourly_pay_days(paid_on, rules, at=at, field=rules_field)
         if available < days[0][0]:
             raise InvalidValueError(
                 f"{field} is {available}, before a payment of {paid_on} on an hourly contract "
@@ -334,17 +329,21 @@ def check_available(
 _WEEK = timedelta(days=7)
 
 
-def _rules_of_week(closes: datetime, rules: WeekRules) -> PlatformRules:
+def _rules_of_week(
+    closes: datetime, rules: WeekRules, field: str = "platform_rules"
+) -> PlatformRules:
     """*rules*, or the rules its history (or Upwork) has in force as the week that *closes* ends."""
     day = week_rules_day(closes)
     if rules is None:
         return platform_as_of(day)
-    return _in_force_of(rules, PLATFORM_HISTORY, day, field="platform_rules")
+    return _in_force_of(rules, PLATFORM_HISTORY, day, field=field)
 
 
-def _week_pay_days(closes: datetime, rules: WeekRules) -> list[tuple[date, str]]:
+def _week_pay_days(
+    closes: datetime, rules: WeekRules, field: str = "platform_rules"
+) -> list[tuple[date, str]]:
     """The days the hours of the week that *closes* are available: as usual, and Top Rated."""
-    chosen = _rules_of_week(closes, rules)
+    chosen = _rules_of_week(closes, rules, field)
     end = closes - timedelta(microseconds=1)
     week = f"{(closes - _WEEK).date()} → {end.date()}"
     usual, _ = hourly_pay_available(closes, chosen, top_rated=False)
@@ -356,7 +355,11 @@ def _week_pay_days(closes: datetime, rules: WeekRules) -> list[tuple[date, str]]
 
 
 def hourly_pay_days(
-    day: date, rules: WeekRules = None, *, at: datetime | None = None
+    day: date,
+    rules: WeekRules = None,
+    *,
+    at: datetime | None = None,
+    field: str = "platform_rules",
 ) -> list[tuple[date, str]]:
     """Every day an hourly contract's payment dated *day* is first available, with what it pays.
 
@@ -369,11 +372,12 @@ def hourly_pay_days(
     :func:`~upwork_safety._calendar.week_rules_day`); or a bonus or fixed
     weekly payment, available when the security period in force on *day*
     ends (counted from *at*, the payment's moment, if known:
-    :func:`available_from`).  Each day once, earliest first.
+    :func:`available_from`).  Each day once, earliest first.  A history
+    *rules* that starts too late is refused naming *field*.
     """
     found = {
         available_from(
-            day, rules, at=at
+            day, rules, at=at, field=field
         ): "a bonus or fixed weekly payment paid that day (the security period, HC 211060918)"
     }
     start = start_of(day)
@@ -383,15 +387,15 @@ def hourly_pay_days(
         # Dated by its invoice: the week whose invoice moment falls on *day*.  The delay
         # is read from the rules of the week before *day*'s, then confirmed by the
         # candidate week's own.
-        lo = start - _rules_of_week(week_start(start), rules).hourly_invoice_delay
+        lo = start - _rules_of_week(week_start(start), rules, field).hourly_invoice_delay
         closes = week_start(lo) if week_start(lo) == lo else week_start(lo) + _WEEK
-        invoiced = closes + _rules_of_week(closes, rules).hourly_invoice_delay
+        invoiced = closes + _rules_of_week(closes, rules, field).hourly_invoice_delay
         if start <= invoiced < start + timedelta(days=1):
             weeks.append(closes)
     except OverflowError:  # a week at either end of Python's calendar
         pass
     for closes in weeks:
-        for available, what in _week_pay_days(closes, rules):
+        for available, what in _week_pay_days(closes, rules, field):
             found[available] = f"{found[available]}, or {what}" if available in found else what
     return sorted(found.items())
 
@@ -559,8 +563,8 @@ def payout(
             :func:`upwork_safety.checks.review_contract` read it (a rule set
             as given, a history's in force on the payment's day; default
             Upwork's of that day), counted from the payment's moment
-            (``Payment.at``; for a bare amount or a payment without it,
-            from its day's last moment).  An hourly contract's pay is held
+            (``Payment.moment``: for a bare amount or a payment without
+            ``at``, 00:00 UTC of its day).  An hourly contract's pay is held
             to its week's payout calendar under them, not to the security
             period.  The :class:`Payout` keeps them, and with them its
             bound.

@@ -6,12 +6,18 @@ milestone, a bonus, or any other payment, each with its day and moment.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime
 from typing import NoReturn, cast
 
 import attrs
 
-from upwork_safety._moments import date_field, optional_to_utc, optional_utc_field, to_date
+from upwork_safety._moments import (
+    date_field,
+    optional_to_utc,
+    optional_utc_field,
+    payment_moment,
+    to_date,
+)
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text
 from upwork_safety._validate import cents_field, member_field, member_text, optional_id_field
@@ -20,9 +26,6 @@ from upwork_safety.kinds import StrEnum
 from upwork_safety.money import Money, plain_money
 
 __all__ = ["Payment", "PaymentKind"]
-
-
-_UTC = timezone.utc
 
 
 class PaymentKind(StrEnum):
@@ -112,5 +115,9 @@ class Payment:
 
     @property
     def moment(self) -> datetime:
-        """:attr:`at`, or the start (00:00 UTC) of :attr:`on` when the moment is not known."""
-        return self.at if self.at is not None else datetime.combine(self.on, time(0), _UTC)
+        """:attr:`at`, or the start (00:00 UTC) of :attr:`on` when the moment is not known.
+
+        The library's one reading of a payment known only by its day
+        (``fees.payout`` counts the security period from it too).
+        """
+        return payment_moment(self.on, self.at)
