@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal
 from typing import TYPE_CHECKING, cast, get_args
 
 from upwork_safety._cli import _args
@@ -11,11 +12,11 @@ from upwork_safety._display import shown
 from upwork_safety._render import percent
 from upwork_safety._validate import is_blank
 from upwork_safety.fees import SERVICE_FEE_HISTORY
+from upwork_safety.money import Money
 from upwork_safety.statements import Period, period_name
 
 if TYPE_CHECKING:
     from collections.abc import Sized
-    from decimal import Decimal
 
     from upwork_safety._cli._context import Context
     from upwork_safety._cli._printer import Printer
@@ -156,15 +157,17 @@ def _contract_rate(text: str) -> tuple[str, Decimal]:
 
 
 def _summary_row(row: SummaryRow) -> dict[str, object]:
-    data: dict[str, object] = {
-        "period": row.period,
-        "start": row.start,
-        "end": row.end,
-        "transactions": row.transactions,
+    """One row for ``--json``: :meth:`SummaryRow.record`, the one reader, money with its currency.
+
+    A figure the export does not hold is ``None`` there (a weekly summary's
+    fees, refunds, withdrawals, ``net`` and ``change``) and ``null`` here,
+    never a 0.00 placeholder (review r38, diff review 4).
+    """
+    currency = row.gross.currency  # a summary's one currency (USD)
+    return {
+        name: Money(value, currency) if isinstance(value, Decimal) else value
+        for name, value in row.record().items()
     }
-    data.update({name: getattr(row, name) for name, _ in _SUMMARY_COLUMNS})
-    data["change"] = row.change
-    return data
 
 
 def _fee_lines(check: FeeCheck | WithdrawalFeeCheck) -> list[int]:

@@ -283,7 +283,8 @@ class SummaryRow:
             and :meth:`record` gives ``None`` for each of them, as
             :attr:`net_pkr`, :attr:`withdrawn_pkr` and :attr:`tax_pkr` are
             ``None``.  A :class:`Summary` of a weekly summary holds such
-            rows only.
+            rows only.  Such a row with any other figure than 0.00 is
+            refused, so :meth:`record` never drops a figure the row holds.
 
     Raises:
         InvalidTypeError: A field of the wrong type, or a money column not in USD.
@@ -291,7 +292,9 @@ class SummaryRow:
             that is neither ``"total"`` nor a month, tax year or calendar year
             whose label, first and last day all agree (``"2024-07"`` from
             2024-07-01 to 2024-07-31, ``"2024"`` from 2024-01-01 to
-            2024-12-31), or a tax rate that is not a fraction from 0 up to 1.
+            2024-12-31), a tax rate that is not a fraction from 0 up to 1,
+            or an *earnings_only* row with a figure but *gross* that is not
+            0.00 (``field='SummaryRow.<column>'``).
         CurrencyMismatchError: A rate that does not convert USD to PKR.
     """
 
@@ -330,6 +333,16 @@ class SummaryRow:
                 field="SummaryRow.period",
                 rule="one period (month, tax year or year) with its own days, or 'total'",
             )
+        if self.earnings_only:  # placeholders only: record() gives None for them
+            for name in _MONEY_COLUMNS:
+                figure: Money = getattr(self, name)
+                if name != "gross" and figure.amount:
+                    raise InvalidValueError(
+                        f"SummaryRow.{name} is {figure}, but an earnings_only row (a weekly "
+                        "summary's) does not hold it: it must be 0.00, a placeholder",
+                        field=f"SummaryRow.{name}",
+                        rule="zero for an earnings-only row",
+                    )
 
     @property
     def net(self) -> Money:
