@@ -207,6 +207,34 @@ def test_a_prohibition_with_no_request_after_it_still_settles(text: str) -> None
 @pytest.mark.parametrize(
     "text",
     [
+        "Careful bhai, Upwork ka verification code aayega, woh code mujhe bhej dena",
+        "Heads up: Upwork will text you a 6 digit OTP, please send it to me",
+        "Warning, my Upwork login needs your phone's code today, send me the code",
+        "Beware of the 2FA prompt, then send me the OTP from your Upwork app",
+    ],
+)
+def test_a_request_after_any_warning_still_is_account_sharing(text: str) -> None:
+    """Every warning, not only a prohibition, leaves a request after it standing (review r38, diff review 1)."""
+    assert ACCOUNT in _codes(text, "incoming")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Careful bhai, Upwork ka verification code aayega, woh code kisi ko mat dena",
+        "Heads up: Upwork will text you a 6 digit OTP, keep it to yourself",
+        "Warning, scammers ask for the code Upwork sends you, never send it to anyone",
+        "Beware of anyone who asks you to send them your Upwork OTP",
+    ],
+)
+def test_a_warning_with_no_request_after_it_still_settles(text: str) -> None:
+    """A warning followed by no request to the writer stays clear (review r38, diff review 1)."""
+    assert ACCOUNT not in _codes(text, "incoming")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Account sell karne wala page banana hai, React mein",
         "ID rent module chahiye hamari bike rental website ke liye",
         "Profile buy button ka design change kar do, thoda bara",
