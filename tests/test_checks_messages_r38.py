@@ -96,6 +96,26 @@ def test_a_pattern_needing_no_literal_text_lets_every_text_through() -> None:
     assert keys_pattern(r"\w+\s\w+").search("anything at all") is not None
 
 
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"(?i)abc", "ABC"),
+        (r"(?i:scope)", "SCOPE"),
+        (r"\bextra (?i:Page)s?\b", "extra PAGE"),
+        (r"(?:within|(?i:IN)) scope", "In scope"),
+    ],
+)
+def test_a_case_insensitive_piece_is_never_hidden_by_its_keys(pattern: str, text: str) -> None:
+    """``(?i)`` and ``(?i:...)`` match other cases than their literals (review r38, diff review 9)."""
+    assert re.search(pattern, text) is not None
+    assert keys_pattern(pattern).search(text) is not None
+
+
+def test_a_case_insensitive_piece_claims_no_key_but_its_neighbours_still_do() -> None:
+    assert required_keys(r"(?i)abc") == frozenset()
+    assert required_keys(r"(?i:scope) of work") == {" of work"}
+
+
 # ============================================================================ the batch's kinds
 
 
