@@ -96,6 +96,26 @@ def test_a_pattern_needing_no_literal_text_lets_every_text_through() -> None:
     assert keys_pattern(r"\w+\s\w+").search("anything at all") is not None
 
 
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"(?i)abc", "ABC"),
+        (r"(?i:scope)", "SCOPE"),
+        (r"\bextra (?i:Page)s?\b", "extra PAGE"),
+        (r"(?:within|(?i:IN)) scope", "In scope"),
+    ],
+)
+def test_a_case_insensitive_piece_is_never_hidden_by_its_keys(pattern: str, text: str) -> None:
+    """``(?i)`` and ``(?i:...)`` match other cases than their literals (review r38, diff review 9)."""
+    assert re.search(pattern, text) is not None
+    assert keys_pattern(pattern).search(text) is not None
+
+
+def test_a_case_insensitive_piece_claims_no_key_but_its_neighbours_still_do() -> None:
+    assert required_keys(r"(?i)abc") == frozenset()
+    assert required_keys(r"(?i:scope) of work") == {" of work"}
+
+
 # ============================================================================ the batch's kinds
 
 
@@ -201,6 +221,34 @@ def test_a_request_after_a_prohibition_still_is_account_sharing(text: str) -> No
 )
 def test_a_prohibition_with_no_request_after_it_still_settles(text: str) -> None:
     """A prohibition that forbids the writer too, or is a warning only, stays clear."""
+    assert ACCOUNT not in _codes(text, "incoming")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Careful bhai, Upwork ka verification code aayega, woh code mujhe bhej dena",
+        "Heads up: Upwork will text you a 6 digit OTP, please send it to me",
+        "Warning, my Upwork login needs your phone's code today, send me the code",
+        "Beware of the 2FA prompt, then send me the OTP from your Upwork app",
+    ],
+)
+def test_a_request_after_any_warning_still_is_account_sharing(text: str) -> None:
+    """Every warning, not only a prohibition, leaves a request after it standing (review r38, diff review 1)."""
+    assert ACCOUNT in _codes(text, "incoming")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Careful bhai, Upwork ka verification code aayega, woh code kisi ko mat dena",
+        "Heads up: Upwork will text you a 6 digit OTP, keep it to yourself",
+        "Warning, scammers ask for the code Upwork sends you, never send it to anyone",
+        "Beware of anyone who asks you to send them your Upwork OTP",
+    ],
+)
+def test_a_warning_with_no_request_after_it_still_settles(text: str) -> None:
+    """A warning followed by no request to the writer stays clear (review r38, diff review 1)."""
     assert ACCOUNT not in _codes(text, "incoming")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -77,3 +77,47 @@ def test_an_hourly_contract_gets_it_too():
     codes = [f.code for f in checks.review_contract(ct, now=NOW)]
     assert FindingCode.FEE_RATE_NOT_CHARGED in codes
     assert CODES[FindingCode.FEE_RATE_NOT_CHARGED].applies_to == "any contract"
+
+
+def _kept_legacy(now: datetime) -> Contract:
+    """A 2022 contract at the sliding scale's 5%, kept into 2023 if its billings passed $10,000."""
+    ct = Contract(
+        "c1",
+        Client("cl", payment_verified=True),
+        ContractKind.FIXED_PRICE,
+        started=date(2022, 1, 10),
+        service_fee_rate="0.05",
+        milestones=[Milestone("m1", "Deliver 3 logo concepts as PNG and SVG", Money("600", "USD"))],
+    )
+    for event in (
+        escrow.Fund("m1", now - timedelta(days=3)),
+        escrow.Submit("m1", now - timedelta(days=2)),
+        escrow.Approve("m1", now - timedelta(days=1)),
+    ):
+        ct = escrow.apply(ct, event)
+    return ct
+
+
+def test_a_kept_rate_refused_only_for_unknown_billings_is_not_reported():
+    """Review r38, diff review 2: the engine charges it once the billings are given."""
+    now = datetime(2023, 6, 4, tzinfo=UTC)
+    ct = _kept_legacy(now)
+    with pytest.raises(RulesError) as refused:
+        fees.service_fee(ct, on=date(2023, 6, 3))
+    assert refused.value.field == "Contract.service_fee_rate"
+    charged = fees.service_fee(ct, on=date(2023, 6, 3), billed_before=Money("20000", "USD"))
+    assert charged == Money("30.00", "USD")
+    assert [f.code for f in checks.review_contract(ct, now=now)] == [FindingCode.FUNDS_PENDING]
+
+
+def test_a_kept_rate_past_its_legacy_end_still_is_reported():
+    """After the legacy rate's end no billings make it charged: still a finding."""
+    now = datetime(2024, 6, 4, tzinfo=UTC)
+    ct = _kept_legacy(now)
+    with pytest.raises(RulesError) as refused:
+        fees.service_fee(ct, on=date(2024, 6, 3), billed_before=Money("20000", "USD"))
+    found = {f.code: f for f in checks.review_contract(ct, now=now)}
+    rate = found[FindingCode.FEE_RATE_NOT_CHARGED]
+    assert (rate.severity, rate.confidence) == (Severity.WARNING, Confidence.HIGH)
+    assert refused.value.field == "Contract.service_fee_rate"
+    assert rate.evidence.startswith(f"field={refused.value.field}; rule=")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import io
 from datetime import date, datetime, timedelta, timezone
 
+import attrs
+
 from upwork_safety import (
     Client,
     Contract,
@@ -111,7 +113,8 @@ def test_a_change_request_is_reported_with_the_dormancy_notice_as_due():
     assert finding.time_left == notice.due - now
     assert "2026-11-27 10:00:00 UTC" in finding.message
     assert "Bolder font" in finding.message
-    assert f"{rules.CURRENT.review_period.days}-day review period" in finding.message
+    assert rules.CURRENT.review_period == timedelta(days=14)
+    assert "fresh review period of 14 days." in finding.message
     assert "Submit work" in finding.advice
 
 
@@ -145,3 +148,21 @@ def test_check_reports_the_change_request_and_no_longer_claims_nothing_needs_you
     assert main(["check", str(empty), "--now", "2026-11-17T00:00:00+00:00"], out=quiet) == 0
     assert "No findings: none of the checks found anything" in quiet.getvalue()
     assert "nothing here needs your attention" not in quiet.getvalue()
+
+
+def test_a_change_request_gives_a_what_if_review_period_whole():
+    """Review r38, diff review 7: 14 days 12 hours was shown as "14-day"."""
+    what_if = attrs.evolve(rules.CURRENT, review_period=timedelta(days=14, hours=12))
+    ct = escrow.apply(
+        factories.submitted_contract(
+            started=date(2026, 11, 16),
+            at=datetime(2026, 11, 25, 7, tzinfo=UTC),
+            client=factories.VERIFIED_CLIENT,
+        ),
+        escrow.RequestChanges("m1", datetime(2026, 11, 27, 10, tzinfo=UTC)),
+        rules=what_if,
+    )
+    (finding,) = checks.review_contract(ct, now=datetime(2026, 12, 2, 4, tzinfo=UTC), rules=what_if)
+    assert finding.code is FindingCode.CHANGES_REQUESTED
+    assert "fresh review period of 14 days, 12:00:00." in finding.message
+    assert "14-day" not in finding.message

@@ -230,3 +230,36 @@ def rate_at_least(rate: ExchangeRate) -> str:
         rounding="ROUND_CEILING", context=CONTEXT
     )
     return f"{CONTEXT.scaleb(units_up, -places):.{places}f}"
+
+
+def period_text(delta: timedelta) -> str:
+    """A rule's period in a message: ``"14 days"``, or as timedelta writes a part of a day.
+
+    The one wording of a rule set's period (the escrow engine's messages and the checks'
+    ``CHANGES_REQUESTED``): nothing rounded away (review r38, diff review 7).
+    """
+    if delta % timedelta(days=1):
+        return str(delta)
+    days = delta.days
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+#: The ``rule`` of the fee engine's refusal of a kept legacy rate for the client's
+#: billings, with the scale's top threshold in it (``fees`` raises it, ``checks`` reads it).
+_BILLINGS_RULE = "billings over {} under the sliding scale"
+
+
+def billings_rule(floor: object) -> str:
+    """The ``rule`` of a kept legacy rate refused for billings not past *floor*."""
+    return _BILLINGS_RULE.format(floor)
+
+
+def is_billings_rule(rule: str | None) -> bool:
+    """Whether *rule* is :func:`billings_rule`'s: read from the structured rule, never a message.
+
+    A caller that cannot know the client's billings tells this refusal apart by it
+    (review r38, diff review 2).
+    """
+    before, after = _BILLINGS_RULE.split("{}")
+    text = rule or ""
+    return text.startswith(before) and text.endswith(after)

@@ -46,10 +46,6 @@ PRODUCT_WORK = re.compile(
 )
 
 
-#: A warning that forbids: its own "mat", "na", "nahi", "never", "don't" ("email share mat
-#: karna", "kisi ko mat batana"). It settles what it forbids, not a request after it.
-PROHIBITION = re.compile(r"\b(?:mat|na|nahi|never|don'?t|do not)\b")
-
 #: A request to the writer: "mujhe bhej do", "password mujhe de do", "send it to me". No
 #: "mat" or "nahi" between ("mujhe bhi mat dena" forbids it too).
 TO_THE_WRITER = re.compile(
@@ -62,15 +58,16 @@ TO_THE_WRITER = re.compile(
 
 
 def warned(sentence: Sentence) -> bool:
-    """Whether a warning in *sentence* settles it (review r15; review r38, hostile2 1).
+    """Whether a warning in *sentence* settles it (review r15; r38, hostile2 1, diff review 1).
 
     A warning anywhere in the sentence settles it ("beware, they ask you to rent
-    your account"), except a prohibition followed by a request to the writer: "Email
+    your account"), except a warning followed by a request to the writer: "Email
     share mat karna, apna Upwork login aur password mujhe bhej do" forbids sharing
-    the e-mail and then asks for the password, so the request stands.
+    the e-mail and then asks for the password, and "Heads up, Upwork will send you a
+    verification code, send me the code" opens with a warning and then asks for the
+    code, so the request stands.  One rule for every warning, a prohibition or not.
     """
     return any(
-        PROHIBITION.search(warning.group()) is None
-        or TO_THE_WRITER.search(sentence.text, warning.end()) is None
+        TO_THE_WRITER.search(sentence.text, warning.end()) is None
         for warning in sentence.all(WARNING)
     )

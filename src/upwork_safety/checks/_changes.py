@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
 from upwork_safety._display import shown
 from upwork_safety._events import RequestChanges
+from upwork_safety._render import period_text
 from upwork_safety.checks._clocks import _left, _milestone_name, _when
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
@@ -76,8 +77,8 @@ def changes_findings(
         message = (
             f"The client asked for changes to milestone {_milestone_name(milestone)}{when}"
             f"{note}: the review clock is stopped and its {milestone.held} stays in escrow "
-            "until you resubmit; resubmitting through 'Submit work' starts a fresh "
-            f"{in_force.review_period.days}-day review period.{dormancy}"
+            "until you resubmit; resubmitting through 'Submit work' starts a fresh review "
+            f"period of {period_text(in_force.review_period)}.{dormancy}"
         )
         advice = (
             "Make the changes and resubmit through 'Submit work' (nothing is paid until "

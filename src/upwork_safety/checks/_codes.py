@@ -506,7 +506,9 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "(fees.explain_service_fee) refuses on one of its payments, or on a payment made "
         "now: a rate other than the schedule's on a contract started before per-contract "
         "rates, or a kept legacy rate after it ended. The finding quotes the engine's "
-        "refusal, and its evidence gives the engine's field and rule.",
+        "refusal, and its evidence gives the engine's field and rule. A kept legacy rate "
+        "refused only because the client's earlier billings are not known (a contract cannot "
+        "hold them) gets none.",
         "A contract's own rate is the one shown on its offer, charged only as the schedule "
         "in force on the payment's day allows; with a rate Upwork does not charge, what a "
         "payment leaves after the fee cannot be told.",

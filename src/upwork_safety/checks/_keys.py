@@ -18,7 +18,9 @@ which every match holds at least one, in the manner of a trigram index's query p
 
 The result is sound by construction (each step only ever claims what every match
 must contain), and an empty result means the pattern needs no literal text, so the
-prefilter lets everything through.
+prefilter lets everything through.  A piece matched case-insensitively (``(?i)`` for the
+whole pattern, or a group's ``(?i:...)``) claims nothing: its literals are not the texts
+it matches, and the keys are found case-sensitively (review r38, diff review 9).
 """
 
 from __future__ import annotations
@@ -57,8 +59,16 @@ def required_keys(pattern: str) -> Texts:
     >>> required_keys(r"\w+")
     frozenset()
     """
-    found = _required(_PARSER.parse(pattern))
+    parsed = _PARSER.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:  # "(?i)" for the whole pattern: no exact text
+        return frozenset()
+    found = _required(parsed)
     return frozenset() if found is None else found
+
+
+def _caseless(av: Any) -> bool:
+    """Whether a ``SUBPATTERN`` node (group, add-flags, del-flags, body) turns on ``(?i)``."""
+    return bool(av[1] & re.IGNORECASE)
 
 
 def keys_pattern(pattern: str) -> re.Pattern[str]:
@@ -114,7 +124,7 @@ def _exact_piece(op: Any, av: Any) -> Texts | None:  # noqa: PLR0911 - one branc
     if name == "IN":
         return _class(av)
     if name == "SUBPATTERN":
-        return _exact(av[-1])
+        return None if _caseless(av) else _exact(av[-1])
     if name == "ATOMIC_GROUP":
         return _exact(av)
     if name == "BRANCH":
@@ -192,7 +202,7 @@ def _required_piece(op: Any, av: Any) -> Texts | None:
     """Texts one of which every match of one parse-tree node holds."""
     name = _name(op)
     if name == "SUBPATTERN":
-        return _required(av[-1])
+        return None if _caseless(av) else _required(av[-1])
     if name == "ATOMIC_GROUP":
         return _required(av)
     if name == "BRANCH":

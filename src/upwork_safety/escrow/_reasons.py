@@ -7,7 +7,6 @@ same way in every message, report and diagram.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from upwork_safety._display import utc_text
@@ -24,9 +23,12 @@ from upwork_safety._events import (
     ResolveDispute,
     Submit,
 )
+from upwork_safety._render import period_text
 from upwork_safety.models import MilestoneState
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from upwork_safety.escrow._run import Draft, Run
 
 __all__ = ["days", "holds", "refusal", "released_note", "state_reason", "when"]
@@ -39,11 +41,8 @@ def when(at: datetime) -> str:
     return utc_text(at)
 
 
-def days(delta: timedelta) -> str:
-    if delta % timedelta(days=1):
-        return str(delta)
-    days = delta.days
-    return f"{days} day{'s' if days != 1 else ''}"
+#: A rule's period in a message, the one wording the checks share (review r38, diff review 7).
+days = period_text
 
 
 def holds(milestone: Draft) -> bool:

@@ -18,7 +18,7 @@ import attrs
 
 from upwork_safety._moments import date_field, optional_date_field, optional_to_date, to_date
 from upwork_safety._pickling import through_init
-from upwork_safety._render import percent
+from upwork_safety._render import billings_rule, percent
 from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.fees._common import ZERO, Steps, money_arg, optional_rate
@@ -471,7 +471,7 @@ def refuse_unkept(
             f"{_named(field, rate)}: a contract kept that rate only if its billings with the "
             f"client passed {floor} under {scale.label}; {counted} {billed}",
             field=field,
-            rule=f"billings over {floor} under the sliding scale",
+            rule=billings_rule(floor),
         )
 
 
