@@ -32,20 +32,7 @@ def _rate(day: date) -> ExchangeRate:
 
 
 def _approved() -> Contract:
-    ct = Contract(
-        "c1",
-        Client("cl", payment_verified=True),
-        ContractKind.FIXED_PRICE,
-        started=date(2024, 1, 1),
-        milestones=[Milestone("m1", "Deliver 3 logo concepts as PNG and SVG", Money("500", "USD"))],
-    )
-    for event in (
-        escrow.Fund("m1", datetime(2024, 1, 1, 9, tzinfo=UTC)),
-        escrow.Submit("m1", datetime(2024, 1, 2, 9, tzinfo=UTC)),
-        escrow.Approve("m1", datetime(2024, 1, 10, 9, tzinfo=UTC)),
-    ):
-        ct = escrow.apply(ct, event, rules=SLOW)
-    return ct
+    return _approved_under(SLOW)
 
 
 def test_payout_and_the_ledger_give_one_answer_for_one_what_if():
