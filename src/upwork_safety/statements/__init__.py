@@ -32,16 +32,13 @@ Money(amount=Decimal('150.00'), currency='USD')
 
 from __future__ import annotations
 
-from upwork_safety.statements import _cells, _formats, _model, _summarize, _summary
+from upwork_safety.statements import _cells, _formats, _kinds, _model, _summarize, _summary
 from upwork_safety.statements._audit import FeeAudit, audit_fees
 from upwork_safety.statements._balance import BalanceBreak
 from upwork_safety.statements._contracts import to_contracts
 from upwork_safety.statements._fee_check import FeeCheck, UncheckedFee
-from upwork_safety.statements._model import (
-    StatementFormat,
-    Transaction,
-    TransactionKind,
-)
+from upwork_safety.statements._kinds import StatementFormat, TransactionKind
+from upwork_safety.statements._model import Transaction
 from upwork_safety.statements._parse import format_of, parse
 from upwork_safety.statements._pay_day import available_on, invoiced_week
 from upwork_safety.statements._statement import Statement
@@ -52,10 +49,10 @@ from upwork_safety.statements._withdrawal_fee import WithdrawalFeeCheck
 # Re-bound here (not copied) so that each carries its documentation.
 
 #: The kinds that are earnings before fees: fixed price, hourly and bonus.
-INCOME_KINDS = _model.INCOME_KINDS
+INCOME_KINDS = _kinds.INCOME_KINDS
 #: The kinds the exports write negative (money taken from the balance): refunds,
 #: service fees, withdrawals and their fees, Connects, subscriptions and taxes.
-OUTGOING_KINDS = _model.OUTGOING_KINDS
+OUTGOING_KINDS = _kinds.OUTGOING_KINDS
 #: The ways :func:`summarize` groups rows (calendar month, Pakistani tax year or calendar year).
 Period = _summary.Period
 #: The s.154A rates :func:`summarize` estimates with (PSEB-registered or not).

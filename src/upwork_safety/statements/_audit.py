@@ -57,11 +57,8 @@ from upwork_safety.statements._fee_check import (
     judged_together,
     nets_another,
 )
-from upwork_safety.statements._model import (
-    USD,
-    Transaction,
-    TransactionKind,
-)
+from upwork_safety.statements._kinds import TransactionKind
+from upwork_safety.statements._model import USD, Transaction
 from upwork_safety.statements._statement import Statement, check_statement
 from upwork_safety.statements._withdrawal_fee import (
     WithdrawalFeeCheck,

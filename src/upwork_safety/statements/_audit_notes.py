@@ -17,13 +17,14 @@ from upwork_safety import _render
 from upwork_safety._display import shown
 from upwork_safety._validate import is_blank
 from upwork_safety.fees import SERVICE_FEE_HISTORY, FeeBasis, ServiceFeeSchedule, schedule_as_of
-from upwork_safety.statements._model import StatementFormat, Transaction
+from upwork_safety.statements._kinds import StatementFormat
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from decimal import Decimal
 
     from upwork_safety.statements._fee_check import FeeCheck
+    from upwork_safety.statements._model import Transaction
     from upwork_safety.statements._statement import Statement
     from upwork_safety.statements._withdrawal_fee import WithdrawalFeeCheck
 

@@ -27,7 +27,8 @@ from upwork_safety.fees import (
 )
 from upwork_safety.money import Money
 from upwork_safety.statements import _audit_notes as notes
-from upwork_safety.statements._model import USD, StatementFormat, Transaction
+from upwork_safety.statements._kinds import StatementFormat
+from upwork_safety.statements._model import USD, Transaction
 from upwork_safety.statements._rows import ref_ids_named
 
 if TYPE_CHECKING:

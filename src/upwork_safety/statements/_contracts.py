@@ -10,11 +10,13 @@ from upwork_safety._validate import instance, is_blank
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.models import Client, Contract, ContractKind, Payment
 from upwork_safety.money import exact
-from upwork_safety.statements._model import StatementFormat, Transaction, TransactionKind
+from upwork_safety.statements._kinds import StatementFormat, TransactionKind
 from upwork_safety.statements._statement import Statement, check_statement
 
 if TYPE_CHECKING:
     from collections.abc import Container
+
+    from upwork_safety.statements._model import Transaction
 
 _UNKNOWN = "unknown client"
 _WORDS = {ContractKind.FIXED_PRICE: "fixed price", ContractKind.HOURLY: "hourly"}

@@ -29,13 +29,8 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.fees import FeeBasis, explain_service_fee
 from upwork_safety.money import Money, optional_plain_money, plain_money
 from upwork_safety.statements._audit_pricing import _priced
-from upwork_safety.statements._model import (
-    USD,
-    Transaction,
-    TransactionKind,
-    optional_fraction_field,
-    usd_field,
-)
+from upwork_safety.statements._kinds import TransactionKind
+from upwork_safety.statements._model import USD, Transaction, optional_fraction_field, usd_field
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

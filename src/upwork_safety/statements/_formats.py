@@ -54,14 +54,16 @@ from upwork_safety._display import shown
 from upwork_safety._last_day import LATEST
 from upwork_safety._validate import is_blank
 from upwork_safety.statements import _model
-from upwork_safety.statements._model import (
-    DAY_HOURS,
+from upwork_safety.statements._kinds import (
     TYPE_WORDS,
     TYPES,
     WEEKLY_TYPES,
     StatementFormat,
     TransactionKind,
     folded,
+)
+from upwork_safety.statements._model import (
+    DAY_HOURS,
     row_amount_problem,
     segment_minutes,
     segment_steps,
@@ -204,7 +206,7 @@ def _added_columns(
 
     Each added column needs a name that shows something (:func:`is_blank`)
     and no other column of the header has (names compared as
-    :func:`~._model.folded` compares them), so its values can be kept under it.
+    :func:`~._kinds.folded` compares them), so its values can be kept under it.
     """
     first: dict[str, int] = {}
     for i, cell in enumerate(cells):
@@ -231,7 +233,7 @@ def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
     """Match *header* to a known export: its spec and column positions, or what is wrong.
 
     Names are compared without regard to ASCII case or runs of ASCII spaces
-    and tabs (:func:`~._model.folded`); the order of the columns does not
+    and tabs (:func:`~._kinds.folded`); the order of the columns does not
     matter, but every column must be there exactly once, and no other except
     in an export that may have more (:attr:`FormatSpec.open`: the
     Transactions report and the weekly summary), each with a name of its own.

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal
 from upwork_safety._display import shown
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, Problem
 from upwork_safety.money import exact
-from upwork_safety.statements import _formats, _model
+from upwork_safety.statements import _formats, _kinds
 from upwork_safety.statements._balance import find_breaks
 from upwork_safety.statements._cells import MAX_FIELD_CHARS, export_text_problem
 from upwork_safety.statements._formats import (
@@ -31,15 +31,14 @@ from upwork_safety.statements._formats import (
 )
 from upwork_safety.statements._hours import hours_over
 from upwork_safety.statements._input import Problems, Refused, Source, Stop, lines_of
-from upwork_safety.statements._model import (
-    StatementFormat,
-    Transaction,
-)
+from upwork_safety.statements._kinds import StatementFormat
 from upwork_safety.statements._rows import _one_row, _Row, cells_fit
 from upwork_safety.statements._statement import Statement
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+
+    from upwork_safety.statements._model import Transaction
 
 
 def _text_lines(source: Source, problems: Problems) -> Iterator[str]:
@@ -203,7 +202,7 @@ def _header_record(
 ) -> tuple[int, list[str]] | None:
     """The header's line and cells, or ``None`` after reporting why there is none."""
     # Blank lines before the header (cells that are all empty or spaces) hold nothing.
-    first = next(((n, r) for n, r in records if not all(map(_model.blank, r))), None)
+    first = next(((n, r) for n, r in records if not all(map(_kinds.blank, r))), None)
     if first is None:
         if not problems.items:  # a line that was not text is the problem already
             problems.add(
@@ -255,7 +254,7 @@ _JOIN = "\x00"
 def _repeats(record: list[str], names: list[str]) -> bool:
     """Whether *record* is the header (of folded *names*) again: a second file joined on.
 
-    Matched as the header is (:func:`._model.folded`); a joined file's byte
+    Matched as the header is (:func:`._kinds.folded`); a joined file's byte
     order mark is then inside the text, before its first name's quote
     (``\ufeff"Date"``), so it and those quotes are passed over (review r38,
     newcomer 3: such a line was five problems and advice that could not help).
@@ -265,10 +264,10 @@ def _repeats(record: list[str], names: list[str]) -> bool:
     first = record[0].removeprefix("\ufeff")
     if len(first) > 1 and first[0] == first[-1] == '"':
         first = first[1:-1].replace('""', '"')
-    if _model.folded(first) != names[0]:
+    if _kinds.folded(first) != names[0]:
         return False
     rest = zip(record[1:], names[1:], strict=True)
-    return all(_model.folded(cell) == name for cell, name in rest)
+    return all(_kinds.folded(cell) == name for cell, name in rest)
 
 
 def _counted(
@@ -288,7 +287,7 @@ def _counted(
     file).
     """
     header = read.header
-    names = [_model.folded(cell) for cell in header]
+    names = [_kinds.folded(cell) for cell in header]
     lines = array.array("q")
     body: collections.deque[str] = collections.deque()
     for count, (line, record) in enumerate(records, start=1):
@@ -311,7 +310,7 @@ def _counted(
                 rule="as many columns as the header",
             )
             continue
-        if all(map(_model.blank, record)):
+        if all(map(_kinds.blank, record)):
             continue  # a blank row in the export's shape (",,,,") holds nothing to read
         if cells_fit(_Row(record, line, header, read.positions, problems)):
             lines.append(line)

@@ -20,7 +20,8 @@ from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly import BillingWeek, billing_week
 from upwork_safety.rules import _available_after
 from upwork_safety.rules import as_of as platform_as_of
-from upwork_safety.statements._model import INCOME_KINDS, Transaction, TransactionKind
+from upwork_safety.statements._kinds import INCOME_KINDS, TransactionKind
+from upwork_safety.statements._model import Transaction
 
 __all__ = ["available_on", "invoiced_week"]
 

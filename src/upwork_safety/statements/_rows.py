@@ -16,18 +16,12 @@ from upwork_safety._display import shown
 from upwork_safety._validate import is_blank
 from upwork_safety.errors import InvalidValueError, UpworkSafetyError
 from upwork_safety.money import Money
-from upwork_safety.statements import _formats, _model
+from upwork_safety.statements import _formats, _kinds
 from upwork_safety.statements._cells import cell_length_problem
 from upwork_safety.statements._input import Problems
+from upwork_safety.statements._kinds import INCOME_KINDS, StatementFormat, TransactionKind
 from upwork_safety.statements._local import local_amount_problem
-from upwork_safety.statements._model import (
-    INCOME_KINDS,
-    USD,
-    StatementFormat,
-    Transaction,
-    TransactionKind,
-    hours_problem,
-)
+from upwork_safety.statements._model import USD, Transaction, hours_problem
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -168,7 +162,7 @@ class _Row:
             # folded() passes over, so the name is the column's identity there too.
             (self.header[i].strip(" \t"), value)
             for i, value in enumerate(self.record)
-            if not _model.blank(value) and keys.get(i) not in self.used
+            if not _kinds.blank(value) and keys.get(i) not in self.used
         )
 
 

@@ -26,17 +26,15 @@ from upwork_safety.money import Money
 from upwork_safety.statements._balance import BalanceBreak, find_breaks
 from upwork_safety.statements._formats import SPECS
 from upwork_safety.statements._hours import hours_over
-from upwork_safety.statements._model import (
-    MAX_COLUMNS,
+from upwork_safety.statements._kinds import (
     ROW_FIELDS,
     StatementFormat,
-    Transaction,
     TransactionKind,
     folded,
     format_of_text,
-    hours_problem,
     kind_named,
 )
+from upwork_safety.statements._model import MAX_COLUMNS, Transaction, hours_problem
 from upwork_safety.statements._rows import always_read
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ from upwork_safety._validate import bounded
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees import EXPORT_TAX_HISTORY
 from upwork_safety.money import ExchangeRate, exact
-from upwork_safety.statements._model import StatementFormat, Transaction, TransactionKind
+from upwork_safety.statements._kinds import StatementFormat, TransactionKind
 from upwork_safety.statements._statement import Statement, check_statement
 from upwork_safety.statements._summary import (
     _TAX_STATUSES,
@@ -39,6 +39,8 @@ from upwork_safety.statements._summary import (
 
 if TYPE_CHECKING:
     from decimal import Decimal
+
+    from upwork_safety.statements._model import Transaction
 
 
 def _rate_for(rates: ExchangeRate | Mapping[str, ExchangeRate], period: str) -> ExchangeRate | None:

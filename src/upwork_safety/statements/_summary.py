@@ -37,14 +37,8 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import ExchangeRate, Money, plain_money, rate_of
-from upwork_safety.statements._model import (
-    USD,
-    StatementFormat,
-    Transaction,
-    TransactionKind,
-    format_of_text,
-    optional_fraction_field,
-)
+from upwork_safety.statements._kinds import StatementFormat, TransactionKind, format_of_text
+from upwork_safety.statements._model import USD, Transaction, optional_fraction_field
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -24,7 +24,8 @@ from upwork_safety.statements._fee_check import (
     judged_together,
     nets_another,
 )
-from upwork_safety.statements._model import USD, Transaction, TransactionKind
+from upwork_safety.statements._kinds import TransactionKind
+from upwork_safety.statements._model import USD, Transaction
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
