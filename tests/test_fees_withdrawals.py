@@ -2954,7 +2954,7 @@ def test_a_whole_day_invoice_delay_lists_the_week_invoiced_that_midnight():
     its hours: Top Rated on 2024-01-13, when its review window closes, and otherwise the
     Wednesday ten days after the week, 2024-01-17 (DOMAIN.md section 3).  Under the shipped
     12-hour delay nothing is invoiced that day: a bonus (2024-01-14) or that week's hours."""
-    from upwork_safety.fees._payout import hourly_pay_days
+    from upwork_safety.fees._available import hourly_pay_days
 
     base = rules.as_of(date(2024, 1, 8))
     assert timedelta(hours=12) == base.hourly_invoice_delay

@@ -33,7 +33,7 @@ from upwork_safety import (
 )
 from upwork_safety.checks import FindingCode
 from upwork_safety.escrow._timers import available_at
-from upwork_safety.fees._payout import available_from
+from upwork_safety.fees._available import available_from
 from upwork_safety.hourly import billing_week, bonus
 from upwork_safety.hourly._weekly_payment import payment_moments
 

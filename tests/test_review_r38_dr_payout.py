@@ -21,7 +21,7 @@ from upwork_safety import (
     rules,
 )
 from upwork_safety.errors import InvalidValueError, RulesError
-from upwork_safety.fees._payout import available_from
+from upwork_safety.fees._available import available_from
 from upwork_safety.models import PaymentKind
 from upwork_safety.rules import RuleHistory
 

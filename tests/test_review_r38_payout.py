@@ -176,7 +176,7 @@ def test_hourly_pay_before_its_earliest_day_is_still_refused():
             reference_rate=_rate(date(2024, 6, 7)),
         )
     assert caught.value.field == "available_on"
-    assert caught.value.rule == fees._payout.HOURLY_PAY_RULE
+    assert caught.value.rule == fees._available.HOURLY_PAY_RULE
     assert "2024-06-08" in str(caught.value)
 
 
@@ -193,7 +193,7 @@ def test_a_payout_of_hourly_pay_built_by_hand_is_bounded_by_the_calendar():
     with pytest.raises(InvalidValueError) as caught:
         attrs.evolve(p, available_on=date(2024, 6, 7), withdrawn_on=day)
     assert caught.value.field == "Payout.available_on"
-    assert caught.value.rule == fees._payout.HOURLY_PAY_RULE
+    assert caught.value.rule == fees._available.HOURLY_PAY_RULE
     with pytest.raises(InvalidValueError) as security:
         attrs.evolve(p, hourly_pay=False)  # as released money, the 12-day period binds
     assert security.value.field == "Payout.available_on"
