@@ -55,6 +55,7 @@ HELD_OUT_21 = json.loads((DATA / "messages_heldout_21.json").read_text("utf-8"))
 HELD_OUT_22 = json.loads((DATA / "messages_heldout_22.json").read_text("utf-8"))
 HELD_OUT_23 = json.loads((DATA / "messages_heldout_23.json").read_text("utf-8"))
 HELD_OUT_24 = json.loads((DATA / "messages_heldout_24.json").read_text("utf-8"))
+HELD_OUT_25 = json.loads((DATA / "messages_heldout_25.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MILESTONES_HELD_OUT = json.loads((DATA / "milestones_heldout.json").read_text("utf-8"))
 MESSAGE_CODES = (
@@ -113,6 +114,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         HELD_OUT_22,
         HELD_OUT_23,
         HELD_OUT_24,
+        HELD_OUT_25,
     ],
     ids=[
         "development",
@@ -140,6 +142,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         "held-out-22",
         "held-out-23",
         "held-out-24",
+        "held-out-25",
     ],
 )
 def test_message_records_are_well_formed(corpus):
@@ -181,6 +184,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         *HELD_OUT_22,
         *HELD_OUT_23,
         *HELD_OUT_24,
+        *HELD_OUT_25,
     )
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
     sizes = (
@@ -207,6 +211,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         len(HELD_OUT_22),
         len(HELD_OUT_23),
         len(HELD_OUT_24),
+        len(HELD_OUT_25),
     )
     expected = (
         30,
@@ -231,6 +236,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         113,
         112,
         114,
+        110,
         110,
     )
     assert expected == sizes
@@ -744,3 +750,14 @@ def test_the_twenty_fourth_held_out_set_keeps_its_figure_before_tuning(scanner_e
     figures = scanner_eval.score(HELD_OUT_24)["risky_or_not"]
     assert figures["precision"] >= 49 / 51
     assert figures["recall"] >= 49 / 60
+
+
+def test_the_twenty_fifth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
+    """The twenty-fifth held-out set (r39 scanner) was written by an outside writer that never
+    saw the rules, committed before that round's tuning and scored once before it: 49 of its 61
+    risky messages found with two false alarms, 0.961 precision and 0.803 recall, risky or
+    not. Its messages are never read by the hand that tunes the rules. The pin is that first
+    figure, so a later change may not fall below what the set measured untuned."""
+    figures = scanner_eval.score(HELD_OUT_25)["risky_or_not"]
+    assert figures["precision"] >= 49 / 51
+    assert figures["recall"] >= 49 / 61
