@@ -916,6 +916,16 @@ class TestStatement:
         assert "opening balance" not in text
         assert "USD 475.00" in text
         assert "earnings only" in text
+        # Its table shows the figures its records hold, as --json does: gross only, never a
+        # 0.00 placeholder for fees, refunds, withdrawals or net (closing note r38).
+        header = next(
+            line.split() for line in text.splitlines() if line.lstrip().startswith("period")
+        )
+        assert ["period", "gross"] == header
+        assert "USD 0.00" not in text
+        _, history = run("statement", str(EXAMPLES / "synthetic-transaction-history.csv"))
+        assert "service fees" in history
+        assert "net" in history
 
     def test_taxes_and_other_columns_only_when_used(self, tmp_path):
         """Columns that are zero for the whole file are left out; used ones are shown."""

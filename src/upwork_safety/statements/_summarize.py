@@ -370,7 +370,8 @@ def _notes(statement: Statement, untaxed: dict[str, str]) -> tuple[str, ...]:
     if statement.format is StatementFormat.WEEKLY_SUMMARY:
         notes.append(
             "The weekly summary lists earnings only: service fees, refunds and withdrawals are "
-            "not in it, so net equals gross here."
+            "not in it, so only gross earnings are known (each row's record gives None for the "
+            "rest)."
         )
     turns = statement.date_turns
     if turns:
