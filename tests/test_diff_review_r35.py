@@ -61,13 +61,15 @@ def test_the_engines_fund_refusal_names_the_minimums_own_source():
     offer = _offer()
     with pytest.raises(TransitionError) as caught:
         escrow.apply(offer, Fund("m1", NOW), rules=WHAT_IF)
-    assert caught.value.rule.endswith("(what-if value (no source))")
+    assert escrow.RefusalRule.MINIMUM_MILESTONE == caught.value.rule  # review r39, review 1
+    assert "minimum milestone (what-if value (no source))." in str(caught.value)
     published = factories.contract(
         started=date(2026, 12, 1), milestones=[factories.milestone(milestone_id="m1", amount="4")]
     )
     with pytest.raises(TransitionError) as real:
         escrow.apply(published, Fund("m1", NOW))
-    assert real.value.rule.endswith("(HC 360000990268)")
+    assert escrow.RefusalRule.MINIMUM_MILESTONE == real.value.rule
+    assert "minimum milestone (HC 360000990268)." in str(real.value)
 
 
 # --- 3: the shared converter's guard and the caller's own types ------------------------
@@ -98,14 +100,16 @@ def test_a_hook_for_money_is_still_refused():
 
 
 def test_submitted_contract_names_a_milestones_amount_plainly():
+    # m1 first: an earlier unfunded milestone is refused first, naming milestones=
+    # (the engine's first guard, review r39, review 1).
     with pytest.raises(InvalidValueError) as caught:
         factories.submitted_contract(
             milestones=[
-                factories.milestone(milestone_id="m0", amount="10"),
                 factories.milestone(milestone_id="m1", amount="1.00"),
+                factories.milestone(milestone_id="m2", amount="10"),
             ]
         )
-    assert "milestones[1].amount" == caught.value.field
+    assert "milestones[0].amount" == caught.value.field
     assert "pass an milestones" not in str(caught.value)
 
 

@@ -121,7 +121,8 @@ def test_the_waiting_one_is_still_named_when_a_later_one_is_funded():
     with pytest.raises(TransitionError) as info:
         escrow.apply(paid, Fund("m2", START + timedelta(hours=1)))
     assert ("m2", "Fund") == (info.value.milestone_id, info.value.event)
-    assert "'m1' comes before it" in info.value.rule
+    assert escrow.RefusalRule.FUND_ORDER == info.value.rule
+    assert "'m1' comes before it" in str(info.value)
     assert ["Fund"] == [
         name
         for name in escrow.allowed(paid, "m1", now=START + timedelta(hours=1)).allowed

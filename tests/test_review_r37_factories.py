@@ -57,10 +57,11 @@ def test_submitted_contract_names_the_override_the_engine_refuses(arguments, fie
 def test_an_ended_contract_keeps_the_engines_rule():
     with pytest.raises(InvalidValueError) as caught:
         factories.submitted_contract(ended=date(2026, 3, 5))
-    assert ("ended", "the contract ended on 2026-03-05") == (
+    assert ("ended", escrow.RefusalRule.CONTRACT_OPEN) == (
         caught.value.field,
         caught.value.rule,
     )
+    assert "the contract ended on 2026-03-05" in str(caught.value)
 
 
 def test_the_engine_decides_which_refusal_comes_first():

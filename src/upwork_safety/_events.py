@@ -19,6 +19,7 @@ from typing import Any, NoReturn, SupportsIndex, Union, overload
 import attrs
 
 from upwork_safety._display import utc_text
+from upwork_safety._dispute_split import split_of
 from upwork_safety._moments import to_utc, utc_field
 from upwork_safety._money_fields import ONE_CURRENCY
 from upwork_safety._pickling import through_init
@@ -274,8 +275,8 @@ class FreelancerPaysArbitration:
 class ResolveDispute:
     """A dispute ends: the disputed escrow is split exactly between the two sides.
 
-    *to_freelancer* and *to_client* are in one currency (the contract's): a
-    split in two is refused when it is built.
+    *to_freelancer* and *to_client* are in one currency (the contract's), not
+    both zero (rule ``"more than zero"``): any other split is refused when built.
 
     Use it for an agreement in mediation or an arbitrator's decision.  The
     default outcomes (the client does not answer; nobody, or only one side,
@@ -287,7 +288,8 @@ class ResolveDispute:
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
     to_freelancer: Money = attrs.field(converter=plain_money, validator=cents_field)
     to_client: Money = attrs.field(
-        converter=plain_money, validator=[cents_field, _same_currency_as("to_freelancer")]
+        converter=plain_money,
+        validator=[cents_field, _same_currency_as("to_freelancer"), split_of(MORE_THAN_ZERO)],
     )
 
 

@@ -68,6 +68,7 @@ from upwork_safety.escrow._diagram import to_mermaid
 from upwork_safety.escrow._engine import advance, apply, is_automatic, replay
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._offer import as_offered
+from upwork_safety.escrow._refusals import RefusalRule
 from upwork_safety.escrow._reports import (
     Choices,
     Deadline,
@@ -108,6 +109,7 @@ __all__ = [
     "OpenDispute",
     "Party",
     "Refund",
+    "RefusalRule",
     "RequestChanges",
     "RequestRefund",
     "ResolveDispute",

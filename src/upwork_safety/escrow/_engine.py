@@ -32,6 +32,7 @@ from upwork_safety._validate import instance, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
 from upwork_safety.escrow._reasons import refusal, released_note, when
 from upwork_safety.escrow._recorded_steps import CLOCK_RULE, check_recorded_steps, finish
+from upwork_safety.escrow._refusals import NOT_REFUSED, Reason, RefusalRule
 from upwork_safety.escrow._run import Draft, Recorded, Run
 from upwork_safety.escrow._table import BY_EVENT, due_automatic
 from upwork_safety.escrow._timers import rules_at, start_moment
@@ -127,16 +128,18 @@ def open_run(contract: object, rules: object) -> Run:
     return run
 
 
-def choose(run: Run, milestone: Draft, kind: type[Event], at: datetime) -> tuple[Row | None, str]:
+def choose(
+    run: Run, milestone: Draft, kind: type[Event], at: datetime
+) -> tuple[Row | None, Reason]:
     """The row *kind* takes for *milestone* at *at*, or ``None`` and why it is refused."""
     reason = None
     for row in BY_EVENT[kind]:
         if milestone.state in row.sources:
             reason = (
                 None if row.switch is None else row.switched_off(rules_at(at, run.rules))
-            ) or (row.guard(run, milestone, at) or "")
+            ) or (row.guard(run, milestone, at) or NOT_REFUSED)
             if not reason:
-                return row, ""
+                return row, NOT_REFUSED
     if reason is None:
         return None, refusal(run, kind, milestone)
     # Rows go from the general to the specific case (escrow, then paid money):
@@ -303,7 +306,7 @@ def _manual(run: Run, event: ManualEvent, arg: str = "event") -> None:
                 state="ended",
                 event=name,
                 field=arg,
-                rule="the contract is open",
+                rule=RefusalRule.CONTRACT_OPEN,
             )
         BY_EVENT[EndContract][0].effect(run, -1, event)
         run.record(event)
@@ -322,8 +325,8 @@ def _manual(run: Run, event: ManualEvent, arg: str = "event") -> None:
             state=milestone.state.name,
             event=name,
             allowed=allowed_now,
-            field=arg,
-            rule=reason,
+            field=reason.field(arg),
+            rule=reason.rule,
         )
     run.arg = arg  # an amount the milestone refuses is named where the caller passed it
     row.effect(run, index, event)

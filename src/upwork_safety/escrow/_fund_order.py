@@ -44,6 +44,7 @@ from upwork_safety._edges import REFUND_PAID
 from upwork_safety._events import EndContract, Fund
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.escrow._reasons import when
+from upwork_safety.escrow._refusals import FUND_ORDER_RULE, ONE_ACTIVE_RULE
 from upwork_safety.escrow._timers import rules_at, start_moment
 from upwork_safety.models import _HOLDING, _RESULTS, MilestoneState
 
@@ -55,11 +56,6 @@ if TYPE_CHECKING:
 
 __all__ = ["FUND_ORDER_RULE", "ONE_ACTIVE_RULE", "FundOrder", "check_one_active"]
 
-#: The rule a recorded Fund of a milestone while an earlier one still waited breaks.
-FUND_ORDER_RULE = "milestones funded in the contract's order"
-#: The rule two milestones holding escrow at once break (a Fund while another held,
-#: or a contract built with two).
-ONE_ACTIVE_RULE = "one milestone holding escrow"
 
 #: The event class of the one step the table takes on a settled milestone: a refund of
 #: money already paid.

@@ -24,6 +24,7 @@ from upwork_safety._events import (
     Submit,
 )
 from upwork_safety._render import period_text
+from upwork_safety.escrow._refusals import Reason, RefusalRule
 from upwork_safety.models import MilestoneState
 
 if TYPE_CHECKING:
@@ -49,8 +50,12 @@ def holds(milestone: Draft) -> bool:
     return bool(milestone.held.amount)
 
 
-def state_reason(milestone: Draft) -> str:  # noqa: PLR0911  (one reason per state)
+def state_reason(milestone: Draft) -> Reason:
     """Why a milestone in its current state takes no further step of the kind asked."""
+    return Reason(_state_text(milestone), RefusalRule.STATE)
+
+
+def _state_text(milestone: Draft) -> str:  # noqa: PLR0911  (one reason per state)
     state = milestone.state
     if state is S.REFUND_REQUESTED:
         return (
@@ -78,40 +83,49 @@ def state_reason(milestone: Draft) -> str:  # noqa: PLR0911  (one reason per sta
     return "work has not been submitted for review"
 
 
-_NO_DISPUTE = "there is no open dispute"
+_NO_DISPUTE = Reason("there is no open dispute", RefusalRule.OPEN_DISPUTE)
 
 
 def refusal(  # noqa: C901, PLR0911  (one reason per case)
     run: Run, kind: type[Event], milestone: Draft
-) -> str:
+) -> Reason:
     """Why *kind* does not apply to *milestone* in its state (no row starts from it)."""
     state = milestone.state
     if kind in (Fund, Submit) and run.ended is not None:
-        return f"the contract ended on {run.ended.isoformat()}"
+        return Reason(f"the contract ended on {run.ended.isoformat()}", RefusalRule.CONTRACT_OPEN)
     if kind is Fund:
-        return f"it was already funded ({state.name}); a milestone is funded once"
+        return Reason(
+            f"it was already funded ({state.name}); a milestone is funded once",
+            RefusalRule.FUNDED_ONCE,
+        )
     if kind is Submit and state is S.NOT_FUNDED:
-        return (
+        return Reason(
             "it is not funded: ask the client to fund it first; only funded work is "
-            "protected (HC 211063748)"
+            "protected (HC 211063748)",
+            RefusalRule.FUNDED_FIRST,
         )
     if kind is Submit and state is S.SUBMITTED:
-        return "work is already submitted and the client's review period is running"
+        return Reason(
+            "work is already submitted and the client's review period is running",
+            RefusalRule.ONE_REVIEW,
+        )
     if kind is RequestRefund and state is S.REFUND_REQUESTED:
-        return "a refund request is already pending"
+        return Reason("a refund request is already pending", RefusalRule.ONE_REFUND_REQUEST)
     if kind is AcceptRefund and state is not S.DISPUTED:
-        return "no escrow refund request is pending"
+        return Reason("no escrow refund request is pending", RefusalRule.REFUND_REQUESTED)
     if kind is OpenDispute:
         if state is S.DISPUTED:
-            return "a dispute is already open"
+            return Reason("a dispute is already open", RefusalRule.ONE_DISPUTE)
         if state is S.SUBMITTED:
-            return (
+            return Reason(
                 "the client's review period is running, and silence releases the escrow: "
-                "there is nothing to dispute"
+                "there is nothing to dispute",
+                RefusalRule.SOMETHING_TO_DISPUTE,
             )
-        return (
+        return Reason(
             "there is nothing to dispute: a dispute answers an escrow refund request, or "
-            "escrow the client does not release"
+            "escrow the client does not release",
+            RefusalRule.SOMETHING_TO_DISPUTE,
         )
     if kind in (AnswerDispute, ClientPaysArbitration, FreelancerPaysArbitration, ResolveDispute):
         return _NO_DISPUTE

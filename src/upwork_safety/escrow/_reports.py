@@ -657,7 +657,7 @@ def allowed(
         refused.append(("EndContract", why))
         return Choices(milestone_id, milestone.state, names, tuple(refused))
     refused = [
-        (kind.__name__, reason)
+        (kind.__name__, str(reason))  # the sentence (its rule key is the engine's)
         for kind in MANUAL_EVENTS
         if kind is not EndContract and (reason := choose(run, milestone, kind, at)[1])
     ]

@@ -16,19 +16,20 @@ import attrs
 
 from upwork_safety._calendar import add_business_span
 from upwork_safety._display import shown
-from upwork_safety._events import AutomaticEvent, Event
+from upwork_safety._events import AUTOMATIC_EVENTS, EVENT_TYPES, AutomaticEvent, Event
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_text
 from upwork_safety._validate import bool_field, id_field, member_field, member_text, text_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.escrow._kinds import DeadlineKind, Party
+from upwork_safety.escrow._refusals import Reason
 from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.models import MilestoneState
 from upwork_safety.rules import PlatformRules
 
 __all__ = ["Due", "Each", "Effect", "Guard", "Row", "Timer", "Transition"]
 
-Guard = Callable[["Run", Draft, datetime], "str | None"]
+Guard = Callable[["Run", Draft, datetime], "Reason | None"]
 Effect = Callable[["Run", int, Any], None]
 Due = Callable[["Run", Draft], "datetime | None"]
 #: ``each(run, milestone)``: a clock that runs once per payment, every ``(due, consequence)``.
@@ -209,6 +210,37 @@ def _check_wait(_instance: object, _attribute: object, value: Any) -> None:
             )
 
 
+#: The names a Transition's event may have, and those of the automatic ones.
+_EVENT_NAMES = tuple(kind.__name__ for kind in EVENT_TYPES)
+_AUTOMATIC_NAMES = frozenset(kind.__name__ for kind in AUTOMATIC_EVENTS)
+#: The rules a Transition's event and its automatic flag keep (review r39, review 5).
+EVENT_RULE = "an escrow event"
+AUTOMATIC_RULE = "automatic exactly for an automatic event"
+
+
+def _check_event(_instance: object, _attribute: object, value: str) -> None:
+    if value not in _EVENT_NAMES:
+        raise InvalidValueError(
+            f"Transition.event must name an escrow event ({', '.join(_EVENT_NAMES)}), not "
+            f"{shown(value)}",
+            field="Transition.event",
+            rule=EVENT_RULE,
+        )
+
+
+def _check_automatic(instance: Transition, _attribute: object, value: object) -> None:
+    """*automatic* says what the event is: an AUTOMATIC_EVENTS class, or a manual one."""
+    expected = instance.event in _AUTOMATIC_NAMES
+    if value is not expected:
+        kind = "an automatic" if expected else "a manual"
+        raise InvalidValueError(
+            f"Transition.automatic must be {expected} for {shown(instance.event)}, {kind} "
+            f"event, not {value}",
+            field="Transition.automatic",
+            rule=AUTOMATIC_RULE,
+        )
+
+
 def _names(value: Any) -> Any:
     """A list (as JSON gives it) becomes a tuple; anything else is left for the validator."""
     return tuple(value) if isinstance(value, list) else value
@@ -233,14 +265,19 @@ class Transition:
 
     Attributes:
         event: The event class's name, e.g. ``"Fund"`` (the classes are in
-            :data:`MANUAL_EVENTS` and :data:`AUTOMATIC_EVENTS`).
+            :data:`MANUAL_EVENTS` and :data:`AUTOMATIC_EVENTS`); any other
+            name is refused when built or loaded (``field``
+            ``Transition.event``, rule ``"an escrow event"``).
         edges: ``(from, to)`` state pairs the row can take a milestone
             along; a pair with ``from == to`` changes the milestone without
             changing its state (a partial refund, answering a dispute).
         condition: When the row applies beyond the state, in words (shown
             on the diagram; empty when the state is enough).
         automatic: Whether only :func:`~upwork_safety.escrow.advance` takes
-            it, when its clock runs out.
+            it, when its clock runs out: ``True`` exactly when *event* is in
+            :data:`AUTOMATIC_EVENTS` (anything else is refused, ``field``
+            ``Transition.automatic``, rule ``"automatic exactly for an
+            automatic event"``).
         timer: The :class:`~upwork_safety.rules.PlatformRules` field the
             row's clock (an automatic step's wait, or the window a manual
             step is allowed in) is named after and whose source its
@@ -270,12 +307,12 @@ class Transition:
             to a dispute).
     """
 
-    event: str = attrs.field(converter=plain_text, validator=id_field)
+    event: str = attrs.field(converter=plain_text, validator=[id_field, _check_event])
     edges: tuple[tuple[MilestoneState, MilestoneState], ...] = attrs.field(
         converter=_edges, validator=_check_edges
     )
     condition: str = attrs.field(converter=plain_text, default="", validator=text_field)
-    automatic: bool = attrs.field(default=False, validator=bool_field)
+    automatic: bool = attrs.field(default=False, validator=[bool_field, _check_automatic])
     timer: str | None = attrs.field(
         converter=optional_plain_text, default=None, validator=_check_timer
     )
@@ -364,12 +401,12 @@ class Row:
         """Whether only :func:`~upwork_safety.escrow.advance` takes this step."""
         return self.timer is not None
 
-    def switched_off(self, rules: PlatformRules) -> str | None:
-        """Why *rules* switch this row off, or ``None`` when it may apply."""
+    def switched_off(self, rules: PlatformRules) -> Reason | None:
+        """Why *rules* switch this row off (its rule: the switch's name), or ``None``."""
         if self.switch is None:
             return None
         name, reason = self.switch
-        return None if getattr(rules, name) else reason
+        return None if getattr(rules, name) else Reason(reason, name)
 
     def condition_under(self, rules: PlatformRules) -> str:
         """The row's condition as *rules* have it (none when its switch is off)."""

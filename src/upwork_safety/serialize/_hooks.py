@@ -72,6 +72,14 @@ from upwork_safety.serialize._writers import (
 
 #: The unions of escrow events, read and written as tagged unions.
 _UNIONS: frozenset[object] = frozenset({Event, ManualEvent, AutomaticEvent})
+#: What each union's tag must name, as a rule: the same words the escrow engine and
+#: Choices use, so AutoApprove read as a manual event is not "not an escrow event"
+#: (review r39, review 8).
+_UNION_RULES: dict[object, str] = {
+    Event: "an escrow event",
+    ManualEvent: "a manual escrow event",
+    AutomaticEvent: "an automatic escrow event",
+}
 
 
 # --------------------------------------------------------------------------- reading
@@ -241,7 +249,9 @@ def _object_reader(conv: cattrs.Converter, cls: type) -> Any:
             # An event read on its own may carry its tag (as to_dict writes it).
             if _strict.plain(value[TAG]) != tag:  # a str subclass by its text, as every leaf
                 raise RefusedError(
-                    f"expected {TAG!r} {shown(tag)}, got {_strict.shown(value[TAG])}", ".type"
+                    f"expected {TAG!r} {shown(tag)}, got {_strict.shown(value[TAG])}",
+                    "." + TAG,
+                    rule=f"the event type {shown(tag)}",
                 )
             value = {k: v for k, v in value.items() if k != TAG}
         if (long := _fused.long_field(kind, value)) is not None:  # refused unread (r37, hostile 8)
@@ -282,6 +292,8 @@ def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
     writers = {cls: conv.get_unstructure_hook(cls) for cls in get_args(union)}
     names = {EVENT_NAMES[cls] for cls in get_args(union)}
     listed = ", ".join(sorted(names))
+    rule = _UNION_RULES[union]
+    automatic = {EVENT_NAMES[cls] for cls in get_args(AutomaticEvent)}
 
     def write(value: object) -> object:
         write_member = writers.get(type(value))
@@ -301,9 +313,18 @@ def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
         value = _strict.plain_object(value)
         tag = _strict.plain(value.get(TAG))  # a str subclass by its text, as every leaf
         if type(tag) is not str or tag not in names:
+            # At the tag itself ($.type), as a wrong tag of a single event is.
+            other = ""
+            if type(tag) is not str:
+                pass
+            elif tag in automatic:  # an escrow event, only not one a person performs
+                other = ", an automatic event: only advance() produces it"
+            elif tag in EVENT_NAMES.values():
+                other = ", a manual event"
             raise RefusedError(
-                f"{TAG!r} must name an escrow event ({listed}), got {_strict.shown(tag)}",
-                rule="an escrow event",
+                f"{TAG!r} must name {rule} ({listed}), got {_strict.shown(tag)}{other}",
+                "." + TAG,
+                rule=rule,
             )
         return read_member(value if value[TAG] is tag else {**value, TAG: tag}, union)
 

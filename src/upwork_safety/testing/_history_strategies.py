@@ -96,7 +96,9 @@ def events() -> st.SearchStrategy[escrow.Event]:
             *(built(kind, mid, at) for kind in simple),
             built(Approve, mid, at, amount=st.none() | stated, bonus=st.none() | stated),
             built(Refund, mid, at, amount=st.none() | stated),
-            built(ResolveDispute, mid, at, usd, usd),
+            # A split of nothing is refused when built (review r39, review 4).
+            built(ResolveDispute, mid, at, stated, usd),
+            built(ResolveDispute, mid, at, usd, stated),
             built(EndContract, at),
         ),
     )

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from upwork_safety import escrow
 from upwork_safety._display import utc_text
 from upwork_safety.errors import InvalidValueError, TransitionError
-from upwork_safety.models import Contract, ContractKind, Milestone
 from upwork_safety.rules import _rule_source
 
 if TYPE_CHECKING:
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from upwork_safety.errors import UpworkSafetyError
-    from upwork_safety.money import Money
+    from upwork_safety.models import Contract
 
 
 def funded_by_engine(made: Contract, funded: datetime, overrides: Mapping[str, object]) -> Contract:
@@ -69,37 +68,25 @@ def _fund_argument(
         return named, f"{error}; pass an earlier {named}= or a later funded_at=", rule
     if made.ended is not None:
         return "ended", f"{error}; an ended contract funds nothing: pass ended=None", rule
-    index = next(i for i, each in enumerate(made.milestones) if each.id == "m1")
-    amount = made.milestones[index].amount
-    alone = _refused_alone(made, amount, funded)
-    if alone is not None:
+    if _refused_alone(error):
+        index = next(i for i, each in enumerate(made.milestones) if each.id == "m1")
         named = f"milestones[{index}].amount" if "milestones" in overrides else "amount"
         source = _rule_source("minimum_milestone").source
-        why = f"{alone}: the client cannot fund it; give {named} at least the minimum"
+        why = f"{error}: the client cannot fund it; give {named} at least the minimum"
         return named, why, f"at least the minimum milestone ({source})"
     return others, f"{error}", rule
 
 
-def _refused_alone(made: Contract, amount: Money, funded: datetime) -> str | None:
-    """The engine's reason for refusing to fund *amount* alone at *funded*, or ``None``.
+def _refused_alone(error: UpworkSafetyError) -> bool:
+    """Whether the engine refused the ``Fund`` for its amount alone (the minimum milestone).
 
-    A fresh contract of *made*'s start with one fresh milestone of *amount*:
-    the only guard left to refuse its ``Fund`` is the amount's own (the
-    minimum milestone in force), so the engine's answer is about the amount.
+    The engine's ``rule`` says which guard refused it
+    (:attr:`~upwork_safety.escrow.RefusalRule.MINIMUM_MILESTONE`), so nothing
+    is asked twice (review r39, review 1).
     """
-    title = made.milestones[0].title
-    alone = Contract(
-        "c1",
-        "acme",
-        ContractKind.FIXED_PRICE,
-        made.started,
-        milestones=(Milestone("m1", title, amount),),
+    return isinstance(error, TransitionError) and (
+        error.rule == escrow.RefusalRule.MINIMUM_MILESTONE
     )
-    try:
-        escrow.apply(alone, escrow.Fund("m1", funded))
-    except TransitionError as error:
-        return error.rule
-    return None
 
 
 def submitted_by_engine(made: Contract, submitted: datetime, funded: datetime) -> Contract:
