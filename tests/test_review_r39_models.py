@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -65,3 +66,28 @@ def test_a_naive_datetime_keeps_the_day_written_hint():
         Payment(datetime(2026, 3, 2, 2, 0), Money("5.00", "USD"))
     assert "pass a date (e.g. value.date() for the day written)" in str(caught.value)
     assert "astimezone" not in str(caught.value)
+
+
+def test_the_serialize_docstring_states_the_decimal_rule_the_reader_enforces():
+    """Other decimals and durations take canonical text or a JSON integer, written back as text.
+
+    The module docstring said they follow Money's "never a JSON number" rule and
+    are "written back as they were"; the reader (and docs/api/serialize.md's
+    table) takes a JSON integer (review 6).  Docs and code now say one thing.
+    """
+    from upwork_safety import Feedback, serialize
+    from upwork_safety.errors import InvalidDataError
+
+    loaded = serialize.from_json(Feedback, '{"stars": 4}')
+    assert Decimal(4) == loaded.stars
+    assert '{"stars":"4"}' == serialize.to_json(loaded)
+    assert timedelta(seconds=90) == serialize.from_dict(timedelta, 90)
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_json(Money, '{"amount": 5, "currency": "USD"}')
+    assert [("$.amount", "canonical decimal text")] == [
+        (problem.path, problem.rule) for problem in caught.value.problems
+    ]
+    doc = " ".join((serialize.__doc__ or "").split())
+    assert "Other decimals (star ratings, fee rates, hours) follow the same rule" not in doc
+    assert "or a JSON integer" in doc
+    assert '``{"stars": "4"}``' in doc
