@@ -91,3 +91,146 @@ def test_the_serialize_docstring_states_the_decimal_rule_the_reader_enforces():
     assert "Other decimals (star ratings, fee rates, hours) follow the same rule" not in doc
     assert "or a JSON integer" in doc
     assert '``{"stars": "4"}``' in doc
+
+
+# Review 2: an identifier is refused, not stripped, when it is not written as it shows.
+
+ID_RULE = "no surrounding spaces, line breaks, tabs or invisible characters"
+UNWRITTEN = [" acme", "acme ", "acme\n", "\tacme", "ac\tme", "ac\nme", "a\u200bcme", "acme\u00a0"]
+AT = datetime(2024, 3, 1, 9, tzinfo=timezone.utc)
+
+
+def _build_id(kind, ident):
+    from upwork_safety import Client, escrow
+
+    builds = {
+        "Client.id": lambda: Client(ident),
+        "Contract.id": lambda: Contract(ident, "acme", ContractKind.FIXED_PRICE, date(2024, 3, 1)),
+        "Contract.client": lambda: Contract(
+            "c1", ident, ContractKind.FIXED_PRICE, date(2024, 3, 1)
+        ),
+        "Milestone.id": lambda: Milestone(ident, "Logo", Money("5.00", "USD")),
+        "Fund.milestone_id": lambda: escrow.Fund(ident, AT),
+        "Payment.milestone_id": lambda: Payment(
+            date(2024, 3, 1), Money("5.00", "USD"), milestone_id=ident
+        ),
+    }
+    return builds[kind]()
+
+
+ID_FIELDS = [
+    "Client.id",
+    "Contract.id",
+    "Contract.client",
+    "Milestone.id",
+    "Fund.milestone_id",
+    "Payment.milestone_id",
+]
+
+
+@pytest.mark.parametrize("kind", ID_FIELDS)
+@pytest.mark.parametrize("ident", UNWRITTEN)
+def test_an_id_not_written_as_it_shows_is_refused(kind, ident):
+    """Surrounding spaces, line breaks, tabs, invisible characters: refused with field and rule."""
+    from upwork_safety.errors import InvalidValueError
+
+    with pytest.raises(InvalidValueError) as caught:
+        _build_id(kind, ident)
+    field = "Client.id" if kind == "Contract.client" else kind
+    assert (field, ID_RULE) == (caught.value.field, caught.value.rule)
+
+
+@pytest.mark.parametrize("kind", ID_FIELDS)
+@pytest.mark.parametrize("ident", ["acme", "Acme Ltd", "\u0627\u062d\u0645\u062f", "c-1_2"])
+def test_an_id_written_as_it_shows_is_kept_as_written(kind, ident):
+    """Spaces inside and other scripts are ids as before."""
+    assert _build_id(kind, ident) is not None
+
+
+def test_a_padded_id_no_longer_makes_a_second_client_for_jss():
+    """The report's repro: 'acme ' beside 'acme' made two clients and a 100% JSS."""
+    from upwork_safety.errors import InvalidValueError
+    from upwork_safety.testing import factories
+
+    with pytest.raises(InvalidValueError) as caught:
+        factories.finished_contract(contract_id="h2", client="acme ", started=date(2025, 3, 6))
+    assert ("client", ID_RULE) == (caught.value.field, caught.value.rule)
+
+
+@pytest.mark.parametrize(
+    ("cls", "data", "path"),
+    [
+        ("Client", {"id": "acme "}, "$.id"),
+        (
+            "Milestone",
+            {"id": "m1\t", "title": "Logo", "amount": {"amount": "5", "currency": "USD"}},
+            "$.id",
+        ),
+        ("Fund", {"milestone_id": "\u200bm1", "at": "2024-03-01T09:00:00Z"}, "$.milestone_id"),
+    ],
+)
+def test_a_loaded_id_not_written_as_it_shows_is_refused_at_its_path(cls, data, path):
+    """from_dict builds through the constructors: the same rule, at the JSON path."""
+    import upwork_safety
+    from upwork_safety import escrow, serialize
+    from upwork_safety.errors import InvalidDataError
+
+    kind = getattr(escrow, cls, None) or getattr(upwork_safety, cls)
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_dict(kind, data)
+    assert [(path, ID_RULE)] == [(p.path, p.rule) for p in caught.value.problems]
+
+
+def test_free_text_beside_ids_keeps_its_old_rule():
+    """A milestone's title is text, not an id: only blank is refused."""
+    from upwork_safety.errors import InvalidValueError
+
+    assert "Logo \n v2" == Milestone("m1", "Logo \n v2", Money("5.00", "USD")).title
+    with pytest.raises(InvalidValueError) as caught:
+        Milestone("m1", " \u200b", Money("5.00", "USD"))
+    assert ("Milestone.title", "not empty") == (caught.value.field, caught.value.rule)
+
+
+_REPORT_HEAD = (
+    "Date,Ref ID,Type,Description,Agency,Freelancer,Team,Account Name,PO,Amount,"
+    "Amount in local currency,Currency,Balance\n"
+)
+
+
+def _report(*teams):
+    from upwork_safety import statements
+
+    rows = [
+        f'"Jan {day:02d}, 2026",{day},Fixed Price,Invoice,,,"{team}",,,150.00,,,{150 * day}.00\n'
+        for day, team in enumerate(teams, 1)
+    ]
+    return statements.parse(_REPORT_HEAD + "".join(rows))
+
+
+def test_a_statement_keeps_a_padded_team_cell_and_to_contracts_refuses_it():
+    """The export's cell is held as written; the client id it would make is refused, not stripped."""
+    from upwork_safety import statements
+    from upwork_safety.errors import InvalidValueError
+
+    statement = _report("Acme", "Acme ")
+    assert ["Acme", "Acme "] == [row.client for row in statement.transactions]
+    with pytest.raises(InvalidValueError) as caught:
+        statements.to_contracts(statement)
+    assert ("statement", ID_RULE) == (caught.value.field, caught.value.rule)
+    assert "line 3" in str(caught.value)
+    fixed = [attrs.evolve(row, client="Acme") for row in statement.transactions]
+    contracts = statements.to_contracts(attrs.evolve(statement, transactions=fixed))
+    assert ["Acme"] == [contract.client.id for contract in contracts]
+
+
+def test_a_statement_row_id_not_written_as_it_shows_is_refused():
+    """A row's Ref ID is an id (Transaction.id); a NUL still says it is no text export."""
+    from upwork_safety.errors import InvalidValueError
+
+    row = _row()
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(row, id="71000 ")
+    assert ("Transaction.id", ID_RULE) == (caught.value.field, caught.value.rule)
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(row, id="71\x0000")
+    assert ("Transaction.id", "text") == (caught.value.field, caught.value.rule)

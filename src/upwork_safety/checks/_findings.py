@@ -27,12 +27,12 @@ from upwork_safety._validate import (
     bool_field,
     field_name,
     finer_error,
-    id_field,
     instance_field,
     is_blank,
     optional_cents_field,
     optional_id_field,
     sequence_of,
+    shown_text_field,
     text_field,
 )
 from upwork_safety.checks._codes import (
@@ -129,7 +129,7 @@ def _check_severity(instance: Finding, attribute: Any, value: Any) -> None:
 
 def _check_said(instance: object, attribute: Any, value: Any) -> None:
     # What was found and what to do: text that says something, never blank.
-    id_field(instance, attribute, value)
+    shown_text_field(instance, attribute, value)
 
 
 def _check_script(instance: Finding, attribute: Any, value: Any) -> None:

@@ -24,9 +24,9 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._validate import (
     as_tuple,
-    id_field,
     instance,
     items_field,
+    shown_text_field,
 )
 from upwork_safety._wallets import refuse_wallet
 from upwork_safety.errors import (
@@ -95,7 +95,7 @@ class SkippedMethod:
     """
 
     method: WithdrawalMethod = attrs.field(validator=method_field)
-    reason: str = attrs.field(converter=plain_text, validator=id_field)
+    reason: str = attrs.field(converter=plain_text, validator=shown_text_field)
 
 
 def _comparison_tax_rate(value: RateLike) -> Decimal:

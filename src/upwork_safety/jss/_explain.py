@@ -20,6 +20,7 @@ from upwork_safety._validate import (
     member_field,
     member_text,
     plain_texts,
+    shown_text_field,
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.jss._facts import _build, paid_at, paid_at_each
@@ -97,7 +98,7 @@ class WhatIf:
     before: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
     after: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
     delta: int | None = attrs.field(converter=optional_plain_int, validator=delta_field)
-    reason: str = attrs.field(converter=plain_text, validator=id_field)
+    reason: str = attrs.field(converter=plain_text, validator=shown_text_field)
     added: tuple[Impact, ...] = attrs.field(
         default=(), converter=as_tuple, validator=items_field(Impact), repr=False
     )

@@ -32,8 +32,8 @@ from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
-    id_field,
     items_field,
+    shown_text_field,
     text_field,
     text_value,
 )
@@ -216,7 +216,7 @@ class JSSReport:
     computed_on: date = attrs.field(converter=to_date, validator=date_field)
     rules: str = attrs.field(converter=plain_text, validator=text_field)
     score: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
-    reason: str = attrs.field(converter=plain_text, validator=id_field)
+    reason: str = attrs.field(converter=plain_text, validator=shown_text_field)
     window: str | None = attrs.field(
         converter=optional_plain_text, validator=attrs.validators.optional(text_field)
     )
