@@ -8,8 +8,9 @@ carries, and what each means, are ``_codes``'.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -47,10 +48,6 @@ from upwork_safety.checks._codes import (
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, optional_plain_money
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
 
 _UTC = timezone.utc
 

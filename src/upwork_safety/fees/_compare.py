@@ -14,7 +14,10 @@ balance above which one method overtakes another.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import (
+    TYPE_CHECKING,
+    Any,  # noqa: F401  (the hints of attrs __init__ name converters' Any)
+)
 
 import attrs
 

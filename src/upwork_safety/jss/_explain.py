@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,  # noqa: F401  (the hints of attrs __init__ name converters' Any)
+    cast,
+)
 
 import attrs
 
@@ -50,13 +56,11 @@ from upwork_safety.jss._tally import (
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Contract
 from upwork_safety.money import exact
+from upwork_safety.rules import JSSRules, RuleHistory
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-    from datetime import date, datetime
     from fractions import Fraction
 
-    from upwork_safety.rules import JSSRules, RuleHistory
 
 __all__ = ["ChangeItem", "ChangeKind", "JSSChange", "WhatIf", "explain_change", "what_if"]
 

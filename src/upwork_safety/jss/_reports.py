@@ -19,7 +19,10 @@ import decimal
 import re
 from datetime import date
 from decimal import Decimal
-from typing import cast
+from typing import (
+    Any,  # noqa: F401  (the hints of attrs __init__ name converters' Any)
+    cast,
+)
 
 import attrs
 

@@ -13,7 +13,7 @@ from upwork_safety._plain import plain_text
 from upwork_safety._records import plain_record
 from upwork_safety._validate import cents_field, id_field, instance, shown_text_field, text_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
-from upwork_safety.kinds import MilestoneState  # noqa: TC001  (the API docs resolve Milestone.state)
+from upwork_safety.kinds import MilestoneState
 from upwork_safety.models._escrow import WHOLLY_FUNDED, Escrow
 from upwork_safety.money import Money, held, plain_money
 
