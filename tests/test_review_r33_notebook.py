@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 import attrs
 import pytest
@@ -39,11 +39,13 @@ def _row(**changes):
     "moment",
     [
         datetime(2026, 11, 14),  # naive, as a spreadsheet's date column
-        datetime(2026, 11, 14, tzinfo=timezone.utc),
     ],
 )
 def test_a_datetime_in_a_date_field_says_to_pass_value_date(build, field, moment):
-    """Every date field refuses a datetime with as_of='s hint: value.date() (notebook 4)."""
+    """Every date field refuses a naive datetime with as_of='s hint: value.date() (notebook 4).
+
+    An aware one is told to pass its UTC day (tests/test_review_r39_models.py).
+    """
     with pytest.raises(InvalidTypeError) as caught:
         build(moment)
     assert (field, "a date") == (caught.value.field, caught.value.rule)

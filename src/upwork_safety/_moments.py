@@ -268,11 +268,20 @@ def _missing(value: object, what: str, wanted: str) -> NoReturn:
 def _date_hint(value: object) -> str:
     """What a :func:`plain_date` refusal says after "must be a date": what was given, and the fix.
 
-    A datetime is "not a datetime", with the fix ``value.date()``; text is
-    shown with the call that reads it (``date.fromisoformat('2026-01-05')``),
-    when it is a day so written.
+    A datetime is "not a datetime", with the fix: for an aware one its UTC
+    day, ``value.astimezone(timezone.utc).date()``, the library's one rule
+    for days (review r39, review 3); ``value.date()`` only for a naive one
+    (a pandas Timestamp without a zone), where the day written is the only
+    reading.  Text is shown with the call that reads it
+    (``date.fromisoformat('2026-01-05')``), when it is a day so written.
     """
     if issubclass(type(value), datetime):
+        # Read with datetime's own descriptor: a subclass's code does not run (review r35).
+        if datetime.tzinfo.__get__(cast("datetime", value), datetime) is not None:
+            return (
+                f" (not a datetime), got {type(value).__name__}: pass its UTC day, "
+                "value.astimezone(timezone.utc).date()"
+            )
         # The hint as_of= gives (utc_day): a pandas Timestamp is the usual datetime here.
         return (
             f" (not a datetime), got {type(value).__name__}: pass a date (e.g. value.date() "

@@ -149,3 +149,27 @@ def is_blank(text: str) -> bool:
     plain ``str``.
     """
     return not any(_shows_something(character) for character in text)
+
+
+#: The rule an identifier breaks when it is not written exactly as it shows
+#: (review r39, review 2): :func:`id_field`'s, and ``statements.to_contracts``'s
+#: for the cells it makes ids from.
+ID_RULE = "no surrounding spaces, line breaks, tabs or invisible characters"
+
+
+def id_problem(value: str) -> str | None:
+    """Why *value* (a plain ``str``, not blank) is no identifier as written, or ``None``.
+
+    An id is compared as written (``"acme"`` and ``"acme "`` are two
+    clients), so text a copy or a CSV cell adds unseen is refused, never
+    stripped: white space at either end, and anywhere a character
+    ``str.isprintable`` refuses (a line break, a tab, a control or format
+    character such as a zero-width space or a bidi mark, a separator other
+    than the ASCII space, such as NBSP).  Spaces inside are kept.
+    """
+    if value.isprintable() and value[0] != " " and value[-1] != " ":
+        return None
+    if value != value.strip():
+        return "has white space at the start or end"
+    index, character = next((i, c) for i, c in enumerate(value) if not c.isprintable())
+    return f"has the unseen character U+{ord(character):04X} at index {index}"

@@ -9,7 +9,6 @@ normalisation (every aware datetime becomes UTC on entry), are in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sized
 from collections.abc import Set as AbstractSet
 from decimal import Decimal
@@ -22,14 +21,15 @@ from upwork_safety._decimals import fraction as fraction  # noqa: PLC0414  (re-e
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._members import not_a_value
 from upwork_safety._plain import plain_int_items, plain_text_items
+from upwork_safety._rate_args import exchange_rate_arg as exchange_rate_arg  # noqa: PLC0414  (its old home)
 from upwork_safety._records import plain_value, rebuilt
+from upwork_safety._text import ID_RULE as ID_RULE  # noqa: PLC0414  (re-exported)
 from upwork_safety._text import MAX_TEXT_CHARS as MAX_TEXT_CHARS  # noqa: PLC0414
-from upwork_safety._text import fits, not_unicode, unicode_text
+from upwork_safety._text import fits, id_problem, not_unicode, unicode_text
 from upwork_safety._text import is_blank as is_blank  # noqa: PLC0414  (its old home)
 from upwork_safety._text import long_text as long_text  # noqa: PLC0414
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
-    ExchangeRate,
     Money,
     held,
     require_money,
@@ -167,11 +167,44 @@ def text_items_field(instance: object, attribute: Any, value: Any) -> None:
 
 
 def id_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: an identifier, a plain ``str`` of Unicode text written as it shows.
+
+    Not blank (:func:`is_blank`), and without surrounding spaces, line
+    breaks, tabs or invisible characters (:func:`id_problem`; rule
+    :data:`ID_RULE`).  Pair it with the converter :func:`plain_text`.  For
+    free text that must only show something (a title, a reason), use
+    :func:`shown_text_field`.
+    """
+    # The common case: printable ASCII that does not start or end with a space.
+    if (
+        type(value) is str
+        and value.isascii()
+        and fits(value)
+        and value.isprintable()
+        and value.strip() == value
+        and value
+    ):
+        return
+    shown_text_field(instance, attribute, value)
+    problem = id_problem(value)
+    if problem is None:
+        return
+    name = field_name(instance, attribute)
+    raise InvalidValueError(
+        f"{name} {problem}: {shown(value)}; an id is compared as written (another "
+        "character makes another id), so it is refused, not stripped: write it as it shows",
+        field=name,
+        rule=ID_RULE,
+    )
+
+
+def shown_text_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a plain ``str`` of valid Unicode text, not blank (:func:`is_blank`).
 
-    Pair it with the converter :func:`plain_text`.
+    For free text that must show something (a title, a reason); an
+    identifier takes :func:`id_field`.  Pair it with the converter
+    :func:`plain_text`.
     """
-    # The common case: printable ASCII that is not all spaces shows something.
     if (
         type(value) is str
         and value.isascii()
@@ -188,7 +221,7 @@ def id_field(instance: object, attribute: Any, value: Any) -> None:
 
 
 def optional_id_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: ``None`` or a non-empty, non-blank ``str``."""
+    """An attrs validator: ``None`` or an identifier (:func:`id_field`)."""
     if value is not None:
         id_field(instance, attribute, value)
 
@@ -212,44 +245,6 @@ def instance(value: object, kind: type[T], what: str) -> T:
             f"{what} must be {wanted}, not {type(value).__name__}", field=what, rule=wanted
         )
     return plain_value(cast("T", value), kind, what)
-
-
-#: A number written plainly (``277.60``), the only text an example in a message repeats.
-_PLAIN_NUMBER = re.compile(r"[0-9]{1,18}(?:\.[0-9]{1,18})?")
-
-
-def _rate_text(value: object) -> str:
-    """*value* as the rate in an example, when it is a plain number; else a placeholder."""
-    kind = type(value)
-    if kind is str:
-        text = str.strip(cast("str", value))
-    elif kind is int:
-        text = shown_int(cast("int", value))
-    elif kind in {float, Decimal}:
-        text = str(value)
-    else:
-        text = ""
-    return text if _PLAIN_NUMBER.fullmatch(text) else "<rate>"
-
-
-def exchange_rate_arg(
-    value: object, what: str, base: str, quote: str, *, rule: str = "an ExchangeRate"
-) -> ExchangeRate:
-    """*value* if it is an :class:`ExchangeRate`, else an error naming *what* and what to pass.
-
-    A bare number (``"277.60"``) is refused, not read as a rate: its
-    currencies and its day would be guesses.  The message shows the
-    ``ExchangeRate(base, quote, rate)`` to pass, with the number given;
-    *rule* is the error's rule.
-    """
-    if issubclass(type(value), ExchangeRate):
-        return plain_value(cast("ExchangeRate", value), ExchangeRate, what)
-    raise InvalidTypeError(
-        f"{what} must be an ExchangeRate, not {type_name(value)}: pass "
-        f'ExchangeRate("{base}", "{quote}", "{_rate_text(value)}")',
-        field=what,
-        rule=rule,
-    )
 
 
 def optional_instance(value: object, kind: type[T], what: str, *, rule: str = "") -> T | None:

@@ -22,6 +22,7 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, TextIO
@@ -34,7 +35,7 @@ from upwork_safety.checks import MAX_TEXT_CHARS
 from upwork_safety.errors import InvalidDataError, UpworkSafetyError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterator
 
     from upwork_safety.models import Contract
     from upwork_safety.statements import Statement

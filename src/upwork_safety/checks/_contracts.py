@@ -13,7 +13,7 @@ vague milestones) are written here.
 from __future__ import annotations
 
 # Imported at run time: the API docs resolve review_contract's annotations.
-from datetime import datetime  # noqa: TC003
+from datetime import datetime
 
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
 from upwork_safety._display import shown

@@ -8,8 +8,9 @@ carries, and what each means, are ``_codes``'.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -27,12 +28,12 @@ from upwork_safety._validate import (
     bool_field,
     field_name,
     finer_error,
-    id_field,
     instance_field,
     is_blank,
     optional_cents_field,
     optional_id_field,
     sequence_of,
+    shown_text_field,
     text_field,
 )
 from upwork_safety.checks._codes import (
@@ -47,10 +48,6 @@ from upwork_safety.checks._codes import (
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, optional_plain_money
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
 
 _UTC = timezone.utc
 
@@ -129,7 +126,7 @@ def _check_severity(instance: Finding, attribute: Any, value: Any) -> None:
 
 def _check_said(instance: object, attribute: Any, value: Any) -> None:
     # What was found and what to do: text that says something, never blank.
-    id_field(instance, attribute, value)
+    shown_text_field(instance, attribute, value)
 
 
 def _check_script(instance: Finding, attribute: Any, value: Any) -> None:

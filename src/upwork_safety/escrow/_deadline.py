@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar, cast
 
 import attrs
 
@@ -22,9 +23,6 @@ from upwork_safety._validate import (
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.money import Money, optional_plain_money
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 __all__ = ["Deadline", "Deadlines"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date, datetime
 
 from upwork_safety._display import shown
 from upwork_safety.errors import InvalidValueError
@@ -16,9 +16,6 @@ from upwork_safety.rules import (
     _given_rules,
     _in_force_of,
 )
-
-if TYPE_CHECKING:
-    from datetime import date, datetime
 
 __all__ = ["to_mermaid"]
 

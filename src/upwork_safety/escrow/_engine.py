@@ -11,6 +11,8 @@ clocks.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING, NoReturn, cast
 
 from upwork_safety._decimals import exact
@@ -47,9 +49,6 @@ from upwork_safety.models import (
 from upwork_safety.rules import HISTORY, PlatformRules, RuleHistory, _given_rules
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-    from datetime import datetime
-
     from upwork_safety.escrow._row import Row
 
 __all__ = [

@@ -10,8 +10,6 @@ here, checked to be exact.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import attrs
 
 from upwork_safety._decimals import exact
@@ -20,11 +18,8 @@ from upwork_safety._events import History
 from upwork_safety.errors import InvalidValueError, UpworkSafetyError
 from upwork_safety.escrow._engine import check_rules, fixed_price, replay
 from upwork_safety.escrow._recorded_steps import STEP_DUE_RULE
-from upwork_safety.models import Escrow, PaymentKind
-
-if TYPE_CHECKING:
-    from upwork_safety.models import Contract
-    from upwork_safety.rules import PlatformRules, RuleHistory
+from upwork_safety.models import Contract, Escrow, PaymentKind
+from upwork_safety.rules import PlatformRules, RuleHistory
 
 __all__ = ["OFFER_RULE", "as_offered"]
 

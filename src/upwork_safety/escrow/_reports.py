@@ -57,14 +57,12 @@ from upwork_safety.escrow._kinds import (
 from upwork_safety.escrow._reasons import when
 from upwork_safety.escrow._table import BY_EVENT, ROWS
 from upwork_safety.escrow._timers import available_at, rules_at
-from upwork_safety.models import MilestoneState, PaymentKind, _position, _zero
+from upwork_safety.models import Contract, MilestoneState, PaymentKind, _position, _zero
 from upwork_safety.money import Money, _add, _subtract, plain_money
-from upwork_safety.rules import _rule_source
+from upwork_safety.rules import PlatformRules, RuleHistory, _rule_source
 
 if TYPE_CHECKING:
     from upwork_safety.escrow._run import Draft, Run
-    from upwork_safety.models import Contract
-    from upwork_safety.rules import PlatformRules, RuleHistory
 
 __all__ = ["Choices", "Deadline", "Deadlines", "Ledger", "allowed", "deadlines", "ledger"]
 

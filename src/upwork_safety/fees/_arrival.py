@@ -13,7 +13,6 @@ readings, so money is never shown as arriving early.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -26,10 +25,7 @@ from upwork_safety.fees._common import optional_day
 from upwork_safety.fees._paydays import _rules
 from upwork_safety.fees._route import usable_method
 from upwork_safety.money import exact
-from upwork_safety.rules import WithdrawalMethod
-
-if TYPE_CHECKING:
-    from upwork_safety.rules import PaymentScheduleRules, RuleHistory
+from upwork_safety.rules import PaymentScheduleRules, RuleHistory, WithdrawalMethod
 
 __all__ = ["Arrival", "arrival"]
 

@@ -9,8 +9,8 @@ cent around the crossing the lines give, within :data:`_MAX_SCAN` cents.
 from __future__ import annotations
 
 import math
+from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -21,15 +21,11 @@ from upwork_safety._plain import plain_text
 from upwork_safety._validate import id_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError, RulesError
 from upwork_safety.fees._common import ONE, from_units, units
+from upwork_safety.fees._compare import RateLike
 from upwork_safety.fees._route import Route, balance_arg, route, usable_method
 from upwork_safety.fees._withdrawal import lowest_usable, most_convertible
 from upwork_safety.money import MAX_DIGITS, ExchangeRate, Money, exact, plain_money
-
-if TYPE_CHECKING:
-    from datetime import date, datetime
-
-    from upwork_safety.fees._compare import RateLike
-    from upwork_safety.rules import WithdrawalMethod
+from upwork_safety.rules import WithdrawalMethod
 
 __all__ = ["BreakEven", "break_even"]
 

@@ -14,7 +14,10 @@ balance above which one method overtakes another.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import (
+    TYPE_CHECKING,
+    Any,  # noqa: F401  (the hints of attrs __init__ name converters' Any)
+)
 
 import attrs
 
@@ -24,9 +27,9 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._validate import (
     as_tuple,
-    id_field,
     instance,
     items_field,
+    shown_text_field,
 )
 from upwork_safety._wallets import refuse_wallet
 from upwork_safety.errors import (
@@ -95,7 +98,7 @@ class SkippedMethod:
     """
 
     method: WithdrawalMethod = attrs.field(validator=method_field)
-    reason: str = attrs.field(converter=plain_text, validator=id_field)
+    reason: str = attrs.field(converter=plain_text, validator=shown_text_field)
 
 
 def _comparison_tax_rate(value: RateLike) -> Decimal:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -27,17 +26,15 @@ from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_perce
 from upwork_safety.fees._contract_terms import payment_terms, started_before_rates
 from upwork_safety.fees._fee_explanation import ServiceFee, explain
 from upwork_safety.fees._route import check_reference, reference_day, usable_method
+from upwork_safety.fees._service_fee import Rules
 from upwork_safety.fees._withdrawal import WithdrawalQuote, quote
 from upwork_safety.models import Contract, ContractKind, Payment, PaymentKind
 from upwork_safety.money import ExchangeRate, Money, exact
 from upwork_safety.rules import (
     PlatformRules,
+    WithdrawalMethod,
     _given_rules,
 )
-
-if TYPE_CHECKING:
-    from upwork_safety.fees._service_fee import Rules
-    from upwork_safety.rules import WithdrawalMethod
 
 __all__ = ["Payout", "payout"]
 

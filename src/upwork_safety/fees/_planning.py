@@ -7,8 +7,9 @@ method's fixed fee.  Upwork's own automatic schedules are in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -53,9 +54,6 @@ from upwork_safety.money import (
     round_half_up,
 )
 from upwork_safety.rules import WithdrawalMethod
-
-if TYPE_CHECKING:
-    from collections.abc import Sequence
 
 __all__ = [
     "DEFAULT_FREQUENCIES",

@@ -9,8 +9,10 @@ unpriced, and those that cannot take the balance as skipped, in a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TypeAlias
 
 from upwork_safety._decimals import restore_context
 from upwork_safety._display import ITEMS, shown
@@ -54,24 +56,19 @@ from upwork_safety.fees._withdrawal import (
 from upwork_safety.money import ExchangeRate, Money, exact
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-    from decimal import Decimal
-    from typing import TypeAlias
-
-    #: Offered rates keyed by method or by a method's key or name.
-    OfferedRates: TypeAlias = (
-        Mapping[str, ExchangeRate]
-        | Mapping[WithdrawalMethod, ExchangeRate]
-        | Mapping[WithdrawalMethod | str, ExchangeRate]
-    )
-    #: Spreads keyed by method or by a method's key or name.
-    Spreads: TypeAlias = (
-        Mapping[str, Decimal | int | str]
-        | Mapping[WithdrawalMethod, Decimal | int | str]
-        | Mapping[WithdrawalMethod | str, Decimal | int | str]
-    )
-    from datetime import date, datetime
+# Defined at run time, so typing.get_type_hints resolves compare_withdrawals (review r39, 7).
+#: Offered rates keyed by method or by a method's key or name.
+OfferedRates: TypeAlias = (
+    Mapping[str, ExchangeRate]
+    | Mapping[WithdrawalMethod, ExchangeRate]
+    | Mapping[WithdrawalMethod | str, ExchangeRate]
+)
+#: Spreads keyed by method or by a method's key or name.
+Spreads: TypeAlias = (
+    Mapping[str, Decimal | int | str]
+    | Mapping[WithdrawalMethod, Decimal | int | str]
+    | Mapping[WithdrawalMethod | str, Decimal | int | str]
+)
 
 __all__ = [
     "compare_withdrawals",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date
 
 from upwork_safety._moments import utc_day
 from upwork_safety._validate import whole_cents
@@ -14,9 +14,6 @@ from upwork_safety.rules import (
     RuleHistory,
     _pick_rules,
 )
-
-if TYPE_CHECKING:
-    from datetime import date
 
 __all__ = ["retention_allowance"]
 

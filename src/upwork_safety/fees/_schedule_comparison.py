@@ -9,8 +9,12 @@ take the smallest share of what it paid out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date, datetime
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import (
+    Any,  # noqa: F401  (the hints of attrs __init__ name converters' Any)
+)
 
 import attrs
 
@@ -29,10 +33,6 @@ from upwork_safety.rules import (
     PaymentScheduleRules,
     WithdrawalMethod,
 )
-
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-    from datetime import date, datetime
 
 __all__ = [
     "ScheduleComparison",

@@ -16,9 +16,15 @@ schedule and adds up the withdrawal fees.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, NoReturn, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,  # noqa: F401  (the hints of attrs __init__ name converters' Any)
+    NoReturn,
+    cast,
+)
 
 import attrs
 
@@ -59,7 +65,7 @@ from upwork_safety.rules import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterator
 
 __all__ = [
     "AutoWithdrawals",

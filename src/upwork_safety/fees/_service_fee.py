@@ -10,7 +10,7 @@ the money alone, and also take a whole contract (its payments charged by
 from __future__ import annotations
 
 # Imported at run time: the doctests call date(), and the API docs resolve the annotations.
-from datetime import date, datetime  # noqa: TC003
+from datetime import date, datetime
 from decimal import Decimal
 from typing import overload
 

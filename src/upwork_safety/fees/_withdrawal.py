@@ -11,8 +11,9 @@ finds a preset by name.
 from __future__ import annotations
 
 import functools
+from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 import attrs
 
@@ -57,9 +58,6 @@ from upwork_safety.money import (
     round_half_up,
 )
 from upwork_safety.rules import WithdrawalMethod
-
-if TYPE_CHECKING:
-    from datetime import date, datetime
 
 __all__ = [
     "WithdrawalQuote",

@@ -12,8 +12,9 @@ Protection covers (only hours can be protected, HC 211068288).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 import attrs
 
@@ -56,9 +57,6 @@ from upwork_safety.hourly._weekly_payment import (
 )
 from upwork_safety.money import Money, plain_money
 from upwork_safety.rules import PlatformRules
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 __all__ = ["PayoutItem", "PayoutSchedule", "payout_schedule"]
 

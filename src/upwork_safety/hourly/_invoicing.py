@@ -18,8 +18,9 @@ is logged bills as one whole segment, and a slot with less bills nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from decimal import Decimal
 
 from upwork_safety._display import shown
 from upwork_safety._validate import instance, is_blank, sequence_of
@@ -36,13 +37,8 @@ from upwork_safety.models import (
     _check_no_overlaps,
     _weekly_limit_hours,
 )
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-    from decimal import Decimal
-
-    from upwork_safety.money import Money
-    from upwork_safety.rules import PlatformRules, RuleHistory
+from upwork_safety.money import Money
+from upwork_safety.rules import PlatformRules, RuleHistory
 
 __all__ = ["invoice", "invoice_for"]
 

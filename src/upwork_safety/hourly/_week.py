@@ -13,8 +13,9 @@ and its calendar live together because the week names its own calendar
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -27,11 +28,7 @@ from upwork_safety._validate import bool_field, field_name, instance_field, sequ
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import MICROSECOND, WEEK, flag, week_rules
 from upwork_safety.models import TimeEntry, _check_no_overlaps
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from upwork_safety.rules import PlatformRules, RuleHistory
+from upwork_safety.rules import PlatformRules, RuleHistory
 
 __all__ = [
     "MAX_WEEKS",

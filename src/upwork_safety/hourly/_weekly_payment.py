@@ -26,6 +26,7 @@ What a week's payment is (HC 211067938):
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from types import MappingProxyType
@@ -53,7 +54,7 @@ from upwork_safety.money import Money, plain_money, round_half_up
 from upwork_safety.rules import PlatformRules, RuleHistory, _available_after
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping
 
 __all__ = ["WeeklyPayment", "weekly_payment"]
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,  # noqa: F401  (the hints of attrs __init__ name converters' Any)
+    cast,
+)
 
 import attrs
 
@@ -20,6 +26,7 @@ from upwork_safety._validate import (
     member_field,
     member_text,
     plain_texts,
+    shown_text_field,
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.jss._facts import _build, paid_at, paid_at_each
@@ -49,13 +56,11 @@ from upwork_safety.jss._tally import (
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Contract
 from upwork_safety.money import exact
+from upwork_safety.rules import JSSRules, RuleHistory
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-    from datetime import date, datetime
     from fractions import Fraction
 
-    from upwork_safety.rules import JSSRules, RuleHistory
 
 __all__ = ["ChangeItem", "ChangeKind", "JSSChange", "WhatIf", "explain_change", "what_if"]
 
@@ -97,7 +102,7 @@ class WhatIf:
     before: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
     after: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
     delta: int | None = attrs.field(converter=optional_plain_int, validator=delta_field)
-    reason: str = attrs.field(converter=plain_text, validator=id_field)
+    reason: str = attrs.field(converter=plain_text, validator=shown_text_field)
     added: tuple[Impact, ...] = attrs.field(
         default=(), converter=as_tuple, validator=items_field(Impact), repr=False
     )

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from itertools import islice
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 import attrs
 
@@ -40,9 +40,7 @@ from upwork_safety.jss._reports import Outcome
 from upwork_safety.jss._tally import _contribute, _Contribution, _cuts, _outcome, _Tally, _Totals
 from upwork_safety.models import Contract, ContractKind, EndReason, Feedback, Payment
 from upwork_safety.money import exact
-
-if TYPE_CHECKING:
-    from upwork_safety.rules import JSSRules, RuleHistory
+from upwork_safety.rules import JSSRules, RuleHistory
 
 __all__ = ["MAX_JOBS", "MAX_TRIALS", "Forecast", "ForecastBin", "FutureJob", "forecast"]
 

@@ -12,6 +12,7 @@ of one day (``_judge.py``), the windows' tallies and the score of a tally
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, cast
@@ -46,7 +47,7 @@ from upwork_safety.money import exact
 from upwork_safety.rules import JSS_HISTORY, JSSRules, RuleHistory, _pick_rules
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Sequence
 
 __all__ = ["MAX_TIMELINE_POINTS", "classify", "score", "timeline"]
 

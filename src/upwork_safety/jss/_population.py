@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from datetime import date, datetime
+from typing import Any
 
 from upwork_safety._decimals import restore_context
 from upwork_safety._display import shown
@@ -21,14 +22,10 @@ from upwork_safety.jss._excluded import excluded_ids
 from upwork_safety.jss._facts import paid_at, paid_at_each
 from upwork_safety.jss._invariants import UNIQUE_IDS
 from upwork_safety.jss._model import _contracts, _report, _rules
+from upwork_safety.jss._reports import JSSReport
 from upwork_safety.models import Contract
 from upwork_safety.money import exact
-
-if TYPE_CHECKING:
-    from datetime import date, datetime
-
-    from upwork_safety.jss._reports import JSSReport
-    from upwork_safety.rules import JSSRules, RuleHistory
+from upwork_safety.rules import JSSRules, RuleHistory
 
 __all__ = ["PANDAS_HINT", "score_frame", "score_many"]
 

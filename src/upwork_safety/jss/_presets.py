@@ -6,13 +6,10 @@ dated rule; this module gives the JSS names callers use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date, datetime
 
 from upwork_safety._validate import optional_instance
 from upwork_safety.rules import JSS_CURRENT, JSS_HISTORY, JSSRules, RuleSource, sources
-
-if TYPE_CHECKING:
-    from datetime import date, datetime
 
 __all__ = ["CURRENT", "HISTORY", "rule_sources", "rules_as_of"]
 

@@ -19,7 +19,10 @@ import decimal
 import re
 from datetime import date
 from decimal import Decimal
-from typing import cast
+from typing import (
+    Any,  # noqa: F401  (the hints of attrs __init__ name converters' Any)
+    cast,
+)
 
 import attrs
 
@@ -32,8 +35,8 @@ from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
-    id_field,
     items_field,
+    shown_text_field,
     text_field,
     text_value,
 )
@@ -216,7 +219,7 @@ class JSSReport:
     computed_on: date = attrs.field(converter=to_date, validator=date_field)
     rules: str = attrs.field(converter=plain_text, validator=text_field)
     score: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
-    reason: str = attrs.field(converter=plain_text, validator=id_field)
+    reason: str = attrs.field(converter=plain_text, validator=shown_text_field)
     window: str | None = attrs.field(
         converter=optional_plain_text, validator=attrs.validators.optional(text_field)
     )

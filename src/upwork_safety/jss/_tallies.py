@@ -9,6 +9,7 @@ builds reports from.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any  # noqa: F401  (the hints of attrs __init__ name converters' Any)
 
 import attrs
 

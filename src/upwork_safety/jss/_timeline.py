@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterable
+from typing import ClassVar
 
 from upwork_safety import _render
 from upwork_safety._frozen_list import FrozenList
+from upwork_safety.jss._lapses import Lapse
 from upwork_safety.jss._reports import JSSPoint
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from upwork_safety.jss._lapses import Lapse
 
 
 class JSSTimeline(FrozenList[JSSPoint]):

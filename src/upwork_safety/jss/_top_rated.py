@@ -8,9 +8,12 @@ contract started more than 90 days ago.  Every figure is a field of
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import (
+    Any,  # noqa: F401  (the hints of attrs __init__ name converters' Any)
+)
 
 import attrs
 
@@ -39,14 +42,9 @@ from upwork_safety.jss._invariants import disagree
 from upwork_safety.jss._model import _contracts, _rules, timeline
 from upwork_safety.jss._months import _window_start
 from upwork_safety.jss._reports import JSSPoint
+from upwork_safety.models import Contract
 from upwork_safety.money import Money, exact, plain_money
-from upwork_safety.rules import JSS_HISTORY, RuleHistory
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from upwork_safety.models import Contract
-    from upwork_safety.rules import JSSRules
+from upwork_safety.rules import JSS_HISTORY, JSSRules, RuleHistory
 
 __all__ = ["TopRated", "TopRatedWeeks", "top_rated", "top_rated_weeks"]
 

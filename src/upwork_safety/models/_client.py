@@ -18,7 +18,14 @@ class Client:
 
     Args:
         id: A non-empty identifier, stable across contracts with this client
-            (rehires are detected by it).
+            (rehires are detected by it).  It is compared as written, so
+            one with white space at either end, or a line break, a tab or an
+            invisible character (a zero-width space, NBSP) anywhere, is
+            refused, not stripped (``"acme "`` would be a second client):
+            :class:`~upwork_safety.errors.InvalidValueError`, rule ``"no
+            surrounding spaces, line breaks, tabs or invisible characters"``.
+            Every id in the library (a contract's, a milestone's, an
+            event's ``milestone_id``) keeps the same rule.
         name: A display name.
         payment_verified: Whether the client has a verified billing method;
             Hourly Protection requires it.

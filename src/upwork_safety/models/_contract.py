@@ -183,7 +183,9 @@ class Contract:
     """A contract with one client: fixed price (milestones) or hourly.
 
     Args:
-        id: A non-empty identifier.
+        id: A non-empty identifier, written as it shows (as
+            ``Client.id``: no surrounding spaces, line breaks, tabs or
+            invisible characters).
         client: A :class:`Client`, or a plain client id ``str``.
         kind: :attr:`ContractKind.FIXED_PRICE` or :attr:`ContractKind.HOURLY`.
         started: The start date, a UTC day: the contract is open from

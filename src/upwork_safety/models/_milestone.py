@@ -11,9 +11,9 @@ from upwork_safety._moments import optional_date_field, optional_to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._records import plain_record
-from upwork_safety._validate import cents_field, id_field, instance, text_field
+from upwork_safety._validate import cents_field, id_field, instance, shown_text_field, text_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
-from upwork_safety.kinds import MilestoneState  # noqa: TC001  (the API docs resolve Milestone.state)
+from upwork_safety.kinds import MilestoneState
 from upwork_safety.models._escrow import WHOLLY_FUNDED, Escrow
 from upwork_safety.money import Money, held, plain_money
 
@@ -79,7 +79,8 @@ class Milestone:
     """A fixed-price milestone: what was agreed, and its :class:`Escrow`.
 
     Args:
-        id: A non-empty identifier, unique within the contract.
+        id: A non-empty identifier, unique within the contract, written as
+            it shows (as ``Client.id``).
         title: What the milestone delivers.
         amount: The agreed price, more than zero.  The model holds the
             fact; the escrow engine checks it against the minimum milestone
@@ -103,7 +104,7 @@ class Milestone:
     """
 
     id: str = attrs.field(converter=plain_text, validator=id_field)
-    title: str = attrs.field(converter=plain_text, validator=id_field)
+    title: str = attrs.field(converter=plain_text, validator=shown_text_field)
     amount: Money = attrs.field(converter=plain_money, validator=_milestone_amount)
     description: str = attrs.field(converter=plain_text, default="", validator=text_field)
     due: date | None = attrs.field(

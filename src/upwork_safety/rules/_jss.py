@@ -13,7 +13,10 @@ import decimal
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from itertools import pairwise
-from typing import cast
+from typing import (
+    Any,  # noqa: F401  (the hints of attrs __init__ name converters' Any)
+    cast,
+)
 
 import attrs
 

@@ -10,9 +10,9 @@ Administration from June 2016).  Sources are Help Center articles by number
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -37,9 +37,6 @@ from upwork_safety.rules._common import (
 from upwork_safety.rules._history import RuleHistory, rule_set_kind
 from upwork_safety.rules._provenance import RuleSource
 from upwork_safety.rules._what_if import changed, label, made_from, sourced
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 # --------------------------------------------------------------------------
 # Service fee (DOMAIN.md section 4)

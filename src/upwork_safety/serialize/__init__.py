@@ -3,9 +3,10 @@
 ``to_dict``/``to_json`` turn values into plain JSON-ready data;
 ``from_dict``/``from_json`` turn such data back through the classes' own
 constructors, so loaded values pass every check a value built in code
-passes.  Reading is strict and guesses nothing; an amount, a decimal or a
-duration that loads is written back as it was (a datetime is written in
-the one form ``to_json`` writes):
+passes.  Reading is strict and guesses nothing; an amount, or a decimal
+or a duration given as text, that loads is written back as it was (a JSON
+integer is written back as its text, a datetime in the one form
+``to_json`` writes):
 
 * Money is ``{"amount": "1000.00", "currency": "USD"}``; the amount is
   canonical text (ASCII digits, an optional sign, one decimal point),
@@ -16,9 +17,11 @@ the one form ``to_json`` writes):
   writer), so ``"05"``, ``"+5"`` and ``"025.00"`` are refused, not
   rewritten as ``"5"`` and ``"25.00"``; ``"-0.00"`` is held and written
   as given.
-* Other decimals (star ratings, fee rates, hours) follow the same rule;
-  durations are seconds in the same form, to the microsecond (``"90.5"``,
-  not ``"90.50"``).
+* Other decimals (star ratings, fee rates, hours) are the same canonical
+  text, or a JSON integer (``{"stars": 4}`` loads, and is written back as
+  ``{"stars": "4"}``); floats and the text refused for an amount are
+  refused.  Durations are seconds in the same form as other decimals, to
+  the microsecond (``"90.5"`` or ``90``; not ``"90.50"``).
 * Dates are extended ISO 8601 (``2025-06-02``; not ``20250602``, week or
   ordinal dates); datetimes are extended ISO 8601 with seconds and an
   offset (``2025-06-02T09:30:00+05:00`` or ``…Z``; not ``-00:00``, which

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 # Imported at run time: the API docs resolve audit_fees's annotations (rates: Mapping[...]).
-from collections.abc import Mapping  # noqa: TC003
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 

@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown
+from upwork_safety._text import ID_RULE, id_problem
 from upwork_safety._validate import instance, is_blank
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.models import Client, Contract, ContractKind, Payment
@@ -64,6 +65,29 @@ def client_of(
 def _named(text: str) -> str:
     """*text*, or ``""`` when it shows nothing (:func:`is_blank`, the rule ids follow): no name."""
     return "" if is_blank(text) else text
+
+
+def _refuse_unwritten_ids(groups: dict[tuple[str, str], list[Transaction]]) -> None:
+    """Refuse a ``Team`` or title that would make an id not written as it shows (review r39, 2).
+
+    The rows hold their cells as the export writes them; a client's name and
+    a contract's title become a :class:`~upwork_safety.Client`'s and a
+    :class:`~upwork_safety.Contract`'s id, which are compared as written, so
+    ``"Acme "`` would be a second client.  Such a cell is refused here, naming
+    its line, by the rule every id keeps (:data:`~upwork_safety._text.ID_RULE`),
+    never stripped.
+    """
+    for (client, contract), rows in groups.items():
+        for what, text in (("client (Team)", client), ("contract title", contract)):
+            problem = id_problem(text) if text else None
+            if problem is not None:
+                raise InvalidValueError(
+                    f"to_contracts: the {what} {shown(text)} on line {rows[0].line} {problem}: "
+                    "it becomes an id, and ids are compared as written, so it is refused, not "
+                    "stripped; give its rows the text as it shows (attrs.evolve) first",
+                    field="statement",
+                    rule=ID_RULE,
+                )
 
 
 def _group(statement: Statement) -> dict[tuple[str, str], list[Transaction]]:
@@ -202,7 +226,10 @@ def to_contracts(
     summary, the one title the rows of a contract id give: rows of one id
     under two titles are refused, naming both).  A client
     (``Team``) or title (``Transaction Summary``) that is empty or only
-    white space names none.  Rows with no client are nobody's in
+    white space names none; one with white space at either end, or a line
+    break, tab or invisible character, is refused (it would make an id
+    that differs from the one it shows: ``"Acme "`` a second client), not
+    stripped.  Rows with no client are nobody's in
     particular, so each contract group of them gets an unknown client of
     its own, named after its title (``"unknown client of contract Logo"``),
     or after its kind when it has none (``"unknown client of the untitled
@@ -228,7 +255,11 @@ def to_contracts(
             *bonus_only*, a contract has only bonus rows: each is named
             with its lines (the first few).  Or, in a weekly summary, the
             rows of one contract id give two titles: the id, both titles
-            and a line of each are named.
+            and a line of each are named.  Or a client (``Team``) or a
+            contract title, which become ids, has white space at either end,
+            a line break, a tab or an invisible character (rule ``"no
+            surrounding spaces, line breaks, tabs or invisible characters"``,
+            field ``"statement"``): the text and a line are named.
     """
     statement = check_statement(statement)
     if bonus_only is not None:
@@ -250,6 +281,7 @@ def to_contracts(
     # A weekly summary's group key is the contract id; its rows carry the title.
     weekly = statement.format is StatementFormat.WEEKLY_SUMMARY
     titles = _weekly_titles(groups) if weekly else {}
+    _refuse_unwritten_ids(groups)  # a weekly summary's key is its contract id, an id already
     for (client, contract), rows in groups.items():
         kinds = _by_kind(rows, bonus_only)
         if kinds is None:

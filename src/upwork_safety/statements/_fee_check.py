@@ -18,11 +18,11 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._validate import (
     as_tuple,
-    id_field,
     instance_field,
     items_field,
     member_field,
     member_text,
+    shown_text_field,
     text_field,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
@@ -542,7 +542,7 @@ class UncheckedFee:
     """
 
     fee: Transaction = attrs.field(validator=instance_field(Transaction))
-    reason: str = attrs.field(converter=plain_text, validator=id_field)
+    reason: str = attrs.field(converter=plain_text, validator=shown_text_field)
 
     def __attrs_post_init__(self) -> None:
         _service_fee_row(self.fee, "UncheckedFee.fee")

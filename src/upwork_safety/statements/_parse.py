@@ -15,6 +15,7 @@ import array
 import collections
 import csv
 import itertools
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 from upwork_safety._display import shown
@@ -36,7 +37,7 @@ from upwork_safety.statements._rows import _one_row, _Row, cells_fit
 from upwork_safety.statements._statement import Statement
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator
 
     from upwork_safety.statements._model import Transaction
 

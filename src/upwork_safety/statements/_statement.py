@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import functools
 import itertools
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import Any  # noqa: F401  (the hints of attrs __init__ name converters' Any)
 
 import attrs
 
@@ -36,9 +37,6 @@ from upwork_safety.statements._kinds import (
 )
 from upwork_safety.statements._model import MAX_COLUMNS, Transaction, hours_problem
 from upwork_safety.statements._rows import always_read
-
-if TYPE_CHECKING:
-    from datetime import date
 
 
 def check_statement(value: object, what: str = "statement") -> Statement:

@@ -7,7 +7,11 @@ The fee a withdrawal should have cost is the library's preset
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import (
+    TYPE_CHECKING,
+    Any,  # noqa: F401  (the hints of attrs __init__ name converters' Any)
+    NamedTuple,
+)
 
 import attrs
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 
@@ -19,6 +18,7 @@ from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety.hourly import BillingWeek, Bonus, Pause, WeeklyPayment
 from upwork_safety.models import TimeEntry
 from upwork_safety.money import Money, minor_unit
+from upwork_safety.rules import PlatformRules
 from upwork_safety.testing._arguments import (
     _UTC,
     _count,
@@ -41,9 +41,6 @@ from upwork_safety.testing._scalar_strategies import (
     dates,
     money,
 )
-
-if TYPE_CHECKING:
-    from upwork_safety.rules import PlatformRules
 
 _WEEK = timedelta(weeks=1)
 _HOUR = timedelta(hours=1)

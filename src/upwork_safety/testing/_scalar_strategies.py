@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import TYPE_CHECKING
+from decimal import Decimal
 
 from hypothesis import strategies as st
 
@@ -31,9 +31,6 @@ from upwork_safety.testing._arguments import (
     spread,
 )
 from upwork_safety.testing._rules import change_days, newest_rules_day
-
-if TYPE_CHECKING:
-    from decimal import Decimal
 
 # --------------------------------------------------------------------------- scalars
 

@@ -9,9 +9,10 @@ billing segments of the platform rules in force on the row's day, read from
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 import attrs
 from hypothesis import strategies as st
@@ -26,9 +27,6 @@ from upwork_safety.money import Money, minor_unit, to_decimal
 from upwork_safety.statements import Statement, StatementFormat, Transaction, TransactionKind
 from upwork_safety.testing._arguments import _refuse, _size_range, _sometimes, _units, kind_of
 from upwork_safety.testing._scalar_strategies import LAST_DAY, _numbered, amounts, dates, money
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 _HOUR = timedelta(hours=1)
 _MINUTE = timedelta(minutes=1)
