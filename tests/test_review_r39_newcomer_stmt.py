@@ -144,3 +144,119 @@ def test_a_contract_paid_on_one_day_is_not_named():
     """Several payments on one day (milestones) are not several contracts the export hides."""
     statement = _report([(date(2025, 1, 6), "Globex", "Site")] * 2)
     assert {} == statements.merged_contracts(statement)
+
+
+def _cli(*argv: str) -> tuple[int, str]:
+    import io
+
+    from upwork_safety.cli import main
+
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+def _old_jobs(tmp_path, count: int) -> str:
+    """A history file: *count* old jobs (ended 2020), then two recent 5-star ones."""
+    from upwork_safety import Contract, ContractKind, Money, Payment, serialize
+
+    def job(ident: str, client: str, day: date) -> Contract:
+        return Contract(
+            ident,
+            client,
+            ContractKind.FIXED_PRICE,
+            day,
+            day,
+            payments=[Payment(day, Money("100.00", "USD"))],
+            feedback=Feedback(stars="5.0"),
+        )
+
+    old = [
+        job(f"old{k}", f"c{k % 3}", date(2020, 3, 2) + timedelta(days=10 * k)) for k in range(count)
+    ]
+    new = [job("new1", "n1", date(2026, 9, 1)), job("new2", "n2", date(2026, 10, 1))]
+    path = tmp_path / "history.json"
+    path.write_text(serialize.to_json(old + new), encoding="utf-8")
+    return str(path)
+
+
+def test_jss_text_groups_the_contracts_outside_every_window_in_one_paragraph(tmp_path):
+    """jss text: two or more contracts outside every window are one paragraph, every fact kept."""
+    code, text = _cli("jss", _old_jobs(tmp_path, 5), "--as-of", "2026-12-07")
+    assert 0 == code
+    words = " ".join(text.split())
+    assert (
+        "5 contracts, EXCLUDED (weight 0, points 0.00 each), each ended more than 24 months"
+        in words
+    )
+    assert "outside every window" in words
+    for k in range(5):
+        day = date(2020, 3, 2) + timedelta(days=10 * k)
+        assert f"old{k} (c{k % 3}, ended {day})" in words
+    table_rows = [
+        line.split()[0] for line in text.splitlines() if "POSITIVE" in line or "EXCLUDED  " in line
+    ]
+    assert ["new1", "new2"] == table_rows
+    assert 1 == words.count("outside every window")
+
+
+def test_jss_text_keeps_one_contract_outside_every_window_in_the_table(tmp_path):
+    """One such contract has nothing to be grouped with: it keeps its row."""
+    _, text = _cli("jss", _old_jobs(tmp_path, 1), "--as-of", "2026-12-07")
+    assert "contracts, EXCLUDED" not in text
+    assert any(line.split()[:3] == ["old0", "c0", "EXCLUDED"] for line in text.splitlines())
+
+
+def test_jss_json_lists_every_contract_as_before(tmp_path):
+    """--json is unchanged: every contract's impact on its own."""
+    import json
+
+    _, text = _cli("jss", _old_jobs(tmp_path, 5), "--as-of", "2026-12-07", "--json")
+    impacts = json.loads(text)["impacts"]
+    assert [f"old{k}" for k in range(5)] + ["new1", "new2"] == [i["contract_id"] for i in impacts]
+
+
+def _payoneer_report(tmp_path, count: int) -> str:
+    """A Transactions report with *count* Payoneer withdrawals, each with its $2 fee."""
+    rows = ['"Jan 01, 2022",1,Fixed-price,Job,,,,,,,Acme,,,,1000.00,,,1000.00,\n']
+    balance = Decimal(1000)
+    number = 1
+    for k in range(count):
+        day = date(2022, 1, 2) + timedelta(days=k)
+        number += 1
+        balance -= 100
+        rows.append(
+            f'"{day:%b %d, %Y}",{number},Withdrawal,,,,,,,,,,,,-100.00,,,{balance:.2f},Payoneer\n'
+        )
+        balance -= 2
+        rows.append(
+            f'"{day:%b %d, %Y}",{number},Withdrawal Fee,,,,,,,,,,,,-2.00,,,{balance:.2f},Payoneer\n'
+        )
+    path = tmp_path / "report.csv"
+    path.write_text(HEADER + "".join(reversed(rows)), encoding="utf-8")
+    return str(path)
+
+
+def test_statement_audit_says_one_not_checked_reason_once_with_every_line(tmp_path):
+    """statement --audit: a reason given for several fee rows is one line with count and lines."""
+    import json
+
+    path = _payoneer_report(tmp_path, 4)
+    code, text = _cli("statement", path, "--audit")
+    assert 0 == code
+    records = json.loads(_cli("statement", path, "--audit", "--json")[1])
+    unchecked = records["fee_audit"]["withdrawal_fees"]["not_checked"]
+    assert 4 == len(unchecked)
+    assert 1 == len({u["reason"] for u in unchecked})
+    words = " ".join(text.split())
+    lines = ", ".join(str(u["line"]) for u in unchecked)
+    reason = " ".join(unchecked[0]["reason"].split())
+    assert f"Not checked, 4 fee rows (lines {lines}): {reason}" in words
+    assert 1 == words.count("Not checked")
+
+
+def test_statement_audit_keeps_a_single_not_checked_line_as_it_was(tmp_path):
+    """A reason given for one fee row is said as before: its line, then the reason."""
+    _, text = _cli("statement", _payoneer_report(tmp_path, 1), "--audit")
+    assert "Not checked, line " in text
+    assert "fee rows (lines" not in text
