@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,4 +75,6 @@ explained: bool = assumed[0].within_schedule and assumed[0].rate_assumed
 
 contracts: tuple[Contract, ...] = statements.to_contracts(statement)
 said: tuple[Contract, ...] = statements.to_contracts(statement, bonus_only=ContractKind.HOURLY)
+parts: tuple[Contract, ...] = statements.to_contracts(statement, split_after=timedelta(days=30))
+merged: dict[str, str] = statements.merged_contracts(statement, split_after=timedelta(days=30))
 limit: int = statements.MAX_ROWS

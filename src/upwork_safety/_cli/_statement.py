@@ -16,7 +16,7 @@ from upwork_safety.money import Money
 from upwork_safety.statements import Period, period_name
 
 if TYPE_CHECKING:
-    from collections.abc import Sized
+    from collections.abc import Sequence, Sized
 
     from upwork_safety._cli._context import Context
     from upwork_safety._cli._printer import Printer
@@ -267,10 +267,7 @@ def _print_audit(p: Printer, audit: FeeAudit) -> None:
             first=f"  Fee line{'s' if len(check.fees) > 1 else ''} {lines}: ",
             indent="    ",
         )
-    for unchecked in audit.not_checked:
-        p.wrapped(
-            unchecked.reason, first=f"  Not checked, line {unchecked.fee.line}: ", indent="    "
-        )
+    _print_not_checked(p, [(u.reason, (u.fee.line,)) for u in audit.not_checked])
     _print_withdrawal_fees(p, audit)
     for note in audit.assumptions:
         p.wrapped(note, first="  Note: ", indent="  ")
@@ -299,12 +296,31 @@ def _print_withdrawal_fees(p: Printer, audit: FeeAudit) -> None:
             first=f"  Withdrawal fee line{'s' if check.more_fees else ''} {lines}: ",
             indent="    ",
         )
-    for check in audit.withdrawal_fees:
-        if check.reason is not None:
-            lines = ", ".join(str(line) for line in _fee_lines(check))
+    _print_not_checked(
+        p,
+        [(c.reason, _fee_lines(c)) for c in audit.withdrawal_fees if c.reason is not None],
+    )
+
+
+def _print_not_checked(p: Printer, unchecked: Sequence[tuple[str, Sequence[int]]]) -> None:
+    """Each reason a fee was not checked, once, with the lines of every fee row it is given for.
+
+    On a long history one reason (an unconfirmed published fee) is given for
+    dozens of fees; said once with their count and lines, every fact is kept
+    and the rest can be read (newcomer r39 6).  ``--json`` lists each row.
+    """
+    by_reason: dict[str, list[int]] = {}
+    for reason, lines in unchecked:
+        by_reason.setdefault(reason, []).extend(lines)
+    for reason, lines in by_reason.items():
+        listed = ", ".join(str(line) for line in lines)
+        if len(lines) == 1:
+            p.wrapped(reason, first=f"  Not checked, line {listed}: ", indent="    ")
+        else:
+            # The lines go in the wrapped text: a long list would overrun the prefix.
             p.wrapped(
-                check.reason,
-                first=f"  Not checked, line{'s' if check.more_fees else ''} {lines}: ",
+                f"{len(lines)} fee rows (lines {listed}): {reason}",
+                first="  Not checked, ",
                 indent="    ",
             )
 

@@ -18,7 +18,8 @@ I/O) and :func:`parse` recognises the export by its header.
 * :func:`available_on` gives the first day an income row can be withdrawn
   (an hourly row: the day its :func:`invoiced_week` is paid out).
 * :func:`to_contracts` groups the earnings into
-  :class:`~upwork_safety.Contract` values for the other engines.
+  :class:`~upwork_safety.Contract` values for the other engines;
+  :func:`merged_contracts` names those that may be several contracts.
 
 >>> statement = parse(
 ...     "Date,Contract,Hours,Amount,Payment type\n"
@@ -35,7 +36,7 @@ from __future__ import annotations
 from upwork_safety.statements import _cells, _formats, _kinds, _model, _summarize, _summary
 from upwork_safety.statements._audit import FeeAudit, audit_fees
 from upwork_safety.statements._balance import BalanceBreak
-from upwork_safety.statements._contracts import to_contracts
+from upwork_safety.statements._contracts import merged_contracts, to_contracts
 from upwork_safety.statements._fee_check import FeeCheck, UncheckedFee
 from upwork_safety.statements._kinds import StatementFormat, TransactionKind
 from upwork_safety.statements._model import Transaction
@@ -110,6 +111,7 @@ __all__ = [
     "available_on",
     "format_of",
     "invoiced_week",
+    "merged_contracts",
     "parse",
     "period_name",
     "summarize",

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown
 from upwork_safety._text import ID_RULE, id_problem
 from upwork_safety._validate import instance, is_blank
-from upwork_safety.errors import InvalidValueError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.models import Client, Contract, ContractKind, Payment
 from upwork_safety.money import exact
 from upwork_safety.statements._kinds import StatementFormat, TransactionKind
@@ -16,6 +18,7 @@ from upwork_safety.statements._statement import Statement, check_statement
 
 if TYPE_CHECKING:
     from collections.abc import Container
+    from datetime import date
 
     from upwork_safety.statements._model import Transaction
 
@@ -193,9 +196,48 @@ def _weekly_titles(groups: dict[tuple[str, str], list[Transaction]]) -> dict[str
     return titles
 
 
+_SPLIT_RULE = "whole days, at least one"
+
+
+def _gap(value: object) -> timedelta:
+    """*split_after* if a timedelta of whole days, at least one, else an error naming it."""
+    if not isinstance(value, timedelta):
+        raise InvalidTypeError(
+            f"split_after must be a timedelta, not {type(value).__name__} "
+            "(timedelta(days=30): a gap after which a payment starts a new contract)",
+            field="split_after",
+            rule="a timedelta",
+        )
+    if value < timedelta(days=1) or value % timedelta(days=1):
+        raise InvalidValueError(
+            f"split_after must be whole days, at least one, not {value!r}: payments are "
+            "dated by the day, so a gap is a number of days",
+            field="split_after",
+            rule=_SPLIT_RULE,
+        )
+    return value
+
+
+def _parts(rows: list[Transaction], split_after: timedelta | None) -> list[list[Transaction]]:
+    """*rows* by date, cut wherever a payment is more than *split_after* after the one before."""
+    ordered = sorted(rows, key=lambda r: r.on)
+    if split_after is None:
+        return [ordered]
+    parts = [[ordered[0]]]
+    for row in ordered[1:]:
+        if row.on - parts[-1][-1].on > split_after:
+            parts.append([row])
+        else:
+            parts[-1].append(row)
+    return parts
+
+
 @exact
 def to_contracts(
-    statement: Statement, *, bonus_only: ContractKind | None = None
+    statement: Statement,
+    *,
+    bonus_only: ContractKind | None = None,
+    split_after: timedelta | None = None,
 ) -> tuple[Contract, ...]:
     """Group a statement's income rows into contracts with their payments.
 
@@ -209,7 +251,7 @@ def to_contracts(
       (``"unknown client of contract 38100001"``) and rehires cannot be seen.
     * **Transactions report**: by client (``Team``) and contract title
       (``Transaction Summary``); two contracts with one client under the same
-      title become one.
+      title become one (see *split_after*).
     * **Transaction History**: this export names no contract, so by client
       and kind: every fixed-price contract with one client becomes one.
 
@@ -239,17 +281,32 @@ def to_contracts(
     contract Logo"``).  A contract with no title is named
     ``"unknown client: hourly"`` (or fixed price) by its kind.
 
+    Where the export names no contract (a Transactions report, a
+    Transaction History), a contract paid on more than one day may be
+    several: a repeat client's jobs under one title are one contract here,
+    which the jss model gives one outcome and a duration bonus.
+    :func:`merged_contracts` names each such contract and says why; with
+    *split_after*, a group's rows (bonuses too) start a new contract
+    wherever the next payment is more than that after the one before, and
+    each part is named after its first day (``"Urdu translation (from
+    2025-03-07)"``).  Nothing is split unless you ask: the export does not
+    say which, and a paused contract looks the same.
+
     Args:
         statement: What :func:`parse` returned.
         bonus_only: The kind of every contract whose rows in the statement
             are bonuses only, if you know it; ``None`` refuses them.
+        split_after: A gap (whole days, at least one) after which a group's
+            next payment starts a new contract; ``None`` (the default)
+            splits nothing.  A weekly summary names each contract, so it is
+            not split.
 
     Returns:
         The contracts, oldest first.
 
     Raises:
         InvalidTypeError: *statement* is not a Statement, or *bonus_only*
-            is not a ContractKind.
+            is not a ContractKind, or *split_after* is not a timedelta.
         InvalidValueError: An income row is negative (an adjustment), which a
             payment cannot hold; every such line is named.  Or, without
             *bonus_only*, a contract has only bonus rows: each is named
@@ -259,11 +316,21 @@ def to_contracts(
             contract title, which become ids, has white space at either end,
             a line break, a tab or an invisible character (rule ``"no
             surrounding spaces, line breaks, tabs or invisible characters"``,
-            field ``"statement"``): the text and a line are named.
+            field ``"statement"``): the text and a line are named.  Or
+            *split_after* is not whole days, at least one.
     """
+    return tuple(contract for contract, _ in _build(statement, bonus_only, split_after))
+
+
+def _build(
+    statement: Statement, bonus_only: ContractKind | None, split_after: timedelta | None
+) -> list[tuple[Contract, list[Transaction]]]:
+    """:func:`to_contracts`'s contracts, oldest first, each with the rows it was made of."""
     statement = check_statement(statement)
     if bonus_only is not None:
         bonus_only = instance(bonus_only, ContractKind, "bonus_only")
+    if split_after is not None:
+        split_after = _gap(split_after)
     negative = [r for r in statement.transactions if r.is_income and r.amount.amount < 0]
     if negative:
         lines = ", ".join(
@@ -293,29 +360,128 @@ def to_contracts(
         raise _bonus_only_error(statement, unknown)
     teams = {client for client, _ in groups if client}
     used: set[str] = set()
-    contracts: list[Contract] = []
-    for client, contract, kind, members, split in made:
-        first = members[0]
-        # In ids, a client the export does not name is "unknown client"; the
-        # contract's client is client_of's, one of its own.
-        label = client or _UNKNOWN
-        base = first.contract_id or contract or f"{label}: {_WORDS[kind]}"
-        if split and (first.contract_id or contract):
-            base = f"{base} ({_WORDS[kind]})"
-        ident = base if base not in used else f"{base} ({label})"
-        number = 2
-        while ident in used:
-            ident = f"{base} ({label}) #{number}"
-            number += 1
-        used.add(ident)
-        contracts.append(
-            Contract(
-                ident,
-                client_of(client, first.contract_id or contract, kind, teams),
-                kind,
-                min(r.on for r in members),
-                payments=[Payment(r.on, r.amount) for r in sorted(members, key=lambda r: r.on)],
-                title=titles[contract] if weekly else contract,
+    built: list[tuple[Contract, list[Transaction]]] = []
+    for client, contract, kind, rows, split in made:
+        parts = _parts(rows, None if weekly else split_after)
+        title = titles[contract] if weekly else contract
+        built.extend(
+            (
+                _contract(
+                    (client, contract, kind, members, split),
+                    used,
+                    title,
+                    teams,
+                    members[0].on if len(parts) > 1 else None,
+                ),
+                members,
             )
+            for members in parts
         )
-    return tuple(sorted(contracts, key=lambda c: (c.started, c.id)))
+    return sorted(built, key=lambda made: (made[0].started, made[0].id))
+
+
+def _contract(
+    made: tuple[str, str, ContractKind, list[Transaction], bool],
+    used: set[str],
+    title: str,
+    teams: set[str],
+    part_from: date | None,
+) -> Contract:
+    """One contract of a group's rows, its id unique among *used* (which it joins)."""
+    client, contract, kind, members, split = made
+    first = members[0]
+    # In ids, a client the export does not name is "unknown client"; the
+    # contract's client is client_of's, one of its own.
+    label = client or _UNKNOWN
+    base = first.contract_id or contract or f"{label}: {_WORDS[kind]}"
+    if split and (first.contract_id or contract):
+        base = f"{base} ({_WORDS[kind]})"
+    if part_from is not None:
+        base = f"{base} (from {part_from.isoformat()})"
+    ident = base if base not in used else f"{base} ({label})"
+    number = 2
+    while ident in used:
+        ident = f"{base} ({label}) #{number}"
+        number += 1
+    used.add(ident)
+    return Contract(
+        ident,
+        client_of(client, first.contract_id or contract, kind, teams),
+        kind,
+        min(r.on for r in members),
+        payments=[Payment(r.on, r.amount) for r in sorted(members, key=lambda r: r.on)],
+        title=title,
+    )
+
+
+def _lines(rows: list[Transaction]) -> str:
+    """The lines of *rows*, the first few, then how many more."""
+    lines = sorted(r.line for r in rows)
+    shown_lines = ", ".join(str(line) for line in lines[:_NAMED])
+    return shown_lines + (f" and {len(lines) - _NAMED} more" if len(lines) > _NAMED else "")
+
+
+def _why(contract: Contract, rows: list[Transaction], export: StatementFormat) -> str:
+    """Why *contract*, paid on more than one day, may be several contracts."""
+    days = sorted({r.on for r in rows})
+    gap = max((later - earlier).days for earlier, later in itertools.pairwise(days))
+    whose = (
+        f"under the title {shown(contract.title)} with {shown(contract.client_id)}"
+        if export is StatementFormat.TRANSACTIONS_REPORT and contract.title
+        else f"of one kind with {shown(contract.client_id)}"
+    )
+    return (
+        f"{len(rows)} payments on {len(days)} days from {days[0]} to {days[-1]} (lines "
+        f"{_lines(rows)}), {whose}, the longest gap {gap} days: the export names no contract, "
+        "so they may be several contracts; as one, the jss model gives them one outcome "
+        "and one feedback, and weighs them by the whole time paid (a duration bonus); if "
+        "they were several, split them with split_after=timedelta(days=...) or build the "
+        "contracts yourself"
+    )
+
+
+@exact
+def merged_contracts(
+    statement: Statement,
+    *,
+    bonus_only: ContractKind | None = None,
+    split_after: timedelta | None = None,
+) -> dict[str, str]:
+    """The contracts :func:`to_contracts` makes of rows that may be several contracts, and why.
+
+    A Transactions report names no contract, only its title, so a repeat
+    client's jobs under one title are one contract to :func:`to_contracts`
+    (in a Transaction History, all the work of one kind with a client is).
+    To the jss model one contract has one outcome (one feedback) and a
+    weight that grows with the time it was paid over, so eight 5-star jobs
+    a year apart score as one long contract, not eight.  The export does
+    not say which it was; this names each contract it cannot vouch for:
+    every one paid on more than one day, from an export that names no
+    contract (a weekly summary names each, so it gives none).
+
+    Called with the arguments given to :func:`to_contracts`, it speaks of
+    the contracts that call made: with *split_after*, of each part still
+    paid on more than one day.
+
+    Args:
+        statement: What :func:`parse` returned.
+        bonus_only: As for :func:`to_contracts`.
+        split_after: As for :func:`to_contracts`.
+
+    Returns:
+        Each such contract's id, with why, in words: its payments, days,
+        lines, the longest gap between payments, and what merging does to
+        the score; oldest first.
+
+    Raises:
+        InvalidTypeError: As :func:`to_contracts` does.
+        InvalidValueError: As :func:`to_contracts` does.
+    """
+    built = _build(statement, bonus_only, split_after)
+    if statement.format is StatementFormat.WEEKLY_SUMMARY:
+        return {}
+    return {
+        contract.id: _why(contract, rows, statement.format)
+        for contract, rows in built
+        if len({r.on for r in rows}) > 1
+    }
