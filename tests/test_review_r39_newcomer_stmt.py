@@ -180,33 +180,6 @@ def _old_jobs(tmp_path, count: int) -> str:
     return str(path)
 
 
-def test_jss_text_groups_the_contracts_outside_every_window_in_one_paragraph(tmp_path):
-    """jss text: two or more contracts outside every window are one paragraph, every fact kept."""
-    code, text = _cli("jss", _old_jobs(tmp_path, 5), "--as-of", "2026-12-07")
-    assert 0 == code
-    words = " ".join(text.split())
-    assert (
-        "5 contracts, EXCLUDED (weight 0, points 0.00 each), each ended more than 24 months"
-        in words
-    )
-    assert "outside every window" in words
-    for k in range(5):
-        day = date(2020, 3, 2) + timedelta(days=10 * k)
-        assert f"old{k} (c{k % 3}, ended {day})" in words
-    table_rows = [
-        line.split()[0] for line in text.splitlines() if "POSITIVE" in line or "EXCLUDED  " in line
-    ]
-    assert ["new1", "new2"] == table_rows
-    assert 1 == words.count("outside every window")
-
-
-def test_jss_text_keeps_one_contract_outside_every_window_in_the_table(tmp_path):
-    """One such contract has nothing to be grouped with: it keeps its row."""
-    _, text = _cli("jss", _old_jobs(tmp_path, 1), "--as-of", "2026-12-07")
-    assert "contracts, EXCLUDED" not in text
-    assert any(line.split()[:3] == ["old0", "c0", "EXCLUDED"] for line in text.splitlines())
-
-
 def test_jss_json_lists_every_contract_as_before(tmp_path):
     """--json is unchanged: every contract's impact on its own."""
     import json

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,7 @@ if TYPE_CHECKING:
 
     from upwork_safety._cli._context import Context
     from upwork_safety._cli._printer import Printer
-    from upwork_safety.jss import Impact, JSSReport, JSSTimeline
+    from upwork_safety.jss import JSSReport, JSSTimeline
     from upwork_safety.models import Contract
 
 __all__ = ["add_arguments", "run"]
@@ -186,7 +185,22 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             "the score is updated on snapshot days, and the dates below are that day's)"
         )
     p.line()
-    _print_impacts(p, report.impacts)
+    # Each contract's share of the score shown: the column adds up to the
+    # unrounded percent (``Impact.points``; "-" without a score).
+    p.table(
+        ["contract", "client", "outcome", "weight", "points", "why"],
+        [
+            (
+                i.contract_id,
+                i.client_id,
+                i.outcome,
+                i.weight,
+                "-" if i.points is None else i.points,
+                "; ".join(i.reasons),
+            )
+            for i in report.impacts
+        ],
+    )
     if points is not None:
         p.heading("Timeline")
         p.table(
@@ -195,79 +209,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
         _print_lapses(p, points)
     return 0
-
-
-def _print_impacts(p: Printer, impacts: Sequence[Impact]) -> None:
-    """Each contract's part in the score, those outside every window grouped."""
-    # Each contract's share of the score shown: the column adds up to the
-    # unrounded percent (``Impact.points``; "-" without a score).  Contracts
-    # outside every window are said in one line each reason (newcomer r39 6).
-    shown, outside = _outside_every_window(impacts)
-    if shown:
-        p.table(
-            ["contract", "client", "outcome", "weight", "points", "why"],
-            [
-                (
-                    i.contract_id,
-                    i.client_id,
-                    i.outcome,
-                    i.weight,
-                    _points(i),
-                    "; ".join(i.reasons),
-                )
-                for i in shown
-            ],
-        )
-    for (why, weight, worth), group in outside.items():
-        listed = "; ".join(f"{i.contract_id} ({i.client_id}, ended {_ended(i)})" for i in group)
-        p.line()
-        p.wrapped(
-            f"{len(group)} contracts, EXCLUDED (weight {weight}, points {worth} each), "
-            f"each ended {why}: {listed}",
-            first="  ",
-            indent="    ",
-        )
-
-
-#: An excluded contract's one reason when it ended before every window (jss's
-#: own words): the day it ended, then what every such contract shares.
-_OUTSIDE = re.compile(r"ended (\d{4}-\d{2}-\d{2}), (.*: outside every window.*)", re.DOTALL)
-
-
-def _points(impact: Impact) -> object:
-    """An impact's points as the table shows them: ``-`` without a score."""
-    return "-" if impact.points is None else impact.points
-
-
-def _ended(impact: Impact) -> str:
-    """The day an impact of :func:`_outside_every_window`'s groups says its contract ended."""
-    found = _OUTSIDE.fullmatch(impact.reasons[0])
-    assert found is not None  # only such impacts are grouped
-    return found.group(1)
-
-
-def _outside_every_window(
-    impacts: Sequence[Impact],
-) -> tuple[list[Impact], dict[tuple[str, str, str], list[Impact]]]:
-    """The impacts to list one by one, and those outside every window grouped by what they share.
-
-    On a long history most contracts ended before every window; listed one by
-    one they bury the few that count (newcomer r39 6).  Each such contract's
-    one reason is "ended <day>, <the same words>": the contracts whose words,
-    weight and points agree are grouped, when there are two or more; every
-    fact is kept (each id, client and day it ended).
-    """
-    from upwork_safety.jss import Outcome
-
-    groups: dict[tuple[str, str, str], list[Impact]] = {}
-    for impact in impacts:
-        found = _OUTSIDE.fullmatch(impact.reasons[0]) if len(impact.reasons) == 1 else None
-        if found is not None and impact.outcome is Outcome.EXCLUDED:
-            key = (found.group(2), str(impact.weight), str(_points(impact)))
-            groups.setdefault(key, []).append(impact)
-    grouped = {key: members for key, members in groups.items() if len(members) > 1}
-    inside = {id(i) for members in grouped.values() for i in members}
-    return [i for i in impacts if id(i) not in inside], grouped
 
 
 _LAPSED = {
