@@ -145,7 +145,10 @@ class Sentence:
         after = self.text[negation.end() : negation.end() + 32]
         before = self.text[max(0, negation.start() - 28) : negation.start()]
         return bool(_PLATFORM_AFTER.match(after)) or (
-            negation.group() in {"nahi", "na", "mat"} and "upwork" in before
+            negation.group() in {"nahi", "na", "mat"}
+            and "upwork" in before
+            # "Upwork ke bahar mat lena" forbids the outside, not Upwork (r39).
+            and not _OUTSIDE_AFTER_UPWORK.search(before)
         )
 
     def past(self) -> bool:
@@ -241,6 +244,10 @@ _URDU_VERB_AFTER = re.compile(r" (?:kar|karein|karo|bhej|de|dein|do|bul|bula|lei
 _PLATFORM_AFTER = re.compile(
     r"\s(?:(?:use|using|check|checking|like|trust|reply on|reply in|log in to|login to|open|"
     r"on|through|via|in|want)\s)?(?:the\s)?(?:upwork|platform|this platform|here|this site)\b"
+)
+#: Upwork named only as what is outside: "Upwork ke bahar", "Upwork se bahar", "outside Upwork".
+_OUTSIDE_AFTER_UPWORK = re.compile(
+    r"\b(?:upwork (?:ke|se|sy|k) (?:bahar|baahar|bahir)|(?:outside|off) (?:of )?upwork)\b"
 )
 _BUILD_BEFORE = re.compile(
     r"\b(?:integrate|integrating|connect|support|supports|enable|embed|"
