@@ -186,6 +186,8 @@ class Sentence:
         clause = self.text[low:high]
         if _to_person(clause) or self.all(_OFF_HERE) or self.all(_IN_BIO):
             return False  # "the invite link is in my bio": a way to reach the writer
+        if self._built_elsewhere(start, end):
+            return True  # "our client pays with PayPal, so the invoice needs a PayPal option"
         if _JOINED_BEFORE.search(before) and _GROUP_AFTER.match(after):
             # "log in to our Telegram group", "join my Discord server" (r35), unless the
             # group is worked on: "log in to the Telegram channel's bot settings".
@@ -195,6 +197,22 @@ class Sentence:
         if _BUILD_BEFORE.search(before) and not _PERSON_AFTER.match(after):
             return True
         return bool(self.all(_STRONG_PRODUCT))
+
+    def _built_elsewhere(self, start: int, end: int) -> bool:
+        """Whether the method at ``[start, end)`` is named again in the sentence as a part built.
+
+        "Hamara client PayPal se pay karta hai, isliye invoice generator mein PayPal option
+        bhi chahiye": the same method, named as an option of the product, makes its first
+        mention the product's payers' habit, not a payment to the reader (review r39,
+        scanner dev-r39).
+        """
+        own = next((m for m in self.all(lex.METHOD) if start <= m.start() < end), None)
+        return own is not None and any(
+            m.group() == own.group()
+            and m.start() != own.start()
+            and _PART_AFTER.match(self.text, m.end())
+            for m in self.all(lex.METHOD)
+        )
 
     def upwork_feature(self, start: int) -> bool:
         """Whether the clause is about one of Upwork's own features (not about avoiding its fee)."""
@@ -248,6 +266,11 @@ _PLATFORM_AFTER = re.compile(
 #: Upwork named only as what is outside: "Upwork ke bahar", "Upwork se bahar", "outside Upwork".
 _OUTSIDE_AFTER_UPWORK = re.compile(
     r"\b(?:upwork (?:ke|se|sy|k) (?:bahar|baahar|bahir)|(?:outside|off) (?:of )?upwork)\b"
+)
+#: A part of the product right after a method: "PayPal option", "JazzCash ka button".
+_PART_AFTER = re.compile(
+    r" (?:ka |ki |wala |wali )?(?:option|options|button|buttons|integration|checkout|gateway|"
+    r"plugin|widget|logo|icon)\b"
 )
 _BUILD_BEFORE = re.compile(
     r"\b(?:integrate|integrating|connect|support|supports|enable|embed|"
