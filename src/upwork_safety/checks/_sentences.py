@@ -186,13 +186,13 @@ class Sentence:
         clause = self.text[low:high]
         if _to_person(clause) or self.all(_OFF_HERE) or self.all(_IN_BIO):
             return False  # "the invite link is in my bio": a way to reach the writer
-        if self._built_elsewhere(start, end):
-            return True  # "our client pays with PayPal, so the invoice needs a PayPal option"
         if _JOINED_BEFORE.search(before) and _GROUP_AFTER.match(after):
             # "log in to our Telegram group", "join my Discord server" (r35), unless the
             # group is worked on: "log in to the Telegram channel's bot settings".
             return bool(self.all(_STRONG_PRODUCT))
-        if lex.PRODUCT.search(window):
+        # ... or the method named again as a part built: "our client pays with PayPal, so
+        # the invoice needs a PayPal option" (r39).
+        if lex.PRODUCT.search(window) or self._built_elsewhere(start, end):
             return True
         if _BUILD_BEFORE.search(before) and not _PERSON_AFTER.match(after):
             return True
