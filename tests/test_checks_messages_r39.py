@@ -92,6 +92,13 @@ def test_a_missed_kind_of_risk_is_found(text: str, direction: str, code: Finding
             "Our customers mostly pay via JazzCash, so the checkout needs a JazzCash option",
             "incoming",
         ),
+        (
+            (
+                "Hamara client Payoneer se pay karta hai, isliye billing page mein Payoneer "
+                "option bhi chahiye"
+            ),
+            "incoming",
+        ),
         # A review promised for the work, or describing it, with nothing traded.
         ("I will write in my review that you were fast and honest", "incoming"),
         ("Review mein likh dunga ke kaam zabardast tha", "incoming"),
