@@ -32,6 +32,7 @@ import re
 from typing import TYPE_CHECKING
 
 from upwork_safety.checks import _account_settled as settled
+from upwork_safety.checks import _account_stand_in as si
 from upwork_safety.checks import _account_words as w
 from upwork_safety.checks import _card_words as cw
 from upwork_safety.checks import _lexicon as lex
@@ -112,7 +113,7 @@ def _settled(sentence: Sentence, start: int, end: int) -> bool:
     """
     asking = sentence.asks() or bool(sentence.first(w.WANTS))
     return (
-        sentence.negated(start, end)
+        (sentence.negated(start, end) and not settled.forbidden_to_others(sentence, start))
         or settled.warned(sentence)
         or (not asking and bool(sentence.in_clause(settled.STORY, start)))
         or (bool(sentence.in_clause(lex.PAST, start)) and not sentence.all(lex.STILL_ASKING))
@@ -228,10 +229,10 @@ def _trade_of(sentence: Sentence, account: re.Match[str], *, named: bool) -> re.
 
 def _used(sentence: Sentence, *, hinted: bool) -> Hit | None:
     """The account used by someone other than its owner, or someone working as another."""
-    found = sentence.first(w.AS_ANOTHER)
+    found = sentence.first(si.AS_ANOTHER)
     if (
         found is not None
-        and (hinted or sentence.first(w.UPWORK_HINT) or not w.NAMED_ONLY.search(found[0]))
+        and (hinted or sentence.first(w.UPWORK_HINT) or not si.NAMED_ONLY.search(found[0]))
         and not _settled(sentence, *found.span())
     ):
         return _hit(sentence, found)
@@ -348,9 +349,8 @@ def _keys(sentence: Sentence, *, hinted: bool) -> Hit | None:
             continue  # "share the login info with me when the site is done"
         if feature:
             continue  # a login by a code being built: "we need OTP based login in the app"
-        if w.CODE_PLACED.fullmatch(key.group()) and (
-            not sentence.first(w.TO_WRITER) or sentence.first(w.SOURCE_CODE)
-        ):
+        placed = w.CODE_PLACED.fullmatch(key.group()) or w.LOGIN_CODE.fullmatch(key.group())
+        if placed and (not sentence.first(w.TO_WRITER) or sentence.first(w.SOURCE_CODE)):
             # "aapke phone pe code aayega, app mein daal dena": nothing asked of it;
             # "code ki file aapke email pe bhej di hai": the work's code
             continue
@@ -569,7 +569,7 @@ ACCOUNT_ANCHOR = anchor(
         w.REMOTE,
         w.IDENTITY,
         w.TRADED,
-        w.AS_ANOTHER,
+        si.AS_ANOTHER,
     ),
 )
 

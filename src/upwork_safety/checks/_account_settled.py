@@ -71,3 +71,25 @@ def warned(sentence: Sentence) -> bool:
         TO_THE_WRITER.search(sentence.text, warning.end()) is None
         for warning in sentence.all(WARNING)
     )
+
+
+#: Others, to whom a key is forbidden: "kisi aur ko", "with anyone", "to anybody else".
+_OTHERS = re.compile(
+    r"\b(?:kisi aur|kisi|kisi or|kisi dusre|kisi doosre)(?: ko| ke saath| se)\b|"
+    r"\b(?:with|to) (?:anyone|anybody|someone else|others|other people|nobody)\b"
+)
+
+
+def forbidden_to_others(sentence: Sentence, start: int) -> bool:
+    """Whether the negation at *start*'s clause forbids the key to others, then asks for it.
+
+    "Password kisi aur ko share mat karna, bas mujhe bhej do": the "mat" keeps the key
+    from others and a later clause asks the writer for it, so the negation settles
+    nothing (review r39, scanner r38 open list).  "Kisi ko mat dena, mujhe bhi mat
+    dena" asks for nothing (:data:`TO_THE_WRITER` reads no "mat" in its request).
+    """
+    low, high = sentence.clause(start)
+    return (
+        _OTHERS.search(sentence.text, low, high) is not None
+        and TO_THE_WRITER.search(sentence.text, high) is not None
+    )

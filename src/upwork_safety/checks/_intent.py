@@ -66,6 +66,7 @@ from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._funding import start_before_funding
 from upwork_safety.checks._off_contact import CONTACT_ANCHOR, contact
 from upwork_safety.checks._off_platform import PAYMENT_ANCHOR, payment, payment_kept_on_platform
+from upwork_safety.checks._review_for_work import rating_for_free_work
 from upwork_safety.checks._reviews import (
     rating_asked_for_nothing,
     rating_for_the_work,
@@ -87,14 +88,11 @@ def detect(text: str, *, outgoing: bool) -> list[Hit]:
     if outgoing:
         hits.append(review_begging(message))
     else:
-        hits.extend(
-            (
-                start_before_funding(message),
-                upfront_fee(message),
-                scope_creep(message),
-                review_trade(message),
-            )
-        )
+        scope = scope_creep(message)
+        review = review_trade(message)
+        if scope is not None and review is None:
+            review = rating_for_free_work(message)  # "... price stays. Do this, 5 stars are yours"
+        hits.extend((start_before_funding(message), upfront_fee(message), scope, review))
     return [hit for hit in hits if hit is not None]
 
 

@@ -229,14 +229,26 @@ def _account_deal_paid(sentence: Sentence) -> Hit | None:
     $900, BTC only" (the account itself is ``ACCOUNT_SHARING``'s).
     """
     deal = sentence.first(account_words.ACCOUNT_DEAL)
-    if deal is None or sentence.negated(*deal.span()):
+    if deal is None or sentence.negated(*deal.span()) or sentence.past():
         return None
-    if sentence.past() or sentence.first(account_settled.WARNING):
+    if _warned_of(sentence, deal.start()):
         return None
     for match in sentence.all(lex.METHOD):
-        if not sentence.negated(*match.span()):
+        if not sentence.negated(*match.span()) and not _warned_of(sentence, match.start()):
             return Hit(FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(match), Confidence.HIGH)
     return None
+
+
+def _warned_of(sentence: Sentence, at: int) -> bool:
+    """Whether a warning stands in the clause at *at*: the deal or its payment warned of.
+
+    "Beware, people selling Upwork accounts for $500 via Binance are scammers" warns of
+    the deal; "Beware of fake clients. Selling my Upwork account, $500, Binance only" and
+    "Scammers are everywhere, so: my Upwork account for $500, pay via USDT" warn of
+    something else, and the deal stands (review r39, scanner r38 open list).
+    """
+    clause = sentence.clause(at)
+    return any(sentence.clause(w.start()) == clause for w in sentence.all(account_settled.WARNING))
 
 
 def _account_deal_paid_after(previous: Sentence | None, sentence: Sentence) -> Hit | None:
@@ -250,10 +262,10 @@ def _account_deal_paid_after(previous: Sentence | None, sentence: Sentence) -> H
     deal = previous.first(account_words.ACCOUNT_DEAL)
     if deal is None or previous.negated(*deal.span()) or _account_deal_paid(previous):
         return None
-    if previous.first(account_settled.WARNING) or sentence.first(account_settled.WARNING):
+    if _warned_of(previous, deal.start()):
         return None
     for match in sentence.all(lex.METHOD):
-        if not sentence.negated(*match.span()):
+        if not sentence.negated(*match.span()) and not _warned_of(sentence, match.start()):
             return Hit(FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(match), Confidence.HIGH)
     return None
 

@@ -30,6 +30,9 @@ PAY_AFTER = re.compile(
     r"extra|more)\b)|"
     r"\b(?:kaam|work) (?:mukammal|complete|khatam) hone ke baad (?:payment|paise)\b|"
     r"\b(?:paise|payment|pay) (?:\w+ )?(?:kaam|work|delivery) (?:ke|k) baad\b|"
+    # ... or the launch: "payment launch ke baad hi clear hogi" (review r39, scanner dev-r39).
+    r"\b(?:paise|paisa|payment|pay|raqam) (?:launch|live|completion|submission|handover) "
+    r"(?:ke|k) baad\b|"
     # The money only once the work is done: "paisa kaam complete hone ke baad hi milega".
     r"\b(?:paise|paisa|paisay|payment|pay|raqam)\b (?:\w+ )?(?:kaam|work|project|delivery)"
     r"(?: \w+)? (?:hone|ho jane) (?:ke|k) baad\b|"

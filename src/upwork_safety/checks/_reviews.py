@@ -25,6 +25,11 @@ from upwork_safety.checks._sentences import (
     best_hit,
 )
 
+#: How a promised rating will read: "glowing", "five stars".
+_PRAISED = (
+    r"(?:glowing|great|excellent|positive|perfect|stellar|amazing|outstanding|"
+    r"(?:5|five)[\s-]?stars?)\b"
+)
 _RATING = re.compile(
     r"\b(?:5|five|fiv|10|ten|full|top|highest|max(?:imum)?)[\s-]?(?:stars?|str|\*)|"
     r"\b5\s?\*|\u2b50|\b10\s?/\s?10\b|\b5\s?/\s?5\b|\bstars? full\b|\b10 out of 10\b|"
@@ -55,8 +60,11 @@ _RATING = re.compile(
     r"\b(?:rating|review|feedback) (?:poori|puri|full) (?:rakh|de|dena|dein|karna|karo)\w{0,4}|"
     # The rating promised as it will read: "the review will be glowing".
     r"\b(?:rating|review|feedback)(?: (?:i|we) (?:leave|give|write|post))? (?:will|would|"
-    r"is going to|'ll) be (?:a |an )?(?:glowing|great|excellent|positive|perfect|stellar|amazing|"
-    r"outstanding|(?:5|five)[\s-]?stars?)\b|"
+    r"is going to|'ll) be (?:a |an )?" + _PRAISED + r"|"
+    # ... or as the writer will see to it: "I'll make sure your feedback is glowing" (review
+    # r39, scanner dev-r39).
+    r"\b(?:make sure|ensure|see to it that) (?:your|the|my) (?:rating|review|feedback) "
+    r"(?:is|'s|will be) (?:a |an )?" + _PRAISED + r"|"
     r"\b(?:5|five|paanch)[ -]?stars? (?:de|dunga|dungi|denge|doon|dun)\b|"
     # Praise promised in Roman Urdu: "review mein tareef hi tareef likhunga" (review r34,
     # scanner dev-r34).
@@ -112,7 +120,9 @@ _INCENTIVE = re.compile(
 
 
 _RATING_PRODUCT = re.compile(
-    r"\b(?:widget|icons?|section|system|component|plugin|hotel|restaurant|app store|"
+    # Not a section of more work: "do this extra section free and ..." (review r39).
+    r"\b(?:widget|icons?|(?<!extra )(?<!more )(?<!another )(?<!additional )section|system|"
+    r"component|plugin|hotel|restaurant|app store|"
     r"product ratings?|reviews page|review page|star ratings? (?:widget|field|component)|"
     r"sprite|svg|css|ui)\b"
 )
@@ -232,6 +242,11 @@ def swap_idiom(message: Message) -> Hit | None:
 
 # ------------------------------------------------------------------ a client's trade
 
+#: What a threatened review would call the reader: a scam, a fraud, a cheat.
+_CHEAT = (
+    r"(?:scam|scams|scammer|scammers|fraud|fraudster|fake|cheat|cheater|thief|chor|dhoka|"
+    r"dhokebaaz|dhoke ?baaz|dhokay ?baaz)\b"
+)
 #: A bad rating, threatened: "I'll leave you 1 star", "a negative review".
 _BAD_RATING = re.compile(
     r"\b(?:1|one|2|two|low|bad|negative|poor|terrible)[\s-]?(?:stars?|star (?:review|rating|"
@@ -246,7 +261,13 @@ _BAD_RATING = re.compile(
     # A review so bad that nobody hires the reader: "aisa review likhunga ke koi client aapko
     # hire nahi karega", "such a review that no client will hire you" (review r32).
     r"\b(?:aisa|aisi|aise|such a) (?:review|rating|feedback)\b(?: \w+){0,2}? (?:ke|ki|k|that) "
-    r"(?:koi|no|nobody|no one|kisi)\b(?: [\w']+){0,4}? (?:hire|trust|kaam)\w{0,3}\b"
+    r"(?:koi|no|nobody|no one|kisi)\b(?: [\w']+){0,4}? (?:hire|trust|kaam)\w{0,3}\b|"
+    # The review written to call the reader a cheat: "review mein likh dunga ke scam hai",
+    # "I'll write in my review that you're a fraud" (review r39, scanner dev-r39).
+    r"\b(?:review|rating|feedback) (?:mein|me|main|in|on) (?:\w+ )?(?:likh|likhunga|likhungi|"
+    r"likhenge|likh dunga|write|say|call|tell|put)\w{0,3}\b(?: [\w']+){0,5}? " + _CHEAT + r"|"
+    r"\b(?:write|say|call|tell|put|mention)\w{0,3} (?:in|on) (?:the|my|your) (?:review|"
+    r"feedback|rating)\b(?: [\w']+){0,5}? " + _CHEAT
 )
 #: Free work as the price of a rating ("a free logo or I'll leave 1 star"); after "for" it
 #: is thanks for work done ("5 stars for the free revisions you did"), not a trade.
@@ -489,8 +510,8 @@ def _rating_kept(sentence: Sentence, match: re.Match[str]) -> bool:
     The condition may follow the threat, as Roman Urdu has it: "rating kharab
     kar dunga agar refund nahi kiya".
     """
-    if not sentence.negated(*match.span()):
-        return True
+    if not sentence.negated(*match.span()) or _offer_negated_only(sentence, match):
+        return True  # "... at no extra cost and I'll ensure your review is excellent" (r39)
     if (
         _BAD_RATING.fullmatch(match.group())
         and _SPARED.search(sentence.text, max(0, match.start() - 50), match.start())

@@ -78,6 +78,11 @@ _SAME_PRICE = re.compile(
     r"\b(?:can'?t|cannot|can not|won'?t|will not|unable to|not able to) (?:increase|raise)"
     r"(?: (?:the |my |our )?(?:budget|price|payment|amount|rate)| it)?\b|"
     r"\b(?:budget|price|rate|paise) (?:nahi|na) (?:badh|barh|badha|barha)\w{0,5}\b|"
+    # ... with the English verb in Roman Urdu: "budget increase nahi ho sakta", "price zyada
+    # nahi hogi" (review r39, scanner dev-r39).
+    r"\b(?:budget|price|rate|paise|payment|amount) (?:increase|raise|upar|zyada|ziada|extra) "
+    r"(?:nahi|na) (?:ho|hoga|hogi|ho ga|ho sakta|ho sakti|ho sakega|kar sak\w{1,4}|mil\w{2,4}|"
+    r"de sak\w{1,4}|denge|dunga|dungi)\b|"
     # ... or not to be stretched: "we can't stretch the budget" (review r37, scanner dev-r37).
     r"\b(?:can'?t|cannot|can not|won'?t|will not|unable to|not able to) (?:stretch|extend|expand|"
     r"top up) (?:the |my |our |this |your )?(?:budget|price|payment|amount|quote)\b|"

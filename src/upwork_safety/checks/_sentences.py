@@ -145,7 +145,10 @@ class Sentence:
         after = self.text[negation.end() : negation.end() + 32]
         before = self.text[max(0, negation.start() - 28) : negation.start()]
         return bool(_PLATFORM_AFTER.match(after)) or (
-            negation.group() in {"nahi", "na", "mat"} and "upwork" in before
+            negation.group() in {"nahi", "na", "mat"}
+            and "upwork" in before
+            # "Upwork ke bahar mat lena" forbids the outside, not Upwork (r39).
+            and not _OUTSIDE_AFTER_UPWORK.search(before)
         )
 
     def past(self) -> bool:
@@ -187,11 +190,29 @@ class Sentence:
             # "log in to our Telegram group", "join my Discord server" (r35), unless the
             # group is worked on: "log in to the Telegram channel's bot settings".
             return bool(self.all(_STRONG_PRODUCT))
-        if lex.PRODUCT.search(window):
+        # ... or the method named again as a part built: "our client pays with PayPal, so
+        # the invoice needs a PayPal option" (r39).
+        if lex.PRODUCT.search(window) or self._built_elsewhere(start, end):
             return True
         if _BUILD_BEFORE.search(before) and not _PERSON_AFTER.match(after):
             return True
         return bool(self.all(_STRONG_PRODUCT))
+
+    def _built_elsewhere(self, start: int, end: int) -> bool:
+        """Whether the method at ``[start, end)`` is named again in the sentence as a part built.
+
+        "Hamara client PayPal se pay karta hai, isliye invoice generator mein PayPal option
+        bhi chahiye": the same method, named as an option of the product, makes its first
+        mention the product's payers' habit, not a payment to the reader (review r39,
+        scanner dev-r39).
+        """
+        own = next((m for m in self.all(lex.METHOD) if start <= m.start() < end), None)
+        return own is not None and any(
+            m.group() == own.group()
+            and m.start() != own.start()
+            and _PART_AFTER.match(self.text, m.end())
+            for m in self.all(lex.METHOD)
+        )
 
     def upwork_feature(self, start: int) -> bool:
         """Whether the clause is about one of Upwork's own features (not about avoiding its fee)."""
@@ -241,6 +262,15 @@ _URDU_VERB_AFTER = re.compile(r" (?:kar|karein|karo|bhej|de|dein|do|bul|bula|lei
 _PLATFORM_AFTER = re.compile(
     r"\s(?:(?:use|using|check|checking|like|trust|reply on|reply in|log in to|login to|open|"
     r"on|through|via|in|want)\s)?(?:the\s)?(?:upwork|platform|this platform|here|this site)\b"
+)
+#: Upwork named only as what is outside: "Upwork ke bahar", "Upwork se bahar", "outside Upwork".
+_OUTSIDE_AFTER_UPWORK = re.compile(
+    r"\b(?:upwork (?:ke|se|sy|k) (?:bahar|baahar|bahir)|(?:outside|off) (?:of )?upwork)\b"
+)
+#: A part of the product right after a method: "PayPal option", "JazzCash ka button".
+_PART_AFTER = re.compile(
+    r" (?:ka |ki |wala |wali )?(?:option|options|button|buttons|integration|checkout|gateway|"
+    r"plugin|widget|logo|icon)\b"
 )
 _BUILD_BEFORE = re.compile(
     r"\b(?:integrate|integrating|connect|support|supports|enable|embed|"

@@ -44,6 +44,11 @@ _FEE_NAMED = re.compile(
     r"\d[\d,.]{0,9}\s?(?:rupay|rupaye|rupees?|rs|pkr|dollars?|usd)?\s(?:ki\s|ka\s)?zaa?maa?nat\b|"
     r"\bzaa?maa?nat\s(?:ki\sraqam|ke\staur|jama|ada|bhej|deni|dena|dein|li\sja|leni|lete|lenge)\w{0,4}|"
     r"\b(?:fees?|charges?|deposit)\s(?:of\s)?(?:\$|rs\.?\s?|pkr\s?|usd\s?)?\d|"
+    # A sum named by what it buys, with no "fee": "will collect the $40 registration" (review
+    # r39, scanner dev-r39); not a page or form of that name ("a $40 registration page").
+    r"(?:\$\s?\d[\d,.]{0,9}|\b\d[\d,.]{0,9}\s?(?:rupay|rupaye|rupees?|rs|pkr|dollars?|usd))\s"
+    r"(?:registration|activation|joining|membership|enrol{1,2}ment|admission|onboarding)\b"
+    r"(?!\s(?:form|forms|page|pages|flow|system|module|screen|feature|portal|app))|"
     r"\b(?:fees?|deposit) (?:jama|ada|bhej)\w{0,6}|\bas (?:a )?(?:security|deposit|guarantee)\b|"
     # A sum for it, in Roman Urdu: "registration ke 1500 rupay", "joining ki Rs 500".
     r"\b(?:registration|activation|joining|membership|admission|enrol{1,2}ment|verification|"
