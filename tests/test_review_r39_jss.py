@@ -80,3 +80,88 @@ def test_shuffling_the_history_never_changes_any_contracts_points(history, rnd, 
     second = jss.explain_change(shuffled, before, after)
     assert points(first) == points(second)
     assert (first.before.score, first.after.score) == (second.before.score, second.after.score)
+
+
+# ---------------------------------------------------------------------------
+# Finding 5: an end or payments after the day scored are said first
+
+
+def finished_book():
+    """The finished version of an open contract: it ends on 28 December, five stars."""
+    return Contract(
+        "book",
+        "BookNest",
+        ContractKind.FIXED_PRICE,
+        date(2026, 11, 1),
+        date(2026, 12, 28),
+        payments=[
+            Payment(date(2026, 11, 16), Money("300.00", "USD")),
+            Payment(date(2026, 12, 28), Money("300.00", "USD")),
+        ],
+        feedback=Feedback(stars="5.0"),
+    )
+
+
+def test_classify_says_first_that_the_end_comes_after_the_day_scored():
+    """The first reason names the end day and the later payment; no idle warning it rules out."""
+    impact = jss.classify(finished_book(), as_of=date(2026, 12, 7))
+    assert impact.outcome is jss.Outcome.EXCLUDED
+    first = impact.reasons[0]
+    assert first.startswith("ends 2026-12-28, after 2026-12-07:")
+    assert "the payment of 2026-12-28" in first
+    assert "score on or after 2026-12-28" in first
+    assert not any("not successful" in reason for reason in impact.reasons)
+    assert not any("idle" in reason for reason in impact.reasons)
+    # Scored on its end day, it counts, with no such sentence.
+    after = jss.classify(finished_book(), as_of=date(2026, 12, 28))
+    assert after.outcome is jss.Outcome.POSITIVE
+    assert not any("after 2026-12-28" in reason for reason in after.reasons)
+
+
+def test_classify_keeps_the_idle_warning_when_the_end_comes_after_the_idle_day():
+    """An end after the idle day does not rule the idle warning out."""
+    late = Contract(
+        "late",
+        "Slow Co",
+        ContractKind.FIXED_PRICE,
+        date(2026, 11, 1),
+        date(2027, 9, 1),
+        payments=[Payment(date(2026, 11, 16), Money("300.00", "USD"))],
+    )
+    reasons = jss.classify(late, as_of=date(2026, 12, 7)).reasons
+    assert reasons[0].startswith("ends 2027-09-01, after 2026-12-07: its end counts")
+    assert "not successful from 2027-05-15" in reasons[1]
+
+
+def test_classify_names_payments_after_the_day_of_an_open_contract():
+    """A payment recorded after the day scored is named, and it rules out the idle warning."""
+    weekly = Contract(
+        "weekly",
+        "Weekly Co",
+        ContractKind.HOURLY,
+        date(2026, 11, 2),
+        payments=[
+            Payment(date(2026, 11, 2), Money("100", "USD")),
+            Payment(date(2027, 3, 2), Money("100", "USD")),
+        ],
+    )
+    reasons = jss.classify(weekly, as_of=date(2026, 12, 7)).reasons
+    assert reasons[0].startswith("the payment of 2027-03-02 comes after 2026-12-07")
+    assert not any("not successful" in reason for reason in reasons)
+
+
+def test_what_if_says_the_changed_contract_ends_after_the_day_asked():
+    """what_if's reason names the end after as_of, and not the idle warning."""
+    history = [job(f"j{i}", date(2026, 2, 1)) for i in range(4)]
+    open_book = Contract(
+        "book",
+        "BookNest",
+        ContractKind.FIXED_PRICE,
+        date(2026, 11, 1),
+        payments=[Payment(date(2026, 11, 16), Money("300.00", "USD"))],
+    )
+    answer = jss.what_if([*history, open_book], replace=finished_book(), as_of=date(2026, 12, 7))
+    assert (answer.before, answer.after, answer.delta) == (100, 100, 0)
+    assert "the changed contract 'book' ends 2026-12-28, after 2026-12-07" in answer.reason
+    assert "not successful" not in answer.reason
+    assert answer.changed[0].reasons[0].startswith("ends 2026-12-28, after 2026-12-07")

@@ -32,6 +32,7 @@ from upwork_safety.jss._invariants import (
     score_field,
     unique,
 )
+from upwork_safety.jss._judge import _after_the_day
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
 from upwork_safety.jss._outcome import Outcome, outcome_of_text
 from upwork_safety.jss._reports import JSSReport
@@ -395,7 +396,7 @@ def what_if(
     impacts = after.impacts[len(after.impacts) - len(added) :]
     position = {contract.id: index for index, contract in enumerate(after_items)}
     changes = tuple(after.impacts[position[contract.id]] for contract in changed)
-    reason = after.reason
+    reason = after.reason + _after_the_day_said(added, changed, day, chosen, excluded)
     left_out = [
         (what, impact)
         for what, group in (("added", impacts), ("changed", changes))
@@ -413,6 +414,34 @@ def what_if(
     reason += _windows_opened(before, after, chosen, source)
     reason += _counted_anew(before, after, {contract.id for contract in changed}, source)
     return WhatIf(before.score, after.score, delta, reason, added=impacts, changed=changes)
+
+
+def _after_the_day_said(
+    added: tuple[Contract, ...],
+    changed: tuple[Contract, ...],
+    day: date,
+    rules: JSSRules,
+    excluded: frozenset[str],
+) -> str:
+    """Say from when each added or changed contract's end or payments after *day* count.
+
+    The same sentence as the contract's first reason (newcomer r39 5): a
+    finished version of an open contract asked about today counts as open.
+    """
+    on = rules.snapshot(day)
+    said = [
+        (what, facts.contract_id, ahead)
+        for what, group in (("added", added), ("changed", changed))
+        for facts in _build(group, rules, excluded, words=False)
+        if (ahead := _after_the_day(facts, on))
+    ]
+    text = "".join(
+        f"; the {what} contract {shown(contract_id)} {ahead}"
+        for what, contract_id, ahead in said[:5]
+    )
+    if len(said) > 5:
+        text += f"; and {len(said) - 5} more such contracts end or are paid after {on}"
+    return text
 
 
 def _replaced(items: tuple[Contract, ...], changed: tuple[Contract, ...]) -> tuple[Contract, ...]:
