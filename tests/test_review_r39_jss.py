@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from upwork_safety import Contract, ContractKind, Feedback, Money, Payment, jss
+from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 
 STARS = ("5.0", "4.5", "4.0", "3.0", "2.0", "1.0")
 
@@ -165,3 +167,128 @@ def test_what_if_says_the_changed_contract_ends_after_the_day_asked():
     assert "the changed contract 'book' ends 2026-12-28, after 2026-12-07" in answer.reason
     assert "not successful" not in answer.reason
     assert answer.changed[0].reasons[0].startswith("ends 2026-12-28, after 2026-12-07")
+
+
+# ---------------------------------------------------------------------------
+# Finding 3: a forecast can play out the contracts that are open
+
+
+ALL_MIDDLING = {jss.Outcome.POSITIVE: "0", jss.Outcome.NEUTRAL: "1", jss.Outcome.NEGATIVE: "0"}
+ALL_GOOD = {jss.Outcome.POSITIVE: "1", jss.Outcome.NEUTRAL: "0", jss.Outcome.NEGATIVE: "0"}
+TODAY = date(2026, 12, 7)
+
+
+def open_contract(cid="book", client="booknest", started=date(2026, 11, 1)):
+    """An open fixed-price contract paid once."""
+    return Contract(
+        cid,
+        client,
+        ContractKind.FIXED_PRICE,
+        started,
+        payments=[Payment(started + timedelta(days=15), Money("300", "USD"))],
+    )
+
+
+def five_done():
+    """Five five-star jobs earlier in the year."""
+    return [job(f"job{i}", date(2026, 2, 1)) for i in range(5)]
+
+
+def plan(odds, *jobs, history=None, trials=5, seed=1):
+    """The forecast of *jobs* over *history* (five good jobs and the open contract)."""
+    return jss.forecast(
+        [*five_done(), open_contract()] if history is None else history,
+        as_of=TODAY,
+        jobs=list(jobs),
+        outcome_odds=odds,
+        trials=trials,
+        seed=seed,
+    )
+
+
+def test_a_job_that_finishes_an_open_contract_is_not_a_rehire():
+    """A middling end of the open contract costs what what_if(replace=...) says."""
+    finishing = jss.FutureJob(Money("300", "USD"), days=21, finishes="book")
+    middling = plan(ALL_MIDDLING, finishing)
+    assert (middling.current, middling.on) == (100, date(2026, 12, 28))
+    assert [(b.score, b.trials) for b in middling.bins] == [(80, 5)]
+    ended = Contract(
+        "book",
+        "booknest",
+        ContractKind.FIXED_PRICE,
+        date(2026, 11, 1),
+        date(2026, 12, 28),
+        payments=[
+            Payment(date(2026, 11, 16), Money("300", "USD")),
+            Payment(date(2026, 12, 28), Money("300", "USD")),
+        ],
+        feedback=Feedback(stars="3.0"),
+    )
+    answer = jss.what_if([*five_done(), open_contract()], replace=ended, as_of=date(2026, 12, 28))
+    assert answer.after == 80
+    assert [(b.score, b.trials) for b in plan(ALL_GOOD, finishing).bins] == [(100, 5)]
+
+
+def test_jobs_that_finish_open_contracts_run_beside_the_new_ones():
+    """New jobs run back to back from as_of; finishing jobs run from as_of too."""
+    history = [*five_done(), open_contract(), open_contract("site", "sitehub")]
+    jobs = [
+        jss.FutureJob(Money("300", "USD"), days=13, finishes="book"),
+        jss.FutureJob(Money("300", "USD"), days=8, finishes="site"),
+        jss.FutureJob(Money("100", "USD"), days=7),
+        jss.FutureJob(Money("100", "USD"), days=4),
+    ]
+    outlook = plan(ALL_GOOD, *jobs, history=history)
+    assert outlook.on == TODAY + timedelta(days=13)  # not 13 + 8 + 7 + 4 days
+    assert [(b.score, b.trials) for b in outlook.bins] == [(100, 5)]
+
+
+def test_a_finishing_forecast_is_identical_for_a_seed():
+    """The same seed gives the same distribution."""
+    odds = {jss.Outcome.POSITIVE: "0.6", jss.Outcome.NEUTRAL: "0.3", jss.Outcome.NEGATIVE: "0.1"}
+    jobs = [
+        jss.FutureJob(Money("300", "USD"), days=21, finishes="book"),
+        jss.FutureJob(Money("200", "USD"), days=10),
+    ]
+    first = plan(odds, *jobs, trials=500, seed=9)
+    assert first == plan(odds, *jobs, trials=500, seed=9)
+    assert len(first.bins) > 1
+
+
+@pytest.mark.parametrize(
+    ("finishes", "history", "rule"),
+    [
+        ("nope", None, "the id of a contract in contracts"),
+        ("job0", None, "an open contract"),
+    ],
+)
+def test_finishes_must_name_an_open_contract(finishes, history, rule):
+    """An unknown id, or a contract that has ended, is refused naming the job's field."""
+    with pytest.raises(InvalidValueError) as caught:
+        plan(ALL_GOOD, jss.FutureJob(Money("300", "USD"), days=5, finishes=finishes))
+    assert (caught.value.field, caught.value.rule) == ("jobs[0].finishes", rule)
+
+
+def test_an_open_contract_is_finished_once():
+    """Two jobs finishing one contract: the second is refused."""
+    twice = [jss.FutureJob(Money("300", "USD"), days=5, finishes="book") for _ in range(2)]
+    with pytest.raises(InvalidValueError) as caught:
+        plan(ALL_GOOD, *twice)
+    assert (caught.value.field, caught.value.rule) == (
+        "jobs[1].finishes",
+        "each open contract finished by one job",
+    )
+
+
+def test_a_finishing_job_names_no_client():
+    """finishes and client_id together are refused by the constructor."""
+    with pytest.raises(InvalidValueError) as caught:
+        jss.FutureJob(Money("300", "USD"), days=5, client_id="booknest", finishes="book")
+    assert (caught.value.field, caught.value.rule) == ("FutureJob.finishes", "not with a client_id")
+
+
+def test_a_finishing_job_in_another_currency_is_refused_naming_the_job():
+    """The open contract's own rule (one currency) refuses it, naming jobs[i]."""
+    with pytest.raises(CurrencyMismatchError) as caught:
+        plan(ALL_GOOD, jss.FutureJob(Money("300", "EUR"), days=5, finishes="book"))
+    assert caught.value.field == "jobs[0]"
