@@ -39,6 +39,7 @@ from upwork_safety.jss._invariants import (
     score_field,
     unique,
 )
+from upwork_safety.jss._judge import _after_the_day
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
 from upwork_safety.jss._outcome import Outcome, outcome_of_text
 from upwork_safety.jss._reports import JSSReport
@@ -61,6 +62,7 @@ from upwork_safety.rules import JSSRules, RuleHistory
 if TYPE_CHECKING:
     from fractions import Fraction
 
+    from upwork_safety.jss._facts import _Facts
 
 __all__ = ["ChangeItem", "ChangeKind", "JSSChange", "WhatIf", "explain_change", "what_if"]
 
@@ -175,8 +177,9 @@ class ChangeItem:
             excluded, as for :class:`Impact`).
         weight_after: Its weight at the later date.
         points: How many percentage points (unrounded, to the hundredth) it
-            moved the score, applied in list order; ``None`` when a step has
-            no score to compare.
+            moved the score, applied in :func:`explain_change`'s own order
+            (leaving, then changed, then entering; by day, then id), never
+            the list's; ``None`` when a step has no score to compare.
         reasons: Why it counts as it does at the later date (at least one).
 
     Raises:
@@ -398,7 +401,7 @@ def what_if(
     impacts = after.impacts[len(after.impacts) - len(added) :]
     position = {contract.id: index for index, contract in enumerate(after_items)}
     changes = tuple(after.impacts[position[contract.id]] for contract in changed)
-    reason = after.reason
+    reason = after.reason + _after_the_day_said(added, changed, day, chosen, excluded)
     left_out = [
         (what, impact)
         for what, group in (("added", impacts), ("changed", changes))
@@ -416,6 +419,34 @@ def what_if(
     reason += _windows_opened(before, after, chosen, source)
     reason += _counted_anew(before, after, {contract.id for contract in changed}, source)
     return WhatIf(before.score, after.score, delta, reason, added=impacts, changed=changes)
+
+
+def _after_the_day_said(
+    added: tuple[Contract, ...],
+    changed: tuple[Contract, ...],
+    day: date,
+    rules: JSSRules,
+    excluded: frozenset[str],
+) -> str:
+    """Say from when each added or changed contract's end or payments after *day* count.
+
+    The same sentence as the contract's first reason (newcomer r39 5): a
+    finished version of an open contract asked about today counts as open.
+    """
+    on = rules.snapshot(day)
+    said = [
+        (what, facts.contract_id, ahead)
+        for what, group in (("added", added), ("changed", changed))
+        for facts in _build(group, rules, excluded, words=False)
+        if (ahead := _after_the_day(facts, on))
+    ]
+    text = "".join(
+        f"; the {what} contract {shown(contract_id)} {ahead}"
+        for what, contract_id, ahead in said[:5]
+    )
+    if len(said) > 5:
+        text += f"; and {len(said) - 5} more such contracts end or are paid after {on}"
+    return text
 
 
 def _replaced(items: tuple[Contract, ...], changed: tuple[Contract, ...]) -> tuple[Contract, ...]:
@@ -527,6 +558,21 @@ def _left_windows(
     return (f"left the {', '.join(windows)} window",) if windows else ()
 
 
+def _applied_order(
+    item: _Facts, old: _Contribution | None, new: _Contribution | None
+) -> tuple[int, date, str]:
+    """Where a moving contract's change is applied in :func:`explain_change`.
+
+    Taken from the contract's own facts, never from its place in the list,
+    so no contract's ``points`` depend on the order the contracts are given
+    in: contracts leaving the tally first, then those counted both times,
+    then those entering; within each, by end day (start day while open),
+    then by id, compared as Python compares ``str``.
+    """
+    rank = 0 if new is None else 1 if old is not None else 2
+    return (rank, item.ended or item.started, item.contract_id)
+
+
 @exact
 def explain_change(
     contracts: Iterable[Contract],
@@ -540,9 +586,14 @@ def explain_change(
 
     Both days are judged with one rule set (*rules*, or the rules in force
     on *after*), so every point of difference comes from the contracts.
-    The contracts' changes are applied one by one in input order; each
-    item's ``points`` is the exact (unrounded) move of the displayed
-    percentage when it is applied.
+    The contracts' changes are applied one by one in an order taken from
+    the contracts themselves, never from the list's order: contracts
+    leaving the score first, then contracts counted both times, then
+    contracts entering; within each, by end day (start day while still
+    open), then by id. Each item's ``points`` is the exact (unrounded) move
+    of the displayed percentage when it is applied, so no contract's points
+    depend on the order the contracts are given in. The items are listed in
+    the order given.
 
     Args:
         contracts: The freelancer's contracts.
@@ -580,12 +631,14 @@ def explain_change(
     for old in olds:
         if old is not None:
             tally.add(old, 1)
-    changes: list[ChangeItem] = []
-    for index, item in enumerate(facts):
-        old = olds[index]
-        new = _contribute(item, on_after, chosen, cuts_after)
-        if old == new:
-            continue
+    news = [_contribute(f, on_after, chosen, cuts_after) for f in facts]
+    moving = sorted(
+        (index for index in range(len(facts)) if olds[index] != news[index]),
+        key=lambda index: _applied_order(facts[index], olds[index], news[index]),
+    )
+    found: dict[int, ChangeItem] = {}
+    for index in moving:
+        item, old, new = facts[index], olds[index], news[index]
         start = _raw(tally, chosen)
         barred_before = _eligibility(tally, chosen)
         if old is not None:
@@ -603,17 +656,16 @@ def explain_change(
             moved = _hundredths(finish) - _hundredths(start)
         left = _left_windows(chosen, old, new) if kind is ChangeKind.CHANGED else ()
         reasons = left + _eligibility_moved(barred_before, barred_after) + now.reasons
-        changes.append(
-            ChangeItem(
-                contract_id=item.contract_id,
-                change=kind,
-                before=was.outcome,
-                after=now.outcome,
-                weight_before=was.weight,
-                weight_after=now.weight,
-                points=moved,
-                reasons=reasons,
-            )
+        found[index] = ChangeItem(
+            contract_id=item.contract_id,
+            change=kind,
+            before=was.outcome,
+            after=now.outcome,
+            weight_before=was.weight,
+            weight_after=now.weight,
+            points=moved,
+            reasons=reasons,
         )
+    changes = [found[index] for index in sorted(found)]
     delta = _difference(report_before.score, report_after.score)
     return JSSChange(report_before, report_after, delta, tuple(changes))

@@ -26,7 +26,7 @@ from upwork_safety._last_day import LATEST
 from upwork_safety._moments import utc_day
 from upwork_safety._validate import decimal_value, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.jss._facts import _build, _Facts, paid_at_each
+from upwork_safety.jss._facts import _build, _Facts, paid_at
 from upwork_safety.jss._forecast_values import (
     MAX_TRIALS,
     Forecast,
@@ -161,35 +161,115 @@ def _new_client_ids(jobs: Sequence[FutureJob], taken: frozenset[str]) -> list[st
     ]
 
 
-def _future_contracts(
-    jobs: Sequence[FutureJob], start: date, taken: frozenset[str]
-) -> tuple[list[Contract], date]:
-    """One contract per job (without feedback), run back to back from *start*.
+def _finished(planned: Sequence[FutureJob], items: Sequence[Contract]) -> dict[int, int]:
+    """For each job that finishes an open contract, the place of that contract in *items*.
 
-    *taken* are the client ids a new client must not have (see :func:`_new_client_ids`).
+    Refused, naming ``jobs[i].finishes``: an id no contract has, a contract
+    that has ended (it has an ``ended`` day), or one a job before finishes.
     """
+    position = {contract.id: index for index, contract in enumerate(items)}
+    first: dict[str, int] = {}
+    found: dict[int, int] = {}
+    for index, job in enumerate(planned):
+        if job.finishes is None:
+            continue
+        field = f"jobs[{index}].finishes"
+        where = position.get(job.finishes)
+        if where is None:
+            raise InvalidValueError(
+                f"{field} is {shown(job.finishes)}, which no contract in contracts has: "
+                "finishes takes the id of an open contract you have",
+                field=field,
+                rule="the id of a contract in contracts",
+            )
+        ended = items[where].ended
+        if ended is not None:
+            raise InvalidValueError(
+                f"{field} names contract {shown(job.finishes)}, which ended on {ended}: only "
+                "an open contract (no ended day) can be finished; ask what_if(replace=...) "
+                "about a change to an ended one",
+                field=field,
+                rule="an open contract",
+            )
+        if job.finishes in first:
+            raise InvalidValueError(
+                f"{field} names contract {shown(job.finishes)}, which jobs"
+                f"[{first[job.finishes]}] already finishes: a contract ends once",
+                field=field,
+                rule="each open contract finished by one job",
+            )
+        first[job.finishes] = index
+        found[index] = where
+    return found
+
+
+def _future_contracts(
+    jobs: Sequence[FutureJob],
+    start: date,
+    taken: frozenset[str],
+    finishing: Mapping[int, Contract] | None = None,
+) -> tuple[list[Contract], date]:
+    """One contract per job (without feedback), and the day the last one ends.
+
+    New jobs run back to back from *start*; a job that finishes an open
+    contract (*finishing*: job index to that contract) runs from *start*
+    beside them, and is that contract ended on its last day with the job's
+    payment added (none by default).  *taken* are the client ids a new client must not have
+    (see :func:`_new_client_ids`).
+    """
+    finishing = finishing or {}
     contracts: list[Contract] = []
     clients = _new_client_ids(jobs, taken)
-    for number, (job, client) in enumerate(zip(jobs, clients, strict=True), 1):
-        if job.days > (LATEST - start).days:
+    chain = horizon = start
+    for index, (job, client) in enumerate(zip(jobs, clients, strict=True)):
+        begins = start if index in finishing else chain
+        if job.days > (LATEST - begins).days:
             raise InvalidValueError(
                 f"the future jobs would run past {LATEST.isoformat()}, the last supported day",
                 field="jobs",
                 rule=f"ending on or before {LATEST.isoformat()}",
             )
-        end = start + timedelta(days=job.days)
-        contracts.append(
-            Contract(
-                id=f"future-{number}",
-                client=client,
-                kind=ContractKind.FIXED_PRICE,
-                started=start,
-                ended=end,
-                payments=(Payment(end, job.amount),) if job.amount.amount > 0 else (),
+        end = begins + timedelta(days=job.days)
+        paid = (Payment(end, job.amount),) if job.amount.amount > 0 else ()
+        open_one = finishing.get(index)
+        if open_one is None:
+            contracts.append(
+                Contract(
+                    id=f"future-{index + 1}",
+                    client=client,
+                    kind=ContractKind.FIXED_PRICE,
+                    started=begins,
+                    ended=end,
+                    payments=paid,
+                )
             )
+            chain = end
+        else:
+            contracts.append(_ended_version(open_one, end, paid, index))
+        horizon = max(horizon, end)
+    return contracts, horizon
+
+
+def _ended_version(
+    contract: Contract, end: date, paid: tuple[Payment, ...], index: int
+) -> Contract:
+    """*contract* ended on *end* with *paid* added, as job *index* finishes it; else refused.
+
+    The contract's own rules decide (an end before its start or its last
+    payment, a payment in another currency); the refusal names ``jobs[i]``
+    and keeps the contract's error type and words.
+    """
+    try:
+        return attrs.evolve(
+            contract, ended=end, payments=(*contract.payments, *paid), feedback=None
         )
-        start = end
-    return contracts, start
+    except InvalidValueError as error:
+        raise type(error)(
+            f"jobs[{index}] cannot finish contract {shown(contract.id)} on {end}: {error}",
+            field=f"jobs[{index}]",
+            rule="an end the open contract can take: on or after its start and payments, "
+            "paid in its currency",
+        ) from error
 
 
 def _jobs(value: object) -> tuple[FutureJob, ...]:
@@ -383,10 +463,14 @@ def forecast(
 ) -> Forecast:
     """Simulate the score after some future jobs, many times (seeded Monte Carlo).
 
-    The jobs run back to back from *as_of*, each paid in full on its last
+    New jobs run back to back from *as_of*, each paid in full on its last
     day, each for a new client unless it names one (a new client is one
     that is neither in the history nor in *exclude_clients*, whatever their
-    ids are; jobs never share a new client).  Each trial draws every
+    ids are; jobs never share a new client; a job naming an existing
+    client is a rehire).  A job that ``finishes`` an open contract runs
+    from *as_of* beside them: the trial replaces that contract by its ended
+    version, with the job's payment on its last day and the drawn feedback,
+    as ``what_if(replace=...)`` would.  Each trial draws every
     job's outcome in order with ``random.Random(seed).choices`` over
     POSITIVE, NEUTRAL, NEGATIVE and turns it into feedback (5 stars and
     10/10; middling stars; 1 star, 0/10 and "unsuccessful").  The model then
@@ -399,7 +483,8 @@ def forecast(
 
     Args:
         contracts: The real history.
-        as_of: The day the first job starts.
+        as_of: The day the first job starts (and every job that
+            finishes an open contract).
         jobs: The future jobs, a sequence of 1 to ``jss.MAX_JOBS`` (120)
             :class:`FutureJob` values.
         outcome_odds: Chances of ``Outcome.POSITIVE``, ``NEUTRAL`` and
@@ -426,7 +511,11 @@ def forecast(
             (one job must be wrapped in a list), or a wrong-typed argument.
         InvalidValueError: Odds that do not sum to 1, no jobs or more than
             ``jss.MAX_JOBS``, fewer than one trial or more than
-            ``jss.MAX_TRIALS``, a naive datetime.
+            ``jss.MAX_TRIALS``, a naive datetime; a job that finishes an
+            id no contract has, a contract that has ended, or one an
+            earlier job finishes (field ``jobs[i].finishes``), or that ends
+            it as it cannot end (field ``jobs[i]``; the contract's own
+            error type, e.g. ``CurrencyMismatchError``).
         RulesError: *as_of* before 2015-03-01 without explicit *rules*
             (the error names ``as_of``).
     """
@@ -438,27 +527,45 @@ def forecast(
     named = [job.client_id for job in planned if job.client_id is not None]
     excluded = _client_ids(exclude_clients, items, "contracts or jobs", also=named)
     taken = excluded | {contract.client.id for contract in items}
-    future, horizon = _future_contracts(planned, day, taken)
+    finished = _finished(planned, items)
+    future, horizon = _future_contracts(
+        planned, day, taken, {job: items[where] for job, where in finished.items()}
+    )
+    # A finished contract is played as a job: the history keeps the others.
+    played = set(finished.values())
+    kept = [index for index in range(len(items)) if index not in played]
     # Today's rules first: a day before the first rule set is *as_of*'s fault,
     # not the jobs' (red team r23: the error named "jobs").
     today = _rules(rules, day)
     chosen = _rules(rules, horizon, "jobs")
-    # A job's amount is its contract's one payment: a job in another currency is named there.
-    jobs_paid = (f"jobs[{index}].amount" for index in range(len(future)))
-    where = [*paid_at_each("contracts", len(items)), *jobs_paid]
-    facts = _build([*items, *future], chosen, excluded, words=False, paid_fields=where)
+    # A job's amount is its contract's one payment: a job in another currency is named
+    # there; a finished contract's first payment is its own, named where it was passed.
+    jobs_paid = (
+        paid_at(f"contracts[{finished[index]}]")
+        if index in finished and items[finished[index]].payments
+        else f"jobs[{index}].amount"
+        for index in range(len(future))
+    )
+    where = [*(paid_at(f"contracts[{index}]") for index in kept), *jobs_paid]
+    facts = _build(
+        [*(items[index] for index in kept), *future],
+        chosen,
+        excluded,
+        words=False,
+        paid_fields=where,
+    )
     # Today's score from the real contracts alone: a planned job for a past
     # client would otherwise make an old contract a rehire before it exists.
     current = _score_only(_build(items, today, excluded, words=False), day, today)[0]
     on = chosen.snapshot(horizon)
     cuts = _cuts(on, chosen)
     tally = _Tally(len(cuts))
-    for item in facts[: len(items)]:
+    for item in facts[: len(kept)]:
         contribution = _contribute(item, on, chosen, cuts)
         if contribution is not None:
             tally.add(contribution, 1)
     variants: list[tuple[_Contribution | None, ...]] = []
-    for base, contract in zip(facts[len(items) :], future, strict=True):
+    for base, contract in zip(facts[len(kept) :], future, strict=True):
         row: list[_Contribution | None] = []
         for outcome in _SIMULATED:
             judged = attrs.evolve(contract, feedback=_simulated_feedback(outcome, chosen))

@@ -16,7 +16,7 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._decimals import CONTEXT, count
-from upwork_safety._display import shown_int, type_name
+from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int, whole_number
@@ -49,17 +49,27 @@ class FutureJob:
 
     Args:
         amount: What it will pay, in full, on its last day.
-        days: How long it runs, 1 to 3,660 days (ten years); jobs run one
-            after another.
-        client_id: An existing client's id for a rehire, or ``None`` for a
-            new client.
+        days: How long it runs, 1 to 3,660 days (ten years); new jobs run
+            one after another from the forecast's ``as_of``, a job that
+            *finishes* an open contract from ``as_of`` beside them.
+        client_id: An existing client's id for a rehire (the model counts
+            a rehired client's contract as a success whatever its
+            feedback), or ``None`` for a new client.
+        finishes: The id of an open contract in the history that this job
+            finishes, or ``None`` for a new contract. The trial replaces
+            that contract by its ended version, as ``what_if(replace=...)``
+            would: its own client (not a rehire), its own start and
+            payments, plus *amount* on its last day and the drawn
+            feedback. Not with a *client_id*.
 
     Raises:
         InvalidValueError: Fewer than 1 day or more than 3,660, a negative
-            amount or one below the cent, or an empty client id.
+            amount or one below the cent, an empty client id or contract
+            id, or both *client_id* and *finishes* (field
+            ``FutureJob.finishes``).
         InvalidTypeError: An amount that is not :class:`~upwork_safety.Money`,
             days that are not a whole number (an ``int``, not a ``bool``), or
-            a client id that is neither a ``str`` nor ``None``.
+            a client or contract id that is neither a ``str`` nor ``None``.
     """
 
     amount: Money = attrs.field(converter=plain_money, validator=cents_field)
@@ -69,6 +79,22 @@ class FutureJob:
     client_id: str | None = attrs.field(
         converter=optional_plain_text, default=None, validator=optional_id_field
     )
+    finishes: str | None = attrs.field(
+        converter=optional_plain_text,
+        default=None,
+        validator=[optional_id_field, lambda job, _, value: _not_with_a_client(job, value)],
+    )
+
+
+def _not_with_a_client(job: FutureJob, finishes: str | None) -> None:
+    """Refuse a job that both finishes an open contract and names a client."""
+    if finishes is not None and job.client_id is not None:
+        raise InvalidValueError(
+            f"a FutureJob that finishes contract {shown(finishes)} is for that contract's own "
+            f"client; leave client_id ({shown(job.client_id)}) as None",
+            field="FutureJob.finishes",
+            rule="not with a client_id",
+        )
 
 
 @through_init

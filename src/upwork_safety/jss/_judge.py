@@ -306,12 +306,72 @@ def _open_standing(
         if regular is not None and regular != facts.started:
             why += f" (paid at least every {interval.days} days only since {regular})"
         idle = rules.open_idle_after
+        # The idle warning is left out when the contract's own end, or a payment it
+        # records after *on*, comes first: then it never turns idle (newcomer r39 5).
+        coming = [d for d in (facts.ended, *_after(facts, on)[:1]) if d is not None and d > on]
+        warned = (
+            ""
+            if coming and idle_from is not None and min(coming) <= idle_from
+            else f", or as not successful from {idle_since + idle} if no payment comes "
+            f"({idle.days} days idle)"
+        )
         reasons.append(
             f"{why} ({(on - idle_since).days} days before {on}): counts once paid at least "
-            f"every {interval.days} days for {interval.days} days or more, or as not successful "
-            f"from {idle_since + idle} if no payment comes ({idle.days} days idle)"
+            f"every {interval.days} days for {interval.days} days or more{warned}"
         )
     return Outcome.EXCLUDED
+
+
+def _after(facts: _Facts, on: date) -> list[date]:
+    """The days of the contract's payments after *on*, in order."""
+    return facts.pay_dates[bisect.bisect_right(facts.pay_dates, on) :]
+
+
+def _after_the_day(facts: _Facts, on: date) -> str:
+    """Say first what the contract records after *on*, and from when it counts; else ``""``.
+
+    A contract may be given with its end, feedback or payments after the day
+    judged (a finished version of an open contract, asked about today): none
+    of them counts on *on*, and the reasons say so before anything else
+    (newcomer r39 5).
+    """
+    if facts.excluded or on < facts.started:
+        return ""  # its first reason already says why nothing counts
+    later = _after(facts, on)
+    ended = facts.ended if facts.ended is not None and facts.ended > on else None
+    if ended is None and not later:
+        return ""
+    paid = (
+        ""
+        if not later
+        else f"the payment of {later[0]}"
+        if len(later) == 1
+        else f"the {len(later)} payments from {later[0]} to {later[-1]}"
+    )
+    last = max(day for day in (ended, *later) if day is not None)
+    if ended is None:
+        one = len(later) == 1
+        head = f"{paid} {'comes' if one else 'come'} after {on}: {'it' if one else 'they'} "
+    else:
+        held = [
+            "its end",
+            *(["its feedback"] if facts.has_feedback else []),
+            *([paid] if paid else []),
+        ]
+        listed = held[0] if len(held) == 1 else f"{', '.join(held[:-1])} and {held[-1]}"
+        head = f"ends {ended}, after {on}: {listed} "
+        one = len(held) == 1
+    return head + (
+        f"{'counts only from its day' if one else 'count only from their days'}; score on or "
+        f"after {last} to see {'it' if one else 'them'}"
+    )
+
+
+def _judge_explained(facts: _Facts, on: date, rules: JSSRules, cuts: tuple[date, ...]) -> _Verdict:
+    """:func:`_judge` with reasons, led by what the contract records after *on*, if anything."""
+    outcome, weight, counts_from, reasons, scope = _judge(facts, on, rules, cuts, explain=True)
+    ahead = _after_the_day(facts, on)
+    return outcome, weight, counts_from, (ahead, *reasons) if ahead else reasons, scope
 
 
 def _first_with(flag: str) -> date:

@@ -25,7 +25,7 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._excluded import check_excluded, excluded_ids
 from upwork_safety.jss._facts import _build, _changes, _Facts, paid_at
 from upwork_safety.jss._invariants import UNIQUE_IDS
-from upwork_safety.jss._judge import _judge, _unpaid_days
+from upwork_safety.jss._judge import _judge_explained, _unpaid_days
 from upwork_safety.jss._lapses import Lapse, LapseKind
 from upwork_safety.jss._reports import JSSPoint, JSSReport
 from upwork_safety.jss._tallies import Impact, WindowScore
@@ -195,7 +195,7 @@ def classify(
         paid_fields=[paid_at("contract"), *(paid_at(f"history[{i}]") for i, _ in others)],
     )[0]
     on = chosen.snapshot(day)
-    outcome, weight, _, reasons, _ = _judge(facts, on, chosen, _cuts(on, chosen), explain=True)
+    outcome, weight, _, reasons, _ = _judge_explained(facts, on, chosen, _cuts(on, chosen))
     if on != day:
         reasons = (*reasons, f"judged on the latest snapshot, {on}, as score() is")
     return Impact(contract.id, contract.client.id, outcome, weight, reasons)
@@ -206,7 +206,7 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
     on = rules.snapshot(day)
     cuts = _cuts(on, rules)
     tally = _Tally(len(cuts))
-    verdicts = [_judge(item, on, rules, cuts, explain=True) for item in facts]
+    verdicts = [_judge_explained(item, on, rules, cuts) for item in facts]
     contributions = [
         _contribution(item, verdict, cuts) for item, verdict in zip(facts, verdicts, strict=True)
     ]
