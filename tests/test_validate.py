@@ -24,7 +24,7 @@ from upwork_safety import (
     serialize,
 )
 from upwork_safety._moments import utc_day, utc_instant
-from upwork_safety._text import _DEFAULT_IGNORABLE
+from upwork_safety._text import _DEFAULT_IGNORABLE, ID_RULE
 from upwork_safety._validate import (
     cents_field,
     fraction,
@@ -518,9 +518,17 @@ _VISIBLE_FORMAT = frozenset(
      "\u200b\u06dd", "a\u200b"],
 )  # fmt: skip
 def test_a_format_character_that_shows_a_glyph_is_not_blank(text):
-    """Review r8 #6: the Arabic number signs and END OF AYAH show; ids of them are kept."""
+    """Review r8 #6: the Arabic number signs and END OF AYAH show; ids of them are kept.
+
+    An id holding a zero-width space besides is refused since review r39 (review 2): it is
+    not blank, but a reader cannot see all of it."""
     assert not is_blank(text)
-    assert text == Client(text).id
+    if "\u200b" in text:
+        with pytest.raises(InvalidValueError) as caught:
+            Client(text)
+        assert caught.value.rule == ID_RULE
+    else:
+        assert text == Client(text).id
 
 
 @pytest.mark.parametrize(
@@ -578,3 +586,17 @@ def test_cents_field_takes_plain_money_in_whole_cents_only(value, error, rule):
     with pytest.raises(error) as caught:
         cents_field(Payment, attribute, value)
     assert caught.value.rule == rule
+
+
+@pytest.mark.parametrize(
+    "text", ["a\u3164b", "a\u2800b", "a\u2028b", "a\ue000b", "a\u0378b", "a\u00a0b", "a\u202eb"]
+)
+def test_an_id_holding_a_character_a_reader_cannot_see_is_refused(text):
+    """Review r39 (review 2, after the merge): not only what ``str.isprintable`` refuses, but
+    what shows nothing though Python prints it (a Hangul filler, the blank Braille pattern),
+    and what it cannot print (a line separator, private use, unassigned) is refused inside an
+    id, while a format character that shows a glyph is kept (above)."""
+    with pytest.raises(InvalidValueError) as caught:
+        Client(text)
+    assert caught.value.rule == ID_RULE
+    assert caught.value.field == "Client.id"

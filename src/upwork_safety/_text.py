@@ -157,19 +157,37 @@ def is_blank(text: str) -> bool:
 ID_RULE = "no surrounding spaces, line breaks, tabs or invisible characters"
 
 
+def _unseen_in_id(character: str) -> bool:
+    """Whether *character*, inside an id, is one a reader cannot see (:func:`id_problem`)."""
+    if character == " ":
+        return False
+    if not _shows_something(character):  # white space, controls, default-ignorables
+        return True
+    # What Python cannot print (a line or paragraph separator, a surrogate, private
+    # use, unassigned), except a format character that shows a glyph (the Arabic
+    # number signs, END OF AYAH: review r8 #6 kept such ids).
+    return not character.isprintable() and unicodedata.category(character) != "Cf"
+
+
 def id_problem(value: str) -> str | None:
     """Why *value* (a plain ``str``, not blank) is no identifier as written, or ``None``.
 
     An id is compared as written (``"acme"`` and ``"acme "`` are two
     clients), so text a copy or a CSV cell adds unseen is refused, never
-    stripped: white space at either end, and anywhere a character
-    ``str.isprintable`` refuses (a line break, a tab, a control or format
-    character such as a zero-width space or a bidi mark, a separator other
-    than the ASCII space, such as NBSP).  Spaces inside are kept.
+    stripped: white space at either end, and anywhere a character that shows
+    nothing (:func:`is_blank`'s: a line break, a tab, a control, a
+    default-ignorable such as a zero-width space or a bidi mark, a separator
+    other than the ASCII space, such as NBSP, the blank Braille pattern) or
+    that Python cannot print (a surrogate, private use, unassigned).  Spaces
+    inside are kept, and so is a format character that shows a glyph (the
+    Arabic number sign U+0600, END OF AYAH U+06DD).
     """
-    if value.isprintable() and value[0] != " " and value[-1] != " ":
+    if value.isascii() and value.isprintable() and value[0] != " " and value[-1] != " ":
         return None
     if value != value.strip():
         return "has white space at the start or end"
-    index, character = next((i, c) for i, c in enumerate(value) if not c.isprintable())
+    found = next(((i, c) for i, c in enumerate(value) if _unseen_in_id(c)), None)
+    if found is None:
+        return None
+    index, character = found
     return f"has the unseen character U+{ord(character):04X} at index {index}"
