@@ -1655,9 +1655,11 @@ def _escape_contract(tmp_path, **fields):
     return path
 
 
-def test_check_prints_ids_from_the_file_escaped(tmp_path):
+def test_check_refuses_ids_with_unseen_characters_and_prints_them_escaped(tmp_path, capsys):
     """Regression (red team): a contract id with an OSC title sequence and a screen clear
-    reached the terminal as it was; every id prints escaped, like milestone titles."""
+    reached the terminal as it was. Since review r39 (review 2) such an id is refused when
+    the file is read; the refusal names the place and shows the id escaped, so nothing in it
+    acts on the terminal."""
     path = _escape_contract(
         tmp_path,
         id="c\x1b]0;pwned\x07\x1b[2J",
@@ -1667,15 +1669,15 @@ def test_check_prints_ids_from_the_file_escaped(tmp_path):
         ],
     )  # fmt: skip
     code, text = run("check", str(path), "--now", "2025-06-02T10:00:00+00:00")
-    assert 0 == code
-    assert "Contract c\\x1b]0;pwned\\x07\\x1b[2J at 2025-06-02 10:00:00 UTC" in text
-    assert "UNFUNDED_MILESTONE [m\\r1\\u202e]" in text
-    assert "'Logo\\x1b[8m hidden'" in text
-    assert [] == [char for char in ACTING if char in text]
+    err = capsys.readouterr().err
+    assert (2, "") == (code, text)
+    assert "$[0]" in err
+    assert "\\x1b" in err or "\\r" in err
+    assert [] == [char for char in ACTING if char in err]
 
 
-def test_jss_table_prints_contract_and_client_ids_escaped(tmp_path):
-    """The jss table's contract and client cells are escaped the same way."""
+def test_jss_refuses_contract_and_client_ids_with_unseen_characters_escaped(tmp_path, capsys):
+    """The jss command refuses such ids the same way, escaped (review r39, review 2)."""
     path = _escape_contract(
         tmp_path,
         id="shop\x1b[31m\x9b2J",
@@ -1684,10 +1686,10 @@ def test_jss_table_prints_contract_and_client_ids_escaped(tmp_path):
         payments=[{"on": "2025-06-20", "amount": {"amount": "400.00", "currency": "USD"}}],
     )
     code, text = run("jss", str(path), "--as-of", "2025-06-30")
-    assert 0 == code
-    assert "shop\\x1b[31m\\x9b2J" in text
-    assert "north\\rwind" in text
-    assert [] == [char for char in ACTING if char in text]
+    err = capsys.readouterr().err
+    assert (2, "") == (code, text)
+    assert "\\x1b" in err or "\\r" in err
+    assert [] == [char for char in ACTING if char in err]
 
 
 def test_audit_prose_prints_a_contract_title_escaped(tmp_path):
