@@ -573,15 +573,22 @@ class Money:
     def __format__(self, spec: str) -> str:
         """``f"{money}"`` is :meth:`__str__`; ``f"{money:,.2f}"`` formats the amount as a Decimal.
 
+        The amount is rounded to the spec's precision, which may not be
+        below the currency's minor unit: a spec shows the amount as it is, by
+        the rule :meth:`format`'s patterns keep.
+
         Raises:
             InvalidValueError: *spec* is not a Decimal format, asks for a width or
-                precision over :data:`MAX_FORMAT_WIDTH`, or is a percent (``".0%"``,
-                another amount: ``123450%`` for USD 1,234.50), as in :meth:`format`.
+                precision over :data:`MAX_FORMAT_WIDTH`, or shows another amount,
+                as :meth:`format` refuses such patterns: a percent (``".0%"``:
+                ``123450%`` for USD 1,234.50), scientific or significant digits
+                (``"e"``, ``"g"``, ``".2"``: ``1.2E+3``), or fewer decimal places
+                than the currency's minor unit (``".0f"`` on USD: ``1235``).
         """
-        amount, _ = own(self, "self")  # hand-made: NaN, 1E+1000000000 (review r37, hostile 3)
+        amount, currency = own(self, "self")  # hand-made: NaN, 1E+1000000000 (r37, hostile 3)
         if not spec:
             return Money.__str__(self)
-        return format_amount(amount, spec)  # held, not self.amount (diff review r37, 1)
+        return format_amount(amount, spec, minor_unit(currency))  # held (diff review r37, 1)
 
 
 #: ``Money``'s own fields, read by :func:`plain_money` (a subclass cannot answer for them).
