@@ -96,10 +96,54 @@ def _check_pattern(pattern: object) -> None:
 
 
 #: The rule :meth:`Money.format`'s ``format=`` and ``format(money, spec)`` both keep: the
-#: amount shows as it is, never multiplied (a percent) or rounded to significant digits.
+#: amount shows as it is, never multiplied (a percent), in scientific notation, rounded to
+#: significant digits or to fewer decimal places than its currency's minor unit.
 _AS_IT_IS = "shows the amount as it is"
 #: Why a percent is refused, in both places' messages.
 _ANOTHER_AMOUNT = "which would show another amount than the money's"
+#: The ways a number pattern or a format spec shows another amount than the money's, and
+#: why each does: the one rule of both (review r39, hostile 5).  A pattern or spec that
+#: is one of them is refused; :meth:`Money.format` never rounds otherwise (babel shows every
+#: digit past the pattern's), and ``format(money, spec)`` rounds only past the minor unit.
+_ANOTHER_WAYS = {
+    "percent": ("a percent", _ANOTHER_AMOUNT),
+    "scientific": ("scientific", "which rounds the amount's digits away"),
+    "significant": ("in significant digits", "which would round the amount"),
+    "places": (
+        "at fewer decimal places than the currency's minor unit",
+        "which would round off its minor units",
+    ),
+}
+#: A Python format spec: [[fill]align][sign][z][#][0][width][,_][.precision][type].
+_SPEC = re.compile(
+    r"(?:.?[<>=^])?[-+ ]?z?#?0?[0-9]*[,_]?(?:\.(?P<precision>[0-9]+))?(?P<type>[a-zA-Z%]?)",
+    re.DOTALL,
+)
+
+
+def spec_another_way(spec: str, minor: int) -> str:
+    """The way (an :data:`_ANOTHER_WAYS` key) format *spec* shows another amount, or ``""``.
+
+    *minor* is the currency's minor unit (2 for USD).  A percent multiplies
+    the amount; ``e``, ``E``, ``g``, ``G`` and ``n`` write it in scientific
+    notation or significant digits (``"1.2E+3"`` for USD 1,234.50), as does
+    a precision with no type (``".2"``); ``f`` or ``F`` with a precision
+    below *minor* rounds off minor units (``".0f"``: ``1235``).  A spec
+    this does not read is left to ``Decimal``, which refuses it.
+    """
+    parsed = _SPEC.fullmatch(spec)
+    if parsed is None:
+        return ""
+    kind, precision = parsed["type"], parsed["precision"]
+    if kind == "%":
+        return "percent"
+    if kind in {"e", "E"}:
+        return "scientific"
+    if kind in {"g", "G", "n"} or (not kind and precision is not None):
+        return "significant"
+    if kind in {"f", "F"} and precision is not None and int(precision) < minor:
+        return "places"
+    return ""
 
 
 def _another_amount(pattern: str, parsed: NumberPattern) -> str:
@@ -107,7 +151,7 @@ def _another_amount(pattern: str, parsed: NumberPattern) -> str:
     if "@" in pattern:
         # Significant digits round the amount: USD 1,234.24 would show as $1200
         # (babel counts them even in a quoted '@').
-        return "counts significant digits (@), which would round the amount"
+        return f"counts significant digits (@), {_ANOTHER_WAYS['significant'][1]}"
     negative = parsed.prefix[1] + parsed.suffix[1]
     same = (parsed.prefix[1], parsed.suffix[1]) == (parsed.prefix[0], parsed.suffix[0])
     if ";" in re.sub(r"'[^']*'", "", pattern) and (
@@ -129,10 +173,13 @@ def _another_amount(pattern: str, parsed: NumberPattern) -> str:
             f"babel still reads as one: it would multiply the amount by "
             f"{10**parsed.scale:,} and show another amount than the money's"
         )
-    if parsed.scale or parsed.exp_prec is not None:
-        # A percent or per-mille pattern multiplies the amount; a scientific one
-        # rounds its digits away: USD 1,234.56 would show as 123456.00% or 1.23E3.
-        return f"is a percent, per-mille or scientific pattern, {_ANOTHER_AMOUNT}"
+    if parsed.scale:
+        # A percent or per-mille pattern multiplies the amount: USD 1,234.56 would show
+        # as 123456.00%.
+        return f"is a percent or per-mille pattern, {_ANOTHER_AMOUNT}"
+    if parsed.exp_prec is not None:
+        # A scientific one rounds its digits away: USD 1,234.56 would show as 1.23E3.
+        return f"is a scientific pattern, {_ANOTHER_WAYS['scientific'][1]}"
     return ""
 
 
@@ -252,15 +299,19 @@ def _too_wide(digits: str) -> bool:
     return len(digits) > _SIZE_DIGITS or int(digits or "0") > MAX_FORMAT_WIDTH
 
 
-def format_amount(amount: Decimal, spec: str) -> str:
+def format_amount(amount: Decimal, spec: str, minor: int) -> str:
     """*amount* formatted as a Decimal with a non-empty *spec*: the work of ``format(money, spec)``.
+
+    *minor* is the currency's minor unit (2 for USD).
 
     Raises:
         InvalidTypeError: *spec* is not a ``str`` (only a direct call can pass one).
         InvalidValueError: *spec* is not a Decimal format, asks for a
             width or precision over :data:`MAX_FORMAT_WIDTH` (however many
-            digits it is written with), or is a percent (``"%"``, ``".1%"``),
-            which would show the amount multiplied by 100.
+            digits it is written with), or shows another amount than the
+            money's (:func:`spec_another_way`): a percent (``"%"``,
+            ``".1%"``), scientific or significant digits (``"e"``, ``".2"``,
+            ``".3g"``), or fewer decimal places than *minor* (``".0f"``).
     """
     if not issubclass(type(spec), str):  # format() passes a str; a direct call may not
         raise InvalidTypeError(
@@ -274,11 +325,14 @@ def format_amount(amount: Decimal, spec: str) -> str:
             field="format_spec",
             rule=f"width and precision at most {MAX_FORMAT_WIDTH}",
         )
-    if spec.endswith("%"):
-        # The presentation type '%' multiplies the amount by 100: USD 1,234.50 would
-        # show as 123450%, which format='0%' refuses too (review r38, hostile 2).
+    way = spec_another_way(spec, minor)
+    if way:
+        # '%' multiplies the amount by 100 (USD 1,234.50 as 123450%), 'e' and '.2' show
+        # it as 1.2E+3, '.0f' as 1235: what format='0%', '0.0E0' and '@@' refuse too
+        # (review r38, hostile 2; review r39, hostile 5).
         raise InvalidValueError(
-            f"format spec {shown(spec)} is a percent, {_ANOTHER_AMOUNT}: write e.g. ',.2f'",
+            f"format spec {shown(spec)} is {', '.join(_ANOTHER_WAYS[way])}: write e.g. "
+            f"',.{minor}f'",
             field="format_spec",
             rule=f"a Decimal format spec that {_AS_IT_IS}",
         )

@@ -5,17 +5,16 @@ Babel is imported on first use (a currency check or formatting), not when
 
 The decimal context and the rules every number obeys live in
 ``_decimals``, the rules of the fields in ``_money_fields``, and the
-formatting of an amount for a reader in ``_money_text``; this module
-re-exports the names other modules import from it, and documents the
-constants.
+formatting of an amount for a reader in ``_money_text``, and
+:class:`ExchangeRate` in ``_exchange_rate``; this module re-exports the
+names other modules import from it, and documents the constants.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date
 from decimal import Decimal
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
@@ -23,12 +22,12 @@ from upwork_safety import _decimals, _money_fields, _money_mixing, _money_shares
 from upwork_safety._decimals import _add as _add
 from upwork_safety._decimals import _places as _places
 from upwork_safety._decimals import _subtract as _subtract
-from upwork_safety._decimals import computed, fraction
+from upwork_safety._decimals import computed
 from upwork_safety._decimals import exact as exact
 from upwork_safety._decimals import shows_exponent as shows_exponent
 from upwork_safety._decimals import to_decimal as to_decimal
 from upwork_safety._decimals import within_limits as within_limits
-from upwork_safety._money_fields import _amount, _check_as_of, _check_source, _rate
+from upwork_safety._money_fields import _amount
 from upwork_safety._money_fields import _known_currencies as _known_currencies
 from upwork_safety._money_fields import as_built as as_built
 from upwork_safety._money_fields import check_currency as check_currency
@@ -39,7 +38,7 @@ from upwork_safety._money_text import MAX_FORMAT_WIDTH as MAX_FORMAT_WIDTH
 from upwork_safety._money_text import explicit_locale as explicit_locale
 from upwork_safety._money_text import format_amount, format_money
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import optional_to_date, plain_text, whole_number
+from upwork_safety._plain import plain_text, whole_number
 from upwork_safety._rounding import no_negative_zero
 from upwork_safety._rounding import round_down as round_down
 from upwork_safety._rounding import round_half_up as round_half_up
@@ -50,6 +49,9 @@ from upwork_safety.errors import (
     InvalidTypeError,
     InvalidValueError,
 )
+
+if TYPE_CHECKING:
+    from upwork_safety._exchange_rate import ExchangeRate as ExchangeRate
 
 __all__ = [
     "CONTEXT",
@@ -571,15 +573,22 @@ class Money:
     def __format__(self, spec: str) -> str:
         """``f"{money}"`` is :meth:`__str__`; ``f"{money:,.2f}"`` formats the amount as a Decimal.
 
+        The amount is rounded to the spec's precision, which may not be
+        below the currency's minor unit: a spec shows the amount as it is, by
+        the rule :meth:`format`'s patterns keep.
+
         Raises:
             InvalidValueError: *spec* is not a Decimal format, asks for a width or
-                precision over :data:`MAX_FORMAT_WIDTH`, or is a percent (``".0%"``,
-                another amount: ``123450%`` for USD 1,234.50), as in :meth:`format`.
+                precision over :data:`MAX_FORMAT_WIDTH`, or shows another amount,
+                as :meth:`format` refuses such patterns: a percent (``".0%"``:
+                ``123450%`` for USD 1,234.50), scientific or significant digits
+                (``"e"``, ``"g"``, ``".2"``: ``1.2E+3``), or fewer decimal places
+                than the currency's minor unit (``".0f"`` on USD: ``1235``).
         """
-        amount, _ = own(self, "self")  # hand-made: NaN, 1E+1000000000 (review r37, hostile 3)
+        amount, currency = own(self, "self")  # hand-made: NaN, 1E+1000000000 (r37, hostile 3)
         if not spec:
             return Money.__str__(self)
-        return format_amount(amount, spec)  # held, not self.amount (diff review r37, 1)
+        return format_amount(amount, spec, minor_unit(currency))  # held (diff review r37, 1)
 
 
 #: ``Money``'s own fields, read by :func:`plain_money` (a subclass cannot answer for them).
@@ -587,111 +596,13 @@ _MONEY_AMOUNT = Money.__dict__["amount"]
 _MONEY_CURRENCY = Money.__dict__["currency"]
 
 
-@through_init
-@attrs.frozen
-class ExchangeRate:
-    """How many units of *quote* one unit of *base* buys, on a date, from a source.
+def __getattr__(name: str) -> object:
+    """``ExchangeRate``, kept in ``_exchange_rate`` (imported on first use: it uses Money)."""
+    if name == "ExchangeRate":
+        from upwork_safety._exchange_rate import ExchangeRate
 
-    The library never fetches rates: the caller supplies the reference rate
-    (for Pakistan, the SBP interbank or weighted-average customer rate) with
-    its date and where it came from.
-
-    Args:
-        base: The currency converted from, e.g. ``"USD"``.
-        quote: The currency converted to, e.g. ``"PKR"``.
-        rate: Units of *quote* per unit of *base*; positive, at most
-            :data:`MAX_DIGITS` digits either side of the point.
-        as_of: The day the rate applies to, on or before 9990-12-31 (a subclass as its date).
-        source: Where the rate came from, e.g. ``"SBP weighted average"``.
-
-    Raises:
-        InvalidValueError: Unknown currency, equal currencies, a rate that
-            is not positive or an *as_of* after the library's last day.
-    """
-
-    base: str = attrs.field(converter=plain_text, validator=check_currency)
-    quote: str = attrs.field(converter=plain_text, validator=check_currency)
-    rate: Decimal = attrs.field(converter=_rate)
-    as_of: date | None = attrs.field(
-        default=None, converter=optional_to_date, validator=_check_as_of
-    )
-    source: str = attrs.field(default="", converter=plain_text, validator=_check_source)
-
-    def __attrs_post_init__(self) -> None:
-        if self.base == self.quote:
-            raise InvalidValueError(
-                f"ExchangeRate.base and .quote must differ, both are {self.base}",
-                field="ExchangeRate.quote",
-                rule="two currencies",
-            )
-
-    def convert(self, money: Money) -> Money:
-        """Convert *money* from *base* to *quote*, rounded half up to *quote*'s minor unit.
-
-        Raises:
-            InvalidTypeError: *money* is not :class:`Money`.
-            CurrencyMismatchError: *money* is not in *base* (a rate in the
-                wrong direction is refused, never inverted silently).
-            InvalidValueError: The converted amount has more than
-                :data:`MAX_DIGITS` integer digits (``field`` ``"converted
-                amount"``: the error names it, not the amount given).
-        """
-        money = require_money(money, "money")
-        if money.currency != self.base:
-            raise CurrencyMismatchError(
-                f"this rate converts {self.base} to {self.quote}; "
-                f"got an amount in {money.currency}",
-                field="money",
-                rule="the rate's base currency",
-            )
-        product = round_half_up(_CONTEXT.multiply(money.amount, self.rate), minor_unit(self.quote))
-        how = (money, "at", self.rate, self.quote, "per", self.base)
-        return _result(product, self.quote, "converted amount", *how)
-
-    def inverse(self) -> ExchangeRate:
-        """Return the rate from *quote* back to *base*, to at most :data:`MAX_DIGITS` places.
-
-        The inverse is exact when it fits, else rounded half up.
-
-        Every valid rate is below 10^18, so its inverse rounds to a positive
-        rate; a rate so small that its inverse would have more than
-        :data:`MAX_DIGITS` integer digits is refused.
-
-        Raises:
-            InvalidValueError: The inverse is too large to hold (``field``
-                ``"inverse rate"``, ``rule`` the limit).
-        """
-        inverse = _within_places(_CONTEXT.divide(Decimal(1), self.rate), MAX_DIGITS)
-        inverse = computed(inverse, "inverse rate", "1 /", self.rate, self.quote, "per", self.base)
-        return ExchangeRate(self.quote, self.base, inverse, self.as_of, self.source)
-
-    def with_spread(self, spread: Decimal | int | str) -> ExchangeRate:
-        """Return the rate a converter pays after taking *spread* (e.g. ``Decimal("0.02")``).
-
-        *spread* is read by the library's one rate rule, as every rate is: a
-        fraction (``Decimal("0.02")``, ``"0.02"``) or a percentage (``"2%"``).
-        The result is exact, or rounded half up to :data:`MAX_DIGITS`
-        decimal places when it has more.
-
-        Raises:
-            InvalidTypeError: *spread* is a float, a bool or not a number.
-            InvalidValueError: *spread* is negative, 1 (100%) or more, or not
-                a number (``field`` ``"spread"``); or the rate after it rounds
-                to zero at :data:`MAX_DIGITS` places (``field`` ``"rate after
-                spread"``, ``rule`` ``"positive"``).
-        """
-        spread = fraction(spread, "spread")
-        rate = _within_places(
-            _CONTEXT.multiply(self.rate, _CONTEXT.subtract(Decimal(1), spread)), MAX_DIGITS
-        )
-        if not rate:
-            raise InvalidValueError(
-                f"{self.rate} {self.quote} per {self.base} less a spread of {spread} rounds to "
-                f"0 at {MAX_DIGITS} places, and a rate must be positive",
-                field="rate after spread",
-                rule="positive",
-            )
-        return attrs.evolve(self, rate=rate)
+        return ExchangeRate
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

@@ -26,15 +26,19 @@ import attrs
 import upwork_safety.fees as fees  # noqa: PLR0402  (the engine's public API, by name)
 from upwork_safety._render import percent
 from upwork_safety.errors import CurrencyMismatchError, RulesError, UpworkSafetyError
+from upwork_safety.fees._service_fee import own_payment_fees
 from upwork_safety.models import Payment, PaymentKind
 from upwork_safety.money import Money
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from datetime import date
     from typing import TypeAlias
 
     from upwork_safety.models import Contract
+
+    #: A contract's own payments' fees, each charged in its place (:func:`own_fees`).
+    OwnFees: TypeAlias = Callable[[Payment], fees.ServiceFee]
 
     #: What a payment leaves on the balance, and the fee named ("Upwork's 10% service fee").
     Net: TypeAlias = tuple[Money, str]
@@ -49,15 +53,25 @@ def _described(charged: Sequence[fees.ServiceFee]) -> tuple[Money, str]:
     return net, f"Upwork's {named}service fee"
 
 
-def net_of_payments(contract: Contract, payments: Sequence[Payment]) -> Net | None:
-    """What *payments*, the contract's own, leave on the balance; ``None`` if it cannot be told.
+def own_fees(contract: Contract) -> OwnFees:
+    """``fees.explain_service_fee(payment, contract=contract)`` for the contract's own payments.
+
+    One per review: the work that reads every payment is done once for all
+    the payments charged (red team r39, hostile 2), with the same answers.
+    """
+    return own_payment_fees(contract)
+
+
+def net_of_payments(charge: OwnFees, payments: Sequence[Payment]) -> Net | None:
+    """What *payments*, a contract's own, leave on the balance; ``None`` if it cannot be told.
 
     Each is charged in its place on the contract (under the sliding scale,
     after the payments billed before it), as :func:`fees.service_fee`
-    charges the contract's payments.
+    charges the contract's payments, by *charge*: the contract's
+    :func:`own_fees`.
     """
     try:
-        return _described([fees.explain_service_fee(p, contract=contract) for p in payments])
+        return _described([charge(p) for p in payments])
     except (RulesError, CurrencyMismatchError):
         return None
 
@@ -87,17 +101,15 @@ def net_of_weeks(contract: Contract, weeks: Sequence[tuple[Money, date]]) -> lis
     """
     found: list[Net | None] = []
     unrecorded: list[Payment] = []
+    hourly: dict[tuple[date, Money], Payment] = {}  # the first of each, as listed
+    for p in contract.payments:
+        if p.kind is PaymentKind.OTHER:
+            hourly.setdefault((p.on, p.amount), p)
+    charge = own_fees(contract)
     for amount, on in weeks:
-        recorded = next(
-            (
-                p
-                for p in contract.payments
-                if p.on == on and p.amount == amount and p.kind is PaymentKind.OTHER
-            ),
-            None,
-        )
+        recorded = hourly.get((on, amount))
         if recorded is not None:
-            found.append(net_of_payments(contract, [recorded]))
+            found.append(net_of_payments(charge, [recorded]))
             continue
         try:
             billed = attrs.evolve(contract, payments=(*contract.payments, *unrecorded))

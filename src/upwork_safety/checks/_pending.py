@@ -17,7 +17,7 @@ import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API
 from upwork_safety.checks._clocks import _left, _milestone_name, _when
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
-from upwork_safety.checks._net import becomes_available, net_of_payments
+from upwork_safety.checks._net import becomes_available, net_of_payments, own_fees
 from upwork_safety.models import PaymentKind
 from upwork_safety.rules import _available_after
 
@@ -26,42 +26,68 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from upwork_safety.models import Contract, Payment
+    from upwork_safety.money import Money
     from upwork_safety.rules import PlatformRules, RuleHistory
 
 
-def _paid(
-    contract: Contract,
-    same: Sequence[escrow.Deadline],
-    rules: PlatformRules | RuleHistory[PlatformRules] | None,
-) -> list[Payment] | None:
-    """The contract's payments that *same* (one milestone's, due at one moment) make available.
+class _Paid:
+    """The contract's payments by milestone and amount, each with the moment it is available.
 
-    Each deadline is the payment of its milestone and amount whose security
-    period, by the rules the engine runs it under
-    (:func:`escrow.rules_in_force`) and the rules' one reading of the
-    period (``rules._available_after``, the engine's own timer), ends at the
-    deadline's ``due``; ``None`` when one cannot be told apart from another
-    (then only the gross is said).  A deadline names no payment (only its
-    milestone, amount and due), so the payment is found by the moment the
-    engine gave it, worked out as the engine works it out (the same rules,
-    the same one reading), not by a copy of the sum.
+    Made once per review: a deadline is matched against the payments of its
+    milestone and amount only, and each payment's moment is worked out at
+    most once (red team r39, hostile 2: scanning every payment for each
+    deadline was quadratic).
     """
-    found: list[Payment] = []
-    for deadline in same:
-        matches = [
-            p
-            for p in contract.payments
-            if p.kind is not PaymentKind.OTHER
-            and p.milestone_id == deadline.milestone_id
-            and p.amount == deadline.amount
-            and _available_after(p.moment, escrow.rules_in_force(p.moment, rules=rules))
-            == deadline.due
-            and all(p is not q for q in found)
-        ]
-        if not matches:  # one Payment object listed twice: which entry is meant is not known
-            return None
-        found.append(matches[0])  # equal payments at one moment: each the same fee's turn
-    return found
+
+    def __init__(
+        self,
+        contract: Contract,
+        rules: PlatformRules | RuleHistory[PlatformRules] | None,
+    ) -> None:
+        self._rules = rules
+        self._by: dict[tuple[str | None, Money | None], list[Payment]] = {}
+        for p in contract.payments:  # in the contract's order: the first match is the first listed
+            if p.kind is not PaymentKind.OTHER:
+                self._by.setdefault((p.milestone_id, p.amount), []).append(p)
+        self._due: dict[int, datetime] = {}
+
+    def _available(self, payment: Payment) -> datetime:
+        """When *payment*'s security period ends, as the engine's timer counts it."""
+        due = self._due.get(id(payment))
+        if due is None:
+            moment = payment.moment
+            due = _available_after(moment, escrow.rules_in_force(moment, rules=self._rules))
+            self._due[id(payment)] = due
+        return due
+
+    def find(self, same: Sequence[escrow.Deadline]) -> list[Payment] | None:
+        """The contract's payments that *same* (one milestone's, due at one moment) make available.
+
+        Each deadline is the payment of its milestone and amount whose security
+        period, by the rules the engine runs it under
+        (:func:`escrow.rules_in_force`) and the rules' one reading of the
+        period (``rules._available_after``, the engine's own timer), ends at the
+        deadline's ``due``; ``None`` when one cannot be told apart from another
+        (then only the gross is said).  A deadline names no payment (only its
+        milestone, amount and due), so the payment is found by the moment the
+        engine gave it, worked out as the engine works it out (the same rules,
+        the same one reading), not by a copy of the sum.
+        """
+        found: list[Payment] = []
+        for deadline in same:
+            candidates = self._by.get((deadline.milestone_id, deadline.amount), [])
+            match = next(
+                (
+                    p
+                    for p in candidates
+                    if self._available(p) == deadline.due and all(p is not q for q in found)
+                ),
+                None,
+            )
+            if match is None:  # one Payment object listed twice: which entry is meant is not known
+                return None
+            found.append(match)  # equal payments at one moment: each the same fee's turn
+        return found
 
 
 def pending_findings(
@@ -84,6 +110,8 @@ def pending_findings(
             # A release and its bonus share one moment: said in one finding.
             groups.setdefault((deadline.milestone_id, deadline.due), []).append(deadline)
     found: list[Finding] = []
+    paid = _Paid(contract, rules)
+    charge = own_fees(contract)
     for (milestone_id, due), same in groups.items():
         amounts = [d.amount for d in same if d.amount is not None]  # the engine's: always set
         amount = sum(amounts[1:], amounts[0])
@@ -93,8 +121,8 @@ def pending_findings(
             else f" for milestone {_milestone_name(contract.milestone(milestone_id))}"
         )
         left = due - now
-        payments = _paid(contract, same, rules)
-        net = None if payments is None else net_of_payments(contract, payments)
+        payments = paid.find(same)
+        net = None if payments is None else net_of_payments(charge, payments)
         message = (
             f"{amount} paid to you{of} is pending (Upwork's security period): "
             f"{becomes_available(net)} "

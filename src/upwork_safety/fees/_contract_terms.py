@@ -10,12 +10,13 @@ charged the legacy 5% must have been at it already (:func:`_check_kept`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import copy
+from typing import TYPE_CHECKING, NoReturn
 
 from upwork_safety._display import shown
 from upwork_safety._render import percent
 from upwork_safety._validate import instance
-from upwork_safety.errors import InvalidValueError, RulesError
+from upwork_safety.errors import InvalidValueError, RulesError, UpworkSafetyError
 from upwork_safety.fees._common import money_arg, optional_rate
 from upwork_safety.fees._fee_explanation import (
     FeeBasis,
@@ -38,7 +39,7 @@ from upwork_safety.rules import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from datetime import date
     from decimal import Decimal
 
@@ -327,6 +328,13 @@ def _position(contract: Contract, payment: Payment, field: str) -> int | None:
     found = same or [i for i, p in enumerate(listed) if p == payment]
     if len(found) <= 1:
         return found[0] if found else None
+    return _refuse_many(contract, payment, field, found, same=bool(same))
+
+
+def _refuse_many(
+    contract: Contract, payment: Payment, field: str, found: list[int], *, same: bool
+) -> NoReturn:
+    """Refuse *payment*, found at the places *found* of the contract (the object itself: *same*)."""
     places = ", ".join(f"payments[{i}]" for i in found)
     what = (
         f"is listed {len(found)} times on contract {shown(contract.id)} ({places})"
@@ -368,6 +376,7 @@ def payment_terms(
     rules: object,
     payment: object = None,
     payment_field: str = "payment",
+    work: ContractWork | None = None,
 ) -> tuple[Decimal | None, str, object]:
     """``(rate, rate_field, billed_before)`` to charge one payment on *day* at.
 
@@ -384,11 +393,17 @@ def payment_terms(
     their amounts; under any other schedule the earlier payments cannot
     change the fee and are not read.  A refusal
     of *payment* is under *payment_field*, the caller's argument that gave it.
+
+    *work* is the contract's work shared by many calls (:class:`ContractWork`,
+    made for the same *contract*, *rate*, *billed_before* and *rules*):
+    each check that reads every payment is then done once for them all.
     """
     chosen, field = rate_and_field(rate, contract)
     if contract is None:
         return chosen, field, billed_before
     assert isinstance(contract, Contract)  # rate_and_field checked it
+    if work is None:
+        work = ContractWork(contract, billed_before=billed_before, rules=rules)
     if day < contract.started:
         # The contract's own rule for its payments (Contract refuses one dated
         # before it started), so one more payment cannot be charged there either.
@@ -398,21 +413,16 @@ def payment_terms(
     schedule = _schedule(day, rules)
     charged = _rate_in(schedule, chosen, day, offered=_offered(contract, rules))
     if chosen is not None and _kept_rate_ended(schedule, chosen, day):
-        _refuse_kept_after_end(contract, schedule, chosen, field)
+        work.once(
+            ("ended", id(schedule)), _refuse_kept_after_end, contract, schedule, chosen, field
+        )
     basis = _resolve(schedule, day, charged, field, rules)[0]
     if chosen is not None and basis is FeeBasis.LEGACY:
-        _check_kept(
-            contract,
-            schedule,
-            rate=chosen,
-            payments=contract.payments,
-            billed_before=billed_before,
-            rules=rules,
-            field=field,
-        )
+        work.once(("kept", id(schedule)), work.check_kept, schedule, chosen, field)
     if chosen is not None:
-        _rate_fits_every_payment(contract, chosen, field, rules)
-        _check_offered(contract, chosen, field, (day, *(p.on for p in contract.payments)), rules)
+        work.once(("fits",), _rate_fits_every_payment, contract, chosen, field, rules)
+        # The days charged: the payments' own, and *day* (one of them for an own payment).
+        work.once(("offered", work.new_day(day)), work.check_offered, chosen, field, day)
     if not _reads_billings(schedule) and basis is not FeeBasis.LEGACY:
         return charged, field, billed_before
     # The kept rate is checked again on the billings before this payment
@@ -423,7 +433,14 @@ def payment_terms(
         if billed_before is None
         else cents_arg(billed_before, "billed_before", currency)
     )
-    earlier = _earlier(contract, day, payment, payment_field)
+    earlier = work.billed_earlier(day, payment, payment_field, currency)
+    if earlier is None:
+        return charged, field, billed_before
+    return charged, field, start + earlier
+
+
+def _billed(contract: Contract, earlier: list[Payment], currency: str) -> Money | None:
+    """What *earlier* (the contract's payments billed before one) come to, ``None`` if none."""
     if earlier and earlier[0].amount.currency != currency:  # one currency per contract
         # The first payment up to *day* in the contract's list (its own order): named there.
         index = contract.payments.index(earlier[0])
@@ -434,8 +451,133 @@ def payment_terms(
             field=f"Contract.payments[{index}].amount",
         )
     if not earlier:
-        return charged, field, billed_before
-    return charged, field, start + Money.total((p.amount for p in earlier), currency)
+        return None
+    return Money.total((p.amount for p in earlier), currency)
+
+
+class ContractWork:
+    """The work on a contract's payments that every charge of one of them repeats, done once.
+
+    :func:`payment_terms` checks the contract's rate against every payment
+    and counts the payments billed before the one it charges: linear in the
+    payments for each call, so charging each payment in turn by it (the
+    review's findings, one per pending payment) was quadratic (red team
+    r39, hostile 2: 2,000 payments took ~22 s).  One instance, made for a
+    contract, its *billed_before* and *rules*, is handed to each call:
+    each check's outcome (``None``, or the refusal, raised again as a copy)
+    is kept by :meth:`once`, and :meth:`billed_earlier` reads the billings
+    before a payment of the contract's own from running totals in the
+    order :func:`service_fee` charges them.  A one-call instance (no
+    *shared*) does each step as it was done before, directly.
+    """
+
+    def __init__(
+        self, contract: Contract, *, billed_before: object, rules: object, shared: bool = False
+    ) -> None:
+        self._contract = contract
+        self._billed_before = billed_before
+        self._rules = rules
+        self._shared = shared
+        self._outcomes: dict[tuple[object, ...], UpworkSafetyError | None] = {}
+        self._index: _Index | None = None
+
+    def once(self, key: tuple[object, ...], check: Callable[..., object], *args: object) -> None:
+        """Run *check* with *args* the first time *key* is asked; after that, its outcome again."""
+        if not self._shared:
+            check(*args)
+            return
+        if key not in self._outcomes:
+            try:
+                check(*args)
+            except UpworkSafetyError as exc:
+                self._outcomes[key] = exc
+                raise
+            self._outcomes[key] = None
+        refused = self._outcomes[key]
+        if refused is not None:
+            raise copy.copy(refused)
+
+    def new_day(self, day: date) -> date | None:
+        """*day* if no payment of the contract is on it, else ``None`` (the days are the same)."""
+        if not self._shared:
+            return day
+        return None if day in self.index().days else day
+
+    def check_kept(self, schedule: ServiceFeeSchedule, chosen: Decimal, field: str) -> None:
+        """:func:`_check_kept` of the contract's payments, for one charged *schedule*'s rate."""
+        _check_kept(
+            self._contract,
+            schedule,
+            rate=chosen,
+            payments=self._contract.payments,
+            billed_before=self._billed_before,
+            rules=self._rules,
+            field=field,
+        )
+
+    def check_offered(self, chosen: Decimal, field: str, day: date) -> None:
+        """:func:`_check_offered` on the payments' days and *day*."""
+        days = (day, *(p.on for p in self._contract.payments))
+        _check_offered(self._contract, chosen, field, days, self._rules)
+
+    def index(self) -> _Index:
+        """The contract's payments in the order they are charged, with running totals."""
+        if self._index is None:
+            self._index = _Index(self._contract.payments)
+        return self._index
+
+    def billed_earlier(self, day: date, payment: object, field: str, currency: str) -> Money | None:
+        """What the contract's payments billed before one on *day* come to (:func:`_earlier`).
+
+        ``None`` when there are none; a payment in another currency than
+        *currency* is refused, naming it in ``contract.payments``.
+        """
+        contract = self._contract
+        if self._shared and isinstance(payment, Payment):
+            index = self.index()
+            places = index.places.get(id(payment))
+            if places is not None and len(places) > 1:
+                _refuse_many(contract, payment, field, places, same=True)
+            total = None if places is None else index.before(places[0], currency)
+            if total is not None:
+                return total[0]
+        return _billed(contract, _earlier(contract, day, payment, field), currency)
+
+
+class _Index:
+    """A contract's payments sorted as charged (by day, then place), with running totals."""
+
+    def __init__(self, listed: tuple[Payment, ...]) -> None:
+        self.days = {p.on for p in listed}
+        self.places: dict[int, list[int]] = {}
+        for i, p in enumerate(listed):
+            self.places.setdefault(id(p), []).append(i)
+        order = sorted(range(len(listed)), key=lambda i: (listed[i].on, i))
+        self.rank = {i: r for r, i in enumerate(order)}
+        currencies = {p.amount.currency for p in listed}
+        self.currency = next(iter(currencies)) if len(currencies) == 1 else None
+        self.totals: list[Money] = []  # totals[r]: the first r + 1 payments charged
+        if self.currency is None or any(p.amount.amount < 0 for p in listed):
+            return  # not one contract's payments as its constructor keeps them: each counted
+        running = Money.zero(self.currency)
+        for i in order:
+            try:
+                running = Money.total((running, listed[i].amount), self.currency)
+            except UpworkSafetyError:
+                break  # past the digits a sum holds: each counted, and refused, as before
+            self.totals.append(running)
+
+    def before(self, place: int, currency: str) -> tuple[Money | None] | None:
+        """``(total,)`` of the payments charged before the one at *place* (``None``: none).
+
+        ``None`` when the running totals cannot say it (another currency).
+        """
+        rank = self.rank[place]
+        if rank == 0:
+            return (None,)
+        if currency != self.currency or rank > len(self.totals):
+            return None
+        return (self.totals[rank - 1],)
 
 
 def _rate_fits_every_payment(

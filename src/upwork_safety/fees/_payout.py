@@ -9,7 +9,7 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._last_day import LATEST, too_late
-from upwork_safety._moments import optional_to_utc, optional_utc_field
+from upwork_safety._moments import optional_to_utc, optional_utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import to_date
 from upwork_safety._validate import bool_field, whole_cents
@@ -97,8 +97,9 @@ class Payout(Steps):
             week's hours: the Wednesday ten days after the week ends,
             HC 211063698).
         paid_at: The payment's moment (timezone-aware, on the fee's day),
-            when known, as a :class:`~upwork_safety.Payment`'s ``at``: the
-            security period runs from it.  ``None`` (default): the
+            when known, as a :class:`~upwork_safety.Payment`'s ``at`` (or
+            the moment :func:`payout` was given as ``on=`` with a bare
+            amount): the security period runs from it.  ``None`` (default): the
             moment of the day is not known, and the period is counted
             from 00:00 UTC of the day, as ``Payment.moment`` reads it for
             the escrow ledger and ``checks.review_contract``.
@@ -253,7 +254,13 @@ class Payout(Steps):
 
 
 def _available(
-    day: date, payment: object, contract: object, given: object, rules: WeekRules
+    day: date,
+    payment: object,
+    contract: object,
+    given: object,
+    rules: WeekRules,
+    *,
+    at: datetime | None = None,
 ) -> tuple[date, bool]:
     """The first day a payment of *day* can be withdrawn: *given*, else the security period's end.
 
@@ -266,10 +273,12 @@ def _available(
     (under *rules*): a later one may be a hold, or disputed hours released.
     With no hourly *contract*, a payment is read as released fixed-price
     money: its day plus the security period, counted from its moment
-    (``Payment.at``) when known.  Returns the day and whether the payment
-    is an hourly contract's pay (:attr:`Payout.hourly_pay`).
+    (``Payment.at``, or *at* for a bare amount: ``on=`` given as a moment)
+    when known.  Returns the day and whether the payment is an hourly
+    contract's pay (:attr:`Payout.hourly_pay`).
     """
-    at = payment.at if isinstance(payment, Payment) else None
+    if isinstance(payment, Payment):
+        at = payment.at
     kind = payment.kind if isinstance(payment, Payment) else PaymentKind.OTHER
     hourly_pay = (
         isinstance(contract, Contract)
@@ -357,7 +366,12 @@ def payout(
             available (hourly pay is available later still:
             :func:`~upwork_safety.hourly.invoice` gives its day).
         on: The payment date; defaults to a Payment's own date and is
-            required for a bare amount.
+            required for a bare amount.  For a bare amount, an aware
+            ``datetime`` is the payment's moment: its UTC day is the
+            payment's day, and the security period is counted from it, as
+            from a Payment's ``at`` (it is :attr:`Payout.paid_at`).  For a
+            Payment, its UTC day must be the payment's day (the moment is
+            the Payment's own ``at``).
         rate: The contract's own service fee, as :func:`service_fee`
             (default: the schedule's, 10% today).
         billed_before: As :func:`explain_service_fee`.
@@ -405,8 +419,9 @@ def payout(
             :func:`upwork_safety.checks.review_contract` read it (a rule set
             as given, a history's in force on the payment's day; default
             Upwork's of that day), counted from the payment's moment
-            (``Payment.moment``: for a bare amount or a payment without
-            ``at``, 00:00 UTC of its day).  An hourly contract's pay is held
+            (``Payment.moment``; for a bare amount, *on* when it is a
+            moment; for a payment without ``at`` or a bare amount dated by
+            a ``date``, 00:00 UTC of its day).  An hourly contract's pay is held
             to its week's payout calendar under them, not to the security
             period.  The :class:`Payout` keeps them, and with them its
             bound.
@@ -448,6 +463,7 @@ def payout(
     if not isinstance(payment, Payment):  # its type first, then its date (review r37, newcomer 4)
         amount_type(payment, "payment", "payout", payment=True)
     given_day = optional_day(on, "on")
+    moment: datetime | None = None  # a bare amount's moment, when on= gives one
     if isinstance(payment, Payment):
         if given_day is not None and given_day != payment.on:
             raise InvalidValueError(
@@ -467,6 +483,10 @@ def payout(
     else:
         day = day_arg(given_day, "on")
         paid = payment
+        # A moment given as on= is the payment's moment, counted as a Payment's at is
+        # (red team r39, hostile 4: it had been cut to its day, 00:00 UTC).
+        if issubclass(type(on), datetime):
+            moment = utc_instant(on, "on")
         if isinstance(paid, Money):  # what was paid is whole cents (as a Payment's is)
             whole_cents(paid, "payment")
     chosen, field, before = payment_terms(
@@ -489,7 +509,9 @@ def payout(
         contract_started=started_before_rates(rate, contract, day=day, rules=rules),
     )
     chosen_platform = _given_rules(platform_rules, PlatformRules, "platform_rules")
-    available, hourly_pay = _available(day, payment, contract, available_on, chosen_platform)
+    available, hourly_pay = _available(
+        day, payment, contract, available_on, chosen_platform, at=moment
+    )
     withdrawn_on = _withdrawal_day(reference_rate, method)
     if withdrawn_on < available and available > LATEST:  # no rate can be dated that late
         raise InvalidValueError(
@@ -530,7 +552,7 @@ def payout(
         fee=fee,
         withdrawal=withdrawal,
         platform_rules=chosen_platform,
-        paid_at=payment.at if isinstance(payment, Payment) else None,
+        paid_at=payment.at if isinstance(payment, Payment) else moment,
         hourly_pay=hourly_pay,
         available_on=available,
         withdrawn_on=withdrawn_on,

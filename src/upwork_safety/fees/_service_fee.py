@@ -12,7 +12,7 @@ from __future__ import annotations
 # Imported at run time: the doctests call date(), and the API docs resolve the annotations.
 from datetime import date, datetime
 from decimal import Decimal
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from upwork_safety._decimals import INTEGER_DIGITS_RULE
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
@@ -26,6 +26,7 @@ from upwork_safety.fees._common import (
     units_up,
 )
 from upwork_safety.fees._contract_terms import (
+    ContractWork,
     _contract_fees,
     payment_terms,
     started_before_rates,
@@ -40,6 +41,9 @@ from upwork_safety.fees._fee_explanation import (
 from upwork_safety.models import Contract, Payment
 from upwork_safety.money import MAX_DIGITS, Money, exact
 from upwork_safety.rules import RuleHistory, ServiceFeeSchedule
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "explain_service_fee",
@@ -169,6 +173,7 @@ def _one_payment(
     contract: object,
     rules: object,
     caller: str,
+    work: ContractWork | None = None,
 ) -> ServiceFee:
     """The fee on one payment, an amount *on* a day or a Payment: the one rule of the fee functions.
 
@@ -177,7 +182,8 @@ def _one_payment(
     contract's own payments, in its place
     (:func:`~upwork_safety.fees._contract_terms.payment_terms`).  A Payment
     brings its own date (*on*, if given, must agree); an amount needs *on*,
-    and *caller* names the function that said so.
+    and *caller* names the function that said so.  *work*: as for
+    :func:`~upwork_safety.fees._contract_terms.payment_terms`.
     """
     payment = amount if isinstance(amount, Payment) else None
     if payment is None:  # the amount's type first, then its date (review r37, newcomer 4)
@@ -208,6 +214,7 @@ def _one_payment(
         rules=rules,
         payment=payment,
         payment_field="amount",
+        work=work,
     )
     return explain(
         amount,
@@ -218,6 +225,33 @@ def _one_payment(
         rules=rules,
         contract_started=started_before_rates(rate, contract, day=day, rules=rules),
     )
+
+
+def own_payment_fees(contract: Contract) -> Callable[[Payment], ServiceFee]:
+    """``explain_service_fee(payment, contract=contract)`` for each of *contract*'s own payments.
+
+    The same answer, or the same refusal, for each payment, with the work
+    that reads every payment of the contract done once for all the calls
+    (:class:`~upwork_safety.fees._contract_terms.ContractWork`): charging
+    each pending payment of a review in turn stays linear in the contract's
+    payments (red team r39, hostile 2).
+    """
+    work = ContractWork(contract, billed_before=None, rules=None, shared=True)
+
+    @exact
+    def charge(payment: Payment) -> ServiceFee:
+        return _one_payment(
+            payment,
+            on=None,
+            rate=None,
+            billed_before=None,
+            contract=contract,
+            rules=None,
+            caller="explain_service_fee",
+            work=work,
+        )
+
+    return charge
 
 
 @overload
