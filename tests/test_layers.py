@@ -36,6 +36,7 @@ RANK = {
     "_money_shares": 2.5,
     "_rounding": 2.5,
     "money": 3,
+    "_exchange_rate": 3.2,
     "_members": 3.5,
     "kinds": 4,
     "_rate_args": 3.9,
@@ -116,6 +117,21 @@ def _imports(path: Path) -> list[tuple[int, str]]:
 FILES = sorted(SRC.rglob("*.py"))
 
 
+#: Imports that break the rules above on purpose, each with its reason; (importing
+#: module's owner, imported module).  Every one is named in the closing note of the round
+#: that added it, to be removed.
+EXCEPTIONS = {
+    # money re-exports ExchangeRate, which builds Money, from the module it was split into
+    # to keep money.py under 700 lines (review r39, hostile 5): imported under TYPE_CHECKING
+    # and on first use (module __getattr__), after both modules are loaded.
+    ("money", "upwork_safety._exchange_rate"),
+    # checks charges a review's pending payments in one pass over the contract (red team
+    # r39, hostile 2: quadratic before); the one-pass charge is fees' private work until it
+    # becomes a public fees function.
+    ("checks", "upwork_safety.fees._service_fee"),
+}
+
+
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(SRC)))
 def test_imports_point_down(path):
     """Every import of the library goes to a lower layer or stays in its own package."""
@@ -125,7 +141,7 @@ def test_imports_point_down(path):
     for line, module in _imports(path):
         parts = module.split(".")[1:]
         target = parts[0]
-        if target == owner:
+        if target == owner or (owner, module) in EXCEPTIONS:
             continue
         if target not in RANK:
             wrong.append(f"line {line}: {module} is not a known layer")
@@ -136,3 +152,9 @@ def test_imports_point_down(path):
         if any(p.startswith("_") for p in parts[1:]) and target not in SHARED_PRIVATE:
             wrong.append(f"line {line}: {module} is another package's private module")
     assert [] == wrong
+
+
+def test_every_exception_is_still_needed():
+    """An exception whose import is gone is taken out of EXCEPTIONS, not left to widen it."""
+    used = {(_owner(path), module) for path in FILES for _, module in _imports(path)}
+    assert set() == EXCEPTIONS - used
