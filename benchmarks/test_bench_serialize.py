@@ -696,3 +696,51 @@ def test_paired_ratios(benchmark, shape, capsys):
             ]
     with capsys.disabled():
         print("\n" + "\n".join(lines))
+
+
+def _halves(history: list[Contract], models: list[PContract]) -> dict[str, Callable[[], object]]:
+    """Each side's writing and reading on its own (the round trip's two halves)."""
+    text = serialize.to_json(history)
+    theirs = ADAPTER.dump_json(models, exclude_unset=True)
+
+    def ours_write() -> object:
+        saved = _fast.ENCODER
+        _fast.ENCODER = None  # the default install's path
+        try:
+            return serialize.to_json(history)
+        finally:
+            _fast.ENCODER = saved
+
+    return {
+        "ours write": ours_write,
+        "pydantic write": lambda: ADAPTER.dump_json(models, exclude_unset=True),
+        "ours read": lambda: serialize.from_json(list[Contract], text),
+        "pydantic read": lambda: ADAPTER.validate_json(theirs),
+    }
+
+
+def test_paired_halves(benchmark, shape, capsys):
+    """Writing and reading apart, against pydantic's JSON path: which half holds the gap.
+
+    A measurement only (no goal): the same pairing as :func:`test_paired_ratios`.
+    """
+    name, history, models = shape
+    sides = _halves(history, models)
+    benchmark.group = f"serialize-halves-{name}"
+    benchmark.pedantic(sides["ours read"], rounds=1, iterations=1)
+    lines = [
+        "| shape | half | GC | ours median (s) | pydantic median (s) | ratio min | median | max |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for collector in (True, False):
+        times = paired(sides, collector=collector)
+        for half in ("write", "read"):
+            ours, base = times[f"ours {half}"], times[f"pydantic {half}"]
+            ratios = [a / b for a, b in zip(ours, base, strict=True)]
+            lines.append(
+                f"| {name} | {half} | {'on' if collector else 'off'} "
+                f"| {statistics.median(ours):.3f} | {statistics.median(base):.3f} "
+                f"| {min(ratios):.2f} | {statistics.median(ratios):.2f} | {max(ratios):.2f} |"
+            )
+    with capsys.disabled():
+        print("\n" + "\n".join(lines))

@@ -402,6 +402,7 @@ class _Builder:
             return var
         if hook == self.conv._structure_call:  # noqa: SLF001  (cattrs' own test)
             return f"{self.bind(t, 't')}({var})"
+        hook = _strict.enum_hook(hook, t)  # an enum's reader, where the str reader would pass it
         called = f"{self.bind(hook, 'h')}({var}, {self.bind(t, 't')})"
         # The pass-through tests hold for the plain types only: a str or int
         # enum reaches the same reader, which makes it a member.

@@ -562,3 +562,15 @@ PASS_THROUGH: dict[object, str] = {
     read_int: "type({v}) is int",
     read_bool: "{v} is True or {v} is False",
 }
+
+
+def enum_hook(hook: object, t: object) -> object:
+    """The reader *hook* hands a value of *t* to: an enum's, or *hook* itself.
+
+    :func:`read_str` and :func:`read_int` hand an enum *t* to :func:`read_enum`
+    as their first step.  For the fused reader (:mod:`._fused`), which knows *t*
+    when it is built and calls that reader at once, with the same arguments.
+    """
+    if (hook is read_str or hook is read_int) and _is_enum_type(t):
+        return read_enum
+    return hook

@@ -25,7 +25,7 @@ from upwork_safety._events import History
 from upwork_safety._validate import bounded, countable
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
 from upwork_safety.kinds import StrEnum
-from upwork_safety.money import Money
+from upwork_safety.money import Money, own
 from upwork_safety.serialize import _strict
 from upwork_safety.serialize._fields import EVENT_NAMES, TAG, raising_field
 from upwork_safety.serialize._fields import UNION_ORIGINS as _UNION_ORIGINS
@@ -97,13 +97,19 @@ def _same(value: object, default: Any, write: Any) -> bool:
     """Whether *value* is *default* exactly: equal, of the same class, written the same way."""
     if value is default:
         return True
-    if value.__class__ is not default.__class__ or value != default:
+    if value.__class__ is not default.__class__:
+        return False
+    if type(value) is Money and type(default) is Money:
+        # What Money's own == reads (``own``: each refused as it refuses a forged one),
+        # read once here for both tests: equal, and the same text (Decimal("0.00") is
+        # not "0").
+        mine, theirs = own(value, "self"), own(default, "other")
+        return mine == theirs and str(mine[0]) == str(theirs[0])
+    if value != default:
         return False
     if value.__class__ in _EXACT:
         return True
-    # Equal values of one class: the same text too (Decimal("0.00") is not "0").
-    if value.__class__ is Money:
-        return str(value.amount) == str(default.amount)  # type: ignore[attr-defined]
+    # Equal values of one class: the same text too.
     return bool(write(value) == write(default))
 
 
@@ -155,23 +161,27 @@ def _exact_default(a: attrs.Attribute[Any], write: Any, *, checked: bool) -> att
         def exact(instance: object) -> object:
             value = factory(instance)
             held = getattr(instance, name)
+            money = held.__class__ is Money
+            plain = type(held) is Money  # (a lying __class__ keeps its own comparison)
             if convert is None and held is value:
                 # The field holds this very default (shared zero buckets do):
                 # the same object is written the same way, so it compares
-                # equal to itself and is left out without the wrapper.
-                return value
-            money = held.__class__ is Money
+                # equal to itself and is left out without the wrapper.  A
+                # Money is answered "left out" at once: its ``!=`` checks it
+                # (``own``) and gives way to the answer, where comparing it
+                # with itself would check it twice.
+                return _LEFT_OUT if plain else value
             if money or checked:
                 # A Money field (an escrow's buckets), or any field of the
                 # library's own classes (whose values are the library's and
                 # give way to another class's comparison), answered here by
                 # the one rule, instead of by the wrapper the field's ``!=``
-                # would ask next.  A Money equals itself (its fields are
-                # compared by identity first), so it stands for "left out".
+                # would ask next.  The field value's ``!=`` (a Money's checks
+                # the Money once, ``own``) gives way to the answer.
                 default = value if convert is None else convert(value)
                 if held is not default and not _same(held, default, write):
                     return _KEPT
-                return held if money else _LEFT_OUT
+                return held if money and not plain else _LEFT_OUT
             return _Exactly(value if convert is None else convert(value), write)
 
         def exact_made() -> object:
