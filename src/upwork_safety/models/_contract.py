@@ -175,6 +175,8 @@ def _weekly_limit(value: Decimal | int | str | None) -> Decimal | None:
 
 def _contract_kind(value: ContractKind | str) -> ContractKind:
     """A converter: the ContractKind member a text names; anything else is for member_field."""
+    if type(value) is ContractKind:  # every contract the escrow engine builds: as it is
+        return value
     return cast("ContractKind", member_text(ContractKind, value))
 
 

@@ -153,6 +153,8 @@ def _refuse(field: str, rule: str, message: str) -> NoReturn:
 
 def _milestone_state(value: MilestoneState | str) -> MilestoneState:
     """A converter: the MilestoneState member a text names; anything else is for member_field."""
+    if type(value) is MilestoneState:  # every escrow the engine builds: as it is
+        return value
     return cast("MilestoneState", member_text(MilestoneState, value))
 
 
