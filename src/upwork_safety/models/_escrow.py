@@ -52,7 +52,7 @@ def _zero_like_funded(escrow: Escrow) -> Money:
 
 # The buckets' validators.  attrs runs them in field order, after every field is set, so
 # a bucket holding the very object an earlier Money field holds (the zero buckets share
-# one value; a funded escrow holds the Money it was funded with) holds a value that
+# one value; an escrow given one Money as funded and held holds it twice) holds a value that
 # money_field passed a moment ago in this constructor: the same check of the same
 # immutable value is not run on it twice.  Any other value is checked as before.
 def _held_field(escrow: Escrow, attribute: Any, value: Any) -> None:
