@@ -670,10 +670,10 @@ def _items(events: object, what: str) -> tuple[Event, ...]:
 
 def _chain(events: object, what: str) -> _Entry | None:
     """The last entry of a history holding *events*, each checked (``what[i]`` in errors)."""
+    if isinstance(events, _Entry):  # first: History is an ABC, dearer to ask
+        return events
     if isinstance(events, History):
         return events._head  # noqa: SLF001  (already a checked chain)
-    if isinstance(events, _Entry):
-        return events
     items = _items(events, what)
     return _Entry(None, items, what) if items else None
 

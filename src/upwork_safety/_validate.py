@@ -31,6 +31,7 @@ from upwork_safety._text import long_text as long_text  # noqa: PLC0414
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
     Money,
+    _whole_units,
     held,
     require_money,
     to_decimal,
@@ -442,7 +443,9 @@ def cents_field(instance: object, attribute: Any, value: Any) -> None:
 
     Every amount Upwork moves (a milestone, a payment, escrow) is in cents.
     """
-    if _plain_non_negative(value) and value.is_rounded():
+    # One held() for both tests (is_rounded() would read and check the slots again).
+    fields = held(value) if type(value) is Money else None
+    if fields is not None and fields[0] >= _ZERO and _whole_units(*fields):
         return
     money_field(instance, attribute, value)
     whole_cents(value, field_name(instance, attribute))

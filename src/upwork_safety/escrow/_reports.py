@@ -281,6 +281,24 @@ _BESIDE = ("bonus_pending", "bonus_available", "at_risk")
 _ROWS = (*_BUCKETS, "funded", *_BESIDE)
 
 
+#: Each bucket of a Ledger, with the buckets before it in field order.
+_EARLIER = {name: (*_BUCKETS, *_BESIDE)[:k] for k, name in enumerate((*_BUCKETS, *_BESIDE))}
+
+
+def _bucket_field(instance: Ledger, attribute: Any, value: Money) -> None:
+    """:func:`cents_field`, for a bucket no earlier bucket shares its Money with.
+
+    attrs runs the validators in field order once every field is set, so a bucket
+    holding the very object an earlier one holds (the empty buckets share their
+    currency's zero) holds a value ``cents_field`` passed a moment ago in this
+    constructor: the same check of the same immutable value is not run twice.
+    """
+    for name in _EARLIER[attribute.name]:
+        if getattr(instance, name) is value:
+            return
+    cents_field(instance, attribute, value)
+
+
 @through_init
 @attrs.frozen
 class Ledger:
@@ -315,13 +333,13 @@ class Ledger:
 
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
     work_in_progress: Money = attrs.field(converter=plain_money, validator=cents_field)
-    in_review: Money = attrs.field(converter=plain_money, validator=cents_field)
-    pending: Money = attrs.field(converter=plain_money, validator=cents_field)
-    available: Money = attrs.field(converter=plain_money, validator=cents_field)
-    refunded: Money = attrs.field(converter=plain_money, validator=cents_field)
-    bonus_pending: Money = attrs.field(converter=plain_money, validator=cents_field)
-    bonus_available: Money = attrs.field(converter=plain_money, validator=cents_field)
-    at_risk: Money = attrs.field(converter=plain_money, validator=cents_field)
+    in_review: Money = attrs.field(converter=plain_money, validator=_bucket_field)
+    pending: Money = attrs.field(converter=plain_money, validator=_bucket_field)
+    available: Money = attrs.field(converter=plain_money, validator=_bucket_field)
+    refunded: Money = attrs.field(converter=plain_money, validator=_bucket_field)
+    bonus_pending: Money = attrs.field(converter=plain_money, validator=_bucket_field)
+    bonus_available: Money = attrs.field(converter=plain_money, validator=_bucket_field)
+    at_risk: Money = attrs.field(converter=plain_money, validator=_bucket_field)
     funded: Money = attrs.field(converter=plain_money, validator=_check_ledger)
 
     @property

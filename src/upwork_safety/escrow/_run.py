@@ -20,7 +20,7 @@ builds; a replay of many events builds each changed milestone once.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from upwork_safety._escrow_amounts import settled_state
 from upwork_safety.models import (
@@ -30,6 +30,7 @@ from upwork_safety.models import (
     MilestoneState,
     Payment,
     PaymentKind,
+    _history_of,
     _indexes,
     _next,
     _position,
@@ -197,7 +198,7 @@ class Run:
         self.rules = rules
         self.positions, holding, self.waiting = _indexes(contract)
         self.holding: set[int] = set(holding)
-        self.history: History = cast("History", contract.history)  # the converter makes one
+        self.history: History = _history_of(contract)
         self.last_event: Event | None = self.history.last
         self.last_at: datetime | None = None if self.last_event is None else self.last_event.at
         self.ended: date | None = contract.ended

@@ -27,6 +27,7 @@ from upwork_safety.models._contract import Contract
 # The escrow engine's private helpers (the next contract after a step, the
 # milestone indexes, the shared zero buckets) are re-exported here, not in
 # __all__: another package may import only this public module (test_layers).
+from upwork_safety.models._contract import _history_of as _history_of
 from upwork_safety.models._contract import _indexes as _indexes
 from upwork_safety.models._contract import _next as _next
 from upwork_safety.models._contract import _position as _position

@@ -83,9 +83,9 @@ def _one_currency(amounts: Sequence[Money], what: str) -> None:
             )
 
 
-def _keep(target: object, name: str, value: object) -> None:
-    """Store an index or a cache of :class:`_Milestones` or :class:`_Payments`."""
-    object.__setattr__(target, name, value)
+#: Store an index or a cache of :class:`_Milestones` or :class:`_Payments` (``object``'s
+#: own ``__setattr__``, called directly: a Python function around it cost a frame a call).
+_keep = object.__setattr__
 
 
 def _read_only() -> NoReturn:

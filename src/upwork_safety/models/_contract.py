@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timezone
 from decimal import Decimal
-from typing import NoReturn, cast
+from operator import attrgetter
+from typing import TYPE_CHECKING, NoReturn, cast
 
 import attrs
 
@@ -174,6 +175,8 @@ def _weekly_limit(value: Decimal | int | str | None) -> Decimal | None:
 
 def _contract_kind(value: ContractKind | str) -> ContractKind:
     """A converter: the ContractKind member a text names; anything else is for member_field."""
+    if type(value) is ContractKind:  # every contract the escrow engine builds: as it is
+        return value
     return cast("ContractKind", member_text(ContractKind, value))
 
 
@@ -320,7 +323,7 @@ class Contract:
                 field="Contract.feedback",
                 rule=FEEDBACK_ONLY_ON_ENDED,
             )
-        history = cast("History", self.history)  # the converter makes one
+        history = _history_of(self)
         first = history.first
         if first is not None and first.at.date() < self.started:
             _before_start(
@@ -332,7 +335,7 @@ class Contract:
         self._check_kind()
         self._check_currency()
         milestones = _checked(self)
-        payments = cast("_Payments", self.payments)
+        payments = _payments_of(self)
         if payments.earliest is not None and payments[payments.earliest].on < self.started:
             index = payments.earliest
             _before_start(
@@ -433,7 +436,7 @@ class Contract:
         many payments there are.  The escrow engine reads a contract at no
         earlier moment.
         """
-        return cast("_Payments", self.payments).latest
+        return _payments_of(self).latest
 
     @property
     def recorded_until(self) -> datetime:
@@ -497,9 +500,24 @@ def _position(contract: Contract, milestone_id: object, what: str = "milestone_i
     return index
 
 
-def _checked(contract: Contract) -> _Milestones:
-    """``contract.milestones``, which the converter always makes a :class:`_Milestones`."""
-    return cast("_Milestones", contract.milestones)
+if TYPE_CHECKING:
+
+    def _checked(contract: Contract) -> _Milestones:
+        """``contract.milestones``, which the converter always makes a :class:`_Milestones`."""
+        ...
+
+    def _history_of(contract: Contract) -> History:
+        """``contract.history``, which the converter always makes a :class:`History`."""
+        ...
+
+    def _payments_of(contract: Contract) -> _Payments:
+        """``contract.payments``, which the converter always makes a :class:`_Payments`."""
+        ...
+
+else:  # The same reads, typed above, as C calls: a Python function (and typing.cast in it)
+    _checked = attrgetter("milestones")  # cost two frames a read, dozens of reads a step
+    _history_of = attrgetter("history")
+    _payments_of = attrgetter("payments")
 
 
 def _remember_steps(contract: Contract, rules: object) -> None:
@@ -508,15 +526,13 @@ def _remember_steps(contract: Contract, rules: object) -> None:
     The engine's fact about the contract's history and payments; the models
     hold it and never read *rules* (``escrow._recorded_steps``).
     """
-    history = cast("History", contract.history)
-    _remember_steps_of(_checked(contract), history, cast("_Payments", contract.payments), rules)
+    _remember_steps_of(_checked(contract), _history_of(contract), _payments_of(contract), rules)
 
 
 def _steps_checked(contract: Contract, rules: object) -> bool:
     """Whether :func:`_remember_steps` noted *contract*'s history and payments under *rules*."""
-    history = cast("History", contract.history)
     return _steps_remembered(
-        _checked(contract), history, cast("_Payments", contract.payments), rules
+        _checked(contract), _history_of(contract), _payments_of(contract), rules
     )
 
 
@@ -580,13 +596,13 @@ def _next(
     milestones = _checked(contract)
     new_milestones = milestones.replacing(changed) if changed else milestones
     if payments is None:
-        old_payments = cast("_Payments", contract.payments)
+        old_payments = _payments_of(contract)
         new_payments = old_payments.appending(paid)
         _match_new_releases(milestones, new_milestones, changed, paid, len(old_payments))
     else:  # a refund of paid money rewrote the payments: they are all checked here
         new_payments = _Payments((*payments, *paid))
         _match_releases(new_milestones, new_payments)
-    history = _extend(cast("History", contract.history), events, "Contract.history")
+    history = _extend(_history_of(contract), events, "Contract.history")
     # Nothing is read here: the engine's guards already refused every event
     # _check_history would (a milestone the contract does not have, a second
     # end, funding after the end), so the new history is marked as fitting,

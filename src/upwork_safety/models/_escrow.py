@@ -50,6 +50,31 @@ def _zero_like_funded(escrow: Escrow) -> Money:
     return _zero(funded.currency) if isinstance(funded, Money) else cast("Money", funded)
 
 
+# The buckets' validators.  attrs runs them in field order, after every field is set, so
+# a bucket holding the very object an earlier Money field holds (the zero buckets share
+# one value; an escrow given one Money as funded and held holds it twice) holds a value that
+# money_field passed a moment ago in this constructor: the same check of the same
+# immutable value is not run on it twice.  Any other value is checked as before.
+def _held_field(escrow: Escrow, attribute: Any, value: Any) -> None:
+    if value is not escrow.funded:
+        money_field(escrow, attribute, value)
+
+
+def _released_field(escrow: Escrow, attribute: Any, value: Any) -> None:
+    if value is not escrow.held and value is not escrow.funded:
+        money_field(escrow, attribute, value)
+
+
+def _refunded_field(escrow: Escrow, attribute: Any, value: Any) -> None:
+    if value is not escrow.released and value is not escrow.held and value is not escrow.funded:
+        money_field(escrow, attribute, value)
+
+
+def _carried_field(escrow: Escrow, attribute: Any, value: Any) -> None:
+    if value is not escrow.refunded and value is not escrow.released:
+        _refunded_field(escrow, attribute, value)
+
+
 #: What each state allows: (money fields that must be zero, those that must be
 #: more than zero, the moment it needs, the moments it may hold).
 _SHAPES: Mapping[MilestoneState, tuple[tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]] = {
@@ -128,6 +153,8 @@ def _refuse(field: str, rule: str, message: str) -> NoReturn:
 
 def _milestone_state(value: MilestoneState | str) -> MilestoneState:
     """A converter: the MilestoneState member a text names; anything else is for member_field."""
+    if type(value) is MilestoneState:  # every escrow the engine builds: as it is
+        return value
     return cast("MilestoneState", member_text(MilestoneState, value))
 
 
@@ -199,22 +226,22 @@ class Escrow:
     held: Money = attrs.field(
         converter=plain_money,
         default=attrs.Factory(_zero_like_funded, takes_self=True),
-        validator=money_field,
+        validator=_held_field,
     )
     released: Money = attrs.field(
         converter=plain_money,
         default=attrs.Factory(_zero_like_funded, takes_self=True),
-        validator=money_field,
+        validator=_released_field,
     )
     refunded: Money = attrs.field(
         converter=plain_money,
         default=attrs.Factory(_zero_like_funded, takes_self=True),
-        validator=money_field,
+        validator=_refunded_field,
     )
     carried_over: Money = attrs.field(
         converter=plain_money,
         default=attrs.Factory(_zero_like_funded, takes_self=True),
-        validator=money_field,
+        validator=_carried_field,
     )
     submitted_at: datetime | None = attrs.field(
         default=None, converter=optional_to_utc, validator=optional_utc_field
