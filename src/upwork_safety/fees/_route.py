@@ -248,7 +248,7 @@ def reference_day(reference_rate: ExchangeRate, what: str = "reference_rate") ->
     that day picks the s.154A tax rules: an undated rate would leave the
     library to guess the day (it reads no clock), so it is refused.  (A day
     after 9990-12-31, the last day a withdrawal may be on, is refused by
-    :class:`~upwork_safety.money.ExchangeRate` itself.)
+    :class:`~upwork_safety.ExchangeRate` itself.)
     """
     day = reference_rate.as_of
     if day is None:

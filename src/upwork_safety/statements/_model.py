@@ -252,7 +252,7 @@ def _hours(instance: Transaction, attribute: Any, value: Any) -> None:
 
 
 def _rate(instance: object, attribute: Any, value: Any) -> None:
-    """An exchange rate as :class:`~upwork_safety.money.ExchangeRate` holds one, or ``None``.
+    """An exchange rate as :class:`~upwork_safety.ExchangeRate` holds one, or ``None``.
 
     Positive, and within the digits every number of the library keeps
     (:func:`~upwork_safety.money.to_decimal`), so a row that is built can be

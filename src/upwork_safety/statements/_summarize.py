@@ -223,7 +223,7 @@ def summarize(
             ``"2024-25"``, 1 July 2024 to 30 June 2025) or ``"year"``
             (calendar years, periods ``"2024"``, 1 January to 31 December).
         rates: USD→PKR rates to convert net earnings and withdrawals at: one
-            :class:`~upwork_safety.money.ExchangeRate` for every period, or a
+            :class:`~upwork_safety.ExchangeRate` for every period, or a
             mapping from period to rate.  One dated rate must be dated
             within the statement's periods (from the first one's first day
             to the last one's last); an undated one is taken as given.
