@@ -21,13 +21,12 @@ from upwork_safety import Money
         ("-0.004", "+.2f", "+0.00"),
         ("-0.004", ">8.2f", "    0.00"),
         ("-0.004", "08.2f", "00000.00"),
-        ("-0.4", ".0f", "0"),
-        # ".2%" is refused since review r38 (hostile 2): a percent shows another amount.
+        # ".2%" is refused since review r38 (hostile 2): a percent shows another amount;
+        # ".0f" on USD and ".2e" since review r39 (hostile 5), for the same reason.
         ("-0.00", ".2f", "0.00"),
         ("-0.005", ".2f", "-0.01"),
         ("-0.004", ".3f", "-0.004"),
         ("-0.004", "f", "-0.004"),
-        ("-0.004", ".2e", "-4.00e-3"),
         ("-1234.004", ",.2f", "-1,234.00"),
     ],
 )

@@ -202,7 +202,11 @@ def test_other_specs_still_format() -> None:
     money = Money("1234.50", "USD")
     assert format(money, ",.2f") == "1,234.50"
     assert format(money, "%>10") == "%%%1234.50"  # '%' as the fill, not the type
-    assert format(money, "e") == "1.23450e+3"
+    # A scientific spec is refused since review r39 (hostile 5), as Money.format refuses a
+    # scientific pattern: one rule for both.
+    with pytest.raises(InvalidValueError) as caught:
+        format(money, "e")
+    assert caught.value.field == "format_spec"
 
 
 # --- 3, 4: serialize's sequence fields ---------------------------------------------------

@@ -27,6 +27,7 @@ from upwork_safety._decimals import exact as exact
 from upwork_safety._decimals import shows_exponent as shows_exponent
 from upwork_safety._decimals import to_decimal as to_decimal
 from upwork_safety._decimals import within_limits as within_limits
+from upwork_safety._display import shown
 from upwork_safety._money_fields import _amount
 from upwork_safety._money_fields import _known_currencies as _known_currencies
 from upwork_safety._money_fields import as_built as as_built
@@ -602,7 +603,7 @@ def __getattr__(name: str) -> object:
         from upwork_safety._exchange_rate import ExchangeRate
 
         return ExchangeRate
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    raise AttributeError(f"module 'upwork_safety.money' has no attribute {shown(name)}")
 
 
 def __dir__() -> list[str]:

@@ -210,7 +210,7 @@ def _gap(value: object) -> timedelta:
         )
     if value < timedelta(days=1) or value % timedelta(days=1):
         raise InvalidValueError(
-            f"split_after must be whole days, at least one, not {value!r}: payments are "
+            f"split_after must be whole days, at least one, not {shown(value)}: payments are "
             "dated by the day, so a gap is a number of days",
             field="split_after",
             rule=_SPLIT_RULE,
