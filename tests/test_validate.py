@@ -523,7 +523,7 @@ def test_a_format_character_that_shows_a_glyph_is_not_blank(text):
     An id holding a zero-width space besides is refused since review r39 (review 2): it is
     not blank, but a reader cannot see all of it."""
     assert not is_blank(text)
-    if "\u200b" in text:
+    if "\u200b" in text or text == "\ufff9":  # the interlinear anchor prints nothing (hostile2 6)
         with pytest.raises(InvalidValueError) as caught:
             Client(text)
         assert caught.value.rule == ID_RULE
@@ -589,14 +589,28 @@ def test_cents_field_takes_plain_money_in_whole_cents_only(value, error, rule):
 
 
 @pytest.mark.parametrize(
-    "text", ["a\u3164b", "a\u2800b", "a\u2028b", "a\ue000b", "a\u0378b", "a\u00a0b", "a\u202eb"]
+    "text", ["a\u3164b", "a\u2800b", "a\u2028b", "a\u00a0b", "a\u202eb", "a\ufff9b", "a\u00adb"]
 )
 def test_an_id_holding_a_character_a_reader_cannot_see_is_refused(text):
     """Review r39 (review 2, after the merge): not only what ``str.isprintable`` refuses, but
     what shows nothing though Python prints it (a Hangul filler, the blank Braille pattern),
-    and what it cannot print (a line separator, private use, unassigned) is refused inside an
-    id, while a format character that shows a glyph is kept (above)."""
+    a line separator, NBSP, a bidi override, an interlinear annotation mark and the soft
+    hyphen are refused inside an id, while a format character that shows a glyph is kept
+    (above)."""
     with pytest.raises(InvalidValueError) as caught:
         Client(text)
     assert caught.value.rule == ID_RULE
     assert caught.value.field == "Client.id"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Logo design \u2714\ufe0f", "\u2b50\ufe0f Shopify store", "\u0dc1\u0dca\u200d\u0dbb\u0dd3",
+     "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "\U0001f468\u200d\U0001f469\u200d\U0001f467",
+     "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f", "Jos\u00e9 Ltd"],
+)  # fmt: skip
+def test_an_id_keeps_what_real_names_and_titles_hold(text):
+    """Red team r39 (hostile2 1): emoji with a variation selector, the zero-width joiners of
+    Sinhala, Persian and emoji sequences, and emoji tag sequences are text as it shows; the
+    id rule refused them for one merge and keeps them now."""
+    assert text == Client(text).id

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from upwork_safety._text import ID_RULE
 from upwork_safety._validate import field_name
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.money import unicode_text
@@ -83,12 +82,7 @@ def cell(check: Any) -> Any:
     """An attrs validator: *check*, then a text a cell of an export holds (:func:`cell_text`)."""
 
     def validator(instance: object, attribute: Any, value: Any) -> None:
-        try:
-            check(instance, attribute, value)
-        except InvalidValueError as error:
-            if error.rule == ID_RULE:  # a NUL is first of all no text export's (r22 M1)
-                cell_text(value, field_name(instance, attribute))
-            raise
+        check(instance, attribute, value)
         cell_text(value, field_name(instance, attribute))
 
     return validator

@@ -26,9 +26,9 @@ from upwork_safety._validate import (
     instance,
     is_blank,
     member_field,
-    optional_id_field,
     optional_instance,
     sequence_of,
+    shown_text_field,
     text_field,
     text_value,
 )
@@ -226,6 +226,17 @@ def hours_problem(kind: TransactionKind, *, given: bool, needed: bool) -> str | 
     return None
 
 
+def _optional_cell_id(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: ``None``, or an export's id cell as written, showing something.
+
+    Not :func:`~upwork_safety._validate.id_field`: a row keeps its cells as the
+    export writes them (red team r39, hostile2 5: one Transaction ID with a
+    space refused the whole export), and its ids are never a model's ids.
+    """
+    if value is not None:
+        shown_text_field(instance, attribute, value)
+
+
 def _hours(instance: Transaction, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     if optional_instance(value, Decimal, name) is None:
@@ -391,7 +402,7 @@ class Transaction:
     )
     amount: Money = attrs.field(converter=plain_money, validator=usd_field(row=True))
     id: str | None = attrs.field(
-        converter=optional_plain_text, default=None, validator=cell(optional_id_field)
+        converter=optional_plain_text, default=None, validator=cell(_optional_cell_id)
     )
     type_text: str = attrs.field(converter=plain_text, default="", validator=cell(text_field))
     description: str = attrs.field(converter=plain_text, default="", validator=cell(text_field))
@@ -401,10 +412,10 @@ class Transaction:
     client: str = attrs.field(converter=plain_text, default="", validator=cell(text_field))
     contract: str = attrs.field(converter=plain_text, default="", validator=cell(text_field))
     contract_id: str | None = attrs.field(
-        converter=optional_plain_text, default=None, validator=cell(optional_id_field)
+        converter=optional_plain_text, default=None, validator=cell(_optional_cell_id)
     )
     related_id: str | None = attrs.field(
-        converter=optional_plain_text, default=None, validator=cell(optional_id_field)
+        converter=optional_plain_text, default=None, validator=cell(_optional_cell_id)
     )
     hours: Decimal | None = attrs.field(default=None, validator=_hours)
     local_amount: Money | None = attrs.field(
