@@ -3,7 +3,7 @@
 money → kinds → rules → models → engines → checks → statements → CLI
 (docs/architecture.md).  An engine never imports another engine, and
 nothing imports another package's private modules except the library-wide
-private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_records``, ``_last_day``, ``_moments``, ``_scales``, ``_render``, ``_dispute_split``, ``_events``, ``_edges``, ``_escrow_amounts``, ``_calendar``, ``_frozen_list``, ``_groups``, ``_wallets``, ``_members``) and
+private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_records``, ``_last_day``, ``_moments``, ``_scales``, ``_render``, ``_dispute_split``, ``_events``, ``_history``, ``_edges``, ``_escrow_amounts``, ``_calendar``, ``_frozen_list``, ``_groups``, ``_wallets``, ``_members``) and
 the CLI's own commands (``_cli``).
 """
 
@@ -51,6 +51,7 @@ RANK = {
     "rules": 6,
     "_dispute_split": 6.9,
     "_events": 7,
+    "_history": 7.2,
     "_edges": 7.5,
     "_escrow_amounts": 7.5,
     "models": 8,
@@ -84,6 +85,7 @@ SHARED_PRIVATE = {
     "_render",
     "_dispute_split",
     "_events",
+    "_history",
     "_edges",
     "_escrow_amounts",
     "_calendar",

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 import attrs
 import pytest
 
-from upwork_safety import _events, escrow, fees, rules
+from upwork_safety import _history, escrow, fees, rules
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.testing import factories as f
 
@@ -75,4 +75,4 @@ def test_a_contracts_history_as_a_set_is_refused(unordered):
     contract = f.contract()
     fund = escrow.Fund(contract.milestones[0].id, at=datetime(2026, 3, 2, 9, tzinfo=timezone.utc))
     _refused(lambda: attrs.evolve(contract, history=unordered([fund])), "Contract.history")
-    assert (fund,) == tuple(_events.history(iter([fund]), "Contract.history"))
+    assert (fund,) == tuple(_history.history(iter([fund]), "Contract.history"))

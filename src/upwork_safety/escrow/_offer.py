@@ -14,7 +14,7 @@ import attrs
 
 from upwork_safety._decimals import exact
 from upwork_safety._display import shown
-from upwork_safety._events import History
+from upwork_safety._history import History
 from upwork_safety.errors import InvalidValueError, UpworkSafetyError
 from upwork_safety.escrow._engine import check_rules, fixed_price, replay
 from upwork_safety.escrow._recorded_steps import STEP_DUE_RULE

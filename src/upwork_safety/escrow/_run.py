@@ -41,7 +41,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from datetime import date, datetime
 
-    from upwork_safety._events import Event, History
+    from upwork_safety._events import Event
+    from upwork_safety._history import History
     from upwork_safety.escrow._table import Clocks
     from upwork_safety.models import Contract
     from upwork_safety.money import Money

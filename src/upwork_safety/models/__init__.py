@@ -19,7 +19,7 @@ tuple-like log).  Engines return new values and never mutate these.
 
 from __future__ import annotations
 
-from upwork_safety._events import History
+from upwork_safety._history import History
 from upwork_safety.kinds import ContractKind, EndReason, MilestoneState
 from upwork_safety.models._client import Client
 from upwork_safety.models._contract import Contract

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from typing_extensions import Self
 
-    from upwork_safety._events import History
+    from upwork_safety._history import History
     from upwork_safety.money import Money
 
 #: A total the library can hold: fewer than MAX_DIGITS + 1 integer digits, as any Money.

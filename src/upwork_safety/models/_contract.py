@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, NoReturn, cast
 import attrs
 
 from upwork_safety._display import shown
-from upwork_safety._events import Event, History, history
-from upwork_safety._events import extend as _extend
+from upwork_safety._events import Event
+from upwork_safety._history import History, history
+from upwork_safety._history import extend as _extend
 from upwork_safety._moments import date_field, optional_date_field, optional_to_date, to_date
 from upwork_safety._money_fields import ONE_CURRENCY
 from upwork_safety._pickling import through_init

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, NoReturn
 import attrs
 
 from upwork_safety._display import shown
-from upwork_safety._events import DormancyRefundRequest, EndContract, Event, History
+from upwork_safety._events import DormancyRefundRequest, EndContract, Event
+from upwork_safety._history import History
 from upwork_safety._money_fields import ONE_CURRENCY
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState

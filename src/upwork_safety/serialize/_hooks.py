@@ -37,7 +37,8 @@ from cattrs.strategies import configure_tagged_union
 
 from upwork_safety import _render
 from upwork_safety._display import shown
-from upwork_safety._events import AutomaticEvent, Event, History, ManualEvent
+from upwork_safety._events import AutomaticEvent, Event, ManualEvent
+from upwork_safety._history import History
 from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
 from upwork_safety.models import Client
 from upwork_safety.money import Money, to_decimal, within_limits

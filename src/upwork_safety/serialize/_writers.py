@@ -21,7 +21,7 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_unstructure_fn_from_attrs
 
 from upwork_safety import _render
-from upwork_safety._events import History
+from upwork_safety._history import History
 from upwork_safety._validate import bounded, countable
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
 from upwork_safety.kinds import StrEnum
