@@ -44,10 +44,7 @@ from upwork_safety.rules._jss import (
     LAUNCH_2015,
     NO_FEEDBACK_2020,
     TRENDING_2021,
-    Formula,
     JSSRules,
-    Rounding,
-    WeightTier,
 )
 from upwork_safety.rules._jss import HISTORY as JSS_HISTORY
 
@@ -55,6 +52,7 @@ from upwork_safety.rules._jss import HISTORY as JSS_HISTORY
 # a JSS report may hold; re-exported here, outside __all__, because another
 # package may import only this public module.
 from upwork_safety.rules._jss_fields import _MAX_MONTHS as _MAX_MONTHS
+from upwork_safety.rules._jss_kinds import Formula, Rounding, WeightTier
 from upwork_safety.rules._payment_schedule import (
     PAYMENT_SCHEDULE_HISTORY,
     PAYMENT_SCHEDULES,

@@ -9,7 +9,6 @@ first; :func:`rules_as_of` picks the one in force on a date.
 
 from __future__ import annotations
 
-import decimal
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from itertools import pairwise
@@ -25,22 +24,19 @@ from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     long_text,
     member_field,
-    member_text,
     refuse_subclass,
     text_value,
 )
 from upwork_safety.errors import InvalidValueError, RulesError
-from upwork_safety.kinds import EndReason, StrEnum
+from upwork_safety.kinds import EndReason
 from upwork_safety.money import check_currency
 from upwork_safety.rules._history import RuleHistory, rule_set_kind
 from upwork_safety.rules._jss_fields import (
     _fraction,
     _money_amount,
     _months_tuple,
-    _optional_decimal,
     _optional_weight,
     _stars,
-    _tier_weight,
     _trending,
     _tuple,
     _weight,
@@ -50,6 +46,9 @@ from upwork_safety.rules._jss_fields import (
     check_feedback,
     check_types,
 )
+from upwork_safety.rules._jss_kinds import PUBLISHED_TIERS, Formula, Rounding, WeightTier
+from upwork_safety.rules._jss_kinds import formula as _formula
+from upwork_safety.rules._jss_kinds import rounding as _rounding
 from upwork_safety.rules._provenance import rule as _rule
 from upwork_safety.rules._what_if import changed, label, made_from
 
@@ -61,88 +60,11 @@ __all__ = [
     "LAUNCH_2015",
     "NO_FEEDBACK_2020",
     "TRENDING_2021",
-    "Formula",
     "JSSRules",
-    "Rounding",
-    "WeightTier",
 ]
 
 
-class Formula(StrEnum):
-    """How the weighted outcomes become a percentage (:attr:`JSSRules.formula`).
-
-    Members equal their text, so ``formula="net"`` keeps working.
-    """
-
-    #: Weighted successes / weighted total (reproduces the community's worked examples).
-    SUCCESS_SHARE = "success_share"
-    #: (Weighted successes − weighted negatives) / weighted total, floored at 0
-    #: (Upwork's 2015 framing read literally).
-    NET = "net"
-
-
-class Rounding(StrEnum):
-    """How the percentage is rounded to a whole number (:attr:`JSSRules.rounding`).
-
-    The values are the names of the :mod:`decimal` rounding constants, so
-    ``rounding=decimal.ROUND_HALF_EVEN`` (the text ``"ROUND_HALF_EVEN"``) keeps working.
-    """
-
-    HALF_UP = decimal.ROUND_HALF_UP
-    HALF_EVEN = decimal.ROUND_HALF_EVEN
-    HALF_DOWN = decimal.ROUND_HALF_DOWN
-    FLOOR = decimal.ROUND_FLOOR
-    CEILING = decimal.ROUND_CEILING
-    DOWN = decimal.ROUND_DOWN
-    UP = decimal.ROUND_UP
-
-
 _ASSUMPTION = "modelling assumption"
-
-
-def _formula(value: Formula | str) -> Formula:
-    # A value that is not a member is left for member_field to refuse.
-    return cast("Formula", member_text(Formula, value))
-
-
-def _rounding(value: Rounding | str) -> Rounding:
-    return cast("Rounding", member_text(Rounding, value))
-
-
-@through_init
-@attrs.frozen
-class WeightTier:
-    """One earnings tier of the job-size weighting.
-
-    Args:
-        up_to: The highest earnings (in :attr:`JSSRules.currency`) that
-            still fall in this tier, or ``None`` for the open top tier.
-        weight: How many jobs a contract in this tier counts as.
-
-    Raises:
-        InvalidValueError: A weight that is not positive.
-    """
-
-    up_to: Decimal | None = attrs.field(converter=_optional_decimal)
-    weight: Decimal = attrs.field(converter=_tier_weight)
-
-    def __attrs_post_init__(self) -> None:
-        if self.weight <= 0:
-            raise InvalidValueError(
-                f"WeightTier.weight must be positive, got {self.weight}",
-                field="WeightTier.weight",
-                rule="more than zero",
-            )
-
-
-#: The published tiers (HC 34958134307475): $1–$250 → 1, $251–$1,000 →
-#: 1.25, over $1,000 → 1.5.  Earnings between two published bounds (say
-#: $250.50) go to the higher tier: a modelling assumption.
-PUBLISHED_TIERS = (
-    WeightTier(Decimal(250), Decimal(1)),
-    WeightTier(Decimal(1000), Decimal("1.25")),
-    WeightTier(None, Decimal("1.5")),
-)
 
 
 @rule_set_kind
