@@ -11,6 +11,7 @@ stays the gross payment the engine counts, and its message says both.
 
 from __future__ import annotations
 
+from collections import deque
 from typing import TYPE_CHECKING
 
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
@@ -31,12 +32,13 @@ if TYPE_CHECKING:
 
 
 class _Paid:
-    """The contract's payments by milestone and amount, each with the moment it is available.
+    """The contract's payments by milestone, amount and the moment each is available.
 
     Made once per review: a deadline is matched against the payments of its
-    milestone and amount only, and each payment's moment is worked out at
-    most once (red team r39, hostile 2: scanning every payment for each
-    deadline was quadratic).
+    milestone and amount only, each payment's moment is worked out once, and
+    each payment is taken at most once (red team r39, hostile 2 and second
+    pass 4: scanning every payment, or every equal payment, for each deadline
+    was quadratic).
     """
 
     def __init__(
@@ -49,43 +51,52 @@ class _Paid:
         for p in contract.payments:  # in the contract's order: the first match is the first listed
             if p.kind is not PaymentKind.OTHER:
                 self._by.setdefault((p.milestone_id, p.amount), []).append(p)
-        self._due: dict[int, datetime] = {}
+        self._at: dict[tuple[str | None, Money | None], dict[datetime, deque[Payment]]] = {}
 
-    def _available(self, payment: Payment) -> datetime:
-        """When *payment*'s security period ends, as the engine's timer counts it."""
-        due = self._due.get(id(payment))
-        if due is None:
-            moment = payment.moment
-            due = _available_after(moment, escrow.rules_in_force(moment, rules=self._rules))
-            self._due[id(payment)] = due
-        return due
+    def _by_moment(self, key: tuple[str | None, Money | None]) -> dict[datetime, deque[Payment]]:
+        """The payments of one milestone and amount by when their security period ends.
+
+        Worked out the first time a deadline asks for *key*, as the engine's
+        timer counts it (:func:`escrow.rules_in_force` and the rules' one
+        reading of the period, ``rules._available_after``); each list keeps
+        the contract's order.
+        """
+        at = self._at.get(key)
+        if at is None:
+            at = {}
+            for payment in self._by.get(key, ()):
+                moment = payment.moment
+                due = _available_after(moment, escrow.rules_in_force(moment, rules=self._rules))
+                at.setdefault(due, deque()).append(payment)
+            self._at[key] = at
+        return at
 
     def find(self, same: Sequence[escrow.Deadline]) -> list[Payment] | None:
         """The contract's payments that *same* (one milestone's, due at one moment) make available.
 
-        Each deadline is the payment of its milestone and amount whose security
-        period, by the rules the engine runs it under
-        (:func:`escrow.rules_in_force`) and the rules' one reading of the
-        period (``rules._available_after``, the engine's own timer), ends at the
-        deadline's ``due``; ``None`` when one cannot be told apart from another
-        (then only the gross is said).  A deadline names no payment (only its
-        milestone, amount and due), so the payment is found by the moment the
-        engine gave it, worked out as the engine works it out (the same rules,
-        the same one reading), not by a copy of the sum.
+        Each deadline is the first listed payment of its milestone and amount,
+        not already taken, whose security period ends at the deadline's
+        ``due``, by the rules the engine runs it under; ``None`` when one
+        cannot be told apart from another (then only the gross is said).  A
+        deadline names no payment (only its milestone, amount and due), so
+        the payment is found by the moment the engine gave it, worked out as
+        the engine works it out (the same rules, the same one reading), not
+        by a copy of the sum.  One group of deadlines is the only one to ask
+        for its milestone and moment, so a payment taken here is not wanted
+        by another.
         """
         found: list[Payment] = []
+        taken: set[int] = set()
         for deadline in same:
-            candidates = self._by.get((deadline.milestone_id, deadline.amount), [])
-            match = next(
-                (
-                    p
-                    for p in candidates
-                    if self._available(p) == deadline.due and all(p is not q for q in found)
-                ),
-                None,
-            )
-            if match is None:  # one Payment object listed twice: which entry is meant is not known
+            waiting = self._by_moment((deadline.milestone_id, deadline.amount)).get(deadline.due)
+            match = None
+            while waiting and match is None:
+                candidate = waiting.popleft()
+                if id(candidate) not in taken:  # one Payment object listed twice is taken once
+                    match = candidate
+            if match is None:  # which entry of a payment listed twice is meant is not known
                 return None
+            taken.add(id(match))
             found.append(match)  # equal payments at one moment: each the same fee's turn
         return found
 
