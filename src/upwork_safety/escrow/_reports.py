@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
+from upwork_safety._checked_once import unless_held_earlier
 from upwork_safety._decimals import exact
 from upwork_safety._events import MANUAL_EVENTS, EndContract, ManualEvent
 from upwork_safety._moments import to_utc, utc_field, utc_instant
@@ -62,6 +63,8 @@ from upwork_safety.money import Money, _add, _subtract, plain_money
 from upwork_safety.rules import PlatformRules, RuleHistory, _rule_source
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from upwork_safety.escrow._run import Draft, Run
 
 __all__ = ["Choices", "Deadline", "Deadlines", "Ledger", "allowed", "deadlines", "ledger"]
@@ -281,22 +284,10 @@ _BESIDE = ("bonus_pending", "bonus_available", "at_risk")
 _ROWS = (*_BUCKETS, "funded", *_BESIDE)
 
 
-#: Each bucket of a Ledger, with the buckets before it in field order.
-_EARLIER = {name: (*_BUCKETS, *_BESIDE)[:k] for k, name in enumerate((*_BUCKETS, *_BESIDE))}
-
-
-def _bucket_field(instance: Ledger, attribute: Any, value: Money) -> None:
-    """:func:`cents_field`, for a bucket no earlier bucket shares its Money with.
-
-    attrs runs the validators in field order once every field is set, so a bucket
-    holding the very object an earlier one holds (the empty buckets share their
-    currency's zero) holds a value ``cents_field`` passed a moment ago in this
-    constructor: the same check of the same immutable value is not run twice.
-    """
-    for name in _EARLIER[attribute.name]:
-        if getattr(instance, name) is value:
-            return
-    cents_field(instance, attribute, value)
+def _bucket(name: str) -> Callable[[Any, Any, Any], None]:
+    """The validator of the bucket *name*: ``cents_field``, skipped for a bucket before it."""
+    order = (*_BUCKETS, *_BESIDE)
+    return unless_held_earlier(cents_field, *order[: order.index(name)])
 
 
 @through_init
@@ -333,13 +324,15 @@ class Ledger:
 
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
     work_in_progress: Money = attrs.field(converter=plain_money, validator=cents_field)
-    in_review: Money = attrs.field(converter=plain_money, validator=_bucket_field)
-    pending: Money = attrs.field(converter=plain_money, validator=_bucket_field)
-    available: Money = attrs.field(converter=plain_money, validator=_bucket_field)
-    refunded: Money = attrs.field(converter=plain_money, validator=_bucket_field)
-    bonus_pending: Money = attrs.field(converter=plain_money, validator=_bucket_field)
-    bonus_available: Money = attrs.field(converter=plain_money, validator=_bucket_field)
-    at_risk: Money = attrs.field(converter=plain_money, validator=_bucket_field)
+    in_review: Money = attrs.field(converter=plain_money, validator=_bucket("in_review"))
+    pending: Money = attrs.field(converter=plain_money, validator=_bucket("pending"))
+    available: Money = attrs.field(converter=plain_money, validator=_bucket("available"))
+    refunded: Money = attrs.field(converter=plain_money, validator=_bucket("refunded"))
+    bonus_pending: Money = attrs.field(converter=plain_money, validator=_bucket("bonus_pending"))
+    bonus_available: Money = attrs.field(
+        converter=plain_money, validator=_bucket("bonus_available")
+    )
+    at_risk: Money = attrs.field(converter=plain_money, validator=_bucket("at_risk"))
     funded: Money = attrs.field(converter=plain_money, validator=_check_ledger)
 
     @property

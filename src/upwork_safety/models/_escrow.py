@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
+from upwork_safety._checked_once import unless_held_earlier
 from upwork_safety._display import shown
 from upwork_safety._moments import optional_to_utc, optional_utc_field
 from upwork_safety._pickling import through_init
@@ -48,31 +49,6 @@ def _zero_like_funded(escrow: Escrow) -> Money:
     # A wrong-typed *funded* is left to its own validator, which runs first.
     funded: object = escrow.funded
     return _zero(funded.currency) if isinstance(funded, Money) else cast("Money", funded)
-
-
-# The buckets' validators.  attrs runs them in field order, after every field is set, so
-# a bucket holding the very object an earlier Money field holds (the zero buckets share
-# one value; an escrow given one Money as funded and held holds it twice) holds a value that
-# money_field passed a moment ago in this constructor: the same check of the same
-# immutable value is not run on it twice.  Any other value is checked as before.
-def _held_field(escrow: Escrow, attribute: Any, value: Any) -> None:
-    if value is not escrow.funded:
-        money_field(escrow, attribute, value)
-
-
-def _released_field(escrow: Escrow, attribute: Any, value: Any) -> None:
-    if value is not escrow.held and value is not escrow.funded:
-        money_field(escrow, attribute, value)
-
-
-def _refunded_field(escrow: Escrow, attribute: Any, value: Any) -> None:
-    if value is not escrow.released and value is not escrow.held and value is not escrow.funded:
-        money_field(escrow, attribute, value)
-
-
-def _carried_field(escrow: Escrow, attribute: Any, value: Any) -> None:
-    if value is not escrow.refunded and value is not escrow.released:
-        _refunded_field(escrow, attribute, value)
 
 
 #: What each state allows: (money fields that must be zero, those that must be
@@ -226,22 +202,22 @@ class Escrow:
     held: Money = attrs.field(
         converter=plain_money,
         default=attrs.Factory(_zero_like_funded, takes_self=True),
-        validator=_held_field,
+        validator=unless_held_earlier(money_field, "funded"),
     )
     released: Money = attrs.field(
         converter=plain_money,
         default=attrs.Factory(_zero_like_funded, takes_self=True),
-        validator=_released_field,
+        validator=unless_held_earlier(money_field, "funded", "held"),
     )
     refunded: Money = attrs.field(
         converter=plain_money,
         default=attrs.Factory(_zero_like_funded, takes_self=True),
-        validator=_refunded_field,
+        validator=unless_held_earlier(money_field, "funded", "held", "released"),
     )
     carried_over: Money = attrs.field(
         converter=plain_money,
         default=attrs.Factory(_zero_like_funded, takes_self=True),
-        validator=_carried_field,
+        validator=unless_held_earlier(money_field, "funded", "held", "released", "refunded"),
     )
     submitted_at: datetime | None = attrs.field(
         default=None, converter=optional_to_utc, validator=optional_utc_field
