@@ -1,4 +1,4 @@
-"""``review_contract``'s pending money on many equal payments (red team r39, second pass 4).
+"""``review_contract``'s pending money on many equal payments (red team r39 second pass 4, r40 1).
 
 Equal bonuses (a weekly $10 tip) all share one milestone (none) and one
 amount, so the review matched each deadline against every equal payment
@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import sys
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from upwork_safety import Contract, ContractKind, Money, Payment, checks
+from upwork_safety import Contract, ContractKind, Milestone, Money, Payment, checks, escrow
 from upwork_safety.checks import _pending
 from upwork_safety.models import PaymentKind
 
@@ -100,3 +101,48 @@ def test_one_payment_listed_twice_names_only_the_gross() -> None:
     assert [f.amount for f in pending] == [Money("20.00", "USD")]
     assert "9.00" not in pending[0].message
     assert "18.00" not in pending[0].message
+
+
+def _partial_approvals(amounts: list[str]) -> Contract:
+    # Partial approvals of one milestone, all at one moment (red team r40, 1).
+    total = sum(Decimal(a) for a in amounts) + 1
+    contract = Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2025, 6, 1),
+        milestones=[Milestone("m1", "Work", Money(total, "USD"))],
+    )
+    contract = escrow.apply(contract, escrow.Fund("m1", datetime(2025, 6, 1, 9, tzinfo=UTC)))
+    contract = escrow.apply(contract, escrow.Submit("m1", datetime(2025, 6, 1, 10, tzinfo=UTC)))
+    at = datetime(2025, 6, 2, 9, tzinfo=UTC)
+    return escrow.replay(
+        contract, [escrow.Approve("m1", at, amount=Money(a, "USD")) for a in amounts]
+    )
+
+
+def test_equal_releases_at_one_moment_are_one_finding_in_linear_work() -> None:
+    now = datetime(2025, 6, 3, tzinfo=UTC)
+    work = []
+    for n in (300, 600):
+        calls, found = _calls(_partial_approvals(["1.00"] * n), now)
+        (pending,) = [f for f in found if f.code is checks.FindingCode.FUNDS_PENDING]
+        assert pending.amount == Money(n, "USD")
+        assert pending.due == datetime(2025, 6, 7, 9, tzinfo=UTC)
+        # One line for the n equal releases, with their count: within the text limit.
+        assert pending.evidence.count("funds_available") == 1
+        assert f"(x{n})" in pending.evidence
+        work.append(calls)
+    assert work[1] <= 2.3 * work[0], work
+
+
+def test_many_different_releases_at_one_moment_list_ten_and_count_the_rest() -> None:
+    amounts = [f"{i}.00" for i in range(1, 1001)]
+    found = checks.review_contract(
+        _partial_approvals(amounts), now=datetime(2025, 6, 3, tzinfo=UTC)
+    )
+    (pending,) = [f for f in found if f.code is checks.FindingCode.FUNDS_PENDING]
+    assert pending.amount == Money(sum(range(1, 1001)), "USD")
+    assert pending.evidence.count("funds_available") == 10
+    assert pending.evidence.endswith("and 990 more at the same moment")
+    assert len(pending.evidence) < 5_000
