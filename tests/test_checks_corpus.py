@@ -56,6 +56,7 @@ HELD_OUT_22 = json.loads((DATA / "messages_heldout_22.json").read_text("utf-8"))
 HELD_OUT_23 = json.loads((DATA / "messages_heldout_23.json").read_text("utf-8"))
 HELD_OUT_24 = json.loads((DATA / "messages_heldout_24.json").read_text("utf-8"))
 HELD_OUT_25 = json.loads((DATA / "messages_heldout_25.json").read_text("utf-8"))
+HELD_OUT_26 = json.loads((DATA / "messages_heldout_26.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MILESTONES_HELD_OUT = json.loads((DATA / "milestones_heldout.json").read_text("utf-8"))
 MESSAGE_CODES = (
@@ -115,6 +116,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         HELD_OUT_23,
         HELD_OUT_24,
         HELD_OUT_25,
+        HELD_OUT_26,
     ],
     ids=[
         "development",
@@ -143,6 +145,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         "held-out-23",
         "held-out-24",
         "held-out-25",
+        "held-out-26",
     ],
 )
 def test_message_records_are_well_formed(corpus):
@@ -185,6 +188,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         *HELD_OUT_23,
         *HELD_OUT_24,
         *HELD_OUT_25,
+        *HELD_OUT_26,
     )
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
     sizes = (
@@ -212,6 +216,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         len(HELD_OUT_23),
         len(HELD_OUT_24),
         len(HELD_OUT_25),
+        len(HELD_OUT_26),
     )
     expected = (
         30,
@@ -236,6 +241,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         113,
         112,
         114,
+        110,
         110,
         110,
     )
@@ -763,3 +769,14 @@ def test_the_twenty_fifth_held_out_set_keeps_its_figure_before_tuning(scanner_ev
     figures = scanner_eval.score(HELD_OUT_25)["risky_or_not"]
     assert figures["precision"] >= 49 / 51
     assert figures["recall"] >= 49 / 61
+
+
+def test_the_twenty_sixth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
+    """The twenty-sixth held-out set (r40 scanner) was written by an outside writer that never
+    saw the rules, committed before that round's tuning and scored once before it: 51 of its 62
+    risky messages found with three false alarms, 0.944 precision and 0.823 recall, risky or
+    not. Its messages are never read by the hand that tunes the rules. The pin is that first
+    figure, so a later change may not fall below what the set measured untuned."""
+    figures = scanner_eval.score(HELD_OUT_26)["risky_or_not"]
+    assert figures["precision"] >= 51 / 54
+    assert figures["recall"] >= 51 / 62
