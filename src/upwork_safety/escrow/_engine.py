@@ -33,17 +33,20 @@ from upwork_safety._moments import utc_instant
 from upwork_safety._validate import instance, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
 from upwork_safety.escrow._reasons import refusal, released_note, when
+from upwork_safety.escrow._recorded_moments import (
+    check_moments_by,
+    recorded_after,
+    recorded_outside,
+)
 from upwork_safety.escrow._recorded_steps import CLOCK_RULE, check_recorded_steps, finish
 from upwork_safety.escrow._refusals import NOT_REFUSED, Reason, RefusalRule
-from upwork_safety.escrow._run import Draft, Recorded, Run
+from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.escrow._table import BY_EVENT, due_automatic
 from upwork_safety.escrow._timers import rules_at, start_moment
 from upwork_safety.models import (
     _NOT_BEFORE_START,
     Contract,
     ContractKind,
-    _recorded_outside,
-    _recorded_what,
     _start_fix,
 )
 from upwork_safety.rules import HISTORY, PlatformRules, RuleHistory, _given_rules
@@ -483,61 +486,9 @@ def run_at(contract: object, now: object, rules: object) -> tuple[Run, datetime]
             field="now",
             rule="not before the last event",
         )
-    _check_moments_by(run, moment)
+    check_moments_by(run, moment)
     advance_run(run, moment)
     return run, moment
-
-
-#: The rules a moment earlier than something the contract records breaks.
-_ESCROW_MOMENT_RULE = "not before any recorded escrow moment"
-_PAYMENT_RULE = "not before any recorded payment"
-
-
-def recorded_outside(contract: Contract) -> Recorded | None:
-    """The latest moment *contract* records outside its history, what it is, and its rule.
-
-    ``None`` when it records none (``models._recorded_outside``, the reading
-    :attr:`~upwork_safety.Contract.recorded_until` makes too).  A
-    milestone's own books (``submitted_at`` and the like, set without a
-    history) and the payments are facts of the contract as much as its
-    events: a clock would show more time left than its rule gives, and money
-    paid later would count as paid already.  Read once, when a run opens:
-    the run's own steps record nothing earlier than the event they take.
-    """
-    found = _recorded_outside(contract)
-    if found is None:
-        return None
-    moment, name, milestone_id = found
-    return moment, name, milestone_id, _ESCROW_MOMENT_RULE if name else _PAYMENT_RULE
-
-
-def recorded_after(run: Run, moment: datetime) -> tuple[str, str]:
-    """What *run*'s contract records later than *moment* (:func:`recorded_outside`), and the rule.
-
-    ``("", "")`` when nothing is later.
-    """
-    recorded = run.recorded
-    if recorded is None or not moment < recorded[0]:
-        return "", ""
-    latest, name, milestone_id, rule = recorded
-    if name:
-        what = _recorded_what(name, milestone_id)
-    else:
-        payments = run.contract.payments
-        what = f"Contract.payments[{next(i for i, p in enumerate(payments) if p.moment == latest)}]"
-    return f"{what} ({when(latest)})", rule
-
-
-def _check_moments_by(run: Run, moment: datetime) -> None:
-    """Refuse a *now* earlier than a moment the contract records (a contract built by hand)."""
-    later, rule = recorded_after(run, moment)
-    if later:
-        raise InvalidValueError(
-            f"now ({when(moment)}) is earlier than {later}; the contract is read as "
-            "recorded up to now, never beyond it",
-            field="now",
-            rule=rule,
-        )
 
 
 @exact

@@ -52,7 +52,7 @@ __all__ = ["Draft", "Recorded", "Run"]
 
 #: The latest moment a contract records outside its history: ``(moment, escrow
 #: field name, milestone id, the rule an earlier moment breaks)``
-#: (``_engine.recorded_outside``); the name and id are ``""`` for the latest
+#: (``_recorded_moments.recorded_outside``); the name and id are ``""`` for the latest
 #: payment, found only to name it.
 Recorded = tuple["datetime", str, str, str]
 
@@ -163,7 +163,7 @@ class Run:
         recorded: The latest moment the contract records outside its
             history (an escrow moment or a payment), what it is and the
             rule an earlier moment breaks, or ``None``; set when the run
-            opens (``_engine.recorded_outside``).
+            opens (``_recorded_moments.recorded_outside``).
         arg: How the caller passed the manual event being applied
             (``"event"``, or ``"events[3]"`` in a replay): an amount it
             names that the milestone refuses is named under it
