@@ -63,6 +63,7 @@ __all__ = [
     "Submit",
     "event_class",
     "judge_field",
+    "judge_moment",
     "plain_event",
     "plain_events",
 ]
@@ -112,24 +113,42 @@ def _more_than_zero(instance: object, attribute: Any, value: Money | None) -> No
 def judge_field(event: Event, name: str, path: str) -> None:
     """Judge *event*'s field *name* by its own constructor's validators (the one rule).
 
-    The escrow engine calls it on each amount it applies, so an event built
-    around its constructor (``object.__new__``) is refused as its constructor
-    would refuse it, not applied and recorded in a history that could not be
-    loaded back (review r38, hostile2 8).  A refusal is re-raised naming
-    *path*, where the caller passed the event (``"events[3].amount"``).
+    The escrow engine calls it on each amount it applies, and
+    :func:`judge_moment` on each event's moment, so an event built around its
+    constructor (``object.__new__``) is refused as its constructor would
+    refuse it, not applied and recorded in a history that could not be loaded
+    back (review r38, hostile2 8; red team r39, 1).  A refusal is re-raised
+    naming *path*, where the caller passed the event (``"events[3].amount"``).
 
     Raises:
         UpworkSafetyError: The subclass the validator raises (e.g.
             :class:`~upwork_safety.errors.InvalidValueError`, rule
             :data:`MORE_THAN_ZERO`), ``field`` *path*.
     """
-    attribute = attrs.fields_dict(type(event))[name]
-    if attribute.validator is None:
-        return
     try:
-        attribute.validator(event, attribute, getattr(event, name))
+        _judge(event, name)
     except UpworkSafetyError as error:
         raise type(error)(f"{path}: {error}", field=path, rule=error.rule) from error
+
+
+def judge_moment(event: Event, where: str, index: int | None = None) -> None:
+    """:func:`judge_field` of *event*'s ``at``, named ``where.at`` or ``where[index].at``.
+
+    The name is built only for a refusal: the engine judges every event it
+    applies, and a history every event it takes, and nearly all pass.
+    """
+    try:
+        _judge(event, "at")
+    except UpworkSafetyError as error:
+        path = f"{where}.at" if index is None else f"{where}[{index}].at"
+        raise type(error)(f"{path}: {error}", field=path, rule=error.rule) from error
+
+
+def _judge(event: Event, name: str) -> None:
+    kind = type(event)
+    attribute = (_FIELDS.get(kind) or attrs.fields_dict(kind))[name]
+    if attribute.validator is not None:
+        attribute.validator(event, attribute, getattr(event, name))
 
 
 @through_init
@@ -396,6 +415,9 @@ EVENT_TYPES: tuple[type[Event], ...] = MANUAL_EVENTS + AUTOMATIC_EVENTS
 #: The same classes as a set: an event of exactly one of them is recognised in
 #: one lookup (``isinstance`` with the tuple tries the classes one by one).
 _EVENT_CLASSES = frozenset(EVENT_TYPES)
+#: Each event class's fields by name, for :func:`judge_field` (``attrs.fields_dict``
+#: builds a new dict on every call).
+_FIELDS = {kind: attrs.fields_dict(kind) for kind in EVENT_TYPES}
 
 
 def event_class(value: object) -> type[Event] | None:

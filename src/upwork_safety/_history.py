@@ -19,7 +19,7 @@ from typing import Any, NoReturn, SupportsIndex, overload
 import attrs
 
 from upwork_safety._display import utc_text
-from upwork_safety._events import Event, plain_events
+from upwork_safety._events import Event, judge_moment, plain_events
 from upwork_safety._validate import as_sequence
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
@@ -58,6 +58,7 @@ class _Entry:
         before = None if previous is None else previous.last
         events = plain_events(events, what, start)
         for offset, event in enumerate(events):
+            judge_moment(event, what, start + offset)
             if before is not None and event.at < before.at:
                 _out_of_order(before, event, what, start + offset)
             before = event

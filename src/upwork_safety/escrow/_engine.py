@@ -26,6 +26,7 @@ from upwork_safety._events import (
     Event,
     ManualEvent,
     event_class,
+    judge_moment,
     plain_event,
     plain_events,
 )
@@ -297,6 +298,7 @@ def _manual(run: Run, event: ManualEvent, arg: str = "event") -> None:
     """
     kind = type(event)
     name = kind.__name__
+    judge_moment(event, arg)  # an event built around its constructor is refused here
     milestone_id = None if isinstance(event, EndContract) else event.milestone_id
     _check_time(run, event.at, name, milestone_id, arg)
     advance_run(run, event.at)
