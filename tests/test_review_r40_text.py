@@ -3,13 +3,26 @@
 * hostile 2: what a format writes beside the amount (a spec's fill, a
   pattern's prefix or suffix) may not read as part of it: a digit, a sign,
   a bracket, or a separator touching the digits (``_money_text._part_of_number``).
+* hostile 3, review 5: the id rule's class of characters that show nothing
+  is derived from ``is_blank``'s tables (``_text._UNSEEN_IN_ID``), minus
+  what an id keeps on purpose (``_text._KEPT_IN_ID``).
 """
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
-from upwork_safety import Money
+from upwork_safety import Client, Money
+from upwork_safety._text import (
+    _KEPT_IN_ID,
+    _UNSEEN_FORMAT,
+    _UNSEEN_IN_BMP_ID,
+    _UNSEEN_IN_ID,
+    ID_RULE,
+    is_blank,
+)
 from upwork_safety.errors import InvalidValueError
 
 SPEC_RULE = "a Decimal format spec that shows the amount as it is"
@@ -94,3 +107,70 @@ def test_a_pattern_with_text_beside_the_amount_is_kept(
 ) -> None:
     assert Money("5.00", "USD").format(locale="en_US", format=pattern) == positive
     assert Money("-5.00", "USD").format(locale="en_US", format=pattern) == negative
+
+
+@pytest.mark.parametrize(
+    "character",
+    [
+        "\u17b4",  # KHMER VOWEL INHERENT AQ
+        "\u17b5",
+        "\U0001d173",  # MUSICAL SYMBOL BEGIN BEAM
+        "\U0001d17a",
+        "\U0001bca0",  # SHORTHAND FORMAT LETTER OVERLAP
+        "\u2065",  # unassigned, default-ignorable
+        "\ufff0",
+        "\ufff8",
+        "\U000e0001",  # LANGUAGE TAG (deprecated; no emoji sequence uses it)
+        "\U000e0000",
+        "\U000e0080",
+        "\U000e01f0",
+    ],
+)
+def test_an_id_holding_an_invisible_character_of_is_blanks_table_is_refused(
+    character: str,
+) -> None:
+    assert is_blank(character)
+    with pytest.raises(InvalidValueError) as caught:
+        Client("acme" + character)
+    assert (caught.value.field, caught.value.rule) == ("Client.id", ID_RULE)
+    with pytest.raises(InvalidValueError) as caught:
+        Client("ac" + character + "me")
+    assert caught.value.rule == ID_RULE
+
+
+def _every_character() -> str:
+    return "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+
+
+def test_the_id_class_is_is_blanks_invisible_characters_but_the_kept_ones() -> None:
+    """One source of truth: a character an id refuses is one ``is_blank`` calls invisible
+    (or an interlinear annotation mark), and every invisible one but the ASCII space and the
+    kept list is refused; the class searched in text below U+10000 is the same there."""
+    kept = {code for low, high in _KEPT_IN_ID for code in range(low, high + 1)}
+    extra = {code for low, high in _UNSEEN_FORMAT for code in range(low, high + 1)}
+    text = _every_character()
+    refused = {ord(found.group()) for found in _UNSEEN_IN_ID.finditer(text)}
+    invisible = {ord(character) for character in text if is_blank(character)}
+    assert refused == (invisible - kept - {ord(" ")}) | extra
+    assert kept <= invisible
+    narrow = {ord(found.group()) for found in _UNSEEN_IN_BMP_ID.finditer(text)}
+    assert narrow == {code for code in refused if code <= 0xFFFF}
+    # Every space and control is below the bound the class reads them under.
+    assert all(
+        code < 0x3001
+        for code in map(ord, text)
+        if chr(code).isspace() or unicodedata.category(chr(code)) == "Cc"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",  # Scotland
+        "\u845b\U000e0100",  # an ideographic variation sequence
+        "\u1820\u180b",  # a Mongolian free variation selector
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \U0001f600",
+    ],
+)
+def test_an_id_still_keeps_what_names_hold(text: str) -> None:
+    assert Client(text).id == text
