@@ -6,15 +6,19 @@
 * hostile 3, review 5: the id rule's class of characters that show nothing
   is derived from ``is_blank``'s tables (``_text._UNSEEN_IN_ID``), minus
   what an id keeps on purpose (``_text._KEPT_IN_ID``).
+* review 6: an amount that must not be negative refuses ``-0.00`` too.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from datetime import date, datetime, timezone
+from typing import Any
 
+import attrs
 import pytest
 
-from upwork_safety import Client, Money
+from upwork_safety import Client, Money, Payment, escrow, fees, jss, serialize
 from upwork_safety._text import (
     _KEPT_IN_ID,
     _UNSEEN_FORMAT,
@@ -23,7 +27,8 @@ from upwork_safety._text import (
     ID_RULE,
     is_blank,
 )
-from upwork_safety.errors import InvalidValueError
+from upwork_safety._validate import cents_field, money_field
+from upwork_safety.errors import InvalidValueError, UpworkSafetyError
 
 SPEC_RULE = "a Decimal format spec that shows the amount as it is"
 PATTERN_RULE = "a babel number pattern that shows the amount as it is"
@@ -174,3 +179,53 @@ def test_the_id_class_is_is_blanks_invisible_characters_but_the_kept_ones() -> N
 )
 def test_an_id_still_keeps_what_names_hold(text: str) -> None:
     assert Client(text).id == text
+
+
+# Review 6: "not negative" for an amount is one rule (``_validate.check_money``): its sign
+# is not set, so -0.00 is refused wherever a non-negative amount is taken, as hourly's
+# payout items refused it alone before.
+
+
+def test_a_payment_of_negative_zero_is_refused_not_stored() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Payment(date(2024, 1, 1), Money("-0.00", "USD"))
+    assert (caught.value.field, caught.value.rule) == ("Payment.amount", "not negative")
+    assert "write 0.00" in str(caught.value)  # the amount to write instead
+    assert Payment(date(2024, 1, 1), Money("0.00", "USD")).amount.amount.is_signed() is False
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda zero: jss.FutureJob(amount=zero),
+        lambda zero: escrow.ResolveDispute(
+            "m1",
+            datetime(2025, 1, 1, tzinfo=timezone.utc),
+            to_freelancer=Money("1.00", "USD"),
+            to_client=zero,
+        ),
+        lambda zero: fees.FeeLine("Direct to Local Bank (PKR) fee", zero),
+    ],
+)
+def test_every_non_negative_amount_refuses_negative_zero(build: Any) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        build(Money("-0.00", "USD"))
+    assert caught.value.rule == "not negative"
+    build(Money("0.00", "USD"))  # zero itself is taken
+
+
+def test_a_negative_zero_payment_in_json_is_refused_on_load() -> None:
+    document = '{"on":"2024-01-01","amount":{"amount":"-0.00","currency":"USD"}}'
+    with pytest.raises(UpworkSafetyError):
+        serialize.from_json(Payment, document)
+    # Money itself still holds -0.00 as given (serialize r24): only its "not negative" uses refuse it.
+    assert serialize.to_json(Money("-0.00", "USD")) == '{"amount":"-0.00","currency":"USD"}'
+
+
+@pytest.mark.parametrize("check", [cents_field, money_field])
+def test_the_validators_refuse_negative_zero_on_their_fast_path_too(check: Any) -> None:
+    attribute = attrs.fields(Payment).amount
+    with pytest.raises(InvalidValueError) as caught:
+        check(Payment, attribute, Money("-0.00", "USD"))
+    assert caught.value.rule == "not negative"
+    assert caught.value.field.endswith(".amount")
