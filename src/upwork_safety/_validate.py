@@ -15,17 +15,15 @@ from decimal import Decimal
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
-from upwork_safety._decimals import MAX_COUNT as MAX_COUNT  # noqa: PLC0414  (re-exported: its old home)
-from upwork_safety._decimals import count, restore_context, whole_hint
+from upwork_safety._decimals import MAX_COUNT, count, restore_context, whole_hint
 from upwork_safety._decimals import fraction as fraction  # noqa: PLC0414  (re-exported: its old home)
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._members import not_a_value
 from upwork_safety._plain import plain_int_items, plain_text_items
 from upwork_safety._rate_args import exchange_rate_arg as exchange_rate_arg  # noqa: PLC0414  (its old home)
 from upwork_safety._records import plain_value, rebuilt
-from upwork_safety._text import ID_RULE as ID_RULE  # noqa: PLC0414  (re-exported)
-from upwork_safety._text import MAX_TEXT_CHARS as MAX_TEXT_CHARS  # noqa: PLC0414
-from upwork_safety._text import fits, id_problem, not_unicode, unicode_text
+from upwork_safety._text import ID_RULE, fits, id_problem, not_unicode, unicode_text
+from upwork_safety._text import MAX_TEXT_CHARS as MAX_TEXT_CHARS  # noqa: PLC0414  (checks)
 from upwork_safety._text import is_blank as is_blank  # noqa: PLC0414  (its old home)
 from upwork_safety._text import long_text as long_text  # noqa: PLC0414
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
