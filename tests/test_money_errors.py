@@ -181,7 +181,7 @@ ACCEPTED = [
     ("allocate at the limit", lambda: len(Money("1000.00", "USD").allocate([1] * MAX_PARTS)), MAX_PARTS),
     ("format at the width", lambda: len(format(USD, str(MAX_FORMAT_WIDTH))), MAX_FORMAT_WIDTH),
     ("format at the width, zero-padded", lambda: format(USD, f"0{MAX_FORMAT_WIDTH}.{MAX_FORMAT_WIDTH}f")[-MAX_FORMAT_WIDTH - 3:], "10." + "0" * MAX_FORMAT_WIDTH),
-    ("format with a digit fill", lambda: format(USD, "9>7"), "9910.00"),
+    ("format with a fill", lambda: format(USD, "*>7"), "**10.00"),
     ("sum at the limit", lambda: (MOST - Money("0.01", "USD") + Money("0.01", "USD")).amount, MOST.amount),
     ("difference at the limit", lambda: (-MOST + Money("0.01", "USD") - Money("0.01", "USD")).amount, -MOST.amount),
     ("product at the limits", lambda: (Money("1.10", "USD") * Decimal("0.12345678901234567")).amount, Decimal("0.135802467913580237")),

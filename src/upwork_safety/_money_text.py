@@ -11,6 +11,7 @@ from __future__ import annotations
 import decimal
 import functools
 import re
+import unicodedata
 from typing import TYPE_CHECKING, cast
 
 from upwork_safety._decimals import CONTEXT
@@ -113,10 +114,49 @@ _ANOTHER_WAYS = {
         "at fewer decimal places than the currency's minor unit",
         "which would round off its minor units",
     ),
+    "beside": (
+        "padded with a digit, a sign, a bracket or a separator",
+        "which would read as part of the amount and show another amount than the money's",
+    ),
 }
+#: The signs a reader takes for the amount's own (review r40, hostile 2): a plus, a minus
+#: of any kind, a dash (any ``Pd``, the ASCII hyphen-minus included, by category below),
+#: and an accounting bracket, in their ASCII, superscript, subscript, small and fullwidth
+#: forms.
+_SIGNS = frozenset(
+    "+()\u00b1\u2212\u2213\u207a\u207b\u207d\u207e\u208a\u208b\u208d\u208e"
+    "\u2795\u2796\ufe59\ufe5a\ufe62\uff08\uff09\uff0b"
+)
+#: Decimal and group separators (ASCII, the Arabic ones, the middle dot, the Swiss
+#: apostrophes): part of the amount only where they touch its digits ("Rs. 5.00" is text).
+_SEPARATORS = frozenset(".,'\u00b7\u066b\u066c\u2019")
+
+
+def _part_of_number(text: str, touching: str = "", *, signs: bool = True) -> str:
+    """The first character of *text* that reads as part of the amount beside it, or ``""``.
+
+    The one rule for what a format writes beside the amount (review r40,
+    hostile 2): a format spec's fill and a number pattern's prefix and
+    suffix.  A digit of any script or another numeral (``str.isnumeric``:
+    ``"1"``, an Arabic-Indic three, a fraction) and, when *signs* (not in a
+    negative subpattern, whose sign is its own), a sign (:data:`_SIGNS`, a
+    dash) read as part of it anywhere; a separator (:data:`_SEPARATORS`)
+    only as *touching*, the character next to the digits.  Anything else (a
+    space, ``*``, ``_``, ``#``, a letter, a currency sign) is text beside
+    the amount.
+    """
+    for character in text:
+        if character.isnumeric() or (
+            signs and (character in _SIGNS or unicodedata.category(character) == "Pd")
+        ):
+            return character
+    return touching if touching in _SEPARATORS else ""
+
+
 #: A Python format spec: [[fill]align][sign][z][#][0][width][,_][.precision][type].
 _SPEC = re.compile(
-    r"(?:.?[<>=^])?[-+ ]?z?#?0?[0-9]*[,_]?(?:\.(?P<precision>[0-9]+))?(?P<type>[a-zA-Z%]?)",
+    r"(?:(?P<fill>.)?[<>=^])?[-+ ]?z?#?0?[0-9]*[,_]?(?:\.(?P<precision>[0-9]+))?"
+    r"(?P<type>[a-zA-Z%]?)",
     re.DOTALL,
 )
 
@@ -128,22 +168,24 @@ def spec_another_way(spec: str, minor: int) -> str:
     the amount; ``e``, ``E``, ``g``, ``G`` and ``n`` write it in scientific
     notation or significant digits (``"1.2E+3"`` for USD 1,234.50), as does
     a precision with no type (``".2"``); ``f`` or ``F`` with a precision
-    below *minor* rounds off minor units (``".0f"``: ``1235``).  A spec
-    this does not read is left to ``Decimal``, which refuses it.
+    below *minor* rounds off minor units (``".0f"``: ``1235``); a fill that
+    reads as part of a number (:func:`_part_of_number`: a digit, a sign, a
+    bracket, a separator) writes another one (``"1>6.2f"``: ``115.00``;
+    ``"->8.2f"``: ``----5.00``).  A spec this does not read is left to
+    ``Decimal``, which refuses it.
     """
     parsed = _SPEC.fullmatch(spec)
     if parsed is None:
         return ""
-    kind, precision = parsed["type"], parsed["precision"]
-    if kind == "%":
-        return "percent"
-    if kind in {"e", "E"}:
-        return "scientific"
-    if kind in {"g", "G", "n"} or (not kind and precision is not None):
-        return "significant"
-    if kind in {"f", "F"} and precision is not None and int(precision) < minor:
-        return "places"
-    return ""
+    fill, kind, precision = parsed["fill"] or "", parsed["type"], parsed["precision"]
+    ways = {
+        "beside": bool(_part_of_number(fill, fill)),
+        "percent": kind == "%",
+        "scientific": kind in {"e", "E"},
+        "significant": kind in {"g", "G", "n"} or (not kind and precision is not None),
+        "places": kind in {"f", "F"} and precision is not None and int(precision) < minor,
+    }
+    return next((way for way, shows_another in ways.items() if shows_another), "")
 
 
 def _another_amount(pattern: str, parsed: NumberPattern) -> str:
@@ -180,6 +222,35 @@ def _another_amount(pattern: str, parsed: NumberPattern) -> str:
     if parsed.exp_prec is not None:
         # A scientific one rounds its digits away: USD 1,234.56 would show as 1.23E3.
         return f"is a scientific pattern, {_ANOTHER_WAYS['scientific'][1]}"
+    return _beside(parsed)
+
+
+def _unquoted(affix: str) -> str:
+    """A pattern's prefix or suffix as babel writes it: quotes taken off, ``''`` a quote."""
+    return re.sub(r"'([^']*)'", lambda quoted: quoted.group(1) or "'", affix)
+
+
+def _beside(parsed: NumberPattern) -> str:
+    """Why the text *parsed* writes beside the amount reads as part of it, or ``""``.
+
+    A quoted ``'1'`` prefix shows USD 5.00 as ``15.00``, a ``'-'`` one as
+    ``-5.00`` (review r40, hostile 2).  A negative subpattern's own sign is
+    checked above; its digits and separators are refused here too.
+    """
+    for negative in (False, True):
+        prefix = _unquoted(parsed.prefix[negative])
+        suffix = _unquoted(parsed.suffix[negative])
+        for side, text, touching in (
+            ("before", prefix, prefix[-1:]),
+            ("after", suffix, suffix[:1]),
+        ):
+            character = _part_of_number(text, touching, signs=not negative)
+            if character:
+                return (
+                    f"writes {shown(character)} {side} {'a negative' if negative else 'the'} "
+                    "amount (a digit, a sign, a bracket, or a separator touching the digits), "
+                    f"{_ANOTHER_WAYS['beside'][1]}"
+                )
     return ""
 
 
@@ -330,9 +401,13 @@ def format_amount(amount: Decimal, spec: str, minor: int) -> str:
         # '%' multiplies the amount by 100 (USD 1,234.50 as 123450%), 'e' and '.2' show
         # it as 1.2E+3, '.0f' as 1235: what format='0%', '0.0E0' and '@@' refuse too
         # (review r38, hostile 2; review r39, hostile 5).
+        example = (
+            f"'*>12,.{minor}f' (pad with a space, '*' or '_')"
+            if way == "beside"
+            else f"',.{minor}f'"
+        )
         raise InvalidValueError(
-            f"format spec {shown(spec)} is {', '.join(_ANOTHER_WAYS[way])}: write e.g. "
-            f"',.{minor}f'",
+            f"format spec {shown(spec)} is {', '.join(_ANOTHER_WAYS[way])}: write e.g. {example}",
             field="format_spec",
             rule=f"a Decimal format spec that {_AS_IT_IS}",
         )

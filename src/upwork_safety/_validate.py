@@ -15,17 +15,15 @@ from decimal import Decimal
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
-from upwork_safety._decimals import MAX_COUNT as MAX_COUNT  # noqa: PLC0414  (re-exported: its old home)
-from upwork_safety._decimals import count, restore_context, whole_hint
+from upwork_safety._decimals import MAX_COUNT, count, restore_context, whole_hint
 from upwork_safety._decimals import fraction as fraction  # noqa: PLC0414  (re-exported: its old home)
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._members import not_a_value
 from upwork_safety._plain import plain_int_items, plain_text_items
 from upwork_safety._rate_args import exchange_rate_arg as exchange_rate_arg  # noqa: PLC0414  (its old home)
 from upwork_safety._records import plain_value, rebuilt
-from upwork_safety._text import ID_RULE as ID_RULE  # noqa: PLC0414  (re-exported)
-from upwork_safety._text import MAX_TEXT_CHARS as MAX_TEXT_CHARS  # noqa: PLC0414
-from upwork_safety._text import fits, id_problem, not_unicode, unicode_text
+from upwork_safety._text import ID_RULE, fits, id_problem, not_unicode, unicode_text
+from upwork_safety._text import MAX_TEXT_CHARS as MAX_TEXT_CHARS  # noqa: PLC0414  (checks)
 from upwork_safety._text import is_blank as is_blank  # noqa: PLC0414  (its old home)
 from upwork_safety._text import long_text as long_text  # noqa: PLC0414
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
@@ -45,9 +43,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 E = TypeVar("E", bound="enum.Enum")
 
-
-_ZERO = Decimal(0)
-_ONE = Decimal(1)
 
 #: The most items an argument read by :func:`sequence_of` holds (events, time
 #: entries, pauses, methods, ...): an iterator is read one item past it and then
@@ -390,13 +385,25 @@ def member_field(
 def check_money(value: object, what: str) -> Money:
     """Return *value* if it is a non-negative :class:`Money`, else raise naming *what*.
 
-    A plain number where money is expected gets an error showing how to
-    write it (``Money("500", "USD")``).
+    The library's one "not negative" rule for an amount (review r40, review
+    6): its sign is not set, so a negative zero (``Money("-0.00", "USD")``)
+    is refused too.  It equals zero, but no arithmetic of the library gives
+    one and it would be stored and written back as ``"-0.00"``, a negative
+    amount: it is refused, not rewritten.  A plain number where money is
+    expected gets an error showing how to write it (``Money("500", "USD")``).
     """
     value = require_money(value, what)
-    if value.amount < 0:
+    if value.amount.is_signed():
+        zero = not value.amount
         raise InvalidValueError(
-            f"{what} must not be negative, got {value}", field=what, rule="not negative"
+            f"{what} must not be negative, got "
+            + (
+                f"a negative zero ({value.amount}); write {value.amount.copy_abs()}"
+                if zero
+                else f"{value}"
+            ),
+            field=what,
+            rule="not negative",
         )
     return value
 
@@ -434,8 +441,9 @@ def money_field(instance: object, attribute: Any, value: Any) -> None:
 
 def _plain_non_negative(value: object) -> bool:
     """Whether *value* is a plain, non-negative :class:`Money`: what :func:`money_field` takes."""
-    # held(): a Money made without its constructor is not taken here; check_money names it
-    return type(value) is Money and held(value) is not None and value.amount >= _ZERO
+    # held(): a Money made without its constructor is not taken here; check_money names it.
+    # Not negative is an unset sign (check_money): -0.00 is refused as well.
+    return type(value) is Money and held(value) is not None and not value.amount.is_signed()
 
 
 def cents_field(instance: object, attribute: Any, value: Any) -> None:
@@ -445,7 +453,7 @@ def cents_field(instance: object, attribute: Any, value: Any) -> None:
     """
     # One held() for both tests (is_rounded() would read and check the slots again).
     fields = held(value) if type(value) is Money else None
-    if fields is not None and fields[0] >= _ZERO and _whole_units(*fields):
+    if fields is not None and not fields[0].is_signed() and _whole_units(*fields):
         return
     money_field(instance, attribute, value)
     whole_cents(value, field_name(instance, attribute))

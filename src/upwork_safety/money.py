@@ -528,8 +528,12 @@ class Money:
                 most 200 characters, with at least one digit (``0`` or
                 ``#``), so the amount shows, and not a percent, per-mille,
                 scientific or significant-digit (``@``) pattern, nor a
-                negative subpattern without a minus sign or brackets, which
-                would show another amount; passed through.  Babel reads a
+                negative subpattern without a minus sign or brackets, nor a
+                prefix or suffix that reads as part of the amount (a digit,
+                a sign or bracket of a positive amount, a separator touching
+                the digits: ``"'1'0.00"``, ``"'-'0.00"``, ``"'Rs.'0.00"``;
+                ``"'Rs. '0.00"`` is text), which would show another amount;
+                passed through.  Babel reads a
                 ``%`` or ``‰`` (and an ``@``) as one even quoted (``"'%'"``)
                 and multiplies the amount for it, so a quoted one is
                 refused too.
@@ -553,7 +557,8 @@ class Money:
                 modifier (which formatting ignores); *format* is longer
                 than 200 characters, shows no digit, is a percent, per-mille
                 (a ``%`` or ``‰`` anywhere, quoted too) or scientific
-                pattern, or is not a pattern babel reads; or
+                pattern, writes a number's part beside the amount, or is
+                not a pattern babel reads; or
                 *format_type* is not one of the three.  Each error's
                 ``field`` names the argument.
         """
@@ -584,7 +589,13 @@ class Money:
                 as :meth:`format` refuses such patterns: a percent (``".0%"``:
                 ``123450%`` for USD 1,234.50), scientific or significant digits
                 (``"e"``, ``"g"``, ``".2"``: ``1.2E+3``), or fewer decimal places
-                than the currency's minor unit (``".0f"`` on USD: ``1235``).
+                than the currency's minor unit (``".0f"`` on USD: ``1235``),
+                or is padded with a fill that reads as part of the amount, as
+                :meth:`format` refuses such a prefix: a digit of any script,
+                a sign, a dash, a bracket or a separator (``"1>6.2f"``:
+                ``115.00``; ``"->8.2f"``: ``----5.00``).  Any other fill (a
+                space, ``*``, ``_``, ``#``) is kept; for leading zeros use
+                the ``0`` flag (``"08.2f"``).
         """
         amount, currency = own(self, "self")  # hand-made: NaN, 1E+1000000000 (r37, hostile 3)
         if not spec:

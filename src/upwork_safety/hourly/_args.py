@@ -11,7 +11,6 @@ from upwork_safety._calendar import week_rules_day
 from upwork_safety._display import type_name
 from upwork_safety._last_day import LATEST
 from upwork_safety._validate import (
-    cents_field,
     field_name,
     finer_error,
     instance_field,
@@ -108,24 +107,6 @@ def positive_cents(value: object, what: str) -> Money:
 def positive_cents_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: :class:`Money` above zero, in whole minor units."""
     positive_cents(value, field_name(instance, attribute))
-
-
-def unsigned_cents_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: :func:`~upwork_safety._validate.cents_field`, and not ``-0``.
-
-    A negative zero equals zero, so the "not negative" comparison lets it
-    through, but no builder gives one and it would be written back as
-    ``"-0.00"``: it is refused under the same rule, not rewritten.
-    """
-    cents_field(instance, attribute, value)
-    if value.amount.is_signed():
-        name = field_name(instance, attribute)
-        raise InvalidValueError(
-            f"{name} must not be negative, got a negative zero ({value.amount}); write "
-            f"{value.amount.copy_abs()}",
-            field=name,
-            rule="not negative",
-        )
 
 
 def duration_field(instance: object, attribute: Any, value: Any) -> None:

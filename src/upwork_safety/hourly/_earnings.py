@@ -32,6 +32,7 @@ from upwork_safety._plain import plain_text
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     as_tuple,
+    cents_field,
     field_name,
     instance_field,
     member_field,
@@ -43,7 +44,6 @@ from upwork_safety.hourly._args import (
     rules_changed,
     rules_changed_on,
     rules_for,
-    unsigned_cents_field,
     week_rules,
 )
 from upwork_safety.hourly._bonus import Bonus, bonus_available
@@ -139,13 +139,13 @@ class PayoutItem:
     """
 
     kind: PayoutKind = attrs.field(converter=_payout_kind, validator=member_field(PayoutKind))
-    amount: Money = attrs.field(converter=plain_money, validator=unsigned_cents_field)
+    amount: Money = attrs.field(converter=plain_money, validator=cents_field)
     charged_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     review_ends: datetime | None = attrs.field(
         converter=optional_to_utc, validator=optional_computed_utc_field
     )
     available_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
-    protected_amount: Money = attrs.field(converter=plain_money, validator=unsigned_cents_field)
+    protected_amount: Money = attrs.field(converter=plain_money, validator=cents_field)
     week: BillingWeek | None = attrs.field(default=None, validator=_optional_week)
     rules: PlatformRules = attrs.field(
         default=attrs.Factory(_rules_of_item, takes_self=True),

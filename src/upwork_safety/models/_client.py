@@ -20,7 +20,10 @@ class Client:
         id: A non-empty identifier, stable across contracts with this client
             (rehires are detected by it).  It is compared as written, so
             one with white space at either end, or a line break, a tab or an
-            invisible character (a zero-width space, NBSP) anywhere, is
+            invisible character (a zero-width space, NBSP: every character
+            that shows nothing by the library's one "blank" rule, but the
+            zero-width joiners, variation selectors, emoji tags and the
+            combining grapheme joiner that names and emoji hold) anywhere, is
             refused, not stripped (``"acme "`` would be a second client):
             :class:`~upwork_safety.errors.InvalidValueError`, rule ``"no
             surrounding spaces, line breaks, tabs or invisible characters"``.
