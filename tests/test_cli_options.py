@@ -77,6 +77,7 @@ REPEATABLE = {
     ("withdraw", "--spread"),
     ("jss", "--exclude-client"),
     ("statement", "--contract-rate"),
+    ("statement", "--billed-before"),
 }
 
 

@@ -1861,6 +1861,7 @@ class TestAudit:
             "basis": "flat",
             "rate_assumed": False,
             "billed_before": None,
+            "billings_assumed": False,
         } == audit.to_records()[3]
         assert (
             "5 checked, 1 not as scheduled, 0 on an assumed rate, 0 contracts at more than one rate, 0 not checked"

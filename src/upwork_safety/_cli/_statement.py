@@ -135,6 +135,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="TITLE=RATE",
         help="with --audit: one contract's own rate, by its title in the export (repeatable)",
     )
+    parser.add_argument(
+        "--billed-before",
+        type=_args.per_method(_args.dollars, "client", bare=False),
+        action="append",
+        default=[],
+        metavar="CLIENT=USD",
+        help="with --audit: a client's lifetime billings before the export's first row, by "
+        "the client as the export writes it (Team), e.g. 'Northwind=9800.00' (repeatable); "
+        "the 2016-2023 sliding scale charges by them: without it, that client's fees are "
+        "judged on assumed billings",
+    )
 
 
 def _contract_rate(text: str) -> tuple[str, Decimal]:
@@ -201,6 +212,7 @@ def _audit_document(audit: FeeAudit) -> dict[str, object]:
         "overcharged": audit.overcharged,
         "mismatches": [_check_record(c) for c in audit.mismatches],
         "on_assumed_rate": len(audit.on_assumed_rate),
+        "on_assumed_billings": len(audit.on_assumed_billings),
         "mixed_rates": [[c.income.line for c in group] for group in audit.mixed_rates],
         "not_checked": [{"line": u.fee.line, "reason": u.reason} for u in audit.not_checked],
         "income_without_fee": [row.line for row in audit.income_without_fee],
@@ -239,6 +251,7 @@ def _print_audit(p: Printer, audit: FeeAudit) -> None:
             ("not as scheduled", str(len(audit.mismatches))),
             ("overcharged", audit.overcharged),
             ("on an assumed rate", str(len(audit.on_assumed_rate))),
+            ("assumed billings", str(len(audit.on_assumed_billings))),
             ("more than one rate", _counted(audit.mixed_rates, "contract")),
             ("not checked", _counted(audit.not_checked, "fee row")),
             ("income, no fee", _counted(audit.income_without_fee, "row")),
@@ -254,7 +267,13 @@ def _print_audit(p: Printer, audit: FeeAudit) -> None:
             if check.allowed is None
             else f"{check.excess_from_text}, {p.money(check.excess_from)}"
         )
-        assumed = ", an assumed rate" if check.rate_assumed else ""
+        assumed = (
+            ", an assumed rate"
+            if check.rate_assumed
+            else ", assumed billings"
+            if check.billings_assumed
+            else ""
+        )
         income = ", ".join(
             part
             for part in (f"line {check.income.line}", str(check.income.on), check.income.contract)
@@ -341,6 +360,7 @@ def _audit(statement: Statement, args: argparse.Namespace) -> FeeAudit | None:
             ("--fee-rate", "--contract-rate"),
             given=args.rate is not None or bool(args.contract_rate),
         )
+        only_with("--audit", "the audit's", ("--billed-before",), given=bool(args.billed_before))
         return None
     rates: dict[str, Decimal] = {}
     for title, given in args.contract_rate:
@@ -362,13 +382,35 @@ def _audit(statement: Statement, args: argparse.Namespace) -> FeeAudit | None:
                 f"--contract-rate: no income row of {args.file} has {shown(title)} as its "
                 "Transaction Summary (a title is matched exactly, case and spaces too)"
             )
+    billed = _billed_before(statement, args)
     # The library's arguments these options fill: a refusal names the option.
     options = {
         "rate": None if args.rate is None else f"--fee-rate {percent(args.rate)}",
         "rates": "--contract-rate" if rates else None,
+        "billed_before": "--billed-before" if billed else None,
     }
     with options_for(options):
-        return statements.audit_fees(statement, rate=args.rate, rates=rates or None)
+        return statements.audit_fees(
+            statement, rate=args.rate, rates=rates or None, billed_before=billed or None
+        )
+
+
+def _billed_before(statement: Statement, args: argparse.Namespace) -> dict[str, Money]:
+    """``--billed-before CLIENT=USD``, each client once and a client of the export's income rows."""
+    billed: dict[str, Money] = {}
+    clients = {row.client for row in statement.transactions if row.is_income}
+    for client, amount in args.billed_before:
+        if is_blank(client):
+            raise CLIError("--billed-before needs a client: CLIENT=USD")
+        if client in billed:
+            raise CLIError(f"--billed-before gives {shown(client)} twice")
+        if client not in clients:
+            raise CLIError(
+                f"--billed-before: no income row of {args.file} has {shown(client)} as its "
+                "client (Team; a client is matched exactly, case and spaces too)"
+            )
+        billed[client] = Money(amount, "USD")
+    return billed
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

@@ -420,8 +420,10 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         FindingCode.ARBITRATION_UNECONOMIC,
         Severity.INFO,
         "fixed-price contract",
-        "Money in escrow for a milestone is less than the arbitration fee each party "
-        "pays; the finding carries the fee and whether the figure is unconfirmed. Only a "
+        "What winning a milestone's escrow would leave, once Upwork's service fee is "
+        "taken (the held amount itself when no fee schedule prices it), is less than the "
+        "arbitration fee each party pays; the finding carries the fee and whether the "
+        "figure is unconfirmed. Only a "
         "milestone in the fee's currency (USD) is compared: one in another currency is "
         "not, as no exchange rate is assumed: the contract gets CURRENCY_NOT_MODELLED "
         "instead.",

@@ -240,6 +240,14 @@ def _arbitration_advice(milestone: Milestone) -> str:
 
 
 def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> list[Finding]:
+    """A finding for each milestone whose win in arbitration would not pay its fee.
+
+    One rule for the trigger and the message (review r40, 2): what winning
+    would leave, the held amount net of Upwork's service fee (worked out as
+    the other findings' net figures are), is compared with the fee; only
+    when the fee engine cannot price it (no schedule in force) is the held
+    amount itself compared.
+    """
     fee = rules.arbitration_fee
     unconfirmed = _fee_unconfirmed(fee, now)
     found: list[Finding] = []
@@ -249,19 +257,27 @@ def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> lis
         # approval's remainder (PAID, or carried to a NOT_FUNDED milestone), which
         # has no clock and only a dispute can recover.  Only in the fee's currency, as
         # the trigger says too: no exchange rate is assumed (review r36, 5).
-        if not held.amount or held.currency != fee.currency or held >= fee:
+        if not held.amount or held.currency != fee.currency:
             continue
         if milestone.escrow.freelancer_paid_arbitration_at is not None:
             continue  # the fee is paid: advice against arbitration comes too late
-        # What winning it would leave, worked out as the other findings' net figures
-        # are (checks/_net.py: one more payment on the contract, r21 left-over).
+        # What winning it would leave (checks/_net.py: one more payment on the
+        # contract, r21 left-over); the service fee never adds, so a held amount
+        # below the fee always leaves less than it.
         net = net_of_amount(contract, held, now.astimezone(_UTC).date())
-        net_text = "" if net is None else f" (about {net[0]} after {net[1]})"
+        won = held if net is None else net[0]
+        if won >= fee:
+            continue
         flag = " (a historic figure, unconfirmed today)" if unconfirmed else ""
+        if net is None:
+            said = f"holds {held}, less than"
+            evidence = f"held {held} < arbitration fee {fee}"
+        else:
+            said = f"holds {held}, about {net[0]} after {net[1]}: less than"
+            evidence = f"held {held}, net {net[0]} < arbitration fee {fee}"
         message = (
-            f"Milestone {_milestone_name(milestone)} holds {held}{net_text}, less than the "
-            f"{fee} arbitration fee each party pays{flag}: arbitration would cost more "
-            "than it could win."
+            f"Milestone {_milestone_name(milestone)} {said} the {fee} arbitration fee each "
+            f"party pays{flag}: arbitration would cost more than it could win."
         )
         advice = _arbitration_advice(milestone)
         found.append(
@@ -273,7 +289,7 @@ def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> lis
                 milestone_id=milestone.id,
                 amount=fee,
                 unconfirmed=unconfirmed,
-                evidence=f"held {held} < arbitration fee {fee}",
+                evidence=evidence,
             )
         )
     return found

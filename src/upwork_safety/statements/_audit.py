@@ -43,6 +43,7 @@ from upwork_safety.statements._audit_pricing import (
     REFUND_BESIDE_ONE_FEE,
     REFUND_BESIDE_ONE_FEE_ALONE,
     REFUND_WITH_PAYMENT,
+    _billed_before,
     _Billings,
     _join,
     _Legacy,
@@ -318,12 +319,22 @@ class FeeAudit:
         return tuple(c for c in self.checks if c.rate_assumed)
 
     @property
+    def on_assumed_billings(self) -> tuple[FeeCheck, ...]:
+        """The sliding-scale checks on a client's unknown earlier billings (``billings_assumed``).
+
+        A client not given to :func:`audit_fees` with ``billed_before=``:
+        its fee is judged against every fee the scale charges at any earlier
+        billings (:attr:`FeeCheck.allowed`), so a fee in that range is here,
+        not in :attr:`mismatches`.
+        """
+        return tuple(c for c in self.checks if c.billings_assumed)
+
+    @property
     def overcharged(self) -> Money:
         """What was charged beyond the rates allowed: every check's positive ``excess`` added up.
 
-        A fee below the rates (``excess`` negative: on the sliding scale, a
-        client billed before the statement's first row, as ``assumptions``
-        says) never offsets one above them.
+        A fee below the rates (``excess`` negative) never offsets one above
+        them.
         """
         zero = Money.zero(USD).rounded()  # in cents, as every excess
         return Money.total((zero, *(c.excess for c in self.checks if c.excess > zero)), USD)
@@ -354,6 +365,9 @@ class FeeAudit:
             else ""
         )
         without = len(self.income_without_fee)
+        # Assumed billings only when there are some: the line stays short.
+        guessed = len(self.on_assumed_billings)
+        billings = f"{guessed} on assumed billings, " * bool(guessed)
         # Withdrawal fees only when one is not as published: the line stays short.
         off = len(self.withdrawal_mismatches)
         withdrawals = f"; {off} withdrawal fee{'' if off == 1 else 's'} not as published" * bool(
@@ -361,7 +375,7 @@ class FeeAudit:
         )
         return (
             f"<FeeAudit {len(self.checks)} checked, {mismatches} not as scheduled{overcharged}, "
-            f"{len(self.on_assumed_rate)} on an assumed rate, {len(self.mixed_rates)} "
+            f"{len(self.on_assumed_rate)} on an assumed rate, {billings}{len(self.mixed_rates)} "
             f"contract{'' if len(self.mixed_rates) == 1 else 's'} at more than one rate, "
             f"{len(self.not_checked)} not checked, {without} income "
             f"row{'' if without == 1 else 's'} without a fee{withdrawals}>"
@@ -393,14 +407,17 @@ class FeeAudit:
                 "basis": c.basis.value,
                 "rate_assumed": c.rate_assumed,
                 "billed_before": _render.plain(c.billed_before),
+                "billings_assumed": c.billings_assumed,
             }
             for c in self.checks
         ]
 
     def _repr_html_(self) -> str:
+        guessed = len(self.on_assumed_billings)
+        billings = f"{guessed} on assumed billings, " * bool(guessed)
         caption = (
             f"Service fees: {len(self.checks)} checked, {len(self.mismatches)} not as scheduled, "
-            f"{len(self.on_assumed_rate)} on an assumed rate, {len(self.mixed_rates)} "
+            f"{len(self.on_assumed_rate)} on an assumed rate, {billings}{len(self.mixed_rates)} "
             f"contract{'' if len(self.mixed_rates) == 1 else 's'} at more than one rate, "
             f"{len(self.not_checked)} not checked"
         )
@@ -495,6 +512,7 @@ def audit_fees(
     *,
     rate: RateLike | None = None,
     rates: Mapping[str, RateLike] | None = None,
+    billed_before: Mapping[str, Money] | None = None,
 ) -> FeeAudit:
     """Check every service fee in *statement* against the fee schedule in force.
 
@@ -514,11 +532,17 @@ def audit_fees(
     reason; income rows no fee names in ``income_without_fee``.
 
     The 2016-06-21 to 2023-05-02 sliding scale charges by the lifetime
-    billings with the client.  They are computed from the statement's own
-    earlier income rows per client (``Transaction.client``); billings before
-    the statement's first row are unknown and taken as zero, which the audit
-    states in ``assumptions``; a row that names no client counts towards no
-    client's billings and is taken as a new client's.
+    billings with the client: what *billed_before* gives for the client
+    (``Transaction.client``), then the statement's own earlier income rows
+    with it.  For a client *billed_before* does not name, its billings
+    before the statement's first row are unknown: the check is marked
+    :attr:`FeeCheck.billings_assumed`, its ``expected`` is the fee on the
+    statement's rows alone (the highest the client can owe), and any fee
+    from that down to the fee at any earlier billings
+    (:attr:`FeeCheck.allowed`) is within the schedule, counted in
+    :attr:`FeeAudit.on_assumed_billings`, not as a mismatch; ``assumptions``
+    says so.  A row that names no client counts towards no client's
+    billings and is judged so too.
 
     Under the flat 10% from 2023-05-03, contracts already at the scale's 5%
     kept 5% until 2023-12-31.  A fee of that legacy rate is accepted
@@ -554,6 +578,15 @@ def audit_fees(
             the fees of that contract's income rows.  Only the Transactions
             report names contracts; two contracts with one title share it,
             and a blank title names none.
+        billed_before: Each client's lifetime billings before the
+            statement's first row, by the client as the export writes it
+            (``Transaction.client``: ``Team`` in the Transaction History),
+            as :func:`~upwork_safety.fees.explain_service_fee` takes
+            ``billed_before`` for one payment (``Money`` in USD, not
+            negative, whole cents; ``Money("0.00", "USD")`` for a client new
+            at the statement's start).  Used on the sliding scale, and for
+            whether a client's contracts could have kept its 5% on the flat
+            schedule after it.
 
     Returns:
         The audit: checks (with both amounts and the difference), the fees
@@ -567,12 +600,17 @@ def audit_fees(
             *rates* given for an export that names no contract, or naming
             a blank title or one no income row of the statement has (the
             refusal lists the statement's titles, and names the one meant
-            when one differs only in case or is close).
+            when one differs only in case or is close); *billed_before*
+            naming a blank client or one no income row of the statement
+            has (listed as for *rates*), or a figure the fee engine refuses
+            as ``billed_before`` (negative, or not whole cents; the refusal's
+            field is ``billed_before['client']``).
+        CurrencyMismatchError: A figure of *billed_before* not in USD.
     """
     statement = check_statement(statement)
     contract_rate = None if rate is None else fraction(rate, "rate")
     by_title = _rates(statement, rates)
-    billings = _Billings(statement.transactions)
+    billings = _Billings(statement.transactions, _billed_before(statement, billed_before))
     legacy = _Legacy(statement, billings)
     checks: list[FeeCheck] = []
     unchecked: list[UncheckedFee] = []
@@ -586,9 +624,12 @@ def audit_fees(
         schedule = schedule_as_of(found.on)
         sliding = bool(schedule.tiers)
         billed = billings.before(found) if sliding else None
+        guessed = sliding and billings.assumed(found)
         used_rate = None if sliding else by_title.get(found.contract, contract_rate)
         try:
-            priced, used_rate = _priced_at(found, used_rate, billed, schedule, not_applied)
+            priced, used_rate = _priced_at(
+                found, used_rate, billed, schedule, not_applied, billings_assumed=guessed
+            )
         except RulesError as exc:
             reason = f"the schedule in force cannot price it: {exc}"
             unchecked.extend(UncheckedFee(fee, reason) for fee in fee_rows)
@@ -622,6 +663,7 @@ def audit_fees(
                 rate=used_rate,
                 allowed=priced.allowed,
                 more_fees=more,
+                billings_assumed=guessed,
             )
         )
     order = {row: position for position, row in enumerate(statement.transactions)}

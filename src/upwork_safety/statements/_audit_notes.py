@@ -48,18 +48,22 @@ def assumptions(
     sliding_scale: ServiceFeeSchedule | None,
 ) -> tuple[str, ...]:
     notes: list[str] = []
-    if sliding_scale is not None and statement.start is not None:
+    guessed = [c for c in checks if c.billings_assumed]
+    if sliding_scale is not None and statement.start is not None and guessed:
         notes.append(
-            "Lifetime billings with each client before the statement's first row "
-            f"({statement.start}) are unknown and taken as $0.00; on the "
-            f"{_in_force(sliding_scale)} sliding scale a client you billed before then was "
-            "charged less than expected here."
+            f"On the {_in_force(sliding_scale)} sliding scale, lifetime billings before the "
+            f"statement's first row ({statement.start}) are unknown for the clients whose "
+            "earlier billings are not given (billed_before=, or --billed-before on the command "
+            "line): the fee expected on their rows counts only the "
+            "statement's rows (the highest fee the client can owe), and any fee down to the "
+            "one at any earlier billings is within the schedule (on assumed billings, not "
+            f"a mismatch): {len(guessed):,} fee{'' if len(guessed) == 1 else 's'}. Give "
+            "each client's earlier billings to check them exactly."
         )
-        if any(is_blank(c.income.client) and c.billed_before is not None for c in checks):
+        if any(is_blank(c.income.client) for c in guessed):
             notes.append(
                 "Income rows with no client (Team) may be any client's: they count towards no "
-                "client's billings, and each is taken as a new client's (billed $0.00 before), "
-                "so a fee on them below the one expected may be a client billed before."
+                "client's billings, and each is judged as a client with unknown billings before."
             )
     if rate is not None:
         notes.append(

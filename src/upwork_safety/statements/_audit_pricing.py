@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from upwork_safety._decimals import restore_context
 from upwork_safety._display import shown
@@ -45,15 +45,26 @@ class _Priced(NamedTuple):
     expected: Money
     basis: FeeBasis
     schedule: str
-    #: For an assumed rate (``DEFAULT``), the fees of the lowest and highest rate allowed.
+    #: For an assumed rate (``DEFAULT``), the fees of the lowest and highest rate allowed;
+    #: for assumed billings (``SLIDING``), the fees at any earlier billings and at *billed*.
     allowed: tuple[Money, Money] | None
 
 
-def _priced(found: Transaction, *, rate: Decimal | None, billed: Money | None) -> _Priced:
-    """The engine's fee on *found*: its basis, schedule and, for an assumed rate, the range allowed.
+def _priced(
+    found: Transaction,
+    *,
+    rate: Decimal | None,
+    billed: Money | None,
+    billings_assumed: bool = False,
+) -> _Priced:
+    """The engine's fee on *found*: its basis, schedule and, for an input assumed, the range.
 
     :func:`audit_fees` prices each fee with it, and :class:`FeeCheck` checks
-    its fields against it, so an edited check cannot say otherwise.
+    its fields against it, so an edited check cannot say otherwise.  On the
+    sliding scale with *billings_assumed* (the client's billings before the
+    export unknown, *billed* only those the statement shows, so a lower
+    bound), the range runs from the fee at billings past the scale's last
+    band end (every dollar at its lowest rate) to the fee at *billed*.
 
     Raises:
         RulesError: A rate the schedule in force on *found*'s date does not charge.
@@ -70,6 +81,11 @@ def _priced(found: Transaction, *, rate: Decimal | None, billed: Money | None) -
     else:
         explained = explain_service_fee(found.amount, on=found.on, rate=rate, billed_before=billed)
     schedule = explained.schedule
+    if explained.basis is FeeBasis.SLIDING and billings_assumed:
+        ends = [tier.up_to for tier in schedule.tiers if tier.up_to is not None]
+        most = max([*ends, explained.billed_before or Money.zero(USD)])
+        low = explain_service_fee(found.amount, on=found.on, billed_before=most).fee
+        return _Priced(explained.fee, explained.basis, schedule.name, (low, explained.fee))
     if explained.basis is not FeeBasis.DEFAULT:
         return _Priced(explained.fee, explained.basis, schedule.name, None)
     low = explain_service_fee(found.amount, on=found.on, rate=schedule.minimum_rate).fee
@@ -98,9 +114,14 @@ class _Billings:
     are money the client paid.
     """
 
-    def __init__(self, transactions: Iterable[Transaction]) -> None:
+    def __init__(
+        self, transactions: Iterable[Transaction], given: Mapping[str, Money] | None = None
+    ) -> None:
         zero = Money.zero(USD).rounded()  # in cents, as every billing (red team r22 L1)
+        #: Each client's billings before the statement, as the caller gave them.
+        self._given: dict[str, Money] = dict(given or {})
         running: dict[str, Money] = defaultdict(lambda: zero)
+        running.update(self._given)
         self._before: dict[int, Money] = {}
         #: Each client's billings after each of their income rows, oldest first.
         self._after: dict[str, list[tuple[date, Money]]] = defaultdict(list)
@@ -115,12 +136,19 @@ class _Billings:
             self._after[row.client].append((row.on, running[row.client]))
 
     def before(self, row: Transaction) -> Money:
-        """The billings with *row*'s client in the rows before it ($0.00 for no client)."""
+        """The billings with *row*'s client before it: given, then the rows before it.
+
+        $0.00 for no client.
+        """
         return self._before[row.line]
 
+    def assumed(self, row: Transaction) -> bool:
+        """Whether *row*'s client's billings before the statement are unknown (not given)."""
+        return is_blank(row.client) or row.client not in self._given
+
     def by(self, client: str, day: date) -> Money:
-        """The billings with *client* in the rows dated before *day*."""
-        billed = Money.zero(USD).rounded()
+        """The billings with *client* before *day*: given, then the rows dated before it."""
+        billed = self._given.get(client, Money.zero(USD).rounded())
         for on, after in self._after.get(client, ()):
             if on >= day:
                 break
@@ -136,14 +164,14 @@ _CLOSE_CHARS = 100
 _CLOSE_TITLES = 200
 
 
-def _titles_hint(title: str, titles: list[str]) -> str:
+def _titles_hint(title: str, titles: list[str], *, what: str = "contract title") -> str:
     """The title *title* most likely meant (the same in another case, or a close one), and some.
 
     ``(did you mean 'Flutter app'?); its contracts are 'Flutter app', 'Logo'``:
     the titles in the statement's order, the first :data:`_TITLES_LISTED`.
     """
     if not titles:
-        return "; the statement has no income row with a contract title"
+        return f"; the statement has no income row with a {what}"
     same = [t for t in titles if t.casefold() == title.casefold()]
     # difflib's cost is quadratic in a title's length: a close title is looked for only
     # among short ones, a bounded number of them (review r31, diff review 4).
@@ -153,7 +181,8 @@ def _titles_hint(title: str, titles: list[str]) -> str:
     hint = f" (did you mean {shown(close[0])}?)" if close else ""
     listed = ", ".join(shown(t) for t in titles[:_TITLES_LISTED])
     more = f" and {len(titles) - _TITLES_LISTED} more" if len(titles) > _TITLES_LISTED else ""
-    return f"{hint}; its contracts are {listed}{more}"
+    plural = "contracts" if what == "contract title" else "clients"
+    return f"{hint}; its {plural} are {listed}{more}"
 
 
 def _rates(statement: Statement, rates: object) -> dict[str, Decimal]:
@@ -279,6 +308,8 @@ def _priced_at(
     billed: Money | None,
     schedule: ServiceFeeSchedule,
     not_applied: list[Transaction],
+    *,
+    billings_assumed: bool = False,
 ) -> tuple[_Priced, Decimal | None]:
     """The engine's pricing of *found* with a given contract *rate*, and the rate applied.
 
@@ -296,7 +327,7 @@ def _priced_at(
         if rate != schedule.rate:
             not_applied.append(found)
         rate = None
-    return _priced(found, rate=rate, billed=billed), rate
+    return _priced(found, rate=rate, billed=billed, billings_assumed=billings_assumed), rate
 
 
 def _legacy_fee(
@@ -412,3 +443,65 @@ def _no_income(related: str, *, own: bool, export: StatementFormat) -> str:
         f"no income row with id {shown(related)}, the id its texts name as 'Ref ID', "
         "in this statement (it may be dated before the statement's first row)"
     )
+
+
+def _billed_before(statement: Statement, given: object) -> dict[str, Money]:
+    """*billed_before* checked: each client of the statement's income rows, with its billings.
+
+    A figure is checked by the fee engine's own rule for ``billed_before``
+    (:func:`~upwork_safety.fees.explain_service_fee`: money in USD, not
+    negative, whole cents), priced on the client's first income row; a
+    refusal names the client (``billed_before['Northwind']``).
+    """
+    if given is None:
+        return {}
+    if not isinstance(given, Mapping):
+        raise InvalidTypeError(
+            f"billed_before must be a mapping of client to Money, not {type(given).__name__}",
+            field="billed_before",
+            rule="a mapping of client to Money",
+        )
+    first: dict[str, Transaction] = {}
+    for row in statement.transactions:
+        if row.is_income and not is_blank(row.client):
+            first.setdefault(row.client, row)
+    checked: dict[str, Money] = {}
+    for client, value in given.items():
+        row = _client_row(client, first)
+        where = f"billed_before[{shown(client)}]"
+        try:  # the engine's rule for billed_before, the one source of it
+            read = explain_service_fee(
+                Money.zero(USD), on=row.on, billed_before=cast("Money", value)
+            ).billed_before
+        except (InvalidTypeError, InvalidValueError) as exc:
+            raise type(exc)(f"{where}: {exc}", field=where, rule=exc.rule) from None
+        checked[client] = cast("Money", read)  # given, so read: never None
+    if type(given) is not dict:
+        restore_context()  # the caller's mapping ran: the library's context back (red team r33 1)
+    return checked
+
+
+def _client_row(client: object, first: dict[str, Transaction]) -> Transaction:
+    """The first income row of *client*, a key of ``billed_before``, or why it names none."""
+    if not isinstance(client, str):
+        raise InvalidTypeError(
+            f"billed_before keys must be clients (str), not {type(client).__name__}",
+            field="billed_before",
+            rule="str clients",
+        )
+    if is_blank(client):
+        raise InvalidValueError(
+            f"billed_before names a blank client ({shown(client)}), which names no client: "
+            "rows with no client may be any client's",
+            field="billed_before",
+            rule="a client that shows something",
+        )
+    row = first.get(client)
+    if row is None:
+        raise InvalidValueError(
+            f"billed_before names the client {shown(client)}, which no income row of the "
+            f"statement has{_titles_hint(client, list(first), what='client')}",
+            field="billed_before",
+            rule="a client of the statement",
+        )
+    return row

@@ -18,6 +18,7 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._validate import (
     as_tuple,
+    bool_field,
     instance_field,
     items_field,
     member_field,
@@ -207,14 +208,24 @@ class FeeCheck:
             the published rate, **assumed** because the schedule charges each
             contract its own rate and the export does not show it.
         billed_before: The lifetime billings with the client before the
-            income row, as far as the statement shows them (the 2016–2023
-            sliding scale's input); ``None`` on other schedules.
+            income row (the 2016–2023 sliding scale's input): those given to
+            :func:`audit_fees` for the client (``billed_before=``) and the
+            statement's rows before it, or, with *billings_assumed*, only the
+            statement's rows (the least the client can have been billed);
+            ``None`` on other schedules.
         rate: The contract rate applied (a given one, or the legacy rate),
             or ``None``.
         allowed: With an assumed rate (``DEFAULT``), the lowest and the
             highest fee a contract rate the schedule allows charges on the
-            income row (``0%`` and ``15%`` from 2025-05-01); ``None``
-            otherwise.
+            income row (``0%`` and ``15%`` from 2025-05-01); with assumed
+            billings (``SLIDING``), the fee at any earlier billings (past
+            the scale's last band end: every dollar at its lowest rate) and
+            the fee at *billed_before* (the highest); ``None`` otherwise.
+        billings_assumed: On the sliding scale, whether the client's
+            billings before the statement are unknown (not given to
+            :func:`audit_fees`, or the row names no client): *billed_before*
+            is then a lower bound, *expected* the highest fee, and a fee in
+            *allowed* is within the schedule.  ``False`` on other schedules.
 
     *expected*, *schedule*, *basis* and *allowed* are what the fee engine
     (:func:`~upwork_safety.fees.explain_service_fee`, as :func:`audit_fees`
@@ -237,7 +248,8 @@ class FeeCheck:
             *more_fees* beside a single charge, *income* not an income row or
             a negative one, a negative amount, a rate that is
             not a fraction from 0 up to 1, fields that disagree with *basis*
-            (*allowed* given exactly with ``DEFAULT``, a rate with
+            (*allowed* given exactly with ``DEFAULT`` or *billings_assumed*,
+            *billings_assumed* on the sliding scale only, a rate with
             ``CONTRACT`` and ``LEGACY`` and none with ``SLIDING`` and
             ``DEFAULT``, *billed_before* on the sliding scale only), a rate
             the schedule in force does not charge, or *expected*, *schedule*,
@@ -263,6 +275,7 @@ class FeeCheck:
     more_fees: tuple[Transaction, ...] = attrs.field(
         default=(), converter=as_tuple, validator=items_field(Transaction)
     )
+    billings_assumed: bool = attrs.field(default=False, validator=bool_field)
 
     def __attrs_post_init__(self) -> None:
         self._check_fees()
@@ -335,7 +348,12 @@ class FeeCheck:
         """*expected*, *schedule*, *basis* and *allowed* are the fee engine's, never copies."""
         income = self.income
         try:
-            priced = _priced(income, rate=self.rate, billed=self.billed_before)
+            priced = _priced(
+                income,
+                rate=self.rate,
+                billed=self.billed_before,
+                billings_assumed=self.billings_assumed,
+            )
         except RulesError as exc:
             raise InvalidValueError(
                 f"FeeCheck.rate: the schedule in force on the income row's date ({income.on}, "
@@ -363,14 +381,22 @@ class FeeCheck:
     def _check_basis(self) -> None:
         """The fields a basis needs, and none it cannot have."""
         basis = self.basis
-        assumed = basis is FeeBasis.DEFAULT
+        if self.billings_assumed and basis is not FeeBasis.SLIDING:
+            raise InvalidValueError(
+                f"FeeCheck.billings_assumed: a check on the {basis.value} basis charges by no "
+                "billings (only the sliding scale does)",
+                field="FeeCheck.billings_assumed",
+                rule="billings_assumed on the sliding scale only",
+            )
+        assumed = basis is FeeBasis.DEFAULT or self.billings_assumed
         if (self.allowed is not None) != assumed:
             said = "needs" if assumed else "cannot have"
             raise InvalidValueError(
                 f"FeeCheck.allowed: a check on the {basis.value} basis {said} the range of fees "
-                "a contract rate allows (only an assumed rate, DEFAULT, has one)",
+                "an unknown input allows (only an assumed rate, DEFAULT, or assumed billings "
+                "have one)",
                 field="FeeCheck.allowed",
-                rule="allowed exactly with the DEFAULT basis",
+                rule="allowed exactly with the DEFAULT basis or billings_assumed",
             )
         if self.allowed is not None and not self.allowed[0] <= self.expected <= self.allowed[1]:
             raise InvalidValueError(
@@ -427,15 +453,20 @@ class FeeCheck:
 
     @property
     def rate_assumed(self) -> bool:
-        """Whether *expected* rests on an assumed rate (the contract's own is not known)."""
+        """Whether *expected* rests on an assumed rate (the contract's own is not known).
+
+        On the sliding scale the input assumed is the client's earlier
+        billings instead: :attr:`billings_assumed`.
+        """
         return self.basis is FeeBasis.DEFAULT
 
     @property
     def within_schedule(self) -> bool:
         """Whether a rate the schedule allows explains the fee charged.
 
-        That is the fee expected or, when the contract's rate was assumed,
-        any fee from the lowest to the highest in :attr:`allowed`.
+        That is the fee expected or, when the contract's rate or the client's
+        earlier billings were assumed, any fee from the lowest to the highest
+        in :attr:`allowed`.
         """
         return not self.excess
 
@@ -443,8 +474,8 @@ class FeeCheck:
     def excess(self) -> Money:
         """What was charged beyond every fee the schedule allows on the row (negative: below).
 
-        :attr:`difference` when the rate is known; with an assumed rate, the
-        distance from the nearest end of :attr:`allowed`, so a fee another
+        :attr:`difference` when the rate is known; with an assumed rate or
+        assumed billings, the distance from the nearest end of :attr:`allowed`, so a fee another
         contract rate charges counts as none.
         """
         if self.allowed is None:
@@ -478,6 +509,8 @@ class FeeCheck:
         """
         if self.allowed is None:
             return f"the fee expected ({self.basis.value})"
+        if self.billings_assumed:
+            return _BILLINGS_BOUNDS[(self.excess.amount > 0) - (self.excess.amount < 0)]
         schedule = explain_service_fee(self.income.amount, on=self.income.on).schedule
         if schedule.maximum_rate is None:
             span = f"the range {schedule.range_text()}"
@@ -508,7 +541,8 @@ class FeeCheck:
         # One line: the two rows it joins, each with every column of the export, are long.
         expected = f"expected {self.expected} ({self.basis.value}"
         if self.allowed is not None:
-            expected += f"; rate assumed, {self.allowed[0]} to {self.allowed[1]} allowed"
+            assumed = "billings before the statement" if self.billings_assumed else "rate"
+            expected += f"; {assumed} assumed, {self.allowed[0]} to {self.allowed[1]} allowed"
         verdict = self.verdict
         lines = ", ".join(str(row.line) for row in self.fees)
         return (
@@ -517,6 +551,14 @@ class FeeCheck:
             f"({self.income.on}): "
             f"charged {self.charged} on {self.income.amount}, {expected}): {verdict}>"
         )
+
+
+#: What an excess is measured from with assumed billings: by its sign (0, above, below).
+_BILLINGS_BOUNDS = (
+    "the fee charged, within what the sliding scale charges at any earlier billings",
+    "the highest fee the sliding scale charges, on the billings the rows show",
+    "the lowest fee the sliding scale charges, at any earlier billings",
+)
 
 
 def _said(value: object) -> str:
