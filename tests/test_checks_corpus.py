@@ -463,9 +463,10 @@ def test_model_adds_no_wrong_code_on_the_development_set():
         assert all(f.confidence is checks.Confidence.LOW for f in model)
         assert [] == [f.code for f in model if f.code not in m["codes"]], m["text"]
         added += model
-    # Six since round 39's development batch: the model finds one more code the rules miss
-    # on it (a true one, as the assertion above requires); five before.
-    assert len(added) <= 6
+    # Seven since round 40's development batch: the model finds one more code the rules miss
+    # on it (SCOPE_CREEP, a true one, as the assertion above requires); six since round 39's,
+    # five before.
+    assert len(added) <= 7
 
 
 # The shipped weights were trained in round 35 on the development set's first 4,077 messages.

@@ -229,7 +229,9 @@ USED_BEFORE = re.compile(
     r"access|accessing|log ?in(?:to)?(?: to| into| on)?|logged in(?:to)?(?: to| on)?|"
     r"login (?:to|into|on)|sign in(?:to)?(?: to| into)?|control|take over|chala\w{0,5}|"
     r"(?:bid|bidding|bids|apply|applying|"
-    r"work|working|deliver|delivering|submit\w{0,3} proposals?|proposals?|jobs?|run|running) "
+    r"work|working|deliver|delivering|submit\w{0,3} proposals?|proposals?|jobs?|run|running|"
+    # Contracts taken on it: "I'll take the contract on my friend's account" (scanner r40).
+    r"take|taking|took|accept|accepting|land|landing) "
     r"(?:\w+ ){0,3}?"
     r"(?:from|on|through|via|under|with|using))(?: (?:the|it|with))?(?: \w+)? $"
 )
@@ -238,7 +240,11 @@ USED_BEFORE = re.compile(
 #: karo", "apna account use karne do", "account main handle kar leta hoon".
 USED_AFTER = re.compile(
     r"(?: \w+){0,2}? (?:(?:se|pe|par|per|say|mein|me) (?:\w+ ){0,2}(?:kaam|bid\w{0,3}|apply|"
-    r"proposals?|login|log in|chala\w{0,5}|use|istemal)|use (?:kar\w{0,5}|karne)|istemal|"
+    r"proposals?|login|log in|chala\w{0,5}|use|istemal|"
+    # A contract or order taken through it: "dost ke account se contract le leta hoon"
+    # (scanner r40).
+    r"(?:contracts?|offers?|orders?|projects?|jobs?) (?:le|lo|lena|leta|leti|lete|lunga|lungi|"
+    r"loon|lein|accept))|use (?:kar\w{0,5}|karne)|istemal|"
     r"chala\w{0,5}|login kar\w{0,5}|access|handle|manage|run|operate|sambhal\w{0,4})\b"
 )
 

@@ -63,7 +63,11 @@ _WORK_ASK = re.compile(
     r"(?:i|we) (?:need|want) (?:\w+ ){0,5}(?:done|translated|written|designed|built|made|ready|"
     r"delivered|finished|completed|edited|coded)|"
     r"(?:designs?|articles?|samples?|logos?|drafts?|files?|pages?|kaam|screens?) (?:\w+ )?"
-    r"(?:bhej\w{0,4}|dikha\w{0,4}))\b"
+    r"(?:bhej\w{0,4}|dikha\w{0,4})|"
+    # Any task done "till then", in Roman Urdu: "tab tak 10 products list kar do", "jab tak
+    # main fund karun, is dauran thumbnails bana do" (scanner r40).
+    r"(?:tab tak|is dauran) (?:[\w$%-]+ ){1,5}?(?:kar (?:do|dein|dijiye|dena)|karo|karein|"
+    r"kariye|kijiye))\b"
 )
 _DIRECTED_BEFORE = re.compile(
     r"(?:\b(?:can|could|would|will) (?:you|u)(?: \w+)?|\bplease|\bkindly|\bjust|\bpls|"
@@ -148,7 +152,11 @@ _FUNDED_ALREADY = re.compile(
     # (not the question "fund hai ya nahi?").
     r"\bfund(?:ed)? (?:hai|hain|he)\b(?! ya\b| kya\b| ke nahi\b)(?!\s*\?)|"
     r"\bescrow (?:mein|me|main) (?:paise|funds?|payment|raqam|amount) (?:hai|hain|aa gaye|"
-    r"aa gayi|pare|para)\b(?! ya\b)(?!\s*\?)"
+    r"aa gayi|pare|para)\b(?! ya\b)(?!\s*\?)|"
+    # Funding under way as the writer speaks: "milestone abhi fund kar raha hoon", "I'm
+    # funding it right now" (not "I'm funding it next week") (scanner r40).
+    r"\b(?:abhi|ab|now|right now) (?:\w+ )?fund kar (?:raha|rahi|rahe) (?:hoon|hun|hu|hain)\b|"
+    r"\b(?:i'?m|i am|we'?re|we are) funding (?:[\w']+ ){0,3}?(?:right now|now|as we speak)\b"
 )
 #: What may stand between "I'll fund" and "and you can start" for the start to follow the
 #: funding: the thing funded, nothing else ("I'll fund milestone 1 and you can start"); any

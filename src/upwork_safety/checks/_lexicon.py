@@ -423,6 +423,9 @@ PRODUCT = _c(
         r"feed|template|templates|sequence|signature|campaigns?|newsletter|auto-?reply",
         r"customers?|users?|visitors?|subscribers?|members?|attendees?|tenants?|students?|"
         r"buyers?|shoppers?|patients?|drivers?|riders?|leads|audience|followers",
+        # The books kept for a business that sells through it: "our client sells through
+        # JazzCash, you'll see it in the bank feed" (scanner r40).
+        r"bank feeds?|bank statements?|transactions|reconcil\w{0,8}|ledgers?|sells|sales",
         r"store|shop|website|site|landing page|page|form|field|fields|screen|module|feature|"
         r"features|dashboard|admin|app's|mockup|wireframe|sandbox|test mode|payment options?|"
         r"payment methods?|option|options|refunds?|pricing|product page|invoice pdf|invoice page",

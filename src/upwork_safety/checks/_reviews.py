@@ -261,7 +261,8 @@ _BAD_RATING = re.compile(
     # A review so bad that nobody hires the reader: "aisa review likhunga ke koi client aapko
     # hire nahi karega", "such a review that no client will hire you" (review r32).
     r"\b(?:aisa|aisi|aise|such a) (?:review|rating|feedback)\b(?: \w+){0,2}? (?:ke|ki|k|that) "
-    r"(?:koi|no|nobody|no one|kisi)\b(?: [\w']+){0,4}? (?:hire|trust|kaam)\w{0,3}\b|"
+    r"(?:(?:aap ko|tumhe|tum ko|tujhe) )?(?:koi|no|nobody|no one|kisi)\b(?: [\w']+){0,4}? "
+    r"(?:hire|trust|kaam)\w{0,3}\b|"
     # The review written to call the reader a cheat: "review mein likh dunga ke scam hai",
     # "I'll write in my review that you're a fraud" (review r39, scanner dev-r39).
     r"\b(?:review|rating|feedback) (?:mein|me|main|in|on) (?:\w+ )?(?:likh|likhunga|likhungi|"

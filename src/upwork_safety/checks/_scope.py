@@ -30,7 +30,11 @@ _NEW_WORK = re.compile(
     r"needs|fit|"
     r"resize|crop|retouch|compress|port|hook(?:ing|ed)? up|wire up|wiring up|"
     r"(?:stretch|expand)(?! (?:the |my |our |this |your )?(?:budget|price|payment|amount|quote))|"
-    r"kar dein|kar do|kar dena|(?:i|we)'?d like|would like)\b"
+    r"kar dein|kar do|kar dena|(?:i|we)'?d like|would like|"
+    # The habitual request, work added for every week to come: "payroll bhi kar diya karo",
+    # "stories bhi bana diya karein", "invoices bhi kiya karo" (scanner r40).
+    r"(?:kar|bana|bhej|likh|daal|laga) diya (?:karo|karein|kariye|kijiye)|kiya (?:karo|"
+    r"karein|kariye|kijiye))\b"
 )
 _WORK_THING = re.compile(
     r"\b(?:pages?|screens?|features?|sections?|banners?|logos?|icons?|posts?|reels?|videos?|"
@@ -77,7 +81,8 @@ _SAME_PRICE = re.compile(
     # The price said not to grow: "budget is tight so cannot increase", "budget nahi badhega".
     r"\b(?:can'?t|cannot|can not|won'?t|will not|unable to|not able to) (?:increase|raise)"
     r"(?: (?:the |my |our )?(?:budget|price|payment|amount|rate)| it)?\b|"
-    r"\b(?:budget|price|rate|paise) (?:nahi|na) (?:badh|barh|badha|barha)\w{0,5}\b|"
+    r"\b(?:budget|price|rate|paise) (?:(?:abhi|filhal|ab|is waqt) )?(?:nahi|na) (?:badh|barh|badha|"
+    r"barha)\w{0,5}\b|"
     # ... with the English verb in Roman Urdu: "budget increase nahi ho sakta", "price zyada
     # nahi hogi" (review r39, scanner dev-r39).
     r"\b(?:budget|price|rate|paise|payment|amount) (?:increase|raise|upar|zyada|ziada|extra) "
