@@ -1,0 +1,72 @@
+"""Review r40 (fees): findings of the red team (hostile 4, 5) and the code review (3, 4, 8)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import attrs
+import pytest
+
+from upwork_safety import ExchangeRate, Money, Payment, fees, rules
+from upwork_safety.errors import InvalidValueError
+
+UTC = timezone.utc
+PKT = timezone(timedelta(hours=5))
+HALF_DAY = attrs.evolve(rules.CURRENT, security_period=timedelta(hours=12))
+M = Money("100.00", "USD")
+
+
+def _rate(day: date) -> ExchangeRate:
+    return ExchangeRate("USD", "PKR", "280", as_of=day)
+
+
+# hostile 4: a moment given as on= with a Payment is used or refused, never dropped
+
+
+def test_a_moment_for_a_payment_without_at_is_its_moment() -> None:
+    on = datetime(2025, 6, 3, 13, tzinfo=UTC)
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(
+            Payment(date(2025, 6, 3), M),
+            on=on,
+            method="payoneer",
+            reference_rate=_rate(date(2025, 6, 3)),
+            platform_rules=HALF_DAY,
+        )
+    assert caught.value.field == "reference_rate"
+    assert caught.value.rule == "dated on or after the day the payment is available"
+    got = fees.payout(
+        Payment(date(2025, 6, 3), M),
+        on=on.astimezone(PKT),
+        method="payoneer",
+        reference_rate=_rate(date(2025, 6, 4)),
+        platform_rules=HALF_DAY,
+    )
+    bare = fees.payout(
+        M, on=on, method="payoneer", reference_rate=_rate(date(2025, 6, 4)), platform_rules=HALF_DAY
+    )
+    assert got.paid_at == on == bare.paid_at
+    assert got.available_on == bare.available_on == date(2025, 6, 4)
+    assert got.fee == bare.fee
+
+
+def test_a_moment_other_than_the_payments_at_is_refused() -> None:
+    paid = Payment(date(2025, 6, 3), M, at=datetime(2025, 6, 3, 20, tzinfo=UTC))
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(
+            paid,
+            on=datetime(2025, 6, 3, 1, tzinfo=UTC),
+            method="payoneer",
+            reference_rate=_rate(date(2025, 6, 10)),
+        )
+    assert caught.value.field == "on"
+    assert caught.value.rule == "the payment's moment"
+
+
+def test_the_payments_own_moment_or_its_day_is_accepted() -> None:
+    at = datetime(2025, 6, 3, 20, tzinfo=UTC)
+    paid = Payment(date(2025, 6, 3), M, at=at)
+    for on in (at, at.astimezone(PKT), date(2025, 6, 3), None):
+        got = fees.payout(paid, on=on, method="payoneer", reference_rate=_rate(date(2025, 6, 10)))
+        assert got.paid_at == at
+        assert got.available_on == date(2025, 6, 8)
