@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 
 import attrs
 import pytest
 
 from upwork_safety import ExchangeRate, Money, Payment, fees, rules
-from upwork_safety.errors import InvalidValueError
+from upwork_safety.errors import InvalidValueError, RulesError
+from upwork_safety.rules import SLIDING_SCALE_2016, FeeTier
 
 UTC = timezone.utc
 PKT = timezone(timedelta(hours=5))
@@ -70,3 +72,34 @@ def test_the_payments_own_moment_or_its_day_is_accepted() -> None:
         got = fees.payout(paid, on=on, method="payoneer", reference_rate=_rate(date(2025, 6, 10)))
         assert got.paid_at == at
         assert got.available_on == date(2025, 6, 8)
+
+
+# review 8: a band in another currency is refused under its own rule, not the order's
+
+
+def test_a_band_in_another_currency_is_refused_as_a_currency() -> None:
+    with pytest.raises(RulesError) as caught:
+        attrs.evolve(
+            SLIDING_SCALE_2016,
+            tiers=(
+                FeeTier(Money("500.00", "EUR"), Decimal("0.20")),
+                FeeTier(None, Decimal("0.05")),
+            ),
+        )
+    assert caught.value.field == "ServiceFeeSchedule.tiers[0].up_to"
+    assert caught.value.rule == "in USD"
+
+
+def test_bands_out_of_order_keep_the_order_rule() -> None:
+    with pytest.raises(RulesError) as caught:
+        attrs.evolve(
+            SLIDING_SCALE_2016,
+            tiers=(
+                FeeTier(Money("500.00", "USD"), Decimal("0.20")),
+                FeeTier(Money("500.00", "USD"), Decimal("0.10")),
+                FeeTier(None, Decimal("0.05")),
+            ),
+        )
+    assert caught.value.field == "ServiceFeeSchedule.tiers[1].up_to"
+    assert caught.value.rule == "increasing band ends"
+    assert "USD 500.00" in str(caught.value)
