@@ -8,8 +8,8 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from upwork_safety import ExchangeRate, Money, Payment, fees, rules
-from upwork_safety.errors import InvalidValueError, RulesError
+from upwork_safety import Contract, ContractKind, ExchangeRate, Money, Payment, fees, rules
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.rules import SLIDING_SCALE_2016, FeeTier
 
 UTC = timezone.utc
@@ -103,3 +103,28 @@ def test_bands_out_of_order_keep_the_order_rule() -> None:
     assert caught.value.field == "ServiceFeeSchedule.tiers[1].up_to"
     assert caught.value.rule == "increasing band ends"
     assert "USD 500.00" in str(caught.value)
+
+
+# review 3: the one-pass charge is a public fees function, and checks calls it
+
+
+def test_contract_payment_fees_charges_each_payment_in_its_place() -> None:
+    paid = [Payment(date(2020, 1, 15), Money("400.00", "USD")) for _ in range(3)]
+    contract = Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2020, 1, 1), payments=paid)
+    charge = fees.contract_payment_fees(contract)
+    got = [charge(p) for p in contract.payments]
+    assert [f.fee for f in got] == [Money(v, "USD") for v in ("80.00", "50.00", "40.00")]
+    assert [f.net for f in got] == [Money(v, "USD") for v in ("320.00", "350.00", "360.00")]
+    assert all(isinstance(f, fees.ServiceFee) for f in got)
+    assert got == [fees.explain_service_fee(p, contract=contract) for p in contract.payments]
+    more = Payment(date(2020, 2, 1), Money("100.00", "USD"))  # one more: after the $1,200 billed
+    assert charge(more) == fees.explain_service_fee(more, contract=contract)
+    assert charge(more).fee == Money("10.00", "USD")
+
+
+def test_contract_payment_fees_refuses_a_non_contract_at_the_call() -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        fees.contract_payment_fees(Money("1.00", "USD"))  # type: ignore[arg-type]
+    assert caught.value.field == "contract"
+    assert caught.value.rule == "a Contract"
+    assert "contract_payment_fees" in fees.__all__
