@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import attrs
 import pytest
 
-from upwork_safety import Contract, ContractKind, ExchangeRate, Money, Payment, fees, rules
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    ExchangeRate,
+    Money,
+    Payment,
+    checks,
+    fees,
+    rules,
+)
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
+from upwork_safety.fees import _fee_explanation
 from upwork_safety.rules import SLIDING_SCALE_2016, FeeTier
 
 UTC = timezone.utc
@@ -128,3 +140,45 @@ def test_contract_payment_fees_refuses_a_non_contract_at_the_call() -> None:
     assert caught.value.field == "contract"
     assert caught.value.rule == "a Contract"
     assert "contract_payment_fees" in fees.__all__
+
+
+# review 4: a kept rate refused for want of billings is told apart as data, not by its text
+
+
+def test_a_kept_rate_refused_for_billings_carries_needs() -> None:
+    with pytest.raises(RulesError) as caught:
+        fees.service_fee(Money("500.00", "USD"), on=date(2023, 6, 1), rate="5%")
+    assert caught.value.needs == "billed_before"
+    assert caught.value.field == "rate"
+    with pytest.raises(RulesError) as other:
+        fees.service_fee(Money("500.00", "USD"), on=date(2024, 1, 1), rate="5%")
+    assert other.value.needs is None
+    assert copy.copy(caught.value).needs == "billed_before"
+    assert pickle.loads(pickle.dumps(caught.value)).needs == "billed_before"
+
+
+def _kept(rate: str, paid_on: date) -> Contract:
+    return Contract(
+        "c",
+        "cl",
+        ContractKind.FIXED_PRICE,
+        date(2022, 1, 1),
+        payments=[Payment(paid_on, Money("100.00", "USD"))],
+        service_fee_rate=Decimal(rate),
+    )
+
+
+def test_the_review_keys_on_needs_not_on_the_rules_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    now = datetime(2023, 6, 2, tzinfo=UTC)
+    codes = [f.code for f in checks.review_contract(_kept("0.05", date(2023, 6, 1)), now=now)]
+    assert "FEE_RATE_NOT_CHARGED" not in codes  # billings the review cannot know
+    # The rule's text is for people: rewording it does not flip the check.
+    monkeypatch.setattr(_fee_explanation, "billings_rule", lambda floor: f"past {floor}")
+    with pytest.raises(RulesError) as caught:
+        fees.service_fee(_kept("0.05", date(2023, 6, 1)), on=date(2023, 6, 1))
+    assert caught.value.rule == "past USD 10,000.00"
+    codes = [f.code for f in checks.review_contract(_kept("0.05", date(2023, 6, 1)), now=now)]
+    assert "FEE_RATE_NOT_CHARGED" not in codes
+    # A rate Upwork never charges is still reported.
+    wrong = checks.review_contract(_kept("0.07", date(2023, 6, 1)), now=now)
+    assert "FEE_RATE_NOT_CHARGED" in [f.code for f in wrong]
