@@ -182,3 +182,27 @@ def test_the_review_keys_on_needs_not_on_the_rules_text(monkeypatch: pytest.Monk
     # A rate Upwork never charges is still reported.
     wrong = checks.review_contract(_kept("0.07", date(2023, 6, 1)), now=now)
     assert "FEE_RATE_NOT_CHARGED" in [f.code for f in wrong]
+
+
+# hostile 5: a rate whose rounding would read a cost as 0% is refused
+
+
+@pytest.mark.parametrize("rate", ["0.0001", "0.001", "0.0036"])
+def test_a_rate_that_rounds_the_cost_away_is_refused(rate: str) -> None:
+    reference = ExchangeRate("USD", "PKR", rate, as_of=date(2025, 6, 1))
+    with pytest.raises(InvalidValueError) as caught:
+        fees.quote_withdrawal(Money("10.00", "USD"), method="payoneer", reference_rate=reference)
+    assert caught.value.field == "reference_rate"
+    assert caught.value.rule == "converts finely enough to show the withdrawal's cost"
+
+
+def test_small_but_real_figures_are_quoted() -> None:
+    pkr = ExchangeRate("USD", "PKR", "280", as_of=date(2025, 6, 1))
+    quote = fees.quote_withdrawal(Money("10.00", "USD"), method="payoneer", reference_rate=pkr)
+    assert quote.cost_percent == Decimal("22.38")
+    valuable = ExchangeRate("USD", "KWD", "0.3070", as_of=date(2025, 6, 1))
+    wire = fees.quote_withdrawal(
+        Money("150.00", "USD"), fees.WIRE_USD, reference_rate=valuable, spread="0", tax_rate="0"
+    )
+    assert wire.received == Money("30.700", "KWD")  # USD 150.00 less the USD 50.00 fee
+    assert wire.cost_percent == Decimal("33.33")
