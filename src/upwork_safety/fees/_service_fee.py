@@ -228,6 +228,7 @@ def _one_payment(
     )
 
 
+@exact
 def contract_payment_fees(contract: Contract) -> Callable[[Payment], ServiceFee]:
     """Return a function that charges payments on *contract*, with one pass over its payments.
 

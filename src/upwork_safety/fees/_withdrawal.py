@@ -201,7 +201,7 @@ class WithdrawalQuote(Steps):
         if abs(exact_percent - shown) >= 1:
             rate = self.reference_rate
             raise InvalidValueError(
-                f"at {rate.base}→{rate.quote} {rate.rate}, {self.sent} converts to "
+                f"at {rate.base}→{rate.quote} {rate.rate:f}, {self.sent} converts to "
                 f"{self.ideal}: rounded to the {rate.quote} minor unit the withdrawal's cost "
                 f"would read {shown}%, but it is {exact_percent}%; check the rate is "
                 f"{rate.quote} per {rate.base} (not {rate.base} per {rate.quote})",
