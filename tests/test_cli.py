@@ -137,13 +137,24 @@ class TestWithdraw:
         assert 0 == code
         assert f"at least {least} PKR per USD" in " ".join(text.split())
 
-    @pytest.mark.parametrize("rate", ["0.0000005", "280.500"])
+    @pytest.mark.parametrize("rate", ["0.05", "280.500"])
     def test_the_title_writes_the_rate_in_plain_digits(self, rate):
-        """Red team r14 F7: ``--rate 0.0000005`` was titled "at 5E-7 PKR per USD"."""
+        """Red team r14 F7: ``--rate 0.0000005`` was titled "at 5E-7 PKR per USD".
+
+        Since r40 (red team, hostile 5) that rate is refused (every rupee figure rounds
+        to zero): :meth:`test_a_rate_that_rounds_the_cost_away_is_refused`.
+        """
         code, text = run("withdraw", "900", "--rate", rate)
         plain = f"{Decimal(rate):f}"
         title = f"Withdrawing USD 900.00 to Pakistan at {plain} PKR per USD, the rate of 2026-12-03"
         assert (0, title) == (code, text.splitlines()[0])
+
+    def test_a_rate_that_rounds_the_cost_away_is_refused(self, capsys):
+        """``--rate 0.0000005``: USD 900.00 is PKR 0.00, so the cost would read 0% (r40)."""
+        code, _ = run("withdraw", "900", "--rate", "0.0000005")
+        assert 2 == code
+        said = " ".join(capsys.readouterr().err.split())
+        assert "USD→PKR 0.0000005, USD 900.00 converts to PKR 0.00" in said
 
     @pytest.mark.parametrize(
         ("extra", "day"),

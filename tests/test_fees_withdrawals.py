@@ -250,12 +250,17 @@ def test_quote_with_no_fixed_fee_has_no_fee_line():
     assert (usd("0.00"), pkr("2800.00")) == (quote.total_fees, quote.received)
 
 
-def test_quote_cost_percent_of_a_zero_ideal_is_zero():
-    """When the balance is worth nothing at the reference rate, the cost percent is 0."""
+def test_quote_cost_of_a_zero_ideal_is_refused_not_rounded_away():
+    """A balance worth nothing at the reference rate cannot show its 1% tax: refused (r40).
+
+    It had reported a cost of 0% (red team r40, hostile 5).
+    """
     method = confirmed(fees.WIRE_USD, fixed_fee=usd("0"), spread=Decimal(0))
     tiny = ExchangeRate("USD", "PKR", "0.1", as_of=DAY)
-    quote = fees.quote_withdrawal(usd("0.01"), method, reference_rate=tiny)
-    assert (pkr("0.00"), Decimal(0)) == (quote.received, quote.cost_percent)
+    with pytest.raises(InvalidValueError) as caught:
+        fees.quote_withdrawal(usd("0.01"), method, reference_rate=tiny)
+    assert caught.value.field == "reference_rate"
+    assert caught.value.rule == "converts finely enough to show the withdrawal's cost"
 
 
 def test_wire_delivers_usd_and_the_bank_converts_to_any_currency():
@@ -1758,17 +1763,18 @@ def test_a_payout_checks_that_the_withdrawal_takes_the_net():
     assert "Payout.withdrawal" == info.value.field
 
 
-def test_payout_cost_percent_of_a_zero_ideal_is_zero():
-    """A payment worth nothing at the reference rate has a zero cost percent."""
+def test_payout_cost_of_a_zero_ideal_is_refused_not_rounded_away():
+    """A payment worth nothing at the reference rate cannot show its cost: refused (r40)."""
     free = confirmed(fees.WIRE_USD, fixed_fee=usd("0"), spread=Decimal(0))
-    result = fees.payout(
-        usd("0.01"),
-        on=D2025,
-        rate="0",
-        method=free,
-        reference_rate=ExchangeRate("USD", "PKR", "0.1", as_of=D2025 + timedelta(days=5)),
-    )
-    assert Decimal(0) == result.cost_percent
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(
+            usd("0.01"),
+            on=D2025,
+            rate="0",
+            method=free,
+            reference_rate=ExchangeRate("USD", "PKR", "0.1", as_of=D2025 + timedelta(days=5)),
+        )
+    assert caught.value.field == "reference_rate"
 
 
 @given(
@@ -2540,12 +2546,12 @@ def test_a_tiny_reference_rate_reports_without_an_error_about_an_internal_rate()
     caller never built (the reference less a spread, rounded to zero).
     """
     tiny = ExchangeRate("USD", "PKR", "0.000000000000000001", as_of=DAY)
-    comparison = fees.compare_withdrawals(usd("900.00"), reference_rate=tiny)
-    assert comparison.break_even_spread("direct_to_local_bank") is None
-    lines = comparison.summary(locale="en_PK").splitlines()
-    assert lines[1] == (
-        "Direct to Local Bank (PKR): spread not published; not the best even with no spread"
-    )
+    # Since r40 (red team, hostile 5) such a rate is refused, naming the caller's argument:
+    # every rupee figure rounds to zero, and the quotes' costs would read 0%.
+    with pytest.raises(InvalidValueError) as caught:
+        fees.compare_withdrawals(usd("900.00"), reference_rate=tiny)
+    assert caught.value.field == "reference_rate"
+    assert caught.value.rule == "converts finely enough to show the withdrawal's cost"
 
 
 def test_a_datetime_on_counts_by_its_utc_day_and_the_error_says_so():

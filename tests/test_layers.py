@@ -129,10 +129,6 @@ EXCEPTIONS = {
     # to keep money.py under 700 lines (review r39, hostile 5): imported under TYPE_CHECKING
     # and on first use (module __getattr__), after both modules are loaded.
     ("money", "upwork_safety._exchange_rate"),
-    # checks charges a review's pending payments in one pass over the contract (red team
-    # r39, hostile 2: quadratic before); the one-pass charge is fees' private work until it
-    # becomes a public fees function.
-    ("checks", "upwork_safety.fees._service_fee"),
 }
 
 

@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 
 from upwork_safety import Contract, ContractKind, Payment, checks, escrow, fees
 from upwork_safety.errors import UpworkSafetyError
-from upwork_safety.fees._service_fee import own_payment_fees
 from upwork_safety.money import Money
 from upwork_safety.rules import RuleHistory
 from upwork_safety.testing import factories, strategies
@@ -36,7 +35,7 @@ def _outcome(charge: object) -> object:
 
 
 def _same_answers(contract: Contract) -> None:
-    charge = own_payment_fees(contract)
+    charge = fees.contract_payment_fees(contract)
     for payment in contract.payments:
         old = _outcome(lambda p=payment: fees.explain_service_fee(p, contract=contract))
         new = _outcome(lambda p=payment: charge(p))
@@ -126,7 +125,7 @@ def test_a_payment_listed_twice_or_copied_is_answered_as_before() -> None:
     for payments in ([twice, twice], [twice, copy], [copy, twice, base.payments[0]]):
         contract = attrs.evolve(base, payments=payments)
         _same_answers(contract)
-        charge = own_payment_fees(contract)
+        charge = fees.contract_payment_fees(contract)
         for p in (copy, Payment(date(2020, 3, 4), Money("5.00", "USD"))):  # not the object listed
             new = _outcome(lambda p=p, charge=charge: charge(p))
             old = _outcome(lambda p=p, c=contract: fees.explain_service_fee(p, contract=c))

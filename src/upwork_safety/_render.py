@@ -245,21 +245,11 @@ def period_text(delta: timedelta) -> str:
 
 
 #: The ``rule`` of the fee engine's refusal of a kept legacy rate for the client's
-#: billings, with the scale's top threshold in it (``fees`` raises it, ``checks`` reads it).
+#: billings, with the scale's top threshold in it (for people: code tells the refusal
+#: apart by ``RulesError.needs``).
 _BILLINGS_RULE = "billings over {} under the sliding scale"
 
 
 def billings_rule(floor: object) -> str:
     """The ``rule`` of a kept legacy rate refused for billings not past *floor*."""
     return _BILLINGS_RULE.format(floor)
-
-
-def is_billings_rule(rule: str | None) -> bool:
-    """Whether *rule* is :func:`billings_rule`'s: read from the structured rule, never a message.
-
-    A caller that cannot know the client's billings tells this refusal apart by it
-    (review r38, diff review 2).
-    """
-    before, after = _BILLINGS_RULE.split("{}")
-    text = rule or ""
-    return text.startswith(before) and text.endswith(after)

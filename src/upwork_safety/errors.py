@@ -95,7 +95,33 @@ class RulesError(InvalidValueError):
 
     For example, no rules are known before the first preset, or a what-if
     rule set has a negative review period.
+
+    Args:
+        message: As :class:`UpworkSafetyError`.
+        field: As :class:`UpworkSafetyError`.
+        rule: As :class:`UpworkSafetyError`.
+        needs: The argument that, given, lets the rules answer, when the
+            refusal is only for want of it; ``None`` (default) otherwise.
+
+    Attributes:
+        needs: As given.  ``"billed_before"``: a kept legacy rate is
+            refused only because the client's billings counted do not pass
+            the sliding scale's top threshold, and the same rate is
+            charged once earlier billings past it are given, so code that
+            cannot know them (a :class:`~upwork_safety.Contract` does not
+            hold them) tells this refusal apart by it, never by the text.
     """
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        field: str | None = None,
+        rule: str | None = None,
+        needs: str | None = None,
+    ) -> None:
+        super().__init__(message, field=field, rule=rule)
+        self.needs = needs
 
 
 class TransitionError(UpworkSafetyError, ValueError):

@@ -12,7 +12,8 @@ USD) is genuinely unknown here and gets no finding; so is a kept legacy rate
 the engine refuses only because the client's earlier billings are not given
 (a :class:`~upwork_safety.Contract` cannot hold them, and the engine charges
 the rate once they pass the scale's top threshold): that refusal is told
-apart by its structured ``rule``, never its message (review r38, diff review 2).
+apart by its ``needs`` (``"billed_before"``), data set where the engine
+raises it, never its text.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import upwork_safety.fees as fees  # noqa: PLR0402  (the engine's public API, by name)
 from upwork_safety._display import shown
-from upwork_safety._render import is_billings_rule, percent
+from upwork_safety._render import percent
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
 from upwork_safety.errors import RulesError, UpworkSafetyError
@@ -68,8 +69,8 @@ def _rate_refused(question: Callable[[], object]) -> RulesError | None:
     try:
         question()
     except RulesError as exc:
-        # Refused for billings the review cannot know: not a rate Upwork never charges.
-        return exc if exc.field == _RATE_FIELD and not is_billings_rule(exc.rule) else None
+        # Refused for want of billings the review cannot know: not a rate Upwork never charges.
+        return exc if exc.field == _RATE_FIELD and exc.needs != "billed_before" else None
     except UpworkSafetyError:  # another currency, a day the schedules do not cover: unknown
         return None
     return None

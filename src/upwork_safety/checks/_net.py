@@ -5,7 +5,9 @@
 be withdrawn then is the payment less Upwork's service fee (HC 211062538:
 the fee is charged per transaction, and the balance holds the rest), so
 each of them says that figure, worked out by the fee engine's own public
-:func:`upwork_safety.fees.explain_service_fee` with the contract (its
+:func:`upwork_safety.fees.explain_service_fee` with the contract (for the
+contract's own payments, its one-pass form
+:func:`upwork_safety.fees.contract_payment_fees`; its
 ``service_fee_rate`` and the schedule in force on the payment's day),
 never a copied rate (newcomer r21 H1).  The findings' ``amount`` stays the
 gross figure the escrow and hourly engines count (private).
@@ -26,7 +28,6 @@ import attrs
 import upwork_safety.fees as fees  # noqa: PLR0402  (the engine's public API, by name)
 from upwork_safety._render import percent
 from upwork_safety.errors import CurrencyMismatchError, RulesError, UpworkSafetyError
-from upwork_safety.fees._service_fee import own_payment_fees
 from upwork_safety.models import Payment, PaymentKind
 from upwork_safety.money import Money
 
@@ -59,7 +60,7 @@ def own_fees(contract: Contract) -> OwnFees:
     One per review: the work that reads every payment is done once for all
     the payments charged (red team r39, hostile 2), with the same answers.
     """
-    return own_payment_fees(contract)
+    return fees.contract_payment_fees(contract)
 
 
 def net_of_payments(charge: OwnFees, payments: Sequence[Payment]) -> Net | None:

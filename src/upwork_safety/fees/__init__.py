@@ -7,7 +7,8 @@ account, and this package shows each of them:
    date (:func:`service_fee`, :func:`net_earnings`, the inverse
    :func:`gross_for_net`, and :func:`explain_service_fee`, which says which
    rate was used: from 2025-05-01 the published 10% unless the contract's
-   own rate is given);
+   own rate is given; :func:`contract_payment_fees` charges many payments
+   of one contract in one pass);
 2. the **withdrawal method's fee** (:class:`WithdrawalMethod`, presets
    :data:`DIRECT_TO_LOCAL_BANK`, :data:`PAYONEER`, :data:`WIRE_USD`, ...);
 3. the **exchange rate**: the rate the method offers, or a spread against
@@ -67,6 +68,7 @@ from upwork_safety.fees._route import MAX_GAIN_OVER_REFERENCE, FeeLine, RateBasi
 from upwork_safety.fees._schedule_comparison import ScheduleComparison, compare_schedules
 from upwork_safety.fees._schedules import AutoWithdrawals, auto_withdrawals
 from upwork_safety.fees._service_fee import (
+    contract_payment_fees,
     explain_service_fee,
     gross_for_net,
     net_earnings,
@@ -172,6 +174,7 @@ __all__ = [
     "break_even",
     "compare_schedules",
     "compare_withdrawals",
+    "contract_payment_fees",
     "explain_service_fee",
     "get_method",
     "gross_for_net",

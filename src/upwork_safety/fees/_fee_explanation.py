@@ -472,6 +472,7 @@ def refuse_unkept(
             f"client passed {floor} under {scale.label}; {counted} {billed}",
             field=field,
             rule=billings_rule(floor),
+            needs="billed_before",  # told apart as data, never by the rule's text (review r40, 4)
         )
 
 

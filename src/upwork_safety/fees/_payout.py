@@ -99,7 +99,8 @@ class Payout(Steps):
         paid_at: The payment's moment (timezone-aware, on the fee's day),
             when known, as a :class:`~upwork_safety.Payment`'s ``at`` (or
             the moment :func:`payout` was given as ``on=`` with a bare
-            amount): the security period runs from it.  ``None`` (default): the
+            amount or a Payment without ``at``): the security period runs
+            from it.  ``None`` (default): the
             moment of the day is not known, and the period is counted
             from 00:00 UTC of the day, as ``Payment.moment`` reads it for
             the escrow ledger and ``checks.review_contract``.
@@ -277,7 +278,7 @@ def _available(
     when known.  Returns the day and whether the payment is an hourly
     contract's pay (:attr:`Payout.hourly_pay`).
     """
-    if isinstance(payment, Payment):
+    if isinstance(payment, Payment) and payment.at is not None:
         at = payment.at
     kind = payment.kind if isinstance(payment, Payment) else PaymentKind.OTHER
     hourly_pay = (
@@ -319,6 +320,32 @@ def _withdrawal_day(reference_rate: object, method: object) -> date:
     """
     chosen = usable_method(method)
     return reference_day(check_reference(reference_rate, chosen.balance_currency, chosen))
+
+
+def _payment_moment(payment: Payment, on: object, given_day: date | None) -> datetime | None:
+    """*on* checked against a Payment's date and moment: the moment given, if any.
+
+    A moment given as ``on=`` is used, never dropped (red team r40, hostile
+    4): it is the moment of a Payment without ``at``, and must be the
+    moment of one with it.
+    """
+    if given_day is not None and given_day != payment.on:
+        raise InvalidValueError(
+            f"on={given_day} disagrees with the payment's own date {payment.on}; pass one",
+            field="on",
+            rule="the payment's date",
+        )
+    if not issubclass(type(on), datetime):
+        return None
+    moment = utc_instant(on, "on")
+    if payment.at is not None and moment != payment.at:
+        raise InvalidValueError(
+            f"on={moment.isoformat()} disagrees with the payment's own moment "
+            f"{payment.at.isoformat()} (Payment.at); pass one (or a date as on=)",
+            field="on",
+            rule="the payment's moment",
+        )
+    return moment
 
 
 @exact
@@ -370,8 +397,11 @@ def payout(
             ``datetime`` is the payment's moment: its UTC day is the
             payment's day, and the security period is counted from it, as
             from a Payment's ``at`` (it is :attr:`Payout.paid_at`).  For a
-            Payment, its UTC day must be the payment's day (the moment is
-            the Payment's own ``at``).
+            Payment, its UTC day must be the payment's day; an aware
+            ``datetime`` is the moment of a Payment without ``at``, used
+            as for a bare amount, and must equal the ``at`` of one with it
+            (another moment is refused, ``rule="the payment's moment"``),
+            so a moment given is never dropped.
         rate: The contract's own service fee, as :func:`service_fee`
             (default: the schedule's, 10% today).
         billed_before: As :func:`explain_service_fee`.
@@ -419,9 +449,9 @@ def payout(
             :func:`upwork_safety.checks.review_contract` read it (a rule set
             as given, a history's in force on the payment's day; default
             Upwork's of that day), counted from the payment's moment
-            (``Payment.moment``; for a bare amount, *on* when it is a
-            moment; for a payment without ``at`` or a bare amount dated by
-            a ``date``, 00:00 UTC of its day).  An hourly contract's pay is held
+            (``Payment.at``; else *on* when it is a moment; for a payment
+            without ``at`` or a bare amount dated by a ``date``, 00:00 UTC
+            of its day).  An hourly contract's pay is held
             to its week's payout calendar under them, not to the security
             period.  The :class:`Payout` keeps them, and with them its
             bound.
@@ -431,7 +461,8 @@ def payout(
 
     Raises:
         InvalidValueError: No date for a bare amount, *on* disagreeing with
-            the payment's date, a payment dated before the *contract*
+            the payment's date, or given as a moment other than a
+            Payment's ``at``, a payment dated before the *contract*
             started (``field='payment'``, or ``'on'`` for a bare amount),
             a reference rate without its ``as_of``, or one after
             9990-12-31, the library's last day
@@ -465,12 +496,7 @@ def payout(
     given_day = optional_day(on, "on")
     moment: datetime | None = None  # a bare amount's moment, when on= gives one
     if isinstance(payment, Payment):
-        if given_day is not None and given_day != payment.on:
-            raise InvalidValueError(
-                f"on={given_day} disagrees with the payment's own date {payment.on}; pass one",
-                field="on",
-                rule="the payment's date",
-            )
+        moment = _payment_moment(payment, on, given_day)
         day = payment.on
         paid: object = payment.amount
     elif given_day is None:
@@ -552,7 +578,7 @@ def payout(
         fee=fee,
         withdrawal=withdrawal,
         platform_rules=chosen_platform,
-        paid_at=payment.at if isinstance(payment, Payment) else moment,
+        paid_at=payment.at if isinstance(payment, Payment) and payment.at is not None else moment,
         hourly_pay=hourly_pay,
         available_on=available,
         withdrawn_on=withdrawn_on,

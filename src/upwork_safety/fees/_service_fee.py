@@ -4,15 +4,18 @@
 rate it used and why (:class:`ServiceFee`, :class:`FeeBasis`, in
 ``_fee_explanation``); :func:`service_fee` and :func:`net_earnings` return
 the money alone, and also take a whole contract (its payments charged by
-``_contract_terms``); :func:`gross_for_net` prices work for a net amount.
+``_contract_terms``); :func:`gross_for_net` prices work for a net amount;
+:func:`contract_payment_fees` charges many payments of one contract in one
+pass over its payments.
 """
 
 from __future__ import annotations
 
 # Imported at run time: the doctests call date(), and the API docs resolve the annotations.
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, overload
+from typing import overload
 
 from upwork_safety._decimals import INTEGER_DIGITS_RULE
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
@@ -42,10 +45,8 @@ from upwork_safety.models import Contract, Payment
 from upwork_safety.money import MAX_DIGITS, Money, exact
 from upwork_safety.rules import RuleHistory, ServiceFeeSchedule
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
 __all__ = [
+    "contract_payment_fees",
     "explain_service_fee",
     "gross_for_net",
     "net_earnings",
@@ -227,15 +228,53 @@ def _one_payment(
     )
 
 
-def own_payment_fees(contract: Contract) -> Callable[[Payment], ServiceFee]:
-    """``explain_service_fee(payment, contract=contract)`` for each of *contract*'s own payments.
+@exact
+def contract_payment_fees(contract: Contract) -> Callable[[Payment], ServiceFee]:
+    """Return a function that charges payments on *contract*, with one pass over its payments.
 
-    The same answer, or the same refusal, for each payment, with the work
-    that reads every payment of the contract done once for all the calls
-    (:class:`~upwork_safety.fees._contract_terms.ContractWork`): charging
-    each pending payment of a review in turn stays linear in the contract's
-    payments (red team r39, hostile 2).
+    ``contract_payment_fees(contract)(payment)`` is
+    ``explain_service_fee(payment, contract=contract)``: the same
+    :class:`ServiceFee`, or the same refusal, for each payment (one of the
+    contract's own is charged in its place: under the sliding scale after
+    the payments billed before it; any other is one more payment).  The
+    work that reads every payment of the contract (checking its rate
+    against each, counting what was billed before) is done once for all
+    the calls, so charging each of a contract's payments in turn is linear
+    in its payments, where calling :func:`explain_service_fee` for each
+    is quadratic.  The contract is read when the
+    function is made: charge another contract, or an edited copy, with a
+    new one.
+
+        >>> from datetime import date
+        >>> from upwork_safety import Contract, ContractKind, Payment
+        >>> from upwork_safety.money import Money
+        >>> paid = [Payment(date(2020, 3, d), Money("400.00", "USD")) for d in (1, 2)]
+        >>> c = Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2020, 2, 1), payments=paid)
+        >>> charge = contract_payment_fees(c)
+        >>> [str(charge(p).fee) for p in c.payments]  # $400 at 20%; $100 at 20%, $300 at 10%
+        ['USD 80.00', 'USD 50.00']
+
+    Args:
+        contract: The :class:`~upwork_safety.Contract` whose payments are
+            charged, with its ``service_fee_rate`` and the schedule in
+            force on each payment's day (Upwork's, as
+            :func:`explain_service_fee` with no *rules*).
+
+    Returns:
+        A function of a :class:`~upwork_safety.Payment` returning its
+        :class:`ServiceFee`.
+
+    Raises:
+        InvalidTypeError: *contract* is not a Contract (the function
+            raises, when called, every error of
+            :func:`explain_service_fee` for that payment).
     """
+    if not isinstance(contract, Contract):
+        raise InvalidTypeError(
+            f"contract_payment_fees() takes a Contract, not {type(contract).__name__}",
+            field="contract",
+            rule="a Contract",
+        )
     work = ContractWork(contract, billed_before=None, rules=None, shared=True)
 
     @exact

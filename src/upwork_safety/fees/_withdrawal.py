@@ -130,9 +130,13 @@ class WithdrawalQuote(Steps):
             :func:`quote_withdrawal` refuses it).
         InvalidValueError: *sent* is below the method's minimum or does not
             cover its fees, an unknown rate basis, the rates do not fit
-            the method, or the reference rate has no ``as_of`` or one
+            the method, the reference rate has no ``as_of`` or one
             after 9990-12-31
-            (``field='WithdrawalQuote.reference_rate.as_of'``).
+            (``field='WithdrawalQuote.reference_rate.as_of'``), or a
+            reference rate under which the rounded figures would move
+            :attr:`cost_percent` by a point or more
+            (``field='WithdrawalQuote.reference_rate'``, ``rule`` "converts
+            finely enough to show the withdrawal's cost").
     """
 
     method: WithdrawalMethod = attrs.field(validator=method_field)
@@ -167,6 +171,43 @@ class WithdrawalQuote(Steps):
         if problem:
             raise InvalidValueError(problem, field="WithdrawalQuote.sent", rule="usable amount")
         self._outcome  # noqa: B018  (work it out now: an amount too large to convert fails here)
+        self._check_cost_shown()
+
+    @exact
+    def _check_cost_shown(self) -> None:
+        """Refuse a quote whose figures, rounded to the received currency, lose its cost.
+
+        :attr:`cost_percent` is worked out from the rounded amounts; unrounded,
+        the same steps give the cost exactly.  Where the two differ by a whole
+        percentage point or more, the received currency's minor unit is too
+        coarse for the amount at this rate (a rate in the wrong unit, such as
+        USD per PKR ``0.0036`` for PKR per USD): a 20% cost would read "0%".
+        The rounding moves the percentage by at most 150 points divided by the
+        minor units :attr:`ideal` holds, so a quote worth 150 minor units or
+        more (PKR 1.50, GBP 1.50) is never refused, whatever the currency's
+        size (red team r40, hostile 5).
+        """
+        ideal = CONTEXT.multiply(self.sent.amount, self.reference_rate.rate)
+        if ideal.adjusted() >= MAX_DIGITS - 1:  # far too large to lose a cost to rounding
+            return
+        kept = CONTEXT.subtract(ONE, self.tax_rate)
+        received = CONTEXT.multiply(
+            CONTEXT.multiply(self._outcome.left.amount, self.applied_rate.rate), kept
+        )
+        exact_percent = round_half_up(
+            CONTEXT.divide(CONTEXT.multiply(CONTEXT.subtract(ideal, received), 100), ideal), 2
+        )
+        shown = self.cost_percent
+        if abs(exact_percent - shown) >= 1:
+            rate = self.reference_rate
+            raise InvalidValueError(
+                f"at {rate.base}→{rate.quote} {rate.rate:f}, {self.sent} converts to "
+                f"{self.ideal}: rounded to the {rate.quote} minor unit the withdrawal's cost "
+                f"would read {shown}%, but it is {exact_percent}%; check the rate is "
+                f"{rate.quote} per {rate.base} (not {rate.base} per {rate.quote})",
+                field="WithdrawalQuote.reference_rate",
+                rule=COST_SHOWN_RULE,
+            )
 
     def __repr__(self) -> str:
         return (
@@ -317,10 +358,15 @@ def build_quote(path: Route, amount: Money, what: str = "amount") -> WithdrawalQ
             tax_rate=path.tax_rate,
         )
     except InvalidValueError as error:
+        if error.rule == COST_SHOWN_RULE:  # the caller's argument, not the quote's field
+            raise InvalidValueError(str(error), field="reference_rate", rule=error.rule) from None
         if error.field != CONVERTED:
             raise
         raise InvalidValueError(str(error), field=what, rule=error.rule) from None
 
+
+#: The rule of a rate under which a quote's rounded figures would lose its cost.
+COST_SHOWN_RULE = "converts finely enough to show the withdrawal's cost"
 
 #: What :meth:`~upwork_safety.ExchangeRate.convert` names a result too large to hold.
 CONVERTED = "converted amount"
@@ -391,7 +437,12 @@ def quote_withdrawal(
             another day or more than :data:`MAX_GAIN_OVER_REFERENCE` above
             the reference, or an amount that converts to more than
             :data:`~upwork_safety.money.MAX_DIGITS` digits (``field``
-            ``"amount"``, ``rule`` "at most 18 integer digits").
+            ``"amount"``, ``rule`` "at most 18 integer digits"), or a
+            reference rate so small that the amounts, rounded to the
+            received currency's minor unit, would move the cost percentage
+            by a point or more (``field='reference_rate'``: PKR 0.04 for
+            USD 10.00 at a rate in the wrong unit; never for a quote worth
+            150 minor units or more).
         CurrencyMismatchError: A rate in the wrong direction or currency.
         InvalidTypeError: A wrong-typed argument.
 

@@ -146,8 +146,10 @@ class ServiceFeeSchedule:
 
     Raises:
         RulesError: The fields do not describe exactly one shape, a
-            default rate lies outside the per-contract range, or
-            *legacy_until* is before *effective*.
+            default rate lies outside the per-contract range, a band's
+            end in another currency than *currency* (``rule="in USD"``) or
+            not above the previous one's (``rule="increasing band ends"``),
+            or *legacy_until* is before *effective*.
     """
 
     effective: date = attrs.field()
@@ -243,10 +245,19 @@ class ServiceFeeSchedule:
                     rule="only the last band is open-ended",
                 )
             if tier.up_to is not None:
-                if tier.up_to.currency != self.currency or tier.up_to.amount <= previous:
+                # Two rules, two errors: a band's currency is not its order (review r40, 8).
+                if tier.up_to.currency != self.currency:
                     raise RulesError(
-                        f"ServiceFeeSchedule.tiers[{index}].up_to must be in "
-                        f"{self.currency} and above the previous band's end",
+                        f"ServiceFeeSchedule.tiers[{index}].up_to is in "
+                        f"{tier.up_to.currency}; a band's end must be in the schedule's "
+                        f"currency, {self.currency}",
+                        field=f"ServiceFeeSchedule.tiers[{index}].up_to",
+                        rule=f"in {self.currency}",
+                    )
+                if tier.up_to.amount <= previous:
+                    raise RulesError(
+                        f"ServiceFeeSchedule.tiers[{index}].up_to ({tier.up_to}) must be above "
+                        f"the previous band's end ({Money(previous, self.currency)})",
                         field=f"ServiceFeeSchedule.tiers[{index}].up_to",
                         rule="increasing band ends",
                     )
