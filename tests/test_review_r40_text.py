@@ -229,3 +229,14 @@ def test_the_validators_refuse_negative_zero_on_their_fast_path_too(check: Any) 
         check(Payment, attribute, Money("-0.00", "USD"))
     assert caught.value.rule == "not negative"
     assert caught.value.field.endswith(".amount")
+
+
+def test_fee_arguments_refuse_a_negative_zero_by_the_one_rule() -> None:
+    # The fee engine's own argument checks read the shared rule (review r40, review 6):
+    # 0.2.0 charged USD -0.00 as USD 0.00.
+    with pytest.raises(InvalidValueError) as caught:
+        fees.service_fee(Money("-0.00", "USD"), on=date(2024, 3, 1))
+    assert (caught.value.field, caught.value.rule) == ("amount", "not negative")
+    with pytest.raises(InvalidValueError) as proceeds:
+        fees.retention_allowance(Money("-0.00", "USD"), on=date(2024, 3, 1))
+    assert (proceeds.value.field, proceeds.value.rule) == ("proceeds", "not negative")

@@ -21,7 +21,7 @@ from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
 from upwork_safety._render import percent
-from upwork_safety._validate import fraction, optional_instance
+from upwork_safety._validate import check_money, fraction, optional_instance
 from upwork_safety._wallets import refuse_wallet
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
@@ -116,11 +116,7 @@ def money_arg(
             field=path,
             rule=f"in {currency}",
         )
-    if money.amount < 0:
-        raise InvalidValueError(
-            f"{what} must not be negative, got {money}", field=path, rule="not negative"
-        )
-    return money
+    return check_money(money, path)  # the one "not negative" rule: -0.00 too
 
 
 def units(money: Money) -> int:

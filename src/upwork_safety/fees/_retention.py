@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from upwork_safety._moments import utc_day
-from upwork_safety._validate import whole_cents
-from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
+from upwork_safety._validate import check_money, whole_cents
+from upwork_safety.errors import CurrencyMismatchError
 from upwork_safety.money import Money, exact, require_money, round_down
 from upwork_safety.rules import (
     RETENTION_HISTORY,
@@ -89,9 +89,6 @@ def retention_allowance(
             field="proceeds",
             rule=f"in {floor.currency}",
         )
-    if money.amount < 0:
-        raise InvalidValueError(
-            f"proceeds must not be negative, got {money}", field="proceeds", rule="not negative"
-        )
+    check_money(money, "proceeds")  # the one "not negative" rule: -0.00 too
     share = Money(round_down(money.amount * chosen.share, money.minor_unit), money.currency)
     return min(money, max(share, floor))
