@@ -116,7 +116,9 @@ def money_arg(
             field=path,
             rule=f"in {currency}",
         )
-    return check_money(money, path)  # the one "not negative" rule: -0.00 too
+    if money.amount.is_signed():
+        check_money(money, path)  # the one "not negative" rule, which refuses -0.00 too
+    return money
 
 
 def units(money: Money) -> int:

@@ -89,6 +89,7 @@ def retention_allowance(
             field="proceeds",
             rule=f"in {floor.currency}",
         )
-    check_money(money, "proceeds")  # the one "not negative" rule: -0.00 too
+    if money.amount.is_signed():
+        check_money(money, "proceeds")  # the one "not negative" rule, which refuses -0.00 too
     share = Money(round_down(money.amount * chosen.share, money.minor_unit), money.currency)
     return min(money, max(share, floor))
