@@ -99,7 +99,7 @@ def _impact(reasons):
 
     from upwork_safety import jss
 
-    return jss.Impact("c1", "a", "excluded", Decimal(0), reasons)
+    return jss.Impact("c1", "a", "excluded", Decimal(0), reasons, exclusion="no_feedback")
 
 
 def test_a_reasons_field_given_an_iterator_keeps_every_reason_up_to_the_limit():

@@ -1682,6 +1682,7 @@ def test_report_lookup_records_and_html():
         "points": Decimal("0.00"),
         "reasons": "public stars 2.0 are poor (below 4); weight 1: earned USD 100.00, paid over 0 "
         "months",
+        "exclusion": None,
     } == report.to_records()[1]
     html = report._repr_html_()
     assert html.startswith("<table><caption>JSS 50% as of 2025-06-01: 50% from the 24 months")

@@ -25,7 +25,7 @@ from upwork_safety.errors import (
     InvalidTypeError,
     InvalidValueError,
 )
-from upwork_safety.jss import ChangeKind, Outcome
+from upwork_safety.jss import ChangeKind, ExclusionCode, Outcome
 from upwork_safety.testing import factories
 from upwork_safety.testing import strategies as us
 
@@ -103,21 +103,29 @@ def test_impact_refuses_what_breaks_its_rules(changes, error, field, rule):
 
 def test_impact_takes_a_list_of_reasons_as_a_tuple_and_excluded_at_zero():
     """The reasons are kept as a tuple; an excluded contract weighs exactly 0."""
-    impact = jss.Impact("c", "x", Outcome.EXCLUDED, Decimal(0), ["ended without feedback"])
+    impact = jss.Impact(
+        "c", "x", Outcome.EXCLUDED, Decimal(0), ["ended without feedback"], exclusion="no_feedback"
+    )
     assert ("ended without feedback",) == impact.reasons
     assert Decimal(0) == impact.weight
 
 
 def test_an_impact_that_breaks_a_rule_cannot_be_loaded():
     """Regression: from_dict loaded an EXCLUDED impact of weight -2 (and 5)."""
-    data = {"contract_id": "a", "client_id": "b", "outcome": "excluded", "reasons": ["x"]}
+    data = {
+        "contract_id": "a",
+        "client_id": "b",
+        "outcome": "excluded",
+        "reasons": ["x"],
+        "exclusion": "no_feedback",
+    }
     for weight in ("-2", "5"):
         with pytest.raises(InvalidDataError) as info:
             serialize.from_dict(jss.Impact, {**data, "weight": weight})
         assert "Impact.weight" in info.value.problems[0].message
-    assert jss.Impact("a", "b", Outcome.EXCLUDED, Decimal(0), ("x",)) == serialize.from_dict(
-        jss.Impact, {**data, "weight": "0"}
-    )
+    assert jss.Impact(
+        "a", "b", Outcome.EXCLUDED, Decimal(0), ("x",), exclusion=ExclusionCode.NO_FEEDBACK
+    ) == serialize.from_dict(jss.Impact, {**data, "weight": "0"})
 
 
 # --------------------------------------------------------------------------- WindowScore

@@ -227,7 +227,9 @@ def test_a_report_refuses_points_that_do_not_explain_its_score():
     bare = attrs.evolve(report, impacts=[attrs.evolve(i, points=None) for i in report.impacts])
     assert all(i.points is None for i in bare.impacts)
     empty = jss.score([], as_of=date(2025, 6, 1))
-    ghost = jss.Impact("x", "c", Outcome.EXCLUDED, Decimal(0), ("r",), points=Decimal(0))
+    ghost = jss.Impact(
+        "x", "c", Outcome.EXCLUDED, Decimal(0), ("r",), points=Decimal(0), exclusion="no_feedback"
+    )
     with pytest.raises(InvalidValueError) as error:
         attrs.evolve(empty, impacts=[ghost])
     assert "JSSReport.impacts[0].points" == error.value.field
@@ -294,10 +296,13 @@ def test_an_impact_refuses_points_its_outcome_cannot_give(outcome, value):
     from upwork_safety.errors import InvalidDataError
 
     weight = Decimal(0) if outcome is Outcome.EXCLUDED else Decimal(1)
+    why = "no_feedback" if outcome is Outcome.EXCLUDED else None
     with pytest.raises(InvalidValueError) as error:
-        jss.Impact("c", "x", outcome, weight, ("r",), points=Decimal(value))
+        jss.Impact("c", "x", outcome, weight, ("r",), points=Decimal(value), exclusion=why)
     assert ("Impact.points", SIGN_RULE) == (error.value.field, error.value.rule)
-    data = serialize.to_dict(jss.Impact("c", "x", outcome, weight, ("r",), points=Decimal(0)))
+    data = serialize.to_dict(
+        jss.Impact("c", "x", outcome, weight, ("r",), points=Decimal(0), exclusion=why)
+    )
     with pytest.raises(InvalidDataError) as loaded:
         serialize.from_dict(jss.Impact, {**data, "points": value})
     assert ("$.points", SIGN_RULE) == (loaded.value.problems[0].path, loaded.value.problems[0].rule)

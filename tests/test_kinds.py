@@ -124,7 +124,7 @@ def test_constructors_take_the_text_of_a_kind():
     assert ContractKind.HOURLY is contract.kind
     assert EndReason.OTHER is Feedback(end_reason="other").end_reason
     assert MilestoneState.NOT_FUNDED is Escrow("not_funded", Money("0", "USD")).state
-    impact = jss.Impact("c", "x", "excluded", Decimal(0), ("r",))
+    impact = jss.Impact("c", "x", "excluded", Decimal(0), ("r",), exclusion="outside_windows")
     assert Outcome.EXCLUDED is impact.outcome
     with pytest.raises(InvalidValueError) as info:
         Contract("c", "acme", "Hourly", date(2026, 1, 1))
@@ -161,7 +161,8 @@ def test_every_outcome_is_saved_as_its_text():
     assert {outcome.value for outcome in Outcome} == texts
     for outcome in Outcome:
         weight = Decimal(0) if outcome is Outcome.EXCLUDED else Decimal(1)
-        impact = jss.Impact("c", "x", outcome, weight, ("r",))
+        why = jss.ExclusionCode.NO_FEEDBACK if outcome is Outcome.EXCLUDED else None
+        impact = jss.Impact("c", "x", outcome, weight, ("r",), exclusion=why)
         text = serialize.to_json(impact)
         assert f'"outcome":"{outcome.name.lower()}"' in text
         assert serialize.from_json(jss.Impact, text).outcome is outcome

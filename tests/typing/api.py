@@ -170,3 +170,12 @@ paid: list[tuple[str, object, rules.RuleSource]] = rules.sources(
 )
 rules.sources(rules.HISTORY)  # type: ignore[arg-type]  # a history: pass one of its presets
 snapped: date = jss.CURRENT.snapshot(datetime(2025, 1, 1, tzinfo=timezone.utc))
+
+# score_many: a report per history, or with errors="yield" a report or the error (review r40).
+batch: list[jss.JSSReport] = list(jss.score_many([[contract]], as_of=date(2024, 6, 1)))
+kept_going: list[jss.JSSReport | upwork_safety.UpworkSafetyError] = list(
+    jss.score_many([[contract]], as_of=date(2024, 6, 1), errors="yield")
+)
+not_only_reports: list[jss.JSSReport] = list(
+    jss.score_many([[contract]], as_of=date(2024, 6, 1), errors="yield")  # type: ignore[arg-type]
+)

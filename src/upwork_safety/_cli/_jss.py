@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from upwork_safety._cli._context import Context
     from upwork_safety._cli._printer import Printer
-    from upwork_safety.jss import JSSReport, JSSTimeline
+    from upwork_safety.jss import Impact, JSSReport, JSSRules, JSSTimeline
     from upwork_safety.models import Contract
 
 __all__ = ["add_arguments", "run"]
@@ -185,22 +185,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             "the score is updated on snapshot days, and the dates below are that day's)"
         )
     p.line()
-    # Each contract's share of the score shown: the column adds up to the
-    # unrounded percent (``Impact.points``; "-" without a score).
-    p.table(
-        ["contract", "client", "outcome", "weight", "points", "why"],
-        [
-            (
-                i.contract_id,
-                i.client_id,
-                i.outcome,
-                i.weight,
-                "-" if i.points is None else i.points,
-                "; ".join(i.reasons),
-            )
-            for i in report.impacts
-        ],
-    )
+    _print_impacts(p, history, report, jss.rules_as_of(as_of))
     if points is not None:
         p.heading("Timeline")
         p.table(
@@ -209,6 +194,57 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
         _print_lapses(p, points)
     return 0
+
+
+def _points(impact: Impact) -> object:
+    """An impact's points as the table shows them: ``-`` without a score."""
+    return "-" if impact.points is None else impact.points
+
+
+def _print_impacts(
+    p: Printer, history: Sequence[Contract], report: JSSReport, rules: JSSRules
+) -> None:
+    """Each contract's part in the score; two or more outside every window in one paragraph.
+
+    On a long history most contracts ended before every window; listed one by
+    one they bury the few that count (newcomer r39 6).  They are found by their
+    :class:`~upwork_safety.jss.ExclusionCode`, never by their words (issue 12,
+    item 9), and every fact is kept: each id, client and the day it ended
+    (the contract's own ``ended``), with the weight and points they share.
+    *rules* is the rule set the report was scored under.
+    """
+    from upwork_safety.jss import ExclusionCode
+
+    outside = [i for i in report.impacts if i.exclusion is ExclusionCode.OUTSIDE_WINDOWS]
+    grouped = {i.contract_id for i in outside} if len(outside) > 1 else set()
+    # Each contract's share of the score shown: the column adds up to the
+    # unrounded percent (``Impact.points``; "-" without a score).
+    rows = [i for i in report.impacts if i.contract_id not in grouped]
+    if rows:
+        p.table(
+            ["contract", "client", "outcome", "weight", "points", "why"],
+            [
+                (i.contract_id, i.client_id, i.outcome, i.weight, _points(i), "; ".join(i.reasons))
+                for i in rows
+            ],
+        )
+    if not grouped:
+        return
+    ended = {contract.id: contract.ended for contract in history}
+    listed = "; ".join(
+        f"{i.contract_id} ({i.client_id}, ended {ended[i.contract_id]})" for i in outside
+    )
+    worth = {str(_points(i)) for i in outside}
+    each = f"points {worth.pop()} each" if len(worth) == 1 else "points as in --json"
+    still = "; they still count toward lifetime eligibility" if rules.lifetime_eligibility else ""
+    p.line()
+    p.wrapped(
+        f"{len(outside)} contracts, EXCLUDED (weight 0, {each}), outside every window: each "
+        f"ended more than {rules.tracked_months[0]} months before {report.computed_on}"
+        f"{still}: {listed}",
+        first="  ",
+        indent="    ",
+    )
 
 
 _LAPSED = {

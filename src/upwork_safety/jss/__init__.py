@@ -41,6 +41,7 @@ The package's modules: ``_tallies`` and ``_reports`` (what scoring returns),
 from __future__ import annotations
 
 from upwork_safety.jss import _forecast, _invariants, _model, _tallies
+from upwork_safety.jss._exclusion import ExclusionCode
 from upwork_safety.jss._explain import (
     ChangeItem,
     ChangeKind,
@@ -114,6 +115,7 @@ __all__ = [
     "TRENDING_2021",
     "ChangeItem",
     "ChangeKind",
+    "ExclusionCode",
     "Forecast",
     "ForecastBin",
     "Formula",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import NAME_LIMIT, shown
+from upwork_safety.jss._exclusion import ExclusionCode
 from upwork_safety.jss._months import _months_between
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.money import Money
@@ -33,8 +34,9 @@ _ZERO = Decimal(0)
 #: feedback while inside the eligibility window), or in the score only (an idle open contract, which
 #: is no eligible job, whatever signal it carries).
 _Scope = Literal["everywhere", "eligibility only", "score only"]
-#: (outcome, weight, the day it counts from, reasons, where it counts)
-_Verdict = tuple[Outcome, Decimal, date | None, tuple[str, ...], _Scope]
+#: (outcome, weight, the day it counts from, reasons, where it counts, why it is
+#: excluded: ``None`` exactly when it counts)
+_Verdict = tuple[Outcome, Decimal, date | None, tuple[str, ...], _Scope, ExclusionCode | None]
 
 
 def _weight_of(rules: JSSRules, earned: Decimal, months_paid: int, outcome: Outcome) -> Decimal:
@@ -59,7 +61,10 @@ def _weight_of(rules: JSSRules, earned: Decimal, months_paid: int, outcome: Outc
 def _judge(
     facts: _Facts, on: date, rules: JSSRules, cuts: tuple[date, ...], *, explain: bool
 ) -> _Verdict:
-    """Judge *facts* on *on*: (outcome, weight, the day it counts from, reasons, lifetime).
+    """Judge *facts* on *on*: (outcome, weight, the day it counts from, reasons, scope, code).
+
+    An excluded contract's :class:`ExclusionCode` is chosen in the same branch
+    that writes its sentence, so the two never disagree.
 
     *cuts* are the first days of the tracked windows on *on* (see
     :func:`_cuts`).  The day is ``None`` for an open contract, which counts
@@ -68,10 +73,24 @@ def _judge(
     """
     if facts.excluded:
         why = f"client {shown(facts.client_id, NAME_LIMIT)} is excluded by the caller"
-        return Outcome.EXCLUDED, _ZERO, None, (why,) if explain else (), "everywhere"
+        return (
+            Outcome.EXCLUDED,
+            _ZERO,
+            None,
+            (why,) if explain else (),
+            "everywhere",
+            ExclusionCode.CLIENT_EXCLUDED,
+        )
     if on < facts.started:
         why = f"starts on {facts.started}, after {on}"
-        return Outcome.EXCLUDED, _ZERO, None, (why,) if explain else (), "everywhere"
+        return (
+            Outcome.EXCLUDED,
+            _ZERO,
+            None,
+            (why,) if explain else (),
+            "everywhere",
+            ExclusionCode.STARTS_AFTER,
+        )
     paid = bisect.bisect_right(facts.pay_dates, on)
     earned = facts.pay_totals[paid - 1] if paid else _ZERO
     last_paid = facts.pay_dates[paid - 1] if paid else None
@@ -86,18 +105,18 @@ def _judge(
     reasons: list[str] = []
     scope: _Scope = "everywhere"
     if ended is None or ended > on:  # still open
-        outcome, idle = _judge_open(
+        outcome, idle, code = _judge_open(
             facts, on, rules, (last_paid, regular, in_run), reasons if explain else None
         )
         counts_from = None
-        if outcome is Outcome.EXCLUDED:
-            return outcome, _ZERO, None, tuple(reasons), scope
+        if code is not None:
+            return outcome, _ZERO, None, tuple(reasons), scope, code
         if idle:
             scope = "score only"
     else:
-        left_out, scope = _exclusion(facts, rules, earned)
-        if left_out:
-            return Outcome.EXCLUDED, _ZERO, ended, left_out if explain else (), scope
+        left_out, scope, code = _exclusion(facts, rules, earned)
+        if code is not None:
+            return Outcome.EXCLUDED, _ZERO, ended, left_out if explain else (), scope, code
         if ended < cuts[0]:  # before the longest window's first end day
             longest = rules.tracked_months[0]
             why = f"ended {ended}, more than {longest} months before {on}: outside every window"
@@ -109,6 +128,7 @@ def _judge(
                 ended,
                 (why,) if explain else (),
                 "eligibility only" if rules.lifetime_eligibility else scope,
+                ExclusionCode.OUTSIDE_WINDOWS,
             )
         outcome = _judge_ended(
             facts,
@@ -122,7 +142,7 @@ def _judge(
     weight = _weight_of(rules, earned, months_paid, outcome)
     if explain:
         reasons.append(_weight_reason(facts, rules, (weight, earned, months_paid), run))
-    return outcome, weight, counts_from, tuple(reasons), scope
+    return outcome, weight, counts_from, tuple(reasons), scope, None
 
 
 def _weight_reason(
@@ -169,17 +189,18 @@ def _judge_open(
     rules: JSSRules,
     paid: tuple[date | None, date | None, int],
     reasons: list[str] | None,
-) -> tuple[Outcome, bool]:
+) -> tuple[Outcome, bool, ExclusionCode | None]:
     """An open contract: idle (neutral), paid long-term (positive) or not counted yet.
 
-    Returns the outcome and whether the contract is idle (an idle one counts
-    in the score only, never as an eligible job).  A negative signal always
+    Returns the outcome, whether the contract is idle (an idle one counts
+    in the score only, never as an eligible job) and, when it does not count,
+    why.  A negative signal always
     wins (docs/jss.md): an open contract that counts and already has one on
     record by *on* (escrow refunded to the client, a lost dispute; see
     ``_negative_since``) is negative, never a success; one not counted yet
     stays out until it counts or ends, as any open contract does.
     """
-    outcome = _open_standing(facts, on, rules, paid, reasons)
+    outcome, code = _open_standing(facts, on, rules, paid, reasons)
     idle = outcome is Outcome.NEUTRAL
     since = facts.negative_since
     if facts.negatives and since is not None and since <= on:
@@ -191,8 +212,8 @@ def _judge_open(
                 else "a negative signal always wins: will count as negative once it counts"
             )
         if outcome is not Outcome.EXCLUDED:
-            return Outcome.NEGATIVE, idle
-    return outcome, idle
+            return Outcome.NEGATIVE, idle, None
+    return outcome, idle, code
 
 
 #: The fewest payments that make a run of regular payments (one is a payment, not a habit).
@@ -244,8 +265,8 @@ def _open_standing(
     rules: JSSRules,
     paid: tuple[date | None, date | None, int],
     reasons: list[str] | None,
-) -> Outcome:
-    """Whether an open contract counts yet, and how, by its payments alone.
+) -> tuple[Outcome, ExclusionCode | None]:
+    """Whether an open contract counts yet, and how, by its payments alone (and why not).
 
     *paid* is the last payment by *on*, the start of its run of regular
     payments (no gap over ``long_term_payment_interval``, from the contract's
@@ -269,7 +290,7 @@ def _open_standing(
                 "counts as not successful, in the score only (not an eligible job)"
                 + _idle_rule(rules)
             )
-        return Outcome.NEUTRAL
+        return Outcome.NEUTRAL, None
     # Paid at least every interval since *regular*, counted up to the day judged: a
     # payment a day earlier never makes a contract count later (red team r17 M2).
     if (
@@ -285,7 +306,7 @@ def _open_standing(
                     f"({(on - last_paid).days} days): counts while paid at least every "
                     f"{interval.days} days"
                 )
-            return Outcome.EXCLUDED
+            return Outcome.EXCLUDED, ExclusionCode.LONG_TERM_LAPSED
         if reasons is not None:
             since = (
                 f"started {facts.started}"
@@ -296,7 +317,7 @@ def _open_standing(
                 f"open long-term contract {since}, last paid {last_paid}: "
                 f"counts once paid for {interval.days} days or more"
             )
-        return Outcome.POSITIVE
+        return Outcome.POSITIVE, None
     if reasons is not None:
         why = (
             f"still open, last paid {last_paid}"
@@ -319,7 +340,7 @@ def _open_standing(
             f"{why} ({(on - idle_since).days} days before {on}): counts once paid at least "
             f"every {interval.days} days for {interval.days} days or more{warned}"
         )
-    return Outcome.EXCLUDED
+    return Outcome.EXCLUDED, ExclusionCode.OPEN_NOT_YET_COUNTED
 
 
 def _after(facts: _Facts, on: date) -> list[date]:
@@ -369,9 +390,11 @@ def _after_the_day(facts: _Facts, on: date) -> str:
 
 def _judge_explained(facts: _Facts, on: date, rules: JSSRules, cuts: tuple[date, ...]) -> _Verdict:
     """:func:`_judge` with reasons, led by what the contract records after *on*, if anything."""
-    outcome, weight, counts_from, reasons, scope = _judge(facts, on, rules, cuts, explain=True)
+    outcome, weight, counts_from, reasons, scope, code = _judge(
+        facts, on, rules, cuts, explain=True
+    )
     ahead = _after_the_day(facts, on)
-    return outcome, weight, counts_from, (ahead, *reasons) if ahead else reasons, scope
+    return outcome, weight, counts_from, (ahead, *reasons) if ahead else reasons, scope, code
 
 
 def _first_with(flag: str) -> date:
@@ -385,8 +408,12 @@ _UNPAID_POSITIVE_SINCE = _first_with("exclude_unpaid_positive")
 _NO_FEEDBACK_SINCE = _first_with("exclude_no_feedback")
 
 
-def _exclusion(facts: _Facts, rules: JSSRules, earned: Decimal) -> tuple[tuple[str, ...], _Scope]:
-    """Why an ended contract is left out by a documented exclusion (empty if it is not), and where.
+def _exclusion(
+    facts: _Facts, rules: JSSRules, earned: Decimal
+) -> tuple[tuple[str, ...], _Scope, ExclusionCode | None]:
+    """Why an ended contract is left out by a documented exclusion, where, and its code.
+
+    The code is ``None`` (and the reasons empty) when no exclusion applies.
 
     A $0 contract with positive feedback is left out of the score only: it is a
     job with feedback, which the current help page counts as an eligible job.
@@ -400,21 +427,21 @@ def _exclusion(facts: _Facts, rules: JSSRules, earned: Decimal) -> tuple[tuple[s
             f"nothing earned and positive feedback: excluded from the score (since "
             f"{_UNPAID_POSITIVE_SINCE}); it still counts toward eligibility, a job with feedback"
         )
-        return (why,), "eligibility only"
+        return (why,), "eligibility only", ExclusionCode.UNPAID_POSITIVE
     if rules.exclude_no_feedback and not facts.has_feedback:
         why = (
             "ended without feedback: excluded, whether or not anything was paid "
             f"(since {_NO_FEEDBACK_SINCE})"
         )
         if not facts.negatives:
-            return (why,), "everywhere"
+            return (why,), "everywhere", ExclusionCode.NO_FEEDBACK
         set_aside = (
             f"{'; '.join(facts.negatives)}: seen, and set aside as the contract ended "
             "without feedback; with feedback, it would count as not successful (a "
             "negative signal always wins)"
         )
-        return (why, set_aside), "everywhere"
-    return (), "everywhere"
+        return (why, set_aside), "everywhere", ExclusionCode.NO_FEEDBACK
+    return (), "everywhere", None
 
 
 def _judge_ended(

@@ -195,10 +195,10 @@ def classify(
         paid_fields=[paid_at("contract"), *(paid_at(f"history[{i}]") for i, _ in others)],
     )[0]
     on = chosen.snapshot(day)
-    outcome, weight, _, reasons, _ = _judge_explained(facts, on, chosen, _cuts(on, chosen))
+    outcome, weight, _, reasons, _, code = _judge_explained(facts, on, chosen, _cuts(on, chosen))
     if on != day:
         reasons = (*reasons, f"judged on the latest snapshot, {on}, as score() is")
-    return Impact(contract.id, contract.client.id, outcome, weight, reasons)
+    return Impact(contract.id, contract.client.id, outcome, weight, reasons, exclusion=code)
 
 
 def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSReport:
@@ -229,6 +229,7 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
             verdict[1],
             verdict[3] if note is None else (*verdict[3], note),
             points=point,
+            exclusion=verdict[5],
         )
         for item, verdict, point, note in zip(facts, verdicts, points, notes, strict=True)
     ]

@@ -9,15 +9,15 @@ order.  :func:`score_frame` needs pandas (the ``pandas`` extra).
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal, overload
 
 from upwork_safety._decimals import restore_context
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
 from upwork_safety._records import plain_value
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
 from upwork_safety.jss._excluded import excluded_ids
 from upwork_safety.jss._facts import paid_at, paid_at_each
 from upwork_safety.jss._invariants import UNIQUE_IDS
@@ -36,18 +36,50 @@ PANDAS_HINT = (
 )
 
 
+#: What :func:`score_many` does with a history that breaks a rule: its ``errors`` values.
+_ManyErrors = Literal["raise", "yield"]
+_ERRORS: tuple[str, ...] = ("raise", "yield")
+
+
+@overload
 def score_many(
     histories: Iterable[Iterable[Contract]],
     *,
     as_of: date | datetime,
     rules: JSSRules | RuleHistory[JSSRules] | None = None,
     exclude_clients: Iterable[str] = (),
-) -> Iterator[JSSReport]:
+    errors: Literal["raise"] = "raise",
+) -> Iterator[JSSReport]: ...
+@overload
+def score_many(
+    histories: Iterable[Iterable[Contract]],
+    *,
+    as_of: date | datetime,
+    rules: JSSRules | RuleHistory[JSSRules] | None = None,
+    exclude_clients: Iterable[str] = (),
+    errors: Literal["yield"],
+) -> Iterator[JSSReport | UpworkSafetyError]: ...
+def score_many(
+    histories: Iterable[Iterable[Contract]],
+    *,
+    as_of: date | datetime,
+    rules: JSSRules | RuleHistory[JSSRules] | None = None,
+    exclude_clients: Iterable[str] = (),
+    errors: _ManyErrors = "raise",
+) -> Iterator[JSSReport] | Iterator[JSSReport | UpworkSafetyError]:
     """Score many freelancers' histories on one day, one report at a time, in order.
 
     The histories are read lazily and each report is yielded as soon as it
     is computed, so a million histories (read from a file, a database
     cursor or a Dask partition) never need to be in memory at once.
+
+    What can be checked at the call is refused at the call: the arguments,
+    and *histories* itself when it is not an iterable of histories (a
+    dict, a single contract, or a sequence whose first item is a
+    ``Contract``: one history where a list of them was meant).  A history
+    is checked when it is reached, as ``score`` checks it; what happens to
+    one that breaks a rule (a contract id twice, an item that is not a
+    contract) is chosen by *errors*.
 
     Args:
         histories: One history (a sequence of contracts) per freelancer.
@@ -59,18 +91,32 @@ def score_many(
             list for every batch of a population), so an id is not checked
             against the histories, unlike ``score``'s: an id that names no
             client leaves nothing out.
+        errors: ``"raise"`` (the default): a bad history raises its
+            :class:`~upwork_safety.UpworkSafetyError`, its field naming the
+            history (``histories[3][1].id``), and the iterator ends there:
+            the histories after it get no report.  ``"yield"``: the error
+            is yielded in that history's place and the batch goes on, so
+            every history gets exactly one item, a report or the error
+            that says why it has none.  Either way nothing is skipped
+            silently; an error raised by *histories* itself (a generator
+            that fails while reading a row) ends the iterator, since an
+            iterator that has raised cannot go on.
 
     Returns:
-        An iterator of :class:`~upwork_safety.jss.JSSReport`, one per
-        history, in the order of *histories*; each equals
-        ``score(history, as_of=as_of, rules=rules)``.
+        An iterator with one item per history, in the order of
+        *histories*: a :class:`~upwork_safety.jss.JSSReport` equal to
+        ``score(history, as_of=as_of, rules=rules)``, or, with
+        ``errors="yield"``, the error of a history that breaks a rule.
 
     Raises:
-        InvalidTypeError: *histories* is not an iterable of histories (a
-            single history or contract is refused up front; a bad history
-            is reported with its index, e.g. ``histories[3]``, when it is
-            reached).
-        InvalidValueError: A naive datetime.
+        InvalidTypeError: At the call: *histories* is not an iterable of
+            histories (see above).  While iterating, with
+            ``errors="raise"``: a history that is not a sequence of
+            contracts (``histories[3]``).
+        InvalidValueError: At the call: a naive datetime, or *errors*
+            other than ``"raise"`` or ``"yield"``.  While iterating, with
+            ``errors="raise"``: a history that breaks a rule of ``score``
+            (e.g. ``histories[3][4].id``, rule ``unique contract ids``).
         RulesError: A day before 2015-03-01 without explicit *rules*.
     """
     if isinstance(histories, (str, bytes, Contract, Mapping)) or not isinstance(
@@ -82,10 +128,30 @@ def score_many(
             field="histories",
             rule="an iterable of contract sequences",
         )
+    if isinstance(histories, Sequence) and histories and isinstance(histories[0], Contract):
+        # One history where a list of them was meant: refused here, not at the first
+        # report, far from the mistake (red team r40, 6).  An iterator is not read twice.
+        raise _single_contract(0)
+    if errors not in _ERRORS:
+        raise InvalidValueError(
+            f"errors must be 'raise' or 'yield', not {shown(errors)}",
+            field="errors",
+            rule="'raise' or 'yield'",
+        )
     day = utc_day(as_of, "as_of")
     chosen = _rules(rules, day)
     ids = excluded_ids(exclude_clients)
-    return _stream(histories, day, chosen, ids)
+    return _stream(histories, day, chosen, ids, keep_going=errors == "yield")
+
+
+def _single_contract(index: int) -> InvalidTypeError:
+    """The error of a history that is one Contract, not a sequence of them."""
+    return InvalidTypeError(
+        f"histories[{index}] is a single Contract; each history is a sequence of "
+        "contracts (histories is a sequence of those)",
+        field=f"histories[{index}]",
+        rule="a sequence of Contract",
+    )
 
 
 def _stream(
@@ -93,21 +159,32 @@ def _stream(
     day: date,
     rules: JSSRules,
     ids: tuple[str, ...],
-) -> Iterator[JSSReport]:
+    *,
+    keep_going: bool,
+) -> Iterator[Any]:
     excluded = frozenset(ids)
     for index, history in enumerate(histories):
-        if isinstance(history, Contract):
-            raise InvalidTypeError(
-                f"histories[{index}] is a single Contract; each history is a sequence of "
-                "contracts (histories is a sequence of those)",
-                field=f"histories[{index}]",
-                rule="a sequence of Contract",
-            )
-        where = f"histories[{index}]"
-        # The caller's history is read first (its generator may change the decimal
-        # context), then scored in a fresh copy of the library's (red team r33 1).
-        items = _contracts(history, where)
-        yield _scored(items, day, rules, excluded, where)
+        item: JSSReport | UpworkSafetyError
+        try:
+            item = _one(index, history, day, rules, excluded)
+        except UpworkSafetyError as error:
+            if not keep_going:
+                raise
+            item = error
+        yield item
+
+
+def _one(
+    index: int, history: Iterable[Contract], day: date, rules: JSSRules, excluded: frozenset[str]
+) -> JSSReport:
+    """The report of ``histories[index]``, or the error of a history that breaks a rule."""
+    if isinstance(history, Contract):
+        raise _single_contract(index)
+    where = f"histories[{index}]"
+    # The caller's history is read first (its generator may change the decimal
+    # context), then scored in a fresh copy of the library's (red team r33 1).
+    items = _contracts(history, where)
+    return _scored(items, day, rules, excluded, where)
 
 
 @exact

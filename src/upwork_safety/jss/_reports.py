@@ -451,7 +451,11 @@ class JSSReport:
         )
 
     def to_records(self) -> list[dict[str, object]]:
-        """One row per contract: id, client, outcome, weight, points and reasons."""
+        """One row per contract: id, client, outcome, weight, points, reasons and exclusion.
+
+        ``exclusion`` is the :class:`ExclusionCode`'s text (``"no_feedback"``),
+        or ``None`` for a contract that counts.
+        """
         return [
             {
                 "contract_id": i.contract_id,
@@ -460,6 +464,7 @@ class JSSReport:
                 "weight": i.weight,
                 "points": i.points,
                 "reasons": "; ".join(i.reasons),
+                "exclusion": None if i.exclusion is None else _render.plain(i.exclusion),
             }
             for i in self.impacts
         ]

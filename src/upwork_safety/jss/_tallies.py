@@ -18,6 +18,7 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._validate import bool_field, count_field, id_field, member_field, plain_texts
 from upwork_safety.errors import InvalidValueError
+from upwork_safety.jss._exclusion import ExclusionCode, exclusion_of_text
 from upwork_safety.jss._invariants import (
     decimal_field,
     disagree,
@@ -102,6 +103,13 @@ class Impact:
             ``None`` without a score, and from
             :func:`~upwork_safety.jss.classify`, which judges a contract
             alone.
+        exclusion: Why it does not count, as a stable
+            :class:`ExclusionCode` (text such as ``"no_feedback"`` is read
+            as its member): set exactly when *outcome* is ``EXCLUDED``,
+            ``None`` when it counts.  The judge chooses it in the branch
+            that writes the matching sentence in *reasons*, so a program
+            reads the code (to group, count or translate) and never the
+            words, which may change between versions.
 
     Raises:
         InvalidTypeError: A field of the wrong type (*weight* is a ``Decimal``).
@@ -110,7 +118,8 @@ class Impact:
             either side of the point, or does not fit the outcome; points
             outside -100 to 100, not to the hundredth, or of a sign the
             outcome cannot give (a success's negative, a failure's
-            positive, an excluded contract's not 0).
+            positive, an excluded contract's not 0); an *exclusion*
+            without the ``EXCLUDED`` outcome, or that outcome without one.
     """
 
     contract_id: str = attrs.field(converter=plain_text, validator=id_field)
@@ -119,9 +128,22 @@ class Impact:
     weight: Decimal = attrs.field(validator=decimal_field)
     reasons: tuple[str, ...] = attrs.field(converter=plain_texts, validator=reasons_field)
     points: Decimal | None = attrs.field(default=None, validator=optional_points_field)
+    exclusion: ExclusionCode | None = attrs.field(
+        default=None,
+        converter=exclusion_of_text,
+        validator=member_field(ExclusionCode, optional=True),
+    )
 
     def __attrs_post_init__(self) -> None:
         _weighed(self.outcome, self.weight, "Impact.weight")
+        if (self.exclusion is None) is (self.outcome is Outcome.EXCLUDED):
+            raise InvalidValueError(
+                f"Impact.exclusion must be an ExclusionCode exactly when the outcome is "
+                f"excluded; the outcome is {self.outcome.value} and the exclusion "
+                f"{'None' if self.exclusion is None else self.exclusion.value}",
+                field="Impact.exclusion",
+                rule="an ExclusionCode exactly when excluded",
+            )
         check_sign(self.outcome, self.points, "Impact.points")  # red team r23 L1
 
 

@@ -53,7 +53,7 @@ def _cuts(on: date, rules: JSSRules) -> tuple[date, ...]:
 
 
 def _contribution(facts: _Facts, verdict: _Verdict, cuts: tuple[date, ...]) -> _Contribution | None:
-    outcome, weight, counts_from, _, scope = verdict
+    outcome, weight, counts_from, _, scope, _ = verdict
     if scope == "eligibility only":
         # A job outside every window (lifetime eligibility) or a $0 job with positive
         # feedback: an eligible job while inside the eligibility slot.

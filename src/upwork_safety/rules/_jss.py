@@ -164,9 +164,14 @@ class JSSRules:
         "HC 34958134307475, newest wording ('in your lifetime')",
         "None counts every eligible job ever",
     )
-    #: Counted (non-excluded) jobs needed in the eligibility window.
+    #: Eligible jobs needed in the eligibility window: the jobs with feedback
+    #: and the open long-term contracts that count, including two kinds the
+    #: score leaves out (a $0 job with positive feedback; under lifetime
+    #: eligibility, a job outside every window), never an idle open contract
+    #: nor a client the caller excluded.  Not the contracts the score counts.
     min_jobs: int = _rule(2, "COMM 'Job Success Score Update, December 2023'", "before: 4")
-    #: Distinct clients needed in the eligibility window.
+    #: Distinct clients of those eligible jobs (the same jobs as
+    #: ``min_jobs`` counts) needed in the eligibility window.
     min_clients: int = _rule(2, "COMM 'Job Success Score Update, December 2023'", "")
     #: Distinct clients a window needs before its score can be displayed.
     min_window_clients: int = _rule(
