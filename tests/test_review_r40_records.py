@@ -10,6 +10,8 @@ import json
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
+import pytest
+
 from upwork_safety import (
     Contract,
     ContractKind,
@@ -110,3 +112,65 @@ def test_no_record_holds_an_amount_without_its_currency():
                     assert following in {"currency", f"{name}_currency"}, (name, names)
                     if row[name] is not None:
                         assert row[following] == "EUR"
+
+
+# --- 6: JSON-safe errors; CODES refuses an unknown code with the library's error ----
+
+
+def test_codes_lookup_of_an_unknown_code_is_a_library_error():
+    from upwork_safety import UnknownMemberError
+
+    for key in ("off_platform_payment", "NOPE", 3, ["x"]):
+        with pytest.raises(UnknownMemberError) as caught:
+            checks.CODES[key]  # type: ignore[index]
+        assert ("code", "a FindingCode") == (caught.value.field, caught.value.rule)
+        assert isinstance(caught.value, KeyError)
+    assert checks.CODES.get("nope") is None  # type: ignore[call-overload]
+    assert "nope" not in checks.CODES
+    assert checks.CODES["OFF_PLATFORM_PAYMENT"].code is checks.FindingCode.OFF_PLATFORM_PAYMENT
+
+
+def test_an_error_has_a_json_safe_dict():
+    from upwork_safety import InvalidValueError
+
+    body = InvalidValueError("bad", field="Milestone.amount", rule="whole cents").to_dict()
+    assert {
+        "error": "InvalidValueError",
+        "message": "bad",
+        "field": "Milestone.amount",
+        "rule": "whole cents",
+    } == body
+
+
+def test_a_loading_error_has_its_problems_as_dicts():
+    from upwork_safety import Contract, InvalidDataError
+
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_json(
+            Contract, '{"id": "c1", "client": "acme", "kind": "x", "started": "no"}'
+        )
+    body = caught.value.to_dict()
+    assert ("InvalidDataError", "text", 2, True) == (
+        body["error"],
+        body["field"],
+        body["count"],
+        body["complete"],
+    )
+    problems = body["problems"]
+    assert isinstance(problems, list)
+    assert ["$.kind", "$.started"] == [p["path"] for p in problems]
+    assert all(set(p) == {"path", "message", "rule", "line"} for p in problems)
+    assert json.loads(json.dumps(body)) == body
+
+
+def test_a_file_problem_dict_has_its_line():
+    from upwork_safety import InvalidDataError, statements
+
+    text = "Date,Contract,Hours,Amount,Payment type\n2024-09-02,API integration (38100001),2.00,$40.00,\n"
+    with pytest.raises(InvalidDataError) as caught:
+        statements.parse(text)
+    first = caught.value.problems[0].to_dict()
+    assert first["line"] == 2
+    assert isinstance(first["rule"], str)
+    assert isinstance(first["path"], str)
+    assert "line 2" in first["path"]
