@@ -174,3 +174,34 @@ def test_a_file_problem_dict_has_its_line():
     assert isinstance(first["rule"], str)
     assert isinstance(first["path"], str)
     assert "line 2" in first["path"]
+
+
+# --- 7: the factories' default amounts have their cents --------------------------
+
+
+def test_factory_defaults_are_written_with_cents():
+    from upwork_safety.testing import factories
+
+    amounts = [
+        factories.milestone().amount,
+        factories.contract().milestones[0].amount,
+        factories.submitted_contract().milestones[0].amount,
+        factories.finished_contract().payments[0].amount,
+        factories.history(2)[1].payments[0].amount,
+    ]
+    rate = factories.hourly_contract().hourly_rate
+    assert rate is not None
+    assert ["500.00"] * 5 + ["20.00"] == [str(m.amount) for m in [*amounts, rate]]
+    # equal (and hashing alike) to the same amounts without cents
+    assert Money("500", "USD") == amounts[0]
+    assert hash(Money("500", "USD")) == hash(amounts[0])
+
+
+def test_a_snapshot_of_default_fixtures_has_two_decimals_throughout():
+    from upwork_safety.testing import factories
+
+    job = factories.submitted_contract()
+    written = serialize.to_dict(escrow.ledger(job, at(2026, 3, 10)))
+    amounts = [v["amount"] for v in written.values() if isinstance(v, dict) and "amount" in v]
+    assert amounts
+    assert all(a.partition(".")[2] == "00" for a in amounts), amounts
