@@ -36,7 +36,7 @@ from upwork_safety.money import Money, minor_unit, shows_exponent
 _HUNDRED = Decimal(100)
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Collection, Iterable, Mapping, Sequence
 
     from upwork_safety.money import ExchangeRate
 
@@ -148,6 +148,33 @@ def plain(value: object) -> object:
     if isinstance(value, Enum):
         return jsonable(value)
     return value
+
+
+def money_record(items: Iterable[tuple[str, object]], money: Collection[str]) -> dict[str, object]:
+    """One ``to_records()`` row: each value :func:`plain`, each amount with its currency.
+
+    The one rule every report's rows follow for an amount whose currency is
+    not fixed by the column's name: the amount is its ``Decimal`` in its own
+    column, and its currency code goes in the column right after it, named
+    ``currency`` for the row's first money column and ``<name>_currency``
+    for each other one (as the ledger's ``amount``/``currency`` and the fee
+    rows' ``fees``/``fees_currency``).  An amount that is ``None`` has
+    ``None`` for its currency, so every row of a report has the same keys.
+
+    Args:
+        items: The row's ``(column, value)`` pairs, in order.
+        money: The columns that hold a ``Money`` (or ``None``).
+    """
+    row: dict[str, object] = {}
+    first = True
+    for name, value in items:
+        row[name] = plain(value)
+        if name in money:
+            row["currency" if first else f"{name}_currency"] = (
+                value.currency if isinstance(value, Money) else None
+            )
+            first = False
+    return row
 
 
 def cell(value: object) -> str:

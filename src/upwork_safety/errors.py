@@ -65,6 +65,22 @@ class UpworkSafetyError(Exception):
         self.field = field
         self.rule = rule
 
+    def to_dict(self) -> dict[str, object]:
+        """The error as plain JSON-safe data, for an HTTP error body or a log.
+
+        ``{"error": <class name>, "message": <text>, "field": ..., "rule": ...}``
+        (``field`` and ``rule`` may be ``None``); an :class:`InvalidDataError`
+        adds its ``problems`` (each :meth:`Problem.to_dict`), ``count`` and
+        ``complete``.  Every value is a ``str``, ``int``, ``bool``, ``None``
+        or a list of dicts of those, so ``json.dumps`` writes it as it is.
+        """
+        return {
+            "error": type(self).__name__,
+            "message": str(self),
+            "field": self.field,
+            "rule": self.rule,
+        }
+
 
 class InvalidValueError(UpworkSafetyError, ValueError):
     """A value breaks a documented rule; *field* and *rule* say which."""
@@ -216,6 +232,14 @@ class Problem(str):  # noqa: SLOT000  (a str subclass keeps its attributes in __
         new.line = line
         return new
 
+    def to_dict(self) -> dict[str, object]:
+        """The problem as plain JSON-safe data: ``path``, ``message``, ``rule``, ``line``.
+
+        Each is a ``str`` (``line`` an ``int``) or ``None``; the text of the
+        problem itself is ``"<path>: <message>"``.
+        """
+        return {"path": self.path, "message": self.message, "rule": self.rule, "line": self.line}
+
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_problem, (self.path, self.message, self.rule, self.line))
 
@@ -307,6 +331,20 @@ class InvalidDataError(UpworkSafetyError, ValueError):
         if not complete:
             lines.append("  … and reading stopped there: there may be more")
         super().__init__("\n".join(lines), field=field, rule=rule)
+
+    def to_dict(self) -> dict[str, object]:
+        """The error as plain JSON-safe data, with one dict per problem kept.
+
+        The keys of :meth:`UpworkSafetyError.to_dict`, then ``problems``
+        (each :meth:`Problem.to_dict`: ``path``, ``message``, ``rule``,
+        ``line``), ``count`` (every problem found) and ``complete``.
+        """
+        return {
+            **super().to_dict(),
+            "problems": [problem.to_dict() for problem in self.problems],
+            "count": self.count,
+            "complete": self.complete,
+        }
 
     @property
     def more(self) -> int:

@@ -19,7 +19,7 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._render import plain
 from upwork_safety._validate import field_name, instance_field, text_field
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, UnknownMemberError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.rules import _rule_source
 
@@ -553,7 +553,27 @@ class _CodeTable(Mapping[FindingCode, CodeInfo]):
         self._table = {info.code: info for info in infos}
 
     def __getitem__(self, code: FindingCode) -> CodeInfo:
-        return self._table[code]
+        """The documentation of *code* (a :class:`FindingCode` or its exact text).
+
+        Raises:
+            UnknownMemberError: *code* is no finding code (``field='code'``,
+                ``rule='a FindingCode'``); it is a ``KeyError`` too, so
+                ``CODES.get`` and ``in`` answer as for any mapping.
+        """
+        try:
+            return self._table[code]
+        except (KeyError, TypeError):  # TypeError: an unhashable key
+            pass
+        given: object = code  # typed FindingCode, but a caller's key can be anything
+        text = given if isinstance(given, str) else None
+        upper = None if text is None else self._table.get(text.upper())  # type: ignore[call-overload]
+        hint = "" if upper is None else f" (codes are upper case: {shown(upper.code.value)})"
+        raise UnknownMemberError(
+            f"{shown(text) if text is not None else type(given).__name__} is not a finding "
+            f"code{hint}; the codes are the keys of checks.CODES",
+            field="code",
+            rule="a FindingCode",
+        )
 
     def __iter__(self) -> Iterator[FindingCode]:
         return iter(self._table)

@@ -23,7 +23,7 @@ from upwork_safety._plain import (
     plain_int_items,
     plain_text,
 )
-from upwork_safety._render import html_table, plain
+from upwork_safety._render import html_table, money_record
 from upwork_safety._validate import (
     bool_field,
     field_name,
@@ -263,8 +263,14 @@ class Finding:
         return CODES[self.code]
 
     def to_records(self) -> list[dict[str, object]]:
-        """One flat dict with every field, for ``pandas.DataFrame``."""
-        return [{f.name: plain(getattr(self, f.name)) for f in attrs.fields(Finding)}]
+        """One flat dict with every field, for ``pandas.DataFrame``.
+
+        The ``amount`` is its ``Decimal`` with its ``currency`` code in the
+        column after it (``None`` for both when the finding has no amount),
+        as in every report's rows.
+        """
+        fields = attrs.fields(Finding)
+        return [money_record(((f.name, getattr(self, f.name)) for f in fields), ("amount",))]
 
     def __repr__(self) -> str:
         parts = [self.code.value, self.severity.name]

@@ -12,7 +12,7 @@ from upwork_safety._frozen_list import FrozenList
 from upwork_safety._moments import computed_utc_field, to_utc
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_text
-from upwork_safety._render import html_table, plain
+from upwork_safety._render import html_table, money_record
 from upwork_safety._validate import (
     member_field,
     member_text,
@@ -77,8 +77,14 @@ class Deadline:
             )
 
     def to_records(self) -> list[dict[str, object]]:
-        """One flat dict with every field, for ``pandas.DataFrame``."""
-        return [{field.name: plain(getattr(self, field.name)) for field in attrs.fields(Deadline)}]
+        """One flat dict with every field, for ``pandas.DataFrame``.
+
+        The ``amount`` is its ``Decimal`` with its ``currency`` code in the
+        column after it (``None`` for both on a deadline with no amount), as
+        in the ledger's rows.
+        """
+        fields = attrs.fields(Deadline)
+        return [money_record(((f.name, getattr(self, f.name)) for f in fields), ("amount",))]
 
     def _repr_html_(self) -> str:
         return html_table(self.to_records(), caption="Escrow deadline")

@@ -29,7 +29,7 @@ from upwork_safety._moments import (
 )
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
-from upwork_safety._render import html_table
+from upwork_safety._render import html_table, money_record
 from upwork_safety._validate import (
     as_tuple,
     cents_field,
@@ -275,17 +275,25 @@ class PayoutItem:
         return payout_status(at, self.charged_at, self.available_at, self.review_ends)
 
     def to_record(self) -> dict[str, object]:
-        """Return the item as one flat dict."""
-        return {
-            "kind": self.kind.value,
-            "week": None if self.week is None else str(self.week),
-            "amount": self.amount,
-            "protected_amount": self.protected_amount,
-            "charged_at": self.charged_at,
-            "review_ends": self.review_ends,
-            "available_at": self.available_at,
-            "rules_changed": ", ".join(self.rules_changed),
-        }
+        """Return the item as one flat dict.
+
+        ``amount`` and ``protected_amount`` are ``Decimal`` amounts, each
+        with its currency code after it (``currency``,
+        ``protected_amount_currency``), as in every report's rows.
+        """
+        return money_record(
+            (
+                ("kind", self.kind),
+                ("week", None if self.week is None else str(self.week)),
+                ("amount", self.amount),
+                ("protected_amount", self.protected_amount),
+                ("charged_at", self.charged_at),
+                ("review_ends", self.review_ends),
+                ("available_at", self.available_at),
+                ("rules_changed", ", ".join(self.rules_changed)),
+            ),
+            ("amount", "protected_amount"),
+        )
 
 
 #: A week is invoiced once and has one weekly payment.

@@ -23,6 +23,12 @@ together with that argument (``contract(amount="999", milestones=...)``,
 ``hourly_contract(rate="35", hourly_rate=...)``): one of the two would be
 dropped, so neither is chosen for you.  Amounts of US dollars may be Money,
 or a string, int or Decimal of dollars (``"250"``, ``250``).
+
+The default amounts are written with their cents (``"500.00"``, a rate of
+``"20.00"``), as the testing guide advises for snapshot tests, so the JSON of
+a value built from defaults writes every amount with two decimals.  They
+are equal to the same amounts without cents (``Money("500", "USD") ==
+Money("500.00", "USD")``, with the same hash); only their text differs.
 """
 
 from __future__ import annotations
@@ -246,7 +252,7 @@ def milestone(
     *,
     milestone_id: str = "m1",
     title: str = "Landing page: 3 pages in HTML/CSS, 2 revisions",
-    amount: Money | Decimal | int | str = "500",
+    amount: Money | Decimal | int | str = "500.00",
     **overrides: Any,
 ) -> Milestone:
     """An unfunded USD milestone of *amount*.
@@ -279,7 +285,7 @@ def contract(
     contract_id: str = "c1",
     client: Client | str = "acme",
     started: date | datetime = START,
-    amount: Money | Decimal | int | str = "500",
+    amount: Money | Decimal | int | str = "500.00",
     service_fee_rate: FeeRate = FROM_RULES,
     **overrides: Any,
 ) -> Contract:
@@ -346,7 +352,7 @@ def hourly_contract(
     contract_id: str = "c1",
     client: Client | str = VERIFIED_CLIENT,
     started: date | datetime = START,
-    rate: Money | Decimal | int | str = "20",
+    rate: Money | Decimal | int | str = "20.00",
     weekly_limit: Decimal | int | str | None = None,
     days: int = 3,
     hours: int = 2,
@@ -373,7 +379,7 @@ def hourly_contract(
     >>> from upwork_safety import hourly
     >>> made = hourly_contract(weekly_limit=5)
     >>> len(made.time_entries), made.hourly_rate
-    (3, Money(amount=Decimal('20'), currency='USD'))
+    (3, Money(amount=Decimal('20.00'), currency='USD'))
     >>> bill = hourly.invoice_for(made, week=hourly.billing_week(made.time_entries[0].start))
     >>> bill.billable_hours, bill.over_limit_hours
     (Decimal('5.00'), Decimal('1.00'))
@@ -542,7 +548,7 @@ def finished_contract(
     client: Client | str = "acme",
     started: date | datetime = START,
     days: int = 30,
-    earned: Money | Decimal | int | str = "500",
+    earned: Money | Decimal | int | str = "500.00",
     stars: Decimal | str | None = "5.0",
     private_score: int | None = 10,
     end_reason: EndReason | None = EndReason.COMPLETED,
