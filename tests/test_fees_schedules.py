@@ -724,7 +724,9 @@ def test_a_replay_grows_with_paydays_plus_credits():
     """Regression (red team 11): each payday re-added and re-scanned every credit held, so
     2,000 credits held through a century of weekly paydays took 12.8 s, 6,000 took 37 s.
     The balance is now a running total whose first credit is the oldest: a payday costs
-    the same whatever is held.  Counted in calls over ten years of Wednesdays, not timed."""
+    the same whatever is held.  Counted in calls over ten years of Wednesdays, not timed:
+    a budget of 110 calls per payday and credit (each credit's amount goes through the
+    shared not-negative rule, review r40)."""
     start, end = date(2020, 1, 1), date(2029, 12, 31)
     paydays = len(fees.paydays("weekly", start=start, end=end))
     counts = {}
@@ -732,7 +734,7 @@ def test_a_replay_grows_with_paydays_plus_credits():
         history = [credit(start + timedelta(days=i % 3_650), "0.01") for i in range(size)]
         # Added on the last day: nothing is paid, so every credit stays held throughout.
         counts[size] = _calls(history, schedule="weekly", start=start, end=end, method_added=end)
-        assert counts[size] <= 100 * (paydays + size)
+        assert counts[size] <= 110 * (paydays + size)
     # 500 more credits cost about what 500 credits cost, not 500 × the paydays.
     assert counts[1_000] - counts[500] <= 100 * 500
 

@@ -153,8 +153,9 @@ def plain(value: object) -> object:
 def money_record(items: Iterable[tuple[str, object]], money: Collection[str]) -> dict[str, object]:
     """One ``to_records()`` row: each value :func:`plain`, each amount with its currency.
 
-    The one rule every report's rows follow for an amount whose currency is
-    not fixed by the column's name: the amount is its ``Decimal`` in its own
+    The rule of the rows whose amounts can each be in any currency (a
+    finding's, a deadline's, a payout schedule's; the ledger writes the same
+    shape itself): the amount is its ``Decimal`` in its own
     column, and its currency code goes in the column right after it, named
     ``currency`` for the row's first money column and ``<name>_currency``
     for each other one (as the ledger's ``amount``/``currency`` and the fee

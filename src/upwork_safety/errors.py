@@ -19,7 +19,7 @@ react to an error without reading its message.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -70,9 +70,12 @@ class UpworkSafetyError(Exception):
 
         ``{"error": <class name>, "message": <text>, "field": ..., "rule": ...}``
         (``field`` and ``rule`` may be ``None``); an :class:`InvalidDataError`
-        adds its ``problems`` (each :meth:`Problem.to_dict`), ``count`` and
-        ``complete``.  Every value is a ``str``, ``int``, ``bool``, ``None``
-        or a list of dicts of those, so ``json.dumps`` writes it as it is.
+        adds its ``problems`` (each :meth:`Problem.to_dict`), ``count``,
+        ``complete`` and ``noted``, a :class:`TransitionError` its ``milestone_id``,
+        ``state``, ``event`` and ``allowed``, a :class:`RulesError` its
+        ``needs``: every attribute an error's class adds.  Every value is a
+        ``str``, ``int``, ``bool``, ``None`` or a list of those or of dicts
+        of those, so ``json.dumps`` writes it as it is.
         """
         return {
             "error": type(self).__name__,
@@ -134,10 +137,14 @@ class RulesError(InvalidValueError):
         *,
         field: str | None = None,
         rule: str | None = None,
-        needs: str | None = None,
+        needs: Literal["billed_before"] | None = None,
     ) -> None:
         super().__init__(message, field=field, rule=rule)
         self.needs = needs
+
+    def to_dict(self) -> dict[str, object]:
+        """As :meth:`UpworkSafetyError.to_dict`, with ``needs``."""
+        return {**super().to_dict(), "needs": self.needs}
 
 
 class TransitionError(UpworkSafetyError, ValueError):
@@ -180,6 +187,19 @@ class TransitionError(UpworkSafetyError, ValueError):
         self.state = state
         self.event = event
         self.allowed = allowed
+
+    def to_dict(self) -> dict[str, object]:
+        """As :meth:`UpworkSafetyError.to_dict`, with this error's own attributes.
+
+        ``milestone_id``, ``state``, ``event`` and ``allowed`` (a list).
+        """
+        return {
+            **super().to_dict(),
+            "milestone_id": self.milestone_id,
+            "state": self.state,
+            "event": self.event,
+            "allowed": list(self.allowed),
+        }
 
 
 class Problem(str):  # noqa: SLOT000  (a str subclass keeps its attributes in __dict__)
@@ -337,12 +357,14 @@ class InvalidDataError(UpworkSafetyError, ValueError):
 
         The keys of :meth:`UpworkSafetyError.to_dict`, then ``problems``
         (each :meth:`Problem.to_dict`: ``path``, ``message``, ``rule``,
-        ``line``), ``count`` (every problem found) and ``complete``.
+        ``line``), ``count`` (every problem found), ``complete`` and
+        ``noted``.
         """
         return {
             **super().to_dict(),
             "problems": [problem.to_dict() for problem in self.problems],
             "count": self.count,
+            "noted": self.noted,
             "complete": self.complete,
         }
 

@@ -116,9 +116,7 @@ def money_arg(
             field=path,
             rule=f"in {currency}",
         )
-    if money.amount.is_signed():
-        check_money(money, path)  # the one "not negative" rule, which refuses -0.00 too
-    return money
+    return check_money(money, path)  # the one "not negative" rule, which refuses -0.00 too
 
 
 def units(money: Money) -> int:

@@ -639,6 +639,7 @@ def _check_kept(
         billed,
         field=field,
         counted=f"its payments before {flat.effective} (and billed_before) come to",
+        given=isinstance(billed_before, Money),
     )
     if contract.started >= flat.effective:
         raise RulesError(

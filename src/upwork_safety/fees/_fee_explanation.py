@@ -436,6 +436,7 @@ def resolve_rate(
             counted="the client's billings before this payment (none given: a new client) come to"
             if billed_before is None
             else "the client's billings before this payment come to",
+            given=billed_before is not None,
         )
     return basis, charged
 
@@ -448,6 +449,7 @@ def refuse_unkept(
     *,
     field: str,
     counted: str,
+    given: bool,
 ) -> None:
     """Refuse *flat*'s legacy *rate* for billings that never passed the scale's top band.
 
@@ -456,7 +458,9 @@ def refuse_unkept(
     exceeding its last threshold ($10,000, HC 211062538): a contract was
     "already at 5%" only past it, so exactly $10,000.00 is not enough.  With
     ``rules=`` one schedule there is no scale to check against.  *counted*
-    says what *billed* is, for the message.
+    says what *billed* is, for the message; *given* whether the caller gave
+    the billings before (``billed_before``): the refusal is then final, and
+    only without them is it for want of them (``needs``).
     """
     history = SERVICE_FEE_HISTORY if rules is None else rules
     if not isinstance(history, RuleHistory):
@@ -472,7 +476,9 @@ def refuse_unkept(
             f"client passed {floor} under {scale.label}; {counted} {billed}",
             field=field,
             rule=billings_rule(floor),
-            needs="billed_before",  # told apart as data, never by the rule's text (review r40, 4)
+            # Told apart as data, never by the rule's text (review r40, 4); only when the
+            # caller's billings before were not given (diff review r40, 2).
+            needs=None if given else "billed_before",
         )
 
 

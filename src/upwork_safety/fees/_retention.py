@@ -89,7 +89,6 @@ def retention_allowance(
             field="proceeds",
             rule=f"in {floor.currency}",
         )
-    if money.amount.is_signed():
-        check_money(money, "proceeds")  # the one "not negative" rule, which refuses -0.00 too
+    check_money(money, "proceeds")  # the one "not negative" rule, which refuses -0.00 too
     share = Money(round_down(money.amount * chosen.share, money.minor_unit), money.currency)
     return min(money, max(share, floor))

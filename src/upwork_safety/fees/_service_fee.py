@@ -265,9 +265,10 @@ def contract_payment_fees(contract: Contract) -> Callable[[Payment], ServiceFee]
         :class:`ServiceFee`.
 
     Raises:
-        InvalidTypeError: *contract* is not a Contract (the function
-            raises, when called, every error of
-            :func:`explain_service_fee` for that payment).
+        InvalidTypeError: *contract* is not a Contract.  The function
+            raises, when called, ``InvalidTypeError`` (field ``payment``)
+            for anything but a ``Payment``, and every error of
+            :func:`explain_service_fee` for that payment.
     """
     if not isinstance(contract, Contract):
         raise InvalidTypeError(
@@ -279,6 +280,13 @@ def contract_payment_fees(contract: Contract) -> Callable[[Payment], ServiceFee]
 
     @exact
     def charge(payment: Payment) -> ServiceFee:
+        if not isinstance(payment, Payment):
+            raise InvalidTypeError(
+                f"the function contract_payment_fees() returns takes a Payment, not "
+                f"{type(payment).__name__}: an amount has no day or place on the contract",
+                field="payment",
+                rule="a Payment",
+            )
         return _one_payment(
             payment,
             on=None,

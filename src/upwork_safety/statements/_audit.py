@@ -586,7 +586,9 @@ def audit_fees(
             negative, whole cents; ``Money("0.00", "USD")`` for a client new
             at the statement's start).  Used on the sliding scale, and for
             whether a client's contracts could have kept its 5% on the flat
-            schedule after it.
+            schedule after it, which also needs a paid row of the client in
+            the statement before the flat schedule (2023-05-03): for an
+            export that starts later, a kept 5% is judged as not kept.
 
     Returns:
         The audit: checks (with both amounts and the difference), the fees
