@@ -94,3 +94,36 @@ def test_a_put_off_funding_still_counts_beside_a_progressive() -> None:
 def test_a_payment_off_upwork_in_a_bookkeeping_message_still_is_found() -> None:
     """Books named in the message do not excuse a payment asked outside Upwork."""
     assert PAYMENT in _codes("I'll pay you on JazzCash for the reconciliation, skip the fee")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Share your JazzCash number, our transactions team will pay you there.",
+        "Share your Easypaisa number, our ledger person will send the money there.",
+        "Send your JazzCash account, the reconciliation desk releases payment there.",
+        "JazzCash number bhejo, hamari transactions team wahan payment kar degi.",
+    ],
+)
+def test_the_people_who_keep_the_books_paying_off_upwork_are_found(text: str) -> None:
+    """Bookkeeping words excuse a method that is the work's data, not a team that pays
+    (red team r40, second pass 1: these went silent with the round's first tuning)."""
+    assert PAYMENT in _codes(text, "incoming")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Milestone abhi fund kar raha hoon, tab tak kaam shuru kar do.",
+        "I'm funding it right now, please start working on the designs meanwhile.",
+    ],
+)
+def test_work_asked_till_then_beside_funding_under_way_is_found(text: str) -> None:
+    """Funding under way is not funded: work asked "till then" is work before it shows
+    (red team r40, second pass 5)."""
+    assert FUNDING in _codes(text, "incoming")
+
+
+def test_funding_under_way_then_work_stays_clear() -> None:
+    assert _codes("Milestone abhi fund kar raha hoon, phir aap kaam shuru kar dein.") == set()
+    assert _codes("I'm funding it right now, you can start once it shows funded.") == set()

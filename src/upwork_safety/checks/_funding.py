@@ -155,8 +155,12 @@ _FUNDED_ALREADY = re.compile(
     r"aa gayi|pare|para)\b(?! ya\b)(?!\s*\?)|"
     # Funding under way as the writer speaks: "milestone abhi fund kar raha hoon", "I'm
     # funding it right now" (not "I'm funding it next week") (scanner r40).
-    r"\b(?:abhi|ab|now|right now) (?:\w+ )?fund kar (?:raha|rahi|rahe) (?:hoon|hun|hu|hain)\b|"
-    r"\b(?:i'?m|i am|we'?re|we are) funding (?:[\w']+ ){0,3}?(?:right now|now|as we speak)\b"
+    # Not when work is asked for "till then" in the same sentence: "abhi fund kar raha hoon,
+    # tab tak kaam shuru kar do" asks for work before it shows funded (red team r40, second
+    # pass 5).
+    r"(?:\b(?:abhi|ab|now|right now) (?:\w+ )?fund kar (?:raha|rahi|rahe) (?:hoon|hun|hu|hain)\b|"
+    r"\b(?:i'?m|i am|we'?re|we are) funding (?:[\w']+ ){0,3}?(?:right now|now|as we speak)\b)"
+    r"(?![^.!?\n]*\b(?:tab tak|is dauran|meanwhile|in the meantime|until then|till then)\b)"
 )
 #: What may stand between "I'll fund" and "and you can start" for the start to follow the
 #: funding: the thing funded, nothing else ("I'll fund milestone 1 and you can start"); any

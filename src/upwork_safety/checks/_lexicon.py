@@ -424,8 +424,11 @@ PRODUCT = _c(
         r"customers?|users?|visitors?|subscribers?|members?|attendees?|tenants?|students?|"
         r"buyers?|shoppers?|patients?|drivers?|riders?|leads|audience|followers",
         # The books kept for a business that sells through it: "our client sells through
-        # JazzCash, you'll see it in the bank feed" (scanner r40).
-        r"bank feeds?|bank statements?|transactions|reconcil\w{0,8}|ledgers?|sells|sales",
+        # JazzCash, you'll see it in the bank feed" (scanner r40); not the people who keep them
+        # and pay: "our transactions team will pay you there" (red team r40, second pass 1).
+        r"(?:bank feeds?|bank statements?|transactions|reconcil\w{0,8}|ledgers?)"
+        r"(?! (?:team|teams|desk|person|people|department|dept|staff|wala|wale|walay|walon|"
+        r"manager|managers|officer|guy|guys|head|lead))|sells|sales",
         r"store|shop|website|site|landing page|page|form|field|fields|screen|module|feature|"
         r"features|dashboard|admin|app's|mockup|wireframe|sandbox|test mode|payment options?|"
         r"payment methods?|option|options|refunds?|pricing|product page|invoice pdf|invoice page",
