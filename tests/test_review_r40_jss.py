@@ -197,3 +197,24 @@ def test_cli_jss_keeps_one_contract_outside_every_window_in_the_table(tmp_path) 
     _, text = _cli("jss", _old_jobs(tmp_path, 1), "--as-of", "2026-12-07")
     assert "contracts, EXCLUDED" not in text
     assert any(line.split()[:3] == ["old0", "c0", "EXCLUDED"] for line in text.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("started", "counts", "jobs"),
+    [(date(2020, 4, 1), False, 1), (date(2021, 4, 1), True, 2)],
+)
+def test_an_unpaid_positive_job_counts_toward_eligibility_only_inside_its_window(
+    started: date, counts: bool, jobs: int
+) -> None:
+    """Red team r40, second pass 2: one that ended before the 24-month eligibility window
+    was told it "still counts toward eligibility", which the report's count denied."""
+    history = [
+        factories.finished_contract(contract_id="old0", client="a", started=started, earned="0.00"),
+        factories.finished_contract(contract_id="new", client="d", started=date(2022, 9, 1)),
+    ]
+    report = jss.score(history, as_of=date(2022, 12, 1))
+    old = report.impacts[0]
+    assert (old.outcome, old.exclusion) == (jss.Outcome.EXCLUDED, jss.ExclusionCode.UNPAID_POSITIVE)
+    assert ("still counts toward eligibility" in old.reasons[0]) is counts
+    assert ("counts toward nothing" in old.reasons[0]) is not counts
+    assert f"{jobs} eligible job(s)" in report.reason

@@ -36,7 +36,7 @@ class ExclusionCode(StrEnum):
     #: interval: it counts again once paid.
     LONG_TERM_LAPSED = "long_term_lapsed"
     #: Ended with nothing earned and positive feedback: left out of the score,
-    #: still an eligible job.
+    #: still an eligible job if it ended inside the eligibility window.
     UNPAID_POSITIVE = "unpaid_positive"
     #: Ended without feedback (public stars or a private score).
     NO_FEEDBACK = "no_feedback"

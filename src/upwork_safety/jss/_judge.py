@@ -114,7 +114,7 @@ def _judge(
         if idle:
             scope = "score only"
     else:
-        left_out, scope, code = _exclusion(facts, rules, earned)
+        left_out, scope, code = _exclusion(facts, rules, earned, eligible=cuts[-1] <= ended)
         if code is not None:
             return Outcome.EXCLUDED, _ZERO, ended, left_out if explain else (), scope, code
         if ended < cuts[0]:  # before the longest window's first end day
@@ -409,14 +409,17 @@ _NO_FEEDBACK_SINCE = _first_with("exclude_no_feedback")
 
 
 def _exclusion(
-    facts: _Facts, rules: JSSRules, earned: Decimal
+    facts: _Facts, rules: JSSRules, earned: Decimal, *, eligible: bool
 ) -> tuple[tuple[str, ...], _Scope, ExclusionCode | None]:
     """Why an ended contract is left out by a documented exclusion, where, and its code.
 
     The code is ``None`` (and the reasons empty) when no exclusion applies.
 
     A $0 contract with positive feedback is left out of the score only: it is a
-    job with feedback, which the current help page counts as an eligible job.
+    job with feedback, which the current help page counts as an eligible job,
+    while it ended inside the eligibility window (*eligible*); one that ended
+    before it counts nowhere, and its reason says so (red team r40, second
+    pass 2).
     A contract that ended without feedback is left out whatever else it holds:
     a negative signal on it (a lost dispute, escrow refunded to the client)
     is named as seen and set aside by that rule, so the reasons say the
@@ -425,8 +428,12 @@ def _exclusion(
     if rules.exclude_unpaid_positive and not earned and facts.unpaid_positive:
         why = (
             f"nothing earned and positive feedback: excluded from the score (since "
-            f"{_UNPAID_POSITIVE_SINCE}); it still counts toward eligibility, a job with feedback"
+            f"{_UNPAID_POSITIVE_SINCE}); "
         )
+        if not eligible:
+            why += "it ended before the eligibility window, so it counts toward nothing"
+            return (why,), "everywhere", ExclusionCode.UNPAID_POSITIVE
+        why += "it still counts toward eligibility, a job with feedback"
         return (why,), "eligibility only", ExclusionCode.UNPAID_POSITIVE
     if rules.exclude_no_feedback and not facts.has_feedback:
         why = (
