@@ -240,3 +240,25 @@ def test_fee_arguments_refuse_a_negative_zero_by_the_one_rule() -> None:
     with pytest.raises(InvalidValueError) as proceeds:
         fees.retention_allowance(Money("-0.00", "USD"), on=date(2024, 3, 1))
     assert (proceeds.value.field, proceeds.value.rule) == ("proceeds", "not negative")
+
+
+@pytest.mark.parametrize(
+    "fill",
+    ["\u02d7", "\u2052", "\u202e", "\u2067", "\ufe63", "\u2796"],
+    ids=["modifier-minus", "commercial-minus", "rlo", "rli", "small-hyphen", "heavy-minus"],
+)
+def test_every_minus_plus_and_reordering_control_is_refused_as_a_fill(fill: str) -> None:
+    """Red team r40, second pass 4: the signs are read from the Unicode names and the
+    bidi classes, not a hand list that missed U+02D7, U+2052 and U+202E."""
+    with pytest.raises(InvalidValueError) as caught:
+        format(Money("5.00", "USD"), f"{fill}>8.2f")
+    assert caught.value.field == "format_spec"
+    with pytest.raises(InvalidValueError) as quoted:
+        Money("5.00", "USD").format(locale="en_US", format=f"'{fill}'#,##0.00")
+    assert quoted.value.field == "format"
+
+
+def test_a_locale_patterns_own_right_to_left_mark_is_kept() -> None:
+    # The marks Arabic and Hebrew patterns hold reorder nothing.
+    shown = Money("5.00", "USD").format(locale="ar", format="\u200f#,##0.00\u00a0\u00a4")
+    assert shown == "\u200f5.00\u00a0US$"

@@ -119,14 +119,28 @@ _ANOTHER_WAYS = {
         "which would read as part of the amount and show another amount than the money's",
     ),
 }
-#: The signs a reader takes for the amount's own (review r40, hostile 2): a plus, a minus
-#: of any kind, a dash (any ``Pd``, the ASCII hyphen-minus included, by category below),
-#: and an accounting bracket, in their ASCII, superscript, subscript, small and fullwidth
-#: forms.
-_SIGNS = frozenset(
-    "+()\u00b1\u2212\u2213\u207a\u207b\u207d\u207e\u208a\u208b\u208d\u208e"
-    "\u2795\u2796\ufe59\ufe5a\ufe62\uff08\uff09\uff0b"
-)
+#: What a character's Unicode name holds when a reader takes it for the amount's own
+#: sign (review r40, hostile 2; second pass 4): a plus or a minus of any kind (ASCII,
+#: superscript, modifier letter, commercial, heavy, fullwidth...) and an accounting
+#: parenthesis in any form.  Read from the Unicode names, not listed by hand, so no
+#: form is missed; a dash is refused by its category (``Pd``), and a bidi embedding,
+#: override or isolate by its bidirectional class (it would show the digits in another
+#: order; the marks a locale's own pattern holds, RLM, LRM and ALM, reorder nothing).
+_SIGN_NAMES = ("PLUS", "MINUS", "PARENTHESIS")
+_REORDERING = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
+
+
+def _a_sign(character: str) -> bool:
+    """Whether *character* reads as a sign of the amount beside it (:data:`_SIGN_NAMES`)."""
+    if (
+        unicodedata.category(character) == "Pd"
+        or unicodedata.bidirectional(character) in _REORDERING
+    ):
+        return True
+    name = unicodedata.name(character, "")
+    return any(word in name for word in _SIGN_NAMES)
+
+
 #: Decimal and group separators (ASCII, the Arabic ones, the middle dot, the Swiss
 #: apostrophes): part of the amount only where they touch its digits ("Rs. 5.00" is text).
 _SEPARATORS = frozenset(".,'\u00b7\u066b\u066c\u2019")
@@ -139,16 +153,15 @@ def _part_of_number(text: str, touching: str = "", *, signs: bool = True) -> str
     hostile 2): a format spec's fill and a number pattern's prefix and
     suffix.  A digit of any script or another numeral (``str.isnumeric``:
     ``"1"``, an Arabic-Indic three, a fraction) and, when *signs* (not in a
-    negative subpattern, whose sign is its own), a sign (:data:`_SIGNS`, a
-    dash) read as part of it anywhere; a separator (:data:`_SEPARATORS`)
+    negative subpattern, whose sign is its own), a sign (:func:`_a_sign`:
+    a plus, a minus, a parenthesis, a dash or a bidi control) read as
+    part of it anywhere; a separator (:data:`_SEPARATORS`)
     only as *touching*, the character next to the digits.  Anything else (a
     space, ``*``, ``_``, ``#``, a letter, a currency sign) is text beside
     the amount.
     """
     for character in text:
-        if character.isnumeric() or (
-            signs and (character in _SIGNS or unicodedata.category(character) == "Pd")
-        ):
+        if character.isnumeric() or (signs and _a_sign(character)):
             return character
     return touching if touching in _SEPARATORS else ""
 
