@@ -262,3 +262,21 @@ def test_a_locale_patterns_own_right_to_left_mark_is_kept() -> None:
     # The marks Arabic and Hebrew patterns hold reorder nothing.
     shown = Money("5.00", "USD").format(locale="ar", format="\u200f#,##0.00\u00a0\u00a4")
     assert shown == "\u200f5.00\u00a0US$"
+
+
+def test_rule_sets_refuse_a_negative_zero_by_the_one_rule() -> None:
+    # Red team r40, second pass 7: two rule sets kept their own "< 0" copy.
+    import attrs
+
+    from upwork_safety import rules
+    from upwork_safety.errors import RulesError
+
+    with pytest.raises(RulesError) as withdrawal:
+        attrs.evolve(fees.PAYONEER, fixed_fee=Money("-0.00", "USD"))
+    assert (withdrawal.value.field, withdrawal.value.rule) == (
+        "WithdrawalMethod.fixed_fee",
+        "not negative",
+    )
+    with pytest.raises(RulesError) as retention:
+        attrs.evolve(rules.FREELANCER_RETENTION_2023, monthly_amount=Money("-0.00", "USD"))
+    assert retention.value.field == "RetentionRules.monthly_amount"

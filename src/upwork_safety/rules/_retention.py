@@ -15,7 +15,7 @@ import attrs
 
 from upwork_safety._moments import settle_date
 from upwork_safety._pickling import through_init
-from upwork_safety._validate import fraction, id_field, instance, whole_cents
+from upwork_safety._validate import check_money, fraction, id_field, instance, whole_cents
 from upwork_safety.errors import InvalidValueError, RulesError, UpworkSafetyError
 from upwork_safety.money import Money, plain_money
 from upwork_safety.rules._common import source_field, usd
@@ -50,12 +50,17 @@ def _share(instance_: object, attribute: Any, value: Any) -> None:
 def _monthly_amount(instance_: object, attribute: Any, value: Any) -> None:
     name = f"{type(instance_).__name__}.{attribute.name}"
     money = whole_cents(instance(value, Money, name), name)
-    if money.currency != "USD" or money.amount < 0:
-        raise RulesError(
-            f"{name} must be an amount in USD, zero or more, got {money}",
-            field=name,
-            rule="zero or more, in USD",
-        )
+    refused = RulesError(
+        f"{name} must be an amount in USD, zero or more, got {money}",
+        field=name,
+        rule="zero or more, in USD",
+    )
+    if money.currency != "USD":
+        raise refused
+    try:
+        check_money(money, name)  # the one not-negative rule: -0.00 too
+    except InvalidValueError as error:
+        raise refused from error
 
 
 @rule_set_kind

@@ -18,11 +18,12 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_duration, plain_text, whole_number
 from upwork_safety._validate import (
     bool_field,
+    check_money,
     finer_error,
     id_field,
     text_field,
 )
-from upwork_safety.errors import InvalidTypeError, RulesError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.money import Money, check_currency, plain_money
 from upwork_safety.rules._common import (
     optional_rate_field,
@@ -240,10 +241,10 @@ class WithdrawalMethod:
                 raise InvalidTypeError(
                     f"{field} must be Money, not {type(value).__name__}", field=field, rule="Money"
                 )
-            if value.amount < 0:
-                raise RulesError(
-                    f"{field} must not be negative, got {value}", field=field, rule="not negative"
-                )
+            try:
+                check_money(value, field)  # the one not-negative rule: -0.00 too
+            except InvalidValueError as error:
+                raise RulesError(str(error), field=field, rule=error.rule) from error
             if not value.is_rounded():
                 # Upwork charges and withdraws whole cents (DOMAIN.md sections 4 and 5).
                 raise RulesError(

@@ -57,7 +57,8 @@ def assumptions(
             "line): the fee expected on their rows counts only the "
             "statement's rows (the highest fee the client can owe), and any fee down to the "
             "one at any earlier billings is within the schedule (on assumed billings, not "
-            f"a mismatch): {len(guessed):,} fee{'' if len(guessed) == 1 else 's'}. Give "
+            f"a mismatch): {len(guessed):,} fee{'' if len(guessed) == 1 else 's'} judged so, "
+            f"{sum(not c.within_schedule for c in guessed):,} of them still outside it. Give "
             "each client's earlier billings to check them exactly."
         )
         if any(is_blank(c.income.client) for c in guessed):
