@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from test_cli import run as _cli
+from test_review_r39_newcomer_stmt import _old_jobs  # the r39 grouping tests' history
 from upwork_safety import InvalidTypeError, InvalidValueError, jss
 from upwork_safety.testing import factories
 
@@ -140,42 +142,6 @@ def test_a_what_if_says_why_an_added_contract_does_not_count() -> None:
     extra = _cases()[jss.ExclusionCode.NO_FEEDBACK]
     result = jss.what_if(factories.history(4), extra, as_of=CLASSIFY_DAY)
     assert result.added[0].exclusion is jss.ExclusionCode.NO_FEEDBACK
-
-
-def _cli(*argv: str) -> tuple[int, str]:
-    import io
-
-    from upwork_safety.cli import main
-
-    out = io.StringIO()
-    code = main(list(argv), out=out)
-    return code, out.getvalue()
-
-
-def _old_jobs(tmp_path, count: int) -> str:
-    """A history file: *count* old jobs (ended 2020), then two recent 5-star ones."""
-    from datetime import timedelta
-
-    from upwork_safety import Contract, ContractKind, Feedback, Money, Payment, serialize
-
-    def job(ident: str, client: str, day: date) -> Contract:
-        return Contract(
-            ident,
-            client,
-            ContractKind.FIXED_PRICE,
-            day,
-            day,
-            payments=[Payment(day, Money("100.00", "USD"))],
-            feedback=Feedback(stars="5.0"),
-        )
-
-    old = [
-        job(f"old{k}", f"c{k % 3}", date(2020, 3, 2) + timedelta(days=10 * k)) for k in range(count)
-    ]
-    new = [job("new1", "n1", date(2026, 9, 1)), job("new2", "n2", date(2026, 10, 1))]
-    path = tmp_path / "history.json"
-    path.write_text(serialize.to_json(old + new), encoding="utf-8")
-    return str(path)
 
 
 def test_cli_jss_groups_the_contracts_outside_every_window_by_their_code(tmp_path) -> None:
