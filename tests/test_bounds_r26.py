@@ -29,7 +29,7 @@ from upwork_safety import (
     InvalidValueError,
     Milestone,
     Money,
-    _validate,
+    _text,
     checks,
     fees,
     hourly,
@@ -80,7 +80,7 @@ FIELDS: list[tuple[str, Callable[[str], object]]] = [
 
 
 def test_one_limit_for_the_models_and_the_checks() -> None:
-    assert LIMIT == _validate.MAX_TEXT_CHARS == checks.MAX_TEXT_CHARS
+    assert LIMIT == _text.MAX_TEXT_CHARS == checks.MAX_TEXT_CHARS
 
 
 @pytest.mark.parametrize(("field", "build"), FIELDS, ids=[field for field, _ in FIELDS])

@@ -17,13 +17,8 @@ import attrs
 import pytest
 
 from upwork_safety import InvalidValueError, MilestoneState, Money
-from upwork_safety._validate import (
-    _plain_non_negative,
-    cents_field,
-    field_name,
-    money_field,
-    whole_cents,
-)
+from upwork_safety._amount_fields import _plain_non_negative, cents_field, money_field, whole_cents
+from upwork_safety._validate import field_name
 from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.escrow import Ledger
 from upwork_safety.escrow._reports import _BESIDE, _BUCKETS

@@ -19,6 +19,7 @@ import attrs
 import pytest
 
 from upwork_safety import Client, Money, Payment, escrow, fees, jss, serialize
+from upwork_safety._amount_fields import cents_field, money_field
 from upwork_safety._text import (
     _KEPT_IN_ID,
     _UNSEEN_FORMAT,
@@ -27,7 +28,6 @@ from upwork_safety._text import (
     ID_RULE,
     is_blank,
 )
-from upwork_safety._validate import cents_field, money_field
 from upwork_safety.errors import InvalidValueError, UpworkSafetyError
 
 SPEC_RULE = "a Decimal format spec that shows the amount as it is"
@@ -181,7 +181,7 @@ def test_an_id_still_keeps_what_names_hold(text: str) -> None:
     assert Client(text).id == text
 
 
-# Review 6: "not negative" for an amount is one rule (``_validate.check_money``): its sign
+# Review 6: "not negative" for an amount is one rule (``_amount_fields.check_money``): its sign
 # is not set, so -0.00 is refused wherever a non-negative amount is taken, as hourly's
 # payout items refused it alone before.
 

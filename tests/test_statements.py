@@ -15,7 +15,7 @@ import attrs
 import pytest
 
 from upwork_safety import ContractKind, ExchangeRate, Money, fees, jss, serialize, statements
-from upwork_safety._validate import is_blank
+from upwork_safety._text import is_blank
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidDataError,

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from upwork_safety import Contract, ContractKind
-from upwork_safety._validate import is_blank
+from upwork_safety._text import is_blank
 from upwork_safety.statements import StatementFormat, to_contracts
 from upwork_safety.testing import strategies as us
 

@@ -23,16 +23,11 @@ from upwork_safety import (
     escrow,
     serialize,
 )
+from upwork_safety._amount_fields import cents_field, money_field
+from upwork_safety._decimals import fraction
 from upwork_safety._moments import utc_day, utc_instant
-from upwork_safety._text import _DEFAULT_IGNORABLE, ID_RULE
-from upwork_safety._validate import (
-    cents_field,
-    fraction,
-    id_field,
-    is_blank,
-    money_field,
-    sequence_of,
-)
+from upwork_safety._text import _DEFAULT_IGNORABLE, ID_RULE, is_blank
+from upwork_safety._validate import id_field, sequence_of
 from upwork_safety.escrow import Choices
 from upwork_safety.fees import Payday, WithdrawalMethod
 from upwork_safety.hourly import Segment

@@ -15,19 +15,14 @@ from typing import Any, Union
 
 import attrs
 
+from upwork_safety._amount_fields import cents_field, optional_cents_field
 from upwork_safety._dispute_split import split_of
 from upwork_safety._moments import to_utc, utc_field
 from upwork_safety._money_fields import ONE_CURRENCY
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._records import plain_record
-from upwork_safety._validate import (
-    cents_field,
-    field_name,
-    id_field,
-    optional_cents_field,
-    text_field,
-)
+from upwork_safety._validate import field_name, id_field, text_field
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,

@@ -11,29 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sized
 from collections.abc import Set as AbstractSet
-from decimal import Decimal
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 from upwork_safety._decimals import MAX_COUNT, count, restore_context, whole_hint
-from upwork_safety._decimals import fraction as fraction  # noqa: PLC0414  (re-exported: its old home)
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._members import not_a_value
 from upwork_safety._plain import plain_int_items, plain_text_items
-from upwork_safety._rate_args import exchange_rate_arg as exchange_rate_arg  # noqa: PLC0414  (its old home)
 from upwork_safety._records import plain_value, rebuilt
-from upwork_safety._text import ID_RULE, fits, id_problem, not_unicode, unicode_text
-from upwork_safety._text import MAX_TEXT_CHARS as MAX_TEXT_CHARS  # noqa: PLC0414  (checks)
-from upwork_safety._text import is_blank as is_blank  # noqa: PLC0414  (its old home)
-from upwork_safety._text import long_text as long_text  # noqa: PLC0414
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import (
-    Money,
-    _whole_units,
-    held,
-    require_money,
-    to_decimal,
+from upwork_safety._text import (
+    ID_RULE,
+    fits,
+    id_problem,
+    is_blank,
+    long_text,
+    not_unicode,
+    unicode_text,
 )
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     import enum
@@ -51,7 +46,7 @@ E = TypeVar("E", bound="enum.Enum")
 #: (a statement's ``MAX_ROWS`` rows, a timeline's ``jss.MAX_TIMELINE_POINTS``).
 MAX_ITEMS = 200_000
 
-# MAX_TEXT_CHARS (imported above, 100,000): the most characters in one free-text
+# _text.MAX_TEXT_CHARS (100,000): the most characters in one free-text
 # field of a value (an id, a title, a memo, a source, a note) and in one text the
 # checks read; each text validator here refuses a longer one with long_text.
 
@@ -380,94 +375,6 @@ def member_field(
         _not_a_member(kind, value, field_name(instance, attribute), error)
 
     return check
-
-
-def check_money(value: object, what: str) -> Money:
-    """Return *value* if it is a non-negative :class:`Money`, else raise naming *what*.
-
-    The library's one "not negative" rule for an amount (review r40, review
-    6): its sign is not set, so a negative zero (``Money("-0.00", "USD")``)
-    is refused too.  It equals zero, but no arithmetic of the library gives
-    one and it would be stored and written back as ``"-0.00"``, a negative
-    amount: it is refused, not rewritten.  A plain number where money is
-    expected gets an error showing how to write it (``Money("500", "USD")``).
-    """
-    value = require_money(value, what)
-    if value.amount.is_signed():
-        zero = not value.amount
-        raise InvalidValueError(
-            f"{what} must not be negative, got "
-            + (
-                f"a negative zero ({value.amount}); write {value.amount.copy_abs()}"
-                if zero
-                else f"{value}"
-            ),
-            field=what,
-            rule="not negative",
-        )
-    return value
-
-
-def whole_cents(value: Money, what: str) -> Money:
-    """*value* if it has no digits below its currency's minor unit (whole cents), else raise."""
-    if not value.is_rounded():
-        unit = "minor units (cents)" if value.minor_unit == 2 else "minor units"
-        rounded = value.rounded()
-        hint = (
-            f"; to use the nearest, round it first: {rounded} is .rounded() (half up)"
-            if rounded.amount
-            else ""
-        )
-        raise InvalidValueError(
-            f"{what} must be whole {value.currency} {unit}, got {value}{hint}",
-            field=what,
-            rule="whole minor units",
-        )
-    return value
-
-
-def money_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: a non-negative plain :class:`Money`.
-
-    Pair it with the converter :func:`plain_money`, which makes a ``Money``
-    subclass plain; a subclass that reaches it is refused.
-    """
-    if _plain_non_negative(value):
-        return
-    name = field_name(instance, attribute)
-    refuse_subclass(value, Money, name)
-    check_money(value, name)
-
-
-def _plain_non_negative(value: object) -> bool:
-    """Whether *value* is a plain, non-negative :class:`Money`: what :func:`money_field` takes."""
-    # held(): a Money made without its constructor is not taken here; check_money names it.
-    # Not negative is an unset sign (check_money): -0.00 is refused as well.
-    return type(value) is Money and held(value) is not None and not value.amount.is_signed()
-
-
-def cents_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: a non-negative :class:`Money` in whole minor units (cents).
-
-    Every amount Upwork moves (a milestone, a payment, escrow) is in cents.
-    """
-    # One held() for both tests (is_rounded() would read and check the slots again).
-    fields = held(value) if type(value) is Money else None
-    if fields is not None and not fields[0].is_signed() and _whole_units(*fields):
-        return
-    money_field(instance, attribute, value)
-    whole_cents(value, field_name(instance, attribute))
-
-
-def optional_cents_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: ``None`` or what :func:`cents_field` takes."""
-    if value is not None:
-        cents_field(instance, attribute, value)
-
-
-def decimal_value(value: object, what: str) -> Decimal:
-    """Coerce a ``Decimal | int | str`` to ``Decimal`` (floats refused)."""
-    return to_decimal(value, what)
 
 
 def _names(kind: type | tuple[type, ...]) -> str:

@@ -11,10 +11,9 @@ import argparse
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
-from upwork_safety._decimals import DIGIT_LIMIT_RULES
+from upwork_safety._decimals import DIGIT_LIMIT_RULES, fraction
 from upwork_safety._display import shown
 from upwork_safety._moments import plain_date, utc_instant
-from upwork_safety._validate import fraction
 from upwork_safety.errors import InvalidDataError, UpworkSafetyError
 from upwork_safety.money import Money, round_half_up, to_decimal
 

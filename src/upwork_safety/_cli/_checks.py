@@ -8,7 +8,7 @@ from upwork_safety._cli import _args
 from upwork_safety._cli._context import CLIError, options_for
 from upwork_safety._cli._printer import shown
 from upwork_safety._display import shown as quoted
-from upwork_safety._validate import is_blank
+from upwork_safety._text import is_blank
 from upwork_safety.errors import UpworkSafetyError
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from upwork_safety._cli import _args
 from upwork_safety._cli._context import CLIError, only_with, options_for
 from upwork_safety._display import shown
 from upwork_safety._render import percent
-from upwork_safety._validate import is_blank
+from upwork_safety._text import is_blank
 from upwork_safety.fees import SERVICE_FEE_HISTORY
 from upwork_safety.money import Money
 from upwork_safety.statements import Period, period_name

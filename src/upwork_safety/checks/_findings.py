@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._amount_fields import optional_cents_field
 from upwork_safety._display import shown
 from upwork_safety._moments import computed_utc_field, optional_to_utc
 from upwork_safety._pickling import through_init
@@ -24,13 +25,12 @@ from upwork_safety._plain import (
     plain_text,
 )
 from upwork_safety._render import html_table, money_record
+from upwork_safety._text import is_blank
 from upwork_safety._validate import (
     bool_field,
     field_name,
     finer_error,
     instance_field,
-    is_blank,
-    optional_cents_field,
     optional_id_field,
     sequence_of,
     shown_text_field,

@@ -66,10 +66,9 @@ from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._funding import start_before_funding
 from upwork_safety.checks._off_contact import CONTACT_ANCHOR, contact
 from upwork_safety.checks._off_platform import PAYMENT_ANCHOR, payment, payment_kept_on_platform
+from upwork_safety.checks._review_cleared import rating_asked_for_nothing, rating_for_the_work
 from upwork_safety.checks._review_for_work import rating_for_free_work
 from upwork_safety.checks._reviews import (
-    rating_asked_for_nothing,
-    rating_for_the_work,
     ratings_of_the_product,
     review_begging,
     review_trade,

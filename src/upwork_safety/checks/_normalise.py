@@ -49,8 +49,9 @@ from array import array
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from upwork_safety import _validate
-from upwork_safety._validate import long_text, text_value
+from upwork_safety import _text
+from upwork_safety._text import long_text
+from upwork_safety._validate import text_value
 from upwork_safety.checks._lines import LINE_BREAK, cased_as_wrapped, mid_sentence, wrapped
 
 if TYPE_CHECKING:
@@ -625,7 +626,7 @@ class Normalised:
 #: a time.  It is the library's one limit on a text (``_text.MAX_TEXT_CHARS``,
 #: review r26): every free-text field of a value holds at most as much, so a
 #: milestone's title the models accept is one the checks read.
-MAX_TEXT_CHARS = _validate.MAX_TEXT_CHARS
+MAX_TEXT_CHARS = _text.MAX_TEXT_CHARS
 
 
 def checked_text(

@@ -8,18 +8,13 @@ from typing import ClassVar, cast
 
 import attrs
 
+from upwork_safety._amount_fields import optional_cents_field
 from upwork_safety._frozen_list import FrozenList
 from upwork_safety._moments import computed_utc_field, to_utc
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_text
 from upwork_safety._render import html_table, money_record
-from upwork_safety._validate import (
-    member_field,
-    member_text,
-    optional_cents_field,
-    optional_id_field,
-    text_field,
-)
+from upwork_safety._validate import member_field, member_text, optional_id_field, text_field
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.money import Money, optional_plain_money

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
+from upwork_safety._amount_fields import cents_field
 from upwork_safety._checked_once import unless_held_earlier
 from upwork_safety._decimals import exact
 from upwork_safety._events import MANUAL_EVENTS, EndContract, ManualEvent
@@ -26,7 +27,6 @@ from upwork_safety._plain import plain_text, plain_text_items
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     as_tuple,
-    cents_field,
     field_name,
     id_field,
     instance,

@@ -17,11 +17,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from upwork_safety import _render
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._amount_fields import check_money
+from upwork_safety._decimals import CONTEXT, fraction
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
 from upwork_safety._render import percent
-from upwork_safety._validate import check_money, fraction, optional_instance
+from upwork_safety._validate import optional_instance
 from upwork_safety._wallets import refuse_wallet
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import (

@@ -16,10 +16,10 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._amount_fields import whole_cents
 from upwork_safety._moments import date_field, optional_date_field, optional_to_date, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._render import billings_rule, percent
-from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.fees._common import ZERO, Steps, money_arg, optional_rate
 from upwork_safety.kinds import StrEnum

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._amount_fields import whole_cents
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
@@ -28,7 +29,6 @@ from upwork_safety._validate import (
     member,
     member_field,
     member_text,
-    whole_cents,
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.fees._common import (

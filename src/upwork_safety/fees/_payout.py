@@ -7,12 +7,13 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._amount_fields import whole_cents
 from upwork_safety._display import shown
 from upwork_safety._last_day import LATEST, too_late
 from upwork_safety._moments import optional_to_utc, optional_utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import to_date
-from upwork_safety._validate import bool_field, whole_cents
+from upwork_safety._validate import bool_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._available import (
     WeekRules,

@@ -14,24 +14,21 @@ from typing import Any
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._decimals import CONTEXT, INTEGER_DIGITS_RULE
+from upwork_safety._amount_fields import cents_field, money_field, whole_cents
+from upwork_safety._decimals import CONTEXT, INTEGER_DIGITS_RULE, fraction
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._render import percent
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
-    cents_field,
     count_field,
     field_name,
-    fraction,
     id_field,
     instance_field,
     items_field,
-    money_field,
     sequence_of,
     text_field,
-    whole_cents,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import (

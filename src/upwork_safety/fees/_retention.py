@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from upwork_safety._amount_fields import check_money, whole_cents
 from upwork_safety._moments import utc_day
-from upwork_safety._validate import check_money, whole_cents
 from upwork_safety.errors import CurrencyMismatchError
 from upwork_safety.money import Money, exact, require_money, round_down
 from upwork_safety.rules import (

@@ -16,19 +16,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._amount_fields import money_field, whole_cents
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
+from upwork_safety._rate_args import exchange_rate_arg
 from upwork_safety._render import percent
-from upwork_safety._validate import (
-    bool_field,
-    exchange_rate_arg,
-    id_field,
-    instance_field,
-    money_field,
-    text_field,
-    whole_cents,
-)
+from upwork_safety._validate import bool_field, id_field, instance_field, text_field
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidValueError,

@@ -17,10 +17,11 @@ from typing import cast
 
 import attrs
 
+from upwork_safety._amount_fields import whole_cents
 from upwork_safety._decimals import CONTEXT, INTEGER_DIGITS_RULE
 from upwork_safety._pickling import through_init
 from upwork_safety._render import percent
-from upwork_safety._validate import member_field, member_text, whole_cents
+from upwork_safety._validate import member_field, member_text
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.fees._common import (
     ONE,

@@ -7,15 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from upwork_safety._amount_fields import whole_cents
 from upwork_safety._calendar import week_rules_day
 from upwork_safety._display import type_name
 from upwork_safety._last_day import LATEST
-from upwork_safety._validate import (
-    field_name,
-    finer_error,
-    instance_field,
-    whole_cents,
-)
+from upwork_safety._validate import field_name, finer_error, instance_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, require_money
 from upwork_safety.rules import HISTORY, PlatformRules, _given_rules, _in_force_of

@@ -15,11 +15,11 @@ from datetime import datetime
 
 import attrs
 
+from upwork_safety._amount_fields import optional_cents_field
 from upwork_safety._calendar import add_business_span, closes_after
 from upwork_safety._moments import UTC, computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table, plain
-from upwork_safety._validate import optional_cents_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import rules_differ, week_rules
 from upwork_safety.hourly._invoice import WeeklyInvoice

@@ -18,6 +18,7 @@ from typing import Any, cast
 
 import attrs
 
+from upwork_safety._amount_fields import cents_field
 from upwork_safety._display import shown
 from upwork_safety._last_day import LATEST
 from upwork_safety._moments import (
@@ -32,7 +33,6 @@ from upwork_safety._plain import plain_text
 from upwork_safety._render import html_table, money_record
 from upwork_safety._validate import (
     as_tuple,
-    cents_field,
     field_name,
     instance_field,
     member_field,

@@ -23,7 +23,8 @@ from datetime import timedelta
 from decimal import Decimal
 
 from upwork_safety._display import shown
-from upwork_safety._validate import instance, is_blank, sequence_of
+from upwork_safety._text import is_blank
+from upwork_safety._validate import instance, sequence_of
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly._args import flag, positive_cents, week_rules
 from upwork_safety.hourly._invoice import WeeklyInvoice, _limit_segments

@@ -19,10 +19,10 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, plain_duration, plain_text
 from upwork_safety._render import html_table, plain
 from upwork_safety._scales import ACTIVITY_SCALE
+from upwork_safety._text import is_blank
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
-    is_blank,
     items_field,
     optional_whole_field,
     plain_ints,
@@ -124,7 +124,7 @@ def protection_reasons(
 def memo_missing(memo: str, reasons: tuple[UnprotectedReason, ...]) -> bool:
     """Whether some time in a segment has no memo, as its *memo* and *reasons* say.
 
-    A blank *memo* (the library's one rule, :func:`~upwork_safety._validate.is_blank`:
+    A blank *memo* (the library's one rule, :func:`~upwork_safety._text.is_blank`:
     nothing that shows, so zero-width and other invisible characters count as
     none) means none of the segment's time has one.  A segment joins the
     memos of its entries, so one with a memo lacks one for part of its time

@@ -20,11 +20,12 @@ from typing import cast
 
 import attrs
 
+from upwork_safety._amount_fields import decimal_value
 from upwork_safety._decimals import CONTEXT, count, restore_context
 from upwork_safety._display import shown, type_name
 from upwork_safety._last_day import LATEST
 from upwork_safety._moments import utc_day
-from upwork_safety._validate import decimal_value, sequence_of
+from upwork_safety._validate import sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _Facts, paid_at
 from upwork_safety.jss._forecast_values import (

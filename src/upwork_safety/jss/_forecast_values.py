@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._amount_fields import cents_field
 from upwork_safety._decimals import CONTEXT, count
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._moments import date_field, to_date
@@ -22,7 +23,6 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int, whole_number
 from upwork_safety._validate import (
     as_tuple,
-    cents_field,
     count_field,
     field_name,
     items_field,

@@ -18,6 +18,7 @@ from typing import (
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._amount_fields import money_field
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._moments import (
@@ -29,14 +30,7 @@ from upwork_safety._moments import (
 )
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int
-from upwork_safety._validate import (
-    as_tuple,
-    bool_field,
-    count_field,
-    instance_field,
-    items_field,
-    money_field,
-)
+from upwork_safety._validate import as_tuple, bool_field, count_field, instance_field, items_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.jss._invariants import disagree
 from upwork_safety.jss._model import _contracts, _rules, timeline

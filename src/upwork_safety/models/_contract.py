@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, NoReturn, cast
 
 import attrs
 
+from upwork_safety._amount_fields import whole_cents
+from upwork_safety._decimals import fraction
 from upwork_safety._display import shown
 from upwork_safety._events import Event
 from upwork_safety._history import History, history
@@ -30,15 +32,7 @@ from upwork_safety._money_fields import ONE_CURRENCY
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._records import plain_record
-from upwork_safety._validate import (
-    fraction,
-    id_field,
-    member_field,
-    member_text,
-    sequence_of,
-    text_field,
-    whole_cents,
-)
+from upwork_safety._validate import id_field, member_field, member_text, sequence_of, text_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import ContractKind
 from upwork_safety.models._client import Client

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
+from upwork_safety._amount_fields import money_field, whole_cents
 from upwork_safety._checked_once import unless_held_earlier
 from upwork_safety._display import shown
 from upwork_safety._moments import optional_to_utc, optional_utc_field
 from upwork_safety._pickling import through_init
-from upwork_safety._validate import member_field, member_text, money_field, whole_cents
+from upwork_safety._validate import member_field, member_text
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState
 from upwork_safety.money import Money, _add, _places, minor_unit, plain_money

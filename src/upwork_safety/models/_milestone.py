@@ -7,11 +7,12 @@ from typing import Any, cast
 
 import attrs
 
+from upwork_safety._amount_fields import cents_field
 from upwork_safety._moments import optional_date_field, optional_to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._records import plain_record
-from upwork_safety._validate import cents_field, id_field, instance, shown_text_field, text_field
+from upwork_safety._validate import id_field, instance, shown_text_field, text_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState
 from upwork_safety.models._escrow import WHOLLY_FUNDED, Escrow

@@ -11,6 +11,7 @@ from typing import NoReturn, cast
 
 import attrs
 
+from upwork_safety._amount_fields import cents_field
 from upwork_safety._moments import (
     date_field,
     optional_to_utc,
@@ -20,7 +21,7 @@ from upwork_safety._moments import (
 )
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text
-from upwork_safety._validate import cents_field, member_field, member_text, optional_id_field
+from upwork_safety._validate import member_field, member_text, optional_id_field
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import Money, plain_money

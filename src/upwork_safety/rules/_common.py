@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from upwork_safety._validate import field_name, fraction, instance_field
+from upwork_safety._decimals import fraction
+from upwork_safety._validate import field_name, instance_field
 from upwork_safety.errors import InvalidValueError, RulesError, UpworkSafetyError
 from upwork_safety.money import Money
 from upwork_safety.rules._provenance import RuleSource
@@ -35,7 +36,7 @@ def rate_field(instance: object, attribute: Any, value: Any) -> None:
 
     A rules object that breaks the rule is a :class:`RulesError` naming the
     field; a value of the wrong type stays an ``InvalidTypeError``.  The rule
-    is :func:`~upwork_safety._validate.fraction`'s, limits included: a
+    is :func:`~upwork_safety._decimals.fraction`'s, limits included: a
     ``Decimal("1E-20")`` given as it is is refused like ``"1E-18%"`` would be.
     """
     name = field_name(instance, attribute)

@@ -21,12 +21,8 @@ import attrs
 
 from upwork_safety._moments import settle_date, utc_day
 from upwork_safety._pickling import through_init
-from upwork_safety._validate import (
-    long_text,
-    member_field,
-    refuse_subclass,
-    text_value,
-)
+from upwork_safety._text import long_text
+from upwork_safety._validate import member_field, refuse_subclass, text_value
 from upwork_safety.errors import InvalidValueError, RulesError
 from upwork_safety.kinds import EndReason
 from upwork_safety.money import check_currency

@@ -15,11 +15,12 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, cast
 
+from upwork_safety._amount_fields import decimal_value, whole_cents
 from upwork_safety._decimals import MAX_COUNT
 from upwork_safety._display import shown
 from upwork_safety._plain import plain_int_items
 from upwork_safety._scales import PRIVATE_SCORE_SCALE, STAR_SCALE
-from upwork_safety._validate import as_sequence, decimal_value, whole_cents
+from upwork_safety._validate import as_sequence
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.kinds import EndReason
 from upwork_safety.money import MAX_DIGITS, Money

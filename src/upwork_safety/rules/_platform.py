@@ -28,7 +28,8 @@ from upwork_safety._display import shown, type_name
 from upwork_safety._moments import settle_date
 from upwork_safety._pickling import through_init
 from upwork_safety._scales import ACTIVITY_SCALE
-from upwork_safety._validate import finer_error, long_text, refuse_subclass, text_value
+from upwork_safety._text import long_text
+from upwork_safety._validate import finer_error, refuse_subclass, text_value
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.money import Money
 from upwork_safety.rules._history import RuleHistory, rule_set_kind

@@ -13,9 +13,11 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._amount_fields import check_money, whole_cents
+from upwork_safety._decimals import fraction
 from upwork_safety._moments import settle_date
 from upwork_safety._pickling import through_init
-from upwork_safety._validate import check_money, fraction, id_field, instance, whole_cents
+from upwork_safety._validate import id_field, instance
 from upwork_safety.errors import InvalidValueError, RulesError, UpworkSafetyError
 from upwork_safety.money import Money, plain_money
 from upwork_safety.rules._common import source_field, usd

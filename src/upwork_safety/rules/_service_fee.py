@@ -16,12 +16,13 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._amount_fields import whole_cents
 from upwork_safety._display import shown
 from upwork_safety._moments import settle_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._render import percent
-from upwork_safety._validate import as_sequence, bool_field, id_field, whole_cents
+from upwork_safety._validate import as_sequence, bool_field, id_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.money import Money, check_currency, optional_plain_money, to_decimal
 from upwork_safety.rules._common import (

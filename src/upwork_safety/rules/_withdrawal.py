@@ -13,16 +13,11 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._amount_fields import check_money
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_duration, plain_text, whole_number
-from upwork_safety._validate import (
-    bool_field,
-    check_money,
-    finer_error,
-    id_field,
-    text_field,
-)
+from upwork_safety._validate import bool_field, finer_error, id_field, text_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.money import Money, check_currency, plain_money
 from upwork_safety.rules._common import (

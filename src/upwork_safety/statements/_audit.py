@@ -6,8 +6,6 @@ and the dated schedules behind it; nothing here knows a fee rate of its own.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 # Imported at run time: the API docs resolve audit_fees's annotations (rates: Mapping[...]).
 from collections.abc import Mapping
 from decimal import Decimal
@@ -16,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._decimals import fraction
 from upwork_safety._groups import tuples_of_tuples
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     as_tuple,
-    fraction,
     items_field,
     plain_texts,
     sequence_of,
@@ -37,15 +35,10 @@ from upwork_safety.fees import (
 )
 from upwork_safety.money import Money, exact
 from upwork_safety.statements import _audit_notes as notes
+from upwork_safety.statements._audit_join import _joined
 from upwork_safety.statements._audit_pricing import (
-    REFUND,
-    REFUND_ALONE,
-    REFUND_BESIDE_ONE_FEE,
-    REFUND_BESIDE_ONE_FEE_ALONE,
-    REFUND_WITH_PAYMENT,
     _billed_before,
     _Billings,
-    _join,
     _Legacy,
     _legacy_fee,
     _priced_at,
@@ -55,10 +48,8 @@ from upwork_safety.statements._fee_check import (
     FeeCheck,
     UncheckedFee,
     is_charge,
-    judged_together,
     nets_another,
 )
-from upwork_safety.statements._kinds import TransactionKind
 from upwork_safety.statements._model import USD, Transaction
 from upwork_safety.statements._statement import Statement, check_statement
 from upwork_safety.statements._withdrawal_fee import (
@@ -231,7 +222,7 @@ class FeeAudit:
     def _check_unchecked_beside_checks(self) -> None:
         """A fee naming a checked income row is in its check, but a refund beyond those netted.
 
-        ``audit_fees``' rule (``_joined``): every fee row of an income row it
+        ``audit_fees``' rule (``_audit_join._joined``): every fee row of an income row it
         checks is in that check, except a fee refund beyond those netted
         (``_fee_check.netted_beside``: beside a single charge, or the second
         refund of a double charge), which goes with a refund of the payment; a
@@ -424,86 +415,6 @@ class FeeAudit:
         if self.assumptions:
             caption += ". " + " ".join(self.assumptions)
         return _render.html_table(self.to_records(), caption=caption)
-
-
-def _by_id(
-    statement: Statement,
-) -> tuple[dict[str, list[Transaction]], dict[str, Transaction]]:
-    """The income rows of each id, and the first refund of a payment of each id."""
-    income_by_id: dict[str, list[Transaction]] = defaultdict(list)
-    refund_by_id: dict[str, Transaction] = {}
-    for row in statement.transactions:
-        if row.is_income and row.id is not None:
-            income_by_id[row.id].append(row)
-        if row.kind is TransactionKind.REFUND and row.id is not None:
-            refund_by_id.setdefault(row.id, row)
-    return income_by_id, refund_by_id
-
-
-def _joined(
-    statement: Statement, unchecked: list[UncheckedFee], named: set[str]
-) -> dict[Transaction, list[Transaction]]:
-    """Each income row with every fee row joined to it, in the order of its first fee.
-
-    The fees of one row are judged once, together: split over rows, or
-    charged twice.  Refunds of a fee (positive rows) are netted one for
-    each charge after the first (a fee reversed, or a double charge given
-    back: ``_fee_check.netted_beside``); any other refund (beside a single
-    fee, or the second refund of a double charge) is the fee returned with a
-    refund of the payment, which the export does not tie to it, so the fee
-    left is checked as charged and the refund listed in *unchecked*.  A fee that joins
-    no row goes to *unchecked* with the reason; every id a fee names is
-    added to *named*.
-    """
-    income_by_id, refund_by_id = _by_id(statement)
-    joined: dict[Transaction, list[Transaction]] = {}
-    for fee in statement.transactions:
-        if fee.kind is not TransactionKind.SERVICE_FEE:
-            continue
-        if fee.related_id is not None:
-            named.add(fee.related_id)
-        found = _join(fee, income_by_id, statement.format)
-        if isinstance(found, str):
-            unchecked.append(UncheckedFee(fee, _unjoined_reason(fee, found, refund_by_id)))
-        else:
-            joined.setdefault(found, []).append(fee)
-    refunded = {
-        row.related_id
-        for row in statement.transactions
-        if row.kind is TransactionKind.REFUND and row.related_id is not None
-    }
-    charged: dict[Transaction, list[Transaction]] = {}
-    for income, rows in joined.items():
-        together, refunds = judged_together(rows)
-        if together:
-            charged[income] = list(together)
-        if refunds:
-            reason = _refund_reason(charged=bool(together), payment_refunded=income.id in refunded)
-            unchecked.extend(UncheckedFee(row, reason) for row in refunds)
-    return charged
-
-
-def _unjoined_reason(fee: Transaction, found: str, refund_by_id: dict[str, Transaction]) -> str:
-    """Why a fee that joins no income row is not checked: *found*, or the refund it came with.
-
-    A fee refund sharing its id with a refund of a payment (the Transactions
-    report writes the two under one Transaction ID) is the fee given back with
-    it; no published rule says how much of a fee a refund returns (newcomer
-    r17 L12: the join rule's long reason did not say that).
-    """
-    if is_charge(fee):
-        return found
-    payment = refund_by_id.get(fee.related_id) if fee.related_id is not None else None
-    if payment is None:
-        return f"{REFUND} ({found})"
-    return REFUND_WITH_PAYMENT.format(line=payment.line, amount=payment.amount)
-
-
-def _refund_reason(*, charged: bool, payment_refunded: bool) -> str:
-    """Why a fee refund is not netted: no fee charged, or beside one (with the payment's refund)."""
-    if not charged:
-        return REFUND_ALONE
-    return REFUND_BESIDE_ONE_FEE if payment_refunded else REFUND_BESIDE_ONE_FEE_ALONE
 
 
 @exact

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from upwork_safety import _render
 from upwork_safety._display import shown
-from upwork_safety._validate import is_blank
+from upwork_safety._text import is_blank
 from upwork_safety.fees import SERVICE_FEE_HISTORY, FeeBasis, ServiceFeeSchedule, schedule_as_of
 from upwork_safety.statements._kinds import StatementFormat
 

@@ -14,9 +14,9 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple, cast
 
-from upwork_safety._decimals import restore_context
+from upwork_safety._decimals import fraction, restore_context
 from upwork_safety._display import shown
-from upwork_safety._validate import fraction, is_blank
+from upwork_safety._text import is_blank
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.fees import (
     FeeBasis,

@@ -8,8 +8,8 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown
-from upwork_safety._text import ID_RULE, id_problem
-from upwork_safety._validate import instance, is_blank
+from upwork_safety._text import ID_RULE, id_problem, is_blank
+from upwork_safety._validate import instance
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.models import Client, Contract, ContractKind, Payment
 from upwork_safety.money import exact

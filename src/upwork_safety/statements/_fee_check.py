@@ -334,7 +334,7 @@ class FeeCheck:
                     field=where,
                     rule="a fee names its income row (related_id == income.id)",
                 )
-        # audit_fees' rule (_audit._joined): beside one fee, a fee refund is the fee
+        # audit_fees' rule (_audit_join._joined): beside one fee, a fee refund is the fee
         # given back with a refund of the payment, never netted against the fee.
         check_more_fees(
             "FeeCheck",

@@ -52,7 +52,7 @@ from upwork_safety import errors
 from upwork_safety._decimals import CONTEXT, MAX_DIGITS
 from upwork_safety._display import shown
 from upwork_safety._last_day import LATEST
-from upwork_safety._validate import is_blank
+from upwork_safety._text import is_blank
 from upwork_safety.statements import _model
 from upwork_safety.statements._kinds import (
     TYPE_WORDS,

@@ -187,7 +187,7 @@ TYPE_WORDS: tuple[tuple[str, TransactionKind], ...] = (
 def blank(cell: str) -> bool:
     """Whether *cell* is empty or ASCII spaces and tabs only (no other character is spacing).
 
-    Not :func:`~upwork_safety._validate.is_blank`, on purpose: this decides
+    Not :func:`~upwork_safety._text.is_blank`, on purpose: this decides
     whether a cell was left empty, so that a row of them is passed over
     unread and a column of them is not kept in ``extra`` (nor can
     :class:`Transaction` keep one there).  A cell of

@@ -13,18 +13,17 @@ from typing import Any
 
 import attrs
 
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._amount_fields import check_money
+from upwork_safety._decimals import CONTEXT, fraction
 from upwork_safety._display import shown, shown_int
 from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_int, plain_text, whole_number
+from upwork_safety._text import is_blank
 from upwork_safety._validate import (
     MAX_ITEMS,
-    check_money,
     field_name,
-    fraction,
     instance,
-    is_blank,
     member_field,
     optional_instance,
     sequence_of,

@@ -13,7 +13,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown
-from upwork_safety._validate import is_blank
+from upwork_safety._text import is_blank
 from upwork_safety.errors import InvalidValueError, UpworkSafetyError
 from upwork_safety.money import Money
 from upwork_safety.statements import _formats, _kinds

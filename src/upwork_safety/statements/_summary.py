@@ -17,15 +17,16 @@ from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._amount_fields import whole_cents
 from upwork_safety._display import shown
 from upwork_safety._moments import computed_date_field, date_field, to_date, utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_text
+from upwork_safety._rate_args import exchange_rate_arg
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
     count_field,
-    exchange_rate_arg,
     field_name,
     items_field,
     member_field,
@@ -33,7 +34,6 @@ from upwork_safety._validate import (
     refuse_subclass,
     text_field,
     text_items_field,
-    whole_cents,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import ExchangeRate, Money, plain_money, rate_of

@@ -17,7 +17,8 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
-from upwork_safety._validate import as_tuple, instance_field, is_blank, items_field
+from upwork_safety._text import is_blank
+from upwork_safety._validate import as_tuple, instance_field, items_field
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.fees import get_method
 from upwork_safety.money import Money

@@ -21,7 +21,7 @@ from upwork_safety import rules
 from upwork_safety import statements as _exports
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
-from upwork_safety._validate import is_blank
+from upwork_safety._text import is_blank
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.money import Money, minor_unit, to_decimal
 from upwork_safety.statements import Statement, StatementFormat, Transaction, TransactionKind
