@@ -31,32 +31,45 @@ from upwork_safety.checks._sentences import Anchor
 
 DATA = Path(__file__).resolve().parent / "data"
 MESSAGES = json.loads((DATA / "messages.json").read_text("utf-8"))
-HELD_OUT = json.loads((DATA / "messages_heldout.json").read_text("utf-8"))
-HELD_OUT_2 = json.loads((DATA / "messages_heldout_2.json").read_text("utf-8"))
-HELD_OUT_3 = json.loads((DATA / "messages_heldout_3.json").read_text("utf-8"))
-HELD_OUT_4 = json.loads((DATA / "messages_heldout_4.json").read_text("utf-8"))
-HELD_OUT_5 = json.loads((DATA / "messages_heldout_5.json").read_text("utf-8"))
-HELD_OUT_6 = json.loads((DATA / "messages_heldout_6.json").read_text("utf-8"))
-HELD_OUT_7 = json.loads((DATA / "messages_heldout_7.json").read_text("utf-8"))
-HELD_OUT_8 = json.loads((DATA / "messages_heldout_8.json").read_text("utf-8"))
-HELD_OUT_9 = json.loads((DATA / "messages_heldout_9.json").read_text("utf-8"))
-HELD_OUT_10 = json.loads((DATA / "messages_heldout_10.json").read_text("utf-8"))
-HELD_OUT_11 = json.loads((DATA / "messages_heldout_11.json").read_text("utf-8"))
-HELD_OUT_12 = json.loads((DATA / "messages_heldout_12.json").read_text("utf-8"))
-HELD_OUT_13 = json.loads((DATA / "messages_heldout_13.json").read_text("utf-8"))
-HELD_OUT_14 = json.loads((DATA / "messages_heldout_14.json").read_text("utf-8"))
-HELD_OUT_15 = json.loads((DATA / "messages_heldout_15.json").read_text("utf-8"))
-HELD_OUT_16 = json.loads((DATA / "messages_heldout_16.json").read_text("utf-8"))
-HELD_OUT_17 = json.loads((DATA / "messages_heldout_17.json").read_text("utf-8"))
-HELD_OUT_18 = json.loads((DATA / "messages_heldout_18.json").read_text("utf-8"))
-HELD_OUT_19 = json.loads((DATA / "messages_heldout_19.json").read_text("utf-8"))
-HELD_OUT_20 = json.loads((DATA / "messages_heldout_20.json").read_text("utf-8"))
-HELD_OUT_21 = json.loads((DATA / "messages_heldout_21.json").read_text("utf-8"))
-HELD_OUT_22 = json.loads((DATA / "messages_heldout_22.json").read_text("utf-8"))
-HELD_OUT_23 = json.loads((DATA / "messages_heldout_23.json").read_text("utf-8"))
-HELD_OUT_24 = json.loads((DATA / "messages_heldout_24.json").read_text("utf-8"))
-HELD_OUT_25 = json.loads((DATA / "messages_heldout_25.json").read_text("utf-8"))
-HELD_OUT_26 = json.loads((DATA / "messages_heldout_26.json").read_text("utf-8"))
+#: The size of every held-out message set, by number (set 1 is ``messages_heldout.json``, set
+#: N is ``messages_heldout_N.json``).  A set is added here when it is registered, before any
+#: tuning; its size never changes after that.
+HELD_OUT_SIZES = {
+    1: 260,
+    2: 30,
+    3: 43,
+    4: 120,
+    5: 130,
+    6: 130,
+    7: 130,
+    8: 130,
+    9: 130,
+    10: 182,
+    11: 36,
+    12: 98,
+    13: 104,
+    14: 113,
+    15: 117,
+    16: 113,
+    17: 112,
+    18: 115,
+    19: 114,
+    20: 116,
+    21: 113,
+    22: 112,
+    23: 114,
+    24: 110,
+    25: 110,
+    26: 110,
+    27: 110,
+}
+HELD_OUT_SETS = {
+    number: json.loads(
+        (DATA / f"messages_heldout{'' if number == 1 else f'_{number}'}.json").read_text("utf-8")
+    )
+    for number in HELD_OUT_SIZES
+}
+HELD_OUT = HELD_OUT_SETS[1]
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MILESTONES_HELD_OUT = json.loads((DATA / "milestones_heldout.json").read_text("utf-8"))
 MESSAGE_CODES = (
@@ -89,64 +102,8 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
 
 @pytest.mark.parametrize(
     "corpus",
-    [
-        MESSAGES,
-        HELD_OUT,
-        HELD_OUT_2,
-        HELD_OUT_3,
-        HELD_OUT_4,
-        HELD_OUT_5,
-        HELD_OUT_6,
-        HELD_OUT_7,
-        HELD_OUT_8,
-        HELD_OUT_9,
-        HELD_OUT_10,
-        HELD_OUT_11,
-        HELD_OUT_12,
-        HELD_OUT_13,
-        HELD_OUT_14,
-        HELD_OUT_15,
-        HELD_OUT_16,
-        HELD_OUT_17,
-        HELD_OUT_18,
-        HELD_OUT_19,
-        HELD_OUT_20,
-        HELD_OUT_21,
-        HELD_OUT_22,
-        HELD_OUT_23,
-        HELD_OUT_24,
-        HELD_OUT_25,
-        HELD_OUT_26,
-    ],
-    ids=[
-        "development",
-        "held-out",
-        "held-out-2",
-        "held-out-3",
-        "held-out-4",
-        "held-out-5",
-        "held-out-6",
-        "held-out-7",
-        "held-out-8",
-        "held-out-9",
-        "held-out-10",
-        "held-out-11",
-        "held-out-12",
-        "held-out-13",
-        "held-out-14",
-        "held-out-15",
-        "held-out-16",
-        "held-out-17",
-        "held-out-18",
-        "held-out-19",
-        "held-out-20",
-        "held-out-21",
-        "held-out-22",
-        "held-out-23",
-        "held-out-24",
-        "held-out-25",
-        "held-out-26",
-    ],
+    [MESSAGES, *HELD_OUT_SETS.values()],
+    ids=["development", *(f"held-out-{n}" if n > 1 else "held-out" for n in HELD_OUT_SETS)],
 )
 def test_message_records_are_well_formed(corpus):
     """Every message has its direction, codes, language and innocent-mention flag."""
@@ -162,90 +119,9 @@ def test_message_records_are_well_formed(corpus):
 def test_held_out_messages_are_not_in_the_development_set():
     """A held-out message copied into the development set would be tuned on."""
     development = {m["text"] for m in MESSAGES}
-    held_out = (
-        *HELD_OUT,
-        *HELD_OUT_2,
-        *HELD_OUT_3,
-        *HELD_OUT_4,
-        *HELD_OUT_5,
-        *HELD_OUT_6,
-        *HELD_OUT_7,
-        *HELD_OUT_8,
-        *HELD_OUT_9,
-        *HELD_OUT_10,
-        *HELD_OUT_11,
-        *HELD_OUT_12,
-        *HELD_OUT_13,
-        *HELD_OUT_14,
-        *HELD_OUT_15,
-        *HELD_OUT_16,
-        *HELD_OUT_17,
-        *HELD_OUT_18,
-        *HELD_OUT_19,
-        *HELD_OUT_20,
-        *HELD_OUT_21,
-        *HELD_OUT_22,
-        *HELD_OUT_23,
-        *HELD_OUT_24,
-        *HELD_OUT_25,
-        *HELD_OUT_26,
-    )
+    held_out = [m for messages in HELD_OUT_SETS.values() for m in messages]
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
-    sizes = (
-        len(HELD_OUT_2),
-        len(HELD_OUT_3),
-        len(HELD_OUT_4),
-        len(HELD_OUT_5),
-        len(HELD_OUT_6),
-        len(HELD_OUT_7),
-        len(HELD_OUT_8),
-        len(HELD_OUT_9),
-        len(HELD_OUT_10),
-        len(HELD_OUT_11),
-        len(HELD_OUT_12),
-        len(HELD_OUT_13),
-        len(HELD_OUT_14),
-        len(HELD_OUT_15),
-        len(HELD_OUT_16),
-        len(HELD_OUT_17),
-        len(HELD_OUT_18),
-        len(HELD_OUT_19),
-        len(HELD_OUT_20),
-        len(HELD_OUT_21),
-        len(HELD_OUT_22),
-        len(HELD_OUT_23),
-        len(HELD_OUT_24),
-        len(HELD_OUT_25),
-        len(HELD_OUT_26),
-    )
-    expected = (
-        30,
-        43,
-        120,
-        130,
-        130,
-        130,
-        130,
-        130,
-        182,
-        36,
-        98,
-        104,
-        113,
-        117,
-        113,
-        112,
-        115,
-        114,
-        116,
-        113,
-        112,
-        114,
-        110,
-        110,
-        110,
-    )
-    assert expected == sizes
+    assert HELD_OUT_SIZES == {n: len(messages) for n, messages in HELD_OUT_SETS.items()}
 
 
 def test_corpus_sizes():
@@ -638,146 +514,44 @@ def test_the_scanner_figures_on_the_measurement_page_are_the_scanners(scanner_ev
     assert development_figures in _one_line(page)
 
 
-def test_the_thirteenth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
-    """The thirteenth held-out set (r27 scanner) was written and committed before the rules
-    were read and scored once before that round's tuning: 42 of its 54 risky messages found
-    with one false alarm, 0.977 precision and 0.778 recall, risky or not. The pin is that
-    first figure, so a later change may not fall below what the set measured untuned."""
-    figures = scanner_eval.score(HELD_OUT_13)["risky_or_not"]
-    assert figures["precision"] >= 42 / 43
-    assert figures["recall"] >= 42 / 54
+#: Each held-out set's figure before the tuning of the round that registered it: (set, risky
+#: messages found, risky messages, false alarms, round).  From the thirteenth set (r27) on, each
+#: set was written by an outside hand that never saw the rules, committed before that round's
+#: tuning and scored once before it; its messages are never read by the hand that tunes the
+#: rules.  The floor is that first figure, so a later change may not fall below what the set
+#: measured untuned.  The fourteenth's floor is not its first figure (56 found): round 34
+#: retrained the model on development messages alone and the set lost one SCOPE_CREEP message;
+#: the floor follows that measured figure instead of a rule tuned toward a held-out message, and
+#: benchmarks/README.md (thirty-fourth round) reports the drop.  The eighteenth set (r32) had
+#: no floor test until the forty-first round wrote this table: untuned it found 53 of 62 with
+#: two false alarms, and round 35's tuning found two more with a third false alarm (0.964 /
+#: 0.871 to 0.948 / 0.887, benchmarks/README.md, thirty-fifth round); its floor keeps the
+#: untuned 53 found and the measured three false alarms.
+FLOORS = (
+    (13, 42, 54, 1, "r27"),
+    (14, 55, 63, 1, "r28"),
+    (15, 51, 65, 3, "r29"),
+    (16, 51, 60, 0, "r30"),
+    (17, 47, 58, 1, "r31"),
+    (18, 53, 62, 3, "r32"),
+    (19, 42, 61, 4, "r33"),
+    (20, 51, 63, 6, "r34"),
+    (21, 48, 59, 3, "r35"),
+    (22, 45, 57, 3, "r36"),
+    (23, 50, 62, 3, "r37"),
+    (24, 49, 60, 2, "r38"),
+    (25, 49, 61, 2, "r39"),
+    (26, 51, 62, 3, "r40"),
+    (27, 46, 60, 3, "r41"),
+)
 
 
-def test_the_fourteenth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
-    """The fourteenth held-out set (r28 scanner) was written by an outside hand that never saw
-    the rules, committed before that round's tuning and scored once before it: 56 of its 63
-    risky messages found with one false alarm, 0.982 precision and 0.889 recall, risky or
-    not. Its messages are never read by the hand that tunes the rules. The pin was that first
-    figure. Round 34 retrained the model on development messages alone and the set lost one of
-    the 56 (55 of 63, 0.873 recall, one SCOPE_CREEP message); the floor now follows that measured
-    figure instead of a rule tuned toward a held-out message, and benchmarks/README.md (thirty-
-    fourth round) reports the drop. A further drop fails."""
-    figures = scanner_eval.score(HELD_OUT_14)["risky_or_not"]
-    assert figures["precision"] >= 55 / 56
-    assert figures["recall"] >= 55 / 63
-
-
-def test_the_fifteenth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
-    """The fifteenth held-out set (r29 scanner) was written by an outside hand that never saw
-    the rules, committed before that round's tuning and scored once before it: 51 of its 65
-    risky messages found with three false alarms, 0.944 precision and 0.785 recall, risky or
-    not. Its messages are never read by the hand that tunes the rules. The pin is that first
-    figure, so a later change may not fall below what the set measured untuned."""
-    figures = scanner_eval.score(HELD_OUT_15)["risky_or_not"]
-    assert figures["precision"] >= 51 / 54
-    assert figures["recall"] >= 51 / 65
-
-
-def test_the_sixteenth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
-    """The sixteenth held-out set (r30 scanner) was written by an outside hand that never saw
-    the rules, committed before that round's tuning and scored once before it: 51 of its 60
-    risky messages found with no false alarm, 1.000 precision and 0.850 recall, risky or
-    not. Its messages are never read by the hand that tunes the rules. The pin is that first
-    figure, so a later change may not fall below what the set measured untuned."""
-    figures = scanner_eval.score(HELD_OUT_16)["risky_or_not"]
-    assert figures["precision"] >= 51 / 51
-    assert figures["recall"] >= 51 / 60
-
-
-def test_the_seventeenth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
-    """The seventeenth held-out set (r31 scanner) was written by an outside hand that never saw
-    the rules, committed before that round's tuning and scored once before it: 47 of its 58
-    risky messages found with one false alarm, 0.979 precision and 0.810 recall, risky or
-    not. Its messages are never read by the hand that tunes the rules. The pin is that first
-    figure, so a later change may not fall below what the set measured untuned."""
-    figures = scanner_eval.score(HELD_OUT_17)["risky_or_not"]
-    assert figures["precision"] >= 47 / 48
-    assert figures["recall"] >= 47 / 58
-
-
-def test_the_nineteenth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
-    """The nineteenth held-out set (r33 scanner) was written by an outside writer that never saw
-    the rules, committed before that round's tuning and scored once before it: 42 of its 61
-    risky messages found with four false alarms, 0.913 precision and 0.689 recall, risky or
-    not. Its messages are never read by the hand that tunes the rules. The pin is that first
-    figure, so a later change may not fall below what the set measured untuned."""
-    figures = scanner_eval.score(HELD_OUT_19)["risky_or_not"]
-    assert figures["precision"] >= 42 / 46
-    assert figures["recall"] >= 42 / 61
-
-
-def test_the_twentieth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
-    """The twentieth held-out set (r34 scanner) was written by an outside writer that never saw
-    the rules, committed before that round's tuning and scored once before it: 51 of its 63
-    risky messages found with six false alarms, 0.895 precision and 0.810 recall, risky or
-    not. Its messages are never read by the hand that tunes the rules. The pin is that first
-    figure, so a later change may not fall below what the set measured untuned."""
-    figures = scanner_eval.score(HELD_OUT_20)["risky_or_not"]
-    assert figures["precision"] >= 51 / 57
-    assert figures["recall"] >= 51 / 63
-
-
-def test_the_twenty_first_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
-    """The twenty-first held-out set (r35 scanner) was written by an outside writer that never
-    saw the rules, committed before that round's tuning and scored once before it: 48 of its 59
-    risky messages found with three false alarms, 0.941 precision and 0.814 recall, risky or
-    not. Its messages are never read by the hand that tunes the rules. The pin is that first
-    figure, so a later change may not fall below what the set measured untuned."""
-    figures = scanner_eval.score(HELD_OUT_21)["risky_or_not"]
-    assert figures["precision"] >= 48 / 51
-    assert figures["recall"] >= 48 / 59
-
-
-def test_the_twenty_second_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
-    """The twenty-second held-out set (r36 scanner) was written by an outside writer that never
-    saw the rules, committed before that round's tuning and scored once before it: 45 of its 57
-    risky messages found with three false alarms, 0.938 precision and 0.789 recall, risky or
-    not. Its messages are never read by the hand that tunes the rules. The pin is that first
-    figure, so a later change may not fall below what the set measured untuned."""
-    figures = scanner_eval.score(HELD_OUT_22)["risky_or_not"]
-    assert figures["precision"] >= 45 / 48
-    assert figures["recall"] >= 45 / 57
-
-
-def test_the_twenty_third_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
-    """The twenty-third held-out set (r37 scanner) was written by an outside writer that never
-    saw the rules, committed before that round's tuning and scored once before it: 50 of its 62
-    risky messages found with three false alarms, 0.943 precision and 0.806 recall, risky or
-    not. Its messages are never read by the hand that tunes the rules. The pin is that first
-    figure, so a later change may not fall below what the set measured untuned."""
-    figures = scanner_eval.score(HELD_OUT_23)["risky_or_not"]
-    assert figures["precision"] >= 50 / 53
-    assert figures["recall"] >= 50 / 62
-
-
-def test_the_twenty_fourth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
-    """The twenty-fourth held-out set (r38 scanner) was written by an outside writer that never
-    saw the rules, committed before that round's tuning and scored once before it: 49 of its 60
-    risky messages found with two false alarms, 0.961 precision and 0.817 recall, risky or
-    not. Its messages are never read by the hand that tunes the rules. The pin is that first
-    figure, so a later change may not fall below what the set measured untuned."""
-    figures = scanner_eval.score(HELD_OUT_24)["risky_or_not"]
-    assert figures["precision"] >= 49 / 51
-    assert figures["recall"] >= 49 / 60
-
-
-def test_the_twenty_fifth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
-    """The twenty-fifth held-out set (r39 scanner) was written by an outside writer that never
-    saw the rules, committed before that round's tuning and scored once before it: 49 of its 61
-    risky messages found with two false alarms, 0.961 precision and 0.803 recall, risky or
-    not. Its messages are never read by the hand that tunes the rules. The pin is that first
-    figure, so a later change may not fall below what the set measured untuned."""
-    figures = scanner_eval.score(HELD_OUT_25)["risky_or_not"]
-    assert figures["precision"] >= 49 / 51
-    assert figures["recall"] >= 49 / 61
-
-
-def test_the_twenty_sixth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
-    """The twenty-sixth held-out set (r40 scanner) was written by an outside writer that never
-    saw the rules, committed before that round's tuning and scored once before it: 51 of its 62
-    risky messages found with three false alarms, 0.944 precision and 0.823 recall, risky or
-    not. Its messages are never read by the hand that tunes the rules. The pin is that first
-    figure, so a later change may not fall below what the set measured untuned."""
-    figures = scanner_eval.score(HELD_OUT_26)["risky_or_not"]
-    assert figures["precision"] >= 51 / 54
-    assert figures["recall"] >= 51 / 62
+@pytest.mark.parametrize("floor", FLOORS, ids=[f"set-{row[0]}-{row[4]}" for row in FLOORS])
+def test_a_held_out_set_keeps_its_figure_before_tuning(scanner_eval, floor):
+    """A held-out set scores at least its figure before its round's tuning, risky or not."""
+    number, found, risky, false_alarms, _round = floor
+    messages = HELD_OUT_SETS[number]
+    assert risky == sum(1 for m in messages if m["codes"])
+    figures = scanner_eval.score(messages)["risky_or_not"]
+    assert figures["precision"] >= found / (found + false_alarms)
+    assert figures["recall"] >= found / risky
