@@ -55,6 +55,9 @@ def test_apply_refuses_a_moment_that_is_not_in_utc() -> None:
     with pytest.raises(InvalidValueError) as caught:
         escrow.apply(funded, PLUS_FIVE)  # type: ignore[arg-type]
     assert caught.value.field == "event.at"
+    # Second red team r40, 11: the offset is steady, so the diagnosis is "not in UTC", not a
+    # fickle tzinfo (which a constructor-built value is the only way to meet).
+    assert caught.value.rule == "in UTC"
 
 
 def test_replay_names_the_event_by_its_place() -> None:

@@ -29,6 +29,8 @@ UTC = timezone.utc
 
 _NAIVE_RULE = "timezone-aware datetime (Upwork's clocks run in UTC)"
 _TZINFO_RULE = "a tzinfo with a valid UTC offset"
+#: What a moment held by a value is: converted to UTC by its constructor.
+_IN_UTC_RULE = "in UTC"
 
 
 def utc_instant(value: object, what: str) -> datetime:
@@ -438,14 +440,37 @@ def optional_computed_utc_field(instance: object, attribute: Any, value: Any) ->
 
 
 def _converted(value: object, name: str) -> None:
-    """Refuse a moment the checks took but :func:`to_utc` did not convert (a fickle tzinfo)."""
-    if type(value) is not datetime or value.tzinfo is not UTC:
-        # Only a tzinfo that answered differently the second time gets here.
+    """Refuse a moment the checks took but :func:`to_utc` did not convert.
+
+    Through a constructor, only a tzinfo that answered differently the second
+    time gets here.  A value built around its constructor (``object.__new__``,
+    as the engine's per-event check sees: second red team r40, 11) may hold a
+    plain datetime with a steady offset that is not UTC; it is refused as not
+    in UTC, which is what it is.
+    """
+    if type(value) is datetime and value.tzinfo is UTC:
+        return
+    if type(value) is datetime and _steady(value):
         raise InvalidValueError(
-            f"{name} could not be converted to UTC: its tzinfo gave different answers",
+            f"{name} must be in UTC, got {value.isoformat()}: a constructor converts every aware "
+            "datetime to UTC, so this value was built around its constructor",
             field=name,
-            rule=_TZINFO_RULE,
+            rule=_IN_UTC_RULE,
         )
+    raise InvalidValueError(
+        f"{name} could not be converted to UTC: its tzinfo gave different answers",
+        field=name,
+        rule=_TZINFO_RULE,
+    )
+
+
+def _steady(value: datetime) -> bool:
+    """Whether *value*'s tzinfo gives one valid offset, asked twice (a fickle one does not)."""
+    try:
+        first, second = value.utcoffset(), value.utcoffset()
+    except Exception:  # noqa: BLE001  (a tzinfo's own failure: the caller refuses it)
+        return False
+    return first is not None and first == second
 
 
 def optional_utc_field(instance: object, attribute: Any, value: Any) -> None:
