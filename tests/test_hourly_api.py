@@ -104,6 +104,8 @@ ALLOWED = {
     "upwork_safety._scales",
     "upwork_safety._render",
     "upwork_safety._validate",
+    "upwork_safety._amount_fields",
+    "upwork_safety._text",
     "upwork_safety.errors",
     "upwork_safety.kinds",
     "upwork_safety.models",
