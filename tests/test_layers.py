@@ -3,7 +3,7 @@
 money → kinds → rules → models → engines → checks → statements → CLI
 (docs/architecture.md).  An engine never imports another engine, and
 nothing imports another package's private modules except the library-wide
-private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_checked_once``, ``_records``, ``_last_day``, ``_moments``, ``_scales``, ``_render``, ``_dispute_split``, ``_events``, ``_history``, ``_edges``, ``_escrow_amounts``, ``_calendar``, ``_frozen_list``, ``_groups``, ``_wallets``, ``_members``) and
+private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_amount_fields``, ``_text``, ``_decimals``, ``_checked_once``, ``_records``, ``_last_day``, ``_moments``, ``_scales``, ``_render``, ``_dispute_split``, ``_events``, ``_history``, ``_edges``, ``_escrow_amounts``, ``_calendar``, ``_frozen_list``, ``_groups``, ``_wallets``, ``_members``) and
 the CLI's own commands (``_cli``).
 """
 
@@ -41,6 +41,7 @@ RANK = {
     "kinds": 4,
     "_rate_args": 3.9,
     "_validate": 4,
+    "_amount_fields": 4.05,
     "_checked_once": 4,
     "_frozen_list": 4.1,
     "_groups": 4.1,
@@ -79,6 +80,9 @@ SHARED_PRIVATE = {
     "_pickling",
     "_plain",
     "_validate",
+    "_amount_fields",
+    "_text",
+    "_decimals",
     "_checked_once",
     "_rate_args",
     "_records",
