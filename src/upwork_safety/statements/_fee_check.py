@@ -585,7 +585,13 @@ class FeeCheck:
         if self.allowed is None:
             return f"the fee expected ({self.basis.value})"
         if self.billings_assumed:
-            return _BILLINGS_BOUNDS[(self.excess.amount > 0) - (self.excess.amount < 0)]
+            text = _BILLINGS_BOUNDS[(self.excess.amount > 0) - (self.excess.amount < 0)]
+            if self.billed_at_most is None:
+                text = text.replace("on the most billings", "at any earlier billings")
+            if self.disagrees_with:
+                lines = ", ".join(str(row.line) for row in self.disagrees_with)
+                text += f" that the fee on line {lines} allows"
+            return text
         schedule = explain_service_fee(self.income.amount, on=self.income.on).schedule
         if schedule.maximum_rate is None:
             span = f"the range {schedule.range_text()}"
@@ -628,11 +634,13 @@ class FeeCheck:
         )
 
 
-#: What an excess is measured from with assumed billings: by its sign (0, above, below).
+#: What an excess is measured from with assumed billings: by its sign (0, above, below); the
+#: least and most billings are those the statement's rows and the client's earlier fees allow
+#: (``billed_before``, ``billed_at_most``), and a fee they contradict names its line.
 _BILLINGS_BOUNDS = (
     "the fee charged, within what the sliding scale charges at any earlier billings",
-    "the highest fee the sliding scale charges, on the billings the rows show",
-    "the lowest fee the sliding scale charges, at any earlier billings",
+    "the highest fee the sliding scale charges, on the least billings",
+    "the lowest fee the sliding scale charges, on the most billings",
 )
 
 
