@@ -35,6 +35,7 @@ from upwork_safety.fees import (
 )
 from upwork_safety.money import Money, exact
 from upwork_safety.statements import _audit_notes as notes
+from upwork_safety.statements._audit_billings import Consistent
 from upwork_safety.statements._audit_join import _joined
 from upwork_safety.statements._audit_pricing import (
     _billed_before,
@@ -399,6 +400,8 @@ class FeeAudit:
                 "rate_assumed": c.rate_assumed,
                 "billed_before": _render.plain(c.billed_before),
                 "billings_assumed": c.billings_assumed,
+                "billed_at_most": _render.plain(c.billed_at_most),
+                "disagrees_with": tuple(row.line for row in c.disagrees_with),
             }
             for c in self.checks
         ]
@@ -452,8 +455,16 @@ def audit_fees(
     from that down to the fee at any earlier billings
     (:attr:`FeeCheck.allowed`) is within the schedule, counted in
     :attr:`FeeAudit.on_assumed_billings`, not as a mismatch; ``assumptions``
-    says so.  A row that names no client counts towards no client's
-    billings and is judged so too.
+    says so.  A client's fees on assumed billings are judged together:
+    lifetime billings only grow and the scale's fee never rises with them,
+    so each fee within the schedule narrows the billings the client's later
+    rows can have (:attr:`FeeCheck.billed_before` rises to the least,
+    :attr:`FeeCheck.billed_at_most` is the most, both found from the fee
+    engine), and a later fee no billings consistent with the earlier ones
+    explain is a mismatch naming the rows it contradicts
+    (:attr:`FeeCheck.disagrees_with`); it leaves the interval as it was.
+    A row that names no client counts towards no client's billings and is
+    judged alone, as a client's with unknown billings.
 
     Under the flat 10% from 2023-05-03, contracts already at the scale's 5%
     kept 5% until 2023-12-31.  A fee of that legacy rate is accepted
@@ -533,15 +544,27 @@ def audit_fees(
     by_contract: list[Transaction] = []  # rows whose own contract kept the legacy rate
     named: set[str] = set()
     sliding_scale: ServiceFeeSchedule | None = None  # the scale used, for the assumptions
-    for found, fee_rows in _joined(statement, unchecked, named).items():
+    consistent = Consistent(statement.transactions)
+    order = {row: position for position, row in enumerate(statement.transactions)}
+    # Oldest income row first: each fee on assumed billings narrows the client's later ones.
+    joined = sorted(_joined(statement, unchecked, named).items(), key=lambda pair: order[pair[0]])
+    for found, fee_rows in joined:
         schedule = schedule_as_of(found.on)
         sliding = bool(schedule.tiers)
         billed = billings.before(found) if sliding else None
         guessed = sliding and billings.assumed(found)
+        bounds = consistent.bounds(found) if guessed else None
+        billed, billed_most = (billed, None) if bounds is None else bounds.as_money
         used_rate = None if sliding else by_title.get(found.contract, contract_rate)
         try:
             priced, used_rate = _priced_at(
-                found, used_rate, billed, schedule, not_applied, billings_assumed=guessed
+                found,
+                used_rate,
+                billed,
+                schedule,
+                not_applied,
+                billings_assumed=guessed,
+                billed_most=billed_most,
             )
         except RulesError as exc:
             reason = f"the schedule in force cannot price it: {exc}"
@@ -565,6 +588,7 @@ def audit_fees(
             inferred.append(found)
         first = next(row for row in fee_rows if is_charge(row))
         more = [row for row in fee_rows if row is not first]
+        disagrees = consistent.judge(found, bounds, priced.allowed, charged)
         checks.append(
             FeeCheck(
                 fee=first,
@@ -577,9 +601,10 @@ def audit_fees(
                 allowed=priced.allowed,
                 more_fees=more,
                 billings_assumed=guessed,
+                billed_at_most=billed_most,
+                disagrees_with=disagrees,
             )
         )
-    order = {row: position for position, row in enumerate(statement.transactions)}
     checks.sort(key=lambda check: order[check.fee])  # by the first fee charged
     without = tuple(
         row

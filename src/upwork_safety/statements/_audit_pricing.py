@@ -56,6 +56,7 @@ def _priced(
     rate: Decimal | None,
     billed: Money | None,
     billings_assumed: bool = False,
+    billed_most: Money | None = None,
 ) -> _Priced:
     """The engine's fee on *found*: its basis, schedule and, for an input assumed, the range.
 
@@ -63,8 +64,10 @@ def _priced(
     its fields against it, so an edited check cannot say otherwise.  On the
     sliding scale with *billings_assumed* (the client's billings before the
     export unknown, *billed* only those the statement shows, so a lower
-    bound), the range runs from the fee at billings past the scale's last
-    band end (every dollar at its lowest rate) to the fee at *billed*.
+    bound), the range runs from the fee at *billed_most* (the most the
+    client's earlier fees allow) or, without it, at billings past the
+    scale's last band end (every dollar at its lowest rate) to the fee at
+    *billed*.
 
     Raises:
         RulesError: A rate the schedule in force on *found*'s date does not charge.
@@ -83,7 +86,8 @@ def _priced(
     schedule = explained.schedule
     if explained.basis is FeeBasis.SLIDING and billings_assumed:
         ends = [tier.up_to for tier in schedule.tiers if tier.up_to is not None]
-        most = max([*ends, explained.billed_before or Money.zero(USD)])
+        unbounded = max([*ends, explained.billed_before or Money.zero(USD)])
+        most = unbounded if billed_most is None else billed_most
         low = explain_service_fee(found.amount, on=found.on, billed_before=most).fee
         return _Priced(explained.fee, explained.basis, schedule.name, (low, explained.fee))
     if explained.basis is not FeeBasis.DEFAULT:
@@ -310,6 +314,7 @@ def _priced_at(
     not_applied: list[Transaction],
     *,
     billings_assumed: bool = False,
+    billed_most: Money | None = None,
 ) -> tuple[_Priced, Decimal | None]:
     """The engine's pricing of *found* with a given contract *rate*, and the rate applied.
 
@@ -327,7 +332,10 @@ def _priced_at(
         if rate != schedule.rate:
             not_applied.append(found)
         rate = None
-    return _priced(found, rate=rate, billed=billed, billings_assumed=billings_assumed), rate
+    priced = _priced(
+        found, rate=rate, billed=billed, billings_assumed=billings_assumed, billed_most=billed_most
+    )
+    return priced, rate
 
 
 def _legacy_fee(

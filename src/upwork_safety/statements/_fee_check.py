@@ -16,6 +16,7 @@ import attrs
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
+from upwork_safety._text import is_blank
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
@@ -226,6 +227,28 @@ class FeeCheck:
             :func:`audit_fees`, or the row names no client): *billed_before*
             is then a lower bound, *expected* the highest fee, and a fee in
             *allowed* is within the schedule.  ``False`` on other schedules.
+        billed_at_most: With *billings_assumed*, the most the client can
+            have been billed before the income row, as the fees of its
+            earlier rows in the statement show (a fee at 5% only a client
+            billed past the scale's last band end pays, a fee at 20% only a
+            new one): *allowed* runs from the fee at it.  ``None`` when no
+            earlier fee bounds it (then *allowed* runs from the fee at any
+            earlier billings); always ``None`` without *billings_assumed*.
+            :func:`audit_fees` also raises *billed_before* to the least
+            billings those fees allow.
+        disagrees_with: With *billings_assumed*, for a fee outside
+            *allowed*: the client's earlier income rows whose fees (within
+            the schedule) bounded the billings that the fee charged here
+            contradicts, so that no single billings before the statement
+            explain both; empty when the fee is outside what any billings
+            give, or within the schedule.
+
+    With *billings_assumed* the client's fees are judged together: lifetime
+    billings only grow, and the sliding scale's fee never rises with them,
+    so a fee only a client with about $10,000 of earlier billings pays and,
+    later, one only a new client pays cannot both be right.  *billed_before*
+    and *billed_at_most* carry what the earlier fees allow; a fee they do
+    not explain is a mismatch and names the rows in *disagrees_with*.
 
     *expected*, *schedule*, *basis* and *allowed* are what the fee engine
     (:func:`~upwork_safety.fees.explain_service_fee`, as :func:`audit_fees`
@@ -276,6 +299,14 @@ class FeeCheck:
         default=(), converter=as_tuple, validator=items_field(Transaction)
     )
     billings_assumed: bool = attrs.field(default=False, validator=bool_field)
+    billed_at_most: Money | None = attrs.field(
+        converter=optional_plain_money,
+        default=None,
+        validator=usd_field(non_negative=True, optional=True),
+    )
+    disagrees_with: tuple[Transaction, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=items_field(Transaction)
+    )
 
     def __attrs_post_init__(self) -> None:
         self._check_fees()
@@ -294,6 +325,7 @@ class FeeCheck:
                 rule="an income row of 0 or more",
             )
         self._check_basis()
+        self._check_consistent()
         self._check_priced()
 
     def _check_fees(self) -> None:
@@ -353,6 +385,7 @@ class FeeCheck:
                 rate=self.rate,
                 billed=self.billed_before,
                 billings_assumed=self.billings_assumed,
+                billed_most=self.billed_at_most,
             )
         except RulesError as exc:
             raise InvalidValueError(
@@ -376,6 +409,48 @@ class FeeCheck:
                     f"{'' if self.rate is None else f', rate {self.rate}'}), got {shown(value)}",
                     field=f"FeeCheck.{name}",
                     rule="the fee engine's for the income row",
+                )
+
+    def _check_consistent(self) -> None:
+        """*billed_at_most* and *disagrees_with* only on assumed billings, and as they can be."""
+        if not self.billings_assumed:
+            given = {"billed_at_most": self.billed_at_most is not None}
+            given["disagrees_with"] = bool(self.disagrees_with)
+            for name in (name for name, there in given.items() if there):
+                raise InvalidValueError(
+                    f"FeeCheck.{name}: only a check on assumed billings has one (billings_assumed)",
+                    field=f"FeeCheck.{name}",
+                    rule=f"{name} with billings_assumed only",
+                )
+            return
+        low = self.billed_before
+        if self.billed_at_most is not None and low is not None and self.billed_at_most < low:
+            raise InvalidValueError(
+                f"FeeCheck.billed_at_most ({self.billed_at_most}) is below billed_before "
+                f"({low}): the most the client can have been billed is not below the least",
+                field="FeeCheck.billed_at_most",
+                rule="billed_before <= billed_at_most",
+            )
+        if self.disagrees_with and self.within_schedule:
+            raise InvalidValueError(
+                "FeeCheck.disagrees_with: a fee within the schedule disagrees with no row",
+                field="FeeCheck.disagrees_with",
+                rule="disagrees_with only for a fee outside allowed",
+            )
+        for index, row in enumerate(self.disagrees_with):
+            where = f"FeeCheck.disagrees_with[{index}]"
+            if not row.is_income or row.client != self.income.client or row.on > self.income.on:
+                raise InvalidValueError(
+                    f"{where} (line {row.line}) must be an earlier income row of the same "
+                    f"client as the income row checked (line {self.income.line})",
+                    field=where,
+                    rule="an earlier income row of the same client",
+                )
+            if row == self.income or is_blank(row.client):
+                raise InvalidValueError(
+                    f"{where} (line {row.line}) is the income row checked, or names no client",
+                    field=where,
+                    rule="an earlier income row of the same client",
                 )
 
     def _check_basis(self) -> None:
@@ -510,7 +585,13 @@ class FeeCheck:
         if self.allowed is None:
             return f"the fee expected ({self.basis.value})"
         if self.billings_assumed:
-            return _BILLINGS_BOUNDS[(self.excess.amount > 0) - (self.excess.amount < 0)]
+            text = _BILLINGS_BOUNDS[(self.excess.amount > 0) - (self.excess.amount < 0)]
+            if self.billed_at_most is None:
+                text = text.replace("on the most billings", "at any earlier billings")
+            if self.disagrees_with:
+                lines = ", ".join(str(row.line) for row in self.disagrees_with)
+                text += f" that the fee on line {lines} allows"
+            return text
         schedule = explain_service_fee(self.income.amount, on=self.income.on).schedule
         if schedule.maximum_rate is None:
             span = f"the range {schedule.range_text()}"
@@ -553,11 +634,13 @@ class FeeCheck:
         )
 
 
-#: What an excess is measured from with assumed billings: by its sign (0, above, below).
+#: What an excess is measured from with assumed billings: by its sign (0, above, below); the
+#: least and most billings are those the statement's rows and the client's earlier fees allow
+#: (``billed_before``, ``billed_at_most``), and a fee they contradict names its line.
 _BILLINGS_BOUNDS = (
     "the fee charged, within what the sliding scale charges at any earlier billings",
-    "the highest fee the sliding scale charges, on the billings the rows show",
-    "the lowest fee the sliding scale charges, at any earlier billings",
+    "the highest fee the sliding scale charges, on the least billings",
+    "the lowest fee the sliding scale charges, on the most billings",
 )
 
 
