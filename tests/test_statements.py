@@ -1862,6 +1862,8 @@ class TestAudit:
             "rate_assumed": False,
             "billed_before": None,
             "billings_assumed": False,
+            "billed_at_most": None,
+            "disagrees_with": (),
         } == audit.to_records()[3]
         assert (
             "5 checked, 1 not as scheduled, 0 on an assumed rate, 0 contracts at more than one rate, 0 not checked"
