@@ -62,6 +62,7 @@ from __future__ import annotations
 import re
 
 from upwork_safety.checks._account import account_sharing, account_warned
+from upwork_safety.checks._account_name import account_in_anothers_name
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._fund_first import funding_awaited
 from upwork_safety.checks._funding import start_before_funding
@@ -85,7 +86,11 @@ def detect(text: str, *, outgoing: bool) -> list[Hit]:
     message = Message(text, outgoing=outgoing)
     if not message.sentences:
         return []
-    hits = [payment(message), contact(message), account_sharing(message)]
+    hits = [
+        payment(message),
+        contact(message),
+        account_sharing(message) or account_in_anothers_name(message),
+    ]
     if outgoing:
         hits.append(review_begging(message))
     else:
