@@ -53,7 +53,7 @@ _I_WORK = (
 #: Rated account se aapko offer bhejega, but I will do the work myself", "my friend will send
 #: you the offer from his account, I'll do the work".
 _FRONT = re.compile(
-    r"\b" + _PERSON + r"\b(?: [\w']+){0,3}? (?:apne|apni|his|her|their) (?:[\w-]+ ){0,2}?"
+    r"\b" + _PERSON + r"\b(?: [\w']+){0,5}? (?:apne|apni|his|her|their) (?:[\w-]+ ){0,2}?"
     r"(?:account|profile)\b[^.?!]{0,60}?(?:" + _I_WORK + r")"
 )
 _ANCHOR = anchor((_IN_THEIR_NAME, _FRONT))
