@@ -55,7 +55,10 @@ DIRECTED_BEFORE = re.compile(
     r"\bi want you to|\bis it (?:ok|okay|fine|alright|possible) (?:if|for) (?:you|u)(?: to)?|"
     r"\bdo you mind|(?<!never )(?<!nevermind )\bmind|\bare you (?:able|ok|okay|happy|willing) to|"
     r"\bfor now(?: just)?|\b(?:aap|tum|tu|aap log)(?: \w+){0,5}|\bthen|\bfirst|"
-    r"\bpehle(?: \w+){0,2})\s*$"
+    r"\bpehle(?: \w+){0,2})"
+    # An adverb between the request and the verb: "please also finish the templates" (scanner
+    # r41).
+    r"(?:\s+(?:also|just|quickly|now|first|then|still|actually|go ahead and))?\s*$"
 )
 DIRECTED_AFTER = re.compile(
     r"(?:\w{0,6}\s?(?:ke |kar |\w+ )?)?(?:bhej|dikha|dein|do|dijiye|karein|kar dein|kar do|"

@@ -62,7 +62,9 @@ from __future__ import annotations
 import re
 
 from upwork_safety.checks._account import account_sharing, account_warned
+from upwork_safety.checks._account_name import account_in_anothers_name
 from upwork_safety.checks._codes import FindingCode
+from upwork_safety.checks._fund_first import funding_awaited
 from upwork_safety.checks._funding import start_before_funding
 from upwork_safety.checks._off_contact import CONTACT_ANCHOR, contact
 from upwork_safety.checks._off_platform import PAYMENT_ANCHOR, payment, payment_kept_on_platform
@@ -74,6 +76,7 @@ from upwork_safety.checks._reviews import (
     review_trade,
 )
 from upwork_safety.checks._scope import scope_creep, scope_paid_for, small_said_of_the_writer
+from upwork_safety.checks._scope_threat import free_work_threatened
 from upwork_safety.checks._sentences import Hit, Message, Sentence
 from upwork_safety.checks._upfront_fee import FEE_ANCHOR, fee_waived, upfront_fee
 
@@ -83,11 +86,15 @@ def detect(text: str, *, outgoing: bool) -> list[Hit]:
     message = Message(text, outgoing=outgoing)
     if not message.sentences:
         return []
-    hits = [payment(message), contact(message), account_sharing(message)]
+    hits = [
+        payment(message),
+        contact(message),
+        account_sharing(message) or account_in_anothers_name(message),
+    ]
     if outgoing:
         hits.append(review_begging(message))
     else:
-        scope = scope_creep(message)
+        scope = scope_creep(message) or free_work_threatened(message)
         review = review_trade(message)
         if scope is not None and review is None:
             review = rating_for_free_work(message)  # "... price stays. Do this, 5 stars are yours"
@@ -109,7 +116,9 @@ def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
     ``SCOPE_CREEP``, as does a "small" said only of the writer's business ("we
     are a small team and also need a tester later"); a message whose every
     sentence naming an account or its keys warns or reports ("be careful, they
-    ask you to rent your account") clears ``ACCOUNT_SHARING``; a client's every rating promised
+    ask you to rent your account") clears ``ACCOUNT_SHARING``; a client telling you to
+    wait for the funding ("please don't start the audit before I fund it") clears
+    ``START_BEFORE_FUNDING``; a client's every rating promised
     for the work itself ("if you finish by Friday I'll leave you 5 stars"),
     with nothing traded or swapped, or a client's ratings with nothing traded,
     paid or swapped at all ("leave me 5 stars too, haha"), and your own
@@ -124,10 +133,12 @@ def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
         codes.add(FindingCode.ACCOUNT_SHARING)  # "be careful, they ask you to rent your account"
     if fee_waived(text, outgoing=outgoing):
         codes.add(FindingCode.UPFRONT_FEE)  # "there's no fee to apply", "we'll pay for the course"
-    if not outgoing and scope_paid_for(text):
-        codes.add(FindingCode.SCOPE_CREEP)  # "I'll make a new milestone for the extra page"
-    if not outgoing and small_said_of_the_writer(text):
-        codes.add(FindingCode.SCOPE_CREEP)  # "we are a small team and also need a tester later"
+    if not outgoing and (scope_paid_for(text) or small_said_of_the_writer(text)):
+        # "I'll make a new milestone for the extra page", "we are a small team and also need
+        # a tester later"
+        codes.add(FindingCode.SCOPE_CREEP)
+    if not outgoing and funding_awaited(text):
+        codes.add(FindingCode.START_BEFORE_FUNDING)  # "please don't start before I fund it"
     if payment_kept_on_platform(text, outgoing=outgoing):
         codes.add(FindingCode.OFF_PLATFORM_PAYMENT)
     if rating_for_the_work(text, outgoing=outgoing) or rating_asked_for_nothing(

@@ -49,7 +49,8 @@ APP = _c(
         r"\b(?:on|via|use|over) (?:the )?(?:t|w|wa|tg)[ -]app(?:lication)?"
         r"(?! (?:screens?|icon|login|logo|build|store|design|ui|code|launch|release|version|"
         r"palette|onboarding|backend|api|team)\b)",
-        r"(?:on|via|at|my|your|the) signal|signal (?:app|number|id|me)",
+        # ... and in Roman Urdu, the app before its "on": "Signal pe aa jao" (scanner r41).
+        r"(?:on|via|at|my|your|the) signal|signal (?:app|number|id|me|pe|par|per)",
         r"(?:move|moving|switch|switching|shift|go|come|continue|talk|chat) (?:over )?to signal",
         r"line (?:app|id)",
         # LINE the app only where someone is to be reached on it ("add me on Line"), not a
@@ -378,6 +379,12 @@ PAST = _c(
         r"client|va|writer|team|agency|contractor|coder|editor|employer|boss|company)s?",
         # What the writer did with a cheque or a payment: "I deposited the vendor's cheque".
         r"(?:i|we) (?:deposited|cashed|forwarded|reported)",
+        # Why a message was held back: "Upwork flagged my message because I mentioned Skype"
+        # (scanner r41).
+        r"(?:flagged|removed|hid|hidden|blocked|deleted) (?:my|our) (?:message|msg|messages)",
+        r"(?:my|our) (?:message|msg|messages) (?:was|were|got) (?:flagged|removed|hidden|"
+        r"blocked|deleted)",
+        r"(?:i|we) mentioned",
         r"had (?:paid|asked|used|sent|moved|done)|was paid|were paid|i paid|we paid|paid my",
         r"(?:client|customer|they|he|she|someone|somebody)(?: once)? (?:paid|asked|sent|used|"
         r"offered)",

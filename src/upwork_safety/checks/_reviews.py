@@ -307,6 +307,10 @@ _TRADE = re.compile(
     r"\b(?:pages?|revisions?|changes|features?|designs?|sections?|screens?|logos?|edits?|"
     r"videos?|articles?|banners?|posts?|kaam) free\b|"
     r"\b(?:price|rate|fee|paise|budget|qeemat|keemat) (?:thora |thori |kuch )?kam\b|"
+    # A share of the price, the work done at it: "agla order aadhe price pe karo", "do the
+    # next one at half price", "half the rate" (scanner r41).
+    r"\b(?:aadhe|adhe|aadhi|adhi|half|half the|a third of the) (?:price|rate|fee|daam|"
+    r"qeemat|keemat|budget|cost)\b|"
     r"\b(?:for free|free of (?:cost|charge)|free mein|muft mein|no extra (?:cost|charge|pay)|"
     r"at no (?:extra )?cost|without (?:extra |any )?(?:pay|charge|cost))\b|"
     # The work not billed: "do them without billing me" (review r33, scanner dev-r33).
@@ -441,7 +445,7 @@ _SWAP_IDIOM_ANCHOR = anchor((SWAP_IDIOM,))
 _TRADE_PRODUCT = re.compile(
     r"\b(?:customers?|users?|buyers?|shoppers?|visitors?|guests?|patients?|students?|"
     r"the app|our app|the site|our site|website|store|shop|feature|popup|pop-up|flow|"
-    r"email template|dashboard|they|their|google|yelp|trustpilot|amazon|play store|orders?|"
+    r"email template|dashboard|they|their|google|yelp|trustpilot|amazon|play store|"
     r"e-?mail|caption|ads?|copy|landing)\b"
 )
 
@@ -532,19 +536,32 @@ def _rating_kept(sentence: Sentence, match: re.Match[str]) -> bool:
 
 def _ratings(sentence: Sentence) -> list[re.Match[str]]:
     """The ratings (good or bad) of a sentence that does not thank for one or build one."""
-    if (
-        sentence.first(_THANKS_FOR)
-        or sentence.first(_RATING_PRODUCT)
-        or sentence.first(_TRADE_PRODUCT)
-        or sentence.past()
-    ):
+    if sentence.first(_THANKS_FOR) or sentence.first(_TRADE_PRODUCT) or sentence.past():
         return []
     return [
         match
         for pattern in (_RATING, _BAD_RATING)
         for match in sentence.all(pattern)
-        if _rating_kept(sentence, match)
+        if _rating_kept(sentence, match) and not _built(sentence, match)
     ]
+
+
+#: The orders rated, beside the rating: "5 star ratings on orders"; not the next order the
+#: rating is traded for: "agla order aadhe price pe karo to 5 star dunga" (scanner r41).
+_ORDERS = re.compile(r"\borders?\b")
+#: How far from a rating a part of the product makes it the product's rating.
+_BUILT_REACH = 20
+
+
+def _built(sentence: Sentence, rating: re.Match[str]) -> bool:
+    """Whether the rating is a part of the product: "a 5 star rating widget", "star icons".
+
+    The part must be beside the rating, in its clause: "five stars if you throw in the
+    icon set for free" trades the rating for the icons (scanner r41).
+    """
+    low, high = sentence.clause(rating.start())
+    low, high = max(low, rating.start() - _BUILT_REACH), min(high, rating.end() + _BUILT_REACH)
+    return any(part.search(sentence.text, low, high) for part in (_RATING_PRODUCT, _ORDERS))
 
 
 def _swapped(sentence: Sentence) -> bool:

@@ -108,6 +108,9 @@ _SAME_PRICE = re.compile(
     r"\bpart of (?:the|this|our|your) (?:package|deal|price|milestone|contract|scope|job|budget)\b|"
     r"\b(?:paise|payment|budget|price|amount|rate) (?:utne|utna|utni|wohi|wahi|same) "
     r"(?:hi )?(?:hain|hai|rahenge|rahega|rahe)?\b|\bwohi payment\b|"
+    # ... or as much as before: "paise pehle jitne hi", "budget pehle wala" (scanner r41).
+    r"\b(?:paise|payment|budget|price|amount|rate|fee) (?:pehle|pahle|pehlay) (?:jitne|jitna|"
+    r"jitni|wale|wala|wali|jaise|jaisa|jaisi)\b|"
     r"\bbudget (?:mein|me) (?:hi|he)\b|\bno extra budget\b|"
     r"\b(?:don'?t|do not|doesn'?t) have (?:the |a |any |extra )?budget\b|\bno budget for\b|"
     r"\bcan'?t pay (?:extra|more)\b|\bnot able to pay (?:extra|more)\b|"

@@ -315,6 +315,11 @@ _STRONG_PRODUCT = re.compile(
     r"app|website|store)|"
     r"ka button|ka option|wala feature|wala form|payment ka option|banana hai|banwaya|"
     r"startup|fintech)\b|"
+    # The messages the product reads for the channel: "a model that flags scam messages asking
+    # people to pay via PayPal", "filter chats that move users to WhatsApp" (scanner r41).
+    r"\b(?:flags?|flagging|detects?|detecting|classif(?:y|ies|ying)|filters?|filtering|"
+    r"moderat(?:e|es|ing)|catch(?:es|ing)?|spots?|spotting)(?: [\w']+){0,2}? (?:messages|"
+    r"texts|chats|emails|e-mails|posts|comments|conversations|dms)\b|"
     # Content written about the channel or method: "write a blog post: 'ways to withdraw via
     # Payoneer'", "design an infographic comparing Wise and Payoneer", or the brief headed by
     # it ("Script for our video: ...").  The content must be what is made: "send the video on
