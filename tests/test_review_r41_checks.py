@@ -10,13 +10,17 @@
 
 from __future__ import annotations
 
+import argparse
+import io
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
 
 from upwork_safety import Contract, ContractKind, Milestone, checks, escrow, fees
+from upwork_safety._cli import _args
 from upwork_safety.checks import FindingCode
+from upwork_safety.cli import main
 from upwork_safety.errors import RulesError
 from upwork_safety.money import Money
 
@@ -112,3 +116,41 @@ def test_the_code_table_names_the_most_favourable_rate() -> None:
     trigger = checks.CODES[FindingCode.ARBITRATION_UNECONOMIC].trigger
     assert "most favourable rate" in trigger
     assert "FEE_RATE_NOT_CHARGED" in trigger
+
+
+# review 7: --billed-before defers to the library's rules -------------------------------
+
+
+@pytest.mark.parametrize("text", ["-0", "-0.00", "-1", "-0.01"])
+def test_billed_before_refuses_every_signed_amount_in_the_librarys_words(text: str) -> None:
+    with pytest.raises(argparse.ArgumentTypeError) as refused:
+        _args.dollars(text)
+    assert str(refused.value).startswith("the amount must not be negative, got ")
+
+
+@pytest.mark.parametrize("text", ["0.001", "0.005", "10000.009"])
+def test_billed_before_refuses_a_fraction_of_a_cent(text: str) -> None:
+    with pytest.raises(argparse.ArgumentTypeError) as refused:
+        _args.dollars(text)
+    assert "has a fraction of a cent" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("0", "0"), ("0.00", "0.00"), ("10000.01", "10000.01")]
+)
+def test_billed_before_takes_zero_and_more_as_written(text: str, value: str) -> None:
+    read = _args.dollars(text)
+    assert Decimal(value) == read
+    assert str(Decimal(value)) == str(read)  # not rewritten
+
+
+def test_billed_before_minus_zero_is_refused_by_the_option(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``-0`` had passed the option's own ``< 0`` and been refused one layer down."""
+    with pytest.raises(SystemExit) as caught:
+        main(["fees", "600", "--on", "2020-01-01", "--billed-before", "-0"], out=io.StringIO())
+    assert 2 == caught.value.code
+    err = capsys.readouterr().err
+    assert err.startswith("upwork-safety fees: error: argument --billed-before: the amount")
+    assert "negative zero (-0); write 0" in err
