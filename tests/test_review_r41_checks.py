@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -154,3 +155,44 @@ def test_billed_before_minus_zero_is_refused_by_the_option(
     err = capsys.readouterr().err
     assert err.startswith("upwork-safety fees: error: argument --billed-before: the amount")
     assert "negative zero (-0); write 0" in err
+
+
+# hostile 7: an option after "--" -------------------------------------------------------
+
+
+def _refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    with pytest.raises(SystemExit) as caught:
+        main(list(argv), out=io.StringIO())
+    assert 2 == caught.value.code
+    return capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["fees", "--", "100", "--on", "2026-01-01"],
+        ["fees", "--", "100", "--on=2026-01-01"],
+    ],
+)
+def test_an_option_after_dashes_is_told_to_go_before_them(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    err = _refused(capsys, *argv)
+    assert "did you mean --on" not in err
+    assert "(--on is an option, but it came after '--'" in err
+    assert "give options before '--')" in err
+
+
+def test_a_misspelt_option_after_dashes_is_told_both(capsys: pytest.CaptureFixture[str]) -> None:
+    """The closest option, and that even it would be an argument after ``--``."""
+    err = _refused(capsys, "fees", "--", "100", "--fe-rate=2%")
+    assert "(did you mean --fee-rate? Options go before '--'.)" in err
+    err = _refused(capsys, "fees", "100", "--fe-rate=2%")
+    assert err.rstrip().endswith("(did you mean --fee-rate?)")
+
+
+def test_options_before_dashes_still_read(capsys: pytest.CaptureFixture[str]) -> None:
+    out = io.StringIO()
+    assert 0 == main(["fees", "--on", "2026-01-01", "--json", "--", "100"], out=out)
+    shown = json.loads(out.getvalue())
+    assert ({"amount": "100.00", "currency": "USD"}, "2026-01-01") == (shown["amount"], shown["on"])
