@@ -775,7 +775,10 @@ def test_unreadable_and_binary_files(tmp_path, capsys):
             ["withdraw", "900", "--rate", "280", "--locale", "en_US.UTF-8"],
             "babel would read it as 'en_US'",
         ),
-        (["fees", "600", "--billed-before", "-5"], "'-5' must not be negative"),
+        (
+            ["fees", "600", "--billed-before", "-5"],
+            "--billed-before: the amount must not be negative, got USD -5.00",
+        ),
     ],
 )
 def test_bad_arguments(capsys, argv, problem):

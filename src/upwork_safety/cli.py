@@ -98,18 +98,24 @@ class _Parser(argparse.ArgumentParser):
             # An unknown option is named with the closest one this parser takes: `fees
             # --rate 15%` was refused as "unrecognized arguments" alone, while fees spells
             # the fee rate --fee-rate (newcomer r31 7).
-            self.error(f"{_UNRECOGNIZED}{' '.join(extras)}{self._closest(extras)}")
+            read = sys.argv[1:] if args is None else list(args)
+            self.error(f"{_UNRECOGNIZED}{' '.join(extras)}{self._closest(extras, read)}")
         return parsed
 
     def error(self, message: str) -> NoReturn:
         # Some arguments are quoted raw (unrecognized arguments): escaped here.
         self.exit(2, f"{self.prog}: error: {shown(message)}\n")
 
-    def _closest(self, extras: list[str]) -> str:
+    def _closest(self, extras: list[str], read: list[str]) -> str:
         """`` (did you mean --fee-rate?)`` for the first unknown option with a close one.
 
         *extras* are the arguments as given, one item each: only one that
         starts with ``--`` is an option (``"note --fee-rat=15%"`` is not).
+        *read* are all the arguments the parser read.  An option this
+        parser takes is "unknown" only where it was read as an argument:
+        after ``--`` (how an amount starting with ``-`` is given), which
+        makes everything after it an argument; that is said, not "did you
+        mean" the very same option (red team r41, hostile 7).
         """
         known = [o for action in self._actions for o in action.option_strings if o[:2] == "--"]
         # A positional argument given as an option (`fees --amount 5`): say how to
@@ -123,12 +129,20 @@ class _Parser(argparse.ArgumentParser):
             name = extra.split("=", 1)[0]
             if name[:2] != "--":
                 continue
+            after = "--" in read and extra in read[read.index("--") + 1 :]
+            where = "'--'" if after else "the arguments"
+            if name in known:
+                return (
+                    f" ({name} is an option, but it came after {where}, which makes it an "
+                    f"argument: give options before {where})"
+                )
             written = positional.get(name[2:].replace("-", "_"))
             if written is not None:
                 return f" ({written} is given without a flag: write {self.prog} <{written}>)"
             close = difflib.get_close_matches(name, known, n=1)
-            if close:
-                return f" (did you mean {close[0]}?)"
+            if close:  # and after "--", even the right spelling would be an argument there
+                before = " Options go before '--'." if after else ""
+                return f" (did you mean {close[0]}?{before})"
         return ""
 
 

@@ -11,11 +11,12 @@ import argparse
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
+from upwork_safety._amount_fields import check_money, whole_cents
 from upwork_safety._decimals import DIGIT_LIMIT_RULES, fraction
 from upwork_safety._display import shown
 from upwork_safety._moments import plain_date, utc_instant
 from upwork_safety.errors import InvalidDataError, UpworkSafetyError
-from upwork_safety.money import Money, round_half_up, to_decimal
+from upwork_safety.money import Money, to_decimal
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -157,17 +158,25 @@ def rate(text: str) -> Decimal:
 
 
 def _whole_cents(text: str) -> Decimal:
-    """An amount of dollars in whole cents, as plain digits (``0.001`` is refused)."""
+    """An amount of dollars in whole cents, as plain digits (``0.001`` is refused).
+
+    Whole cents is the library's rule (:func:`whole_cents`, the currency's
+    minor unit), not a rounding of the command line's own (review r41,
+    review 7); only its words are the terminal's, since the library's hint
+    names a Python method (``.rounded()``).
+    """
     value = _read(
         to_decimal,
         text,
         "the amount",
         "is not an amount like 900 or 900.50 (digits and one decimal point)",
     )
-    if round_half_up(value, 2) != value:
+    try:
+        whole_cents(Money(value, "USD"), "the amount")
+    except UpworkSafetyError:
         raise argparse.ArgumentTypeError(
             f"{shown(text)} has a fraction of a cent: amounts are in whole cents (e.g. 0.01)"
-        )
+        ) from None
     return value
 
 
@@ -180,10 +189,19 @@ def cents(text: str) -> Decimal:
 
 
 def dollars(text: str) -> Decimal:
-    """An amount of 0 dollars or more in whole cents (``billed-before``: the library's rule)."""
+    """An amount of 0 dollars or more in whole cents (``--billed-before``): the library's rule.
+
+    "Not negative" is the library's one rule and wording
+    (:func:`check_money`: the sign is not set, so ``-0`` is refused too, with
+    the ``0`` to write), as :func:`rate` defers to the library's rate rule;
+    the command line had restated it as ``value < 0``, which let ``-0``
+    through to be refused one layer down in other words (review r41, review 7).
+    """
     value = _whole_cents(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{shown(text)} must not be negative")
+    try:
+        check_money(Money(value, "USD"), "the amount")
+    except UpworkSafetyError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return value
 
 

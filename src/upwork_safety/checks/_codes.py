@@ -421,9 +421,13 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         Severity.INFO,
         "fixed-price contract",
         "What winning a milestone's escrow would leave, once Upwork's service fee is "
-        "taken (the held amount itself when no fee schedule prices it), is less than the "
-        "arbitration fee each party pays; the finding carries the fee and whether the "
-        "figure is unconfirmed. Only a "
+        "taken, is less than the arbitration fee each party pays; the finding carries the "
+        "fee and whether the figure is unconfirmed. A kept legacy rate that only the "
+        "client's earlier billings (not recorded on a contract) would confirm is judged at "
+        "the most favourable rate the schedule in force allows the contract (the highest "
+        "net), and the finding says so; the held amount itself is compared only when no "
+        "fee schedule prices it (none in force, or a contract rate refused for good: "
+        "FEE_RATE_NOT_CHARGED). Only a "
         "milestone in the fee's currency (USD) is compared: one in another currency is "
         "not, as no exchange rate is assumed: the contract gets CURRENCY_NOT_MODELLED "
         "instead.",

@@ -39,7 +39,7 @@ from upwork_safety.checks._fund_advice import (
 )
 from upwork_safety.checks._hourly_weeks import _hourly
 from upwork_safety.checks._milestones import short, vague_findings
-from upwork_safety.checks._net import net_of_amount
+from upwork_safety.checks._net import best_net_of_amount
 from upwork_safety.checks._normalise import checked_text
 from upwork_safety.checks._pending import pending_findings
 from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState
@@ -244,9 +244,14 @@ def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> lis
 
     One rule for the trigger and the message (review r40, 2): what winning
     would leave, the held amount net of Upwork's service fee (worked out as
-    the other findings' net figures are), is compared with the fee; only
-    when the fee engine cannot price it (no schedule in force) is the held
-    amount itself compared.
+    the other findings' net figures are), is compared with the fee.  A kept
+    legacy rate the engine confirms only with the client's earlier billings
+    (which a contract cannot hold) is judged at the most favourable rate the
+    schedule in force allows the contract, the highest net, and the finding
+    says so (hostile r41, 1: it had fallen back to the held amount).  Only
+    when the engine cannot price it (no schedule in force, or a contract
+    rate it refuses for good, which ``FEE_RATE_NOT_CHARGED`` reports) is
+    the held amount itself compared.
     """
     fee = rules.arbitration_fee
     unconfirmed = _fee_unconfirmed(fee, now)
@@ -264,17 +269,28 @@ def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> lis
         # What winning it would leave (checks/_net.py: one more payment on the
         # contract, r21 left-over); the service fee never adds, so a held amount
         # below the fee always leaves less than it.
-        net = net_of_amount(contract, held, now.astimezone(_UTC).date())
-        won = held if net is None else net[0]
+        priced = best_net_of_amount(contract, held, now.astimezone(_UTC).date())
+        won = held if priced is None else priced[0][0]
         if won >= fee:
             continue
         flag = " (a historic figure, unconfirmed today)" if unconfirmed else ""
-        if net is None:
+        if priced is None:
             said = f"holds {held}, less than"
             evidence = f"held {held} < arbitration fee {fee}"
+        elif priced[1]:
+            (net, named), _ = priced
+            said = (
+                f"holds {held}, at most {net} after {named} (the most favourable rate "
+                f"it can be charged: the client's earlier billings are not recorded): less than"
+            )
+            evidence = (
+                f"held {held}, net {net} at the most favourable rate ({named}; "
+                f"billed_before unknown) < arbitration fee {fee}"
+            )
         else:
-            said = f"holds {held}, about {net[0]} after {net[1]}: less than"
-            evidence = f"held {held}, net {net[0]} < arbitration fee {fee}"
+            (net, named), _ = priced
+            said = f"holds {held}, about {net} after {named}: less than"
+            evidence = f"held {held}, net {net} < arbitration fee {fee}"
         message = (
             f"Milestone {_milestone_name(milestone)} {said} the {fee} arbitration fee each "
             f"party pays{flag}: arbitration would cost more than it could win."

@@ -88,6 +88,53 @@ def net_of_amount(contract: Contract, amount: Money, on: date) -> Net | None:
         return None
 
 
+def best_net_of_amount(contract: Contract, amount: Money, on: date) -> tuple[Net, bool] | None:
+    """What *amount*, paid on the contract *on* that day, leaves, or at most leaves; or ``None``.
+
+    As :func:`net_of_amount`, with ``False``: the engine's answer.  When
+    the engine refuses only for want of the client's earlier billings
+    (``RulesError.needs == "billed_before"``: a kept legacy rate, which a
+    :class:`~upwork_safety.Contract` cannot show was kept), a schedule is
+    in force and the contract is charged either its kept rate (once the
+    billings are past the threshold, as the engine charges it when told
+    them) or, if it never kept it, the schedule's own rate: the higher of
+    the two nets, with ``True`` (hostile r41, 1).  ``None`` when the engine
+    cannot price it at all (no schedule in force, another currency) or
+    refuses the rate for good (``FEE_RATE_NOT_CHARGED`` says why).
+    """
+    try:
+        return _described([fees.explain_service_fee(amount, on=on, contract=contract)]), False
+    except (RulesError, CurrencyMismatchError) as exc:
+        if not isinstance(exc, RulesError) or exc.needs != "billed_before":
+            return None
+    try:
+        kept = fees.explain_service_fee(
+            amount, on=on, contract=contract, billed_before=_past_every_threshold()
+        )
+        own = fees.explain_service_fee(amount, on=on)  # the schedule's own rate
+    except (RulesError, CurrencyMismatchError):
+        return None  # refused for more than the billings: not a rate it can be charged
+    best = kept if kept.net >= own.net else own
+    return _described([best]), True
+
+
+def _past_every_threshold() -> Money:
+    """Billings with a client past every band of Upwork's fee schedules.
+
+    One cent above the highest ``FeeTier.up_to`` (a band ends *at* its
+    ``up_to``, inclusive): the billings the engine asks for to charge a
+    kept rate, whatever the schedule.
+    """
+    tops = [
+        tier.up_to
+        for schedule in fees.SERVICE_FEE_HISTORY
+        for tier in schedule.tiers
+        if tier.up_to is not None
+    ]
+    top = max(tops, key=lambda up_to: up_to.amount)
+    return top + Money("0.01", top.currency)
+
+
 def net_of_weeks(contract: Contract, weeks: Sequence[tuple[Money, date]]) -> list[Net | None]:
     """What each week's pay (its amount, and the day it is invoiced), oldest first, leaves.
 
