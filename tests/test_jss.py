@@ -671,6 +671,7 @@ def test_strong_public_feedback_is_a_success():
                 "public stars 5.0 are strong (4.5 or more)",
                 "weight 1: earned USD 100.00, paid over 0 months",
             ),
+            codes=(jss.ReasonCode.STARS_STRONG, jss.ReasonCode.WEIGHT),
         )
         == impact
     )
@@ -1683,6 +1684,7 @@ def test_report_lookup_records_and_html():
         "reasons": "public stars 2.0 are poor (below 4); weight 1: earned USD 100.00, paid over 0 "
         "months",
         "exclusion": None,
+        "codes": "stars_poor; weight",
     } == report.to_records()[1]
     html = report._repr_html_()
     assert html.startswith("<table><caption>JSS 50% as of 2025-06-01: 50% from the 24 months")

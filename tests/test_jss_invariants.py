@@ -97,6 +97,7 @@ def test_impact_refuses_what_breaks_its_rules(changes, error, field, rule):
         "outcome": Outcome.POSITIVE,
         "weight": Decimal(1),
         "reasons": REASONS,
+        "codes": ("weight",),
     }
     refused(error, field, lambda: jss.Impact(**{**fields, **changes}), rule)
 
@@ -104,7 +105,13 @@ def test_impact_refuses_what_breaks_its_rules(changes, error, field, rule):
 def test_impact_takes_a_list_of_reasons_as_a_tuple_and_excluded_at_zero():
     """The reasons are kept as a tuple; an excluded contract weighs exactly 0."""
     impact = jss.Impact(
-        "c", "x", Outcome.EXCLUDED, Decimal(0), ["ended without feedback"], exclusion="no_feedback"
+        "c",
+        "x",
+        Outcome.EXCLUDED,
+        Decimal(0),
+        ["ended without feedback"],
+        exclusion="no_feedback",
+        codes=["no_feedback"],
     )
     assert ("ended without feedback",) == impact.reasons
     assert Decimal(0) == impact.weight
@@ -118,13 +125,20 @@ def test_an_impact_that_breaks_a_rule_cannot_be_loaded():
         "outcome": "excluded",
         "reasons": ["x"],
         "exclusion": "no_feedback",
+        "codes": ["no_feedback"],
     }
     for weight in ("-2", "5"):
         with pytest.raises(InvalidDataError) as info:
             serialize.from_dict(jss.Impact, {**data, "weight": weight})
         assert "Impact.weight" in info.value.problems[0].message
     assert jss.Impact(
-        "a", "b", Outcome.EXCLUDED, Decimal(0), ("x",), exclusion=ExclusionCode.NO_FEEDBACK
+        "a",
+        "b",
+        Outcome.EXCLUDED,
+        Decimal(0),
+        ("x",),
+        exclusion=ExclusionCode.NO_FEEDBACK,
+        codes=("no_feedback",),
     ) == serialize.from_dict(jss.Impact, {**data, "weight": "0"})
 
 
@@ -283,7 +297,9 @@ def test_window_sums_of_the_longest_numbers_allowed_are_exact():
     ("build", "field", "rule"),
     [
         (
-            lambda: jss.Impact("c", "x", Outcome.POSITIVE, Decimal("1E+18"), REASONS),
+            lambda: jss.Impact(
+                "c", "x", Outcome.POSITIVE, Decimal("1E+18"), REASONS, codes=("weight",)
+            ),
             "Impact.weight",
             "at most 18 integer digits",
         ),
@@ -415,7 +431,7 @@ def hostile_report(windows, label="trending (2m + 1m)/2"):
                 for m in range(windows, 0, -1)
             ],
             "trending": "100.00",
-            "impacts": [{**impact, "reasons": ["r"]}],
+            "impacts": [{**impact, "reasons": ["r"], "codes": ["weight"]}],
         }
     )
 
@@ -729,7 +745,7 @@ def test_what_if_values_that_agree_build():
 
 def test_what_if_lists_each_added_contract_once():
     """Two impacts of one contract in added are refused."""
-    impact = jss.Impact("x", "c", Outcome.POSITIVE, Decimal(1), REASONS)
+    impact = jss.Impact("x", "c", Outcome.POSITIVE, Decimal(1), REASONS, codes=("weight",))
     refused(
         InvalidValueError,
         "WhatIf.added[1].contract_id",

@@ -451,10 +451,12 @@ class JSSReport:
         )
 
     def to_records(self) -> list[dict[str, object]]:
-        """One row per contract: id, client, outcome, weight, points, reasons and exclusion.
+        """One row per contract: id, client, outcome, weight, points, reasons, exclusion, codes.
 
         ``exclusion`` is the :class:`ExclusionCode`'s text (``"no_feedback"``),
-        or ``None`` for a contract that counts.
+        or ``None`` for a contract that counts.  ``codes`` is the reasons'
+        :class:`ReasonCode` texts joined by ``"; "`` as ``reasons`` is, one
+        per reason in the same order.
         """
         return [
             {
@@ -465,6 +467,7 @@ class JSSReport:
                 "points": i.points,
                 "reasons": "; ".join(i.reasons),
                 "exclusion": None if i.exclusion is None else _render.plain(i.exclusion),
+                "codes": "; ".join(code.value for code in i.codes),
             }
             for i in self.impacts
         ]

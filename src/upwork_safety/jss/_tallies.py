@@ -28,6 +28,7 @@ from upwork_safety.jss._invariants import (
 )
 from upwork_safety.jss._outcome import Outcome, outcome_of_text
 from upwork_safety.jss._points import check_sign
+from upwork_safety.jss._reason_codes import ReasonCode, codes_field, codes_of_text, match_reasons
 from upwork_safety.rules import _MAX_MONTHS
 
 __all__ = ["MAX_WINDOW_MONTHS", "Impact", "WindowScore"]
@@ -110,6 +111,13 @@ class Impact:
             that writes the matching sentence in *reasons*, so a program
             reads the code (to group, count or translate) and never the
             words, which may change between versions.
+        codes: What each reason says, as a stable :class:`ReasonCode`: one
+            per reason, in order (``codes[i]`` is the code of
+            ``reasons[i]``; text such as ``"stars_strong"`` is read as its
+            member).  The judge writes each sentence and its code in the
+            same statement.  An excluded contract has exactly one code that
+            states why (its :attr:`ReasonCode.states` is *exclusion*); a
+            counted contract has none.
 
     Raises:
         InvalidTypeError: A field of the wrong type (*weight* is a ``Decimal``).
@@ -119,7 +127,9 @@ class Impact:
             outside -100 to 100, not to the hundredth, or of a sign the
             outcome cannot give (a success's negative, a failure's
             positive, an excluded contract's not 0); an *exclusion*
-            without the ``EXCLUDED`` outcome, or that outcome without one.
+            without the ``EXCLUDED`` outcome, or that outcome without one;
+            *codes* not one per reason, or stating another exclusion than
+            *exclusion* (or any, for a counted contract).
     """
 
     contract_id: str = attrs.field(converter=plain_text, validator=id_field)
@@ -133,6 +143,9 @@ class Impact:
         converter=exclusion_of_text,
         validator=member_field(ExclusionCode, optional=True),
     )
+    codes: tuple[ReasonCode, ...] = attrs.field(
+        default=(), converter=codes_of_text, validator=codes_field
+    )
 
     def __attrs_post_init__(self) -> None:
         _weighed(self.outcome, self.weight, "Impact.weight")
@@ -144,6 +157,7 @@ class Impact:
                 field="Impact.exclusion",
                 rule="an ExclusionCode exactly when excluded",
             )
+        match_reasons(self.codes, self.reasons, self.exclusion, "Impact")
         check_sign(self.outcome, self.points, "Impact.points")  # red team r23 L1
 
 

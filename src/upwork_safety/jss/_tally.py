@@ -20,6 +20,7 @@ from upwork_safety.jss._judge import _judge, _Verdict
 from upwork_safety.jss._months import _window_start
 from upwork_safety.jss._points import credit, exact_points, unit
 from upwork_safety.jss._points import share as _exact_share
+from upwork_safety.jss._reason_codes import ReasonCode, Said
 from upwork_safety.jss._reports import Outcome, _trending_label, _window_label
 from upwork_safety.rules import Formula, JSSRules, Rounding
 
@@ -257,7 +258,7 @@ def _points(
     tally: _Totals,
     rules: JSSRules,
     label: str,
-) -> tuple[list[Decimal], list[str | None]]:
+) -> tuple[list[Decimal], list[Said | None]]:
     """Each contribution's points of the displayed score, and a reason when it is not all in it.
 
     A window's percent is the sum of its contracts' shares, each computed
@@ -286,7 +287,7 @@ def _points(
         if not (net and _share(tally, position(months), rules) == 0)
     }
     exact: list[Fraction] = []
-    notes: list[str | None] = []
+    notes: list[Said | None] = []
     for contribution in contributions:
         if contribution is None:
             exact.append(Fraction(0))
@@ -310,26 +311,35 @@ def _points(
 
 def _outside(
     rules: JSSRules, behind: tuple[int, ...], inside: list[bool], outcome: Outcome
-) -> str | None:
+) -> Said | None:
     """Why a counted contract is not wholly in the displayed score, or ``None`` when it is."""
     if outcome is Outcome.EXCLUDED or all(inside):
         return None
     longest = rules.tracked_months[0]
     if len(behind) == 1:
         return (
-            f"outside the {behind[0]} months window the score shown comes from (it counts in "
-            f"the {longest} months window): 0 points of the score shown"
+            ReasonCode.OUTSIDE_SHOWN_WINDOW,
+            (
+                f"outside the {behind[0]} months window the score shown comes from (it counts in "
+                f"the {longest} months window): 0 points of the score shown"
+            ),
         )
     long, short = behind
     pair = _trending_label(long, short)
     if not any(inside):
         return (
-            f"outside both windows of the score shown, {pair} (it counts in the {longest} "
-            "months window): 0 points of the score shown"
+            ReasonCode.OUTSIDE_TRENDING_PAIR,
+            (
+                f"outside both windows of the score shown, {pair} (it counts in the {longest} "
+                "months window): 0 points of the score shown"
+            ),
         )
     return (
-        f"in the {long} months window of the score shown, {pair}, not in the {short} months "
-        "one: it counts in half of it"
+        ReasonCode.HALF_IN_TRENDING,
+        (
+            f"in the {long} months window of the score shown, {pair}, not in the {short} months "
+            "one: it counts in half of it"
+        ),
     )
 
 
