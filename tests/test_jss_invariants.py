@@ -766,6 +766,8 @@ def item(**changes):
         "weight_after": Decimal(0),
         "points": Decimal("20.00"),
         "reasons": ("left the window",),
+        "exclusion_after": "outside_windows",
+        "codes": ("outside_windows",),
     }
     return jss.ChangeItem(**{**fields, **changes})
 
@@ -804,6 +806,9 @@ def test_change_item_reads_its_kind_as_text_and_takes_negative_points():
         after=Outcome.POSITIVE,
         weight_after=Decimal("1.5"),
         points=None,
+        exclusion_before="starts_after",
+        exclusion_after=None,
+        codes=("weight",),
     )
     assert ChangeKind.ENTERED is entered.change
 

@@ -62,6 +62,18 @@ def _weighed(outcome: Outcome, weight: Decimal, name: str) -> None:
         )
 
 
+def excluded(outcome: Outcome, exclusion: ExclusionCode | None, name: str) -> None:
+    """Refuse an *exclusion* (the field *name*) unless *outcome* is ``EXCLUDED``; need one if so."""
+    if (exclusion is None) is (outcome is Outcome.EXCLUDED):
+        raise InvalidValueError(
+            f"{name} must be an ExclusionCode exactly when the outcome is "
+            f"excluded; the outcome is {outcome.value} and the exclusion "
+            f"{'None' if exclusion is None else exclusion.value}",
+            field=name,
+            rule="an ExclusionCode exactly when excluded",
+        )
+
+
 @through_init
 @attrs.frozen
 class Impact:
@@ -149,14 +161,7 @@ class Impact:
 
     def __attrs_post_init__(self) -> None:
         _weighed(self.outcome, self.weight, "Impact.weight")
-        if (self.exclusion is None) is (self.outcome is Outcome.EXCLUDED):
-            raise InvalidValueError(
-                f"Impact.exclusion must be an ExclusionCode exactly when the outcome is "
-                f"excluded; the outcome is {self.outcome.value} and the exclusion "
-                f"{'None' if self.exclusion is None else self.exclusion.value}",
-                field="Impact.exclusion",
-                rule="an ExclusionCode exactly when excluded",
-            )
+        excluded(self.outcome, self.exclusion, "Impact.exclusion")
         match_reasons(self.codes, self.reasons, self.exclusion, "Impact")
         check_sign(self.outcome, self.points, "Impact.points")  # red team r23 L1
 
