@@ -2046,6 +2046,7 @@ def test_what_if_shows_before_after_and_delta():
             "after": 80,
             "delta": -20,
             "reason": "80% from the 24 months window (success_share)",
+            "reason_codes": "scored",
         }
     ] == result.to_records()
     assert "<caption>JSS what-if</caption>" in result._repr_html_()
@@ -2687,5 +2688,7 @@ def test_what_if_replace_scores_a_changed_contract_in_its_place():
         jss.what_if(history, as_of=AS_OF)
     assert ("extra", "extra or replace") == (nothing.value.field, nothing.value.rule)
     with pytest.raises(InvalidValueError) as twice:
-        jss.WhatIf(80, 80, 0, "r", added=result.changed, changed=result.changed)
+        jss.WhatIf(
+            80, 80, 0, "r", added=result.changed, changed=result.changed, reason_codes=["scored"]
+        )
     assert "WhatIf.changed[0].contract_id" == twice.value.field  # a path (review r32, embedder 5)

@@ -432,6 +432,7 @@ def hostile_report(windows, label="trending (2m + 1m)/2"):
             ],
             "trending": "100.00",
             "impacts": [{**impact, "reasons": ["r"], "codes": ["weight"]}],
+            "reason_codes": ["scored"],
         }
     )
 
@@ -733,14 +734,14 @@ def test_point_holds_a_day_and_a_whole_percent(on, score, error, field):
 )
 def test_what_if_delta_is_after_minus_before(fields, error, field):
     """Regression: WhatIf(50, 80, 3, "r") was accepted; delta is after - before, or None."""
-    refused(error, field, lambda: jss.WhatIf(*fields))
+    refused(error, field, lambda: jss.WhatIf(*fields, reason_codes=("scored",)))
 
 
 def test_what_if_values_that_agree_build():
     """A delta that is after - before, or None when a score is missing, builds."""
-    assert 30 == jss.WhatIf(50, 80, 30, "r").delta
-    assert jss.WhatIf(None, 80, None, "r").delta is None
-    assert jss.WhatIf(80, None, None, "r").delta is None
+    assert 30 == jss.WhatIf(50, 80, 30, "r", reason_codes=("scored",)).delta
+    assert jss.WhatIf(None, 80, None, "r", reason_codes=("scored",)).delta is None
+    assert jss.WhatIf(80, None, None, "r", reason_codes=("not_eligible",)).delta is None
 
 
 def test_what_if_lists_each_added_contract_once():
@@ -749,7 +750,7 @@ def test_what_if_lists_each_added_contract_once():
     refused(
         InvalidValueError,
         "WhatIf.added[1].contract_id",
-        lambda: jss.WhatIf(80, 80, 0, "r", added=[impact, impact]),
+        lambda: jss.WhatIf(80, 80, 0, "r", added=[impact, impact], reason_codes=("scored",)),
     )
 
 

@@ -474,7 +474,14 @@ def test_a_what_if_refuses_an_added_contract_credited_against_its_outcome():
     from upwork_safety.errors import InvalidDataError
 
     first, _, _, failed = sized_report().impacts
-    result = jss.WhatIf(before=71, after=71, delta=0, reason="typed by hand", added=(failed,))
+    result = jss.WhatIf(
+        before=71,
+        after=71,
+        delta=0,
+        reason="typed by hand",
+        added=(failed,),
+        reason_codes=("scored",),
+    )
     assert Decimal("0.00") == result.added[0].points
     data = serialize.to_dict(result)
     data["added"][0]["points"] = "30.00"

@@ -35,7 +35,15 @@ from upwork_safety.jss._invariants import (
 from upwork_safety.jss._judge import _after_the_day
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
 from upwork_safety.jss._outcome import Outcome
-from upwork_safety.jss._reason_codes import ReasonCode, Said
+from upwork_safety.jss._reason_codes import (
+    WHAT_IF_NOTES,
+    ReasonCode,
+    Said,
+    ScoreReason,
+    match_score_reason,
+    score_codes_field,
+    score_codes_of_text,
+)
 from upwork_safety.jss._reports import JSSReport
 from upwork_safety.jss._tallies import Impact
 from upwork_safety.jss._tally import (
@@ -81,6 +89,11 @@ class WhatIf:
         reason: Why the score after is what it is; when an added contract
             does not count (e.g. it ended without feedback), the reason
             says so, since a ``delta`` of 0 alone would not.
+        reason_codes: What *reason* says, as :class:`ScoreReason` codes:
+            first the score after's own (its report's
+            :attr:`~JSSReport.reason_codes`), then one code for each kind of
+            note the reason adds (a contract that does not count, windows
+            opened, other contracts moved...), each once.
         added: How each added contract counts, and why: its
             :class:`Impact` in the score after (left out of the repr; one
             per contract id).
@@ -91,7 +104,9 @@ class WhatIf:
     Raises:
         InvalidTypeError: A field of the wrong type.
         InvalidValueError: A score out of range, a *delta* that is not
-            ``after - before``, an empty reason, or a contract added twice.
+            ``after - before``, an empty reason, or a contract added twice;
+            reason codes that do not fit *after* (``scored`` first exactly
+            when it is a score) or a note twice.
     """
 
     before: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
@@ -103,6 +118,9 @@ class WhatIf:
     )
     changed: tuple[Impact, ...] = attrs.field(
         default=(), converter=as_tuple, validator=items_field(Impact), repr=False
+    )
+    reason_codes: tuple[ScoreReason, ...] = attrs.field(
+        default=(), converter=score_codes_of_text, validator=score_codes_field, repr=False
     )
 
     def __attrs_post_init__(self) -> None:
@@ -117,10 +135,28 @@ class WhatIf:
             beside=added,
             within="WhatIf.added",
         )
+        match_score_reason(
+            self.reason_codes,
+            scored=self.after is not None,
+            empty=False,
+            name="WhatIf",
+            notes=WHAT_IF_NOTES,
+        )
 
     def to_records(self) -> list[dict[str, object]]:
-        """One row: before, after, delta and reason (contracts: see added and changed)."""
-        return [attrs.asdict(self, filter=lambda a, _: a.name not in {"added", "changed"})]
+        """One row: before, after, delta, reason and reason codes (contracts: added, changed).
+
+        ``reason_codes`` is the codes' texts joined by ``"; "``.
+        """
+        return [
+            {
+                "before": self.before,
+                "after": self.after,
+                "delta": self.delta,
+                "reason": self.reason,
+                "reason_codes": "; ".join(code.value for code in self.reason_codes),
+            }
+        ]
 
     def _repr_html_(self) -> str:
         return _render.html_table(self.to_records(), caption="JSS what-if")
@@ -325,7 +361,11 @@ def what_if(
     impacts = after.impacts[len(after.impacts) - len(added) :]
     position = {contract.id: index for index, contract in enumerate(after_items)}
     changes = tuple(after.impacts[position[contract.id]] for contract in changed)
-    reason = after.reason + _after_the_day_said(added, changed, day, chosen, excluded)
+    codes = list(after.reason_codes)
+    ahead = _after_the_day_said(added, changed, day, chosen, excluded)
+    reason = after.reason + ahead
+    if ahead:
+        codes.append(ScoreReason.RECORDED_AFTER_THE_DAY)
     left_out = [
         (what, impact)
         for what, group in (("added", impacts), ("changed", changes))
@@ -339,10 +379,25 @@ def what_if(
         )
     if len(left_out) > 5:
         reason += f"; and {len(left_out) - 5} more such contracts do not count in the score"
+    if left_out:
+        codes.append(ScoreReason.NOT_COUNTED)
     source = " and ".join(what for what, group in (("added", added), ("changed", changed)) if group)
-    reason += _windows_opened(before, after, chosen, source)
-    reason += _counted_anew(before, after, {contract.id for contract in changed}, source)
-    return WhatIf(before.score, after.score, delta, reason, added=impacts, changed=changes)
+    for note, code in (
+        (_windows_opened(before, after, chosen, source), ScoreReason.WINDOWS_OPENED),
+        (_counted_anew(before, after, {c.id for c in changed}, source), ScoreReason.OTHERS_MOVED),
+    ):
+        if note:
+            reason += note
+            codes.append(code)
+    return WhatIf(
+        before.score,
+        after.score,
+        delta,
+        reason,
+        added=impacts,
+        changed=changes,
+        reason_codes=tuple(codes),
+    )
 
 
 def _after_the_day_said(

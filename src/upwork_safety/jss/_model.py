@@ -28,7 +28,7 @@ from upwork_safety.jss._invariants import UNIQUE_IDS
 from upwork_safety.jss._judge import _judge_explained, _unpaid_days
 from upwork_safety.jss._lapses import Lapse, LapseKind
 from upwork_safety.jss._outcome import Outcome
-from upwork_safety.jss._reason_codes import ReasonCode, Said
+from upwork_safety.jss._reason_codes import ReasonCode, Said, ScoreReason
 from upwork_safety.jss._reports import JSSPoint, JSSReport
 from upwork_safety.jss._tallies import Impact, WindowScore
 from upwork_safety.jss._tally import (
@@ -239,7 +239,7 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
     for contribution in contributions:
         if contribution is not None:
             tally.add(contribution, 1)
-    result, reason, label = _outcome(tally, rules)
+    result, reason, label, reason_codes = _outcome(tally, rules)
     # Each contract's points of the score shown (review r21 M1: under the best-of rules
     # a contract outside the window shown was listed as if it cost points of it).
     points: list[Decimal | None] = [None] * len(facts)
@@ -259,9 +259,10 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
         for item, verdict, point, note in zip(facts, verdicts, points, notes, strict=True)
     ]
     if not facts:
-        reason = "not eligible: no contracts yet"
+        reason, reason_codes = "not eligible: no contracts yet", (ScoreReason.NO_CONTRACTS,)
     elif result is None and all(f.ended is None and not f.has_feedback for f in facts):
         reason += _all_open(len(facts))
+        reason_codes = (*reason_codes, ScoreReason.ALL_OPEN)
     # Only the scoring windows compete on their own; the trending pair competes as
     # its average (JSSReport.trending), the eligibility window not at all.
     shown = set(rules.windows)
@@ -293,6 +294,7 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
         windows=windows,
         trending=trending,
         impacts=tuple(impacts),
+        reason_codes=reason_codes,
     )
 
 
@@ -327,8 +329,8 @@ def _report(
 
 def _score_only(
     facts: Sequence[_Facts], day: date, rules: JSSRules
-) -> tuple[int | None, str, str | None]:
-    """The score, reason and window of *facts* on *day*, without writing any reasons."""
+) -> tuple[int | None, str, str | None, tuple[ScoreReason, ...]]:
+    """The score, reason, window and reason codes of *facts* on *day*, without any reasons."""
     on = rules.snapshot(day)
     cuts = _cuts(on, rules)
     tally = _Tally(len(cuts))

@@ -17,7 +17,17 @@ from upwork_safety.errors import InvalidValueError
 from upwork_safety.jss._exclusion import ExclusionCode
 from upwork_safety.kinds import StrEnum
 
-__all__ = ["STATES", "ReasonCode", "Said", "codes_field", "codes_of_text", "match_reasons"]
+__all__ = [
+    "MAIN",
+    "STATES",
+    "WHAT_IF_NOTES",
+    "ReasonCode",
+    "Said",
+    "ScoreReason",
+    "codes_field",
+    "codes_of_text",
+    "match_reasons",
+]
 
 
 class ReasonCode(StrEnum):
@@ -121,6 +131,50 @@ class ReasonCode(StrEnum):
         return STATES.get(self)
 
 
+class ScoreReason(StrEnum):
+    """What a report's (or a what-if's) ``reason`` says (:attr:`JSSReport.reason_codes`).
+
+    The first code is the reason itself, one of the first five members; any
+    after it are notes the sentence adds.  Stable, as :class:`ReasonCode`.
+    """
+
+    #: A score: the window it comes from and the formula (``window``, ``rules``).
+    SCORED = "scored"
+    #: No score: too few eligible jobs or clients (see :attr:`JSSRules.min_jobs`).
+    NOT_ELIGIBLE = "not_eligible"
+    #: No score: no contracts at all.
+    NO_CONTRACTS = "no_contracts"
+    #: No score: eligible, but no counted contract in any scoring window.
+    NO_COUNTED_CONTRACT = "no_counted_contract"
+    #: No score: no window has outcomes from enough distinct clients.
+    TOO_FEW_CLIENTS = "too_few_clients"
+    #: A note: the score shown comes from one client (rules that allow it).
+    ONE_CLIENT_WINDOW = "one_client_window"
+    #: A note: no contract has ended or has feedback (contracts read from an export).
+    ALL_OPEN = "all_open"
+    # Notes only a what-if's reason adds (WhatIf.reason_codes).
+    #: An added or changed contract records an end or payments after the day.
+    RECORDED_AFTER_THE_DAY = "recorded_after_the_day"
+    #: An added or changed contract does not count (its impact says why).
+    NOT_COUNTED = "not_counted"
+    #: The added or changed contracts gave windows enough distinct clients for a score.
+    WINDOWS_OPENED = "windows_opened"
+    #: The added or changed contracts changed how existing contracts count.
+    OTHERS_MOVED = "others_moved"
+
+
+#: The codes a reason may start with: the reason itself; the rest are notes.
+MAIN = frozenset(
+    {
+        ScoreReason.SCORED,
+        ScoreReason.NOT_ELIGIBLE,
+        ScoreReason.NO_CONTRACTS,
+        ScoreReason.NO_COUNTED_CONTRACT,
+        ScoreReason.TOO_FEW_CLIENTS,
+    }
+)
+
+
 #: The codes that state why a contract is left out, and the :class:`ExclusionCode` each states.
 STATES: dict[ReasonCode, ExclusionCode] = {
     ReasonCode.CLIENT_EXCLUDED: ExclusionCode.CLIENT_EXCLUDED,
@@ -138,22 +192,99 @@ STATES: dict[ReasonCode, ExclusionCode] = {
 Said = tuple[ReasonCode, str]
 
 
-def codes_of_text(value: Any) -> Any:
-    """An attrs converter: an iterable of codes as a tuple, each text read as its member."""
-    value = as_tuple(value)
-    if type(value) is not tuple:
-        return value  # for the validator to refuse
-    return tuple(cast("object", member_text(ReasonCode, code)) for code in value)
+def _converter(kind: type[StrEnum]) -> Any:
+    """An attrs converter: an iterable of *kind*'s codes as a tuple, texts read as members."""
+
+    def convert(value: Any) -> Any:
+        value = as_tuple(value)
+        if type(value) is not tuple:
+            return value  # for the validator to refuse
+        return tuple(cast("object", member_text(kind, code)) for code in value)
+
+    return convert
 
 
-def codes_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: a tuple of :class:`ReasonCode` members, each named by index."""
-    name = field_name(instance, attribute)
-    if type(value) is not tuple:
-        _not_a_member(ReasonCode, value, name, None)
-    for index, code in enumerate(value):
-        if type(code) is not ReasonCode:
-            _not_a_member(ReasonCode, code, f"{name}[{index}]", None)
+def _validator(kind: type[StrEnum]) -> Any:
+    """An attrs validator: a tuple of *kind*'s members, each named by its index."""
+
+    def check(instance: object, attribute: Any, value: Any) -> None:
+        name = field_name(instance, attribute)
+        if type(value) is not tuple:
+            _not_a_member(kind, value, name, None)
+        for index, code in enumerate(value):
+            if type(code) is not kind:
+                _not_a_member(kind, code, f"{name}[{index}]", None)
+
+    return check
+
+
+#: The converter and validator of :attr:`Impact.codes` (and ``ChangeItem.codes``).
+codes_of_text = _converter(ReasonCode)
+codes_field = _validator(ReasonCode)
+#: Those of :attr:`JSSReport.reason_codes` (and ``WhatIf.reason_codes``).
+score_codes_of_text = _converter(ScoreReason)
+score_codes_field = _validator(ScoreReason)
+
+
+#: The notes only a what-if's reason adds.
+WHAT_IF_NOTES = frozenset(
+    {
+        ScoreReason.RECORDED_AFTER_THE_DAY,
+        ScoreReason.NOT_COUNTED,
+        ScoreReason.WINDOWS_OPENED,
+        ScoreReason.OTHERS_MOVED,
+    }
+)
+
+
+def match_score_reason(
+    codes: tuple[ScoreReason, ...],
+    *,
+    scored: bool,
+    empty: bool,
+    name: str = "JSSReport",
+    notes: frozenset[ScoreReason] = frozenset(),
+) -> None:
+    """Refuse a report's reason codes that do not fit it.
+
+    The first is the reason itself (one of :data:`MAIN`): ``SCORED``
+    exactly when there is a score, ``NO_CONTRACTS`` exactly when there are
+    no contracts (*empty*); the others are notes, each once: a
+    one-client window only with a score, all open only without, and the
+    *notes* a what-if adds.
+    """
+    field = f"{name}.reason_codes"
+    expected = ScoreReason.SCORED if scored else ScoreReason.NO_CONTRACTS if empty else None
+    first = codes[0] if codes else None
+    fits = first in MAIN and (
+        first is expected
+        if expected is not None
+        else first not in {ScoreReason.SCORED, ScoreReason.NO_CONTRACTS}
+    )
+    if not fits:
+        wanted = (
+            "scored"
+            if scored
+            else "no_contracts"
+            if empty
+            else "not_eligible, no_counted_contract or too_few_clients"
+        )
+        raise InvalidValueError(
+            f"{field} must start with the reason itself ({wanted} for this report), got "
+            f"{first.value if first is not None else 'none'}",
+            field=field,
+            rule="the reason first: scored exactly when there is a score",
+        )
+    added = codes[1:]
+    allowed = notes | {ScoreReason.ONE_CLIENT_WINDOW if scored else ScoreReason.ALL_OPEN}
+    if len(set(added)) != len(added) or not set(added) <= allowed:
+        raise InvalidValueError(
+            f"{field} after the first must be notes that fit the report, each once "
+            f"({', '.join(sorted(code.value for code in allowed))}), got "
+            f"{', '.join(code.value for code in added)}",
+            field=field,
+            rule="notes that fit the report, each once",
+        )
 
 
 def match_reasons(

@@ -20,7 +20,7 @@ from upwork_safety.jss._judge import _judge, _Verdict
 from upwork_safety.jss._months import _window_start
 from upwork_safety.jss._points import credit, exact_points, unit
 from upwork_safety.jss._points import share as _exact_share
-from upwork_safety.jss._reason_codes import ReasonCode, Said
+from upwork_safety.jss._reason_codes import ReasonCode, Said, ScoreReason
 from upwork_safety.jss._reports import Outcome, _trending_label, _window_label
 from upwork_safety.rules import Formula, JSSRules, Rounding
 
@@ -214,28 +214,32 @@ def _eligibility(tally: _Totals, rules: JSSRules) -> str | None:
     )
 
 
-def _outcome(tally: _Totals, rules: JSSRules) -> tuple[int | None, str, str | None]:
-    """The score, its reason and the window that gave it."""
+def _outcome(
+    tally: _Totals, rules: JSSRules
+) -> tuple[int | None, str, str | None, tuple[ScoreReason, ...]]:
+    """The score, its reason, the window that gave it, and the reason's codes."""
     not_eligible = _eligibility(tally, rules)
     if not_eligible is not None:
-        return None, not_eligible, None
+        return None, not_eligible, None, (ScoreReason.NOT_ELIGIBLE,)
     found = _candidates(tally, rules)
     if not found:
         if not any(tally.count[rules.tracked_months.index(months)] for months in rules.windows):
             longest = max(rules.windows)
             why = f"no counted contract in the last {longest} months (none in any window)"
-        else:
-            why = f"no window has outcomes from {rules.min_window_clients} distinct clients"
-        return None, why, None
+            return None, why, None, (ScoreReason.NO_COUNTED_CONTRACT,)
+        why = f"no window has outcomes from {rules.min_window_clients} distinct clients"
+        return None, why, None, (ScoreReason.TOO_FEW_CLIENTS,)
     label, share = max(found, key=lambda item: item[1])
     result = _round(share * _HUNDRED, rules.rounding)
     reason = f"{result}% from the {label} window ({rules.formula})"
+    codes: tuple[ScoreReason, ...] = (ScoreReason.SCORED,)
     if rules.min_window_clients < 2 and _clients_of(tally, rules, label) == 1:
+        codes = (*codes, ScoreReason.ONE_CLIENT_WINDOW)
         reason += (
             "; its outcomes are all from one client (a window with one client is shown: "
             f"min_window_clients {rules.min_window_clients}, a modelling assumption)"
         )
-    return result, reason, label
+    return result, reason, label, codes
 
 
 def _behind(rules: JSSRules, label: str) -> tuple[int, ...]:
