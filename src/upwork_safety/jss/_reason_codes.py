@@ -10,7 +10,7 @@ which is how an :class:`Impact` checks its codes against its exclusion.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from upwork_safety._validate import _not_a_member, as_tuple, field_name, member_text
 from upwork_safety.errors import InvalidValueError
@@ -192,16 +192,22 @@ STATES: dict[ReasonCode, ExclusionCode] = {
 Said = tuple[ReasonCode, str]
 
 
-def _converter(kind: type[StrEnum]) -> Any:
-    """An attrs converter: an iterable of *kind*'s codes as a tuple, texts read as members."""
+def _converted(kind: type[StrEnum], value: Any) -> Any:
+    """*value*, an iterable of *kind*'s codes, as a tuple, texts read as members."""
+    value = as_tuple(value)
+    if type(value) is not tuple:
+        return value  # for the validator to refuse
+    return tuple(member_text(kind, code) for code in value)
 
-    def convert(value: Any) -> Any:
-        value = as_tuple(value)
-        if type(value) is not tuple:
-            return value  # for the validator to refuse
-        return tuple(cast("object", member_text(kind, code)) for code in value)
 
-    return convert
+def codes_of_text(value: Any) -> Any:
+    """The converter of :attr:`Impact.codes` (and ``ChangeItem.codes``)."""
+    return _converted(ReasonCode, value)
+
+
+def score_codes_of_text(value: Any) -> Any:
+    """The converter of :attr:`JSSReport.reason_codes` (and ``WhatIf.reason_codes``)."""
+    return _converted(ScoreReason, value)
 
 
 def _validator(kind: type[StrEnum]) -> Any:
@@ -218,11 +224,9 @@ def _validator(kind: type[StrEnum]) -> Any:
     return check
 
 
-#: The converter and validator of :attr:`Impact.codes` (and ``ChangeItem.codes``).
-codes_of_text = _converter(ReasonCode)
+#: The validator of :attr:`Impact.codes` (and ``ChangeItem.codes``).
 codes_field = _validator(ReasonCode)
-#: Those of :attr:`JSSReport.reason_codes` (and ``WhatIf.reason_codes``).
-score_codes_of_text = _converter(ScoreReason)
+#: That of :attr:`JSSReport.reason_codes` (and ``WhatIf.reason_codes``).
 score_codes_field = _validator(ScoreReason)
 
 
