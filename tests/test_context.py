@@ -115,6 +115,7 @@ _CHANGE = {
     "weight_after": Decimal(1),
     "points": Decimal("-3.25"),
     "reasons": ("r",),
+    "codes": ("stars_poor",),
 }
 
 _PLAN = fees.plan_withdrawals(Money("5", "USD"), "payoneer", max_fee_share="50%")

@@ -94,20 +94,23 @@ def test_a_record_field_converter_reads_one_past_the_limit_for_its_validator():
     assert as_tuple(given) is given
 
 
-def _impact(reasons):
+def _impact(reasons, count):
     from decimal import Decimal
 
     from upwork_safety import jss
 
-    return jss.Impact("c1", "a", "excluded", Decimal(0), reasons, exclusion="no_feedback")
+    codes = ("no_feedback" if i == 0 else "weight" for i in range(count))  # one per reason
+    return jss.Impact(
+        "c1", "a", "excluded", Decimal(0), reasons, exclusion="no_feedback", codes=codes
+    )
 
 
 def test_a_reasons_field_given_an_iterator_keeps_every_reason_up_to_the_limit():
     """Regression (review r25): a JSS impact's reasons from a generator were cut to 200,001."""
-    impact = _impact("excluded: x" for _ in range(MAX_ITEMS))
+    impact = _impact(("excluded: x" for _ in range(MAX_ITEMS)), MAX_ITEMS)
     assert MAX_ITEMS == len(impact.reasons)
     with pytest.raises(InvalidValueError) as caught:
-        _impact("excluded: x" for _ in range(MAX_ITEMS + 3))
+        _impact(("excluded: x" for _ in range(MAX_ITEMS + 3)), MAX_ITEMS + 3)
     assert (caught.value.field, caught.value.rule) == ("Impact.reasons", "at most 200,000 items")
 
 

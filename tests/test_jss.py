@@ -671,6 +671,7 @@ def test_strong_public_feedback_is_a_success():
                 "public stars 5.0 are strong (4.5 or more)",
                 "weight 1: earned USD 100.00, paid over 0 months",
             ),
+            codes=(jss.ReasonCode.STARS_STRONG, jss.ReasonCode.WEIGHT),
         )
         == impact
     )
@@ -1683,6 +1684,7 @@ def test_report_lookup_records_and_html():
         "reasons": "public stars 2.0 are poor (below 4); weight 1: earned USD 100.00, paid over 0 "
         "months",
         "exclusion": None,
+        "codes": "stars_poor; weight",
     } == report.to_records()[1]
     html = report._repr_html_()
     assert html.startswith("<table><caption>JSS 50% as of 2025-06-01: 50% from the 24 months")
@@ -2044,6 +2046,7 @@ def test_what_if_shows_before_after_and_delta():
             "after": 80,
             "delta": -20,
             "reason": "80% from the 24 months window (success_share)",
+            "reason_codes": "scored",
         }
     ] == result.to_records()
     assert "<caption>JSS what-if</caption>" in result._repr_html_()
@@ -2685,5 +2688,7 @@ def test_what_if_replace_scores_a_changed_contract_in_its_place():
         jss.what_if(history, as_of=AS_OF)
     assert ("extra", "extra or replace") == (nothing.value.field, nothing.value.rule)
     with pytest.raises(InvalidValueError) as twice:
-        jss.WhatIf(80, 80, 0, "r", added=result.changed, changed=result.changed)
+        jss.WhatIf(
+            80, 80, 0, "r", added=result.changed, changed=result.changed, reason_codes=["scored"]
+        )
     assert "WhatIf.changed[0].contract_id" == twice.value.field  # a path (review r32, embedder 5)

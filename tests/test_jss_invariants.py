@@ -97,6 +97,7 @@ def test_impact_refuses_what_breaks_its_rules(changes, error, field, rule):
         "outcome": Outcome.POSITIVE,
         "weight": Decimal(1),
         "reasons": REASONS,
+        "codes": ("weight",),
     }
     refused(error, field, lambda: jss.Impact(**{**fields, **changes}), rule)
 
@@ -104,7 +105,13 @@ def test_impact_refuses_what_breaks_its_rules(changes, error, field, rule):
 def test_impact_takes_a_list_of_reasons_as_a_tuple_and_excluded_at_zero():
     """The reasons are kept as a tuple; an excluded contract weighs exactly 0."""
     impact = jss.Impact(
-        "c", "x", Outcome.EXCLUDED, Decimal(0), ["ended without feedback"], exclusion="no_feedback"
+        "c",
+        "x",
+        Outcome.EXCLUDED,
+        Decimal(0),
+        ["ended without feedback"],
+        exclusion="no_feedback",
+        codes=["no_feedback"],
     )
     assert ("ended without feedback",) == impact.reasons
     assert Decimal(0) == impact.weight
@@ -118,13 +125,20 @@ def test_an_impact_that_breaks_a_rule_cannot_be_loaded():
         "outcome": "excluded",
         "reasons": ["x"],
         "exclusion": "no_feedback",
+        "codes": ["no_feedback"],
     }
     for weight in ("-2", "5"):
         with pytest.raises(InvalidDataError) as info:
             serialize.from_dict(jss.Impact, {**data, "weight": weight})
         assert "Impact.weight" in info.value.problems[0].message
     assert jss.Impact(
-        "a", "b", Outcome.EXCLUDED, Decimal(0), ("x",), exclusion=ExclusionCode.NO_FEEDBACK
+        "a",
+        "b",
+        Outcome.EXCLUDED,
+        Decimal(0),
+        ("x",),
+        exclusion=ExclusionCode.NO_FEEDBACK,
+        codes=("no_feedback",),
     ) == serialize.from_dict(jss.Impact, {**data, "weight": "0"})
 
 
@@ -283,7 +297,9 @@ def test_window_sums_of_the_longest_numbers_allowed_are_exact():
     ("build", "field", "rule"),
     [
         (
-            lambda: jss.Impact("c", "x", Outcome.POSITIVE, Decimal("1E+18"), REASONS),
+            lambda: jss.Impact(
+                "c", "x", Outcome.POSITIVE, Decimal("1E+18"), REASONS, codes=("weight",)
+            ),
             "Impact.weight",
             "at most 18 integer digits",
         ),
@@ -415,7 +431,8 @@ def hostile_report(windows, label="trending (2m + 1m)/2"):
                 for m in range(windows, 0, -1)
             ],
             "trending": "100.00",
-            "impacts": [{**impact, "reasons": ["r"]}],
+            "impacts": [{**impact, "reasons": ["r"], "codes": ["weight"]}],
+            "reason_codes": ["scored"],
         }
     )
 
@@ -717,23 +734,23 @@ def test_point_holds_a_day_and_a_whole_percent(on, score, error, field):
 )
 def test_what_if_delta_is_after_minus_before(fields, error, field):
     """Regression: WhatIf(50, 80, 3, "r") was accepted; delta is after - before, or None."""
-    refused(error, field, lambda: jss.WhatIf(*fields))
+    refused(error, field, lambda: jss.WhatIf(*fields, reason_codes=("scored",)))
 
 
 def test_what_if_values_that_agree_build():
     """A delta that is after - before, or None when a score is missing, builds."""
-    assert 30 == jss.WhatIf(50, 80, 30, "r").delta
-    assert jss.WhatIf(None, 80, None, "r").delta is None
-    assert jss.WhatIf(80, None, None, "r").delta is None
+    assert 30 == jss.WhatIf(50, 80, 30, "r", reason_codes=("scored",)).delta
+    assert jss.WhatIf(None, 80, None, "r", reason_codes=("scored",)).delta is None
+    assert jss.WhatIf(80, None, None, "r", reason_codes=("not_eligible",)).delta is None
 
 
 def test_what_if_lists_each_added_contract_once():
     """Two impacts of one contract in added are refused."""
-    impact = jss.Impact("x", "c", Outcome.POSITIVE, Decimal(1), REASONS)
+    impact = jss.Impact("x", "c", Outcome.POSITIVE, Decimal(1), REASONS, codes=("weight",))
     refused(
         InvalidValueError,
         "WhatIf.added[1].contract_id",
-        lambda: jss.WhatIf(80, 80, 0, "r", added=[impact, impact]),
+        lambda: jss.WhatIf(80, 80, 0, "r", added=[impact, impact], reason_codes=("scored",)),
     )
 
 
@@ -750,6 +767,8 @@ def item(**changes):
         "weight_after": Decimal(0),
         "points": Decimal("20.00"),
         "reasons": ("left the window",),
+        "exclusion_after": "outside_windows",
+        "codes": ("outside_windows",),
     }
     return jss.ChangeItem(**{**fields, **changes})
 
@@ -788,6 +807,9 @@ def test_change_item_reads_its_kind_as_text_and_takes_negative_points():
         after=Outcome.POSITIVE,
         weight_after=Decimal("1.5"),
         points=None,
+        exclusion_before="starts_after",
+        exclusion_after=None,
+        codes=("weight",),
     )
     assert ChangeKind.ENTERED is entered.change
 

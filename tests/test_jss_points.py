@@ -228,7 +228,14 @@ def test_a_report_refuses_points_that_do_not_explain_its_score():
     assert all(i.points is None for i in bare.impacts)
     empty = jss.score([], as_of=date(2025, 6, 1))
     ghost = jss.Impact(
-        "x", "c", Outcome.EXCLUDED, Decimal(0), ("r",), points=Decimal(0), exclusion="no_feedback"
+        "x",
+        "c",
+        Outcome.EXCLUDED,
+        Decimal(0),
+        ("r",),
+        points=Decimal(0),
+        exclusion="no_feedback",
+        codes=("no_feedback",),
     )
     with pytest.raises(InvalidValueError) as error:
         attrs.evolve(empty, impacts=[ghost])
@@ -241,7 +248,7 @@ def test_impact_points_round_trip(value):
     from upwork_safety import serialize
 
     outcome = Outcome.NEGATIVE if value < 0 else Outcome.POSITIVE  # the sign fits (r23 L1)
-    impact = jss.Impact("c", "x", outcome, Decimal(1), ("r",), points=value)
+    impact = jss.Impact("c", "x", outcome, Decimal(1), ("r",), points=value, codes=("weight",))
     assert impact == serialize.from_dict(jss.Impact, serialize.to_dict(impact))
 
 
@@ -297,11 +304,14 @@ def test_an_impact_refuses_points_its_outcome_cannot_give(outcome, value):
 
     weight = Decimal(0) if outcome is Outcome.EXCLUDED else Decimal(1)
     why = "no_feedback" if outcome is Outcome.EXCLUDED else None
+    codes = ("no_feedback" if why else "weight",)
     with pytest.raises(InvalidValueError) as error:
-        jss.Impact("c", "x", outcome, weight, ("r",), points=Decimal(value), exclusion=why)
+        jss.Impact(
+            "c", "x", outcome, weight, ("r",), points=Decimal(value), exclusion=why, codes=codes
+        )
     assert ("Impact.points", SIGN_RULE) == (error.value.field, error.value.rule)
     data = serialize.to_dict(
-        jss.Impact("c", "x", outcome, weight, ("r",), points=Decimal(0), exclusion=why)
+        jss.Impact("c", "x", outcome, weight, ("r",), points=Decimal(0), exclusion=why, codes=codes)
     )
     with pytest.raises(InvalidDataError) as loaded:
         serialize.from_dict(jss.Impact, {**data, "points": value})
@@ -464,7 +474,14 @@ def test_a_what_if_refuses_an_added_contract_credited_against_its_outcome():
     from upwork_safety.errors import InvalidDataError
 
     first, _, _, failed = sized_report().impacts
-    result = jss.WhatIf(before=71, after=71, delta=0, reason="typed by hand", added=(failed,))
+    result = jss.WhatIf(
+        before=71,
+        after=71,
+        delta=0,
+        reason="typed by hand",
+        added=(failed,),
+        reason_codes=("scored",),
+    )
     assert Decimal("0.00") == result.added[0].points
     data = serialize.to_dict(result)
     data["added"][0]["points"] = "30.00"

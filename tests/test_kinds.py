@@ -124,7 +124,15 @@ def test_constructors_take_the_text_of_a_kind():
     assert ContractKind.HOURLY is contract.kind
     assert EndReason.OTHER is Feedback(end_reason="other").end_reason
     assert MilestoneState.NOT_FUNDED is Escrow("not_funded", Money("0", "USD")).state
-    impact = jss.Impact("c", "x", "excluded", Decimal(0), ("r",), exclusion="outside_windows")
+    impact = jss.Impact(
+        "c",
+        "x",
+        "excluded",
+        Decimal(0),
+        ("r",),
+        exclusion="outside_windows",
+        codes=["outside_windows"],
+    )
     assert Outcome.EXCLUDED is impact.outcome
     with pytest.raises(InvalidValueError) as info:
         Contract("c", "acme", "Hourly", date(2026, 1, 1))
@@ -137,9 +145,9 @@ def test_serialised_text_is_unchanged():
     assert '{"stars":"4.5","private_score":9,"end_reason":"cancelled_early"}' == serialize.to_json(
         feedback
     )
-    impact = jss.Impact("c", "x", Outcome.NEGATIVE, Decimal(1), ("late",))
+    impact = jss.Impact("c", "x", Outcome.NEGATIVE, Decimal(1), ("late",), codes=("stars_poor",))
     assert (
-        '{"contract_id":"c","client_id":"x","outcome":"negative","weight":"1","reasons":["late"]}'
+        '{"contract_id":"c","client_id":"x","outcome":"negative","weight":"1","reasons":["late"],"codes":["stars_poor"]}'
         == serialize.to_json(impact)
     )
     contract = Contract("c", "acme", ContractKind.HOURLY, date(2026, 1, 1))
@@ -162,7 +170,9 @@ def test_every_outcome_is_saved_as_its_text():
     for outcome in Outcome:
         weight = Decimal(0) if outcome is Outcome.EXCLUDED else Decimal(1)
         why = jss.ExclusionCode.NO_FEEDBACK if outcome is Outcome.EXCLUDED else None
-        impact = jss.Impact("c", "x", outcome, weight, ("r",), exclusion=why)
+        impact = jss.Impact(
+            "c", "x", outcome, weight, ("r",), exclusion=why, codes=(why or "weight",)
+        )
         text = serialize.to_json(impact)
         assert f'"outcome":"{outcome.name.lower()}"' in text
         assert serialize.from_json(jss.Impact, text).outcome is outcome

@@ -294,9 +294,12 @@ def test_p03_p13_exact_points_may_only_be_shown_as_themselves() -> None:
 def test_o05_an_outcome_is_read_by_its_exact_text(text: str) -> None:
     """O05: an outcome's text is taken as written, never case-folded or stripped."""
     with pytest.raises(InvalidValueError) as info:
-        jss.Impact("c", "x", text, Decimal(1), ("r",))  # type: ignore[arg-type]
+        jss.Impact("c", "x", text, Decimal(1), ("r",), codes=("weight",))  # type: ignore[arg-type]
     assert info.value.field == "Impact.outcome"
-    assert jss.Impact("c", "x", "positive", Decimal(1), ("r",)).outcome is jss.Outcome.POSITIVE  # type: ignore[arg-type]
+    assert (
+        jss.Impact("c", "x", "positive", Decimal(1), ("r",), codes=("weight",)).outcome
+        is jss.Outcome.POSITIVE
+    )  # type: ignore[arg-type]
 
 
 # --- the command line's readers (A03, A05, A06, A11, A12, A15) --------------------------------

@@ -135,10 +135,10 @@ def test_refund_window_uses_the_rules_on_the_payment_day() -> None:
 
 def test_list_field_refuses_a_mapping() -> None:
     with pytest.raises(InvalidTypeError) as caught:
-        Impact("c1", "cl1", Outcome.POSITIVE, Decimal(1), {"late delivery": 1})
+        Impact("c1", "cl1", Outcome.POSITIVE, Decimal(1), {"late delivery": 1}, codes=("weight",))
     assert caught.value.field == "Impact.reasons"
     assert caught.value.rule == "a sequence of str"
-    built = Impact("c1", "cl1", Outcome.POSITIVE, Decimal(1), ["late delivery"])
+    built = Impact("c1", "cl1", Outcome.POSITIVE, Decimal(1), ["late delivery"], codes=["weight"])
     assert built.reasons == ("late delivery",)
 
 

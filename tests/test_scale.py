@@ -307,7 +307,13 @@ FORECAST = jss.Forecast(
 @pytest.mark.parametrize(
     ("value", "name", "new", "error", "field"),
     [
-        (jss.WhatIf(50, 80, 30, "r"), "delta", 3, InvalidValueError, "WhatIf.delta"),
+        (
+            jss.WhatIf(50, 80, 30, "r", reason_codes=("scored",)),
+            "delta",
+            3,
+            InvalidValueError,
+            "WhatIf.delta",
+        ),
         (Money("1.50", "USD"), "currency", "XYZ", InvalidValueError, "Money.currency"),
         (
             ExchangeRate("USD", "PKR", "280"),

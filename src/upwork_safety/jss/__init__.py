@@ -60,6 +60,7 @@ from upwork_safety.jss._lapses import Lapse, LapseKind
 from upwork_safety.jss._model import classify, score, timeline
 from upwork_safety.jss._population import score_frame, score_many
 from upwork_safety.jss._presets import CURRENT, HISTORY, rule_sources, rules_as_of
+from upwork_safety.jss._reason_codes import ReasonCode, ScoreReason
 from upwork_safety.jss._reports import JSSPoint, JSSReport, Outcome
 from upwork_safety.jss._tallies import Impact, WindowScore
 from upwork_safety.jss._timeline import JSSTimeline
@@ -129,7 +130,9 @@ __all__ = [
     "Lapse",
     "LapseKind",
     "Outcome",
+    "ReasonCode",
     "Rounding",
+    "ScoreReason",
     "TopRated",
     "TopRatedWeeks",
     "WeightTier",

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from decimal import Decimal
 from typing import (
     TYPE_CHECKING,
     Any,  # noqa: F401  (the hints of attrs __init__ name converters' Any)
-    cast,
 )
 
 import attrs
@@ -20,30 +18,34 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, plain_text
 from upwork_safety._validate import (
     as_tuple,
-    id_field,
     instance_field,
     items_field,
-    member_field,
-    member_text,
-    plain_texts,
     shown_text_field,
 )
 from upwork_safety.errors import InvalidValueError
+from upwork_safety.jss._change_item import ChangeItem, ChangeKind, change_of
+from upwork_safety.jss._exclusion import ExclusionCode
 from upwork_safety.jss._facts import _build, paid_at, paid_at_each
 from upwork_safety.jss._invariants import (
-    decimal_field,
     delta_field,
     disagree,
-    optional_points_field,
-    reasons_field,
     score_field,
     unique,
 )
 from upwork_safety.jss._judge import _after_the_day
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
-from upwork_safety.jss._outcome import Outcome, outcome_of_text
+from upwork_safety.jss._outcome import Outcome
+from upwork_safety.jss._reason_codes import (
+    WHAT_IF_NOTES,
+    ReasonCode,
+    Said,
+    ScoreReason,
+    match_score_reason,
+    score_codes_field,
+    score_codes_of_text,
+)
 from upwork_safety.jss._reports import JSSReport
-from upwork_safety.jss._tallies import Impact, _weighed
+from upwork_safety.jss._tallies import Impact
 from upwork_safety.jss._tally import (
     _candidates,
     _contribute,
@@ -54,7 +56,6 @@ from upwork_safety.jss._tally import (
     _Tally,
     _Totals,
 )
-from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Contract
 from upwork_safety.money import exact
 from upwork_safety.rules import JSSRules, RuleHistory
@@ -88,6 +89,11 @@ class WhatIf:
         reason: Why the score after is what it is; when an added contract
             does not count (e.g. it ended without feedback), the reason
             says so, since a ``delta`` of 0 alone would not.
+        reason_codes: What *reason* says, as :class:`ScoreReason` codes:
+            first the score after's own (its report's
+            :attr:`~JSSReport.reason_codes`), then one code for each kind of
+            note the reason adds (a contract that does not count, windows
+            opened, other contracts moved...), each once.
         added: How each added contract counts, and why: its
             :class:`Impact` in the score after (left out of the repr; one
             per contract id).
@@ -98,7 +104,9 @@ class WhatIf:
     Raises:
         InvalidTypeError: A field of the wrong type.
         InvalidValueError: A score out of range, a *delta* that is not
-            ``after - before``, an empty reason, or a contract added twice.
+            ``after - before``, an empty reason, or a contract added twice;
+            reason codes that do not fit *after* (``scored`` first exactly
+            when it is a score) or a note twice.
     """
 
     before: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
@@ -110,6 +118,9 @@ class WhatIf:
     )
     changed: tuple[Impact, ...] = attrs.field(
         default=(), converter=as_tuple, validator=items_field(Impact), repr=False
+    )
+    reason_codes: tuple[ScoreReason, ...] = attrs.field(
+        default=(), converter=score_codes_of_text, validator=score_codes_field, repr=False
     )
 
     def __attrs_post_init__(self) -> None:
@@ -124,98 +135,31 @@ class WhatIf:
             beside=added,
             within="WhatIf.added",
         )
+        match_score_reason(
+            self.reason_codes,
+            scored=self.after is not None,
+            empty=False,
+            name="WhatIf",
+            notes=WHAT_IF_NOTES,
+        )
 
     def to_records(self) -> list[dict[str, object]]:
-        """One row: before, after, delta and reason (contracts: see added and changed)."""
-        return [attrs.asdict(self, filter=lambda a, _: a.name not in {"added", "changed"})]
+        """One row: before, after, delta, reason and reason codes (contracts: added, changed).
+
+        ``reason_codes`` is the codes' texts joined by ``"; "``.
+        """
+        return [
+            {
+                "before": self.before,
+                "after": self.after,
+                "delta": self.delta,
+                "reason": self.reason,
+                "reason_codes": "; ".join(code.value for code in self.reason_codes),
+            }
+        ]
 
     def _repr_html_(self) -> str:
         return _render.html_table(self.to_records(), caption="JSS what-if")
-
-
-class ChangeKind(StrEnum):
-    """How a contract's standing changed between two days (:attr:`ChangeItem.change`).
-
-    Members equal their text, so ``item.change == "left"`` keeps working.
-    """
-
-    #: Counted now, not before.
-    ENTERED = "entered"
-    #: Counted before, not now (e.g. it left the window).
-    LEFT = "left"
-    #: Counted both times, differently.
-    CHANGED = "changed"
-
-
-def _change_kind(value: ChangeKind | str) -> ChangeKind:
-    # A value that is not a member is left for member_field to refuse.
-    return cast("ChangeKind", member_text(ChangeKind, value))
-
-
-def _change_of(before: Outcome, after: Outcome) -> ChangeKind | None:
-    """The change from outcome *before* to *after*; ``None`` when excluded both times."""
-    if before is Outcome.EXCLUDED:
-        return None if after is Outcome.EXCLUDED else ChangeKind.ENTERED
-    return ChangeKind.LEFT if after is Outcome.EXCLUDED else ChangeKind.CHANGED
-
-
-@through_init
-@attrs.frozen
-class ChangeItem:
-    """One contract whose standing changed between two dates.
-
-    Attributes:
-        contract_id: The contract.
-        change: A :class:`ChangeKind`, read from the two outcomes: entered
-            (excluded before, counted after), left (counted before,
-            excluded after, e.g. it left the window) or changed (counted
-            both times).  Text such as ``"left"`` is read as its member.
-        before: Its outcome at the earlier date.
-        after: Its outcome at the later date (not excluded both times: that
-            is no change of standing).
-        weight_before: Its weight at the earlier date (0 exactly when
-            excluded, as for :class:`Impact`).
-        weight_after: Its weight at the later date.
-        points: How many percentage points (unrounded, to the hundredth) it
-            moved the score, applied in :func:`explain_change`'s own order
-            (leaving, then changed, then entering; by day, then id), never
-            the list's; ``None`` when a step has no score to compare.
-        reasons: Why it counts as it does at the later date (at least one).
-
-    Raises:
-        InvalidTypeError: A field of the wrong type.
-        InvalidValueError: A weight that does not fit its outcome, a
-            *change* the outcomes do not give, points outside -100 to 100,
-            or no reasons.
-    """
-
-    contract_id: str = attrs.field(converter=plain_text, validator=id_field)
-    change: ChangeKind = attrs.field(converter=_change_kind, validator=member_field(ChangeKind))
-    before: Outcome = attrs.field(converter=outcome_of_text, validator=member_field(Outcome))
-    after: Outcome = attrs.field(converter=outcome_of_text, validator=member_field(Outcome))
-    weight_before: Decimal = attrs.field(validator=decimal_field)
-    weight_after: Decimal = attrs.field(validator=decimal_field)
-    points: Decimal | None = attrs.field(validator=optional_points_field)
-    reasons: tuple[str, ...] = attrs.field(converter=plain_texts, validator=reasons_field)
-
-    def __attrs_post_init__(self) -> None:
-        _weighed(self.before, self.weight_before, "ChangeItem.weight_before")
-        _weighed(self.after, self.weight_after, "ChangeItem.weight_after")
-        expected = _change_of(self.before, self.after)
-        if expected is None:
-            raise InvalidValueError(
-                "ChangeItem.after: a contract excluded on both days did not change its "
-                "standing, so it is no ChangeItem",
-                field="ChangeItem.after",
-                rule="counted on at least one of the days",
-            )
-        if self.change is not expected:
-            raise disagree(
-                "ChangeItem.change",
-                self.change,
-                "what the outcomes give (entered, left or changed)",
-                expected,
-            )
 
 
 @through_init
@@ -285,17 +229,19 @@ class JSSChange:
                     rule="a contract of the reports, in their order",
                 )
             was, now = olds[index], news[index]
-            if (item.before, item.weight_before, item.after, item.weight_after) != (
-                was.outcome,
-                was.weight,
-                now.outcome,
-                now.weight,
-            ):
+            if (
+                item.before,
+                item.weight_before,
+                item.exclusion_before,
+                item.after,
+                item.weight_after,
+                item.exclusion_after,
+            ) != (was.outcome, was.weight, was.exclusion, now.outcome, now.weight, now.exclusion):
                 raise InvalidValueError(
-                    f"{name} must carry the outcomes and weights the reports give "
-                    f"{shown(item.contract_id)}",
+                    f"{name} must carry the outcomes, weights and exclusion codes the reports "
+                    f"give {shown(item.contract_id)}",
                     field=name,
-                    rule="the reports' outcomes and weights",
+                    rule="the reports' outcomes, weights and exclusions",
                 )
             listed.add(index)
             last = index
@@ -309,7 +255,13 @@ class JSSChange:
                 )
 
     def to_records(self) -> list[dict[str, object]]:
-        """One row per changed contract."""
+        """One row per changed contract.
+
+        ``exclusion_before`` and ``exclusion_after`` are the
+        :class:`ExclusionCode` texts (``None`` on a day it counts); ``codes``
+        the reasons' :class:`ReasonCode` texts joined by ``"; "`` as
+        ``reasons`` is.
+        """
         return [
             {
                 "contract_id": c.contract_id,
@@ -320,6 +272,9 @@ class JSSChange:
                 "weight_after": c.weight_after,
                 "points": c.points,
                 "reasons": "; ".join(c.reasons),
+                "exclusion_before": _code(c.exclusion_before),
+                "exclusion_after": _code(c.exclusion_after),
+                "codes": "; ".join(code.value for code in c.codes),
             }
             for c in self.changes
         ]
@@ -330,6 +285,11 @@ class JSSChange:
             f"{self.after.score} on {self.after.as_of.isoformat()}"
         )
         return _render.html_table(self.to_records(), caption=caption)
+
+
+def _code(code: ExclusionCode | None) -> str | None:
+    """An exclusion code's text for a row, ``None`` for none."""
+    return None if code is None else code.value
 
 
 @exact
@@ -401,7 +361,11 @@ def what_if(
     impacts = after.impacts[len(after.impacts) - len(added) :]
     position = {contract.id: index for index, contract in enumerate(after_items)}
     changes = tuple(after.impacts[position[contract.id]] for contract in changed)
-    reason = after.reason + _after_the_day_said(added, changed, day, chosen, excluded)
+    codes = list(after.reason_codes)
+    ahead = _after_the_day_said(added, changed, day, chosen, excluded)
+    reason = after.reason + ahead
+    if ahead:
+        codes.append(ScoreReason.RECORDED_AFTER_THE_DAY)
     left_out = [
         (what, impact)
         for what, group in (("added", impacts), ("changed", changes))
@@ -415,10 +379,25 @@ def what_if(
         )
     if len(left_out) > 5:
         reason += f"; and {len(left_out) - 5} more such contracts do not count in the score"
+    if left_out:
+        codes.append(ScoreReason.NOT_COUNTED)
     source = " and ".join(what for what, group in (("added", added), ("changed", changed)) if group)
-    reason += _windows_opened(before, after, chosen, source)
-    reason += _counted_anew(before, after, {contract.id for contract in changed}, source)
-    return WhatIf(before.score, after.score, delta, reason, added=impacts, changed=changes)
+    for note, code in (
+        (_windows_opened(before, after, chosen, source), ScoreReason.WINDOWS_OPENED),
+        (_counted_anew(before, after, {c.id for c in changed}, source), ScoreReason.OTHERS_MOVED),
+    ):
+        if note:
+            reason += note
+            codes.append(code)
+    return WhatIf(
+        before.score,
+        after.score,
+        delta,
+        reason,
+        added=impacts,
+        changed=changes,
+        reason_codes=tuple(codes),
+    )
 
 
 def _after_the_day_said(
@@ -532,18 +511,18 @@ def _raw(tally: _Totals, rules: JSSRules) -> Fraction | None:
     return max(share for _, share in found) if found else None
 
 
-def _eligibility_moved(barred_before: str | None, barred_after: str | None) -> tuple[str, ...]:
+def _eligibility_moved(barred_before: str | None, barred_after: str | None) -> tuple[Said, ...]:
     """Say when a step took the score away or gave it back (its ``points`` is then ``None``)."""
     if barred_after is not None and barred_before is None:
-        return (f"with this change there is no score: {barred_after}",)
+        return ((ReasonCode.SCORE_LOST, f"with this change there is no score: {barred_after}"),)
     if barred_before is not None and barred_after is None:
-        return ("with this change the eligibility rules are met",)
+        return ((ReasonCode.SCORE_GAINED, "with this change the eligibility rules are met"),)
     return ()
 
 
 def _left_windows(
     rules: JSSRules, old: _Contribution | None, new: _Contribution | None
-) -> tuple[str, ...]:
+) -> tuple[Said, ...]:
     """Say which windows a contract counted both times has left, if any."""
     if old is None or new is None or old[3] == new[3]:
         return ()
@@ -555,7 +534,7 @@ def _left_windows(
         )
         if was and not now
     ]
-    return (f"left the {', '.join(windows)} window",) if windows else ()
+    return ((ReasonCode.LEFT_WINDOWS, f"left the {', '.join(windows)} window"),) if windows else ()
 
 
 def _applied_order(
@@ -648,14 +627,14 @@ def explain_change(
         finish = _raw(tally, chosen)
         barred_after = _eligibility(tally, chosen)
         was, now = report_before.impacts[index], report_after.impacts[index]
-        kind = _change_of(was.outcome, now.outcome)
+        kind = change_of(was.outcome, now.outcome)
         if kind is None:
             continue  # excluded both times: only its standing toward lifetime eligibility moved
         moved = None
         if start is not None and finish is not None:
             moved = _hundredths(finish) - _hundredths(start)
         left = _left_windows(chosen, old, new) if kind is ChangeKind.CHANGED else ()
-        reasons = left + _eligibility_moved(barred_before, barred_after) + now.reasons
+        said = left + _eligibility_moved(barred_before, barred_after)
         found[index] = ChangeItem(
             contract_id=item.contract_id,
             change=kind,
@@ -664,7 +643,10 @@ def explain_change(
             weight_before=was.weight,
             weight_after=now.weight,
             points=moved,
-            reasons=reasons,
+            reasons=tuple(text for _, text in said) + now.reasons,
+            exclusion_before=was.exclusion,
+            exclusion_after=now.exclusion,
+            codes=tuple(code for code, _ in said) + now.codes,
         )
     changes = [found[index] for index in sorted(found)]
     delta = _difference(report_before.score, report_after.score)

@@ -17,6 +17,7 @@ from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety._events import ResolveDispute
 from upwork_safety.errors import CurrencyMismatchError
 from upwork_safety.jss._months import _DAY, _leaves
+from upwork_safety.jss._reason_codes import ReasonCode, Said
 from upwork_safety.money import Money
 
 if TYPE_CHECKING:
@@ -131,9 +132,9 @@ _SILENT = "(not written)"
 def _feedback_signals(
     feedback: Feedback,
     rules: JSSRules,
-    negatives: list[str],
-    strong: list[str],
-    middling: list[str],
+    negatives: list[Said],
+    strong: list[Said],
+    middling: list[Said],
     *,
     words: bool,
 ) -> None:
@@ -145,61 +146,84 @@ def _feedback_signals(
     if stars is not None:
         if stars < rules.negative_stars_below:
             negatives.append(
-                f"public stars {stars} are poor (below {rules.negative_stars_below})"
-                if words
-                else _SILENT
+                (
+                    ReasonCode.STARS_POOR,
+                    f"public stars {stars} are poor (below {rules.negative_stars_below})"
+                    if words
+                    else _SILENT,
+                )
             )
         elif stars >= rules.positive_stars_at_least:
             strong.append(
-                f"public stars {stars} are strong ({rules.positive_stars_at_least} or more)"
-                if words
-                else _SILENT
+                (
+                    ReasonCode.STARS_STRONG,
+                    f"public stars {stars} are strong ({rules.positive_stars_at_least} or more)"
+                    if words
+                    else _SILENT,
+                )
             )
         else:
-            middling.append(f"public stars {stars} are middling" if words else _SILENT)
+            said = f"public stars {stars} are middling" if words else _SILENT
+            middling.append((ReasonCode.STARS_MIDDLING, said))
     private = feedback.private_score
     if private is not None:
         if private < rules.detractor_private_below:
             # The note about public stars fits only where they are strong.
             good = stars is not None and stars >= rules.positive_stars_at_least
             negatives.append(
-                f"private score {private}/10 is a detractor (below "
-                f"{rules.detractor_private_below})"
-                + ("; private feedback counts even when the public stars are good" if good else "")
-                if words
-                else _SILENT
+                (
+                    ReasonCode.PRIVATE_DETRACTOR,
+                    f"private score {private}/10 is a detractor (below "
+                    f"{rules.detractor_private_below})"
+                    + (
+                        "; private feedback counts even when the public stars are good"
+                        if good
+                        else ""
+                    )
+                    if words
+                    else _SILENT,
+                )
             )
         elif private >= rules.promoter_private_at_least:
-            strong.append(f"private score {private}/10 is a promoter" if words else _SILENT)
+            said = f"private score {private}/10 is a promoter" if words else _SILENT
+            strong.append((ReasonCode.PRIVATE_PROMOTER, said))
         else:
-            middling.append(f"private score {private}/10 is passive" if words else _SILENT)
+            said = f"private score {private}/10 is passive" if words else _SILENT
+            middling.append((ReasonCode.PRIVATE_PASSIVE, said))
     reason = feedback.end_reason
     if reason is not None and reason in rules.negative_end_reasons:
-        negatives.append(f"ended as {reason.value.replace('_', ' ')!r}" if words else _SILENT)
+        said = f"ended as {reason.value.replace('_', ' ')!r}" if words else _SILENT
+        negatives.append((ReasonCode.END_REASON_NEGATIVE, said))
 
 
 def _signals(
     contract: Contract, rules: JSSRules, *, words: bool = True
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+) -> tuple[tuple[Said, ...], tuple[Said, ...], tuple[Said, ...]]:
     """Return the negative, strong and middling signals of *contract*, in words.
 
     Without *words* every signal is the same short marker: the decisions
     (which lists are empty) are identical, only the text is not written.
     """
-    negatives: list[str] = []
-    strong: list[str] = []
-    middling: list[str] = []
+    negatives: list[Said] = []
+    strong: list[Said] = []
+    middling: list[Said] = []
     if contract.feedback is not None:
         _feedback_signals(contract.feedback, rules, negatives, strong, middling, words=words)
     if rules.refund_is_negative:
         refunded = sum(_escrow_refunded(contract).values(), _ZERO)
         if refunded > 0:
             money = Money(refunded, contract.milestones[0].amount.currency)
-            negatives.append(f"escrow refunded to the client ({money})" if words else _SILENT)
+            said = f"escrow refunded to the client ({money})" if words else _SILENT
+            negatives.append((ReasonCode.ESCROW_REFUNDED, said))
     if rules.lost_dispute_is_negative:
         negatives.extend(
-            f"lost the dispute on milestone {shown(event.milestone_id, NAME_LIMIT)} "
-            f"({event.to_client} to the client, {event.to_freelancer} to the freelancer)"
+            (
+                ReasonCode.LOST_DISPUTE,
+                (
+                    f"lost the dispute on milestone {shown(event.milestone_id, NAME_LIMIT)} "
+                    f"({event.to_client} to the client, {event.to_freelancer} to the freelancer)"
+                ),
+            )
             for event in contract.history
             if isinstance(event, ResolveDispute)
             and event.to_client.amount > event.to_freelancer.amount
@@ -257,9 +281,9 @@ def _negative_since(contract: Contract, rules: JSSRules) -> date:
                 last_event[milestone_id] = event.at.date()
         days.extend(last_event.get(m, contract.started) for m in _escrow_refunded(contract))
     if contract.feedback is not None:
-        said: list[str] = []
-        _feedback_signals(contract.feedback, rules, said, [], [], words=False)
-        if said:  # given when the contract ends, which a contract with feedback has
+        poor: list[Said] = []
+        _feedback_signals(contract.feedback, rules, poor, [], [], words=False)
+        if poor:  # given when the contract ends, which a contract with feedback has
             days.append(cast("date", contract.ended))
     return min(days, default=contract.started)
 

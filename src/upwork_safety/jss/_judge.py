@@ -17,6 +17,7 @@ from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety.jss._exclusion import ExclusionCode
 from upwork_safety.jss._months import _months_between
+from upwork_safety.jss._reason_codes import ReasonCode, Said
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.money import Money
 from upwork_safety.rules import JSS_HISTORY
@@ -36,7 +37,7 @@ _ZERO = Decimal(0)
 _Scope = Literal["everywhere", "eligibility only", "score only"]
 #: (outcome, weight, the day it counts from, reasons, where it counts, why it is
 #: excluded: ``None`` exactly when it counts)
-_Verdict = tuple[Outcome, Decimal, date | None, tuple[str, ...], _Scope, ExclusionCode | None]
+_Verdict = tuple[Outcome, Decimal, date | None, tuple[Said, ...], _Scope, ExclusionCode | None]
 
 
 def _weight_of(rules: JSSRules, earned: Decimal, months_paid: int, outcome: Outcome) -> Decimal:
@@ -77,7 +78,7 @@ def _judge(
             Outcome.EXCLUDED,
             _ZERO,
             None,
-            (why,) if explain else (),
+            ((ReasonCode.CLIENT_EXCLUDED, why),) if explain else (),
             "everywhere",
             ExclusionCode.CLIENT_EXCLUDED,
         )
@@ -87,7 +88,7 @@ def _judge(
             Outcome.EXCLUDED,
             _ZERO,
             None,
-            (why,) if explain else (),
+            ((ReasonCode.STARTS_AFTER, why),) if explain else (),
             "everywhere",
             ExclusionCode.STARTS_AFTER,
         )
@@ -102,7 +103,7 @@ def _judge(
     )
     run = _paid_run(facts, on, paid)
     months_paid = 0 if run is None else _months_between(*run)
-    reasons: list[str] = []
+    reasons: list[Said] = []
     scope: _Scope = "everywhere"
     if ended is None or ended > on:  # still open
         outcome, idle, code = _judge_open(
@@ -120,13 +121,15 @@ def _judge(
         if ended < cuts[0]:  # before the longest window's first end day
             longest = rules.tracked_months[0]
             why = f"ended {ended}, more than {longest} months before {on}: outside every window"
+            said = ReasonCode.OUTSIDE_WINDOWS
             if rules.lifetime_eligibility:
                 why += "; it still counts toward lifetime eligibility"
+                said = ReasonCode.OUTSIDE_WINDOWS_STILL_ELIGIBLE
             return (
                 Outcome.EXCLUDED,
                 _ZERO,
                 ended,
-                (why,) if explain else (),
+                ((said, why),) if explain else (),
                 "eligibility only" if rules.lifetime_eligibility else scope,
                 ExclusionCode.OUTSIDE_WINDOWS,
             )
@@ -150,7 +153,7 @@ def _weight_reason(
     rules: JSSRules,
     numbers: tuple[Decimal, Decimal, int],
     run: tuple[date, date] | None,
-) -> str:
+) -> Said:
     """The weight, what was earned and the paid months, and from when they count."""
     weight, earned, months = numbers
     unit = "month" if months == 1 else "months"
@@ -160,7 +163,8 @@ def _weight_reason(
             f" (counted from {run[0]}: no payment in the "
             f"{rules.long_term_payment_interval.days} days before it)"
         )
-    return why
+        return ReasonCode.WEIGHT_FROM_LATER_RUN, why
+    return ReasonCode.WEIGHT, why
 
 
 def _paid_run(facts: _Facts, on: date, paid: int) -> tuple[date, date] | None:
@@ -188,7 +192,7 @@ def _judge_open(
     on: date,
     rules: JSSRules,
     paid: tuple[date | None, date | None, int],
-    reasons: list[str] | None,
+    reasons: list[Said] | None,
 ) -> tuple[Outcome, bool, ExclusionCode | None]:
     """An open contract: idle (neutral), paid long-term (positive) or not counted yet.
 
@@ -207,9 +211,15 @@ def _judge_open(
         if reasons is not None:
             reasons.extend(facts.negatives)
             reasons.append(
-                "a negative signal always wins: counts as negative while open"
+                (
+                    ReasonCode.NEGATIVE_WINS,
+                    "a negative signal always wins: counts as negative while open",
+                )
                 if outcome is not Outcome.EXCLUDED
-                else "a negative signal always wins: will count as negative once it counts"
+                else (
+                    ReasonCode.NEGATIVE_WINS_ONCE_COUNTED,
+                    "a negative signal always wins: will count as negative once it counts",
+                )
             )
         if outcome is not Outcome.EXCLUDED:
             return Outcome.NEGATIVE, idle, None
@@ -264,7 +274,7 @@ def _open_standing(
     on: date,
     rules: JSSRules,
     paid: tuple[date | None, date | None, int],
-    reasons: list[str] | None,
+    reasons: list[Said] | None,
 ) -> tuple[Outcome, ExclusionCode | None]:
     """Whether an open contract counts yet, and how, by its payments alone (and why not).
 
@@ -286,9 +296,12 @@ def _open_standing(
     if idle_from is not None and on >= idle_from:
         if reasons is not None:
             reasons.append(
-                f"open with no payment since {idle_since} ({(on - idle_since).days} days): "
-                "counts as not successful, in the score only (not an eligible job)"
-                + _idle_rule(rules)
+                (
+                    ReasonCode.OPEN_IDLE,
+                    f"open with no payment since {idle_since} ({(on - idle_since).days} days): "
+                    "counts as not successful, in the score only (not an eligible job)"
+                    + _idle_rule(rules),
+                )
             )
         return Outcome.NEUTRAL, None
     # Paid at least every interval since *regular*, counted up to the day judged: a
@@ -302,9 +315,14 @@ def _open_standing(
         if stops is not None and on >= stops:
             if reasons is not None:
                 reasons.append(
-                    f"open long-term contract with no payment since {last_paid} "
-                    f"({(on - last_paid).days} days): counts while paid at least every "
-                    f"{interval.days} days"
+                    (
+                        ReasonCode.LONG_TERM_LAPSED,
+                        (
+                            f"open long-term contract with no payment since {last_paid} "
+                            f"({(on - last_paid).days} days): counts while paid at least every "
+                            f"{interval.days} days"
+                        ),
+                    )
                 )
             return Outcome.EXCLUDED, ExclusionCode.LONG_TERM_LAPSED
         if reasons is not None:
@@ -314,8 +332,13 @@ def _open_standing(
                 else f"paid at least every {interval.days} days since {regular}"
             )
             reasons.append(
-                f"open long-term contract {since}, last paid {last_paid}: "
-                f"counts once paid for {interval.days} days or more"
+                (
+                    ReasonCode.OPEN_LONG_TERM,
+                    (
+                        f"open long-term contract {since}, last paid {last_paid}: "
+                        f"counts once paid for {interval.days} days or more"
+                    ),
+                )
             )
         return Outcome.POSITIVE, None
     if reasons is not None:
@@ -337,8 +360,13 @@ def _open_standing(
             f"({idle.days} days idle)"
         )
         reasons.append(
-            f"{why} ({(on - idle_since).days} days before {on}): counts once paid at least "
-            f"every {interval.days} days for {interval.days} days or more{warned}"
+            (
+                ReasonCode.OPEN_NOT_YET_COUNTED,
+                (
+                    f"{why} ({(on - idle_since).days} days before {on}): counts once paid at least "
+                    f"every {interval.days} days for {interval.days} days or more{warned}"
+                ),
+            )
         )
     return Outcome.EXCLUDED, ExclusionCode.OPEN_NOT_YET_COUNTED
 
@@ -394,7 +422,8 @@ def _judge_explained(facts: _Facts, on: date, rules: JSSRules, cuts: tuple[date,
         facts, on, rules, cuts, explain=True
     )
     ahead = _after_the_day(facts, on)
-    return outcome, weight, counts_from, (ahead, *reasons) if ahead else reasons, scope, code
+    said = ((ReasonCode.RECORDED_AFTER_THE_DAY, ahead), *reasons) if ahead else reasons
+    return outcome, weight, counts_from, said, scope, code
 
 
 def _first_with(flag: str) -> date:
@@ -410,7 +439,7 @@ _NO_FEEDBACK_SINCE = _first_with("exclude_no_feedback")
 
 def _exclusion(
     facts: _Facts, rules: JSSRules, earned: Decimal, *, eligible: bool
-) -> tuple[tuple[str, ...], _Scope, ExclusionCode | None]:
+) -> tuple[tuple[Said, ...], _Scope, ExclusionCode | None]:
     """Why an ended contract is left out by a documented exclusion, where, and its code.
 
     The code is ``None`` (and the reasons empty) when no exclusion applies.
@@ -432,22 +461,29 @@ def _exclusion(
         )
         if not eligible:
             why += "it ended before the eligibility window, so it counts toward nothing"
-            return (why,), "everywhere", ExclusionCode.UNPAID_POSITIVE
+            said = ReasonCode.UNPAID_POSITIVE_BEFORE_ELIGIBILITY
+            return ((said, why),), "everywhere", ExclusionCode.UNPAID_POSITIVE
         why += "it still counts toward eligibility, a job with feedback"
-        return (why,), "eligibility only", ExclusionCode.UNPAID_POSITIVE
+        said = ReasonCode.UNPAID_POSITIVE
+        return ((said, why),), "eligibility only", ExclusionCode.UNPAID_POSITIVE
     if rules.exclude_no_feedback and not facts.has_feedback:
         why = (
             "ended without feedback: excluded, whether or not anything was paid "
             f"(since {_NO_FEEDBACK_SINCE})"
         )
         if not facts.negatives:
-            return (why,), "everywhere", ExclusionCode.NO_FEEDBACK
+            return ((ReasonCode.NO_FEEDBACK, why),), "everywhere", ExclusionCode.NO_FEEDBACK
+        seen = "; ".join(text for _, text in facts.negatives)
         set_aside = (
-            f"{'; '.join(facts.negatives)}: seen, and set aside as the contract ended "
+            f"{seen}: seen, and set aside as the contract ended "
             "without feedback; with feedback, it would count as not successful (a "
             "negative signal always wins)"
         )
-        return (why, set_aside), "everywhere", ExclusionCode.NO_FEEDBACK
+        return (
+            ((ReasonCode.NO_FEEDBACK, why), (ReasonCode.NEGATIVE_SET_ASIDE, set_aside)),
+            "everywhere",
+            ExclusionCode.NO_FEEDBACK,
+        )
     return (), "everywhere", None
 
 
@@ -458,7 +494,7 @@ def _judge_ended(
     *,
     months_paid: int,
     earned: Decimal,
-    reasons: list[str] | None,
+    reasons: list[Said] | None,
 ) -> Outcome:
     """A counted, ended contract: negative signals first, then strong or long-term ones."""
     if facts.negatives:
@@ -473,17 +509,23 @@ def _judge_ended(
         if reasons is not None:
             reasons.extend(facts.strong)
             if long_term:
-                reasons.append(f"long-term: paid over {months_paid} months")
+                reasons.append((ReasonCode.LONG_TERM, f"long-term: paid over {months_paid} months"))
             if rehired:
-                reasons.append(f"rehired: client {shown(facts.client_id, NAME_LIMIT)} hired again")
+                client = shown(facts.client_id, NAME_LIMIT)
+                reasons.append((ReasonCode.REHIRED, f"rehired: client {client} hired again"))
         return Outcome.POSITIVE
     if reasons is not None:
-        reasons.extend(facts.middling or ("no feedback",))
-        reasons.append("no strong feedback and no long-term relationship")
+        reasons.extend(facts.middling or ((ReasonCode.NO_FEEDBACK_COUNTED, "no feedback"),))
+        reasons.append((ReasonCode.NOT_STRONG, "no strong feedback and no long-term relationship"))
         if rules.exclude_unpaid_positive and not earned and facts.has_feedback:
             reasons.append(
-                "nothing earned, but not positive feedback for the $0 exclusion (public stars "
-                f"{rules.unpaid_positive_stars_at_least} or more, or a private score of "
-                f"{rules.promoter_private_at_least} or more): counts"
+                (
+                    ReasonCode.UNPAID_NOT_POSITIVE,
+                    (
+                        "nothing earned, but not positive feedback for the $0 exclusion (public "
+                        f"stars {rules.unpaid_positive_stars_at_least} or more, or a private score "
+                        f"of {rules.promoter_private_at_least} or more): counts"
+                    ),
+                )
             )
     return Outcome.NEUTRAL

@@ -27,6 +27,8 @@ from upwork_safety.jss._facts import _build, _changes, _Facts, paid_at
 from upwork_safety.jss._invariants import UNIQUE_IDS
 from upwork_safety.jss._judge import _judge_explained, _unpaid_days
 from upwork_safety.jss._lapses import Lapse, LapseKind
+from upwork_safety.jss._outcome import Outcome
+from upwork_safety.jss._reason_codes import ReasonCode, Said, ScoreReason
 from upwork_safety.jss._reports import JSSPoint, JSSReport
 from upwork_safety.jss._tallies import Impact, WindowScore
 from upwork_safety.jss._tally import (
@@ -48,6 +50,8 @@ from upwork_safety.rules import JSS_HISTORY, JSSRules, RuleHistory, _pick_rules
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from upwork_safety.jss._exclusion import ExclusionCode
 
 __all__ = ["MAX_TIMELINE_POINTS", "classify", "score", "timeline"]
 
@@ -195,10 +199,32 @@ def classify(
         paid_fields=[paid_at("contract"), *(paid_at(f"history[{i}]") for i, _ in others)],
     )[0]
     on = chosen.snapshot(day)
-    outcome, weight, _, reasons, _, code = _judge_explained(facts, on, chosen, _cuts(on, chosen))
+    outcome, weight, _, said, _, code = _judge_explained(facts, on, chosen, _cuts(on, chosen))
     if on != day:
-        reasons = (*reasons, f"judged on the latest snapshot, {on}, as score() is")
-    return Impact(contract.id, contract.client.id, outcome, weight, reasons, exclusion=code)
+        said = (*said, (ReasonCode.SNAPSHOT, f"judged on the latest snapshot, {on}, as score() is"))
+    return _impact(facts, outcome, weight, said, points=None, exclusion=code)
+
+
+def _impact(
+    facts: _Facts,
+    outcome: Outcome,
+    weight: Decimal,
+    said: Sequence[Said],
+    *,
+    points: Decimal | None,
+    exclusion: ExclusionCode | None,
+) -> Impact:
+    """The :class:`Impact` of *facts*: each reason's sentence and its code, from one pair."""
+    return Impact(
+        facts.contract_id,
+        facts.client_id,
+        outcome,
+        weight,
+        tuple(text for _, text in said),
+        points=points,
+        exclusion=exclusion,
+        codes=tuple(code for code, _ in said),
+    )
 
 
 def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSReport:
@@ -213,18 +239,17 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
     for contribution in contributions:
         if contribution is not None:
             tally.add(contribution, 1)
-    result, reason, label = _outcome(tally, rules)
+    result, reason, label, reason_codes = _outcome(tally, rules)
     # Each contract's points of the score shown (review r21 M1: under the best-of rules
     # a contract outside the window shown was listed as if it cost points of it).
     points: list[Decimal | None] = [None] * len(facts)
-    notes: list[str | None] = [None] * len(facts)
+    notes: list[Said | None] = [None] * len(facts)
     if label is not None:
         ids = [item.contract_id for item in facts]
         points[:], notes[:] = _points(contributions, ids, tally, rules, label)
     impacts = [
-        Impact(
-            item.contract_id,
-            item.client_id,
+        _impact(
+            item,
             verdict[0],
             verdict[1],
             verdict[3] if note is None else (*verdict[3], note),
@@ -234,9 +259,10 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
         for item, verdict, point, note in zip(facts, verdicts, points, notes, strict=True)
     ]
     if not facts:
-        reason = "not eligible: no contracts yet"
+        reason, reason_codes = "not eligible: no contracts yet", (ScoreReason.NO_CONTRACTS,)
     elif result is None and all(f.ended is None and not f.has_feedback for f in facts):
         reason += _all_open(len(facts))
+        reason_codes = (*reason_codes, ScoreReason.ALL_OPEN)
     # Only the scoring windows compete on their own; the trending pair competes as
     # its average (JSSReport.trending), the eligibility window not at all.
     shown = set(rules.windows)
@@ -268,6 +294,7 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
         windows=windows,
         trending=trending,
         impacts=tuple(impacts),
+        reason_codes=reason_codes,
     )
 
 
@@ -302,8 +329,8 @@ def _report(
 
 def _score_only(
     facts: Sequence[_Facts], day: date, rules: JSSRules
-) -> tuple[int | None, str, str | None]:
-    """The score, reason and window of *facts* on *day*, without writing any reasons."""
+) -> tuple[int | None, str, str | None, tuple[ScoreReason, ...]]:
+    """The score, reason, window and reason codes of *facts* on *day*, without any reasons."""
     on = rules.snapshot(day)
     cuts = _cuts(on, rules)
     tally = _Tally(len(cuts))

@@ -50,6 +50,12 @@ from upwork_safety.jss._invariants import (
 from upwork_safety.jss._lapses import Lapse
 from upwork_safety.jss._outcome import Outcome
 from upwork_safety.jss._points import check_points
+from upwork_safety.jss._reason_codes import (
+    ScoreReason,
+    match_score_reason,
+    score_codes_field,
+    score_codes_of_text,
+)
 from upwork_safety.jss._tallies import MAX_WINDOW_MONTHS, Impact, WindowScore
 
 __all__ = [
@@ -208,6 +214,13 @@ class JSSReport:
             to that window's percent (or :attr:`trending`) exactly, an
             excluded contract's being 0; without one, none has.  A report
             whose impacts carry no points at all (built by hand) is accepted.
+        reason_codes: What *reason* says, as stable :class:`ScoreReason`
+            codes (text such as ``"scored"`` is read as its member): first
+            the reason itself, ``SCORED`` exactly when there is a score and
+            ``NO_CONTRACTS`` exactly when there are no impacts; then each
+            note the sentence adds (``ONE_CLIENT_WINDOW`` with a score,
+            ``ALL_OPEN`` without), each once.  Chosen where the sentence
+            is written, so a program reads the code and never the words.
 
     Raises:
         InvalidTypeError: A field of the wrong type.
@@ -228,6 +241,9 @@ class JSSReport:
     )
     trending: Decimal | None = attrs.field(validator=optional_percent_field)
     impacts: tuple[Impact, ...] = attrs.field(converter=as_tuple, validator=items_field(Impact))
+    reason_codes: tuple[ScoreReason, ...] = attrs.field(
+        default=(), converter=score_codes_of_text, validator=score_codes_field
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.computed_on > self.as_of:
@@ -253,6 +269,7 @@ class JSSReport:
                 [(w.total, w.percent) for w in self._behind(self.window)],
                 "JSSReport.impacts",
             )
+        match_score_reason(self.reason_codes, scored=self.score is not None, empty=not self.impacts)
 
     def _check_longest(self) -> None:
         """The longest window holds exactly the counted impacts (every window is inside it)."""
@@ -451,10 +468,12 @@ class JSSReport:
         )
 
     def to_records(self) -> list[dict[str, object]]:
-        """One row per contract: id, client, outcome, weight, points, reasons and exclusion.
+        """One row per contract: id, client, outcome, weight, points, reasons, exclusion, codes.
 
         ``exclusion`` is the :class:`ExclusionCode`'s text (``"no_feedback"``),
-        or ``None`` for a contract that counts.
+        or ``None`` for a contract that counts.  ``codes`` is the reasons'
+        :class:`ReasonCode` texts joined by ``"; "`` as ``reasons`` is, one
+        per reason in the same order.
         """
         return [
             {
@@ -465,6 +484,7 @@ class JSSReport:
                 "points": i.points,
                 "reasons": "; ".join(i.reasons),
                 "exclusion": None if i.exclusion is None else _render.plain(i.exclusion),
+                "codes": "; ".join(code.value for code in i.codes),
             }
             for i in self.impacts
         ]

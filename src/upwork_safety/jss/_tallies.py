@@ -28,6 +28,7 @@ from upwork_safety.jss._invariants import (
 )
 from upwork_safety.jss._outcome import Outcome, outcome_of_text
 from upwork_safety.jss._points import check_sign
+from upwork_safety.jss._reason_codes import ReasonCode, codes_field, codes_of_text, match_reasons
 from upwork_safety.rules import _MAX_MONTHS
 
 __all__ = ["MAX_WINDOW_MONTHS", "Impact", "WindowScore"]
@@ -58,6 +59,18 @@ def _weighed(outcome: Outcome, weight: Decimal, name: str) -> None:
             f"{name} of a counted ({outcome.value}) contract must be more than 0",
             field=name,
             rule="more than 0 when counted",
+        )
+
+
+def excluded(outcome: Outcome, exclusion: ExclusionCode | None, name: str) -> None:
+    """Refuse an *exclusion* (the field *name*) unless *outcome* is ``EXCLUDED``; need one if so."""
+    if (exclusion is None) is (outcome is Outcome.EXCLUDED):
+        raise InvalidValueError(
+            f"{name} must be an ExclusionCode exactly when the outcome is "
+            f"excluded; the outcome is {outcome.value} and the exclusion "
+            f"{'None' if exclusion is None else exclusion.value}",
+            field=name,
+            rule="an ExclusionCode exactly when excluded",
         )
 
 
@@ -110,6 +123,13 @@ class Impact:
             that writes the matching sentence in *reasons*, so a program
             reads the code (to group, count or translate) and never the
             words, which may change between versions.
+        codes: What each reason says, as a stable :class:`ReasonCode`: one
+            per reason, in order (``codes[i]`` is the code of
+            ``reasons[i]``; text such as ``"stars_strong"`` is read as its
+            member).  The judge writes each sentence and its code in the
+            same statement.  An excluded contract has exactly one code that
+            states why (its :attr:`ReasonCode.states` is *exclusion*); a
+            counted contract has none.
 
     Raises:
         InvalidTypeError: A field of the wrong type (*weight* is a ``Decimal``).
@@ -119,7 +139,9 @@ class Impact:
             outside -100 to 100, not to the hundredth, or of a sign the
             outcome cannot give (a success's negative, a failure's
             positive, an excluded contract's not 0); an *exclusion*
-            without the ``EXCLUDED`` outcome, or that outcome without one.
+            without the ``EXCLUDED`` outcome, or that outcome without one;
+            *codes* not one per reason, or stating another exclusion than
+            *exclusion* (or any, for a counted contract).
     """
 
     contract_id: str = attrs.field(converter=plain_text, validator=id_field)
@@ -133,17 +155,14 @@ class Impact:
         converter=exclusion_of_text,
         validator=member_field(ExclusionCode, optional=True),
     )
+    codes: tuple[ReasonCode, ...] = attrs.field(
+        default=(), converter=codes_of_text, validator=codes_field
+    )
 
     def __attrs_post_init__(self) -> None:
         _weighed(self.outcome, self.weight, "Impact.weight")
-        if (self.exclusion is None) is (self.outcome is Outcome.EXCLUDED):
-            raise InvalidValueError(
-                f"Impact.exclusion must be an ExclusionCode exactly when the outcome is "
-                f"excluded; the outcome is {self.outcome.value} and the exclusion "
-                f"{'None' if self.exclusion is None else self.exclusion.value}",
-                field="Impact.exclusion",
-                rule="an ExclusionCode exactly when excluded",
-            )
+        excluded(self.outcome, self.exclusion, "Impact.exclusion")
+        match_reasons(self.codes, self.reasons, self.exclusion, "Impact")
         check_sign(self.outcome, self.points, "Impact.points")  # red team r23 L1
 
 

@@ -20,6 +20,7 @@ from upwork_safety.jss._judge import _judge, _Verdict
 from upwork_safety.jss._months import _window_start
 from upwork_safety.jss._points import credit, exact_points, unit
 from upwork_safety.jss._points import share as _exact_share
+from upwork_safety.jss._reason_codes import ReasonCode, Said, ScoreReason
 from upwork_safety.jss._reports import Outcome, _trending_label, _window_label
 from upwork_safety.rules import Formula, JSSRules, Rounding
 
@@ -213,28 +214,32 @@ def _eligibility(tally: _Totals, rules: JSSRules) -> str | None:
     )
 
 
-def _outcome(tally: _Totals, rules: JSSRules) -> tuple[int | None, str, str | None]:
-    """The score, its reason and the window that gave it."""
+def _outcome(
+    tally: _Totals, rules: JSSRules
+) -> tuple[int | None, str, str | None, tuple[ScoreReason, ...]]:
+    """The score, its reason, the window that gave it, and the reason's codes."""
     not_eligible = _eligibility(tally, rules)
     if not_eligible is not None:
-        return None, not_eligible, None
+        return None, not_eligible, None, (ScoreReason.NOT_ELIGIBLE,)
     found = _candidates(tally, rules)
     if not found:
         if not any(tally.count[rules.tracked_months.index(months)] for months in rules.windows):
             longest = max(rules.windows)
             why = f"no counted contract in the last {longest} months (none in any window)"
-        else:
-            why = f"no window has outcomes from {rules.min_window_clients} distinct clients"
-        return None, why, None
+            return None, why, None, (ScoreReason.NO_COUNTED_CONTRACT,)
+        why = f"no window has outcomes from {rules.min_window_clients} distinct clients"
+        return None, why, None, (ScoreReason.TOO_FEW_CLIENTS,)
     label, share = max(found, key=lambda item: item[1])
     result = _round(share * _HUNDRED, rules.rounding)
     reason = f"{result}% from the {label} window ({rules.formula})"
+    codes: tuple[ScoreReason, ...] = (ScoreReason.SCORED,)
     if rules.min_window_clients < 2 and _clients_of(tally, rules, label) == 1:
+        codes = (*codes, ScoreReason.ONE_CLIENT_WINDOW)
         reason += (
             "; its outcomes are all from one client (a window with one client is shown: "
             f"min_window_clients {rules.min_window_clients}, a modelling assumption)"
         )
-    return result, reason, label
+    return result, reason, label, codes
 
 
 def _behind(rules: JSSRules, label: str) -> tuple[int, ...]:
@@ -257,7 +262,7 @@ def _points(
     tally: _Totals,
     rules: JSSRules,
     label: str,
-) -> tuple[list[Decimal], list[str | None]]:
+) -> tuple[list[Decimal], list[Said | None]]:
     """Each contribution's points of the displayed score, and a reason when it is not all in it.
 
     A window's percent is the sum of its contracts' shares, each computed
@@ -286,7 +291,7 @@ def _points(
         if not (net and _share(tally, position(months), rules) == 0)
     }
     exact: list[Fraction] = []
-    notes: list[str | None] = []
+    notes: list[Said | None] = []
     for contribution in contributions:
         if contribution is None:
             exact.append(Fraction(0))
@@ -310,26 +315,35 @@ def _points(
 
 def _outside(
     rules: JSSRules, behind: tuple[int, ...], inside: list[bool], outcome: Outcome
-) -> str | None:
+) -> Said | None:
     """Why a counted contract is not wholly in the displayed score, or ``None`` when it is."""
     if outcome is Outcome.EXCLUDED or all(inside):
         return None
     longest = rules.tracked_months[0]
     if len(behind) == 1:
         return (
-            f"outside the {behind[0]} months window the score shown comes from (it counts in "
-            f"the {longest} months window): 0 points of the score shown"
+            ReasonCode.OUTSIDE_SHOWN_WINDOW,
+            (
+                f"outside the {behind[0]} months window the score shown comes from (it counts in "
+                f"the {longest} months window): 0 points of the score shown"
+            ),
         )
     long, short = behind
     pair = _trending_label(long, short)
     if not any(inside):
         return (
-            f"outside both windows of the score shown, {pair} (it counts in the {longest} "
-            "months window): 0 points of the score shown"
+            ReasonCode.OUTSIDE_TRENDING_PAIR,
+            (
+                f"outside both windows of the score shown, {pair} (it counts in the {longest} "
+                "months window): 0 points of the score shown"
+            ),
         )
     return (
-        f"in the {long} months window of the score shown, {pair}, not in the {short} months "
-        "one: it counts in half of it"
+        ReasonCode.HALF_IN_TRENDING,
+        (
+            f"in the {long} months window of the score shown, {pair}, not in the {short} months "
+            "one: it counts in half of it"
+        ),
     )
 
 
