@@ -597,7 +597,9 @@ def replay(
             another argument of the wrong type.
     """
     run = open_run(contract, rules)
-    checked = plain_events(sequence_of(events, EVENT_TYPES, "events"), "events")
+    checked = plain_events(
+        sequence_of(events, EVENT_TYPES, "events", ordered="in time order"), "events"
+    )
     # The events a step recorded together (a dormancy closure's requests) after the
     # one given: the next events given may repeat them, or leave them out.
     taken: list[AutomaticEvent] = []

@@ -124,7 +124,7 @@ def _time_entries(value: Iterable[TimeEntry]) -> tuple[TimeEntry, ...]:
         return ()
     # The overlap check sorts the entries, and the date check reads its order:
     # both run in __attrs_post_init__ (_check_time_entries), off one sort.
-    return sequence_of(value, TimeEntry, "Contract.time_entries")
+    return sequence_of(value, TimeEntry, "Contract.time_entries", ordered="as recorded")
 
 
 def _history(value: Iterable[Event]) -> History:
