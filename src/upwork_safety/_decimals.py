@@ -61,6 +61,10 @@ _DIGITS = MAX_DIGITS + 1
 _WRITTEN = CONTEXT.prec + 1
 _CANONICAL = re.compile(rf"[+-]?[0-9]{{1,{_DIGITS}}}(?:\.[0-9]{{1,{_WRITTEN}}})?")
 _CANONICAL_LENGTH = _DIGITS + _WRITTEN + 2
+#: The rule text that is not a plain decimal number breaks: raised by
+#: :func:`to_decimal`, asked for by :func:`fraction` and the serialize readers
+#: (one constant, review r41 6).
+CANONICAL_RULE = "canonical decimal text"
 #: Canonical in shape but of any length: refused by the digit rule it breaks,
 #: not called "not a plain decimal number" (red team r17 L5).
 _SHAPE = re.compile(r"[+-]?([0-9]+)(?:\.([0-9]+))?")
@@ -223,7 +227,7 @@ def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch 
                 f'{what} must be a plain decimal number such as "1234.50" (ASCII digits, '
                 f"an optional sign, one decimal point), got {shown(text)}{percent_hint}",
                 field=what,
-                rule="canonical decimal text",
+                rule=CANONICAL_RULE,
             )
         result = Decimal(text)
     elif issubclass(cls, bool):
@@ -317,7 +321,7 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
     try:
         rate = _percent_as_fraction(value, what) if percent else to_decimal(value, what)  # type: ignore[arg-type]
     except InvalidValueError as error:
-        if not issubclass(type(value), str) or error.rule != "canonical decimal text":
+        if not issubclass(type(value), str) or error.rule != CANONICAL_RULE:
             raise
         if _NEGATIVE.fullmatch(str.__str__(cast("str", value))):
             # "-.5" is a negative rate, refused as "-0.5" and "-1%" are (review r28 9).

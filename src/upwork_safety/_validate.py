@@ -501,6 +501,7 @@ def sequence_of(
     *,
     column: str = "",
     also: str = "",
+    ordered: str = "",
 ) -> tuple[T, ...]:
     """Return *value*, a sequence (or other finite iterable) of *kind*, as a tuple.
 
@@ -523,9 +524,13 @@ def sequence_of(
         what: The argument name for the error, e.g. ``"methods"``.
         column: For a table passed by mistake, the column to pass instead.
         also: For a table passed by mistake, a further way, if there is one.
+        ordered: When the items' order means something, which order
+            (``"the contract's order"``): a set is then refused, as
+            :func:`as_sequence` refuses it (review r41 2).
 
     Raises:
-        InvalidTypeError: *value* is not a sequence, or an item is not a *kind*.
+        InvalidTypeError: *value* is not a sequence, or an item is not a
+            *kind*, or a set where order counts (rule ``"an ordered sequence"``).
         InvalidValueError: *value* holds more than :data:`MAX_ITEMS` items.
     """
     # Text items come back plain whether str is the one kind or one of several.
@@ -539,7 +544,9 @@ def sequence_of(
         hint = ""
         if issubclass(type(value), kind):
             hint = f" (wrap a single one in a list: [{type(value).__name__}(...)])"
-        _refuse_non_sequence(value, what, _names(kind), hint=hint, column=column, also=also)
+        _refuse_non_sequence(
+            value, what, _names(kind), hint=hint, column=column, also=also, ordered=ordered
+        )
         read: list[T] = []
         for index, item in enumerate(bounded(cast("Iterable[object]", value), what)):
             if not issubclass(type(item), kind):

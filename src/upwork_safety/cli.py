@@ -50,9 +50,11 @@ UTC = timezone.utc
 MAX_FILE_BYTES = 4 * MAX_TEXT_CHARS + len(codecs.BOM_UTF8)
 #: The largest JSON file of contracts a command reads.  A decade of contracts
 #: is a few MB (2,000 contracts of several milestones each are 2 MB), and
-#: reading JSON builds objects of about 23 times the text's size for a file
-#: of empty objects ("[{},{},…]"): at this size a hostile file costs about
-#: 250 MB before it is refused, not 1.3 GB.
+#: reading JSON builds objects of up to 46 times the text's size (22 for a
+#: file of empty objects, "[{},{},…]", 46 for arrays nested in arrays; see
+#: serialize.from_json): at this size a hostile file costs the command about
+#: 570 MB at its peak and 9 s before it is refused (measured, review r41
+#: hostile 5; docs/cli.md, Input files).
 MAX_JSON_BYTES = 10_000_000
 #: How many bytes at a time a file is read again to find where it stops being UTF-8.
 _CHUNK = 1 << 16

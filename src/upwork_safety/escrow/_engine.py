@@ -567,8 +567,9 @@ def replay(
     Args:
         contract: The contract to start from (never modified).
         events: Manual and automatic events, in time order (a sequence,
-            not a single event; at most 200,000, the most any list
-            argument holds; an iterator is read one event at a time).
+            not a single event nor a set, whose order is no time order;
+            at most 200,000, the most any list argument holds; an
+            iterator is read one event at a time).
         rules: As for :func:`apply`.
 
     Returns:
@@ -593,11 +594,14 @@ def replay(
             (the error names the entry, ``Contract.history[i]``, rule
             ``"the automatic step due"``), or more than 200,000
             events (an endless generator is refused there).
-        InvalidTypeError: *events* is not a sequence of escrow events, or
-            another argument of the wrong type.
+        InvalidTypeError: *events* is not a sequence of escrow events (a
+            ``set`` or ``frozenset`` of them: rule ``"an ordered
+            sequence"``), or another argument of the wrong type.
     """
     run = open_run(contract, rules)
-    checked = plain_events(sequence_of(events, EVENT_TYPES, "events"), "events")
+    checked = plain_events(
+        sequence_of(events, EVENT_TYPES, "events", ordered="in time order"), "events"
+    )
     # The events a step recorded together (a dormancy closure's requests) after the
     # one given: the next events given may repeat them, or leave them out.
     taken: list[AutomaticEvent] = []

@@ -179,7 +179,9 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
     steps_due: tuple[History, _Payments, object] | None
 
     def __new__(cls, items: object) -> Self:
-        checked = sequence_of(items, Milestone, "Contract.milestones")
+        checked = sequence_of(
+            items, Milestone, "Contract.milestones", ordered="the contract's order"
+        )
         _one_currency([milestone.amount for milestone in checked], "milestones")
         total = _total([milestone.amount for milestone in checked], "milestones")
         positions: dict[str, int] = {}
@@ -321,7 +323,7 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
     total: Decimal
 
     def __new__(cls, items: object) -> Self:
-        checked = sequence_of(items, Payment, "Contract.payments")
+        checked = sequence_of(items, Payment, "Contract.payments", ordered="as recorded")
         _one_currency([payment.amount for payment in checked], "payments")
         total = _total([payment.amount for payment in checked], "payments")
         new = super().__new__(cls, checked)

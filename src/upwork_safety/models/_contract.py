@@ -124,7 +124,7 @@ def _time_entries(value: Iterable[TimeEntry]) -> tuple[TimeEntry, ...]:
         return ()
     # The overlap check sorts the entries, and the date check reads its order:
     # both run in __attrs_post_init__ (_check_time_entries), off one sort.
-    return sequence_of(value, TimeEntry, "Contract.time_entries")
+    return sequence_of(value, TimeEntry, "Contract.time_entries", ordered="as recorded")
 
 
 def _history(value: Iterable[Event]) -> History:
@@ -222,7 +222,10 @@ class Contract:
 
     *milestones*, *payments*, *history* and *time_entries* take any
     sequence, a pandas Series or numpy array of the records included, and
-    are stored as tuples.
+    are stored as tuples, in the order given.  A ``set`` or ``frozenset``
+    is refused (``InvalidTypeError``, rule ``"an ordered sequence"``): its
+    order changes from run to run, and the milestones' order is the order
+    they are funded in (review r41 2).
 
     A subclass of a record (``Client``, ``Milestone`` and its ``Escrow``,
     ``Payment``, ``Feedback``, ``TimeEntry``, an escrow event) is stored as
@@ -257,8 +260,9 @@ class Contract:
     contract.
 
     Raises:
-        InvalidTypeError: A field of the wrong type, or a collection
-            holding something else than its items.
+        InvalidTypeError: A field of the wrong type, a collection
+            holding something else than its items, or a set where a
+            sequence is taken (rule ``"an ordered sequence"``).
         InvalidValueError: An end before the start, *feedback* on a
             contract with no end (``field`` ``Contract.feedback``, rule
             ``"feedback only on an ended contract"``), duplicate milestone

@@ -493,12 +493,18 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     ``json.loads`` alone would read, are refused.
 
     There is no size limit here: time and memory grow in proportion to the
-    text, measured (December 2026, on a shared 2-core machine) at about
-    0.2 to 0.45 s and 5 to 11 MB of memory per MB of JSON, for lists of
-    contracts (1.6 and 6.3 MB) and of integers (2 to 16 MB).  The
-    ``upwork-safety`` CLI refuses a file over 10 MB
-    (``upwork_safety.cli.MAX_JSON_BYTES``); a service reading text it does
-    not trust should cap the size before calling this.
+    text.  Measured (December 2026, Python 3.11 on a shared 2-core machine,
+    peak memory of a fresh process for about 10 MB of text): a list of
+    contracts as ``to_json`` writes them takes about 11 MB of memory per MB
+    of JSON and 0.45 s per MB, a list of integers 1 to 7 MB per MB.  The
+    cheapest values cost the most: a list of empty objects or arrays
+    (``[{},{},…]``) about 22 MB per MB, of one-key objects 24 to 37, and
+    arrays nested in arrays (``[[[]]],…``, the worst shape found) up to
+    46 MB per MB, about 0.3 s per MB (0.8 s for deeply nested objects).  So
+    size a cap for text you do not trust by the worst case: 10 MB of it
+    may take about 460 MB.  The ``upwork-safety`` CLI refuses a file over
+    10 MB (``upwork_safety.cli.MAX_JSON_BYTES``); a service reading text it
+    does not trust should cap the size before calling this.
 
     Raises:
         InvalidDataError: The text is not JSON, an object repeats a key, or

@@ -5,9 +5,8 @@ live; nothing here skips a constructor.
 
 * The detailed path is the hooks registered here: cattrs' generated per-class hooks (with
   detailed validation and unknown keys refused), the strict leaf readers of
-  :mod:`._strict` and :mod:`._times`, escrow events as a union tagged by ``"type"``
-  through cattrs' own
-  :func:`~cattrs.strategies.configure_tagged_union`, and lists read with a bounded error
+  :mod:`._strict` and :mod:`._times`, any union of escrow events tagged by ``"type"``
+  (the tag picks the class, whose own reader reads the object), and lists read with a bounded error
   collection (:mod:`._problems`), so a hostile document costs bounded memory whatever its
   size.  It finds and reports every problem.
 * The fused path (:mod:`._fused`), which ``from_dict`` tries first, reads a whole value
@@ -27,13 +26,12 @@ import itertools
 import pathlib
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, NoReturn, get_args, get_origin
+from typing import Any, NoReturn, Union, get_args, get_origin
 
 import attrs
 import cattrs
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn
-from cattrs.strategies import configure_tagged_union
 
 from upwork_safety import _render
 from upwork_safety._display import shown
@@ -278,22 +276,28 @@ def _client_reader(conv: cattrs.Converter) -> Any:
     return _fused.noted(read, _fused.OrIdKind(Client, as_object))
 
 
-def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
-    """Events as a union tagged by ``"type"``, through cattrs' own strategy.
+#: The rule a tag outside a caller's union of event classes (``Fund | Submit``) breaks.
+_OTHER_UNION_RULE = "an escrow event of the union"
 
-    The strategy's reader is wrapped only to say clearly what is wrong with
-    a value that is not an object or names no known event.
+
+def _event_union(conv: cattrs.Converter, union: Any, rule: str) -> tuple[Any, Any]:
+    """The reader and writer of a *union* of escrow event classes, tagged by ``"type"``.
+
+    One rule for every union of events, the library's (``escrow.Event``) and a
+    caller's (``Fund | Submit``): the tag ``to_dict`` writes picks the member
+    class, whose own reader then reads the object (and checks the tag again);
+    a tag outside the union is refused at the tag itself (``$.type``) with
+    *rule*.  Events are told apart by their tag alone: cattrs' own union
+    reader, which tells classes apart by their fields, cannot tell ``Fund``
+    from ``Submit`` (newcomer r41 3).
     """
-    configure_tagged_union(union, conv, tag_generator=EVENT_NAMES.__getitem__, tag_name=TAG)
-    read_member = conv.get_structure_hook(union)
+    classes = get_args(union)
+    members = {EVENT_NAMES[cls]: conv.get_structure_hook(cls) for cls in classes}
+    tagged = {EVENT_NAMES[cls]: cls for cls in classes}
     # Writing: an event of a member class by that class's writer, which writes its tag
-    # first (as the strategy's writer adds it).  Anything else is refused as the declared
-    # type: the strategy's own writer knows only the members, and raised a bare KeyError
-    # for a history set by hand to text or numbers (red team r36, 3).
-    writers = {cls: conv.get_unstructure_hook(cls) for cls in get_args(union)}
-    names = {EVENT_NAMES[cls] for cls in get_args(union)}
-    listed = ", ".join(sorted(names))
-    rule = _UNION_RULES[union]
+    # first.  Anything else is refused as the declared type (red team r36, 3).
+    writers = {cls: conv.get_unstructure_hook(cls) for cls in classes}
+    listed = ", ".join(sorted(members))
     automatic = {EVENT_NAMES[cls] for cls in get_args(AutomaticEvent)}
 
     def write(value: object) -> object:
@@ -306,14 +310,12 @@ def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
             )
         return write_member(value)
 
-    conv.register_unstructure_hook(union, write)
-
     def read(value: object, _: object) -> object:
         if not isinstance(value, dict):
             raise RefusedError(f"expected an event object, got {type_name(value)}", rule="an event")
         value = _strict.plain_object(value)
         tag = _strict.plain(value.get(TAG))  # a str subclass by its text, as every leaf
-        if type(tag) is not str or tag not in names:
+        if type(tag) is not str or tag not in members:
             # At the tag itself ($.type), as a wrong tag of a single event is.
             other = ""
             if type(tag) is not str:
@@ -327,11 +329,16 @@ def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
                 "." + TAG,
                 rule=rule,
             )
-        return read_member(value if value[TAG] is tag else {**value, TAG: tag}, union)
+        return members[tag](value if value[TAG] is tag else {**value, TAG: tag}, tagged[tag])
 
-    # The members' hooks, as the strategy took them just now.
-    members = {EVENT_NAMES[cls]: conv.get_structure_hook(cls) for cls in get_args(union)}
-    conv.register_structure_hook(union, _fused.noted(read, _fused.UnionKind(TAG, members)))
+    return _fused.noted(read, _fused.UnionKind(TAG, members)), write
+
+
+def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
+    """Register one of the library's unions of events (``escrow.Event``), with its rule."""
+    read, write = _event_union(conv, union, _UNION_RULES[union])
+    conv.register_unstructure_hook(union, write)
+    conv.register_structure_hook(union, read)
     # An optional event (a caller's ``Event | None`` field) is the union or null: cattrs
     # alone wrote it untagged and unchecked, and could not read it (diff review r36, 4).
     optional = union | None
@@ -339,6 +346,45 @@ def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
     conv.register_structure_hook(
         optional, lambda value, _: None if value is None else read(value, union)
     )
+
+
+def _events_of(t: Any) -> tuple[Any, ...] | None:
+    """The event classes of *t*, a union of two or more of them (and perhaps ``None``).
+
+    ``None`` when *t* is anything else.
+    """
+    if get_origin(t) not in _UNION_ORIGINS:
+        return None
+    members = tuple(arg for arg in get_args(t) if arg is not _NONE_TYPE)
+    if len(members) < 2 or not all(arg in EVENT_NAMES for arg in members):
+        return None
+    return members
+
+
+def _is_caller_union(t: Any) -> bool:
+    """Whether *t* is a union of event classes other than the library's own (and their optionals).
+
+    The library's unions keep their own hooks and rules (``escrow.ManualEvent``
+    refuses ``AutoApprove`` as "a manual escrow event").
+    """
+    members = _events_of(t)
+    return members is not None and Union[members] not in _UNIONS  # noqa: UP007
+
+
+def _caller_union(conv: cattrs.Converter, t: Any, *, reading: bool) -> Any:
+    """The reader (or writer) of a caller's union of event classes, such as ``Fund | Submit``."""
+    members = _events_of(t)
+    union: Any = Union[members]  # noqa: UP007  (built from a tuple)
+    read, write = _event_union(conv, union, _OTHER_UNION_RULE)
+    if _NONE_TYPE not in get_args(t):
+        return read if reading else write
+    if not reading:
+        return lambda value: None if value is None else write(value)
+
+    def read_optional(value: object, _: object) -> object:
+        return None if value is None else read(value, union)
+
+    return _fused.noted(read_optional, _fused.OptionalKind(union, read))
 
 
 # --------------------------------------------------------------------------- the converter
@@ -432,8 +478,14 @@ def make_converter(
         attrs.has, lambda cls: unread_refusal(conv, cls) or _object_writer(conv, cls)
     )
 
-    # Escrow events: the per-class hooks above carry the tag; the unions are
-    # cattrs' tagged unions.
+    # Escrow events: the per-class hooks above carry the tag; every union of them is
+    # read by that tag, the library's own unions with their rules.
+    conv.register_structure_hook_factory(
+        _is_caller_union, lambda t: _caller_union(conv, t, reading=True)
+    )
+    conv.register_unstructure_hook_factory(
+        _is_caller_union, lambda t: _caller_union(conv, t, reading=False)
+    )
     for union in _UNIONS:
         _tagged_union(conv, union)
     _history_hooks(conv)

@@ -11,8 +11,10 @@ list where a mapping is, three items where two are.
 from __future__ import annotations
 
 import collections.abc
+import enum
 from typing import TYPE_CHECKING, Any, get_origin
 
+from upwork_safety._display import shown
 from upwork_safety._validate import bounded
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
 from upwork_safety.serialize._problems import WRITTEN_FIELD, Written, placed, refused_by_writer
@@ -73,6 +75,9 @@ def mapping_writer(
 ) -> Callable[[object], dict[str, object]]:
     """A writer of a mapping with ``str`` keys, each value by *write_item*.
 
+    Each key is written as plain ``str``, a ``StrEnum`` member as its value,
+    as values are: ``from_dict`` reads the text back to the declared key type.
+
     *note* gives the note placing an error at a key, as the readers place it.
     """
 
@@ -92,8 +97,18 @@ def mapping_writer(
                     field=WRITTEN_FIELD,
                     rule="str keys",
                 )
+            # A key is written as a value is: an enum member as its value, other text
+            # as plain str (newcomer r41 7); two keys of one text would lose a value.
+            text = str.__str__(key.value if isinstance(key, enum.Enum) else key)
+            if text in result:
+                raise InvalidValueError(
+                    f"cannot serialise two dict keys that both read {shown(text)}: "
+                    "one value would be lost",
+                    field=WRITTEN_FIELD,
+                    rule="keys of distinct text",
+                )
             try:
-                result[key] = write_item(item)
+                result[text] = write_item(item)
             except (UpworkSafetyError, Written) as exc:
                 if not refused_by_writer(exc):
                     raise

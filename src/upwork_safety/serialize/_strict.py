@@ -19,7 +19,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_args
 
 from upwork_safety import _display
-from upwork_safety._decimals import restore_context
+from upwork_safety._decimals import CANONICAL_RULE, restore_context
 from upwork_safety._plain import plain_int, plain_text, whole_number
 from upwork_safety._render import decimal_text, jsonable
 from upwork_safety.errors import (
@@ -310,8 +310,9 @@ def read_bool(value: object, _: object = None) -> bool:
     raise RefusedError(f"expected true or false, got {got(value)}", rule=TRUE_OR_FALSE)
 
 
-#: The rule a decimal text breaks when it is not the text the writer writes.
-CANONICAL = "canonical decimal text"
+#: The rule a decimal text breaks when it is not the text the writer writes
+#: (``to_decimal``'s own, so a model's refusal and a reader's say the same).
+CANONICAL = CANONICAL_RULE
 
 
 def as_written(text: str, value: Decimal, what: str) -> Decimal:
