@@ -4,6 +4,10 @@
   (a flag), a joiner only between two characters, and a variation selector
   only after a character it can vary; anywhere else they show nothing.
 
+* hostile 4: a fill or a pattern's prefix that Unicode's confusables list
+  takes for a minus or a plus (the Urdu full stop, the hyphen bullet, a box
+  line, the prolonged sound mark and its halfwidth form) or a bracket of any
+  kind reads as the amount's sign and is refused, as a minus is.
 * hostile 3: an income row written ``-0.00`` is signed the other way from its
   kind (``Decimal.is_signed``, the library's one rule for "negative"): the
   notes name it, and ``statements.to_contracts`` refuses it naming its line,
@@ -17,7 +21,7 @@ from decimal import Decimal
 
 import pytest
 
-from upwork_safety import Client, jss, statements
+from upwork_safety import Client, Money, jss, statements
 from upwork_safety._text import (
     _JOINERS,
     _KEPT_IN_ID,
@@ -148,3 +152,30 @@ def test_an_income_row_of_zero_is_not_signed_the_other_way(export: str) -> None:
     assert row.signed_against_kind is False
     assert not [n for n in statements.summarize(statement).notes if "signed the other" in n]
     assert statements.to_contracts(statement)
+
+
+_LOOKALIKES = ["\u2043", "\u06d4", "\uff70", "\u30fc", "\u2500", "\u2cba", "\u16ed", "[", "{", "]"]
+
+
+@pytest.mark.parametrize("character", _LOOKALIKES)
+def test_a_fill_that_reads_as_a_sign_is_refused(character: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        format(Money("5.00", "USD"), f"{character}>8.2f")
+    assert caught.value.rule == "a Decimal format spec that shows the amount as it is"
+
+
+@pytest.mark.parametrize("character", _LOOKALIKES)
+def test_a_prefix_that_reads_as_a_sign_is_refused(character: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Money("5.00", "USD").format(locale="ur_PK", format=f"'{character}'#,##0.00")
+    assert (caught.value.field, caught.value.rule) == (
+        "format",
+        "a babel number pattern that shows the amount as it is",
+    )
+
+
+@pytest.mark.parametrize("character", ["*", "_", "#", " ", "x", "\u0631"])
+def test_text_beside_the_amount_is_still_kept(character: str) -> None:
+    money = Money("5.00", "USD")
+    assert format(money, f"{character}>6.2f") == f"{character * 2}5.00"
+    assert money.format(locale="en_US", format=f"'{character}'0.00") == f"{character}5.00"
