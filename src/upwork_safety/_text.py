@@ -338,8 +338,9 @@ def id_problem(value: str) -> str | None:
     the zero-width joiners of Persian, Sinhala and emoji between two
     characters, a variation selector after the character it varies
     (``"✔️"``, a keycap; not at the start, nor after a space or an ASCII
-    letter), an emoji tag sequence (the flag of England), and a format
-    character that shows a glyph (red team r41, hostile 2: :func:`_misplaced`).
+    character but a digit, ``#`` or ``*``), an emoji tag sequence (the flag
+    of England), and a format character that shows a glyph (red team r41,
+    hostile 2: :func:`_misplaced`).
     """
     if value != value.strip():
         return "has white space at the start or end"
