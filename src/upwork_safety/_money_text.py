@@ -123,18 +123,48 @@ _ANOTHER_WAYS = {
 #: sign (review r40, hostile 2; second pass 4): a plus or a minus of any kind (ASCII,
 #: superscript, modifier letter, commercial, heavy, fullwidth...) and an accounting
 #: parenthesis in any form.  Read from the Unicode names, not listed by hand, so no
-#: form is missed; a dash is refused by its category (``Pd``), and a bidi embedding,
-#: override or isolate by its bidirectional class (it would show the digits in another
-#: order; the marks a locale's own pattern holds, RLM, LRM and ALM, reorder nothing).
+#: form is missed; a dash and a bracket are refused by their categories
+#: (:data:`_SIGN_CATEGORIES`), a look-alike of a minus or a plus by Unicode's own list
+#: (:data:`_SIGN_LOOKALIKES`), and a bidi embedding, override or isolate by its
+#: bidirectional class (it would show the digits in another order; the marks a locale's
+#: own pattern holds, RLM, LRM and ALM, reorder nothing).
 _SIGN_NAMES = ("PLUS", "MINUS", "PARENTHESIS")
 _REORDERING = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
+#: The categories of a sign of the amount: a dash (``Pd``) and an opening or closing
+#: bracket (``Ps``, ``Pe``: ``(``, ``[``, ``{`` and every other form), which an
+#: accounting amount is written in (red team r41, hostile 4: ``[`` and ``{`` passed).
+_SIGN_CATEGORIES = frozenset({"Pd", "Ps", "Pe"})
+#: The characters Unicode's confusables.txt (UTS #39, the single characters of the
+#: "MA" rows whose skeleton is U+002D HYPHEN-MINUS, U+30FC, the prototype it gives the
+#: long dashes, or U+002B PLUS SIGN) takes for a minus or a plus, with the three
+#: prototypes: copied by hand, as Python's unicodedata has no such table.  Many are
+#: refused by their name or category as well; the rest are drawn as a short or long
+#: stroke or a cross but named otherwise: U+06D4 ARABIC FULL STOP (the Urdu full stop),
+#: U+2043 HYPHEN BULLET, U+2CBA COPTIC CAPITAL LETTER DIALECT-P NI, U+2500 and U+2501 BOX
+#: DRAWINGS LIGHT and HEAVY HORIZONTAL, U+30FC the prolonged sound mark, the Hangul EU,
+#: U+31D0 CJK STROKE H, U+2F00 KANGXI RADICAL ONE, U+A7F7, U+16ED RUNIC CROSS PUNCTUATION
+#: and U+1029B LYCIAN LETTER H (red team r41, hostile 4).  A compatibility form of one
+#: (NFKC: U+FF70 HALFWIDTH PROLONGED SOUND MARK is U+30FC) is one too.
+_SIGN_LOOKALIKES = frozenset(
+    "-\u2010\u2011\u2012\u2013\ufe58\u06d4\u2043\u02d7\u2212\u2796\u2cba"
+    "\u30fc\uff0d\u2014\u2015\u2500\u2501\u31d0\ua7f7\u1173\u3161\u4e00\u2f00"
+    "+\u16ed\u2795\U0001029b"
+)
 
 
 def _a_sign(character: str) -> bool:
-    """Whether *character* reads as a sign of the amount beside it (:data:`_SIGN_NAMES`)."""
+    """Whether *character* reads as a sign of the amount beside it.
+
+    A dash or a bracket (:data:`_SIGN_CATEGORIES`), a bidi control that
+    reorders (:data:`_REORDERING`), a character Unicode takes for a minus or
+    a plus (:data:`_SIGN_LOOKALIKES`, or a compatibility form of one), or one
+    named a plus, a minus or a parenthesis (:data:`_SIGN_NAMES`).
+    """
     if (
-        unicodedata.category(character) == "Pd"
+        unicodedata.category(character) in _SIGN_CATEGORIES
         or unicodedata.bidirectional(character) in _REORDERING
+        or character in _SIGN_LOOKALIKES
+        or unicodedata.normalize("NFKC", character) in _SIGN_LOOKALIKES
     ):
         return True
     name = unicodedata.name(character, "")
@@ -154,7 +184,8 @@ def _part_of_number(text: str, touching: str = "", *, signs: bool = True) -> str
     suffix.  A digit of any script or another numeral (``str.isnumeric``:
     ``"1"``, an Arabic-Indic three, a fraction) and, when *signs* (not in a
     negative subpattern, whose sign is its own), a sign (:func:`_a_sign`:
-    a plus, a minus, a parenthesis, a dash or a bidi control) read as
+    a plus, a minus or a look-alike of one, a dash, a bracket or a bidi
+    control) read as
     part of it anywhere; a separator (:data:`_SEPARATORS`)
     only as *touching*, the character next to the digits.  Anything else (a
     space, ``*``, ``_``, ``#``, a letter, a currency sign) is text beside
@@ -182,8 +213,8 @@ def spec_another_way(spec: str, minor: int) -> str:
     notation or significant digits (``"1.2E+3"`` for USD 1,234.50), as does
     a precision with no type (``".2"``); ``f`` or ``F`` with a precision
     below *minor* rounds off minor units (``".0f"``: ``1235``); a fill that
-    reads as part of a number (:func:`_part_of_number`: a digit, a sign, a
-    bracket, a separator) writes another one (``"1>6.2f"``: ``115.00``;
+    reads as part of a number (:func:`_part_of_number`: a digit, a sign or a
+    look-alike of one, a dash, a bracket, a separator) writes another one (``"1>6.2f"``: ``115.00``;
     ``"->8.2f"``: ``----5.00``).  A spec this does not read is left to
     ``Decimal``, which refuses it.
     """

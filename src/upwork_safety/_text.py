@@ -158,22 +158,57 @@ def is_blank(text: str) -> bool:
 ID_RULE = "no surrounding spaces, line breaks, tabs or invisible characters"
 
 
-#: The default-ignorable code points (:data:`_DEFAULT_IGNORABLE`) an id keeps on purpose,
-#: as inclusive ranges: each changes how the characters around it show, so names and
-#: titles hold them (red team r39, hostile2 1): the combining grapheme joiner, the
-#: Mongolian free variation selectors, the zero-width non-joiner and joiner (Persian,
-#: Sinhala and emoji sequences), the variation selectors (``"✔️"``), the tags of emoji tag
-#: sequences (the flags of England, Scotland and Wales; U+E0020..E007F only, not the
-#: deprecated LANGUAGE TAG U+E0001) and the ideographic variation selectors.
-_KEPT_IN_ID: tuple[tuple[int, int], ...] = (
-    (0x034F, 0x034F),
+#: The joiners an id keeps between two characters (:data:`_KEPT_IN_ID`): the combining
+#: grapheme joiner and the zero-width non-joiner and joiner.  Each joins (or keeps apart)
+#: the characters on either side, so at an id's start or end it does nothing and is refused
+#: there (red team r41, hostile 2).
+_JOINERS: tuple[tuple[int, int], ...] = ((0x034F, 0x034F), (0x200C, 0x200D))
+#: The variation selectors an id keeps after the character they vary (:data:`_KEPT_IN_ID`):
+#: the Mongolian free variation selectors, VS1..VS16 (``"✔️"``, a keycap's ``"1️⃣"``) and
+#: the ideographic variation selectors.  One varies the character before it, so an id may
+#: not start with one, nor hold one after a space, another kept invisible character, or an
+#: ASCII character that Unicode gives no variation sequence (:data:`_ASCII_VARIED`).
+_SELECTORS: tuple[tuple[int, int], ...] = (
     (0x180B, 0x180D),
     (0x180F, 0x180F),
-    (0x200C, 0x200D),
     (0xFE00, 0xFE0F),
-    (0xE0020, 0xE007F),
     (0xE0100, 0xE01EF),
 )
+#: The ASCII characters a variation sequence starts with: the keycap bases ``0-9 # *``
+#: (emoji-variation-sequences.txt, with U+FE0E and U+FE0F) and the digit zero's short
+#: diagonal stroke form (``0`` U+FE00, StandardizedVariants.txt).  After any other ASCII
+#: character (``"acme"`` + U+FE0F) a variation selector varies nothing and is refused.
+_ASCII_VARIED = "0123456789#*"
+#: The default-ignorable code points (:data:`_DEFAULT_IGNORABLE`) an id keeps on purpose,
+#: as inclusive ranges: each changes how the characters around it show, so names and
+#: titles hold them (red team r39, hostile2 1): :data:`_JOINERS` (Persian, Sinhala and
+#: emoji sequences) between two characters and :data:`_SELECTORS` after the character
+#: they vary.  The tags U+E0020..E007F are not among them: an id keeps them only inside an
+#: emoji tag sequence (:data:`_TAG_SEQUENCE`, the flags of England, Scotland and Wales),
+#: and anywhere else they are text that shows nothing, a hidden message (red team r41,
+#: hostile 2).
+_KEPT_IN_ID: tuple[tuple[int, int], ...] = _JOINERS + _SELECTORS
+#: An emoji tag sequence, the one place an id keeps tag characters: the tag base U+1F3F4
+#: WAVING BLACK FLAG (the only base of the RGI tag sequences, emoji-sequences.txt), one
+#: or more tags U+E0020..E007E, and CANCEL TAG U+E007F (UTS #51, ED-14a).
+_TAG_SEQUENCE = "\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f"
+
+
+def _class(codes: set[int]) -> str:
+    """A regular expression class of the code points *codes*, as ranges."""
+    ranges: list[list[int]] = []
+    for code in sorted(codes):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(f"\\U{low:08X}-\\U{high:08X}" for low, high in ranges) + "]"
+
+
+def _codes(ranges: tuple[tuple[int, int], ...]) -> set[int]:
+    return {code for low, high in ranges for code in range(low, high + 1)}
+
+
 #: The one format character an id refuses though Unicode leaves it out of
 #: Default_Ignorable (so that a renderer without support shows it): the interlinear
 #: annotation marks U+FFF9..FFFB, which print nothing where they are supported.
@@ -195,7 +230,7 @@ def _unseen_in_id(*, wide: bool) -> re.Pattern[str]:
     *wide*, only its part below U+10000, for text with no character past
     it (the :data:`_UNSEEN_IN_BMP_ID` note says why).
     """
-    kept = {code for low, high in _KEPT_IN_ID for code in range(low, high + 1)}
+    kept = _codes(_KEPT_IN_ID)
     unseen = {
         code
         for code in range(_SPACES_END)
@@ -207,13 +242,7 @@ def _unseen_in_id(*, wide: bool) -> re.Pattern[str]:
     unseen -= kept | {ord(" ")}
     if not wide:
         unseen = {code for code in unseen if code <= _BMP_END}
-    ranges: list[list[int]] = []
-    for code in sorted(unseen):
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return re.compile("[" + "".join(f"\\U{low:08X}-\\U{high:08X}" for low, high in ranges) + "]")
+    return re.compile(_class(unseen))
 
 
 #: The characters an id may not hold anywhere (:func:`id_problem`): what a reader cannot see
@@ -224,18 +253,76 @@ def _unseen_in_id(*, wide: bool) -> re.Pattern[str]:
 #: :data:`_KEPT_IN_ID` (the zero-width space, word joiner and byte order mark, the soft
 #: hyphen, the bidi marks, embeddings, overrides and isolates, the Mongolian vowel
 #: separator, the Hangul fillers, the Khmer inherent vowels, the musical and shorthand
-#: format controls, the unassigned U+2065 and U+FFF0..FFF8, the tags outside emoji
-#: sequences), the blank Braille pattern, and the interlinear annotation marks
-#: (:data:`_UNSEEN_FORMAT`).  Not refused: what :data:`_KEPT_IN_ID` keeps, and a format
-#: character that shows a glyph (the Arabic number sign, END OF AYAH); red team r39,
-#: hostile2 1 and 6.  One class, searched by the regular expression engine, so a long id
-#: costs no Python loop (hostile2 2).
+#: format controls, the unassigned U+2065 and U+FFF0..FFF8, the tags, which
+#: :func:`id_problem` passes over only inside an emoji tag sequence), the blank Braille
+#: pattern, and the interlinear annotation marks (:data:`_UNSEEN_FORMAT`).  Not refused:
+#: what :data:`_KEPT_IN_ID` keeps (where it changes something: :func:`_misplaced`), and a
+#: format character that shows a glyph (the Arabic number sign, END OF AYAH); red team
+#: r39, hostile2 1 and 6.  One class, searched by the regular expression engine, so a long
+#: id costs no Python loop (hostile2 2).
 _UNSEEN_IN_ID = _unseen_in_id(wide=True)
 #: :data:`_UNSEEN_IN_ID` below U+10000, searched in an id with no character past it (most
 #: are).  The regular expression engine reads a class's part below U+10000 from one
 #: bitmap but tries each range past it in turn, for every character: the five ranges of
 #: the whole class made 10 MB of Arabic ids take 0.9 s instead of 0.1 s (review r40).
 _UNSEEN_IN_BMP_ID = _unseen_in_id(wide=False)
+
+
+#: :data:`_JOINERS`, :data:`_SELECTORS` (and those below U+10000) as classes.
+_JOINER = re.compile(_class(_codes(_JOINERS)))
+_SELECTOR = re.compile(_class(_codes(_SELECTORS)))
+_SELECTOR_IN_BMP = re.compile(_class({code for code in _codes(_SELECTORS) if code <= _BMP_END}))
+#: What a variation selector may not follow: a kept character, or an ASCII one outside
+#: :data:`_ASCII_VARIED` (the space and controls included).
+_NOT_VARIED = _codes(_KEPT_IN_ID) | {code for code in range(0x80) if chr(code) not in _ASCII_VARIED}
+#: A variation selector where it varies nothing (red team r41, hostile 2): at an id's start,
+#: or after a space, another kept character, or an ASCII character with no variation
+#: sequence (:data:`_ASCII_VARIED`).  Searched only in an id that holds a selector.
+_UNVARYING = re.compile(f"(?:\\A|(?<={_class(_NOT_VARIED)})){_SELECTOR.pattern}")
+#: The tags, which an id keeps only in an emoji tag sequence (:data:`_TAG_SEQUENCE`).
+_TAGS = range(0xE0020, 0xE0080)
+_TAG_SEQUENCE_HERE = re.compile(_TAG_SEQUENCE)
+
+
+def _unseen(value: str, *, wide: bool) -> re.Match[str] | None:
+    """The first character of *value* an id refuses anywhere, or ``None``.
+
+    One of :data:`_UNSEEN_IN_ID` (only :data:`_UNSEEN_IN_BMP_ID` unless
+    *wide*), but the tags of an emoji tag sequence (:data:`_TAG_SEQUENCE`).
+    """
+    if not wide:
+        return _UNSEEN_IN_BMP_ID.search(value)
+    found = _UNSEEN_IN_ID.search(value)
+    while found is not None and ord(found.group()) in _TAGS:
+        # A sequence's first tag follows its base: read the sequence whole from there.
+        whole = _TAG_SEQUENCE_HERE.match(value, found.start() - 1) if found.start() else None
+        if whole is None:
+            return found
+        found = _UNSEEN_IN_ID.search(value, whole.end())
+    return found
+
+
+def _misplaced(value: str, *, wide: bool) -> str:
+    """Where a kept character of *value* changes nothing (red team r41, hostile 2), or ``""``.
+
+    A joiner (:data:`_JOINERS`) at an id's start or end, which has no
+    character on one side to join; a variation selector (:data:`_SELECTORS`)
+    where :data:`_UNVARYING` finds one.
+    """
+    for index in (0, len(value) - 1):
+        if _JOINER.fullmatch(value[index]):
+            return (
+                f"has the joiner U+{ord(value[index]):04X} at index {index}, where it joins nothing"
+            )
+    if (_SELECTOR if wide else _SELECTOR_IN_BMP).search(value) is None:
+        return ""
+    found = _UNVARYING.search(value)
+    if found is None:
+        return ""
+    return (
+        f"has the variation selector U+{ord(found.group()):04X} at index {found.start()}, "
+        "where it varies nothing"
+    )
 
 
 def id_problem(value: str) -> str | None:
@@ -245,17 +332,22 @@ def id_problem(value: str) -> str | None:
     clients), so text a copy or a CSV cell adds unseen is refused, never
     stripped: white space at either end, and anywhere one of
     :data:`_UNSEEN_IN_ID` (a tab, a line break, a control, NBSP or another
-    space than the ASCII one, a zero-width space, a bidi mark).  Spaces
-    inside are kept, and so is what real names and titles hold: the
-    zero-width joiners of Persian, Sinhala and emoji, variation selectors
-    (``"✔️"``), and a format character that shows a glyph.
+    space than the ASCII one, a zero-width space, a bidi mark, a tag
+    character outside an emoji tag sequence).  Spaces inside are kept, and
+    so is what real names and titles hold, where it changes how they show:
+    the zero-width joiners of Persian, Sinhala and emoji between two
+    characters, a variation selector after the character it varies
+    (``"✔️"``, a keycap; not at the start, nor after a space or an ASCII
+    character but a digit, ``#`` or ``*``), an emoji tag sequence (the flag
+    of England), and a format character that shows a glyph (red team r41,
+    hostile 2: :func:`_misplaced`).
     """
     if value != value.strip():
         return "has white space at the start or end"
     # UTF-16 writes two units for a character past U+FFFF: a fast test for one.
     wide = len(str.encode(value, "utf-16-le", "surrogatepass")) != 2 * str.__len__(value)
-    found = (_UNSEEN_IN_ID if wide else _UNSEEN_IN_BMP_ID).search(value)
-    if found is None:
-        return None
-    index, character = found.start(), found.group()
-    return f"has the unseen character U+{ord(character):04X} at index {index}"
+    found = _unseen(value, wide=wide)
+    if found is not None:
+        index, character = found.start(), found.group()
+        return f"has the unseen character U+{ord(character):04X} at index {index}"
+    return _misplaced(value, wide=wide) or None

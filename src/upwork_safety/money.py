@@ -530,9 +530,10 @@ class Money:
                 scientific or significant-digit (``@``) pattern, nor a
                 negative subpattern without a minus sign or brackets, nor a
                 prefix or suffix that reads as part of the amount (a digit,
-                a sign or bracket of a positive amount, a separator touching
-                the digits: ``"'1'0.00"``, ``"'-'0.00"``, ``"'Rs.'0.00"``;
-                ``"'Rs. '0.00"`` is text), which would show another amount;
+                a sign, dash or bracket of a positive amount, as for a
+                :meth:`__format__` fill, a separator touching the digits:
+                ``"'1'0.00"``, ``"'-'0.00"``, ``"'Rs.'0.00"``; ``"'Rs. '0.00"``
+                is text), which would show another amount;
                 passed through.  Babel reads a
                 ``%`` or ``‰`` (and an ``@``) as one even quoted (``"'%'"``)
                 and multiplies the amount for it, so a quoted one is
@@ -591,9 +592,14 @@ class Money:
                 (``"e"``, ``"g"``, ``".2"``: ``1.2E+3``), or fewer decimal places
                 than the currency's minor unit (``".0f"`` on USD: ``1235``),
                 or is padded with a fill that reads as part of the amount, as
-                :meth:`format` refuses such a prefix: a digit of any script,
-                a sign, a dash, a bracket or a separator (``"1>6.2f"``:
-                ``115.00``; ``"->8.2f"``: ``----5.00``).  Any other fill (a
+                :meth:`format` refuses such a prefix: a digit of any script
+                (``"1>6.2f"``: ``115.00``), a dash or a bracket (categories
+                ``Pd``, ``Ps``, ``Pe``: ``"->8.2f"``: ``----5.00``; ``[``,
+                ``{``), a character named a plus, a minus or a parenthesis,
+                one Unicode's confusables list takes for a minus or a plus
+                (the Urdu full stop ``"۔"``, ``"⁃"``, ``"─"``, ``"ー"``, and
+                their compatibility forms), a bidi embedding, override or
+                isolate, or a decimal or group separator.  Any other fill (a
                 space, ``*``, ``_``, ``#``) is kept; for leading zeros use
                 the ``0`` flag (``"08.2f"``).
         """

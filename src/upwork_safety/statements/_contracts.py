@@ -13,7 +13,7 @@ from upwork_safety._validate import instance
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.models import Client, Contract, ContractKind, Payment
 from upwork_safety.money import exact
-from upwork_safety.statements._kinds import StatementFormat, TransactionKind
+from upwork_safety.statements._kinds import StatementFormat, TransactionKind, signed_text
 from upwork_safety.statements._statement import Statement, check_statement
 
 if TYPE_CHECKING:
@@ -307,8 +307,10 @@ def to_contracts(
     Raises:
         InvalidTypeError: *statement* is not a Statement, or *bonus_only*
             is not a ContractKind, or *split_after* is not a timedelta.
-        InvalidValueError: An income row is negative (an adjustment), which a
-            payment cannot hold; every such line is named.  Or, without
+        InvalidValueError: An income row is negative (an adjustment; written
+            with a minus sign, ``-0.00`` included: the rows
+            :attr:`~Transaction.signed_against_kind` marks), which a payment
+            cannot hold; every such line is named.  Or, without
             *bonus_only*, a contract has only bonus rows: each is named
             with its lines (the first few).  Or, in a weekly summary, the
             rows of one contract id give two titles: the id, both titles
@@ -331,10 +333,13 @@ def _build(
         bonus_only = instance(bonus_only, ContractKind, "bonus_only")
     if split_after is not None:
         split_after = _gap(split_after)
-    negative = [r for r in statement.transactions if r.is_income and r.amount.amount < 0]
+    # One sign rule with the notes' (``signed_against_kind``): an income row with a minus
+    # sign, -0.00 included, which no Payment takes (red team r41, hostile 3).
+    negative = [r for r in statement.transactions if r.is_income and r.signed_against_kind]
     if negative:
         lines = ", ".join(
-            f"line {r.line} ({r.type_text or r.kind.value} {r.amount})" for r in negative
+            f"line {r.line} ({r.type_text or r.kind.value} {signed_text(r.amount)})"
+            for r in negative
         )
         raise InvalidValueError(
             f"to_contracts: negative income rows cannot be payments: {lines}; "

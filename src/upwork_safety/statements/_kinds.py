@@ -16,6 +16,8 @@ from upwork_safety.kinds import StrEnum
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from upwork_safety.money import Money
+
 
 class TransactionKind(StrEnum):
     """What a row of an Upwork export is, whatever words the export uses for it.
@@ -61,15 +63,31 @@ OUTGOING_KINDS = frozenset(
 def against_its_kind(kind: TransactionKind, amount: Decimal, type_text: str) -> bool:
     """Whether a row is signed the other way from its kind's rows, or from its type word.
 
-    Earnings below zero, or money taken (:data:`OUTGOING_KINDS`) above zero;
-    but a service fee row is signed by its word: a fee refund
-    (:func:`is_fee_refund`) at zero or above, any other fee at zero or below.
+    Earnings with a minus sign, or money taken (:data:`OUTGOING_KINDS`) above
+    zero; but a service fee row is signed by its word: a fee refund
+    (:func:`is_fee_refund`) with no minus sign, any other fee at zero or below.
+    A minus sign is the library's one rule for "negative" (``Decimal.is_signed``,
+    as ``_amount_fields.check_money`` reads it): ``-0.00`` has one (red team r41,
+    hostile 3).
     """
     if kind in INCOME_KINDS:
-        return amount < 0
+        return amount.is_signed()
     if kind is TransactionKind.SERVICE_FEE:
-        return amount < 0 if is_fee_refund(type_text) else amount > 0
+        return amount.is_signed() if is_fee_refund(type_text) else amount > 0
     return kind in OUTGOING_KINDS and amount > 0
+
+
+def signed_text(money: Money) -> str:
+    """*money* as its text shows it, but with the minus sign of ``-0.00`` kept.
+
+    ``str(Money("-0.00", "USD"))`` is ``"USD 0.00"``; a row named for its sign
+    (:func:`against_its_kind`) must show it (red team r41, hostile 3).
+    """
+    text = str(money)
+    if money.amount.is_zero() and money.amount.is_signed():
+        currency, _, number = text.partition(" ")
+        return f"{currency} -{number}"
+    return text
 
 
 class StatementFormat(StrEnum):

@@ -450,10 +450,10 @@ class Transaction:
     def signed_against_kind(self) -> bool:
         """Whether the row is signed the other way from its kind's rows (a reversal, or a mistake).
 
-        Earnings below zero, or money taken from the balance
-        (:data:`OUTGOING_KINDS`) above zero; a service fee row is signed by
-        its word: a ``Service fee refund`` at zero or above, any other fee
-        at zero or below.  :func:`~upwork_safety.statements.summarize` names
+        Earnings written with a minus sign (``-0.00`` too), or money taken
+        from the balance (:data:`OUTGOING_KINDS`) above zero; a service fee
+        row is signed by its word: a ``Service fee refund`` with no minus
+        sign, any other fee at zero or below.  :func:`~upwork_safety.statements.summarize` names
         such rows in its notes (the fee audit goes by the sign alone: a fee
         row above zero gives a fee back, whatever its word).
         """

@@ -19,7 +19,7 @@ from upwork_safety._validate import bounded
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees import EXPORT_TAX_HISTORY
 from upwork_safety.money import ExchangeRate, exact
-from upwork_safety.statements._kinds import StatementFormat, TransactionKind
+from upwork_safety.statements._kinds import StatementFormat, TransactionKind, signed_text
 from upwork_safety.statements._statement import Statement, check_statement
 from upwork_safety.statements._summary import (
     _TAX_STATUSES,
@@ -432,7 +432,8 @@ def _notes(statement: Statement, untaxed: dict[str, str]) -> tuple[str, ...]:
     if against:
         # The first few, with a count: a note stays short on any file.
         listed = "; ".join(
-            f"line {row.line}: {shown(row.type_text)} {row.amount}" for row in against[:5]
+            f"line {row.line}: {shown(row.type_text)} {signed_text(row.amount)}"
+            for row in against[:5]
         )
         more = f"; and {len(against) - 5} more" if len(against) > 5 else ""
         one = len(against) == 1
