@@ -1,0 +1,134 @@
+"""Round 41 fixes of the testing helpers, the cookbook and hourly (newcomer 1, 2, 5, 8; review 4, 5; hostile 6).
+
+Before: the cookbook's "Events that may arrive twice or late" handler raised a
+bare ``ValueError`` or refused a valid delivery on most delivery orders;
+``contract_histories()`` did not say that ``final`` may hold automatic steps
+after the last event; ``submitted_contract`` re-keyed the minimum-milestone
+refusal and named a field ``now`` it does not have; ``testing.strategies``
+drew no fee schedule, withdrawal method or future job; an invoice's protected
+and unprotected hours did not add up to its billable hours; and
+``payout_schedule`` said two contracts' invoices for one week were one
+invoice given twice.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from upwork_safety import escrow
+from upwork_safety.testing import strategies as us
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# --- newcomer 1: the cookbook's recipe for events delivered twice or late -----------------
+
+
+def cookbook_receive() -> Any:
+    """The cookbook's ``receive``, exactly as docs/cookbook.md writes it (its imports and def)."""
+    text = (ROOT / "docs" / "cookbook.md").read_text(encoding="utf-8")
+    section = text[text.index("### Events that may arrive twice or late") :]
+    lines = section.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(">>> def receive("))
+    code = [lines[start][4:]]
+    for line in lines[start + 1 :]:
+        if not line.startswith("... "):
+            break
+        code.append(line[4:])
+    imports = [line[4:] for line in lines[:start] if re.match(r">>> (from|import) ", line)]
+    namespace: dict[str, Any] = {"escrow": escrow}
+    exec("\n".join([*imports, *code]), namespace)  # noqa: S102 - the docs' own example
+    return namespace["receive"]
+
+
+@st.composite
+def deliveries(
+    draw: st.DrawFn,
+) -> tuple[Any, tuple[escrow.ManualEvent, ...], Any, list[escrow.ManualEvent]]:
+    """A drawn history, and its events delivered shuffled with some delivered again."""
+    original, events, final = draw(us.contract_histories(max_events=8))
+    delivered = list(draw(st.permutations(events)))
+    if events:
+        for again in draw(st.lists(st.sampled_from(events), max_size=4)):
+            delivered.insert(draw(st.integers(0, len(delivered))), again)
+    return original, events, final, delivered
+
+
+@settings(max_examples=150)
+@given(deliveries())
+def test_the_cookbook_recipe_is_right_on_every_delivery_order(
+    drawn: tuple[Any, tuple[escrow.ManualEvent, ...], Any, list[escrow.ManualEvent]],
+) -> None:
+    """Every event once, in time order, whatever order and however often it arrived."""
+    original, events, final, delivered = drawn
+    receive = cookbook_receive()
+    received: list[escrow.ManualEvent] = []
+    stored = original
+    for event in delivered:
+        stored = receive(original, stored, received, event)
+    assert stored == escrow.replay(original, events)
+    assert escrow.advance(stored, final.recorded_until) == final
+    assert len(received) == len(events)
+
+
+def test_the_newcomers_two_orders_give_the_right_contract() -> None:
+    """The report's orders A and B: a ValueError and a TransitionError before."""
+    from datetime import date, datetime, timezone
+
+    from upwork_safety import Contract, ContractKind, Milestone, Money
+    from upwork_safety.escrow import Approve, Fund, RequestChanges, Submit
+
+    def utc(*parts: int) -> datetime:
+        return datetime(*parts, tzinfo=timezone.utc)  # type: ignore[misc]
+
+    offer = Contract(
+        "c-hook",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2026, 3, 2),
+        milestones=[Milestone("m1", "Landing page, 3 sections", Money("300.00", "USD"))],
+    )
+    fund, submit = Fund("m1", utc(2026, 3, 2, 9)), Submit("m1", utc(2026, 3, 9, 15))
+    changes, again = RequestChanges("m1", utc(2026, 3, 9, 20)), Submit("m1", utc(2026, 3, 10, 9))
+    approve = Approve("m1", utc(2026, 3, 11, 9))
+    receive = cookbook_receive()
+    for delivered, expected in [
+        ([submit, changes, fund], [fund, submit, changes]),
+        ([fund, submit, again, approve, changes], [fund, submit, changes, again, approve]),
+    ]:
+        received: list[escrow.ManualEvent] = []
+        stored = offer
+        for event in delivered:
+            stored = receive(offer, stored, received, event)
+        assert stored == escrow.replay(offer, expected)
+
+
+# --- newcomer 2: what contract_histories' final is -------------------------------------------
+
+
+@settings(max_examples=100)
+@given(us.contract_histories())
+def test_final_is_the_replay_advanced_to_its_recorded_until(
+    history: tuple[Any, tuple[escrow.ManualEvent, ...], Any],
+) -> None:
+    """``final`` is the replay of the events advanced to ``final.recorded_until``."""
+    original, events, final = history
+    replayed = escrow.replay(original, events)
+    assert escrow.advance(replayed, final.recorded_until) == final
+    assert final.history[: len(replayed.history)] == replayed.history
+    assert all(escrow.is_automatic(event) for event in final.history[len(replayed.history) :])
+
+
+def test_final_is_described_exactly() -> None:
+    """The docstring and testing.md's table both say what final is, with the equation."""
+    equation = "escrow.advance(escrow.replay(original, events), final.recorded_until) == final"
+    docstring = " ".join((inspect.getdoc(us.contract_histories) or "").split())
+    assert equation in docstring.replace("`", "")
+    table = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
+    assert f"`{equation}`" in table
