@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import inspect
 import re
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from upwork_safety import escrow
 from upwork_safety.testing import strategies as us
 
+UTC = timezone.utc
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -79,13 +82,11 @@ def test_the_cookbook_recipe_is_right_on_every_delivery_order(
 
 def test_the_newcomers_two_orders_give_the_right_contract() -> None:
     """The report's orders A and B: a ValueError and a TransitionError before."""
-    from datetime import date, datetime, timezone
-
     from upwork_safety import Contract, ContractKind, Milestone, Money
     from upwork_safety.escrow import Approve, Fund, RequestChanges, Submit
 
     def utc(*parts: int) -> datetime:
-        return datetime(*parts, tzinfo=timezone.utc)  # type: ignore[misc]
+        return datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
 
     offer = Contract(
         "c-hook",
@@ -132,3 +133,48 @@ def test_final_is_described_exactly() -> None:
     assert equation in docstring.replace("`", "")
     table = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
     assert f"`{equation}`" in table
+
+
+# --- review 4 and hostile 6: submitted_contract's refusals ---------------------------------
+
+
+def test_the_minimum_milestone_refusal_keeps_the_engines_rule() -> None:
+    """The engine and the factory give one key for one rule; the advice is in the message."""
+    from upwork_safety import InvalidValueError
+    from upwork_safety.errors import TransitionError
+    from upwork_safety.testing import factories
+
+    at = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    with pytest.raises(TransitionError) as engine:
+        escrow.apply(factories.contract(amount="4.00"), escrow.Fund("m1", at))
+    with pytest.raises(InvalidValueError) as factory:
+        factories.submitted_contract(amount="4.00")
+    assert engine.value.rule == factory.value.rule == escrow.RefusalRule.MINIMUM_MILESTONE
+    assert factory.value.field == "amount"
+    assert "give amount at least the minimum" in str(factory.value)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"started": date(9990, 12, 25)},
+        {"started": date(9990, 12, 30), "funded_at": datetime(9990, 12, 30, tzinfo=UTC)},
+    ],
+)
+def test_a_default_at_past_the_last_day_names_at(arguments: dict[str, Any]) -> None:
+    """The default at (7 days after funding) past 9990-12-31 is refused naming at, not now."""
+    from upwork_safety import InvalidValueError
+    from upwork_safety.testing import factories
+
+    with pytest.raises(InvalidValueError) as info:
+        factories.submitted_contract(**arguments)
+    assert (info.value.field, info.value.rule) == ("at", "on or before 9990-12-31")
+    assert "started=" in str(info.value)
+    assert "funded_at=" in str(info.value)
+
+
+def test_the_last_day_that_fits_the_default_at_still_works() -> None:
+    from upwork_safety.testing import factories
+
+    made = factories.submitted_contract(started=date(9990, 12, 24))
+    assert made.history[-1].at == datetime(9990, 12, 31, 9, tzinfo=UTC)
