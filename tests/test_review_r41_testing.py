@@ -178,3 +178,59 @@ def test_the_last_day_that_fits_the_default_at_still_works() -> None:
 
     made = factories.submitted_contract(started=date(9990, 12, 24))
     assert made.history[-1].at == datetime(9990, 12, 31, 9, tzinfo=UTC)
+
+
+# --- review 5: strategies for fee what-ifs -------------------------------------------------
+
+
+def rebuilt(value: Any) -> Any:
+    """*value* built again by its own constructor, from its fields."""
+    import attrs
+
+    return type(value)(**attrs.asdict(value, recurse=False))
+
+
+@settings(max_examples=100)
+@given(us.service_fee_schedules())
+def test_service_fee_schedules_are_accepted_and_charge(schedule: Any) -> None:
+    from upwork_safety import Money, fees
+
+    assert rebuilt(schedule) == schedule
+    fee = fees.service_fee(Money("100.00", "USD"), on=schedule.effective, rules=schedule)
+    assert Money("0.00", "USD") <= fee <= Money("100.00", "USD")
+
+
+@settings(max_examples=100)
+@given(us.withdrawal_methods())
+def test_withdrawal_methods_are_accepted(method: Any) -> None:
+    from upwork_safety import rules
+
+    assert rebuilt(method) == method
+    assert method.key in {preset.key for preset in rules.PAKISTAN_METHODS}
+
+
+@settings(max_examples=100)
+@given(us.future_jobs())
+def test_future_jobs_are_accepted(job: Any) -> None:
+    assert rebuilt(job) == job
+    assert job.finishes is None
+
+
+def test_the_fee_strategies_draw_presets_and_what_ifs() -> None:
+    from hypothesis import find
+    from hypothesis.errors import NoSuchExample
+
+    from upwork_safety import rules
+
+    quick = settings(database=None, max_examples=2000)
+    for strategy, presets in [
+        (us.service_fee_schedules(), tuple(rules.SERVICE_FEE_HISTORY)),
+        (us.withdrawal_methods(), rules.PAKISTAN_METHODS),
+    ]:
+        assert find(strategy, lambda value: value.name.startswith("what-if on"), settings=quick)
+        assert find(strategy, lambda value, presets=presets: value in presets, settings=quick)
+    for strategy in (us.service_fee_schedules(what_if=False), us.withdrawal_methods(what_if=False)):
+        with pytest.raises(NoSuchExample):
+            find(strategy, lambda value: value.name.startswith("what-if"), settings=quick)
+    assert find(us.future_jobs(), lambda job: job.client_id is not None, settings=quick)
+    assert {"future_jobs", "service_fee_schedules", "withdrawal_methods"} <= set(us.__all__)
