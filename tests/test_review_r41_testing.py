@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -234,3 +234,79 @@ def test_the_fee_strategies_draw_presets_and_what_ifs() -> None:
             find(strategy, lambda value: value.name.startswith("what-if"), settings=quick)
     assert find(us.future_jobs(), lambda job: job.client_id is not None, settings=quick)
     assert {"future_jobs", "service_fee_schedules", "withdrawal_methods"} <= set(us.__all__)
+
+
+# --- newcomer 5: an invoice's hours add up ----------------------------------------------------
+
+
+def test_the_newcomers_ten_minute_segments_add_up() -> None:
+    """0.33 h billed, 0.17 h protected and 0.16 h not (was 0.17 h not)."""
+    from decimal import Decimal
+
+    from upwork_safety import Money, TimeEntry, hourly
+
+    monday = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    ten = timedelta(minutes=10)
+    entries = [
+        TimeEntry(monday, monday + ten, memo="API work", activity=5),
+        TimeEntry(monday + ten, monday + 2 * ten, manual=True, memo="call"),
+    ]
+    bill = hourly.invoice(
+        entries, week=hourly.billing_week(monday), rate=Money("1.00", "USD"), client_verified=True
+    )
+    assert (bill.billable_hours, bill.protected_hours, bill.unprotected_hours) == (
+        Decimal("0.33"),
+        Decimal("0.17"),
+        Decimal("0.16"),
+    )
+    summary = bill.summary()
+    assert summary["protected_hours"] + summary["unprotected_hours"] == summary["billable_hours"]
+
+
+@settings(max_examples=100)
+@given(us.work_weeks())
+def test_the_hours_of_any_invoice_add_up(drawn: Any) -> None:
+    """The hours add up as the amounts do; each within half a hundredth and 0.01 of exact."""
+    from decimal import Decimal
+
+    from upwork_safety import Money, hourly
+
+    week, entries, pauses = drawn
+    bill = hourly.invoice(
+        entries, week=week, rate=Money("7.00", "USD"), client_verified=True, pauses=pauses
+    )
+    assert bill.protected_hours + bill.unprotected_hours == bill.billable_hours
+    assert bill.protected_amount + bill.unprotected_amount == bill.amount
+    exact = Decimal(str(bill.unprotected_time / timedelta(hours=1)))
+    assert abs(bill.unprotected_hours - exact) <= Decimal("0.01")
+    assert bill.unprotected_hours >= 0
+
+
+# --- newcomer 8: a payout schedule is one contract's -----------------------------------------
+
+
+def test_two_contracts_invoices_of_one_week_say_a_schedule_is_one_contracts() -> None:
+    from upwork_safety import InvalidValueError, hourly
+    from upwork_safety.hourly import PayoutSchedule
+    from upwork_safety.testing import factories
+
+    design = factories.hourly_contract(contract_id="c-design", rate="20.00")
+    backend = factories.hourly_contract(contract_id="c-backend", rate="35.00")
+    bills = [
+        hourly.invoice_for(job, week=hourly.weeks_of(job.time_entries)[0])
+        for job in (design, backend)
+    ]
+    with pytest.raises(InvalidValueError) as info:
+        hourly.payout_schedule(invoices=bills)
+    assert (info.value.field, info.value.rule) == (
+        "invoices[1]",
+        "one invoice and one weekly payment per week",
+    )
+    assert "one schedule per contract" in str(info.value)
+    assert "balances()" in str(info.value)
+    plans = [hourly.payout_schedule(invoices=[bill]) for bill in bills]
+    items = [*plans[0].items, *plans[1].items]
+    with pytest.raises(InvalidValueError) as built:
+        PayoutSchedule(currency="USD", items=items)
+    assert built.value.rule == "one invoice and one weekly payment per week"
+    assert "one schedule per contract" in str(built.value)
