@@ -64,9 +64,9 @@ def _what_if(preset: Any, chosen: dict[str, Any], name_field: str = "name") -> A
 
 
 def service_fee_schedules(*, what_if: bool = True) -> st.SearchStrategy[ServiceFeeSchedule]:
-    """:class:`~upwork_safety.rules.ServiceFeeSchedule`: presets, and what-if variations of them.
+    """:class:`~upwork_safety.fees.ServiceFeeSchedule`: presets, and what-if variations of them.
 
-    A preset of :data:`upwork_safety.rules.SERVICE_FEE_HISTORY` (shrinking
+    A preset of ``upwork_safety.rules.SERVICE_FEE_HISTORY`` (shrinking
     to the oldest), and with *what_if* (the default) variations of them
     that the constructor accepts, renamed ``"what-if on <preset>"``, each
     keeping its preset's shape: a flat schedule's rate (and its legacy
@@ -110,9 +110,9 @@ def _fee_variations(preset: ServiceFeeSchedule) -> st.SearchStrategy[ServiceFeeS
 
 
 def withdrawal_methods(*, what_if: bool = True) -> st.SearchStrategy[WithdrawalMethod]:
-    """:class:`~upwork_safety.rules.WithdrawalMethod`: presets, and what-if variations of them.
+    """:class:`~upwork_safety.fees.WithdrawalMethod`: presets, and what-if variations of them.
 
-    One of :data:`upwork_safety.rules.PAKISTAN_METHODS`, and with *what_if*
+    One of ``upwork_safety.rules.PAKISTAN_METHODS``, and with *what_if*
     (the default) variations of them that the constructor accepts, renamed
     ``"what-if on <name>"`` (the key kept, so the library tells a changed
     number from its published source): the fixed fee and the minimum
