@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -185,8 +186,6 @@ def test_the_last_day_that_fits_the_default_at_still_works() -> None:
 
 def rebuilt(value: Any) -> Any:
     """*value* built again by its own constructor, from its fields."""
-    import attrs
-
     return type(value)(**attrs.asdict(value, recurse=False))
 
 
@@ -233,6 +232,14 @@ def test_the_fee_strategies_draw_presets_and_what_ifs() -> None:
         with pytest.raises(NoSuchExample):
             find(strategy, lambda value: value.name.startswith("what-if"), settings=quick)
     assert find(us.future_jobs(), lambda job: job.client_id is not None, settings=quick)
+    from upwork_safety import InvalidValueError
+    from upwork_safety.testing._fee_strategies import _LONGEST_JOB
+
+    longest = find(us.future_jobs(), lambda job: job.days > _LONGEST_JOB // 2, settings=quick)
+
+    assert attrs.evolve(longest, days=_LONGEST_JOB).days == _LONGEST_JOB
+    with pytest.raises(InvalidValueError):
+        attrs.evolve(longest, days=_LONGEST_JOB + 1)
     assert {"future_jobs", "service_fee_schedules", "withdrawal_methods"} <= set(us.__all__)
 
 

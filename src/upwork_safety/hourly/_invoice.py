@@ -421,7 +421,7 @@ class WeeklyInvoice:
         billed, 0.17 h protected, 0.16 h not).  Sum the ``*_time`` fields for
         exact figures.
         """
-        return self.billable_hours - self.protected_hours
+        return CONTEXT.subtract(self.billable_hours, self.protected_hours)
 
     @property
     def paused_hours(self) -> Decimal:
