@@ -26,7 +26,7 @@ def test_an_amount_below_the_minimum_milestone_names_amount():
     assert Money("5.00", "USD") == IN_FORCE.minimum_milestone
     with pytest.raises(InvalidValueError) as info:
         factories.submitted_contract(amount="4.00")
-    assert ("amount", "at least the minimum milestone (HC 360000990268)") == (
+    assert ("amount", escrow.RefusalRule.MINIMUM_MILESTONE) == (
         info.value.field,
         info.value.rule,
     )

@@ -107,7 +107,7 @@ def test_the_factory_reads_the_key():
 
     with pytest.raises(InvalidValueError) as info:
         factories.submitted_contract(amount="4")
-    assert ("amount", "at least the minimum milestone (HC 360000990268)") == (
+    assert ("amount", escrow.RefusalRule.MINIMUM_MILESTONE) == (
         info.value.field,
         info.value.rule,
     )

@@ -323,7 +323,9 @@ def _check_items(instance: PayoutSchedule, attribute: Any, value: Any) -> None:
             key = (item.kind, item.week)
             if key in seen:
                 raise InvalidValueError(
-                    f"{where}: the {item.kind} of the week {item.week} is listed twice",
+                    f"{where}: the {item.kind} of the week {item.week} is listed twice; a "
+                    "schedule is one contract's, so for two contracts build one schedule "
+                    "per contract and add their balances()",
                     field=where,
                     rule=_ONCE_A_WEEK,
                 )
@@ -429,6 +431,12 @@ def payout_schedule(
 ) -> PayoutSchedule:
     """Lay out an hourly contract's invoices, bonuses and weekly payments by when they pay.
 
+    A schedule is one contract's: an invoice does not say which contract it
+    bills, so two invoices (or weekly payments) of one week are refused as
+    that week's given twice.  For a freelancer's several contracts, build
+    one schedule per contract and add their :meth:`PayoutSchedule.balances`
+    status by status (docs/hourly.md, "Everything an hourly contract pays").
+
     Args:
         invoices: Weekly invoices of hours (from :func:`invoice`).
         bonuses: Bonuses (from :func:`bonus`).
@@ -440,7 +448,8 @@ def payout_schedule(
     Raises:
         InvalidTypeError: An argument is not a sequence of the right kind.
         InvalidValueError: The same week's invoice or weekly payment is
-            given twice.
+            given twice (two contracts' invoices of one week too: one
+            schedule per contract).
         CurrencyMismatchError: The payments are in different currencies.
 
     >>> from datetime import datetime, timezone
@@ -530,7 +539,9 @@ def _once(
     if key in first_of:
         raise InvalidValueError(
             f"{first_of[key]} and {what} are both the {kind} of the week {week}: "
-            "give each week's invoice and weekly payment once",
+            "give each week's invoice and weekly payment once; a schedule is one "
+            "contract's, so for two contracts build one schedule per contract and add "
+            "their balances()",
             field=what,
             rule=_ONCE_A_WEEK,
         )

@@ -119,7 +119,10 @@ class WeeklyInvoice:
     Built by :func:`invoice`.  Times (``*_time``) are exact ``timedelta``;
     hours (``*_hours``) are the same times as ``Decimal`` hours rounded
     half up to two places for reading (10 minutes is 1/6 hour, which no
-    decimal holds exactly).  Amounts are computed from the exact times.
+    decimal holds exactly), except :attr:`unprotected_hours`, which is
+    ``billable_hours - protected_hours`` so the hours shown add up.  Amounts
+    are computed from the exact times, and :attr:`unprotected_amount` is
+    likewise ``amount - protected_amount``.
 
     Args:
         week: The billing week.
@@ -409,8 +412,16 @@ class WeeklyInvoice:
 
     @property
     def unprotected_hours(self) -> Decimal:
-        """:attr:`unprotected_time` in hours (two places, half up)."""
-        return _hours(self.unprotected_time)
+        """``billable_hours - protected_hours``: :attr:`unprotected_time` in hours, two places.
+
+        Derived, as :attr:`unprotected_amount` is, so the hours shown add up
+        (``protected_hours + unprotected_hours == billable_hours``); it carries
+        the rounding, so it may differ by 0.01 from :attr:`unprotected_time`
+        rounded on its own (two 10-minute segments, one of each: 0.33 h
+        billed, 0.17 h protected, 0.16 h not).  Sum the ``*_time`` fields for
+        exact figures.
+        """
+        return CONTEXT.subtract(self.billable_hours, self.protected_hours)
 
     @property
     def paused_hours(self) -> Decimal:

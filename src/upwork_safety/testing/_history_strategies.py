@@ -317,7 +317,13 @@ def contract_histories(
     19:00 (Karachi's midnight) or 23:00 UTC.
     Returns ``(original, events, final)`` where ``final`` is the original
     with every event applied and :func:`~upwork_safety.escrow.advance` run
-    to the last moment.  The contract's id is ``c1`` to ``c99``, so a list
+    to the last moment the draw's clock reached, which may be after the
+    last event: ``final`` may then also hold automatic steps after it (the
+    clock jumped past a review period, a refund window or dormancy), so it
+    need not equal ``escrow.replay(original, events)``.  What always holds
+    is ``escrow.advance(escrow.replay(original, events),
+    final.recorded_until) == final``, and ``final.recorded_until`` is the
+    earliest moment to read ``final`` at.  The contract's id is ``c1`` to ``c99``, so a list
     of histories for one freelancer needs ``unique_by=lambda h: h[0].id``
     (docs/testing.md).
 

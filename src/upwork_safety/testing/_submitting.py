@@ -71,9 +71,8 @@ def _fund_argument(
     if _refused_alone(error):
         index = next(i for i, each in enumerate(made.milestones) if each.id == "m1")
         named = f"milestones[{index}].amount" if "milestones" in overrides else "amount"
-        source = _rule_source("minimum_milestone").source
         why = f"{error}: the client cannot fund it; give {named} at least the minimum"
-        return named, why, f"at least the minimum milestone ({source})"
+        return named, why, rule
     return others, f"{error}", rule
 
 

@@ -484,7 +484,9 @@ def submitted_contract(
             (``field='at'``), an *amount* below the minimum milestone in
             force when it is funded (``field='amount'``, or
             ``'milestones[i].amount'`` for a milestone of ``milestones=``),
-            an *at* (or the default, 7 days after the funding) at or after
+            an *at* (or the default, 7 days after the funding) after the
+            library's last day, 9990-12-31 (``field='at'``, the default's
+            message naming ``started=`` and ``funded_at=``), or at or after
             dormancy closed the contract (``field='at'``: the escrow sat
             untouched through the dormancy period and both notices, 97 days
             under the published rules), an ``ended=`` contract
@@ -529,8 +531,19 @@ def submitted_contract(
             field="at",
             rule="at or after the funding",
         )
+    if submitted is None:
+        submitted = funded + timedelta(days=7)
+        if submitted.date() > LATEST:
+            # Named here: the engine would name its own "now", a field the factory has not.
+            raise InvalidValueError(
+                f"at, by default 7 days after the funding ({utc_text(funded)}), would be "
+                f"{utc_text(submitted)}, after {LATEST.isoformat()}, the last day the library "
+                "supports: pass an at= on or before it, or an earlier started= or funded_at=",
+                field="at",
+                rule=f"on or before {LATEST.isoformat()}",
+            )
     made = funded_by_engine(made, funded, overrides)
-    return submitted_by_engine(made, submitted or funded + timedelta(days=7), funded)
+    return submitted_by_engine(made, submitted, funded)
 
 
 @_one_source(

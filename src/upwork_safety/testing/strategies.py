@@ -1,4 +1,10 @@
-"""Hypothesis strategies for every public upwork_safety type.
+"""Hypothesis strategies for the values upwork_safety's functions take.
+
+Every model, escrow event and statement, the platform's, the JSS's and the
+service fee's rule sets, withdrawal methods and future jobs, each with
+what-if variations where a rule set has them.  The other rule sets (export
+tax, retention, payment schedules) have no strategy: pass their presets
+from :mod:`upwork_safety.rules`.
 
 Use them in your own tests::
 
@@ -43,6 +49,11 @@ from upwork_safety.testing._contract_strategies import (
     payments,
     time_entries,
 )
+from upwork_safety.testing._fee_strategies import (
+    future_jobs,
+    service_fee_schedules,
+    withdrawal_methods,
+)
 from upwork_safety.testing._freelancer_histories import histories, histories_with_as_of
 from upwork_safety.testing._history_strategies import contract_histories, events
 from upwork_safety.testing._hourly_strategies import (
@@ -79,6 +90,7 @@ __all__ = [
     "exchange_rates",
     "feedbacks",
     "fixed_price_contracts",
+    "future_jobs",
     "histories",
     "histories_with_as_of",
     "hourly_contracts",
@@ -90,11 +102,13 @@ __all__ = [
     "pauses",
     "payments",
     "platform_rules",
+    "service_fee_schedules",
     "statements",
     "time_entries",
     "transactions",
     "weekly_limits",
     "weekly_payments",
+    "withdrawal_methods",
     "work_weeks",
 ]
 
