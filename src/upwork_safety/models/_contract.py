@@ -225,7 +225,7 @@ class Contract:
     are stored as tuples, in the order given.  A ``set`` or ``frozenset``
     is refused (``InvalidTypeError``, rule ``"an ordered sequence"``): its
     order changes from run to run, and the milestones' order is the order
-    they are funded in (review r41 2).
+    they are funded in.
 
     A subclass of a record (``Client``, ``Milestone`` and its ``Escrow``,
     ``Payment``, ``Feedback``, ``TimeEntry``, an escrow event) is stored as
