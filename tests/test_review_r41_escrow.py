@@ -1,0 +1,94 @@
+"""Escrow findings of round 41 (review 1, 3, 8; newcomer 4, 6)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from upwork_safety import Contract, ContractKind, Milestone, MilestoneState, Money, checks, escrow
+from upwork_safety.models import Escrow
+
+UTC = timezone.utc
+USD = Money("430.00", "USD")
+
+
+def _by_hand(state: MilestoneState, history: tuple[escrow.Event, ...] = ()) -> Contract:
+    """docs/cli.md's changes.json / funded.json: a milestone recorded by hand, holding escrow."""
+    return Contract(
+        "c-karachi",
+        "dubai-realty",
+        ContractKind.FIXED_PRICE,
+        date(2026, 3, 2),
+        milestones=[
+            Milestone("m1", "WordPress site: 5 pages", USD, escrow=Escrow(state, USD, held=USD))
+        ],
+        history=history,
+    )
+
+
+_DORMANCY = {
+    escrow.DeadlineKind.DORMANCY_NOTICE,
+    escrow.DeadlineKind.DORMANCY_FINAL_NOTICE,
+    escrow.DeadlineKind.DORMANCY_CLOSE,
+}
+
+
+# -- review 1: an undated escrow is not a confident dormancy closure -----------------
+
+
+@pytest.mark.parametrize("state", [MilestoneState.FUNDED, MilestoneState.CHANGES_REQUESTED])
+def test_undated_escrow_gets_no_dormancy_deadline_step_or_finding(state: MilestoneState) -> None:
+    contract = _by_hand(state)
+    found = escrow.deadlines(contract, datetime(2026, 3, 12, tzinfo=UTC))
+    assert [d for d in found if d.kind in _DORMANCY] == []
+    later = escrow.advance(contract, datetime(2026, 6, 20, tzinfo=UTC))
+    assert later == contract
+    assert later.milestone("m1").state is state
+    assert later.milestone("m1").held == USD
+    for now in (datetime(2026, 6, 10, tzinfo=UTC), datetime(2026, 6, 20, tzinfo=UTC)):
+        codes = {f.code for f in checks.review_contract(contract, now=now)}
+        assert checks.FindingCode.REFUND_REQUEST_PENDING not in codes
+        assert checks.FindingCode.DORMANT_ESCROW not in codes
+
+
+def test_a_dating_history_event_gives_the_dormancy_dates_and_closure() -> None:
+    asked = datetime(2026, 3, 11, 12, 0, tzinfo=UTC)
+    contract = _by_hand(MilestoneState.CHANGES_REQUESTED, (escrow.RequestChanges("m1", asked),))
+    found = escrow.deadlines(contract, datetime(2026, 3, 12, tzinfo=UTC))
+    dates = [(d.kind, d.due.date()) for d in found if d.kind in _DORMANCY]
+    assert dates == [
+        (escrow.DeadlineKind.DORMANCY_NOTICE, date(2026, 5, 26)),
+        (escrow.DeadlineKind.DORMANCY_FINAL_NOTICE, date(2026, 6, 9)),
+        (escrow.DeadlineKind.DORMANCY_CLOSE, date(2026, 6, 16)),
+    ]
+    later = escrow.advance(contract, datetime(2026, 6, 20, tzinfo=UTC))
+    assert isinstance(later.history[-1], escrow.DormancyRefundRequest)
+    assert later.milestone("m1").state is MilestoneState.REFUND_REQUESTED
+
+
+def test_a_step_the_caller_takes_dates_the_clock() -> None:
+    funded_at = datetime(2026, 3, 5, tzinfo=UTC)
+    contract = Contract(
+        "c-karachi",
+        "dubai-realty",
+        ContractKind.FIXED_PRICE,
+        date(2026, 3, 2),
+        milestones=[Milestone("m1", "WordPress site: 5 pages", USD)],
+    )
+    funded = escrow.apply(contract, escrow.Fund("m1", funded_at))
+    found = escrow.deadlines(funded, funded_at)
+    assert [d.kind for d in found if d.kind in _DORMANCY] == [
+        escrow.DeadlineKind.DORMANCY_NOTICE,
+        escrow.DeadlineKind.DORMANCY_FINAL_NOTICE,
+        escrow.DeadlineKind.DORMANCY_CLOSE,
+    ]
+
+
+def test_changes_requested_finding_says_the_dormancy_date_is_unknown() -> None:
+    contract = _by_hand(MilestoneState.CHANGES_REQUESTED)
+    found = checks.review_contract(contract, now=datetime(2026, 3, 12, tzinfo=UTC))
+    (finding,) = [f for f in found if f.code is checks.FindingCode.CHANGES_REQUESTED]
+    assert finding.due is None
+    assert "not known" in finding.message
+    assert "2026-05-17" not in finding.message
