@@ -7,6 +7,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from upwork_safety import Contract, ContractKind, Milestone, MilestoneState, Money, checks, escrow
+from upwork_safety.errors import InvalidValueError, TransitionError
 from upwork_safety.models import Escrow
 
 UTC = timezone.utc
@@ -92,3 +93,56 @@ def test_changes_requested_finding_says_the_dormancy_date_is_unknown() -> None:
     assert finding.due is None
     assert "not known" in finding.message
     assert "2026-05-17" not in finding.message
+
+
+# -- review 3: the end is a recorded moment, not read beyond now ------------------------
+
+
+def _ends_in_may() -> Contract:
+    return Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2026, 3, 2),
+        ended=date(2026, 5, 1),
+        milestones=[Milestone("m1", "Site", USD)],
+    )
+
+
+def test_recorded_until_counts_the_end_day() -> None:
+    assert _ends_in_may().recorded_until == datetime(2026, 5, 1, tzinfo=UTC)
+
+
+def test_apply_before_the_end_day_is_refused_naming_contract_ended() -> None:
+    with pytest.raises(TransitionError) as caught:
+        escrow.apply(_ends_in_may(), escrow.Fund("m1", datetime(2026, 4, 1, tzinfo=UTC)))
+    assert caught.value.field == "event.at"
+    assert caught.value.rule == "not before the recorded end"
+    assert "Contract.ended" in str(caught.value)
+
+
+@pytest.mark.parametrize("call", ["deadlines", "allowed", "advance", "ledger"])
+def test_a_now_before_the_end_day_is_refused_naming_contract_ended(call: str) -> None:
+    now = datetime(2026, 4, 1, tzinfo=UTC)
+    contract = _ends_in_may()
+    calls = {
+        "deadlines": lambda: escrow.deadlines(contract, now),
+        "allowed": lambda: escrow.allowed(contract, "m1", now=now),
+        "advance": lambda: escrow.advance(contract, now),
+        "ledger": lambda: escrow.ledger(contract, now),
+    }
+    with pytest.raises(InvalidValueError) as caught:
+        calls[call]()
+    assert (caught.value.field, caught.value.rule) == ("now", "not before the recorded end")
+    assert "Contract.ended" in str(caught.value)
+
+
+def test_from_the_end_day_on_the_contract_reads_as_ended() -> None:
+    contract = _ends_in_may()
+    on_the_day = datetime(2026, 5, 1, tzinfo=UTC)
+    assert escrow.allowed(contract, "m1", now=on_the_day).allowed == ()
+    assert escrow.allowed(contract, "m1").allowed == ()
+    assert list(escrow.deadlines(contract, on_the_day)) == []
+    with pytest.raises(TransitionError) as caught:
+        escrow.apply(contract, escrow.Fund("m1", on_the_day))
+    assert caught.value.rule == escrow.RefusalRule.CONTRACT_OPEN
