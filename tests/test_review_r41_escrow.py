@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import pytest
 
-from upwork_safety import Contract, ContractKind, Milestone, MilestoneState, Money, checks, escrow
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    Milestone,
+    MilestoneState,
+    Money,
+    Payment,
+    checks,
+    escrow,
+)
 from upwork_safety.errors import InvalidValueError, TransitionError
 from upwork_safety.models import Escrow
 
@@ -146,3 +156,23 @@ def test_from_the_end_day_on_the_contract_reads_as_ended() -> None:
     with pytest.raises(TransitionError) as caught:
         escrow.apply(contract, escrow.Fund("m1", on_the_day))
     assert caught.value.rule == escrow.RefusalRule.CONTRACT_OPEN
+
+
+# -- review 8 and newcomer 6: what the docs say -----------------------------------------
+
+
+def test_ledger_docstring_names_the_currency_the_code_takes() -> None:
+    paid = Payment(date(2026, 3, 3), Money("100.00", "PKR"))
+    contract = Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2026, 3, 2), payments=[paid])
+    assert escrow.ledger(contract, datetime(2026, 3, 10, tzinfo=UTC)).funded == Money("0", "PKR")
+    doc = " ".join((escrow.ledger.__doc__ or "").split())
+    assert "its first payment's" in doc
+    assert "USD when there is none" not in doc
+
+
+def test_both_pages_say_which_review_ends_is_inclusive() -> None:
+    root = Path(__file__).resolve().parent.parent / "docs"
+    for page in ("escrow.md", "hourly.md"):
+        text = " ".join((root / page).read_text("utf-8").split())
+        assert "last second still in review, inclusive" in text, page
+        assert "moment the step happens" in text, page

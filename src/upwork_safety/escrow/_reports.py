@@ -406,8 +406,9 @@ def ledger(
         rules: As for :func:`apply`.
 
     Returns:
-        A :class:`Ledger`, in the currency of the first milestone (USD when
-        there is none); an empty bucket is that currency's zero in its minor
+        A :class:`Ledger`, in the contract's currency: its first
+        milestone's, else (no milestone) its first payment's, else USD (a
+        contract with neither); an empty bucket is that currency's zero in its minor
         unit (``0.00``), as Upwork shows it.
 
     Raises:
