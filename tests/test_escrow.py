@@ -1469,7 +1469,7 @@ class TestReports:
         with pytest.raises(InvalidValueError, match="'Dance' is not a manual escrow event"):
             choices.reason("Dance")
         records = choices.to_records()
-        assert {"event": "Approve", "allowed": True, "reason": ""} in records
+        assert {"event": "Approve", "allowed": True, "reason": "", "rule": ""} in records
         assert len(escrow.MANUAL_EVENTS) == len(records)
         assert "<caption>Milestone m1 (SUBMITTED)</caption>" in choices._repr_html_()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+import attrs
 import pytest
 
 from upwork_safety import (
@@ -16,9 +17,11 @@ from upwork_safety import (
     Payment,
     checks,
     escrow,
+    serialize,
 )
 from upwork_safety.errors import InvalidValueError, TransitionError
 from upwork_safety.models import Escrow
+from upwork_safety.testing import factories
 
 UTC = timezone.utc
 USD = Money("430.00", "USD")
@@ -176,3 +179,46 @@ def test_both_pages_say_which_review_ends_is_inclusive() -> None:
         text = " ".join((root / page).read_text("utf-8").split())
         assert "last second still in review, inclusive" in text, page
         assert "moment the step happens" in text, page
+
+
+# -- newcomer 4: allowed() gives each refusal's stable key beside its sentence ----------
+
+
+def test_allowed_gives_the_rule_apply_gives() -> None:
+    job = factories.submitted_contract()
+    choices = escrow.allowed(job, "m1")
+    assert [name for name, _ in choices.refused_rules] == [name for name, _ in choices.refused]
+    assert choices.rule("Fund") == escrow.RefusalRule.FUNDED_ONCE
+    assert choices.rule(escrow.Submit) == escrow.RefusalRule.ONE_REVIEW
+    assert choices.rule("Approve") is None
+    with pytest.raises(TransitionError) as caught:
+        escrow.apply(job, escrow.Fund("m1", datetime(2026, 3, 10, tzinfo=UTC)))
+    assert caught.value.rule == choices.rule("Fund")
+    rows = {row["event"]: row for row in choices.to_records()}
+    assert rows["Fund"]["rule"] == escrow.RefusalRule.FUNDED_ONCE
+    assert rows["Approve"]["rule"] == ""
+    data = serialize.to_dict(choices)
+    assert ["Fund", escrow.RefusalRule.FUNDED_ONCE] in [list(p) for p in data["refused_rules"]]
+    assert serialize.from_dict(escrow.Choices, data) == choices
+
+
+def test_allowed_keys_an_ended_contract_and_one_not_started() -> None:
+    ended = escrow.allowed(_ends_in_may(), "m1")
+    assert ended.rule("EndContract") == escrow.RefusalRule.CONTRACT_OPEN
+    assert ended.rule("Fund") == escrow.RefusalRule.CONTRACT_OPEN
+    fresh = attrs.evolve(_ends_in_may(), ended=None)
+    early = escrow.allowed(fresh, "m1", now=datetime(2026, 3, 1, tzinfo=UTC))
+    assert {key for _, key in early.refused_rules} == {"not before Contract.started"}
+
+
+def test_choices_whose_keys_and_sentences_disagree_is_refused() -> None:
+    choices = escrow.allowed(factories.submitted_contract(), "m1")
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(choices, refused_rules=choices.refused_rules[1:])
+    assert (caught.value.field, caught.value.rule) == (
+        "Choices.refused_rules",
+        "a rule for each refusal",
+    )
+    swapped = (choices.refused_rules[1], choices.refused_rules[0], *choices.refused_rules[2:])
+    with pytest.raises(InvalidValueError):
+        attrs.evolve(choices, refused_rules=swapped)
