@@ -43,7 +43,8 @@ EXPECTED = {
         {
             datetime(2026, 3, 12, 10, tzinfo=KARACHI): [
                 # Waiting for the freelancer: due at the first dormancy notice (review r38).
-                (FindingCode.CHANGES_REQUESTED, datetime(2026, 5, 17, tzinfo=UTC))
+                # Dated by its RequestChanges (review r41, 1), not the contract's first day.
+                (FindingCode.CHANGES_REQUESTED, datetime(2026, 5, 26, 12, tzinfo=UTC))
             ]
         },
     ),

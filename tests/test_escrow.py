@@ -1064,11 +1064,19 @@ class TestDormancy:
         closes = [d.due for d in escrow.deadlines(c, at(2024, 3, 11)) if d.kind == "dormancy_close"]
         assert [at(2024, 6, 15, 10)] == closes
 
-    def test_hand_built_contract_counts_from_the_start_date(self):
-        """Without history, dormancy counts from the contract's start (00:00 UTC)."""
+    def test_hand_built_contract_counts_from_its_last_dated_fact(self):
+        """Without history, dormancy counts from the last moment the contract records."""
+        held = Milestone("m1", "A", usd("15.00"), escrow=holding(S.FUNDED))
+        paid = Payment(date(2024, 3, 1), usd("1.00"), at(2024, 3, 1))
+        c = attrs.evolve(contract(), milestones=[held], payments=[paid])
+        assert at(2024, 6, 6) == escrow.deadlines(c, at(2024, 3, 2))[-1].due
+
+    def test_hand_built_contract_with_nothing_dated_has_no_dormancy_clock(self):
+        """Review r41, 1: nothing says when the escrow moved: no dormancy date, no closure."""
         held = Milestone("m1", "A", usd("15.00"), escrow=holding(S.FUNDED))
         c = attrs.evolve(contract(), milestones=[held])
-        assert at(2024, 6, 6) == escrow.deadlines(c, at(2024, 3, 2))[-1].due
+        assert [] == list(escrow.deadlines(c, at(2024, 3, 2)))
+        assert c == escrow.advance(c, at(2025, 3, 2))
 
     def test_hand_built_ended_contract_is_not_dormant(self):
         """An ended contract (without a dormancy closure) has no dormancy clock.
@@ -1087,7 +1095,9 @@ class TestDormancy:
         (two funded at once: a what-if without the one-active-milestone rule)."""
         held = [Milestone(f"m{n}", "A", usd("15.00"), escrow=holding(S.FUNDED)) for n in (1, 2)]
         both = attrs.evolve(rules.CURRENT, one_active_milestone=False)
-        c = escrow.advance(attrs.evolve(contract(), milestones=held), at(2024, 6, 6), rules=both)
+        paid = [Payment(date(2024, 3, 1), usd("1.00"), at(2024, 3, 1))]
+        start = attrs.evolve(contract(), milestones=held, payments=paid)
+        c = escrow.advance(start, at(2024, 6, 6), rules=both)
         assert (
             DormancyRefundRequest("m1", at(2024, 6, 6)),
             DormancyRefundRequest("m2", at(2024, 6, 6)),
@@ -1459,7 +1469,7 @@ class TestReports:
         with pytest.raises(InvalidValueError, match="'Dance' is not a manual escrow event"):
             choices.reason("Dance")
         records = choices.to_records()
-        assert {"event": "Approve", "allowed": True, "reason": ""} in records
+        assert {"event": "Approve", "allowed": True, "reason": "", "rule": ""} in records
         assert len(escrow.MANUAL_EVENTS) == len(records)
         assert "<caption>Milestone m1 (SUBMITTED)</caption>" in choices._repr_html_()
 

@@ -55,13 +55,20 @@ def test_submitted_contract_names_the_override_the_engine_refuses(arguments, fie
 
 
 def test_an_ended_contract_keeps_the_engines_rule():
+    # Funded (2 March) before the end day (5 March): the engine reads the end as recorded,
+    # not beyond the funding (review r41, 3).
     with pytest.raises(InvalidValueError) as caught:
         factories.submitted_contract(ended=date(2026, 3, 5))
+    assert ("ended", "not before the recorded end") == (caught.value.field, caught.value.rule)
+    assert "Contract.ended" in str(caught.value)
+    # Funded on or after the end day: refused as an ended contract.
+    with pytest.raises(InvalidValueError) as caught:
+        factories.submitted_contract(ended=date(2026, 3, 2))
     assert ("ended", escrow.RefusalRule.CONTRACT_OPEN) == (
         caught.value.field,
         caught.value.rule,
     )
-    assert "the contract ended on 2026-03-05" in str(caught.value)
+    assert "the contract ended on 2026-03-02" in str(caught.value)
 
 
 def test_the_engine_decides_which_refusal_comes_first():

@@ -488,7 +488,12 @@ def test_choices_name_every_manual_event_once():
         with pytest.raises(InvalidValueError) as info:
             attrs.evolve(choices, allowed=allowed, refused=refused)
         assert (field, "every manual escrow event once") == (info.value.field, info.value.rule)
-    moved = attrs.evolve(choices, allowed=(*choices.allowed, first), refused=choices.refused[1:])
+    moved = attrs.evolve(
+        choices,
+        allowed=(*choices.allowed, first),
+        refused=choices.refused[1:],
+        refused_rules=choices.refused_rules[1:],
+    )
     assert (None, why) == (moved.reason(first), choices.reason(first))
 
 

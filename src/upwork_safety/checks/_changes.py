@@ -68,12 +68,21 @@ def changes_findings(
         when = "" if asked is None else f" at {_when(asked.at)}"
         note = "" if asked is None or not asked.note else f" ({shown(short(asked.note, 60))})"
         notice = notices.get(milestone.id)
-        dormancy = (
-            ""
-            if notice is None
-            else f" If nothing moves the escrow, Upwork sends its first dormancy notice at "
-            f"{_when(notice.due)} ({_left(notice.due - now)} from now)."
-        )
+        if notice is not None:
+            dormancy = (
+                f" If nothing moves the escrow, Upwork sends its first dormancy notice at "
+                f"{_when(notice.due)} ({_left(notice.due - now)} from now)."
+            )
+        elif contract.ended is None:
+            # Nothing dates the escrow's last move: the engine gives no dormancy date
+            # rather than count from the contract's first day (review r41, 1).
+            dormancy = (
+                " When Upwork's dormancy notices come is not known: nothing recorded says "
+                "when the escrow last moved (record the change request, with its moment, "
+                "in the contract's history)."
+            )
+        else:
+            dormancy = ""
         message = (
             f"The client asked for changes to milestone {_milestone_name(milestone)}{when}"
             f"{note}: the review clock is stopped and its {milestone.held} stays in escrow "

@@ -125,7 +125,7 @@ def open_run(contract: object, rules: object) -> Run:
     (:func:`~upwork_safety.escrow._recorded_steps.check_recorded_steps`).
     """
     run = Run(fixed_price(contract), check_rules(rules))
-    if run.holding or run.contract.payments:
+    if run.holding or run.contract.payments or run.contract.ended is not None:
         run.recorded = recorded_outside(run.contract)
     check_recorded_steps(run)
     return run

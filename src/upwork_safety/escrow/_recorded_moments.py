@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING
 
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.escrow._reasons import when
-from upwork_safety.models import _recorded_outside, _recorded_what
+from upwork_safety.models import (
+    _BEFORE_END_RULE,
+    _RECORDED_END,
+    _recorded_outside,
+    _recorded_what,
+)
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -43,7 +48,10 @@ def recorded_outside(contract: Contract) -> Recorded | None:
     if found is None:
         return None
     moment, name, milestone_id = found
-    return moment, name, milestone_id, _ESCROW_MOMENT_RULE if name else _PAYMENT_RULE
+    if name == _RECORDED_END:
+        return moment, name, milestone_id, _BEFORE_END_RULE
+    rule = _ESCROW_MOMENT_RULE if name else _PAYMENT_RULE
+    return moment, name, milestone_id, rule
 
 
 def recorded_after(run: Run, moment: datetime) -> tuple[str, str]:

@@ -13,32 +13,22 @@ import functools
 import operator
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NoReturn, cast
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
 from upwork_safety._amount_fields import cents_field
 from upwork_safety._checked_once import unless_held_earlier
 from upwork_safety._decimals import exact
-from upwork_safety._events import MANUAL_EVENTS, EndContract, ManualEvent
+from upwork_safety._events import MANUAL_EVENTS, EndContract
 from upwork_safety._moments import to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_text, plain_text_items
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
-    as_tuple,
-    field_name,
-    id_field,
     instance,
-    member_field,
-    member_text,
-    plain_texts,
-    refuse_subclass,
-    sequence_of,
-    text_items_field,
-    text_value,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
+from upwork_safety.escrow._choices import Choices
 from upwork_safety.escrow._deadline import Deadline, Deadlines
 from upwork_safety.escrow._engine import (
     allowed_names,
@@ -49,16 +39,21 @@ from upwork_safety.escrow._engine import (
     start_moment,
 )
 from upwork_safety.escrow._kinds import (
-    EVENT_NAMES,
     DeadlineKind,
     Party,
-    event_kind_name,
-    event_name,
 )
 from upwork_safety.escrow._reasons import when
+from upwork_safety.escrow._refusals import RefusalRule
 from upwork_safety.escrow._table import BY_EVENT, ROWS
 from upwork_safety.escrow._timers import available_at, rules_at
-from upwork_safety.models import Contract, MilestoneState, PaymentKind, _position, _zero
+from upwork_safety.models import (
+    _NOT_BEFORE_START,
+    Contract,
+    MilestoneState,
+    PaymentKind,
+    _position,
+    _zero,
+)
 from upwork_safety.money import Money, _add, _subtract, plain_money
 from upwork_safety.rules import PlatformRules, RuleHistory, _rule_source
 
@@ -71,11 +66,6 @@ __all__ = ["Choices", "Deadline", "Deadlines", "Ledger", "allowed", "deadlines",
 
 _S = MilestoneState
 _ZERO = Decimal(0)
-
-
-def _milestone_state(value: MilestoneState | str) -> MilestoneState:
-    """A converter: the MilestoneState member a text names; anything else is for member_field."""
-    return cast("MilestoneState", member_text(MilestoneState, value))
 
 
 def _milestone_deadlines(run: Run, milestone: Draft) -> list[Deadline]:
@@ -406,8 +396,9 @@ def ledger(
         rules: As for :func:`apply`.
 
     Returns:
-        A :class:`Ledger`, in the currency of the first milestone (USD when
-        there is none); an empty bucket is that currency's zero in its minor
+        A :class:`Ledger`, in the contract's currency: its first
+        milestone's, else (no milestone) its first payment's, else USD (a
+        contract with neither); an empty bucket is that currency's zero in its minor
         unit (``0.00``), as Upwork shows it.
 
     Raises:
@@ -478,138 +469,6 @@ def ledger(
     )
 
 
-# --------------------------------------------------------------------------- choices
-
-
-def _event_names(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: a tuple of plain text, each the name of a manual escrow event."""
-    text_items_field(instance, attribute, value)
-    name = field_name(instance, attribute)
-    for index, item in enumerate(value):
-        event_name(item, f"{name}[{index}]")
-
-
-def _plain_refusals(value: Any) -> Any:
-    """An attrs converter: the refusals as a tuple, the text of each pair made plain."""
-    value = as_tuple(value)
-    if type(value) is not tuple:
-        return value
-    return tuple([plain_text_items(pair) if type(pair) is tuple else pair for pair in value])
-
-
-def _refusals(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: a tuple of ``(event name, reason)`` pairs of plain text."""
-    name = field_name(instance, attribute)
-    for index, pair in enumerate(sequence_of(value, tuple, name)):
-        if len(pair) != 2:
-            raise InvalidValueError(
-                f"{name}[{index}] must be an (event name, reason) pair, got {len(pair)} items",
-                field=f"{name}[{index}]",
-                rule="an (event name, reason) pair",
-            )
-        for part in (0, 1):
-            refuse_subclass(pair[part], str, f"{name}[{index}][{part}]")
-            text_value(pair[part], f"{name}[{index}][{part}]")
-        event_name(pair[0], f"{name}[{index}][0]")
-
-
-@through_init
-@attrs.frozen
-class Choices:
-    """The events allowed on one milestone now, and why each other one is not.
-
-    ``Submit in choices`` (the class, an event of it, or its name
-    ``"Submit"``) tells whether :class:`Submit` is allowed, and
-    :meth:`reason` says why not.  Anything that does not name one of
-    :data:`MANUAL_EVENTS` (a typo such as ``"Aprove"``, an automatic event)
-    is refused with an error rather than answered ``False``.
-
-    Attributes:
-        milestone_id: The milestone.
-        state: Its state.
-        allowed: Names of the allowed events (``EndContract`` included while
-            the contract is open).
-        refused: ``(event name, reason)`` for every other event.
-
-    Every manual escrow event is named once, allowed or refused: a value
-    that names one twice, or leaves one out, cannot be built or loaded.
-    """
-
-    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
-    state: MilestoneState = attrs.field(
-        converter=_milestone_state, validator=member_field(MilestoneState)
-    )
-    allowed: tuple[str, ...] = attrs.field(converter=plain_texts, validator=_event_names)
-    refused: tuple[tuple[str, str], ...] = attrs.field(
-        converter=_plain_refusals, validator=_refusals
-    )
-
-    def __attrs_post_init__(self) -> None:
-        seen: set[str] = set()
-        twice = None
-        # Each name with its path: a repeat is named where it is (Choices.allowed[1]).
-        named = (
-            *((name, f"Choices.allowed[{i}]") for i, name in enumerate(self.allowed)),
-            *((name, f"Choices.refused[{i}][0]") for i, (name, _) in enumerate(self.refused)),
-        )
-        for name, path in named:
-            if name in seen and twice is None:
-                twice = name, path
-            seen.add(name)
-        missing = next((name for name in EVENT_NAMES if name not in seen), None)
-        if twice is not None or missing is not None:
-            said = f"{twice[0]} is named twice" if twice is not None else f"{missing} is missing"
-            raise InvalidValueError(
-                f"Choices must name every manual escrow event once, allowed or refused "
-                f"with its reason: {said}",
-                # A name left out is missing from both lists: the refusals are where it goes.
-                field="Choices.refused" if twice is None else twice[1],
-                rule="every manual escrow event once",
-            )
-
-    def __contains__(self, name: object) -> bool:
-        """Whether the event *name* stands for is allowed now.
-
-        Args:
-            name: A manual event class (``Approve``, that class itself), an
-                event of one (of a subclass too, read as the plain event it
-                holds, as :func:`apply` reads it), or its name (``"Approve"``).
-
-        Raises:
-            InvalidValueError: *name* does not stand for a manual escrow event.
-        """
-        return event_kind_name(name, "name") in self.allowed
-
-    def reason(self, name: type[ManualEvent] | ManualEvent | str) -> str | None:
-        """Return why the event *name* stands for is refused, or ``None`` if it is allowed.
-
-        Args:
-            name: A manual event class (``Approve``, that class itself), an
-                event of one (of a subclass too, read as the plain event it
-                holds, as :func:`apply` reads it), or its name (``"Approve"``).
-
-        Raises:
-            InvalidValueError: *name* does not stand for a manual escrow event.
-        """
-        kind = event_kind_name(name, "name")
-        if kind in self.allowed:
-            return None
-        # The constructor makes every manual event allowed or refused, once.
-        return next(why for event, why in self.refused if event == kind)
-
-    def to_records(self) -> list[dict[str, object]]:
-        """One row per event: ``event``, ``allowed``, ``reason``."""
-        rows: list[dict[str, object]] = [
-            {"event": name, "allowed": True, "reason": ""} for name in self.allowed
-        ]
-        rows.extend({"event": name, "allowed": False, "reason": why} for name, why in self.refused)
-        return rows
-
-    def _repr_html_(self) -> str:
-        caption = f"Milestone {self.milestone_id} ({self.state.name})"
-        return html_table(self.to_records(), caption=caption)
-
-
 def allowed(
     contract: Contract,
     milestone_id: str,
@@ -664,13 +523,18 @@ def allowed(
         why = f"the contract starts on {run.contract.started}, at 00:00 UTC"
         refused = [(kind.__name__, why) for kind in MANUAL_EVENTS if kind is not EndContract]
         refused.append(("EndContract", why))
-        return Choices(milestone_id, milestone.state, names, tuple(refused))
-    refused = [
-        (kind.__name__, str(reason))  # the sentence (its rule key is the engine's)
+        keys = tuple((name, _NOT_BEFORE_START) for name, _ in refused)
+        return Choices(milestone_id, milestone.state, names, tuple(refused), keys)
+    reasons = [
+        (kind.__name__, reason)
         for kind in MANUAL_EVENTS
         if kind is not EndContract and (reason := choose(run, milestone, kind, at)[1])
     ]
+    # The sentence, and beside it its key: the rule apply's TransitionError gives.
+    refused = [(name, str(reason)) for name, reason in reasons]
+    rule_keys = [(name, reason.rule) for name, reason in reasons]
     if run.ended is not None:
         refused.append(("EndContract", f"the contract already ended on {run.ended}"))
+        rule_keys.append(("EndContract", RefusalRule.CONTRACT_OPEN))
     assert set(BY_EVENT) >= set(MANUAL_EVENTS)
-    return Choices(milestone_id, milestone.state, names, tuple(refused))
+    return Choices(milestone_id, milestone.state, names, tuple(refused), tuple(rule_keys))

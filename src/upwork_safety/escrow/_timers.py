@@ -52,6 +52,7 @@ __all__ = [
     "arbitration_window",
     "client_answer_due",
     "dormancy_times",
+    "dormancy_undated",
     "filing_closes",
     "filing_due",
     "refund_closes",
@@ -275,8 +276,23 @@ def start_moment(run: Run) -> datetime:
     return moment
 
 
+def dormancy_undated(run: Run) -> bool:
+    """Whether nothing dates the contract's last activity: its dormancy clock's start is unknown.
+
+    No event (the history's or the run's) and no moment recorded outside the
+    history (:attr:`Run.recorded`): :func:`start_moment` is then only 00:00
+    UTC on the contract's first day, and the escrow held (a ``FUNDED`` or
+    ``CHANGES_REQUESTED`` milestone recorded by hand, the only holding states
+    with no moment of their own) moved at some unknown moment after it.
+    Dormancy counted from that day would be only its earliest date, so no
+    dormancy deadline is given and no closure is taken (review r41, 1): a
+    history event (the ``Fund`` or ``RequestChanges``) dates it.
+    """
+    return run.last_at is None and run.recorded is None
+
+
 def _dormancy_times(run: Run, milestone: Draft) -> tuple[datetime, datetime, datetime] | None:
-    if not holds(milestone) or run.ended is not None:
+    if not holds(milestone) or run.ended is not None or dormancy_undated(run):
         return None
     return dormancy_times(start_moment(run), run.rules)
 
@@ -290,7 +306,7 @@ def _dormancy_due(run: Run, milestone: Draft) -> datetime | None:
     # The closure is the contract's one step: the engine takes it for every idle
     # milestone holding escrow together (``_engine.take``), so an ended contract
     # has no dormancy clock left.
-    if not holds(milestone) or run.ended is not None:
+    if not holds(milestone) or run.ended is not None or dormancy_undated(run):
         return None
     last = start_moment(run)
     return _closing(last, rules_at(last, run.rules))

@@ -22,6 +22,8 @@ from __future__ import annotations
 from upwork_safety._history import History
 from upwork_safety.kinds import ContractKind, EndReason, MilestoneState
 from upwork_safety.models._client import Client
+from upwork_safety.models._contract import _BEFORE_END_RULE as _BEFORE_END_RULE
+from upwork_safety.models._contract import _RECORDED_END as _RECORDED_END
 from upwork_safety.models._contract import Contract
 
 # The escrow engine's private helpers (the next contract after a step, the

@@ -443,10 +443,11 @@ class Contract:
 
         The latest of its first day's start, its last :attr:`history` event, a
         moment on a milestone's escrow (``submitted_at``, ...), its latest
-        payment (:attr:`last_paid_at`) and the end of its last Work Diary
-        entry. A contract is read as recorded up to a moment, never beyond
-        it: the escrow engine (and :func:`~upwork_safety.checks.review_contract`
-        on a fixed-price contract) refuses a ``now`` earlier than this; on an
+        payment (:attr:`last_paid_at`), 00:00 UTC on the day it :attr:`ended`
+        and the end of its last Work Diary entry. A contract is read as
+        recorded up to a moment, never beyond it: the escrow engine (and
+        :func:`~upwork_safety.checks.review_contract` on a fixed-price
+        contract) refuses a ``now`` earlier than this; on an
         hourly contract, ``review_contract`` refuses one before the end of its
         Work Diary. Both take this moment and any later one.
         """
@@ -551,8 +552,9 @@ def _recorded_outside(contract: Contract) -> tuple[datetime, str, str] | None:
 
     A moment on a milestone's escrow (only a milestone holding escrow has
     one: :data:`~._escrow._MOMENTS_HELD`), as ``(moment, field name,
-    milestone id)``, or the latest payment (:attr:`Contract.last_paid_at`),
-    as ``(moment, "", "")`` (which payment is looked up only to say so).
+    milestone id)``, the latest payment (:attr:`Contract.last_paid_at`),
+    as ``(moment, "", "")`` (which payment is looked up only to say so), or
+    00:00 UTC on the day the contract ended, as ``(moment, _RECORDED_END, "")``.
     :func:`_recorded_what` names an escrow moment for a message, only when
     one is shown.  The one reading of :attr:`Contract.recorded_until` and the
     escrow engine's.
@@ -567,11 +569,25 @@ def _recorded_outside(contract: Contract) -> tuple[datetime, str, str] | None:
     latest = contract.last_paid_at
     if latest is not None and (found is None or found[0] < latest):
         found = (latest, "", "")
+    if contract.ended is not None:
+        # The end is a fact recorded as much as a payment (review r41, 3): read before
+        # its day, the contract would be both open and ended.
+        end = datetime.combine(contract.ended, time(0), timezone.utc)
+        if found is None or found[0] < end:
+            found = (end, _RECORDED_END, "")
     return found
 
 
+#: The field name :func:`_recorded_outside` gives the contract's end (its 00:00 UTC).
+_RECORDED_END = "ended"
+#: The rule a moment before the day a contract ended breaks (the engine's ``now`` or event).
+_BEFORE_END_RULE = "not before the recorded end"
+
+
 def _recorded_what(name: str, milestone_id: str) -> str:
-    """An escrow moment :func:`_recorded_outside` found, named for a message."""
+    """An escrow moment (or the end) :func:`_recorded_outside` found, named for a message."""
+    if name == _RECORDED_END:
+        return "Contract.ended"
     return f"escrow.{name} of milestone {shown(milestone_id)}"
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from upwork_safety import escrow
 from upwork_safety._display import utc_text
 from upwork_safety.errors import InvalidValueError, TransitionError
+from upwork_safety.models import _BEFORE_END_RULE
 from upwork_safety.rules import _rule_source
 
 if TYPE_CHECKING:
@@ -62,6 +63,8 @@ def _fund_argument(
     others = "history" if "history" in overrides else "milestones"
     if field.endswith(".milestone_id"):
         return "milestones", f"there is no milestone 'm1' to fund and submit: {error}", rule
+    if field.endswith(".at") and rule == _BEFORE_END_RULE:
+        return "ended", f"{error}; an ended contract funds nothing: pass ended=None", rule
     if field.endswith(".at"):
         paid = made.last_paid_at
         named = "payments" if paid is not None and funded < paid else others
