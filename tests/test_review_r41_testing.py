@@ -73,12 +73,13 @@ def test_the_cookbook_recipe_is_right_on_every_delivery_order(
     original, events, final, delivered = drawn
     receive = cookbook_receive()
     received: list[escrow.ManualEvent] = []
+    refused: list[escrow.ManualEvent] = []
     stored = original
     for event in delivered:
-        stored = receive(original, stored, received, event)
+        stored = receive(original, stored, received, event, refused)
     assert stored == escrow.replay(original, events)
     assert escrow.advance(stored, final.recorded_until) == final
-    assert len(received) == len(events)
+    assert (len(received), refused) == (len(events), [])
 
 
 def test_the_newcomers_two_orders_give_the_right_contract() -> None:
@@ -107,8 +108,49 @@ def test_the_newcomers_two_orders_give_the_right_contract() -> None:
         received: list[escrow.ManualEvent] = []
         stored = offer
         for event in delivered:
-            stored = receive(offer, stored, received, event)
+            stored = receive(offer, stored, received, event, [])
         assert stored == escrow.replay(offer, expected)
+
+
+def test_a_kept_delivery_whose_moment_no_order_allows_is_set_aside_not_a_later_valid_one() -> None:
+    """Diff review r41, 1: an arbitration fee paid during mediation waits (the dispute it needs
+    has not arrived), then its moment is refused once the dispute arrives; the recipe sets that
+    fee aside and applies the valid deliveries, where it removed the newest delivery and raised."""
+    from upwork_safety import Contract, ContractKind, Milestone, Money
+    from upwork_safety.escrow import (
+        AnswerDispute,
+        ClientPaysArbitration,
+        Fund,
+        OpenDispute,
+        RequestRefund,
+    )
+
+    def utc(*parts: int) -> datetime:
+        return datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
+
+    offer = Contract(
+        "c-hook",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2026, 3, 2),
+        milestones=[Milestone("m1", "Landing page", Money("900.00", "USD"))],
+    )
+    fee = ClientPaysArbitration("m1", utc(2026, 3, 7, 12))  # during mediation
+    valid = [
+        Fund("m1", utc(2026, 3, 2, 9)),
+        RequestRefund("m1", utc(2026, 3, 4, 9)),
+        OpenDispute("m1", utc(2026, 3, 5, 9)),
+        AnswerDispute("m1", utc(2026, 3, 6, 9)),
+    ]
+    receive = cookbook_receive()
+    received: list[escrow.ManualEvent] = []
+    refused: list[escrow.ManualEvent] = []
+    stored = offer
+    for event in [valid[0], valid[1], fee, valid[2], valid[3]]:
+        stored = receive(offer, stored, received, event, refused)
+    assert refused == [fee]
+    assert received == valid
+    assert stored == escrow.replay(offer, valid)
 
 
 # --- newcomer 2: what contract_histories' final is -------------------------------------------
