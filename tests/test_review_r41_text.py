@@ -179,3 +179,21 @@ def test_text_beside_the_amount_is_still_kept(character: str) -> None:
     money = Money("5.00", "USD")
     assert format(money, f"{character}>6.2f") == f"{character * 2}5.00"
     assert money.format(locale="en_US", format=f"'{character}'0.00") == f"{character}5.00"
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["#,##0.00' \u0631\u0648\u067e\u06d2\u06d4'", "'[PKR] '#,##0.00", "#,##0.00' rupees [approx]'"],
+)
+def test_a_bracket_or_look_alike_away_from_the_digits_is_text(pattern: str) -> None:
+    """Diff review r41, 3: an Urdu suffix ending in its full stop, or a bracketed currency name
+    with a space before the digits, shows the amount as it is; 0.2.0 took them."""
+    shown = Money("5.00", "USD").format(locale="en_US", format=pattern)
+    assert shown.startswith(("5.00", "[PKR] 5.00"))
+
+
+@pytest.mark.parametrize("pattern", ["'[PKR]'#,##0.00", "#,##0.00'\u06d4'", "'\u2043'#,##0.00"])
+def test_a_bracket_or_look_alike_touching_the_digits_is_refused(pattern: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Money("5.00", "USD").format(locale="en_US", format=pattern)
+    assert caught.value.field == "format"

@@ -153,22 +153,35 @@ _SIGN_LOOKALIKES = frozenset(
 
 
 def _a_sign(character: str) -> bool:
-    """Whether *character* reads as a sign of the amount beside it.
+    """Whether *character* reads as a sign of the amount wherever it stands beside it.
 
-    A dash or a bracket (:data:`_SIGN_CATEGORIES`), a bidi control that
-    reorders (:data:`_REORDERING`), a character Unicode takes for a minus or
-    a plus (:data:`_SIGN_LOOKALIKES`, or a compatibility form of one), or one
-    named a plus, a minus or a parenthesis (:data:`_SIGN_NAMES`).
+    A dash (``Pd``), a bidi control that reorders (:data:`_REORDERING`), or
+    one named a plus, a minus or a parenthesis (:data:`_SIGN_NAMES`).
     """
     if (
-        unicodedata.category(character) in _SIGN_CATEGORIES
+        unicodedata.category(character) == "Pd"
         or unicodedata.bidirectional(character) in _REORDERING
-        or character in _SIGN_LOOKALIKES
-        or unicodedata.normalize("NFKC", character) in _SIGN_LOOKALIKES
     ):
         return True
     name = unicodedata.name(character, "")
     return any(word in name for word in _SIGN_NAMES)
+
+
+def _a_sign_touching(character: str) -> bool:
+    """Whether *character* reads as a sign of the amount where it touches the digits.
+
+    What :func:`_a_sign` takes, and also any bracket (:data:`_SIGN_CATEGORIES`)
+    and a character Unicode takes for a minus or a plus (:data:`_SIGN_LOOKALIKES`,
+    or a compatibility form of one).  Away from the digits these are text: an
+    Urdu sentence ends in its full stop (``" روپے۔"``), and ``"[PKR] "`` names the
+    currency (diff review r41, 3).
+    """
+    return (
+        _a_sign(character)
+        or unicodedata.category(character) in _SIGN_CATEGORIES
+        or character in _SIGN_LOOKALIKES
+        or unicodedata.normalize("NFKC", character) in _SIGN_LOOKALIKES
+    )
 
 
 #: Decimal and group separators (ASCII, the Arabic ones, the middle dot, the Swiss
@@ -183,18 +196,20 @@ def _part_of_number(text: str, touching: str = "", *, signs: bool = True) -> str
     hostile 2): a format spec's fill and a number pattern's prefix and
     suffix.  A digit of any script or another numeral (``str.isnumeric``:
     ``"1"``, an Arabic-Indic three, a fraction) and, when *signs* (not in a
-    negative subpattern, whose sign is its own), a sign (:func:`_a_sign`:
-    a plus, a minus or a look-alike of one, a dash, a bracket or a bidi
-    control) read as
-    part of it anywhere; a separator (:data:`_SEPARATORS`)
-    only as *touching*, the character next to the digits.  Anything else (a
-    space, ``*``, ``_``, ``#``, a letter, a currency sign) is text beside
-    the amount.
+    negative subpattern, whose sign is its own), a sign (:func:`_a_sign`: a
+    plus, a minus, a parenthesis, a dash or a bidi control) read as part of
+    it anywhere; a separator (:data:`_SEPARATORS`), and when *signs* any
+    bracket or look-alike of a minus or a plus (:func:`_a_sign_touching`),
+    only as *touching*, the character next to the digits (a fill always
+    touches them).  Anything else (a space, ``*``, ``_``, ``#``, a letter, a
+    currency sign) is text beside the amount.
     """
     for character in text:
         if character.isnumeric() or (signs and _a_sign(character)):
             return character
-    return touching if touching in _SEPARATORS else ""
+    if touching in _SEPARATORS or (signs and touching and _a_sign_touching(touching)):
+        return touching
+    return ""
 
 
 #: A Python format spec: [[fill]align][sign][z][#][0][width][,_][.precision][type].

@@ -530,10 +530,12 @@ class Money:
                 scientific or significant-digit (``@``) pattern, nor a
                 negative subpattern without a minus sign or brackets, nor a
                 prefix or suffix that reads as part of the amount (a digit,
-                a sign, dash or bracket of a positive amount, as for a
-                :meth:`__format__` fill, a separator touching the digits:
-                ``"'1'0.00"``, ``"'-'0.00"``, ``"'Rs.'0.00"``; ``"'Rs. '0.00"``
-                is text), which would show another amount;
+                a plus, minus, parenthesis or dash of a positive amount
+                anywhere in it; a separator, another bracket or a look-alike
+                of a minus or a plus, as for a :meth:`__format__` fill, where
+                it touches the digits: ``"'1'0.00"``, ``"'-'0.00"``,
+                ``"'Rs.'0.00"``; ``"'Rs. '0.00"`` and ``"'[PKR] '0.00"`` are
+                text), which would show another amount;
                 passed through.  Babel reads a
                 ``%`` or ``‰`` (and an ``@``) as one even quoted (``"'%'"``)
                 and multiplies the amount for it, so a quoted one is
