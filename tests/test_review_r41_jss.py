@@ -308,3 +308,19 @@ def test_the_reports_reason_has_codes_for_each_way_it_can_go():
     assert result.reason_codes == (ScoreReason.SCORED, ScoreReason.NOT_COUNTED)
     assert result.to_records()[0]["reason_codes"] == "scored; not_counted"
     assert serialize.from_json(jss.WhatIf, serialize.to_json(result)) == result
+
+
+def test_an_exclusion_stated_twice_is_refused() -> None:
+    """Diff review r41, 6: "exactly one code that states its exclusion" was checked as a set,
+    so the same exclusion stated twice passed."""
+    import attrs
+
+    impact = jss.classify(f.finished_contract(), as_of=date(2040, 1, 1))
+    assert impact.exclusion is not None
+    (stating,) = [code for code in impact.codes if code.states is not None]
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(impact, reasons=(*impact.reasons, "again"), codes=(*impact.codes, stating))
+    assert (caught.value.field, caught.value.rule) == (
+        "Impact.codes",
+        "a code stating the exclusion exactly when excluded",
+    )

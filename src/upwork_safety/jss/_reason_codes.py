@@ -309,7 +309,8 @@ def match_reasons(
             field=f"{name}.codes",
             rule="one code per reason",
         )
-    stated = {STATES[code] for code in codes if code in STATES}
+    stating = [STATES[code] for code in codes if code in STATES]
+    stated = set(stating)
     if exclusion is None and stated:
         raise InvalidValueError(
             f"{name}.codes must state no exclusion for a counted contract; they state "
@@ -317,10 +318,10 @@ def match_reasons(
             field=f"{name}.codes",
             rule="a code stating the exclusion exactly when excluded",
         )
-    if exclusion is not None and stated != {exclusion}:
+    if exclusion is not None and stating != [exclusion]:
         raise InvalidValueError(
-            f"{name}.codes must state the exclusion {exclusion.value}, and no other: they "
-            f"state {', '.join(sorted(code.value for code in stated)) or 'none'}",
+            f"{name}.codes must state the exclusion {exclusion.value} once, and no other: they "
+            f"state {', '.join(code.value for code in stating) or 'none'}",
             field=f"{name}.codes",
             rule="a code stating the exclusion exactly when excluded",
         )
