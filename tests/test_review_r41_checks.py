@@ -191,6 +191,13 @@ def test_a_misspelt_option_after_dashes_is_told_both(capsys: pytest.CaptureFixtu
     assert err.rstrip().endswith("(did you mean --fee-rate?)")
 
 
+def test_the_dashes_themselves_are_no_misspelt_option(capsys: pytest.CaptureFixture[str]) -> None:
+    """Diff review r41, 10: a second positional after ``--`` left over made "--" look like a
+    misspelt option, and the hint suggested the very option given before it."""
+    err = _refused(capsys, "fees", "100", "--on", "2026-01-01", "--", "5")
+    assert "did you mean" not in err
+
+
 def test_options_before_dashes_still_read(capsys: pytest.CaptureFixture[str]) -> None:
     out = io.StringIO()
     assert 0 == main(["fees", "--on", "2026-01-01", "--json", "--", "100"], out=out)

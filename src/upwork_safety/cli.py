@@ -129,7 +129,7 @@ class _Parser(argparse.ArgumentParser):
         }
         for extra in extras:
             name = extra.split("=", 1)[0]
-            if name[:2] != "--":
+            if name[:2] != "--" or name == "--":  # "--" itself ends the options
                 continue
             after = "--" in read and extra in read[read.index("--") + 1 :]
             where = "'--'" if after else "the arguments"

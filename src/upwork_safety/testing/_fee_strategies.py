@@ -72,8 +72,8 @@ def service_fee_schedules(*, what_if: bool = True) -> st.SearchStrategy[ServiceF
     to the oldest), and with *what_if* (the default) variations of them
     that the constructor accepts, renamed ``"what-if on <preset>"``, each
     keeping its preset's shape: a flat schedule's rate (and its legacy
-    rate, if it has one) redrawn below one half; a sliding scale's band
-    rates redrawn below one half, its band ends kept; a per-contract
+    rate, if it has one) redrawn up to one half; a sliding scale's band
+    rates redrawn up to one half, its band ends kept; a per-contract
     schedule's default rate redrawn within its range.  Rates are in tenths
     of a percent.  Pass one to ``rules=`` of
     :func:`upwork_safety.fees.service_fee`, say.
@@ -119,8 +119,8 @@ def withdrawal_methods(*, what_if: bool = True) -> st.SearchStrategy[WithdrawalM
     ``"what-if on <name>"`` (the key kept, so the library tells a changed
     number from its published source): the fixed fee and the minimum
     redrawn from zero to twice the preset's (up to USD 2.00 where the preset's
-    is zero), the percentage fee below one half, and a published spread
-    below one half (a spread the sources do not give stays ``None``).  Pass
+    is zero), the percentage fee up to one half, and a published spread
+    up to one half (a spread the sources do not give stays ``None``).  Pass
     one to :func:`upwork_safety.fees.quote_withdrawal`, say.
 
     Raises:
