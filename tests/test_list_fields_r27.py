@@ -18,14 +18,14 @@ import pytest
 
 import upwork_safety
 from upwork_safety import InvalidValueError, _validate, escrow, jss
-from upwork_safety.escrow import _reports as escrow_reports
+from upwork_safety.escrow import _choices as escrow_choices
 from upwork_safety.testing import factories as f
 
 _LIST_CONVERTERS = {
     _validate.as_tuple,
     _validate.plain_texts,
     _validate.plain_ints,
-    escrow_reports._plain_refusals,
+    escrow_choices._plain_refusals,
 }
 
 
