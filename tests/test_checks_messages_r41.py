@@ -148,3 +148,22 @@ def test_the_new_finding_has_its_evidence_in_the_message() -> None:
     assert finding.code == ACCOUNT
     assert text[finding.span[0] : finding.span[1]] == finding.evidence
     assert finding.evidence == "my account is under my sister's name"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't wait until I fund it, just start now",
+        "No need to wait till we deposit the money, begin the logo today please",
+    ],
+)
+def test_told_not_to_wait_for_the_writers_funding_is_start_before_funding(text: str) -> None:
+    """Diff review r41, 4: the new clearing read "wait ... until ... fund" without its negation,
+    and marked this wording safe."""
+    assert "START_BEFORE_FUNDING" in _codes(text)
+
+
+def test_waiting_for_the_funding_is_still_cleared() -> None:
+    assert "START_BEFORE_FUNDING" not in _codes(
+        "Please wait until I fund the milestone, then start."
+    )

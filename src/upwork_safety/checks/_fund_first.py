@@ -15,9 +15,12 @@ import re
 
 #: The start put off until the funding, the contract or the offer: "please don't start the SEO
 #: audit before I fund it", "do not begin until the milestone is funded", "wait until the
-#: contract is in place", and in Roman Urdu "fund hone se pehle kaam shuru mat karna".
+#: contract is in place", and in Roman Urdu "fund hone se pehle kaam shuru mat karna".  A
+#: "wait" that is itself negated ("don't wait until I fund it") asks for the opposite (diff
+#: review r41, 4).
 _WAIT_FOR_FUNDING = re.compile(
     r"\b(?:(?:don'?t|do not|never|please do not|no need to) (?:start|begin|work|touch)\w{0,3}|"
+    r"(?<!\bdon't )(?<!\bdont )(?<!\bdo not )(?<!\bnever )(?<!\bnot )(?<!\bno need to )"
     r"(?:please |kindly )?wait)\b[^.?!]{0,60}?\b(?:before|until|till|unless)\b[^.?!]{0,40}?"
     r"\b(?:fund\w{0,3}|contract|offer|milestone|escrow)\b|"
     r"\b(?:fund\w{0,3}|contract|offer|milestone|escrow)\b[^.?!]{0,30}?\b(?:se pehle|hone tak|"

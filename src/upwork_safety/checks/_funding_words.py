@@ -306,7 +306,9 @@ NO_WAIT = re.compile(
     r"offer|deposit)s?(?=\s*(?:[,.;:!?)\u2013\u2014-]|$|(?:for now|for the moment|yet|first|"
     r"and|just|to (?:be )?(?:funded|created|set up|come|clear|go through))\b))|"
     r"\b(?:milestone|funding|escrow|contract|offer)(?: \w+)? (?:ka|ki|ke) (?:intezar|wait) "
-    r"(?:na|mat)\b"
+    r"(?:na|mat)\b|"
+    # ... or for the writer's own funding: "don't wait until I fund it" (diff review r41, 4).
+    r"\b(?:don'?t|do not|no need to) wait (?:until|till|for) (?:i|we) (?:fund|deposit)\w{0,3}\b"
 )
 RELEASE = re.compile(
     # Not "still approving the budget": an approval still to come is no release.
