@@ -197,3 +197,12 @@ def test_a_bracket_or_look_alike_touching_the_digits_is_refused(pattern: str) ->
     with pytest.raises(InvalidValueError) as caught:
         Money("5.00", "USD").format(locale="en_US", format=pattern)
     assert caught.value.field == "format"
+
+
+@pytest.mark.parametrize("fill", ["\u0096", "\u2028", "\u2029", "\x07"])
+def test_a_control_or_line_separator_fill_is_refused(fill: str) -> None:
+    """Second red team r41, 4: U+0096 shows as a dash in Windows-1252, a line separator breaks
+    the amount; each reader shows them its own way."""
+    with pytest.raises(InvalidValueError) as caught:
+        format(Money("5.00", "USD"), f"{fill}>7.2f")
+    assert caught.value.field == "format_spec"

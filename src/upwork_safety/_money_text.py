@@ -134,6 +134,9 @@ _REORDERING = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI",
 #: bracket (``Ps``, ``Pe``: ``(``, ``[``, ``{`` and every other form), which an
 #: accounting amount is written in (red team r41, hostile 4: ``[`` and ``{`` passed).
 _SIGN_CATEGORIES = frozenset({"Pd", "Ps", "Pe"})
+#: What reads as part of the amount wherever it stands beside it: a dash, and a control
+#: character or a line or paragraph separator, which show differently in every reader.
+_ANYWHERE_CATEGORIES = frozenset({"Pd", "Cc", "Zl", "Zp"})
 #: The characters Unicode's confusables.txt (UTS #39, the single characters of the
 #: "MA" rows whose skeleton is U+002D HYPHEN-MINUS, U+30FC, the prototype it gives the
 #: long dashes, or U+002B PLUS SIGN) takes for a minus or a plus, with the three
@@ -156,10 +159,13 @@ def _a_sign(character: str) -> bool:
     """Whether *character* reads as a sign of the amount wherever it stands beside it.
 
     A dash (``Pd``), a bidi control that reorders (:data:`_REORDERING`), or
-    one named a plus, a minus or a parenthesis (:data:`_SIGN_NAMES`).
+    one named a plus, a minus or a parenthesis (:data:`_SIGN_NAMES`); and a
+    control character or a line or paragraph separator (``Cc``, ``Zl``,
+    ``Zp``), which each reader shows its own way (U+0096 is a dash in
+    Windows-1252: second red team r41, 4).
     """
     if (
-        unicodedata.category(character) == "Pd"
+        unicodedata.category(character) in _ANYWHERE_CATEGORIES
         or unicodedata.bidirectional(character) in _REORDERING
     ):
         return True
