@@ -82,21 +82,28 @@ def test_the_cookbook_recipe_is_right_on_every_delivery_order(
     assert (len(received), refused) == (len(events), [])
 
 
-def test_the_newcomers_two_orders_give_the_right_contract() -> None:
-    """The report's orders A and B: a ValueError and a TransitionError before."""
+def utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
+
+
+def _offer(title: str, amount: str) -> Any:
+    """The newcomer's one-milestone offer, started 2026-03-02."""
     from upwork_safety import Contract, ContractKind, Milestone, Money
-    from upwork_safety.escrow import Approve, Fund, RequestChanges, Submit
 
-    def utc(*parts: int) -> datetime:
-        return datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
-
-    offer = Contract(
+    return Contract(
         "c-hook",
         "acme",
         ContractKind.FIXED_PRICE,
         date(2026, 3, 2),
-        milestones=[Milestone("m1", "Landing page, 3 sections", Money("300.00", "USD"))],
+        milestones=[Milestone("m1", title, Money(amount, "USD"))],
     )
+
+
+def test_the_newcomers_two_orders_give_the_right_contract() -> None:
+    """The report's orders A and B: a ValueError and a TransitionError before."""
+    from upwork_safety.escrow import Approve, Fund, RequestChanges, Submit
+
+    offer = _offer("Landing page, 3 sections", "300.00")
     fund, submit = Fund("m1", utc(2026, 3, 2, 9)), Submit("m1", utc(2026, 3, 9, 15))
     changes, again = RequestChanges("m1", utc(2026, 3, 9, 20)), Submit("m1", utc(2026, 3, 10, 9))
     approve = Approve("m1", utc(2026, 3, 11, 9))
@@ -116,7 +123,6 @@ def test_a_kept_delivery_whose_moment_no_order_allows_is_set_aside_not_a_later_v
     """Diff review r41, 1: an arbitration fee paid during mediation waits (the dispute it needs
     has not arrived), then its moment is refused once the dispute arrives; the recipe sets that
     fee aside and applies the valid deliveries, where it removed the newest delivery and raised."""
-    from upwork_safety import Contract, ContractKind, Milestone, Money
     from upwork_safety.escrow import (
         AnswerDispute,
         ClientPaysArbitration,
@@ -125,16 +131,7 @@ def test_a_kept_delivery_whose_moment_no_order_allows_is_set_aside_not_a_later_v
         RequestRefund,
     )
 
-    def utc(*parts: int) -> datetime:
-        return datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
-
-    offer = Contract(
-        "c-hook",
-        "acme",
-        ContractKind.FIXED_PRICE,
-        date(2026, 3, 2),
-        milestones=[Milestone("m1", "Landing page", Money("900.00", "USD"))],
-    )
+    offer = _offer("Landing page", "900.00")
     fee = ClientPaysArbitration("m1", utc(2026, 3, 7, 12))  # during mediation
     valid = [
         Fund("m1", utc(2026, 3, 2, 9)),
