@@ -171,11 +171,7 @@ class Choices:
         Raises:
             InvalidValueError: *name* does not stand for a manual escrow event.
         """
-        kind = event_kind_name(name, "name")
-        if kind in self.allowed:
-            return None
-        # The constructor makes every manual event allowed or refused, once.
-        return next(why for event, why in self.refused if event == kind)
+        return self._refusal(name, self.refused)
 
     def rule(self, name: type[ManualEvent] | ManualEvent | str) -> str | None:
         """Return the stable key of the refusal of the event *name* stands for, or ``None``.
@@ -189,10 +185,17 @@ class Choices:
         Raises:
             InvalidValueError: *name* does not stand for a manual escrow event.
         """
+        return self._refusal(name, self.refused_rules)
+
+    def _refusal(
+        self, name: type[ManualEvent] | ManualEvent | str, pairs: tuple[tuple[str, str], ...]
+    ) -> str | None:
+        """The second item of *pairs* for the event *name* stands for, ``None`` if allowed."""
         kind = event_kind_name(name, "name")
         if kind in self.allowed:
             return None
-        return next(key for event, key in self.refused_rules if event == kind)
+        # The constructor makes every manual event allowed or refused, once, with its key.
+        return next(item for event, item in pairs if event == kind)
 
     def to_records(self) -> list[dict[str, object]]:
         """One row per event: ``event``, ``allowed``, ``reason``, ``rule`` (``""`` if allowed)."""
