@@ -45,12 +45,8 @@ from upwork_safety.statements._audit_pricing import (
     _priced_at,
     _rates,
 )
-from upwork_safety.statements._fee_check import (
-    FeeCheck,
-    UncheckedFee,
-    is_charge,
-    nets_another,
-)
+from upwork_safety.statements._fee_check import FeeCheck, UncheckedFee
+from upwork_safety.statements._fee_rows import is_charge, nets_another
 from upwork_safety.statements._model import USD, Transaction
 from upwork_safety.statements._statement import Statement, check_statement
 from upwork_safety.statements._withdrawal_fee import (
@@ -225,7 +221,7 @@ class FeeAudit:
 
         ``audit_fees``' rule (``_audit_join._joined``): every fee row of an income row it
         checks is in that check, except a fee refund beyond those netted
-        (``_fee_check.netted_beside``: beside a single charge, or the second
+        (``_fee_rows.netted_beside``: beside a single charge, or the second
         refund of a double charge), which goes with a refund of the payment; a
         charge moved out of its check would hide what it overcharged.
         """

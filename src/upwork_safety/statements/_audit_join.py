@@ -18,7 +18,8 @@ from upwork_safety.statements._audit_pricing import (
     REFUND_WITH_PAYMENT,
     _join,
 )
-from upwork_safety.statements._fee_check import UncheckedFee, is_charge, judged_together
+from upwork_safety.statements._fee_check import UncheckedFee
+from upwork_safety.statements._fee_rows import is_charge, judged_together
 from upwork_safety.statements._kinds import TransactionKind
 from upwork_safety.statements._model import Transaction
 from upwork_safety.statements._statement import Statement
@@ -46,7 +47,7 @@ def _joined(
     The fees of one row are judged once, together: split over rows, or
     charged twice.  Refunds of a fee (positive rows) are netted one for
     each charge after the first (a fee reversed, or a double charge given
-    back: ``_fee_check.netted_beside``); any other refund (beside a single
+    back: ``_fee_rows.netted_beside``); any other refund (beside a single
     fee, or the second refund of a double charge) is the fee returned with a
     refund of the payment, which the export does not tie to it, so the fee
     left is checked as charged and the refund listed in *unchecked*.  A fee that joins

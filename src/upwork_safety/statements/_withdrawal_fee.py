@@ -23,7 +23,7 @@ from upwork_safety.errors import InvalidValueError
 from upwork_safety.fees import get_method
 from upwork_safety.money import Money
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
-from upwork_safety.statements._fee_check import (
+from upwork_safety.statements._fee_rows import (
     check_more_fees,
     is_charge,
     judged_together,
@@ -280,7 +280,7 @@ def withdrawal_checks(transactions: Sequence[Transaction]) -> list[WithdrawalFee
     The rows of one withdrawal are those with one id (the Transactions
     report writes a withdrawal and its fees under one ``Transaction ID``);
     a row with no id is a withdrawal of its own.  They are grouped by the
-    service fees' rule (``_fee_check.judged_together``): a fee charged twice is
+    service fees' rule (``_fee_rows.judged_together``): a fee charged twice is
     judged once, as an overcharge; a refund is netted for each charge after
     the first, and any other refund (beside a single fee, or the second of a
     double charge refunded twice) is checked on its own, with no verdict.
@@ -308,7 +308,7 @@ def one_per_withdrawal(checks: tuple[WithdrawalFeeCheck, ...]) -> None:
     FeeAudit's check of its withdrawal_fees, by :func:`withdrawal_checks`'
     rule: a repeated row would count its excess twice, and a second charge
     of a withdrawal moved to a check of its own would hide the double
-    charge; only a refund beyond those netted (``_fee_check.netted_beside``)
+    charge; only a refund beyond those netted (``_fee_rows.netted_beside``)
     is checked on its own.
     """
     withdrawn: set[Transaction] = set()

@@ -33,25 +33,21 @@ Money("500.00", "USD")``, with the same hash); only their text differs.
 
 from __future__ import annotations
 
-import difflib
-import functools
-import inspect
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
 from upwork_safety._amount_fields import whole_cents
 from upwork_safety._decimals import count
-from upwork_safety._display import shown, utc_text
+from upwork_safety._display import utc_text
 from upwork_safety._last_day import LATEST
 from upwork_safety._members import CheckedEnum
 from upwork_safety._moments import utc_day, utc_instant
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import MAX_ITEMS
 from upwork_safety.errors import (
-    InvalidTypeError,
     InvalidValueError,
 )
 from upwork_safety.models import (
@@ -65,12 +61,13 @@ from upwork_safety.models import (
     TimeEntry,
 )
 from upwork_safety.money import Money, to_decimal
+from upwork_safety.testing._factory_arguments import one_source, overrides_of
 from upwork_safety.testing._renamed import as_arguments
 from upwork_safety.testing._rules import default_fee_rate
 from upwork_safety.testing._submitting import funded_by_engine, submitted_by_engine
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Mapping
 
 
 __all__ = [
@@ -131,39 +128,6 @@ def _whole(value: object, what: str, *, least: int) -> int:
     return count(value, what, low=least)
 
 
-def _arguments(factory: Callable[..., object]) -> tuple[str, ...]:
-    """The names *factory* takes by keyword, read from its signature (not ``**overrides``)."""
-    kinds = (inspect.Parameter.KEYWORD_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
-    found = inspect.signature(factory).parameters.values()
-    return tuple(p.name for p in found if p.kind in kinds)
-
-
-def _overrides(
-    cls: type, overrides: dict[str, Any], *factories: Callable[..., object]
-) -> dict[str, Any]:
-    """*overrides*, each naming a field of *cls* (attrs.evolve would raise a bare TypeError).
-
-    A name that is neither is refused listing the *factories*' own arguments
-    first (``amount=``, the one a typo such as ``amout=`` most often meant),
-    then the fields, with the closest name of either when one is close
-    (review r24, newcomer N5).
-    """
-    own = tuple(dict.fromkeys(name for f in factories for name in _arguments(f)))
-    fields = tuple(name for name in attrs.fields_dict(cls) if name not in own)
-    for name in overrides:
-        if name not in fields and name not in own:
-            close = difflib.get_close_matches(name, own + fields, n=1)
-            hint = f" (did you mean {close[0]}=?)" if close else ""
-            names = f"{factories[0].__name__}()"
-            raise InvalidTypeError(
-                f"{name}= is neither an argument of {names} nor a {cls.__name__} field{hint}; "
-                f"arguments: {', '.join(own)}; {cls.__name__} fields: {', '.join(fields)}",
-                field=name,
-                rule=f"an argument of {names} or a {cls.__name__} field",
-            )
-    return overrides
-
-
 def _fits(first: date, days: int, what: str) -> None:
     """Refuse *days* after *first* that would run past the library's last day."""
     if days > (LATEST - first).days:
@@ -172,43 +136,6 @@ def _fits(first: date, days: int, what: str) -> None:
             field=what,
             rule=f"ending on or before {LATEST.isoformat()}",
         )
-
-
-_P = ParamSpec("_P")
-_T = TypeVar("_T")
-
-
-def _one_source(
-    fills: Mapping[str, tuple[str, ...]],
-) -> Callable[[Callable[_P, _T]], Callable[_P, _T]]:
-    """Refuse an override of a field that a factory argument passed with it fills in.
-
-    *fills* maps each of the factory's own arguments to the fields it fills
-    (``amount`` fills ``milestones``): passing both would silently drop one
-    of them (red team r23 M2), so the call is refused with an
-    :class:`~upwork_safety.InvalidValueError` naming both.  Arguments left
-    at their defaults are not checked: ``contract(milestones=...)`` is how
-    to give the contract milestones of your own.
-    """
-
-    def decorate(factory: Callable[_P, _T]) -> Callable[_P, _T]:
-        @functools.wraps(factory)
-        def checked(*args: _P.args, **kwargs: _P.kwargs) -> _T:
-            for name, fields in fills.items():
-                for field in fields:
-                    if name in kwargs and field in kwargs:
-                        raise InvalidValueError(
-                            f"{name}= and {field}= both give {factory.__name__}()'s "
-                            f"{field}: pass one of them, not both (one would be dropped; "
-                            f"got {name}={shown(kwargs[name])})",
-                            field=name,
-                            rule=f"{name}= or {field}=, not both",
-                        )
-            return factory(*args, **kwargs)
-
-        return checked
-
-    return decorate
 
 
 #: The fields of the values :func:`milestone` builds, by the argument that fills each.
@@ -248,7 +175,7 @@ def _at_nine(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, 9, tzinfo=UTC)
 
 
-@_one_source({"milestone_id": ("id",)})
+@one_source({"milestone_id": ("id",)})
 def milestone(
     *,
     milestone_id: str = "m1",
@@ -273,14 +200,14 @@ def milestone(
             override's its own name.
     """
     money = _dollars(amount, "amount")
-    _overrides(Milestone, overrides, milestone)
+    overrides_of(Milestone, overrides, milestone)
     with as_arguments(_MILESTONE_ARGUMENTS):
         made = Milestone(milestone_id, title, money)
     with as_arguments(_given(Milestone, overrides)):
         return attrs.evolve(made, **overrides) if overrides else made
 
 
-@_one_source({"contract_id": ("id",), "amount": ("milestones",)})
+@one_source({"contract_id": ("id",), "amount": ("milestones",)})
 def contract(
     *,
     contract_id: str = "c1",
@@ -316,7 +243,7 @@ def contract(
             passed (``client``, not ``Client.id``; ``milestones[0].amount``
             for an override's milestone).
     """
-    _overrides(Contract, overrides, contract)
+    overrides_of(Contract, overrides, contract)
     first = utc_day(started, "started")
     only = milestone(amount=amount)
     with as_arguments(_CONTRACT_ARGUMENTS):
@@ -340,7 +267,7 @@ _WORKDAY_START = 9
 VERIFIED_CLIENT = Client("acme", "Acme", payment_verified=True)
 
 
-@_one_source(
+@one_source(
     {
         "contract_id": ("id",),
         "rate": ("hourly_rate",),
@@ -396,7 +323,7 @@ def hourly_contract(
             *contract_id* or *service_fee_rate* a contract refuses, named
             as passed (``client``, not ``Client.id``).
     """
-    _overrides(Contract, overrides, hourly_contract)
+    overrides_of(Contract, overrides, hourly_contract)
     first = utc_day(started, "started")
     money = _dollars(rate, "rate")
     if money.amount <= 0:
@@ -497,7 +424,7 @@ def submitted_contract(
             (``field`` the override it comes from, ``rule`` the engine's),
             and the value errors of :func:`contract`.
     """
-    _overrides(Contract, overrides, submitted_contract, contract)
+    overrides_of(Contract, overrides, submitted_contract, contract)
     submitted = _moment(at, "at")
     funded = _moment(funded_at, "funded_at")
     made = contract(**overrides)
@@ -546,7 +473,7 @@ def submitted_contract(
     return submitted_by_engine(made, submitted, funded)
 
 
-@_one_source(
+@one_source(
     {
         "contract_id": ("id",),
         "days": ("ended", "payments"),
@@ -594,7 +521,7 @@ def finished_contract(
             has feedback (``field`` ``"ended"``: an open contract has no
             feedback yet).
     """
-    _overrides(Contract, overrides, finished_contract)
+    overrides_of(Contract, overrides, finished_contract)
     first = utc_day(started, "started")
     length = _whole(days, "days", least=0)
     _fits(first, length, "days")
