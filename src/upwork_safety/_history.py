@@ -23,7 +23,10 @@ from upwork_safety._events import Event, judge_moment, plain_events
 from upwork_safety._validate import as_sequence
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["History", "extend", "history"]
+__all__ = ["TIME_ORDER_RULE", "History", "extend", "history"]
+
+#: The rule an event earlier than the one before it breaks, in a history and in the engine.
+TIME_ORDER_RULE = "in time order"
 
 
 def _when(at: datetime) -> str:
@@ -36,7 +39,7 @@ def _out_of_order(previous: Event, event: Event, what: str, index: int) -> NoRet
         f"{what}[{index - 1}] ({type(previous).__name__} at {_when(previous.at)}): "
         "a history is in time order",
         field=f"{what}[{index}]",
-        rule="in time order",
+        rule=TIME_ORDER_RULE,
     )
 
 

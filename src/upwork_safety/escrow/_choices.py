@@ -9,6 +9,7 @@ from typing import Any, cast
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._events import ManualEvent
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text, plain_text_items
@@ -27,6 +28,7 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.escrow._kinds import EVENT_NAMES, event_kind_name, event_name
+from upwork_safety.escrow._refusals import REFUSAL_KEYS, SWITCHES
 from upwork_safety.models import MilestoneState
 
 __all__ = ["Choices"]
@@ -69,6 +71,19 @@ def _refusals(instance: object, attribute: Any, value: Any) -> None:
         event_name(pair[0], f"{name}[{index}][0]")
 
 
+def _refusal_rules(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: refusal pairs whose second item is a key a refusal's rule takes."""
+    _refusals(instance, attribute, value)
+    for index, (_, key) in enumerate(value):
+        if key not in REFUSAL_KEYS and key not in SWITCHES:
+            raise InvalidValueError(
+                f"Choices.refused_rules[{index}][1] must be a RefusalRule key or a "
+                f"PlatformRules switch, not {shown(key)}",
+                field=f"Choices.refused_rules[{index}][1]",
+                rule="a RefusalRule key or a PlatformRules switch",
+            )
+
+
 @through_init
 @attrs.frozen
 class Choices:
@@ -90,12 +105,12 @@ class Choices:
         refused_rules: ``(event name, rule)`` for the same events in the
             same order: the stable key of each refusal, the ``rule`` that
             :func:`apply` gives the same step's
-            :class:`~upwork_safety.errors.TransitionError` (a
-            :class:`RefusalRule`, a switched-off row's
-            :class:`~upwork_safety.rules.PlatformRules` field name, or
-            ``"not before Contract.started"`` before the contract starts).
-            Branch on it, or key your own translations by it; never parse
-            the sentence.
+            :class:`~upwork_safety.errors.TransitionError`: a
+            :class:`RefusalRule` key (``RefusalRule.STARTED`` before the
+            contract starts), or a switched-off row's
+            :class:`~upwork_safety.rules.PlatformRules` field name; a value
+            with any other key cannot be built or loaded.  Branch on it, or
+            key your own translations by it; never parse the sentence.
 
     Every manual escrow event is named once, allowed or refused: a value
     that names one twice, or leaves one out, cannot be built or loaded, nor
@@ -112,7 +127,7 @@ class Choices:
         converter=_plain_refusals, validator=_refusals
     )
     refused_rules: tuple[tuple[str, str], ...] = attrs.field(
-        default=(), converter=_plain_refusals, validator=_refusals
+        default=(), converter=_plain_refusals, validator=_refusal_rules
     )
 
     def __attrs_post_init__(self) -> None:

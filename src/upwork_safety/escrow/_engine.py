@@ -40,12 +40,11 @@ from upwork_safety.escrow._recorded_moments import (
     recorded_outside,
 )
 from upwork_safety.escrow._recorded_steps import CLOCK_RULE, check_recorded_steps, finish
-from upwork_safety.escrow._refusals import NOT_REFUSED, Reason, RefusalRule
+from upwork_safety.escrow._refusals import NOT_REFUSED, Reason, RefusalRule, ended_reason
 from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.escrow._table import BY_EVENT, due_automatic
 from upwork_safety.escrow._timers import rules_at, start_moment
 from upwork_safety.models import (
-    _NOT_BEFORE_START,
     Contract,
     ContractKind,
     _start_fix,
@@ -216,7 +215,7 @@ def _check_time(
             f"{event} at {when(at)} is earlier than the last event in the history "
             f"({type(last).__name__} at {when(last.at)}); events must be applied in time order",
             (event, milestone_id, f"{arg}.at"),
-            "in time order",
+            RefusalRule.TIME_ORDER,
         )
     later, rule = recorded_after(run, at)
     if later:
@@ -234,7 +233,7 @@ def _check_time(
             f"({run.contract.started.isoformat()}); {_start_fix(at.date())} "
             "(attrs.evolve(contract, started=...))",
             (event, milestone_id, f"{arg}.at"),
-            _NOT_BEFORE_START,
+            RefusalRule.STARTED,
         )
 
 
@@ -304,13 +303,13 @@ def _manual(run: Run, event: ManualEvent, arg: str = "event") -> None:
     advance_run(run, event.at)
     if isinstance(event, EndContract):
         if run.ended is not None:
+            reason = ended_reason(run.ended)
             raise TransitionError(
-                f"EndContract refused: contract {shown(run.contract.id)} already ended on "
-                f"{run.ended.isoformat()}",
+                f"EndContract refused on contract {shown(run.contract.id)}: {reason}",
                 state="ended",
                 event=name,
                 field=arg,
-                rule=RefusalRule.CONTRACT_OPEN,
+                rule=reason.rule,
             )
         BY_EVENT[EndContract][0].effect(run, -1, event)
         run.record(event)

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.escrow._reasons import when
+from upwork_safety.escrow._refusals import RefusalRule
 from upwork_safety.models import (
-    _BEFORE_END_RULE,
     _RECORDED_END,
     _recorded_outside,
     _recorded_what,
@@ -26,11 +26,6 @@ if TYPE_CHECKING:
     from upwork_safety.models import Contract
 
 __all__ = ["check_moments_by", "recorded_after", "recorded_outside"]
-
-
-#: The rules a moment earlier than something the contract records breaks.
-_ESCROW_MOMENT_RULE = "not before any recorded escrow moment"
-_PAYMENT_RULE = "not before any recorded payment"
 
 
 def recorded_outside(contract: Contract) -> Recorded | None:
@@ -49,8 +44,8 @@ def recorded_outside(contract: Contract) -> Recorded | None:
         return None
     moment, name, milestone_id = found
     if name == _RECORDED_END:
-        return moment, name, milestone_id, _BEFORE_END_RULE
-    rule = _ESCROW_MOMENT_RULE if name else _PAYMENT_RULE
+        return moment, name, milestone_id, RefusalRule.RECORDED_END
+    rule = RefusalRule.RECORDED_ESCROW if name else RefusalRule.RECORDED_PAYMENT
     return moment, name, milestone_id, rule
 
 

@@ -11,9 +11,27 @@ it from there.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-__all__ = ["FUND_ORDER_RULE", "NOT_REFUSED", "ONE_ACTIVE_RULE", "Reason", "RefusalRule"]
+import attrs
+
+from upwork_safety._history import TIME_ORDER_RULE
+from upwork_safety.models import _BEFORE_END_RULE, _NOT_BEFORE_START
+from upwork_safety.rules import PlatformRules
+
+if TYPE_CHECKING:
+    from datetime import date
+
+__all__ = [
+    "FUND_ORDER_RULE",
+    "NOT_REFUSED",
+    "ONE_ACTIVE_RULE",
+    "REFUSAL_KEYS",
+    "SWITCHES",
+    "Reason",
+    "RefusalRule",
+    "ended_reason",
+]
 
 
 class RefusalRule:
@@ -72,6 +90,34 @@ class RefusalRule:
     #: settled, its money is frozen in a dispute, its work is not submitted).
     STATE: Final = "allowed in the milestone's state"
 
+    # The step's moment (``field`` ``.at``): the same events later are allowed.
+    #: Any step before the contract started (00:00 UTC of ``Contract.started``).
+    STARTED: Final = _NOT_BEFORE_START
+    #: A step earlier than the last event of the contract's history.
+    TIME_ORDER: Final = TIME_ORDER_RULE
+    #: A step earlier than a moment recorded on a milestone's escrow (a contract built by hand).
+    RECORDED_ESCROW: Final = "not before any recorded escrow moment"
+    #: A step earlier than a payment the contract records.
+    RECORDED_PAYMENT: Final = "not before any recorded payment"
+    #: A step before the day the contract records as its end (``Contract.ended``).
+    RECORDED_END: Final = _BEFORE_END_RULE
+
+    @classmethod
+    def keys(cls) -> frozenset[str]:
+        """Every key above: the values a refusal's ``rule`` takes, besides a rule set's switch."""
+        return REFUSAL_KEYS
+
+
+#: The :class:`RefusalRule` keys, read from the class (one source for both).
+REFUSAL_KEYS: frozenset[str] = frozenset(
+    value for name, value in vars(RefusalRule).items() if name.isupper()
+)
+#: The :class:`~upwork_safety.rules.PlatformRules` switches (its bool fields): the
+#: rule of a step a rule set switches off (:attr:`~upwork_safety.escrow.Transition.switch`).
+SWITCHES: frozenset[str] = frozenset(
+    field.name for field in attrs.fields(PlatformRules) if type(field.default) is bool
+)
+
 
 #: The rule a recorded Fund of a milestone while an earlier one still waited breaks.
 FUND_ORDER_RULE = RefusalRule.FUND_ORDER
@@ -101,6 +147,16 @@ class Reason(str):  # noqa: SLOT000  (a str subclass cannot slot its two attribu
     def field(self, arg: str) -> str:
         """Where the refusal points for an event passed as *arg* (``event.at``, or *arg*)."""
         return f"{arg}.{self.part}" if self.part else arg
+
+
+def ended_reason(ended: date) -> Reason:
+    """Why ``EndContract`` is refused on a contract that ended on *ended*: one sentence.
+
+    :func:`~upwork_safety.escrow.apply`'s error and
+    :func:`~upwork_safety.escrow.allowed`'s :class:`~upwork_safety.escrow.Choices`
+    both give it.
+    """
+    return Reason(f"the contract already ended on {ended.isoformat()}", RefusalRule.CONTRACT_OPEN)
 
 
 #: No refusal: a row that applies.

@@ -43,11 +43,10 @@ from upwork_safety.escrow._kinds import (
     Party,
 )
 from upwork_safety.escrow._reasons import when
-from upwork_safety.escrow._refusals import RefusalRule
+from upwork_safety.escrow._refusals import RefusalRule, ended_reason
 from upwork_safety.escrow._table import BY_EVENT, ROWS
 from upwork_safety.escrow._timers import available_at, rules_at
 from upwork_safety.models import (
-    _NOT_BEFORE_START,
     Contract,
     MilestoneState,
     PaymentKind,
@@ -523,7 +522,7 @@ def allowed(
         why = f"the contract starts on {run.contract.started}, at 00:00 UTC"
         refused = [(kind.__name__, why) for kind in MANUAL_EVENTS if kind is not EndContract]
         refused.append(("EndContract", why))
-        keys = tuple((name, _NOT_BEFORE_START) for name, _ in refused)
+        keys = tuple((name, RefusalRule.STARTED) for name, _ in refused)
         return Choices(milestone_id, milestone.state, names, tuple(refused), keys)
     reasons = [
         (kind.__name__, reason)
@@ -534,7 +533,8 @@ def allowed(
     refused = [(name, str(reason)) for name, reason in reasons]
     rule_keys = [(name, reason.rule) for name, reason in reasons]
     if run.ended is not None:
-        refused.append(("EndContract", f"the contract already ended on {run.ended}"))
-        rule_keys.append(("EndContract", RefusalRule.CONTRACT_OPEN))
+        ended = ended_reason(run.ended)
+        refused.append(("EndContract", str(ended)))
+        rule_keys.append(("EndContract", ended.rule))
     assert set(BY_EVENT) >= set(MANUAL_EVENTS)
     return Choices(milestone_id, milestone.state, names, tuple(refused), tuple(rule_keys))

@@ -22,7 +22,7 @@ from upwork_safety._plain import optional_plain_text, plain_text
 from upwork_safety._validate import bool_field, id_field, member_field, member_text, text_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.escrow._kinds import DeadlineKind, Party
-from upwork_safety.escrow._refusals import Reason
+from upwork_safety.escrow._refusals import SWITCHES, Reason
 from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.models import MilestoneState
 from upwork_safety.rules import PlatformRules
@@ -164,8 +164,7 @@ def _check_timer(_instance: object, _attribute: object, value: Any) -> None:
 def _check_switch(_instance: object, attribute: Any, value: Any) -> None:
     if value is None:
         return
-    field = attrs.fields_dict(PlatformRules).get(value) if type(value) is str else None
-    if field is None or type(field.default) is not bool:
+    if type(value) is not str or value not in SWITCHES:
         raise InvalidValueError(
             f"Transition.{attribute.name} must name a PlatformRules switch (a bool field), or "
             f"be None, not {shown(value)}",

@@ -1,0 +1,121 @@
+"""The lead's own items of round 42: every refusal key public, and checked where it is kept.
+
+``Choices.refused_rules`` accepted any text (second red team r41 7, diff
+review r41 5); the moment refusals' keys had no public constant; the
+sentence of a refused ``EndContract`` was written twice.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import attrs
+import pytest
+
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    Milestone,
+    Money,
+    Payment,
+    escrow,
+    rules,
+    serialize,
+)
+from upwork_safety.errors import InvalidDataError, InvalidValueError, TransitionError
+from upwork_safety.testing import factories
+
+UTC = timezone.utc
+
+
+def _utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
+
+
+def _offer(**changes: object) -> Contract:
+    contract = Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2026, 3, 2),
+        milestones=[Milestone("m1", "Logo", Money("100.00", "USD"))],
+    )
+    return attrs.evolve(contract, **changes)
+
+
+def _refused(contract: Contract, event: escrow.Event) -> TransitionError:
+    with pytest.raises(TransitionError) as caught:
+        escrow.apply(contract, event)
+    return caught.value
+
+
+def test_every_moment_refusal_has_its_public_key() -> None:
+    before_start = _refused(_offer(), escrow.Fund("m1", _utc(2026, 3, 1, 23)))
+    assert (before_start.field, before_start.rule) == ("event.at", escrow.RefusalRule.STARTED)
+    assert escrow.RefusalRule.STARTED == "not before Contract.started"
+
+    funded = escrow.apply(_offer(), escrow.Fund("m1", _utc(2026, 3, 5)))
+    earlier = _refused(funded, escrow.Submit("m1", _utc(2026, 3, 4)))
+    assert earlier.rule == escrow.RefusalRule.TIME_ORDER
+
+    paid = _offer(payments=[Payment(date(2026, 3, 20), Money("5.00", "USD"))])
+    before_payment = _refused(paid, escrow.Fund("m1", _utc(2026, 3, 10)))
+    assert before_payment.rule == escrow.RefusalRule.RECORDED_PAYMENT
+
+    ended = _offer(ended=date(2026, 5, 1))
+    before_end = _refused(ended, escrow.Fund("m1", _utc(2026, 4, 1)))
+    assert before_end.rule == escrow.RefusalRule.RECORDED_END == "not before the recorded end"
+
+
+def test_the_keys_are_every_constant_of_the_class() -> None:
+    keys = escrow.RefusalRule.keys()
+    constants = {v for k, v in vars(escrow.RefusalRule).items() if k.isupper()}
+    assert keys == constants
+    assert len(keys) == 25
+    assert escrow.RefusalRule.STARTED in keys
+    assert escrow.RefusalRule.MINIMUM_MILESTONE in keys
+
+
+def test_a_history_out_of_order_breaks_the_engines_key() -> None:
+    first = escrow.Fund("m1", _utc(2026, 3, 5))
+    with pytest.raises(InvalidValueError) as caught:
+        _offer(history=[first, escrow.Submit("m1", _utc(2026, 3, 4))])
+    assert caught.value.rule == escrow.RefusalRule.TIME_ORDER
+
+
+def test_choices_refuse_a_key_no_refusal_takes() -> None:
+    choices = escrow.allowed(factories.submitted_contract(), "m1")
+    name = choices.refused_rules[0][0]
+    for key in ("funded twice", "", "Funded Once", "hourly_protection"):
+        with pytest.raises(InvalidValueError) as caught:
+            attrs.evolve(choices, refused_rules=((name, key), *choices.refused_rules[1:]))
+        assert caught.value.field == "Choices.refused_rules[0][1]"
+        assert caught.value.rule == "a RefusalRule key or a PlatformRules switch"
+
+
+def test_loading_choices_with_an_unknown_key_is_refused_with_its_path() -> None:
+    choices = escrow.allowed(factories.submitted_contract(), "m1")
+    data = serialize.to_dict(choices)
+    data["refused_rules"][0][1] = "because I said so"
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_dict(escrow.Choices, data)
+    assert caught.value.problems[0].path == "$.refused_rules[0][1]"
+
+
+def test_a_switched_off_row_keeps_its_switch_as_key() -> None:
+    off = attrs.evolve(rules.CURRENT, dispute_on_active_contract=False)
+    funded = escrow.apply(_offer(), escrow.Fund("m1", _utc(2026, 3, 5)), rules=off)
+    choices = escrow.allowed(funded, "m1", rules=off)
+    assert choices.rule("OpenDispute") == "dispute_on_active_contract"
+    assert serialize.from_dict(escrow.Choices, serialize.to_dict(choices)) == choices
+
+
+def test_an_ended_contract_gives_one_sentence_in_both_places() -> None:
+    ended = escrow.apply(_offer(), escrow.EndContract(_utc(2026, 3, 10)))
+    error = _refused(ended, escrow.EndContract(_utc(2026, 3, 11)))
+    sentence = escrow.allowed(ended, "m1").reason("EndContract")
+    assert sentence is not None
+    assert sentence in str(error)
+    assert "2026-03-10" in sentence
+    assert error.rule == escrow.allowed(ended, "m1").rule("EndContract")
+    assert error.rule == escrow.RefusalRule.CONTRACT_OPEN
