@@ -22,7 +22,12 @@ from upwork_safety import (
     rules,
     serialize,
 )
-from upwork_safety.errors import InvalidDataError, InvalidValueError, TransitionError
+from upwork_safety.errors import (
+    InvalidDataError,
+    InvalidTypeError,
+    InvalidValueError,
+    TransitionError,
+)
 from upwork_safety.testing import factories
 
 UTC = timezone.utc
@@ -119,3 +124,33 @@ def test_an_ended_contract_gives_one_sentence_in_both_places() -> None:
     assert "2026-03-10" in sentence
     assert error.rule == escrow.allowed(ended, "m1").rule("EndContract")
     assert error.rule == escrow.RefusalRule.CONTRACT_OPEN
+
+
+# -- closing note r41: sets where order may matter -------------------------------------
+
+
+def test_a_set_of_credits_is_refused_as_unordered() -> None:
+    from upwork_safety import fees
+
+    given = {
+        fees.Credit(date(2026, 1, 14), Money("1600.00", "USD")),
+        fees.Credit(date(2026, 1, 14), Money("50.00", "USD")),
+    }
+    window = {"start": date(2026, 1, 1), "end": date(2026, 3, 31)}
+    with pytest.raises(InvalidTypeError) as caught:
+        fees.auto_withdrawals(given, schedule="monthly", **window)  # type: ignore[arg-type]
+    assert (caught.value.field, caught.value.rule) == ("history", "an ordered sequence")
+    run = fees.auto_withdrawals(sorted(given, key=str), schedule="monthly", **window)
+    assert run.payouts[0].amount == Money("1650.00", "USD")
+
+
+def test_a_set_of_bonuses_is_refused_as_unordered() -> None:
+    from upwork_safety import hourly
+
+    paid = _utc(2026, 3, 4, 15)
+    bonuses = {hourly.bonus(Money("50.00", "USD"), paid_at=paid)}
+    for name in ("bonuses", "invoices", "weekly_payments"):
+        with pytest.raises(InvalidTypeError) as caught:
+            hourly.payout_schedule(**{name: bonuses if name == "bonuses" else set()})
+        assert (caught.value.field, caught.value.rule) == (name, "an ordered sequence")
+    assert len(hourly.payout_schedule(bonuses=list(bonuses)).items) == 1

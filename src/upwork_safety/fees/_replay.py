@@ -137,7 +137,7 @@ def _inputs(
 ) -> tuple[
     tuple[Credit, ...], date, date, WithdrawalMethod, bool, date | None, PaymentScheduleRules
 ]:
-    checked = sequence_of(history, Credit, "history")
+    checked = sequence_of(history, Credit, "history", ordered="the order of credits on one day")
     _check_history(checked, "history")
     first = day_arg(start, "start")
     last = day_arg(end, "end")

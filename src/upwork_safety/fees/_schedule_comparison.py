@@ -180,8 +180,9 @@ def compare_schedules(
         A :class:`ScheduleComparison`.
 
     Raises:
-        InvalidTypeError: *schedules* or *history* is not a sequence, or
-            another wrong-typed argument.
+        InvalidTypeError: *schedules* or *history* is not a sequence (a
+            ``set`` of credits is refused, as :func:`auto_withdrawals`
+            refuses it), or another wrong-typed argument.
         InvalidValueError: No schedules, a schedule named twice, or as
             :func:`auto_withdrawals`.
         RulesError: As :func:`auto_withdrawals`.

@@ -497,8 +497,10 @@ def auto_withdrawals(
         arguments it was replayed with.
 
     Raises:
-        InvalidTypeError: *history* is not a sequence of :class:`Credit`,
-            or another wrong-typed argument.
+        InvalidTypeError: *history* is not a sequence of :class:`Credit`
+            (a ``set`` is refused, rule ``"an ordered sequence"``: credits of
+            one day are paid out in the order given), or another
+            wrong-typed argument.
         InvalidValueError: An unknown schedule or method, a bad period, or
             a history of more than 100,000 credits or whose credits add up
             past the 18-digit limit (``field='history'``).

@@ -296,6 +296,9 @@ class PayoutItem:
         )
 
 
+#: Why the payments a schedule is built from must come in an order: it keeps it for ties.
+_TIES = "the order of payouts available at one moment"
+
 #: A week is invoiced once and has one weekly payment.
 _ONCE_A_WEEK = "one invoice and one weekly payment per week"
 
@@ -446,7 +449,9 @@ def payout_schedule(
         The :class:`PayoutSchedule`, ordered by when the money becomes available.
 
     Raises:
-        InvalidTypeError: An argument is not a sequence of the right kind.
+        InvalidTypeError: An argument is not a sequence of the right kind
+            (a ``set`` is refused, rule ``"an ordered sequence"``: payouts
+            available at one moment keep the order given).
         InvalidValueError: The same week's invoice or weekly payment is
             given twice (two contracts' invoices of one week too: one
             schedule per contract).
@@ -464,7 +469,7 @@ def payout_schedule(
     # is refused before the rest are built), naming the caller's arguments.
     first_of: dict[tuple[PayoutKind, BillingWeek], str] = {}
     named: list[tuple[str, PayoutItem]] = []
-    for index, bill in enumerate(sequence_of(invoices, WeeklyInvoice, "invoices")):
+    for index, bill in enumerate(sequence_of(invoices, WeeklyInvoice, "invoices", ordered=_TIES)):
         what = f"invoices[{index}]"
         _once(first_of, PayoutKind.HOURS, bill.week, what)
         named.append(
@@ -495,9 +500,11 @@ def payout_schedule(
                 rules=extra.rules,
             ),
         )
-        for index, extra in enumerate(sequence_of(bonuses, Bonus, "bonuses"))
+        for index, extra in enumerate(sequence_of(bonuses, Bonus, "bonuses", ordered=_TIES))
     )
-    for index, weekly in enumerate(sequence_of(weekly_payments, WeeklyPayment, "weekly_payments")):
+    for index, weekly in enumerate(
+        sequence_of(weekly_payments, WeeklyPayment, "weekly_payments", ordered=_TIES)
+    ):
         what = f"weekly_payments[{index}]"
         _once(first_of, PayoutKind.WEEKLY_PAYMENT, weekly.week, what)
         named.append(
