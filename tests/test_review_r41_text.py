@@ -139,6 +139,10 @@ def test_a_negative_income_row_is_noted_and_refused_by_its_line(export: str, amo
     notes = [note for note in statements.summarize(statement).notes if "signed the other" in note]
     assert len(notes) == 1
     assert f"line 2: '{row.type_text}' USD {amount}" in notes[0]
+    # A -0.00 row moves no total; the note says so rather than that it lowers one.
+    zero = amount == "-0.00"
+    assert ("changes no total" in notes[0]) is zero
+    assert ("against its column" in notes[0]) is not zero
     with pytest.raises(InvalidValueError) as caught:
         statements.to_contracts(statement)
     assert (caught.value.field, caught.value.rule) == ("statement", "no negative income rows")

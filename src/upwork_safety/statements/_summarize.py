@@ -437,10 +437,17 @@ def _notes(statement: Statement, untaxed: dict[str, str]) -> tuple[str, ...]:
         )
         more = f"; and {len(against) - 5} more" if len(against) > 5 else ""
         one = len(against) == 1
+        # A -0.00 row has the sign but moves no total (diff review r41, noticed).
+        zeros = sum(1 for row in against if not row.amount.amount)
+        moved = (
+            ("it changes no total" if one else "none changes a total")
+            if zeros == len(against)
+            else f"{'it works' if one else 'each works'} against its column"
+            + (f" ({zeros} written -0.00 change no total)" if zeros else "")
+        )
         notes.append(
             f"{len(against)} row{'' if one else 's'} {'is' if one else 'are'} signed the other "
             f"way from {'its' if one else 'their'} kind ({listed}{more}): counted as written, "
-            f"so {'it lowers its' if one else 'each lowers its'} column (a reversal, or a row "
-            "to check)."
+            f"so {moved} (a reversal, or a row to check)."
         )
     return tuple(notes)
