@@ -15,6 +15,7 @@ import pytest
 from upwork_safety import (
     Contract,
     ContractKind,
+    ExchangeRate,
     Milestone,
     Money,
     Payment,
@@ -154,3 +155,40 @@ def test_a_set_of_bonuses_is_refused_as_unordered() -> None:
             hourly.payout_schedule(**{name: bonuses if name == "bonuses" else set()})
         assert (caught.value.field, caught.value.rule) == (name, "an ordered sequence")
     assert len(hourly.payout_schedule(bonuses=list(bonuses)).items) == 1
+
+
+# -- review r42, review 3: one check of a yes-or-no argument ------------------------------
+
+
+def _bool_calls() -> dict[str, object]:
+    from upwork_safety import fees, hourly, statements
+    from upwork_safety.rules import EXPORT_TAX_2022
+
+    week = hourly.billing_week(_utc(2024, 1, 3))
+    return {
+        "pseb_registered": lambda: fees.quote_withdrawal(
+            Money("100", "USD"),
+            fees.PAYONEER,
+            reference_rate=ExchangeRate("USD", "PKR", "280", as_of=date(2026, 1, 1)),
+            pseb_registered=1,
+        ),
+        "allow_breaks": lambda: statements.parse("Date\n", allow_breaks=1),
+        "client_verified": lambda: hourly.invoice(
+            [], week=week, rate=Money("10", "USD"), client_verified=1
+        ),
+        "days": lambda: statements.period_name("tax_year", days=1),
+        "omit_defaults": lambda: serialize.to_dict(_offer(), omit_defaults=1),
+        "currency_digits": lambda: Money("1", "USD").format(locale="en_US", currency_digits=1),
+        "tax": lambda: EXPORT_TAX_2022.rate(pseb_registered=1),
+    }
+
+
+@pytest.mark.parametrize("name", list(_bool_calls()))
+def test_every_flag_argument_is_checked_by_one_rule(name: str) -> None:
+    call = _bool_calls()[name]
+    with pytest.raises(InvalidTypeError) as caught:
+        call()  # type: ignore[operator]
+    field = "pseb_registered" if name == "tax" else name
+    assert (caught.value.field, caught.value.rule) == (field, "a bool")
+    assert "True or False" in str(caught.value)
+    assert "int" in str(caught.value)

@@ -408,6 +408,26 @@ def whole_hint(value: object, *, missing: str) -> str:
     return ""
 
 
+def flag(value: object, name: str) -> bool:
+    """*value* if it is a real ``bool``; else raise naming *name*.
+
+    The one check of a yes-or-no argument or field, wherever one is given
+    (review r42, review 3): ``0``, ``1``, ``"false"`` and ``None`` are not a
+    flag (``bool`` has no subclasses, so the type is the value's own).
+
+    Raises:
+        InvalidTypeError: *value* is not a ``bool`` (``field`` *name*,
+            ``rule`` "a bool").
+    """
+    if type(value) is not bool:
+        raise InvalidTypeError(
+            f"{name} must be a bool (True or False), not {type_name(value)}",
+            field=name,
+            rule="a bool",
+        )
+    return value
+
+
 def count(value: object, name: str, *, low: int = 0, high: int | None = None) -> int:
     """*value*, a whole number from *low* to *high*, as the plain ``int`` it holds; else raise.
 

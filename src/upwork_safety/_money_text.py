@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, cast
 
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._decimals import CONTEXT, flag
 from upwork_safety._display import shown
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
@@ -323,12 +323,7 @@ def _format_args(pattern: object, currency_digits: object, format_type: object) 
     """Refuse a *pattern*, *currency_digits* or *format_type* :meth:`Money.format` cannot use."""
     if pattern is not None:
         _check_pattern(pattern)
-    if not isinstance(currency_digits, bool):
-        raise InvalidTypeError(
-            f"currency_digits must be a bool, not {type(currency_digits).__name__}",
-            field="currency_digits",
-            rule="a bool",
-        )
+    flag(currency_digits, "currency_digits")
     if not isinstance(format_type, str):
         raise InvalidTypeError(
             f"format_type must be a str, not {type(format_type).__name__}",

@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
-from upwork_safety._decimals import MAX_COUNT, count, restore_context, whole_hint
+from upwork_safety._decimals import MAX_COUNT, count, flag, restore_context, whole_hint
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._members import not_a_value
 from upwork_safety._plain import plain_int_items, plain_text_items
@@ -218,12 +218,8 @@ def optional_id_field(instance: object, attribute: Any, value: Any) -> None:
 
 
 def bool_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: a real ``bool`` (not ``0``/``1``/``"false"``)."""
-    if not issubclass(type(value), bool):
-        name = field_name(instance, attribute)
-        raise InvalidTypeError(
-            f"{name} must be a bool, not {type_name(value)}", field=name, rule="a bool"
-        )
+    """An attrs validator: a real ``bool`` (not ``0``/``1``/``"false"``): :func:`flag`."""
+    flag(value, field_name(instance, attribute))
 
 
 def instance(value: object, kind: type[T], what: str) -> T:

@@ -74,15 +74,6 @@ def optional_rate(value: object, what: str) -> Decimal | None:
     return None if value is None else fraction(value, what)
 
 
-def bool_arg(value: object, what: str) -> bool:
-    """A real ``bool`` (not ``0``/``1``/``"false"``)."""
-    if not isinstance(value, bool):
-        raise InvalidTypeError(
-            f"{what} must be True or False, not {type(value).__name__}", field=what, rule="a bool"
-        )
-    return value
-
-
 def day_arg(value: object, what: str) -> date:
     """A date, or an aware datetime's UTC date."""
     return utc_day(value, what)

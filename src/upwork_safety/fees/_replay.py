@@ -14,10 +14,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._decimals import CONTEXT, flag
 from upwork_safety._validate import sequence_of
 from upwork_safety.errors import InvalidValueError, RulesError
-from upwork_safety.fees._common import bool_arg, day_arg, optional_day
+from upwork_safety.fees._common import day_arg, optional_day
 from upwork_safety.fees._paydays import (
     MAX_CREDITS,
     Credit,
@@ -144,6 +144,6 @@ def _inputs(
     _check_span(first, last)
     chosen_rules = _rules(rules, first)
     chosen = _usd_method(method, "method")
-    us = bool_arg(us_freelancer, "us_freelancer")
+    us = flag(us_freelancer, "us_freelancer")
     added = optional_day(method_added, "method_added")
     return checked, first, last, chosen, us, added, chosen_rules

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety._amount_fields import money_field, whole_cents
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._decimals import CONTEXT, flag
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._rate_args import exchange_rate_arg
@@ -31,7 +31,6 @@ from upwork_safety.errors import (
 from upwork_safety.fees._carriers import amount_type
 from upwork_safety.fees._common import (
     ONE,
-    bool_arg,
     optional_day,
     optional_rate,
     resolve_method,
@@ -414,7 +413,7 @@ def tax_in_force(
             field="on",
             rule="the reference rate's day",
         )
-    registered = bool_arg(pseb_registered, "pseb_registered")
+    registered = flag(pseb_registered, "pseb_registered")
     given = optional_rate(tax_rate, "tax_rate")
     if given is not None:
         if registered:

@@ -9,10 +9,9 @@ import attrs
 
 from upwork_safety._amount_fields import whole_cents
 from upwork_safety._calendar import week_rules_day
-from upwork_safety._display import type_name
 from upwork_safety._last_day import LATEST
 from upwork_safety._validate import field_name, finer_error, instance_field
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.errors import InvalidValueError
 from upwork_safety.money import Money, require_money
 from upwork_safety.rules import HISTORY, PlatformRules, _given_rules, _in_force_of
 from upwork_safety.rules import as_of as _rules_as_of
@@ -24,15 +23,6 @@ if TYPE_CHECKING:
 #: platform rule (HC 211063698).
 WEEK = timedelta(days=7)
 MICROSECOND = timedelta(microseconds=1)
-
-
-def flag(value: object, what: str) -> bool:
-    """Return *value* if it is a real ``bool``, else raise naming *what*."""
-    if not isinstance(value, bool):
-        raise InvalidTypeError(
-            f"{what} must be a bool, not {type_name(value)}", field=what, rule="a bool"
-        )
-    return value
 
 
 def rules_for(rules: object, on: date | datetime, *, what: str = "on") -> PlatformRules:

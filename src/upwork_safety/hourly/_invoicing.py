@@ -22,11 +22,12 @@ from collections.abc import Iterable
 from datetime import timedelta
 from decimal import Decimal
 
+from upwork_safety._decimals import flag
 from upwork_safety._display import shown
 from upwork_safety._text import is_blank
 from upwork_safety._validate import instance, sequence_of
 from upwork_safety.errors import InvalidValueError
-from upwork_safety.hourly._args import flag, positive_cents, week_rules
+from upwork_safety.hourly._args import positive_cents, week_rules
 from upwork_safety.hourly._invoice import WeeklyInvoice, _limit_segments
 from upwork_safety.hourly._pauses import Pause, pauses_argument, pauses_in_run, unpaused
 from upwork_safety.hourly._segment import Segment, protection_reasons

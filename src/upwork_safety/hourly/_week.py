@@ -20,13 +20,14 @@ from typing import Any
 import attrs
 
 from upwork_safety._calendar import closed_by, closes_after, hourly_pay_available, week_start
+from upwork_safety._decimals import flag
 from upwork_safety._last_day import LATEST
 from upwork_safety._moments import computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import bool_field, field_name, instance_field, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import MICROSECOND, WEEK, flag, week_rules
+from upwork_safety.hourly._args import MICROSECOND, WEEK, week_rules
 from upwork_safety.models import TimeEntry, _check_no_overlaps
 from upwork_safety.rules import PlatformRules, RuleHistory
 

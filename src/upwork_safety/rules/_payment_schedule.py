@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._decimals import flag
 from upwork_safety._display import shown
 from upwork_safety._last_day import LATEST
 from upwork_safety._moments import plain_date, settle_date, utc_day
@@ -328,12 +329,7 @@ class PaymentScheduleRules:
         Raises:
             InvalidTypeError: *us_freelancer* is not a bool.
         """
-        if not isinstance(us_freelancer, bool):
-            raise InvalidTypeError(
-                f"us_freelancer must be True or False, not {type(us_freelancer).__name__}",
-                field="us_freelancer",
-                rule="a bool",
-            )
+        flag(us_freelancer, "us_freelancer")
         return self.us_threshold if us_freelancer else self.international_threshold
 
     def method_active(self, added: date, on: date) -> bool:

@@ -12,10 +12,10 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._decimals import flag
 from upwork_safety._moments import settle_date
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import bool_field, id_field
-from upwork_safety.errors import InvalidTypeError
 from upwork_safety.rules._common import (
     rate_field,
     source_field,
@@ -64,12 +64,7 @@ class ExportTaxRules:
         Raises:
             InvalidTypeError: *pseb_registered* is not a bool.
         """
-        if not isinstance(pseb_registered, bool):
-            raise InvalidTypeError(
-                f"pseb_registered must be a bool, not {type(pseb_registered).__name__}",
-                field="pseb_registered",
-                rule="a bool",
-            )
+        flag(pseb_registered, "pseb_registered")
         return self.pseb_registered if pseb_registered else self.not_registered
 
 

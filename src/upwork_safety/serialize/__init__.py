@@ -64,7 +64,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import cattrs
 
-from upwork_safety._decimals import exact
+from upwork_safety._decimals import exact, flag
 from upwork_safety._display import shown
 from upwork_safety._plain import whole_number
 from upwork_safety.errors import (
@@ -142,12 +142,7 @@ _full: cattrs.Converter | None = None
 
 def _writer(omit_defaults: bool) -> cattrs.Converter:  # noqa: FBT001
     global _full  # noqa: PLW0603  (built once, on first use)
-    if type(omit_defaults) is not bool:
-        raise InvalidTypeError(
-            f"omit_defaults must be True or False, not {type(omit_defaults).__name__}",
-            field="omit_defaults",
-            rule="a bool",
-        )
+    flag(omit_defaults, "omit_defaults")
     if omit_defaults:
         return _converter
     if _full is None:

@@ -18,8 +18,9 @@ import itertools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
+from upwork_safety._decimals import flag
 from upwork_safety._display import shown
-from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, Problem
+from upwork_safety.errors import InvalidDataError, InvalidValueError, Problem
 from upwork_safety.money import exact
 from upwork_safety.statements import _formats, _kinds
 from upwork_safety.statements._balance import find_breaks
@@ -540,12 +541,7 @@ def parse(
             quoted across lines would lose its line breaks, or
             *unknown_types* is not ``"refuse"`` or ``"other"``.
     """
-    if not isinstance(allow_breaks, bool):
-        raise InvalidTypeError(
-            f"allow_breaks must be True or False, not {type(allow_breaks).__name__}",
-            field="allow_breaks",
-            rule="a bool",
-        )
+    flag(allow_breaks, "allow_breaks")
     if unknown_types not in ("refuse", "other"):
         raise InvalidValueError(
             f"unknown_types must be 'refuse' or 'other', not {shown(unknown_types)}",

@@ -18,6 +18,7 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._amount_fields import whole_cents
+from upwork_safety._decimals import flag
 from upwork_safety._display import shown
 from upwork_safety._moments import computed_date_field, date_field, to_date, utc_day
 from upwork_safety._pickling import through_init
@@ -198,10 +199,7 @@ def period_name(by: Period, *, days: bool = True) -> str:
     ('calendar year (1 January to 31 December)', 'calendar year')
     """
     by = _check_by(by, "by")
-    if not isinstance(days, bool):
-        raise InvalidTypeError(
-            f"days must be a bool, not {type(days).__name__}", field="days", rule="a bool"
-        )
+    flag(days, "days")
     return _period_name(by, days=days)
 
 
