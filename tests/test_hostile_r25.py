@@ -17,7 +17,8 @@ from upwork_safety import (
     hourly,
     statements,
 )
-from upwork_safety._validate import MAX_ITEMS, as_tuple, sequence_of
+from upwork_safety._decimals import MAX_ITEMS
+from upwork_safety._validate import as_tuple, sequence_of
 from upwork_safety.escrow import Fund
 from upwork_safety.testing import factories as f
 

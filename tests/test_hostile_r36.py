@@ -23,7 +23,7 @@ from upwork_safety import (
     Money,
     Payment,
     UpworkSafetyError,
-    _validate,
+    _decimals,
     escrow,
     fees,
     jss,
@@ -216,7 +216,7 @@ def test_a_list_past_the_bound_is_refused_before_any_item_is_built(as_json, monk
     """200,001 valid milestones were all built (16.7 s) before Contract refused them."""
     data = _contract_with([_milestone_data(i) for i in range(4)])
     three = _contract_with([_milestone_data(i) for i in range(3)])
-    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    monkeypatch.setattr(_decimals, "MAX_ITEMS", 3)
     built: list[object] = []
     init = Milestone.__init__
 
@@ -240,7 +240,7 @@ def test_a_list_past_the_bound_is_refused_before_any_item_is_built(as_json, monk
 
 def test_a_long_list_of_wrong_items_gets_the_length_problem_not_one_per_item(monkeypatch):
     """A million zeros gave a million item problems and never the bound."""
-    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    monkeypatch.setattr(_decimals, "MAX_ITEMS", 3)
     with pytest.raises(InvalidDataError) as refused:
         serialize.from_dict(Contract, _contract_with([0] * 5))
     assert [("$.milestones", "at most 3 items")] == [
@@ -252,7 +252,7 @@ def test_a_long_list_of_wrong_items_gets_the_length_problem_not_one_per_item(mon
 
 
 def test_a_list_within_the_bound_keeps_its_item_problems(monkeypatch):
-    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    monkeypatch.setattr(_decimals, "MAX_ITEMS", 3)
     with pytest.raises(InvalidDataError) as refused:
         serialize.from_dict(Contract, _contract_with([0] * 3))
     assert ["$.milestones[0]", "$.milestones[1]", "$.milestones[2]"] == [
@@ -263,7 +263,7 @@ def test_a_list_within_the_bound_keeps_its_item_problems(monkeypatch):
 def test_a_callers_class_is_never_asked_about_a_made_up_list(monkeypatch):
     """Diff review r36, 1: a caller's converter and validator ran on 200,001 ``None`` and on
     an instance whose ``__init__`` never ran, before running again on the real list."""
-    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    monkeypatch.setattr(_decimals, "MAX_ITEMS", 3)
     calls: list[tuple[str, object]] = []
 
     def converter(value):
@@ -283,7 +283,7 @@ def test_a_callers_class_is_never_asked_about_a_made_up_list(monkeypatch):
 
 def test_a_list_shared_by_two_fields_is_placed_by_the_detailed_reader(monkeypatch):
     """Diff review r36, 2: one list object under two keys was placed at the other key."""
-    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    monkeypatch.setattr(_decimals, "MAX_ITEMS", 3)
     shared = [_milestone_data(i) for i in range(4)]
     data = _contract_with(shared)
     data["payments"] = shared

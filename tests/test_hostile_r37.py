@@ -18,7 +18,7 @@ from upwork_safety import (
     Milestone,
     Money,
     Payment,
-    _validate,
+    _decimals,
     escrow,
     fees,
     hourly,
@@ -233,7 +233,7 @@ _HOSTILE = {
 @pytest.mark.parametrize("shape", list(_HOSTILE))
 def test_the_detailed_reader_refuses_a_long_list_before_building_an_item(shape, monkeypatch):
     """A dict subclass of 600,000 milestones built them all first (24 s, 63 MB)."""
-    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    monkeypatch.setattr(_decimals, "MAX_ITEMS", 3)
     plain = _contract([_milestone(i) for i in range(4)])
     with pytest.raises(InvalidDataError) as fast:
         serialize.from_dict(Contract, plain)  # the fused reader's refusal, for comparison

@@ -17,7 +17,7 @@ import attrs
 import pytest
 
 import upwork_safety
-from upwork_safety import InvalidValueError, _validate, escrow, jss
+from upwork_safety import InvalidValueError, _decimals, _validate, escrow, jss
 from upwork_safety.escrow import _choices as escrow_choices
 from upwork_safety.testing import factories as f
 
@@ -57,7 +57,7 @@ def test_the_walk_finds_the_reports_list_fields():
 @pytest.mark.parametrize(("cls", "field"), _FIELDS)
 def test_every_list_fields_validator_refuses_a_tuple_past_the_limit(cls, field, monkeypatch):
     """The converter stops an iterator one past the limit, so the validator must refuse it."""
-    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    monkeypatch.setattr(_decimals, "MAX_ITEMS", 3)
     instance = object.__new__(cls)  # only its type is read: the name in the error
     one_past = field.converter(iter([object()] * 10))
     assert len(one_past) == 4  # read no further than one past the limit
@@ -73,7 +73,7 @@ def test_an_endless_iterator_given_as_a_reports_impacts_is_refused():
     with pytest.raises(InvalidValueError) as caught:
         attrs.evolve(report, impacts=endless)
     assert caught.value.field == "JSSReport.impacts"
-    assert caught.value.rule == f"at most {_validate.MAX_ITEMS:,} items"
+    assert caught.value.rule == f"at most {_decimals.MAX_ITEMS:,} items"
 
 
 def test_an_endless_iterator_of_reasons_is_refused():

@@ -17,7 +17,7 @@ import attrs
 import pytest
 
 from test_statements_exports import _contract_2024_to_2025
-from upwork_safety import _validate
+from upwork_safety import _decimals
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.statements import FeeAudit, audit_fees, parse
 
@@ -32,7 +32,7 @@ BOUND = f"at most {SMALL} items"
 
 @pytest.fixture
 def small(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_validate, "MAX_ITEMS", SMALL)
+    monkeypatch.setattr(_decimals, "MAX_ITEMS", SMALL)
 
 
 class Taken:
@@ -58,11 +58,11 @@ def test_an_endless_group_is_refused_one_item_past_the_real_bound():
     taken = Taken()
     with pytest.raises(InvalidValueError) as caught:
         FeeAudit(checks=[], mixed_rates=(taken.endless() for _ in range(3)))
-    assert ("FeeAudit.mixed_rates[0]", f"at most {_validate.MAX_ITEMS:,} items") == (
+    assert ("FeeAudit.mixed_rates[0]", f"at most {_decimals.MAX_ITEMS:,} items") == (
         caught.value.field,
         caught.value.rule,
     )
-    assert _validate.MAX_ITEMS + 1 == taken.items
+    assert _decimals.MAX_ITEMS + 1 == taken.items
 
 
 @pytest.mark.usefixtures("small")

@@ -192,3 +192,20 @@ def test_every_flag_argument_is_checked_by_one_rule(name: str) -> None:
     assert (caught.value.field, caught.value.rule) == (field, "a bool")
     assert "True or False" in str(caught.value)
     assert "int" in str(caught.value)
+
+
+# -- red team r42, hostile 4: Money.total reads no more than the library's bound ------------
+
+
+def test_money_total_refuses_an_endless_iterator_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    import itertools
+
+    from upwork_safety import _decimals
+
+    monkeypatch.setattr(_decimals, "MAX_ITEMS", 3)
+    with pytest.raises(InvalidValueError) as caught:
+        Money.total(itertools.repeat(Money("0.00", "USD")), "USD")
+    assert (caught.value.field, caught.value.rule) == ("items", "at most 3 items")
+    with pytest.raises(InvalidValueError):
+        Money.total([Money("0.01", "USD")] * 4, "USD")
+    assert Money.total(iter([Money("0.01", "USD")] * 3), "USD") == Money("0.03", "USD")

@@ -3,7 +3,7 @@
 The readers that copied the sequence rule now share it.
 
 Each of these readers used to test "a sequence, not text or a mapping" by
-hand and then read every item, so the bound of ``_validate.MAX_ITEMS`` did
+hand and then read every item, so the bound of ``_decimals.MAX_ITEMS`` did
 not reach them: an endless iterator ran until memory ran out.
 """
 
@@ -16,7 +16,8 @@ import attrs
 import pytest
 
 from upwork_safety import InvalidTypeError, InvalidValueError, Money, escrow, jss, rules
-from upwork_safety._validate import MAX_ITEMS, as_sequence
+from upwork_safety._decimals import MAX_ITEMS
+from upwork_safety._validate import as_sequence
 from upwork_safety.testing import factories as f
 
 _LIMIT = f"at most {MAX_ITEMS:,} items"
@@ -66,7 +67,7 @@ def test_endless_jss_windows_are_refused_past_the_limit():
 
 def test_score_reads_no_more_distinct_contracts_than_the_limit(monkeypatch):
     """Distinct valid contracts never trip the duplicate check: only the bound stops them."""
-    monkeypatch.setattr("upwork_safety._validate.MAX_ITEMS", 3)
+    monkeypatch.setattr("upwork_safety._decimals.MAX_ITEMS", 3)
     made = [attrs.evolve(f.contract(), id=f"c{i}") for i in range(5)]
     with pytest.raises(InvalidValueError) as caught:
         jss.score(iter(made), as_of=date(2026, 12, 1))
@@ -141,9 +142,9 @@ def test_rule_history_presets_may_be_any_finite_iterable_but_not_a_mapping():
 @pytest.mark.parametrize("reader", ["as_sequence", "sequence_of"])
 def test_both_readers_stop_an_iterator_after_the_same_item(reader, monkeypatch):
     """One generator reads an iterator for both: each takes the limit's items, then refuses."""
-    from upwork_safety import _validate
+    from upwork_safety import _decimals, _validate
 
-    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    monkeypatch.setattr(_decimals, "MAX_ITEMS", 3)
     taken = []
 
     def numbers_counted():

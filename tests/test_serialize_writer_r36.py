@@ -26,7 +26,7 @@ from upwork_safety import (
     Milestone,
     MilestoneState,
     Money,
-    _validate,
+    _decimals,
     escrow,
     serialize,
 )
@@ -145,10 +145,10 @@ def test_a_history_past_the_bound_is_refused_as_before(monkeypatch):
     assert len(contract.history) == 8
     written = serialize.to_dict(contract)["history"]
     assert [event["type"] for event in written][:3] == ["Fund", "Submit", "Approve"]
-    monkeypatch.setattr(_validate, "MAX_ITEMS", 7)
+    monkeypatch.setattr(_decimals, "MAX_ITEMS", 7)
     with pytest.raises(InvalidValueError) as raised:
         serialize.to_dict(contract)
     assert raised.value.field == "value.history"
     assert raised.value.rule == "at most 7 items"
-    monkeypatch.setattr(_validate, "MAX_ITEMS", 8)
+    monkeypatch.setattr(_decimals, "MAX_ITEMS", 8)
     assert serialize.to_dict(contract)["history"] == written

@@ -32,6 +32,13 @@ MAX_DIGITS = 18
 #: compared (Python refuses to print an int of thousands of digits).
 MAX_COUNT = 10**MAX_DIGITS - 1
 
+#: The most items an argument read by ``_validate.sequence_of`` holds (events, time
+#: entries, pauses, methods, ...): an iterator is read one item past it and then
+#: refused (red team r25 H1).  It is also ``statements.MAX_LINES``, the most lines of an export, the
+#: largest count the library reads, so every list the library itself makes fits
+#: (a statement's ``MAX_ROWS`` rows, a timeline's ``jss.MAX_TIMELINE_POINTS``).
+MAX_ITEMS = 200_000
+
 #: The rules a number past the library's digit limits breaks, each the one text
 #: every site that raises it or tells it apart uses (imported, never retyped):
 #: more than :data:`MAX_DIGITS` digits before the point,
@@ -406,6 +413,15 @@ def whole_hint(value: object, *, missing: str) -> str:
     if hasattr(kind, "__index__") or (issubclass(kind, float) and float.is_integer(value)):  # type: ignore[arg-type]
         return "; pass int(value) for a whole number"
     return ""
+
+
+def too_many_items(what: str) -> NoReturn:
+    """Refuse an argument or field *what* that holds more than :data:`MAX_ITEMS` items."""
+    raise InvalidValueError(
+        f"{what} holds more than {MAX_ITEMS:,} items, the most the library reads in one list",
+        field=what,
+        rule=f"at most {MAX_ITEMS:,} items",
+    )
 
 
 def flag(value: object, name: str) -> bool:

@@ -3,7 +3,7 @@
 ``FeeAudit.mixed_rates`` is such a field: a tuple of groups of checks.  Its
 converter, :func:`tuples_of_tuples`, reads the field and each group as
 :func:`~._validate.sequence_of` reads a list (review r28 3): at most
-:data:`~._validate.MAX_ITEMS` groups, at most that many items in a group,
+:data:`~._decimals.MAX_ITEMS` groups, at most that many items in a group,
 and at most that many items in all, so neither an endless group nor an
 endless run of groups is read whole.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from upwork_safety import _validate
+from upwork_safety import _decimals, _validate
 from upwork_safety.errors import InvalidValueError
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def tuples_of_tuples(what: str) -> Callable[[Any], Any]:
         if not _several(value):
             return value
         groups: list[object] = []
-        left = _validate.MAX_ITEMS
+        left = _decimals.MAX_ITEMS
         for index, group in enumerate(_validate.bounded(value, what)):
             read = group
             if type(group) is not tuple and _several(group):
@@ -69,7 +69,7 @@ def _group(items: Iterable[object], where: str, left: int, what: str) -> tuple[o
 
 def _too_many_in_all(what: str) -> NoReturn:
     """Refuse the field *what* whose groups hold more items in all than the bound."""
-    bound = _validate.MAX_ITEMS
+    bound = _decimals.MAX_ITEMS
     raise InvalidValueError(
         f"the groups of {what} hold more than {bound:,} items in all, the most the library "
         "reads in one list",

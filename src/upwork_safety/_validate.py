@@ -14,7 +14,15 @@ from collections.abc import Set as AbstractSet
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
-from upwork_safety._decimals import MAX_COUNT, count, flag, restore_context, whole_hint
+from upwork_safety import _decimals
+from upwork_safety._decimals import (
+    MAX_COUNT,
+    count,
+    flag,
+    restore_context,
+    too_many_items,
+    whole_hint,
+)
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._members import not_a_value
 from upwork_safety._plain import plain_int_items, plain_text_items
@@ -38,13 +46,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 E = TypeVar("E", bound="enum.Enum")
 
-
-#: The most items an argument read by :func:`sequence_of` holds (events, time
-#: entries, pauses, methods, ...): an iterator is read one item past it and then
-#: refused (red team r25 H1).  It is also ``statements.MAX_LINES``, the most lines of an export, the
-#: largest count the library reads, so every list the library itself makes fits
-#: (a statement's ``MAX_ROWS`` rows, a timeline's ``jss.MAX_TIMELINE_POINTS``).
-MAX_ITEMS = 200_000
 
 # _text.MAX_TEXT_CHARS (100,000): the most characters in one free-text
 # field of a value (an id, a title, a memo, a source, a note) and in one text the
@@ -253,7 +254,7 @@ def optional_instance(value: object, kind: type[T], what: str, *, rule: str = ""
 def as_tuple(value: Any) -> Any:
     """An attrs converter: a finite iterable as a tuple; anything else is left for the validator.
 
-    An iterator is read at most one item past :data:`MAX_ITEMS` (an endless
+    An iterator is read at most one item past ``_decimals.MAX_ITEMS`` (an endless
     one in bounded memory), and every validator paired with this converter
     refuses a tuple past the limit naming its field (through
     :func:`sequence_of`; a test walks every such field), so nothing read is
@@ -265,7 +266,9 @@ def as_tuple(value: Any) -> Any:
     if type(value) is tuple:
         return value
     if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
-        read = tuple(islice(value, MAX_ITEMS + 1))  # one past the limit: the validator refuses it
+        read = tuple(
+            islice(value, _decimals.MAX_ITEMS + 1)
+        )  # one past the limit: the validator refuses it
         if type(value) is not list:
             restore_context()  # the caller's iterator ran: the library's context back
         return read
@@ -273,8 +276,8 @@ def as_tuple(value: Any) -> Any:
 
 
 def countable(value: Sized) -> bool:
-    """Whether *value* holds at most :data:`MAX_ITEMS` items (the one comparison with the bound)."""
-    return len(value) <= MAX_ITEMS
+    """Whether *value* holds at most ``_decimals.MAX_ITEMS`` items (the one comparison)."""
+    return len(value) <= _decimals.MAX_ITEMS
 
 
 def instance_field(kind: type, *, optional: bool = False) -> Any:
@@ -459,14 +462,14 @@ def as_sequence(
     The rule of :func:`sequence_of` for a reader that checks the items
     itself (a validator, or a check that needs them all): *value* must be
     several things, named *names* in the error, and at most
-    :data:`MAX_ITEMS` of them; an iterator is read no further than one item
+    ``_decimals.MAX_ITEMS`` of them; an iterator is read no further than one item
     past the limit, so an endless generator is refused in bounded memory.
     *ordered*, when the order of the items means something, says which
     (``"oldest first"``), and a set is refused.
 
     Raises:
         InvalidTypeError: *value* is not a sequence (or a set where order counts).
-        InvalidValueError: *value* holds more than :data:`MAX_ITEMS` items.
+        InvalidValueError: *value* holds more than ``_decimals.MAX_ITEMS`` items.
     """
     if type(value) is tuple or type(value) is list:  # in memory: its length is known
         if not countable(value):
@@ -477,14 +480,14 @@ def as_sequence(
 
 
 def bounded(items: Iterable[T], what: str) -> Iterator[T]:
-    """Yield *items* (the argument *what*) one by one, refusing the one past :data:`MAX_ITEMS`.
+    """Yield *items* (the argument *what*) one by one, refusing the one past the bound.
 
     The one reader of an iterator of unknown length: :func:`as_sequence`
     and :func:`sequence_of` both read through it, so an endless generator
     is refused after the same number of items, whoever reads it.
     """
     for index, item in enumerate(items):
-        if index == MAX_ITEMS:
+        if index == _decimals.MAX_ITEMS:
             too_many_items(what)
         yield item
     restore_context()  # the caller's iterator ran: the library's context back (red team r33 1)
@@ -511,7 +514,7 @@ def sequence_of(
 
     An iterator is read one item at a time, as ``jss.score`` reads its
     contracts: a wrong item is refused as soon as it is read, and reading
-    stops with an error one item past :data:`MAX_ITEMS`, so an endless
+    stops with an error one item past ``_decimals.MAX_ITEMS``, so an endless
     generator is refused in bounded memory (red team r25 H1).
 
     Args:
@@ -527,7 +530,7 @@ def sequence_of(
     Raises:
         InvalidTypeError: *value* is not a sequence, or an item is not a
             *kind*, or a set where order counts (rule ``"an ordered sequence"``).
-        InvalidValueError: *value* holds more than :data:`MAX_ITEMS` items.
+        InvalidValueError: *value* holds more than ``_decimals.MAX_ITEMS`` items.
     """
     # Text items come back plain whether str is the one kind or one of several.
     texts = kind is str or (isinstance(kind, tuple) and str in kind)
@@ -554,15 +557,6 @@ def sequence_of(
     if isinstance(kind, type) and rebuilt(kind) and any(type(item) is not kind for item in items):
         return tuple([plain_value(item, kind, f"{what}[{i}]") for i, item in enumerate(items)])
     return items  # every item checked above; a library value's subclass made plain
-
-
-def too_many_items(what: str) -> NoReturn:
-    """Refuse an argument or field *what* that holds more than :data:`MAX_ITEMS` items."""
-    raise InvalidValueError(
-        f"{what} holds more than {MAX_ITEMS:,} items, the most the library reads in one list",
-        field=what,
-        rule=f"at most {MAX_ITEMS:,} items",
-    )
 
 
 def _wrong_item(what: str, index: int, item: object, kind: type | tuple[type, ...]) -> NoReturn:

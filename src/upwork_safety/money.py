@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
+from itertools import islice
 from typing import TYPE_CHECKING, cast
 
 import attrs
@@ -22,7 +23,7 @@ from upwork_safety import _decimals, _money_fields, _money_mixing, _money_shares
 from upwork_safety._decimals import _add as _add
 from upwork_safety._decimals import _places as _places
 from upwork_safety._decimals import _subtract as _subtract
-from upwork_safety._decimals import computed
+from upwork_safety._decimals import computed, too_many_items
 from upwork_safety._decimals import exact as exact
 from upwork_safety._decimals import shows_exponent as shows_exponent
 from upwork_safety._decimals import to_decimal as to_decimal
@@ -276,7 +277,10 @@ class Money:
             InvalidTypeError: *items* is not an iterable of Money (a str,
                 a mapping or ``None``, or an item that is not Money).
             InvalidValueError: The running total passes :data:`MAX_DIGITS`
-                integer digits (``field`` ``"sum"``, as for ``+``).
+                integer digits (``field`` ``"sum"``, as for ``+``), or *items*
+                holds more than 200,000 items, the most the library reads in
+                one list (``field`` ``"items"``; an endless iterator is
+                refused there).
         """
         if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
             raise InvalidTypeError(
@@ -286,7 +290,10 @@ class Money:
             )
         total = cls.zero(currency)
         currency = total.currency  # the plain str the constructor keeps
-        for index, item in enumerate(items):
+        # Read one item past the library's bound, as every list argument is (red team r42, 4).
+        for index, item in enumerate(islice(items, _decimals.MAX_ITEMS + 1)):
+            if index == _decimals.MAX_ITEMS:
+                too_many_items("items")
             money = require_money(item, f"items[{index}]")  # held() took it: its own fields
             if money.currency != currency:
                 raise _mismatch("add", currency, money.currency)

@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import attrs
 
-from upwork_safety import _validate
+from upwork_safety import _decimals
 from upwork_safety.errors import InvalidValueError, Problem
 from upwork_safety.serialize import _strict
 from upwork_safety.serialize._fields import library_class
@@ -76,7 +76,7 @@ class UnusualError(Exception):
 
 
 class LongList(UnusualError):  # noqa: N818  (the reader's signal, never raised to a caller)
-    """A JSON list past :data:`~upwork_safety._validate.MAX_ITEMS`, met before its items were read.
+    """A JSON list past :data:`~upwork_safety._decimals.MAX_ITEMS`, met before its items were read.
 
     Raised for a list given to a field of an attrs class (*cls*, field
     *name*); :func:`too_long` asks the field's own validator whether it
@@ -121,7 +121,7 @@ def refused_length(cls: type, name: str) -> InvalidValueError | None:
     which bounds every list field of the library's models, is given a tuple of
     as many ``None`` as the bound plus one, so no item is read; if it refuses
     it by the library's count rule
-    (:func:`~upwork_safety._validate.too_many_items`), that is the refusal.
+    (:func:`~upwork_safety._decimals.too_many_items`), that is the refusal.
     Otherwise ``None``.  Only the library's own classes are asked: no code of a
     caller's class runs on values its data never held (diff review r36, 1).
     No validator is asked: it would need an instance no constructor built.
@@ -129,8 +129,8 @@ def refused_length(cls: type, name: str) -> InvalidValueError | None:
     if not library_class(cls):
         return None
     field = attrs.fields_dict(cls)[name]
-    rule = f"at most {_validate.MAX_ITEMS:,} items"
-    value: object = (None,) * (_validate.MAX_ITEMS + 1)
+    rule = f"at most {_decimals.MAX_ITEMS:,} items"
+    value: object = (None,) * (_decimals.MAX_ITEMS + 1)
     try:
         if field.converter is not None:
             field.converter(value)  # type: ignore[operator]
@@ -155,7 +155,7 @@ def long_field(kind: ObjectKind, value: dict[str, Any]) -> tuple[str, InvalidVal
         return None
     for a, hook in kind.fields:
         items = value.get(a.name)
-        if isinstance(items, list) and list.__len__(items) > _validate.MAX_ITEMS and _listed(hook):
+        if isinstance(items, list) and list.__len__(items) > _decimals.MAX_ITEMS and _listed(hook):
             refused = refused_length(kind.cls, a.name)
             if refused is not None:
                 return key_path("", a.name), refused
@@ -351,7 +351,7 @@ class _Builder:
             "UnusualError": UnusualError,
             "_missing": _MISSING,
             "_long": _long,
-            "_V": _validate,
+            "_D": _decimals,
         }
         self.lines: list[str] = []
         self.names: dict[Any, str] = {}
@@ -438,7 +438,7 @@ class _Builder:
             key = repr(a.name)
             if _listed(hook):  # a list past the bound: refused by its length, no item read
                 read = (
-                    f"({read} if type({local}) is not list or len({local}) <= _V.MAX_ITEMS "
+                    f"({read} if type({local}) is not list or len({local}) <= _D.MAX_ITEMS "
                     f"else _long({local}, {owner}, {key}))"
                 )
             if a.default is attrs.NOTHING:

@@ -14,14 +14,13 @@ from typing import Any
 import attrs
 
 from upwork_safety._amount_fields import check_money
-from upwork_safety._decimals import CONTEXT, fraction
+from upwork_safety._decimals import CONTEXT, MAX_ITEMS, fraction
 from upwork_safety._display import shown, shown_int
 from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_int, plain_text, whole_number
 from upwork_safety._text import is_blank
 from upwork_safety._validate import (
-    MAX_ITEMS,
     field_name,
     instance,
     member_field,
@@ -100,7 +99,7 @@ def segment_steps(hours: Decimal, on: date) -> bool:
 FIRST_ROW_LINE = 2
 #: Most physical lines accepted in one export (blank lines and quoted line breaks
 #: count too), and so the highest line a row may be on.  The same number as the
-#: most items of any list argument (``_validate.MAX_ITEMS``): one bound for
+#: most items of any list argument (``_decimals.MAX_ITEMS``): one bound for
 #: everything the library reads.
 MAX_LINES = MAX_ITEMS
 

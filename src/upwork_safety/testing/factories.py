@@ -40,13 +40,12 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 
 from upwork_safety._amount_fields import whole_cents
-from upwork_safety._decimals import count
+from upwork_safety._decimals import MAX_ITEMS, count
 from upwork_safety._display import utc_text
 from upwork_safety._last_day import LATEST
 from upwork_safety._members import CheckedEnum
 from upwork_safety._moments import utc_day, utc_instant
 from upwork_safety._scales import ACTIVITY_SCALE
-from upwork_safety._validate import MAX_ITEMS
 from upwork_safety.errors import (
     InvalidValueError,
 )
