@@ -195,10 +195,10 @@ _SELECTORS: tuple[tuple[int, int], ...] = (
 #: stroke form (``0`` U+FE00, StandardizedVariants.txt) is drawn by few.  After any other
 #: ASCII character (``"acme"`` + U+FE0F) a variation selector varies nothing either.
 _ASCII_VARIED = "0123456789#*"
-#: A keycap sequence (UTS #51, emoji_keycap_sequence) after its base (:data:`_ASCII_VARIED`):
-#: U+FE0F (or the text-style U+FE0E) and U+20E3 COMBINING ENCLOSING KEYCAP, which draws
-#: the key.
-_KEYCAP_AFTER_BASE = "[\ufe0e\ufe0f]\u20e3"
+#: A keycap sequence (UTS #51, emoji_keycap_sequence: the RGI keycaps) after its base
+#: (:data:`_ASCII_VARIED`): U+FE0F and U+20E3 COMBINING ENCLOSING KEYCAP, which draws the
+#: key.  The text-style U+FE0E before it is no keycap sequence and draws the same key.
+_KEYCAP_AFTER_BASE = "\ufe0f\u20e3"
 #: The default-ignorable code points (:data:`_DEFAULT_IGNORABLE`) an id keeps on purpose,
 #: as inclusive ranges: each changes how the characters around it show, so names and
 #: titles hold them (red team r39, hostile2 1): :data:`_JOINERS` (Persian, Sinhala and
