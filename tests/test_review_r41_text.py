@@ -55,6 +55,7 @@ _ENGLAND = "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e00
         "\U0001f3f4\U000e007f",  # no tag between the base and its end
         _ENGLAND + "\U000e0067\U000e007f",  # tags after a whole flag
         "\u845b\u200d",
+        "0\ufe00",  # drawn as a plain zero by nearly every font (red team r42, hostile 2)
     ],
 )
 def test_an_id_refuses_what_joins_or_varies_nothing(text: str) -> None:
@@ -73,7 +74,6 @@ def test_an_id_refuses_what_joins_or_varies_nothing(text: str) -> None:
         "\u2b50\ufe0f Shopify store",
         "1\ufe0f\u20e3 Keycap",  # a keycap: an ASCII digit with VS16
         "#\ufe0f\u20e3",
-        "0\ufe00",  # the digit zero's short diagonal stroke form
         "\U0001f468\u200d\U0001f469\u200d\U0001f467",
         "\u0dc1\u0dca\u200d\u0dbb\u0dd3",
         "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",

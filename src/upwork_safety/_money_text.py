@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 
 from upwork_safety._decimals import CONTEXT, flag
 from upwork_safety._display import shown
+from upwork_safety._text import draws_nothing
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
@@ -193,6 +194,68 @@ def _a_sign_touching(character: str) -> bool:
 #: Decimal and group separators (ASCII, the Arabic ones, the middle dot, the Swiss
 #: apostrophes): part of the amount only where they touch its digits ("Rs. 5.00" is text).
 _SEPARATORS = frozenset(".,'\u00b7\u066b\u066c\u2019")
+#: The characters Unicode's confusables.txt (UTS #39; the single characters of the rows
+#: whose prototype is one of the separators' own: ``.``, ``,``, ``'``, U+00B7 MIDDLE DOT
+#: and U+060C ARABIC COMMA, the prototype of U+066C ARABIC THOUSANDS SEPARATOR) takes for
+#: a separator, with U+060C itself, which Urdu and Persian text also writes between
+#: digits: copied by hand, as Python's unicodedata has no such table (red team r42,
+#: hostile 5).  The digits the rows hold (U+0660, U+06F0, "zero" for a dot) are left
+#: out: a digit is refused anywhere.  Dots: U+0387 GREEK ANO TELEIA (canonically
+#: U+00B7), U+0701 and U+0702 the Syriac full stops, U+2022 BULLET, U+2024 ONE DOT
+#: LEADER, U+2027 HYPHENATION POINT, U+2219 and U+22C5 the bullet and dot operators,
+#: U+2E31, U+30FB and U+FF65 the word separator and Katakana middle dots, U+A4F8 Lisu
+#: MYA TI, U+A60E VAI FULL STOP, U+A78F, U+1427, U+16EB, U+10101, U+10A50 and U+1D16D.
+#: Commas: U+00B8 CEDILLA, U+060D ARABIC DATE SEPARATOR, U+201A, U+2E32 TURNED COMMA,
+#: U+A4F9 Lisu NA PO.  Apostrophes: the primes, accents and quotation marks drawn as
+#: one (U+0060, U+00B4, U+02B9..U+02F4, U+2018..U+201B, U+2032, U+2035, U+FF07, ...).
+#: A compatibility form of one (NFKC: U+FF0E FULLWIDTH FULL STOP and U+FE52 SMALL FULL
+#: STOP are ``.``, U+FF0C is ``,``) is one too.  U+3002 IDEOGRAPHIC FULL STOP, a small
+#: circle, is not on Unicode's list and stays text.
+_SEPARATOR_LOOKALIKES = frozenset(
+    "\u0060\u00b4\u00b8\u02b9\u02bb\u02bc\u02bd\u02be\u02c8\u02ca\u02cb\u02f4\u0374"
+    "\u0384\u0387\u055a\u055d\u05d9\u05f3\u060c\u060d\u0701\u0702\u07f4\u07f5"
+    "\u1427\u144a\u16cc\u16eb\u1fbd\u1fbf\u1fef\u1ffd\u1ffe\u2018\u201a\u201b"
+    "\u2022\u2024\u2027\u2032\u2035\u2219\u22c5\u2e31\u2e32\u30fb\ua4f8\ua4f9"
+    "\ua60e\ua78c\ua78f\uff07\uff40\uff65\U00010101\U00010a50\U00016f51\U00016f52"
+    "\U0001d16d"
+)
+#: The categories of a combining mark that draws on the character before it: nonspacing
+#: (``Mn``, an accent, a dot or a stroke below or through it) and enclosing (``Me``, a
+#: keycap, a circle).  Past the end of a prefix such a mark draws on the prefix's own
+#: last character; at the start of a suffix, or as a fill, on the amount's digits.
+_MARKS = frozenset({"Mn", "Me"})
+
+
+def _a_separator(character: str) -> bool:
+    """Whether *character* reads as a decimal or group separator where it touches the digits.
+
+    One of :data:`_SEPARATORS` or :data:`_SEPARATOR_LOOKALIKES`, or a
+    compatibility form (NFKC) of one: the rule the sign look-alikes keep
+    (:func:`_a_sign_touching`; red team r42, hostile 5).
+    """
+    return any(
+        form in _SEPARATORS or form in _SEPARATOR_LOOKALIKES
+        for form in (character, unicodedata.normalize("NFKC", character))
+    )
+
+
+def _touching(text: str, *, before: bool) -> str:
+    """The character of *text* that touches the digits, or ``""`` when none does.
+
+    *text* is written *before* the digits (a prefix) or after them (a
+    suffix, a fill).  Read outward from the digits, past every character
+    that draws nothing (:func:`~upwork_safety._text.draws_nothing`: a
+    zero-width space, a word joiner, a soft hyphen, a bidi mark...), which
+    separates nothing from them (red team r42, hostile 1: ``"'Rs.\u200b'0.00"``
+    shows ``Rs.5.00``); in a prefix, past a combining mark too, which draws on
+    the character before it.  After the digits a combining mark draws on
+    the last of them, so it is the touching character.
+    """
+    for character in reversed(text) if before else text:
+        if draws_nothing(character) or (before and unicodedata.category(character) in _MARKS):
+            continue
+        return character
+    return ""
 
 
 def _part_of_number(text: str, touching: str = "", *, signs: bool = True) -> str:
@@ -204,16 +267,21 @@ def _part_of_number(text: str, touching: str = "", *, signs: bool = True) -> str
     ``"1"``, an Arabic-Indic three, a fraction) and, when *signs* (not in a
     negative subpattern, whose sign is its own), a sign (:func:`_a_sign`: a
     plus, a minus, a parenthesis, a dash or a bidi control) read as part of
-    it anywhere; a separator (:data:`_SEPARATORS`), and when *signs* any
-    bracket or look-alike of a minus or a plus (:func:`_a_sign_touching`),
-    only as *touching*, the character next to the digits (a fill always
-    touches them).  Anything else (a space, ``*``, ``_``, ``#``, a letter, a
-    currency sign) is text beside the amount.
+    it anywhere; a separator or a look-alike of one (:func:`_a_separator`),
+    a combining mark (:data:`_MARKS`, drawn on a digit), and when *signs*
+    any bracket or look-alike of a minus or a plus (:func:`_a_sign_touching`),
+    only as *touching*, the character next to the digits (:func:`_touching`;
+    a fill always touches them).  Anything else (a space, ``*``, ``_``,
+    ``#``, a letter, a currency sign) is text beside the amount.
     """
     for character in text:
         if character.isnumeric() or (signs and _a_sign(character)):
             return character
-    if touching in _SEPARATORS or (signs and touching and _a_sign_touching(touching)):
+    if touching and (
+        _a_separator(touching)
+        or unicodedata.category(touching) in _MARKS
+        or (signs and _a_sign_touching(touching))
+    ):
         return touching
     return ""
 
@@ -244,7 +312,7 @@ def spec_another_way(spec: str, minor: int) -> str:
         return ""
     fill, kind, precision = parsed["fill"] or "", parsed["type"], parsed["precision"]
     ways = {
-        "beside": bool(_part_of_number(fill, fill)),
+        "beside": bool(_part_of_number(fill, _touching(fill, before=False))),
         "percent": kind == "%",
         "scientific": kind in {"e", "E"},
         "significant": kind in {"g", "G", "n"} or (not kind and precision is not None),
@@ -306,14 +374,15 @@ def _beside(parsed: NumberPattern) -> str:
         prefix = _unquoted(parsed.prefix[negative])
         suffix = _unquoted(parsed.suffix[negative])
         for side, text, touching in (
-            ("before", prefix, prefix[-1:]),
-            ("after", suffix, suffix[:1]),
+            ("before", prefix, _touching(prefix, before=True)),
+            ("after", suffix, _touching(suffix, before=False)),
         ):
             character = _part_of_number(text, touching, signs=not negative)
             if character:
                 return (
                     f"writes {shown(character)} {side} {'a negative' if negative else 'the'} "
-                    "amount (a digit, a sign, a bracket, or a separator touching the digits), "
+                    "amount (a digit, a sign, a bracket, or a separator or a mark touching the "
+                    "digits), "
                     f"{_ANOTHER_WAYS['beside'][1]}"
                 )
     return ""

@@ -119,6 +119,20 @@ def _ignorable(character: str) -> bool:
     )
 
 
+def draws_nothing(character: str) -> bool:
+    """Whether *character* draws no glyph of its own, wherever it stands.
+
+    A default-ignorable code point (:data:`_DEFAULT_IGNORABLE`: a zero-width
+    space or joiner, a bidi mark, the soft hyphen, the combining grapheme
+    joiner, a variation selector, a tag) or an interlinear annotation mark
+    (:data:`_UNSEEN_FORMAT`): what an id calls unseen, spaces and controls
+    aside.  ``Money.format`` reads past these to find the character that
+    touches the digits (red team r42, hostile 1).
+    """
+    code = ord(character)
+    return _ignorable(character) or any(low <= code <= high for low, high in _UNSEEN_FORMAT)
+
+
 def _shows_something(character: str) -> bool:
     # str.isspace is White_Space plus the separators U+001C..001F, which are
     # controls (Cc) and show nothing either.
@@ -167,7 +181,7 @@ _JOINERS: tuple[tuple[int, int], ...] = ((0x034F, 0x034F), (0x200C, 0x200D))
 #: the Mongolian free variation selectors, VS1..VS16 (``"✔️"``, a keycap's ``"1️⃣"``) and
 #: the ideographic variation selectors.  One varies the character before it, so an id may
 #: not start with one, nor hold one after a space, another kept invisible character, or an
-#: ASCII character that Unicode gives no variation sequence (:data:`_ASCII_VARIED`).
+#: ASCII character outside a keycap (:data:`_ASCII_VARIED`).
 _SELECTORS: tuple[tuple[int, int], ...] = (
     (0x180B, 0x180D),
     (0x180F, 0x180F),
@@ -175,10 +189,16 @@ _SELECTORS: tuple[tuple[int, int], ...] = (
     (0xE0100, 0xE01EF),
 )
 #: The ASCII characters a variation sequence starts with: the keycap bases ``0-9 # *``
-#: (emoji-variation-sequences.txt, with U+FE0E and U+FE0F) and the digit zero's short
-#: diagonal stroke form (``0`` U+FE00, StandardizedVariants.txt).  After any other ASCII
-#: character (``"acme"`` + U+FE0F) a variation selector varies nothing and is refused.
+#: (emoji-variation-sequences.txt, with U+FE0E and U+FE0F).  An id keeps a selector after
+#: one only inside a keycap (:data:`_KEYCAP_AFTER_BASE`): no font draws a bare ``"1"`` + U+FE0F
+#: otherwise than ``"1"`` (red team r42, hostile 2), and the digit zero's short diagonal
+#: stroke form (``0`` U+FE00, StandardizedVariants.txt) is drawn by few.  After any other
+#: ASCII character (``"acme"`` + U+FE0F) a variation selector varies nothing either.
 _ASCII_VARIED = "0123456789#*"
+#: A keycap sequence (UTS #51, emoji_keycap_sequence: the RGI keycaps) after its base
+#: (:data:`_ASCII_VARIED`): U+FE0F and U+20E3 COMBINING ENCLOSING KEYCAP, which draws the
+#: key.  The text-style U+FE0E before it is no keycap sequence and draws the same key.
+_KEYCAP_AFTER_BASE = "\ufe0f\u20e3"
 #: The default-ignorable code points (:data:`_DEFAULT_IGNORABLE`) an id keeps on purpose,
 #: as inclusive ranges: each changes how the characters around it show, so names and
 #: titles hold them (red team r39, hostile2 1): :data:`_JOINERS` (Persian, Sinhala and
@@ -188,10 +208,19 @@ _ASCII_VARIED = "0123456789#*"
 #: and anywhere else they are text that shows nothing, a hidden message (red team r41,
 #: hostile 2).
 _KEPT_IN_ID: tuple[tuple[int, int], ...] = _JOINERS + _SELECTORS
-#: An emoji tag sequence, the one place an id keeps tag characters: the tag base U+1F3F4
-#: WAVING BLACK FLAG (the only base of the RGI tag sequences, emoji-sequences.txt), one
-#: or more tags U+E0020..E007E, and CANCEL TAG U+E007F (UTS #51, ED-14a).
-_TAG_SEQUENCE = "\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f"
+#: The emoji tag sequences an id keeps: the RGI ones (emoji-sequences.txt, "RGI_Emoji_Tag_
+#: Sequence": the flags of England ``gbeng``, Scotland ``gbsct`` and Wales ``gbwls``),
+#: each the tag base U+1F3F4 WAVING BLACK FLAG, the subdivision id in tags U+E0061..E007A,
+#: and CANCEL TAG U+E007F (UTS #51, ED-14a).  Any other sequence, even one of a
+#: subdivision id's shape (``"usca"``), is drawn as the bare black flag with its tags
+#: unseen (UTS #51, 2.3.1), so ``"acme"`` + U+1F3F4 with 500 tags after it would print as
+#: ``"acme"`` + U+1F3F4 and be another id (red team r42, hostile 2).
+_RGI_SUBDIVISIONS = ("gbeng", "gbsct", "gbwls")
+_TAG_SEQUENCE = (
+    "\U0001f3f4(?:"
+    + "|".join("".join(chr(0xE0000 + ord(letter)) for letter in flag) for flag in _RGI_SUBDIVISIONS)
+    + ")\U000e007f"
+)
 
 
 def _class(codes: set[int]) -> str:
@@ -272,13 +301,17 @@ _UNSEEN_IN_BMP_ID = _unseen_in_id(wide=False)
 _JOINER = re.compile(_class(_codes(_JOINERS)))
 _SELECTOR = re.compile(_class(_codes(_SELECTORS)))
 _SELECTOR_IN_BMP = re.compile(_class({code for code in _codes(_SELECTORS) if code <= _BMP_END}))
-#: What a variation selector may not follow: a kept character, or an ASCII one outside
-#: :data:`_ASCII_VARIED` (the space and controls included).
+#: What a variation selector may not follow: a kept character, or an ASCII one (the
+#: space and controls included) but a keycap base (:data:`_ASCII_VARIED`).
 _NOT_VARIED = _codes(_KEPT_IN_ID) | {code for code in range(0x80) if chr(code) not in _ASCII_VARIED}
 #: A variation selector where it varies nothing (red team r41, hostile 2): at an id's start,
 #: or after a space, another kept character, or an ASCII character with no variation
-#: sequence (:data:`_ASCII_VARIED`).  Searched only in an id that holds a selector.
-_UNVARYING = re.compile(f"(?:\\A|(?<={_class(_NOT_VARIED)})){_SELECTOR.pattern}")
+#: sequence; or after a keycap base but not in a keycap (:data:`_KEYCAP_AFTER_BASE`;
+#: red team r42, hostile 2).  Searched only in an id that holds a selector.
+_UNVARYING = re.compile(
+    f"(?:\\A|(?<={_class(_NOT_VARIED)})){_SELECTOR.pattern}"
+    f"|(?<=[{re.escape(_ASCII_VARIED)}])(?!{_KEYCAP_AFTER_BASE}){_SELECTOR.pattern}"
+)
 #: The tags, which an id keeps only in an emoji tag sequence (:data:`_TAG_SEQUENCE`).
 _TAGS = range(0xE0020, 0xE0080)
 _TAG_SEQUENCE_HERE = re.compile(_TAG_SEQUENCE)
@@ -337,10 +370,11 @@ def id_problem(value: str) -> str | None:
     so is what real names and titles hold, where it changes how they show:
     the zero-width joiners of Persian, Sinhala and emoji between two
     characters, a variation selector after the character it varies
-    (``"✔️"``, a keycap; not at the start, nor after a space or an ASCII
-    character but a digit, ``#`` or ``*``), an emoji tag sequence (the flag
-    of England), and a format character that shows a glyph (red team r41,
-    hostile 2: :func:`_misplaced`).
+    (``"✔️"``; not at the start, nor after a space or an ASCII character,
+    but in a keycap such as ``"1️⃣"``), the three emoji tag sequences that are
+    drawn (the flags of England, Scotland and Wales; any other shows as a
+    bare black flag: red team r42, hostile 2), and a format character that
+    shows a glyph (red team r41, hostile 2: :func:`_misplaced`).
     """
     if value != value.strip():
         return "has white space at the start or end"

@@ -538,11 +538,19 @@ class Money:
                 negative subpattern without a minus sign or brackets, nor a
                 prefix or suffix that reads as part of the amount (a digit,
                 a plus, minus, parenthesis or dash of a positive amount
-                anywhere in it; a separator, another bracket or a look-alike
-                of a minus or a plus, as for a :meth:`__format__` fill, where
-                it touches the digits: ``"'1'0.00"``, ``"'-'0.00"``,
-                ``"'Rs.'0.00"``; ``"'Rs. '0.00"`` and ``"'[PKR] '0.00"`` are
-                text), which would show another amount;
+                anywhere in it; a separator or a look-alike of one, another
+                bracket or a look-alike of a minus or a plus, as for a
+                :meth:`__format__` fill, where it touches the digits:
+                ``"'1'0.00"``, ``"'-'0.00"``, ``"'Rs.'0.00"``; a combining
+                mark at the start of a suffix, which draws on the last
+                digit; ``"'Rs. '0.00"`` and ``"'[PKR] '0.00"`` are text).
+                The character that touches the digits is the nearest one
+                that draws something: a default-ignorable character (a
+                zero-width space, word joiner, soft hyphen, bidi mark) and,
+                in a prefix, a combining mark are read past, so
+                ``"'Rs.\u200b'0.00"`` is refused as ``"'Rs.'0.00"`` is, and
+                a locale's own right-to-left mark is kept.  Such patterns
+                would show another amount;
                 passed through.  Babel reads a
                 ``%`` or ``‰`` (and an ``@``) as one even quoted (``"'%'"``)
                 and multiplies the amount for it, so a quoted one is
@@ -608,9 +616,14 @@ class Money:
                 one Unicode's confusables list takes for a minus or a plus
                 (the Urdu full stop ``"۔"``, ``"⁃"``, ``"─"``, ``"ー"``, and
                 their compatibility forms), a bidi embedding, override or
-                isolate, or a decimal or group separator.  Any other fill (a
-                space, ``*``, ``_``, ``#``) is kept; for leading zeros use
-                the ``0`` flag (``"08.2f"``).
+                isolate, a decimal or group separator or one Unicode's
+                confusables list takes for one (``"·"``, ``"․"``, the Arabic
+                comma ``"،"``, and their compatibility forms: ``"．"``,
+                ``"，"``), or a combining mark, which draws on the digits.
+                Any other fill (a space, ``*``, ``_``, ``#``) is kept, and
+                so is one that draws nothing (a zero-width space), which
+                pads the amount with nothing that reads as part of it; for
+                leading zeros use the ``0`` flag (``"08.2f"``).
         """
         amount, currency = own(self, "self")  # hand-made: NaN, 1E+1000000000 (r37, hostile 3)
         if not spec:
