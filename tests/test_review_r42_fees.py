@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +103,24 @@ def test_measured_refuses_what_gives_no_rate(
     with pytest.raises(error) as caught:
         ExchangeRate.measured(received, sent, places=places)
     assert getattr(caught.value, "field", None) == field
+
+
+# -- newcomer 7: a segment's logged column is seconds, and the docs say so
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def test_logged_is_exact_seconds_and_the_docs_say_so() -> None:
+    week = _week()
+    entry = TimeEntry(
+        start=week.start, end=week.start + timedelta(minutes=25), memo="x", activity=9
+    )
+    bill = hourly.invoice([entry], week=week, rate=Money("10", "USD"))
+    logged = [record["logged"] for record in bill.to_records()]
+    assert logged == [Decimal(600), Decimal(600), Decimal(300)]  # a partial last segment
+    assert all(type(value) is Decimal for value in logged)
+    notebooks = (DOCS / "notebooks.md").read_text(encoding="utf-8")
+    assert "a duration\nbecomes its exact seconds" in notebooks
+    hourly_doc = (DOCS / "hourly.md").read_text(encoding="utf-8")
+    assert "`logged` is the time logged in the segment, in seconds" in hourly_doc
+    assert "seconds" in (hourly.Segment.to_record.__doc__ or "")

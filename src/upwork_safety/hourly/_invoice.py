@@ -539,7 +539,11 @@ class WeeklyInvoice:
         }
 
     def to_records(self) -> list[dict[str, object]]:
-        """Return one flat dict per segment, in time order (for ``pandas.DataFrame``)."""
+        """Return one flat dict per segment, in time order (for ``pandas.DataFrame``).
+
+        Each is :meth:`~upwork_safety.hourly.Segment.to_record`: ``logged`` is in seconds,
+        exactly.
+        """
         return [segment.to_record() for segment in self.segments]
 
     def _repr_html_(self) -> str:
