@@ -124,3 +124,36 @@ def test_logged_is_exact_seconds_and_the_docs_say_so() -> None:
     hourly_doc = (DOCS / "hourly.md").read_text(encoding="utf-8")
     assert "`logged` is the time logged in the segment, in seconds" in hourly_doc
     assert "seconds" in (hourly.Segment.to_record.__doc__ or "")
+
+
+# -- newcomer 6: one row per withdrawal, costs signed as in a comparison
+
+
+def test_to_records_gives_one_row_per_quote_with_the_comparison_columns() -> None:
+    from upwork_safety import fees
+
+    ref = ExchangeRate("USD", "PKR", "280", as_of=date(2026, 1, 1))
+    comparison = fees.compare_withdrawals(Money("500", "USD"), reference_rate=ref)
+    quotes = list(comparison.quotes)
+    rows = fees.to_records(quotes)
+    assert len(rows) == len(quotes)
+    for row, compared, quote in zip(
+        rows, comparison.to_records()[: len(quotes)], quotes, strict=True
+    ):
+        assert list(row) == ["method", "sent", *[key for key in compared if key != "method"]]
+        assert {key: row[key] for key in compared} == compared
+        assert row["sent"] == quote.sent.amount
+        assert row["cost_vs_reference"] == quote.cost_vs_reference.amount > 0
+        assert (row["currency"], row["fees_currency"]) == ("PKR", "USD")
+    formatted = fees.to_records(quotes[:1], locale="en_PK")[0]
+    assert formatted["sent"] == "US$500.00"
+    assert formatted["cost_vs_reference"] == quotes[0].cost_vs_reference.format(locale="en_PK")
+
+
+def test_to_records_refuses_what_is_not_a_quote() -> None:
+    from upwork_safety import fees
+
+    with pytest.raises(InvalidTypeError) as caught:
+        fees.to_records([Money("1", "USD")])  # type: ignore[list-item]
+    assert caught.value.field is not None
+    assert caught.value.field.startswith("quotes")
