@@ -573,6 +573,7 @@ def _shown_spread(quote: WithdrawalQuote) -> Decimal:
     return round_half_up(quote.spread, _SPREAD_PLACES)
 
 
+@exact
 def to_records(
     quotes: Iterable[WithdrawalQuote], *, locale: str | None = None
 ) -> list[dict[str, object]]:
