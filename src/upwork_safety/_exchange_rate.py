@@ -26,7 +26,7 @@ from upwork_safety._money_fields import (
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_to_date, plain_text
 from upwork_safety._rounding import round_half_up
-from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
     _CONTEXT,
     MAX_DIGITS,
@@ -74,6 +74,76 @@ class ExchangeRate:
                 field="ExchangeRate.quote",
                 rule="two currencies",
             )
+
+    @classmethod
+    def measured(
+        cls,
+        received: Money,
+        sent: Money,
+        *,
+        as_of: date | None = None,
+        places: int = 6,
+        source: str = "",
+    ) -> ExchangeRate:
+        """The rate a past conversion got: *received* per unit of *sent*, to *places* decimals.
+
+        For a rate read from an export or a bank statement (rupees credited
+        over dollars converted), which rarely divides exactly: the quotient
+        is rounded half up to *places* decimal places, the one rounding
+        this constructor makes, by your choice of *places*.  Six places
+        reproduce the rupees of every Direct to Local Bank withdrawal we
+        checked; confirm yours with ``rate.convert(sent) == received``.
+
+        >>> from datetime import date
+        >>> from upwork_safety import ExchangeRate, Money
+        >>> got = ExchangeRate.measured(
+        ...     Money("425201.14", "PKR"), Money("1529.00", "USD"), as_of=date(2026, 12, 1)
+        ... )
+        >>> got.rate, got.convert(Money("1529.00", "USD"))
+        (Decimal('278.091001'), Money(amount=Decimal('425201.14'), currency='PKR'))
+
+        Args:
+            received: What the conversion gave, in the rate's *quote* currency.
+            sent: What was converted, in the rate's *base* currency.  Both
+                amounts have one sign: a Transactions report's
+                ``Withdrawal`` row writes its dollars (``amount``) and its
+                rupees (``converted``) both negative, and may be passed as it is.
+            as_of: The day of the conversion.
+            places: Decimal places to keep, 0 to 18 (default 6).
+            source: Where the amounts came from, e.g. ``"bank statement"``.
+
+        Raises:
+            InvalidTypeError: *received* or *sent* is not
+                :class:`~upwork_safety.money.Money`, or *places* is not an ``int``.
+            InvalidValueError: *sent* or *received* is zero, their signs
+                differ, both are in one currency, *places* is outside 0 to 18,
+                or the rate rounds to zero at *places* (``field`` names the
+                argument or ``ExchangeRate.rate``).
+        """
+        received = require_money(received, "received")
+        sent = require_money(sent, "sent")
+        if type(places) is not int or not 0 <= places <= MAX_DIGITS:
+            error = InvalidTypeError if type(places) is not int else InvalidValueError
+            raise error(
+                f"places must be an int from 0 to {MAX_DIGITS}, got {places!r}",
+                field="places",
+                rule=f"0 to {MAX_DIGITS}",
+            )
+        for what, money in (("sent", sent), ("received", received)):
+            if not money.amount:
+                raise InvalidValueError(
+                    f"{what} must not be zero: a rate is measured from an amount converted",
+                    field=what,
+                    rule="not zero",
+                )
+        if (sent.amount < 0) != (received.amount < 0):
+            raise InvalidValueError(
+                f"received ({received}) and sent ({sent}) must have one sign",
+                field="received",
+                rule="the sign of sent",
+            )
+        ratio = _CONTEXT.divide(received.amount, sent.amount)
+        return cls(sent.currency, received.currency, round_half_up(ratio, places), as_of, source)
 
     def convert(self, money: Money) -> Money:
         """Convert *money* from *base* to *quote*, rounded half up to *quote*'s minor unit.

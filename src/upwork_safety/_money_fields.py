@@ -11,7 +11,15 @@ import functools
 from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from upwork_safety._decimals import _QUANTA, CONTEXT, MAX_DIGITS, _places, to_decimal, within_limits
+from upwork_safety._decimals import (
+    _QUANTA,
+    CONTEXT,
+    DECIMAL_PLACES_RULE,
+    MAX_DIGITS,
+    _places,
+    to_decimal,
+    within_limits,
+)
 from upwork_safety._display import shown
 from upwork_safety._last_day import LATEST, too_late
 from upwork_safety._text import long_text, not_unicode, unicode_text
@@ -158,8 +166,24 @@ def money_text(amount: Decimal, currency: str, places: int) -> str:
     return f"{currency} {amount:,f}"
 
 
+#: The next step a rate with too many places is told (newcomer r42 5): the library never
+#: rounds a rate, so a ratio of two amounts is rounded by the caller, or measured.
+RATE_PLACES_HINT = (
+    "a rate is never rounded for you: round it first (e.g. "
+    'rate.quantize(Decimal("0.000001"))), or build the rate a conversion got with '
+    "ExchangeRate.measured(received, sent, as_of=..., places=6)"
+)
+
+
 def _rate(value: Decimal | int | str) -> Decimal:
-    rate = to_decimal(value, "ExchangeRate.rate")
+    try:
+        rate = to_decimal(value, "ExchangeRate.rate")
+    except InvalidValueError as error:
+        if error.rule != DECIMAL_PLACES_RULE:
+            raise
+        raise InvalidValueError(
+            f"{error}; {RATE_PLACES_HINT}", field=error.field, rule=error.rule
+        ) from None
     if rate <= 0:
         raise InvalidValueError(
             f"ExchangeRate.rate must be positive, got {rate}",

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from upwork_safety.fees._arrival import Arrival, arrival
 from upwork_safety.fees._break_even import BreakEven, break_even
-from upwork_safety.fees._compare import SkippedMethod, WithdrawalComparison
+from upwork_safety.fees._compare import SkippedMethod, WithdrawalComparison, to_records
 from upwork_safety.fees._fee_explanation import FeeBasis, ServiceFee
 from upwork_safety.fees._paydays import (
     Credit,
@@ -186,6 +186,7 @@ __all__ = [
     "retention_allowance",
     "schedule_as_of",
     "service_fee",
+    "to_records",
     "withdrawal_for_target",
 ]
 

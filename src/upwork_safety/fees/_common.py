@@ -292,6 +292,11 @@ class Steps(abc.ABC):
     def to_records(self, *, locale: str | None = None) -> list[dict[str, object]]:
         """Return one dict per step (``step``, ``amount``, ``currency``, ``note``).
 
+        Each amount is signed by what the step does to the money on its way
+        to you, as in :meth:`lines`: fees, tax and costs are negative here,
+        while the same costs named as values (attributes, a comparison's
+        columns, :func:`~upwork_safety.fees.to_records`) are positive.
+
         Args:
             locale: When given (e.g. ``"en_PK"``, ``"ur_PK"``), amounts are
                 formatted for it with babel; otherwise they are ``Decimal``.

@@ -29,6 +29,7 @@ from upwork_safety._validate import (
     as_tuple,
     instance,
     items_field,
+    sequence_of,
     shown_text_field,
 )
 from upwork_safety._wallets import refuse_wallet
@@ -72,7 +73,7 @@ from upwork_safety.money import (
 from upwork_safety.rules import WithdrawalMethod
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = [
     "SkippedMethod",
@@ -434,28 +435,7 @@ class WithdrawalComparison:
         return self._rows(None)
 
     def _rows(self, locale: str | None) -> list[dict[str, object]]:
-        def money(value: Money) -> object:
-            return value if locale is None else fmt(value, locale)
-
-        rows: list[dict[str, object]] = [
-            {
-                "method": quote.method.name,
-                "received": money(quote.received),
-                "fees": money(quote.total_fees),
-                "spread": _shown_spread(quote),
-                "rate_basis": quote.rate_basis,
-                "tax": money(quote.tax),
-                "cost_vs_reference": money(quote.cost_vs_reference),
-                "cost_percent": quote.cost_percent,
-                "effective_rate": quote.effective_rate,
-                "business_days": _days_text(quote.method.business_days),
-                "break_even_spread": None,
-                "note": ", ".join(quote.method.unconfirmed) + " unconfirmed"
-                if quote.method.unconfirmed
-                else "",
-            }
-            for quote in self.quotes
-        ]
+        rows = [quote_row(quote, locale) for quote in self.quotes]
         empty = dict.fromkeys(
             (
                 "received",
@@ -510,15 +490,11 @@ class WithdrawalComparison:
                 with babel; otherwise money is its ``Decimal`` amount.
         """
         chosen = check_locale(locale)
-        records = []
         quotes = iter(self.quotes)  # the ranked rows come first, one per quote
-        for row in self._rows(chosen):
-            record = {key: _render.plain(value) for key, value in row.items()}
-            quote = next(quotes) if row["received"] is not None else None
-            record["currency"] = None if quote is None else quote.received.currency
-            record["fees_currency"] = None if quote is None else quote.total_fees.currency
-            records.append(record)
-        return records
+        return [
+            flat_record(row, next(quotes) if row["received"] is not None else None)
+            for row in self._rows(chosen)
+        ]
 
     def _repr_html_(self) -> str:
         return _render.html_table(
@@ -537,6 +513,43 @@ class WithdrawalComparison:
         lines.extend(f"{m.name}: {self._unpriced_note(m)[1]}" for m in self.unpriced)
         lines.extend(f"{s.method.name}: skipped, {s.reason}" for s in self.skipped)
         return "\n".join(lines)
+
+
+def quote_row(quote: WithdrawalQuote, locale: str | None) -> dict[str, object]:
+    """A quote's row of a comparison, money kept (no *locale*) or formatted for it.
+
+    The one place a quote's columns are named: :meth:`WithdrawalComparison.to_records`
+    and :func:`~upwork_safety.fees.to_records` both read it, so a cost is
+    positive in both (newcomer r42 6).
+    """
+
+    def money(value: Money) -> object:
+        return value if locale is None else fmt(value, locale)
+
+    return {
+        "method": quote.method.name,
+        "received": money(quote.received),
+        "fees": money(quote.total_fees),
+        "spread": _shown_spread(quote),
+        "rate_basis": quote.rate_basis,
+        "tax": money(quote.tax),
+        "cost_vs_reference": money(quote.cost_vs_reference),
+        "cost_percent": quote.cost_percent,
+        "effective_rate": quote.effective_rate,
+        "business_days": _days_text(quote.method.business_days),
+        "break_even_spread": None,
+        "note": ", ".join(quote.method.unconfirmed) + " unconfirmed"
+        if quote.method.unconfirmed
+        else "",
+    }
+
+
+def flat_record(row: dict[str, object], quote: WithdrawalQuote | None) -> dict[str, object]:
+    """*row* with plain values, ending with its quote's ``currency`` and ``fees_currency``."""
+    record = {key: _render.plain(value) for key, value in row.items()}
+    record["currency"] = None if quote is None else quote.received.currency
+    record["fees_currency"] = None if quote is None else quote.total_fees.currency
+    return record
 
 
 def _days_text(days: tuple[int, int]) -> str:
@@ -558,3 +571,47 @@ def _shown_spread(quote: WithdrawalQuote) -> Decimal:
     if quote.rate_basis is not RateBasis.OFFERED:
         return quote.spread
     return round_half_up(quote.spread, _SPREAD_PLACES)
+
+
+@exact
+def to_records(
+    quotes: Iterable[WithdrawalQuote], *, locale: str | None = None
+) -> list[dict[str, object]]:
+    """Return one flat dict per withdrawal quote, in the order given: a table of withdrawals.
+
+    For a year of withdrawals, one row each (a quote's own
+    :meth:`~WithdrawalQuote.to_records` is one row per *step*).  The
+    columns are :meth:`WithdrawalComparison.to_records`'s, with ``sent``
+    (the balance withdrawn, fees included, in ``fees_currency``) after
+    ``method``; ``break_even_spread`` is ``None``.  Costs are signed as in
+    a comparison and on the quote's attributes: ``fees``, ``tax`` and
+    ``cost_vs_reference`` are positive when they cost you (a gain against
+    the reference is negative); only the itemised steps show them negative,
+    as amounts taken out on the way.
+
+    >>> from datetime import date
+    >>> from upwork_safety import ExchangeRate, Money, fees
+    >>> ref = ExchangeRate("USD", "PKR", "280", as_of=date(2026, 1, 1))
+    >>> quote = fees.quote_withdrawal(Money("500", "USD"), fees.PAYONEER, reference_rate=ref)
+    >>> row = fees.to_records([quote])[0]
+    >>> row["method"], row["sent"], row["cost_vs_reference"], row["currency"]
+    ('Payoneer', Decimal('500'), Decimal('4715.31'), 'PKR')
+
+    Args:
+        quotes: :class:`WithdrawalQuote` values (a comparison's, or quotes
+            of past withdrawals), at most 200,000.
+        locale: When given (e.g. ``"en_PK"``), money is formatted for it
+            with babel; otherwise money is its ``Decimal`` amount.
+
+    Raises:
+        InvalidTypeError: *quotes* is not a sequence of
+            :class:`WithdrawalQuote`, or *locale* is not a ``str``.
+    """
+    chosen = check_locale(locale)
+    records = []
+    for quote in sequence_of(quotes, WithdrawalQuote, "quotes"):
+        row = quote_row(quote, chosen)
+        sent = quote.sent if chosen is None else fmt(quote.sent, chosen)
+        row = {"method": row.pop("method"), "sent": sent, **row}
+        records.append(flat_record(row, quote))
+    return records

@@ -17,7 +17,7 @@ from typing import Any, cast
 
 import attrs
 
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._decimals import CONTEXT, INTEGER_DIGITS_RULE, MAX_DIGITS
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_duration
 from upwork_safety._render import html_table
@@ -177,7 +177,9 @@ class WeeklyInvoice:
             facts, the client and the rules; logged or paused time that
             does not match the segments and pauses; a calendar for another
             week or other rules; a rate that is not positive or not in
-            whole cents.  ``field``
+            whole cents, or whose pay for the billable time would have more
+            than 18 digits before the point (``field``
+            ``WeeklyInvoice.rate``, ``rule`` ``at most 18 integer digits``).  ``field``
             names the part, e.g. ``WeeklyInvoice.segments[6].over_limit``.
         InvalidTypeError: A field has the wrong type.
     """
@@ -240,6 +242,7 @@ class WeeklyInvoice:
             )
         self._check_segments_follow_the_rules()
         self._check_logged_time_covers_the_segments()
+        self._check_amount_fits()
 
     def _check_segments_follow_the_rules(self) -> None:
         """Each segment is what :func:`invoice` makes of its slot under the invoice's rules."""
@@ -429,12 +432,32 @@ class WeeklyInvoice:
         return _hours(self.paused_time)
 
     # -- money
-    def _pay(self, span: timedelta) -> Money:
+    def _check_amount_fits(self) -> None:
+        """Refuse a rate whose pay for the billable time is past the amounts Money holds.
+
+        Every other amount of the invoice (protected, unprotected) is at most
+        this one, so an invoice that is built can always give them
+        (red team r42, hostile 4).
+        """
+        pay = self._pay_amount(self.billable_time)
+        if pay.adjusted() >= MAX_DIGITS:
+            raise InvalidValueError(
+                f"WeeklyInvoice.rate {self.rate} × {self.billable_hours} billable hours is "
+                f"{self.rate.currency} {pay:,f}, more than {MAX_DIGITS} digits before the "
+                "decimal point: the invoice's amount is too large to hold",
+                field="WeeklyInvoice.rate",
+                rule=INTEGER_DIGITS_RULE,
+            )
+
+    def _pay_amount(self, span: timedelta) -> Decimal:
         exact = CONTEXT.divide(
             CONTEXT.multiply(self.rate.amount, Decimal(span // MICROSECOND)),
             _MICROSECONDS_PER_HOUR,
         )
-        return Money(round_half_up(exact, self.rate.minor_unit), self.rate.currency)
+        return round_half_up(exact, self.rate.minor_unit)
+
+    def _pay(self, span: timedelta) -> Money:
+        return Money(self._pay_amount(span), self.rate.currency)
 
     @property
     def amount(self) -> Money:
@@ -516,7 +539,11 @@ class WeeklyInvoice:
         }
 
     def to_records(self) -> list[dict[str, object]]:
-        """Return one flat dict per segment, in time order (for ``pandas.DataFrame``)."""
+        """Return one flat dict per segment, in time order (for ``pandas.DataFrame``).
+
+        Each is :meth:`~upwork_safety.hourly.Segment.to_record`: ``logged`` is in seconds,
+        exactly.
+        """
         return [segment.to_record() for segment in self.segments]
 
     def _repr_html_(self) -> str:

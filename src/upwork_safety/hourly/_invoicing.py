@@ -118,8 +118,10 @@ def invoice(
 
     Raises:
         InvalidValueError: Two entries or two pauses overlap (the message
-            names both), the rate or the limit is not positive, or more than
-            200,000 entries or pauses (an endless generator is refused there).
+            names both), the rate or the limit is not positive, the rate
+            times the billable hours is too large for Money to hold
+            (``field`` ``WeeklyInvoice.rate``), or more than 200,000
+            entries or pauses (an endless generator is refused there).
         InvalidTypeError: An argument has the wrong type (a sequence that is
             not one, an item that is not a :class:`TimeEntry` or
             :class:`Pause`, a number where Money is expected, ...).

@@ -301,7 +301,14 @@ class Segment:
         return not self.reasons
 
     def to_record(self) -> dict[str, object]:
-        """Return the segment as one flat dict (``logged`` in seconds)."""
+        """Return the segment as one flat dict, for a row of ``pandas.DataFrame``.
+
+        ``logged`` is :attr:`logged` as its exact seconds, a ``Decimal``
+        (``Decimal('600')`` is 10 minutes): not hours, which would be
+        rounded (10 minutes is 1/6 hour) and would not add up.  Divide a sum
+        by 3600 for hours.  ``reasons`` and ``entries`` are joined with
+        ``", "``.
+        """
         return {
             "start": self.start,
             "end": self.end,
