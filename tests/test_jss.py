@@ -862,8 +862,8 @@ def test_an_open_contract_with_a_refund_or_a_lost_dispute_is_never_a_success():
         assert (Outcome.NEGATIVE, Decimal("2.5")) == (impact.outcome, impact.weight)
         assert (
             (
-                "open long-term contract started 2024-12-01, last paid 2025-05-01: counts once paid "
-                "for 90 days or more"
+                "open long-term contract started 2024-12-01, last paid 2025-05-01: counts: paid at "
+                "least every 90 days for 90 days or more"
             ),
             *signals,
             "a negative signal always wins: counts as negative while open",
@@ -1048,7 +1048,7 @@ def test_an_open_contract_paid_over_ninety_days_counts_as_long_term():
     impact = classify(ongoing, as_of=date(2025, 4, 1))
     assert Outcome.POSITIVE == impact.outcome
     assert (
-        "open long-term contract started 2025-01-01, last paid 2025-04-01: counts once paid for 90 days or more"
+        "open long-term contract started 2025-01-01, last paid 2025-04-01: counts: paid at least every 90 days for 90 days or more"
         == impact.reasons[0]
     )
     assert Decimal("2.25") == impact.weight  # 300 USD → 1.25, plus 1 for 3 months paid

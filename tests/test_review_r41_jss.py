@@ -44,7 +44,7 @@ SAYS = {
     ReasonCode.LONG_TERM: r"long-term: paid over",
     ReasonCode.REHIRED: r"rehired: client",
     ReasonCode.OPEN_IDLE: r"open with no payment since .*counts as not successful",
-    ReasonCode.OPEN_LONG_TERM: r"open long-term contract .*counts once paid",
+    ReasonCode.OPEN_LONG_TERM: r"open long-term contract .*counts: paid at least every",
     ReasonCode.CLIENT_EXCLUDED: r"client .* is excluded by the caller",
     ReasonCode.STARTS_AFTER: r"starts on \S+, after",
     ReasonCode.OPEN_NOT_YET_COUNTED: r"still open, .*counts once paid at least every",

@@ -336,7 +336,8 @@ def _open_standing(
                     ReasonCode.OPEN_LONG_TERM,
                     (
                         f"open long-term contract {since}, last paid {last_paid}: "
-                        f"counts once paid for {interval.days} days or more"
+                        f"counts: paid at least every {interval.days} days for "
+                        f"{interval.days} days or more"
                     ),
                 )
             )

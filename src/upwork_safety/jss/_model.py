@@ -260,7 +260,8 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
     ]
     if not facts:
         reason, reason_codes = "not eligible: no contracts yet", (ScoreReason.NO_CONTRACTS,)
-    elif result is None and all(f.ended is None and not f.has_feedback for f in facts):
+    elif all(f.ended is None and not f.has_feedback for f in facts):
+        # Scored or not (newcomer r42 1: an export's contracts got 78% and no word of it).
         reason += _all_open(len(facts))
         reason_codes = (*reason_codes, ScoreReason.ALL_OPEN)
     # Only the scoring windows compete on their own; the trending pair competes as
@@ -299,10 +300,11 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
 
 
 def _all_open(count: int) -> str:
-    """What to add to an unscored report's reason when no contract has ended or has feedback.
+    """What to add to a report's reason when no contract has ended or has feedback.
 
     Contracts read from an export are such (review r38, newcomer 6: 40 members
-    scored ``None`` with a reason that did not say why).
+    scored ``None`` with a reason that did not say why); said with a score too,
+    which then counts every contract as open (review r42, newcomer 1).
     """
     each = (
         "the contract has not ended and has no feedback"

@@ -254,8 +254,8 @@ def match_score_reason(
     The first is the reason itself (one of :data:`MAIN`): ``SCORED``
     exactly when there is a score, ``NO_CONTRACTS`` exactly when there are
     no contracts (*empty*); the others are notes, each once: a
-    one-client window only with a score, all open only without, and the
-    *notes* a what-if adds.
+    one-client window only with a score, all open with a score or
+    without, and the *notes* a what-if adds.
     """
     field = f"{name}.reason_codes"
     expected = ScoreReason.SCORED if scored else ScoreReason.NO_CONTRACTS if empty else None
@@ -280,7 +280,9 @@ def match_score_reason(
             rule="the reason first: scored exactly when there is a score",
         )
     added = codes[1:]
-    allowed = notes | {ScoreReason.ONE_CLIENT_WINDOW if scored else ScoreReason.ALL_OPEN}
+    allowed = notes | {ScoreReason.ALL_OPEN}
+    if scored:
+        allowed |= {ScoreReason.ONE_CLIENT_WINDOW}
     if len(set(added)) != len(added) or not set(added) <= allowed:
         raise InvalidValueError(
             f"{field} after the first must be notes that fit the report, each once "

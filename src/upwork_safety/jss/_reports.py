@@ -218,8 +218,9 @@ class JSSReport:
             codes (text such as ``"scored"`` is read as its member): first
             the reason itself, ``SCORED`` exactly when there is a score and
             ``NO_CONTRACTS`` exactly when there are no impacts; then each
-            note the sentence adds (``ONE_CLIENT_WINDOW`` with a score,
-            ``ALL_OPEN`` without), each once.  Chosen where the sentence
+            note the sentence adds (``ONE_CLIENT_WINDOW`` with a score;
+            ``ALL_OPEN``, with a score or without, when no contract has
+            ended or has feedback), each once.  Chosen where the sentence
             is written, so a program reads the code and never the words.
 
     Raises:

@@ -1,0 +1,81 @@
+"""Round 42 (jss): findings of the newcomer and review passes.
+
+- newcomer 1: a scored report of contracts that have no end and no feedback
+  (an export's) says so, with its code.
+- newcomer 3: when a counted contract leaves the longest window
+  (``Impact.leaves_on``, a records column, a reason).
+- review 1: ``explain_change`` across a change of rule sets says so.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+import pytest
+
+from upwork_safety import Contract, Feedback, jss, serialize, statements
+from upwork_safety.errors import InvalidValueError
+from upwork_safety.jss import ReasonCode, ScoreReason
+
+_HEADER = (
+    "Date,Transaction ID,Transaction Type,Transaction Summary,Transaction Summary Details,"
+    "Description 1,Description 2,Description 3,Agency,Freelancer,Team,Account Name,PO,"
+    "Ref ID,Amount $,Amount in local currency,Currency,Current Balance $,Payment Method\n"
+)
+_ROWS = [
+    '"Nov 30, 2026",4,Hourly,ETL support,,,,,,,Globex,,,,250.00,,,2050.00,',
+    '"Nov 30, 2026",3,Hourly,Reporting,,,,,,,Initech,,,,250.00,,,1800.00,',
+    '"Oct 15, 2026",6,Hourly,ETL support,,,,,,,Globex,,,,250.00,,,1550.00,',
+    '"Oct 15, 2026",5,Hourly,Reporting,,,,,,,Initech,,,,250.00,,,1300.00,',
+    '"Aug 31, 2026",2,Hourly,ETL support,,,,,,,Globex,,,,250.00,,,1050.00,',
+    '"Aug 31, 2026",1,Hourly,Reporting,,,,,,,Initech,,,,250.00,,,800.00,',
+    '"Jan 10, 2025",0,Fixed-price,Logo,,,,,,,Acme,,,,550.00,,,550.00,',
+]
+
+
+def _exported() -> list[Contract]:
+    return statements.to_contracts(statements.parse(_HEADER + "\n".join(_ROWS) + "\n"))
+
+
+# newcomer 1 -------------------------------------------------------------------------------
+
+
+def test_a_scored_report_of_an_exports_contracts_says_none_has_ended_or_has_feedback():
+    report = jss.score(_exported(), as_of=date(2026, 12, 7))
+    assert report.score == 78
+    assert report.reason_codes == (ScoreReason.SCORED, ScoreReason.ALL_OPEN)
+    assert "none of the 3 contracts has ended or has feedback" in report.reason
+
+
+def test_a_scored_report_with_one_ended_contract_has_no_all_open_note():
+    contracts = _exported()
+    logo = next(c for c in contracts if c.payments[0].on == date(2025, 1, 10))
+    ended = attrs.evolve(logo, ended=date(2025, 1, 10), feedback=Feedback(stars="5.0"))
+    report = jss.score([ended if c is logo else c for c in contracts], as_of=date(2026, 12, 7))
+    assert report.score is not None
+    assert ScoreReason.ALL_OPEN not in report.reason_codes
+    assert "has ended or has feedback" not in report.reason
+
+
+def test_a_scored_report_may_carry_the_all_open_code_and_still_refuses_it_twice():
+    report = jss.score(_exported(), as_of=date(2026, 12, 7))
+    assert serialize_round_trip(report) == report
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(report, reason_codes=(*report.reason_codes, ScoreReason.ALL_OPEN))
+    assert caught.value.field == "JSSReport.reason_codes"
+
+
+def serialize_round_trip(report: jss.JSSReport) -> jss.JSSReport:
+    return serialize.from_json(jss.JSSReport, serialize.to_json(report))
+
+
+def test_a_counted_open_long_term_contract_says_it_counts_not_that_it_will():
+    report = jss.score(_exported(), as_of=date(2026, 12, 7))
+    counted = [i for i in report.impacts if ReasonCode.OPEN_LONG_TERM in i.codes]
+    assert len(counted) == 2
+    for impact in counted:
+        assert impact.outcome is jss.Outcome.POSITIVE
+        said = impact.reasons[impact.codes.index(ReasonCode.OPEN_LONG_TERM)]
+        assert "counts once" not in said
+        assert "counts: paid at least every 90 days for 90 days or more" in said
