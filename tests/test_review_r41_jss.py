@@ -57,6 +57,7 @@ SAYS = {
     ReasonCode.OUTSIDE_WINDOWS_STILL_ELIGIBLE: r"outside every window; it still counts",
     ReasonCode.WEIGHT: r"weight \S+: earned .*months?$",
     ReasonCode.WEIGHT_FROM_LATER_RUN: r"weight \S+: earned .*\(counted from",
+    ReasonCode.COUNTS_UNTIL: r"counts in the \d+ months window until \d{4}-\d\d-\d\d$",
     ReasonCode.RECORDED_AFTER_THE_DAY: r"after \S+: .*count(s)? only from",
     ReasonCode.SNAPSHOT: r"judged on the latest snapshot",
     ReasonCode.OUTSIDE_SHOWN_WINDOW: r"outside the \d+ months window the score shown",

@@ -9,12 +9,22 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 
 import attrs
 import pytest
 
-from upwork_safety import Contract, Feedback, jss, serialize, statements
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    Feedback,
+    Money,
+    Payment,
+    jss,
+    serialize,
+    statements,
+)
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.jss import ReasonCode, ScoreReason
 
@@ -79,3 +89,80 @@ def test_a_counted_open_long_term_contract_says_it_counts_not_that_it_will():
         said = impact.reasons[impact.codes.index(ReasonCode.OPEN_LONG_TERM)]
         assert "counts once" not in said
         assert "counts: paid at least every 90 days for 90 days or more" in said
+
+
+# newcomer 3 -------------------------------------------------------------------------------
+
+
+def _job(cid: str, client: str, ended: date, stars: str, private: int | None = None) -> Contract:
+    return Contract(
+        cid,
+        client,
+        ContractKind.FIXED_PRICE,
+        ended - timedelta(days=17),
+        ended,
+        payments=[Payment(ended, Money("200.00", "USD"))],
+        feedback=Feedback(stars=stars, private_score=private),
+    )
+
+
+_BAD = _job("bad", "quickfix", date(2025, 7, 18), "3.0", 4)
+_GOOD = [_job(f"g{i}", f"c{i}", date(2026, 2, 1), "5.0") for i in range(4)]
+
+
+def test_a_counted_contract_says_the_day_it_leaves_the_window():
+    report = jss.score([*_GOOD, _BAD], as_of=date(2026, 12, 7))
+    bad = report.impact("bad")
+    assert bad.leaves_on == date(2027, 7, 19)  # 24 calendar months after 2025-07-18, plus a day
+    assert bad.codes[-1] is ReasonCode.COUNTS_UNTIL
+    assert "2027-07-18" in bad.reasons[-1]
+    assert "24 months" in bad.reasons[-1]
+    assert {i.leaves_on for i in report.impacts if i.contract_id != "bad"} == {date(2028, 2, 2)}
+    rows = {row["contract_id"]: row for row in report.to_records()}
+    assert rows["bad"]["leaves_on"] == date(2027, 7, 19)
+    assert rows["bad"]["codes"].endswith("counts_until")
+    assert jss.classify(_BAD, as_of=date(2026, 12, 7)).leaves_on == date(2027, 7, 19)
+
+
+def test_leaves_on_is_the_day_the_score_stops_counting_it():
+    history = [*_GOOD, _BAD]
+    day = jss.score(history, as_of=date(2026, 12, 7)).impact("bad").leaves_on
+    assert day is not None
+    assert jss.score(history, as_of=day - timedelta(days=1)).impact("bad").outcome is (
+        jss.Outcome.NEGATIVE
+    )
+    left = jss.score(history, as_of=day).impact("bad")
+    assert (left.outcome, left.exclusion) == (
+        jss.Outcome.EXCLUDED,
+        jss.ExclusionCode.OUTSIDE_WINDOWS,
+    )
+    assert left.leaves_on is None
+
+
+def test_open_and_excluded_contracts_have_no_leaving_day():
+    report = jss.score(_exported(), as_of=date(2026, 12, 7))
+    assert all(i.leaves_on is None for i in report.impacts)  # all open
+
+
+def test_leaves_on_is_checked_by_its_constructors():
+    report = jss.score([*_GOOD, _BAD], as_of=date(2026, 12, 7))
+    bad = report.impact("bad")
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(
+            bad,
+            outcome=jss.Outcome.EXCLUDED,
+            weight=Decimal(0),
+            exclusion=jss.ExclusionCode.NO_FEEDBACK,
+            reasons=("x",),
+            codes=(ReasonCode.NO_FEEDBACK,),
+            points=None,
+        )
+    assert caught.value.field == "Impact.leaves_on"
+    index = report.impacts.index(bad)
+    for wrong in (date(2026, 12, 7), date(2028, 12, 9)):
+        impacts = list(report.impacts)
+        impacts[index] = attrs.evolve(bad, leaves_on=wrong)
+        with pytest.raises(InvalidValueError) as caught:
+            attrs.evolve(report, impacts=impacts)
+        assert caught.value.field == f"JSSReport.impacts[{index}].leaves_on"
+    assert serialize_round_trip(report) == report

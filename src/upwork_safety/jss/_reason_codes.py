@@ -107,6 +107,8 @@ class ReasonCode(StrEnum):
     WEIGHT = "weight"
     #: The weight, with paid months counted from a later run of regular payments.
     WEIGHT_FROM_LATER_RUN = "weight_from_later_run"
+    #: The last day a counted, ended contract is in the longest window (Impact.leaves_on).
+    COUNTS_UNTIL = "counts_until"
     #: The contract records an end, feedback or payments after the day judged.
     RECORDED_AFTER_THE_DAY = "recorded_after_the_day"
     #: Judged on the rules' latest snapshot day, before the day asked.
