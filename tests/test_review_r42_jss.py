@@ -166,3 +166,14 @@ def test_leaves_on_is_checked_by_its_constructors():
             attrs.evolve(report, impacts=impacts)
         assert caught.value.field == f"JSSReport.impacts[{index}].leaves_on"
     assert serialize_round_trip(report) == report
+
+
+# review 6 -------------------------------------------------------------------------------
+
+
+def test_score_frame_is_typed_with_pandas_dataframes():
+    import inspect
+
+    signature = inspect.signature(jss.score_frame)
+    assert signature.parameters["frame"].annotation == "pd.DataFrame"
+    assert signature.return_annotation == "pd.DataFrame"
