@@ -177,3 +177,58 @@ def test_score_frame_is_typed_with_pandas_dataframes():
     signature = inspect.signature(jss.score_frame)
     assert signature.parameters["frame"].annotation == "pd.DataFrame"
     assert signature.return_annotation == "pd.DataFrame"
+
+
+# review 1 -------------------------------------------------------------------------------
+
+
+def _rated(n: int, stars: str, started: date, ended: date) -> Contract:
+    return Contract(
+        f"c{n}",
+        f"client{n}",
+        ContractKind.FIXED_PRICE,
+        started=started,
+        ended=ended,
+        payments=[Payment(ended, Money("100", "USD"))],
+        feedback=Feedback(stars=stars),
+    )
+
+
+_ACROSS = [_rated(0, "1.0", date(2022, 8, 1), date(2022, 9, 1))] + [
+    _rated(
+        i,
+        "5.0",
+        date(2023, 10, 1) + timedelta(days=20 * i),
+        date(2023, 10, 10) + timedelta(days=20 * i),
+    )
+    for i in range(1, 6)
+]
+
+
+def test_explain_change_across_a_rule_set_change_says_what_the_rules_account_for():
+    before, after = date(2024, 5, 20), date(2024, 6, 3)
+    change = jss.explain_change(_ACROSS, before, after)
+    assert (change.before.score, change.after.score, change.delta) == (83, 83, 0)
+    assert change.shown_before is not None
+    assert change.shown_before.score == jss.score(_ACROSS, as_of=before).score == 100
+    assert change.shown_before.rules == jss.rules_as_of(before).label
+    assert change.rules_points == -17
+
+
+def test_explain_change_under_one_rule_set_has_no_shown_before():
+    change = jss.explain_change(_ACROSS, date(2024, 6, 3), date(2024, 6, 20))
+    assert (change.shown_before, change.rules_points) == (None, None)
+    asked = jss.explain_change(_ACROSS, date(2024, 5, 20), date(2024, 6, 3), rules=jss.CURRENT)
+    assert asked.shown_before is None
+
+
+def test_shown_before_must_be_befores_day_under_other_rules():
+    change = jss.explain_change(_ACROSS, date(2024, 5, 20), date(2024, 6, 3))
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(change, shown_before=change.before)
+    assert caught.value.field == "JSSChange.shown_before"
+    assert serialize_round_trip_change(change) == change
+
+
+def serialize_round_trip_change(change: jss.JSSChange) -> jss.JSSChange:
+    return serialize.from_json(jss.JSSChange, serialize.to_json(change))
