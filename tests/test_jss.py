@@ -22,7 +22,7 @@ from upwork_safety.errors import (
     InvalidValueError,
     RulesError,
 )
-from upwork_safety.jss import Outcome, _forecast, _months, _tally
+from upwork_safety.jss import Outcome, ReasonCode, _forecast, _months, _tally
 from upwork_safety.models import (
     Contract,
     ContractKind,
@@ -661,20 +661,16 @@ def classify(contract, **kwargs):
 def test_strong_public_feedback_is_a_success():
     """Five stars on a paid job is POSITIVE, weight 1, with both reasons."""
     impact = classify(job("a", stars="5.0"))
-    assert (
-        jss.Impact(
-            "a",
-            "client-a",
-            Outcome.POSITIVE,
-            Decimal(1),
-            (
-                "public stars 5.0 are strong (4.5 or more)",
-                "weight 1: earned USD 100.00, paid over 0 months",
-            ),
-            codes=(jss.ReasonCode.STARS_STRONG, jss.ReasonCode.WEIGHT),
-        )
-        == impact
+    assert ("a", "client-a", Outcome.POSITIVE, Decimal(1)) == (
+        impact.contract_id,
+        impact.client_id,
+        impact.outcome,
+        impact.weight,
     )
+    assert (ReasonCode.STARS_STRONG, ReasonCode.WEIGHT, ReasonCode.COUNTS_UNTIL) == impact.codes
+    assert "5.0" in impact.reasons[0]
+    assert "4.5" in impact.reasons[0]
+    assert "USD 100.00" in impact.reasons[1]
 
 
 def test_poor_public_feedback_is_negative():
@@ -687,13 +683,16 @@ def test_poor_public_feedback_is_negative():
 def test_middling_feedback_is_neutral():
     """Between 4.0 and 4.5 stars, a short job counts in the total but not as a success."""
     impact = classify(job("a", stars="4.2", private=8))
-    assert Outcome.NEUTRAL == impact.outcome
+    assert (Outcome.NEUTRAL, Decimal(1)) == (impact.outcome, impact.weight)
     assert (
-        "public stars 4.2 are middling",
-        "private score 8/10 is passive",
-        "no strong feedback and no long-term relationship",
-        "weight 1: earned USD 100.00, paid over 0 months",
-    ) == impact.reasons
+        ReasonCode.STARS_MIDDLING,
+        ReasonCode.PRIVATE_PASSIVE,
+        ReasonCode.NOT_STRONG,
+        ReasonCode.WEIGHT,
+        ReasonCode.COUNTS_UNTIL,
+    ) == impact.codes
+    assert "4.2" in impact.reasons[0]
+    assert "8/10" in impact.reasons[1]
 
 
 def test_paid_job_without_feedback_was_neutral_before_november_2020():
@@ -862,8 +861,8 @@ def test_an_open_contract_with_a_refund_or_a_lost_dispute_is_never_a_success():
         assert (Outcome.NEGATIVE, Decimal("2.5")) == (impact.outcome, impact.weight)
         assert (
             (
-                "open long-term contract started 2024-12-01, last paid 2025-05-01: counts once paid "
-                "for 90 days or more"
+                "open long-term contract started 2024-12-01, last paid 2025-05-01: counts: paid at "
+                "least every 90 days for 90 days or more"
             ),
             *signals,
             "a negative signal always wins: counts as negative while open",
@@ -896,12 +895,11 @@ def test_a_completed_long_contract_with_an_average_rating_is_a_success():
         payments=[pay(date(2024, m, 1), "500") for m in range(7, 13)],
     )
     impact = classify(long)
-    assert Outcome.POSITIVE == impact.outcome
-    assert (
-        "long-term: paid over 6 months",
-        "weight 3.5: earned USD 3,000.00, paid over 6 months",
-    ) == impact.reasons
-    assert Decimal("3.5") == impact.weight
+    assert (Outcome.POSITIVE, Decimal("3.5")) == (impact.outcome, impact.weight)
+    assert (ReasonCode.LONG_TERM, ReasonCode.WEIGHT, ReasonCode.COUNTS_UNTIL) == impact.codes
+    assert "paid over 6 months" in impact.reasons[0]
+    assert "USD 3,000.00" in impact.reasons[1]
+    assert impact.leaves_on == date(2026, 12, 16)
 
 
 def test_an_ended_contract_paid_over_exactly_three_months_is_long_term():
@@ -1014,7 +1012,7 @@ def test_a_payment_of_nothing_pays_no_one():
     stretched = job("s", stars="4.0", started=date(2025, 1, 1), ended=date(2025, 7, 1),
                     payments=[pay(date(2025, 1, 5)), pay(date(2025, 7, 1), "0")])  # fmt: skip
     impact = classify(stretched, as_of=date(2025, 7, 2))
-    assert impact.reasons[-1].endswith("paid over 0 months")
+    assert impact.reasons[impact.codes.index(ReasonCode.WEIGHT)].endswith("paid over 0 months")
     idle = job("i", started=date(2024, 9, 1), ended=None,
                payments=[pay(date(2024, 9, 2)), pay(date(2025, 3, 3), "0")])  # fmt: skip
     assert Outcome.NEUTRAL is classify(idle, as_of=AS_OF).outcome
@@ -1048,7 +1046,7 @@ def test_an_open_contract_paid_over_ninety_days_counts_as_long_term():
     impact = classify(ongoing, as_of=date(2025, 4, 1))
     assert Outcome.POSITIVE == impact.outcome
     assert (
-        "open long-term contract started 2025-01-01, last paid 2025-04-01: counts once paid for 90 days or more"
+        "open long-term contract started 2025-01-01, last paid 2025-04-01: counts: paid at least every 90 days for 90 days or more"
         == impact.reasons[0]
     )
     assert Decimal("2.25") == impact.weight  # 300 USD → 1.25, plus 1 for 3 months paid
@@ -1110,7 +1108,7 @@ def test_a_payment_after_the_end_adds_money_not_months():
     before, after = (classify(hourly, as_of=date(2025, 2, day)) for day in (11, 12))
     assert (Outcome.NEUTRAL, Decimal("1.25")) == (before.outcome, before.weight)
     assert (Outcome.NEUTRAL, Decimal("1.5")) == (after.outcome, after.weight)  # $1,200 earned
-    assert "paid over 2 months" in after.reasons[-1]
+    assert "paid over 2 months" in after.reasons[after.codes.index(ReasonCode.WEIGHT)]
     bonus = job(
         "fp",
         started=date(2024, 9, 1),
@@ -1682,9 +1680,10 @@ def test_report_lookup_records_and_html():
         "weight": Decimal(1),
         "points": Decimal("0.00"),
         "reasons": "public stars 2.0 are poor (below 4); weight 1: earned USD 100.00, paid over 0 "
-        "months",
+        "months; counts in the 24 months window until 2027-01-31",
         "exclusion": None,
-        "codes": "stars_poor; weight",
+        "codes": "stars_poor; weight; counts_until",
+        "leaves_on": date(2027, 2, 1),
     } == report.to_records()[1]
     html = report._repr_html_()
     assert html.startswith("<table><caption>JSS 50% as of 2025-06-01: 50% from the 24 months")

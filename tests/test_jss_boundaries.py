@@ -14,7 +14,7 @@ import attrs
 import pytest
 
 from upwork_safety import jss
-from upwork_safety.jss import Outcome
+from upwork_safety.jss import Outcome, ReasonCode
 from upwork_safety.models import Contract, ContractKind, Feedback, Payment
 from upwork_safety.money import Money
 
@@ -119,7 +119,8 @@ def test_a_single_late_payment_is_not_21_months_of_paid_duration():
     late = job("late", started=date(2023, 8, 1), ended=date(2025, 5, 1), stars="1.0")
     impact = jss.classify(late, as_of=date(2025, 6, 1))
     assert (Outcome.NEGATIVE, Decimal(1)) == (impact.outcome, impact.weight)
-    assert impact.reasons[-1] == (
+    assert impact.codes[-2:] == (ReasonCode.WEIGHT_FROM_LATER_RUN, ReasonCode.COUNTS_UNTIL)
+    assert impact.reasons[-2] == (
         "weight 1: earned USD 100.00, paid over 0 months (counted from 2025-05-01: no "
         "payment in the 90 days before it)"
     )
@@ -147,11 +148,11 @@ def test_an_invoice_after_the_end_pays_the_run_up_to_the_end():
     A late payment more than 90 days after the last one neither adds nor takes months."""
     weekly = [pay(START + timedelta(weeks=k)) for k in range(1, 13)]  # to 2025-03-26
     hourly = job("h", ended=date(2025, 4, 1), payments=[*weekly, pay(date(2025, 4, 3))])
-    assert jss.classify(hourly, as_of=date(2025, 6, 1)).reasons[-1] == (
+    assert jss.classify(hourly, as_of=date(2025, 6, 1)).reasons[-2] == (
         "weight 2.5: earned USD 1,300.00, paid over 3 months"
     )
     bonus = attrs.evolve(hourly, payments=[*weekly, pay(date(2025, 7, 1))])
-    assert jss.classify(bonus, as_of=date(2025, 7, 2)).reasons[-1] == (
+    assert jss.classify(bonus, as_of=date(2025, 7, 2)).reasons[-2] == (
         "weight 1.5: earned USD 1,300.00, paid over 2 months"
     )
 
@@ -172,7 +173,7 @@ def test_positive_feedback_for_the_unpaid_exclusion_is_its_own_field():
     unpaid = job("zero", stars="4.3", amount="0")
     report = jss.score([*others, unpaid], as_of=date(2025, 6, 1))
     assert (80, Outcome.NEUTRAL) == (report.score, report.impact("zero").outcome)
-    assert report.impact("zero").reasons[-2] == (
+    assert report.impact("zero").reasons[-3] == (
         "nothing earned, but not positive feedback for the $0 exclusion (public stars 4.5 or "
         "more, or a private score of 9 or more): counts"
     )

@@ -128,7 +128,7 @@ def test_the_2015_docs_example_adds_up_to_100():
     assert (Outcome.NEGATIVE, Decimal(1)) == (old.outcome, old.weight)
     assert "outside the 6 months window the score shown comes from" in old.reasons[-1]
     assert "0 points of the score shown" in old.reasons[-1]
-    assert all(len(report.impact(f"g{i}").reasons) == 2 for i in range(4))
+    assert all(len(report.impact(f"g{i}").reasons) == 3 for i in range(4))  # no window note
 
 
 def test_a_trending_score_is_half_of_each_window_of_the_pair():
@@ -157,7 +157,7 @@ def test_a_trending_score_is_half_of_each_window_of_the_pair():
     } == points(report)
     assert "outside both windows of the score shown" in report.impact("o0").reasons[-1]
     assert "not in the 3 months one" in report.impact("b").reasons[-1]
-    assert len(report.impact("n0").reasons) == 2
+    assert len(report.impact("n0").reasons) == 3  # no window note
 
 
 def test_todays_single_window_reasons_are_unchanged_and_points_are_shares():

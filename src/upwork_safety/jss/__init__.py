@@ -28,8 +28,11 @@ unrounded percent the score is rounded from: 66.67 for a score of 67).
     >>> report = jss.score(history, as_of=date(2025, 6, 1))
     >>> report.score
     75
-    >>> report.impact("c4").reasons
-    ('public stars 2.0 are poor (below 4)', 'weight 1: earned USD 100.00, paid over 1 month')
+    >>> report.impact("c4").reasons  # doctest: +NORMALIZE_WHITESPACE
+    ('public stars 2.0 are poor (below 4)', 'weight 1: earned USD 100.00, paid over 1 month',
+     'counts in the 24 months window until 2027-02-04')
+    >>> report.impact("c4").leaves_on
+    datetime.date(2027, 2, 5)
 
 The package's modules: ``_tallies`` and ``_reports`` (what scoring returns),
 ``_model`` (judging and tallying), ``_explain`` (what-ifs and changes),

@@ -177,11 +177,18 @@ class JSSChange:
             reports give it (a contract whose outcome or weight differs
             between them is listed; one counted both times alike may be
             listed when it left a window).
+        shown_before: When the rules in force on the earlier day are not
+            the rules both reports use (a rule set came into force between
+            the days, and no single rule set was asked for), the report
+            under the rules in force then: the score shown on that day.
+            ``None`` otherwise.  Its day and contracts are *before*'s, its
+            rules not (:attr:`rules_points`: what the rules account for).
 
     Raises:
         InvalidTypeError: A field of the wrong type.
         InvalidValueError: Reports that do not match, a *delta* that is not
-            their difference, or changes that disagree with the reports.
+            their difference, changes that disagree with the reports, or a
+            *shown_before* of another day, other contracts or the same rules.
     """
 
     before: JSSReport = attrs.field(validator=instance_field(JSSReport))
@@ -190,8 +197,23 @@ class JSSChange:
     changes: tuple[ChangeItem, ...] = attrs.field(
         converter=as_tuple, validator=items_field(ChangeItem)
     )
+    shown_before: JSSReport | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_field(JSSReport))
+    )
+
+    @property
+    def rules_points(self) -> int | None:
+        """``before.score - shown_before.score``: the points the change of rules accounts for.
+
+        With :attr:`delta` (the contracts'), the move between the scores
+        shown on the two days; ``None`` without :attr:`shown_before` or a score.
+        """
+        if self.shown_before is None:
+            return None
+        return _difference(self.shown_before.score, self.before.score)
 
     def __attrs_post_init__(self) -> None:
+        self._check_shown_before()
         before, after = self.before, self.after
         if after.as_of < before.as_of or after.rules != before.rules:
             raise InvalidValueError(
@@ -211,6 +233,24 @@ class JSSChange:
         if self.delta != expected:
             raise disagree("JSSChange.delta", self.delta, _DELTA_RULE, expected)
         self._check_changes()
+
+    def _check_shown_before(self) -> None:
+        """*shown_before* is *before*'s day and contracts under other rules."""
+        shown_before, before = self.shown_before, self.before
+        if shown_before is None:
+            return
+        if (
+            shown_before.as_of != before.as_of
+            or shown_before.rules == before.rules
+            or [i.contract_id for i in shown_before.impacts]
+            != [i.contract_id for i in before.impacts]
+        ):
+            raise InvalidValueError(
+                "JSSChange.shown_before must be a report of before's day and contracts under "
+                f"other rules than {shown(before.rules, NAME_LIMIT)}",
+                field="JSSChange.shown_before",
+                rule="before's day and contracts, other rules",
+            )
 
     def _check_changes(self) -> None:
         """Each change is a contract of the reports, in order, as they judge it; none is missing."""
@@ -565,6 +605,10 @@ def explain_change(
 
     Both days are judged with one rule set (*rules*, or the rules in force
     on *after*), so every point of difference comes from the contracts.
+    When the rules in force on *before* differ (and *rules* is not one rule
+    set), the result's :attr:`~JSSChange.shown_before` is the report under
+    them, the score shown that day, and
+    :attr:`~JSSChange.rules_points` what the change of rules accounts for.
     The contracts' changes are applied one by one in an order taken from
     the contracts themselves, never from the list's order: contracts
     leaving the score first, then contracts counted both times, then
@@ -650,4 +694,7 @@ def explain_change(
         )
     changes = [found[index] for index in sorted(found)]
     delta = _difference(report_before.score, report_after.score)
-    return JSSChange(report_before, report_after, delta, tuple(changes))
+    in_force = chosen if isinstance(rules, JSSRules) else _rules(rules, first, "before")
+    same = in_force.label == chosen.label  # review r42, review 1: the rules shown on before
+    shown_before = None if same else _report(items, first, in_force, excluded)
+    return JSSChange(report_before, report_after, delta, tuple(changes), shown_before)

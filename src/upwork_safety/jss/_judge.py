@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety.jss._exclusion import ExclusionCode
-from upwork_safety.jss._months import _months_between
+from upwork_safety.jss._months import _DAY, _leaves, _months_between
 from upwork_safety.jss._reason_codes import ReasonCode, Said
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.money import Money
@@ -145,7 +145,30 @@ def _judge(
     weight = _weight_of(rules, earned, months_paid, outcome)
     if explain:
         reasons.append(_weight_reason(facts, rules, (weight, earned, months_paid), run))
+        reasons.extend(_until(outcome, counts_from, rules))
     return outcome, weight, counts_from, tuple(reasons), scope, None
+
+
+def _until(outcome: Outcome, counts_from: date | None, rules: JSSRules) -> tuple[Said, ...]:
+    """The reason saying the last day a counted, ended contract counts (newcomer r42 3)."""
+    leaves = leaves_on(outcome, counts_from, rules)
+    if leaves is None:
+        return ()
+    longest = rules.tracked_months[0]
+    said = f"counts in the {longest} months window until {leaves - _DAY}"
+    return ((ReasonCode.COUNTS_UNTIL, said),)
+
+
+def leaves_on(outcome: Outcome, counts_from: date | None, rules: JSSRules) -> date | None:
+    """:attr:`Impact.leaves_on` of a verdict: the first day a counted, ended contract is out.
+
+    Out of the longest tracked window, by the one rule of "the last N
+    months" (:func:`~upwork_safety.jss._months._leaves`); ``None`` for an
+    excluded or open contract, and for one that never leaves within the calendar.
+    """
+    if outcome is Outcome.EXCLUDED or counts_from is None:
+        return None
+    return _leaves(counts_from, rules.tracked_months[0])
 
 
 def _weight_reason(
@@ -336,7 +359,8 @@ def _open_standing(
                     ReasonCode.OPEN_LONG_TERM,
                     (
                         f"open long-term contract {since}, last paid {last_paid}: "
-                        f"counts once paid for {interval.days} days or more"
+                        f"counts: paid at least every {interval.days} days for "
+                        f"{interval.days} days or more"
                     ),
                 )
             )

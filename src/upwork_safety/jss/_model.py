@@ -25,7 +25,7 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._excluded import check_excluded, excluded_ids
 from upwork_safety.jss._facts import _build, _changes, _Facts, paid_at
 from upwork_safety.jss._invariants import UNIQUE_IDS
-from upwork_safety.jss._judge import _judge_explained, _unpaid_days
+from upwork_safety.jss._judge import _judge_explained, _unpaid_days, leaves_on
 from upwork_safety.jss._lapses import Lapse, LapseKind
 from upwork_safety.jss._outcome import Outcome
 from upwork_safety.jss._reason_codes import ReasonCode, Said, ScoreReason
@@ -199,10 +199,20 @@ def classify(
         paid_fields=[paid_at("contract"), *(paid_at(f"history[{i}]") for i, _ in others)],
     )[0]
     on = chosen.snapshot(day)
-    outcome, weight, _, said, _, code = _judge_explained(facts, on, chosen, _cuts(on, chosen))
+    outcome, weight, counts_from, said, _, code = _judge_explained(
+        facts, on, chosen, _cuts(on, chosen)
+    )
     if on != day:
         said = (*said, (ReasonCode.SNAPSHOT, f"judged on the latest snapshot, {on}, as score() is"))
-    return _impact(facts, outcome, weight, said, points=None, exclusion=code)
+    return _impact(
+        facts,
+        outcome,
+        weight,
+        said,
+        points=None,
+        exclusion=code,
+        leaves=leaves_on(outcome, counts_from, chosen),
+    )
 
 
 def _impact(
@@ -213,6 +223,7 @@ def _impact(
     *,
     points: Decimal | None,
     exclusion: ExclusionCode | None,
+    leaves: date | None = None,
 ) -> Impact:
     """The :class:`Impact` of *facts*: each reason's sentence and its code, from one pair."""
     return Impact(
@@ -224,6 +235,7 @@ def _impact(
         points=points,
         exclusion=exclusion,
         codes=tuple(code for code, _ in said),
+        leaves_on=leaves,
     )
 
 
@@ -255,12 +267,14 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
             verdict[3] if note is None else (*verdict[3], note),
             points=point,
             exclusion=verdict[5],
+            leaves=leaves_on(verdict[0], verdict[2], rules),
         )
         for item, verdict, point, note in zip(facts, verdicts, points, notes, strict=True)
     ]
     if not facts:
         reason, reason_codes = "not eligible: no contracts yet", (ScoreReason.NO_CONTRACTS,)
-    elif result is None and all(f.ended is None and not f.has_feedback for f in facts):
+    elif all(f.ended is None and not f.has_feedback for f in facts):
+        # Scored or not (newcomer r42 1: an export's contracts got 78% and no word of it).
         reason += _all_open(len(facts))
         reason_codes = (*reason_codes, ScoreReason.ALL_OPEN)
     # Only the scoring windows compete on their own; the trending pair competes as
@@ -299,10 +313,11 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
 
 
 def _all_open(count: int) -> str:
-    """What to add to an unscored report's reason when no contract has ended or has feedback.
+    """What to add to a report's reason when no contract has ended or has feedback.
 
     Contracts read from an export are such (review r38, newcomer 6: 40 members
-    scored ``None`` with a reason that did not say why).
+    scored ``None`` with a reason that did not say why); said with a score too,
+    which then counts every contract as open (review r42, newcomer 1).
     """
     each = (
         "the contract has not ended and has no feedback"

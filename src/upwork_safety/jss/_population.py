@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from upwork_safety._decimals import restore_context
 from upwork_safety._display import shown
@@ -26,6 +26,9 @@ from upwork_safety.jss._reports import JSSReport
 from upwork_safety.models import Contract
 from upwork_safety.money import exact
 from upwork_safety.rules import JSSRules, RuleHistory
+
+if TYPE_CHECKING:  # pandas stays optional at run time (review r42, review 6)
+    import pandas as pd
 
 __all__ = ["PANDAS_HINT", "score_frame", "score_many"]
 
@@ -278,14 +281,14 @@ def _pandas() -> Any:
 
 @exact
 def score_frame(
-    frame: object,
+    frame: pd.DataFrame,
     *,
     as_of: date | datetime,
     rules: JSSRules | RuleHistory[JSSRules] | None = None,
     freelancer: str = "freelancer",
     contract: str = "contract",
     exclude_clients: Iterable[str] = (),
-) -> Any:
+) -> pd.DataFrame:
     """Score a table of contracts, one row per contract, grouped by freelancer.
 
     Args:

@@ -107,6 +107,8 @@ class ReasonCode(StrEnum):
     WEIGHT = "weight"
     #: The weight, with paid months counted from a later run of regular payments.
     WEIGHT_FROM_LATER_RUN = "weight_from_later_run"
+    #: The last day a counted, ended contract is in the longest window (Impact.leaves_on).
+    COUNTS_UNTIL = "counts_until"
     #: The contract records an end, feedback or payments after the day judged.
     RECORDED_AFTER_THE_DAY = "recorded_after_the_day"
     #: Judged on the rules' latest snapshot day, before the day asked.
@@ -254,8 +256,8 @@ def match_score_reason(
     The first is the reason itself (one of :data:`MAIN`): ``SCORED``
     exactly when there is a score, ``NO_CONTRACTS`` exactly when there are
     no contracts (*empty*); the others are notes, each once: a
-    one-client window only with a score, all open only without, and the
-    *notes* a what-if adds.
+    one-client window only with a score, all open with a score or
+    without, and the *notes* a what-if adds.
     """
     field = f"{name}.reason_codes"
     expected = ScoreReason.SCORED if scored else ScoreReason.NO_CONTRACTS if empty else None
@@ -280,7 +282,9 @@ def match_score_reason(
             rule="the reason first: scored exactly when there is a score",
         )
     added = codes[1:]
-    allowed = notes | {ScoreReason.ONE_CLIENT_WINDOW if scored else ScoreReason.ALL_OPEN}
+    allowed = notes | {ScoreReason.ALL_OPEN}
+    if scored:
+        allowed |= {ScoreReason.ONE_CLIENT_WINDOW}
     if len(set(added)) != len(added) or not set(added) <= allowed:
         raise InvalidValueError(
             f"{field} after the first must be notes that fit the report, each once "

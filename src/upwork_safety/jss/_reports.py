@@ -48,6 +48,7 @@ from upwork_safety.jss._invariants import (
     unique,
 )
 from upwork_safety.jss._lapses import Lapse
+from upwork_safety.jss._months import _leaves
 from upwork_safety.jss._outcome import Outcome
 from upwork_safety.jss._points import check_points
 from upwork_safety.jss._reason_codes import (
@@ -218,8 +219,9 @@ class JSSReport:
             codes (text such as ``"scored"`` is read as its member): first
             the reason itself, ``SCORED`` exactly when there is a score and
             ``NO_CONTRACTS`` exactly when there are no impacts; then each
-            note the sentence adds (``ONE_CLIENT_WINDOW`` with a score,
-            ``ALL_OPEN`` without), each once.  Chosen where the sentence
+            note the sentence adds (``ONE_CLIENT_WINDOW`` with a score;
+            ``ALL_OPEN``, with a score or without, when no contract has
+            ended or has feedback), each once.  Chosen where the sentence
             is written, so a program reads the code and never the words.
 
     Raises:
@@ -270,6 +272,28 @@ class JSSReport:
                 "JSSReport.impacts",
             )
         match_score_reason(self.reason_codes, scored=self.score is not None, empty=not self.impacts)
+        self._check_leaves()
+
+    def _check_leaves(self) -> None:
+        """Each :attr:`Impact.leaves_on` is after the snapshot, and no later than its day's.
+
+        A contract counted on :attr:`computed_on` ended on it or before, so it
+        leaves the longest window after it, and no later than one ending that
+        day would (newcomer r42 3).
+        """
+        latest = _leaves(self.computed_on, self.windows[0].months)
+        for index, impact in enumerate(self.impacts):
+            day = impact.leaves_on
+            if day is None:
+                continue
+            if day <= self.computed_on or (latest is not None and day > latest):
+                raise InvalidValueError(
+                    f"JSSReport.impacts[{index}].leaves_on ({day}) must be after computed_on "
+                    f"({self.computed_on}) and no later than {latest}, when a contract ending "
+                    f"that day leaves the {self.windows[0].months} months window",
+                    field=f"JSSReport.impacts[{index}].leaves_on",
+                    rule="after computed_on, within the longest window",
+                )
 
     def _check_longest(self) -> None:
         """The longest window holds exactly the counted impacts (every window is inside it)."""
@@ -468,12 +492,14 @@ class JSSReport:
         )
 
     def to_records(self) -> list[dict[str, object]]:
-        """One row per contract: id, client, outcome, weight, points, reasons, exclusion, codes.
+        """One row per contract: id, client, outcome, weight, points, reasons, codes, leaves_on.
 
         ``exclusion`` is the :class:`ExclusionCode`'s text (``"no_feedback"``),
         or ``None`` for a contract that counts.  ``codes`` is the reasons'
         :class:`ReasonCode` texts joined by ``"; "`` as ``reasons`` is, one
-        per reason in the same order.
+        per reason in the same order.  ``leaves_on`` is
+        :attr:`Impact.leaves_on`: the first day a counted, ended contract is
+        outside every window (``None`` for the others).
         """
         return [
             {
@@ -485,6 +511,7 @@ class JSSReport:
                 "reasons": "; ".join(i.reasons),
                 "exclusion": None if i.exclusion is None else _render.plain(i.exclusion),
                 "codes": "; ".join(code.value for code in i.codes),
+                "leaves_on": i.leaves_on,
             }
             for i in self.impacts
         ]

@@ -8,12 +8,14 @@ builds reports from.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any  # noqa: F401  (the hints of attrs __init__ name converters' Any)
 
 import attrs
 
 from upwork_safety._decimals import CONTEXT
+from upwork_safety._moments import optional_date_field, optional_to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._validate import bool_field, count_field, id_field, member_field, plain_texts
@@ -130,6 +132,16 @@ class Impact:
             same statement.  An excluded contract has exactly one code that
             states why (its :attr:`ReasonCode.states` is *exclusion*); a
             counted contract has none.
+        leaves_on: The first day a counted contract that has ended is
+            outside the longest window (so outside every window): the day
+            after its end moved forward that many calendar months, the last
+            day being said in its ``counts_until`` reason.  From that day it
+            counts toward no score (under weekly or fortnightly snapshots, the
+            first snapshot on or after it is the first score without it).
+            ``None`` for an excluded contract, an open one (it counts while
+            open) and one that never leaves within the calendar.  In a
+            :class:`JSSReport`, after its :attr:`~JSSReport.computed_on` and
+            no later than a contract ending that day would leave.
 
     Raises:
         InvalidTypeError: A field of the wrong type (*weight* is a ``Decimal``).
@@ -141,7 +153,8 @@ class Impact:
             positive, an excluded contract's not 0); an *exclusion*
             without the ``EXCLUDED`` outcome, or that outcome without one;
             *codes* not one per reason, or stating another exclusion than
-            *exclusion* (or any, for a counted contract).
+            *exclusion* (or any, for a counted contract); *leaves_on* for
+            an excluded contract.
     """
 
     contract_id: str = attrs.field(converter=plain_text, validator=id_field)
@@ -158,9 +171,19 @@ class Impact:
     codes: tuple[ReasonCode, ...] = attrs.field(
         default=(), converter=codes_of_text, validator=codes_field
     )
+    leaves_on: date | None = attrs.field(
+        default=None, converter=optional_to_date, validator=optional_date_field
+    )
 
     def __attrs_post_init__(self) -> None:
         _weighed(self.outcome, self.weight, "Impact.weight")
+        if self.leaves_on is not None and self.outcome is Outcome.EXCLUDED:
+            raise InvalidValueError(
+                f"Impact.leaves_on ({self.leaves_on}) must be None for an excluded contract: "
+                "only a counted contract leaves the window",
+                field="Impact.leaves_on",
+                rule="None when excluded",
+            )
         excluded(self.outcome, self.exclusion, "Impact.exclusion")
         match_reasons(self.codes, self.reasons, self.exclusion, "Impact")
         check_sign(self.outcome, self.points, "Impact.points")  # red team r23 L1
