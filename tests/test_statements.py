@@ -1856,7 +1856,12 @@ class TestAudit:
             "expected": Decimal("60.00"),
             "difference": Decimal("1.00"),
             "matches": False,
+            "allowed_low": None,
+            "allowed_high": None,
+            "excess": Decimal("1.00"),
+            "excess_from": Decimal("60.00"),
             "within_schedule": False,
+            "verdict": "USD 1.00 above the fee expected (flat), USD 60.00",
             "schedule": "flat 10% (2023-05-03 to 2025-04-30)",
             "basis": "flat",
             "rate_assumed": False,
@@ -1909,7 +1914,8 @@ class TestContracts:
                 date(2024, 5, 13),
                 usd("1050.00"),
             ),
-            ("API integration", "Globex", ContractKind.HOURLY, date(2024, 6, 3), usd("550.00")),
+            # Its first invoice (2024-06-03) bills the week from 2024-05-27 (review r42, newcomer 4).
+            ("API integration", "Globex", ContractKind.HOURLY, date(2024, 5, 27), usd("550.00")),
         ] == [(c.id, c.client_id, c.kind, c.started, c.earnings) for c in contracts]
         assert (None, None, "Shop landing page") == (
             contracts[0].ended,

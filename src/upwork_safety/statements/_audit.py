@@ -53,6 +53,7 @@ from upwork_safety.statements._withdrawal_fee import (
     WithdrawalFeeCheck,
     one_per_withdrawal,
     withdrawal_checks,
+    withdrawal_record,
 )
 
 if TYPE_CHECKING:
@@ -370,11 +371,26 @@ class FeeAudit:
         )
 
     def to_records(self) -> list[dict[str, object]]:
-        """One dict per checked income row, money as ``Decimal`` USD.
+        """One dict per checked income row (:attr:`checks`), money as ``Decimal`` USD.
 
         ``fee_line`` is the first fee row's line, ``fee_lines`` every fee
         row's (more than one when the fee was split or charged twice), and
-        ``charged`` their fees added up.
+        ``charged`` their fees added up.  Each row carries what its verdict
+        rests on: ``matches`` is only whether
+        ``charged`` equals ``expected`` to the cent
+        (:attr:`FeeCheck.matches`); the verdict is ``within_schedule``
+        (:attr:`FeeCheck.within_schedule`, false for each of
+        :attr:`mismatches`), in words in ``verdict``.  With an assumed rate
+        or assumed billings, ``expected`` is one fee of a range and
+        ``allowed_low`` and ``allowed_high`` are its ends
+        (:attr:`FeeCheck.allowed`; both ``None`` when the rate is known, and
+        the fee allowed is ``expected``), so a fee can be within the
+        schedule without matching.  ``excess`` is what was charged beyond
+        every fee allowed (negative: below them; :attr:`overcharged` adds
+        up the positive ones), measured from ``excess_from``
+        (``excess == charged - excess_from``).
+
+        The withdrawal fees are in :meth:`withdrawal_records`.
         """
         return [
             {
@@ -390,7 +406,12 @@ class FeeAudit:
                 "expected": _render.plain(c.expected),
                 "difference": _render.plain(c.difference),
                 "matches": c.matches,
+                "allowed_low": None if c.allowed is None else _render.plain(c.allowed[0]),
+                "allowed_high": None if c.allowed is None else _render.plain(c.allowed[1]),
+                "excess": _render.plain(c.excess),
+                "excess_from": _render.plain(c.excess_from),
                 "within_schedule": c.within_schedule,
+                "verdict": c.verdict,
                 "schedule": c.schedule,
                 "basis": c.basis.value,
                 "rate_assumed": c.rate_assumed,
@@ -401,6 +422,25 @@ class FeeAudit:
             }
             for c in self.checks
         ]
+
+    def withdrawal_records(self) -> list[dict[str, object]]:
+        """One dict per withdrawal fee check (:attr:`withdrawal_fees`), money as ``Decimal`` USD.
+
+        The rows :meth:`to_records` gives for the service fees, for the
+        withdrawal fees: ``on`` is the first fee
+        row's date, ``fee_line`` its line and ``fee_lines`` every fee row's
+        (:attr:`WithdrawalFeeCheck.fees`), ``fee_id`` their ``Transaction
+        ID`` (the withdrawal's, in the Transactions report), ``payment_method``
+        the first row's ``Payment Method`` as written (``None`` when the row
+        has no value there, :meth:`Transaction.extra_value`), ``method`` the name of
+        the library's preset it names (``None``: none known), ``charged``
+        the rows' total.  ``expected`` (the method's published fee),
+        ``difference`` and ``matches`` are ``None`` when the fee is not
+        checked, and ``reason`` says why (``None`` when it is checked):
+        ``matches`` is the verdict, false for each of
+        :attr:`withdrawal_mismatches`.
+        """
+        return [withdrawal_record(c) for c in self.withdrawal_fees]
 
     def _repr_html_(self) -> str:
         guessed = len(self.on_assumed_billings)
@@ -413,7 +453,15 @@ class FeeAudit:
         )
         if self.assumptions:
             caption += ". " + " ".join(self.assumptions)
-        return _render.html_table(self.to_records(), caption=caption)
+        table = _render.html_table(self.to_records(), caption=caption)
+        if not self.withdrawal_fees:
+            return table
+        checked = sum(1 for c in self.withdrawal_fees if c.matches is not None)
+        withdrawals = (
+            f"Withdrawal fees: {checked} checked, {len(self.withdrawal_mismatches)} not as "
+            f"published, {len(self.withdrawal_fees) - checked} not checked"
+        )
+        return table + _render.html_table(self.withdrawal_records(), caption=withdrawals)
 
 
 @exact

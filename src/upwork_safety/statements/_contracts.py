@@ -14,6 +14,7 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.models import Client, Contract, ContractKind, Payment
 from upwork_safety.money import exact
 from upwork_safety.statements._kinds import StatementFormat, TransactionKind, signed_text
+from upwork_safety.statements._pay_day import invoiced_week
 from upwork_safety.statements._statement import Statement, check_statement
 
 if TYPE_CHECKING:
@@ -260,7 +261,14 @@ def to_contracts(
     else the fixed-price one.  A group of bonuses only (an hourly contract
     whose hours fall outside the download looks so) has no kind the export
     shows: it is refused unless *bonus_only* gives one.  Each contract starts on its first payment's
-    date; ``ended`` and ``feedback`` are ``None``, because no export says
+    date, but an hourly one on the Monday of the earliest week its invoices
+    bill when that is earlier: a Transactions report
+    or Transaction History dates an hourly invoice the Monday after the week
+    it pays for (:func:`invoiced_week` reads the week), so the contract can
+    hold that week's Work Diary; a row whose week is not readable, and a
+    weekly summary's row (a day worked), count from their own date.  The
+    payments are on their rows' dates, :attr:`~upwork_safety.models.PaymentKind.OTHER`
+    (hourly pay's kind).  ``ended`` and ``feedback`` are ``None``, because no export says
     when a contract ended or what the client wrote.  Refunds are not
     attached to contracts.  Ids are the contract id, else the title, else
     ``"<client>: <kind>"``, made unique with the client's name where needed;
@@ -288,8 +296,8 @@ def to_contracts(
     :func:`merged_contracts` names each such contract and says why; with
     *split_after*, a group's rows (bonuses too) start a new contract
     wherever the next payment is more than that after the one before, and
-    each part is named after its first day (``"Urdu translation (from
-    2025-03-07)"``).  Nothing is split unless you ask: the export does not
+    each part is named after its first payment's day (``"Urdu translation
+    (from 2025-03-07)"``).  Nothing is split unless you ask: the export does not
     say which, and a paused contract looks the same.
 
     Args:
@@ -377,6 +385,7 @@ def _build(
                     title,
                     teams,
                     members[0].on if len(parts) > 1 else None,
+                    export=statement.format,
                 ),
                 members,
             )
@@ -385,12 +394,31 @@ def _build(
     return sorted(built, key=lambda made: (made[0].started, made[0].id))
 
 
+def _work_from(row: Transaction, export: StatementFormat) -> date:
+    """The first day the export says *row* pays work of (review r42, newcomer 4).
+
+    An hourly invoice of a Transactions report or Transaction History is dated
+    the Monday after the week it bills and names that week
+    (:func:`invoiced_week`): its work can fall on any day from that week's
+    Monday, so the contract is taken to start there and can hold the week's
+    Work Diary (the export does not say on which day of the week it began).
+    A weekly summary row is the day worked; any other row, or an invoice
+    whose week is not readable, pays from its own date.
+    """
+    if export is StatementFormat.WEEKLY_SUMMARY:
+        return row.on
+    week = invoiced_week(row)
+    return row.on if week is None else week.start.date()
+
+
 def _contract(
     made: tuple[str, str, ContractKind, list[Transaction], bool],
     used: set[str],
     title: str,
     teams: set[str],
     part_from: date | None,
+    *,
+    export: StatementFormat,
 ) -> Contract:
     """One contract of a group's rows, its id unique among *used* (which it joins)."""
     client, contract, kind, members, split = made
@@ -413,7 +441,7 @@ def _contract(
         ident,
         client_of(client, first.contract_id or contract, kind, teams),
         kind,
-        min(r.on for r in members),
+        min(_work_from(r, export) for r in members),
         payments=[Payment(r.on, r.amount) for r in sorted(members, key=lambda r: r.on)],
         title=title,
     )

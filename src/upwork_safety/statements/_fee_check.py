@@ -416,7 +416,14 @@ class FeeCheck:
 
     @property
     def matches(self) -> bool:
-        """Whether the fee charged is exactly the fee expected, to the cent."""
+        """Whether the fee charged is exactly the fee expected, to the cent.
+
+        Not the verdict: that is :attr:`within_schedule`.  With an assumed
+        rate or assumed billings, :attr:`expected` is one fee of the range
+        :attr:`allowed`, so a fee another rate in it charges (15% where 10%
+        is assumed) does not match but is within the schedule.  When the
+        rate is known (:attr:`allowed` ``None``) the two agree.
+        """
         return not self.difference
 
     @property
@@ -430,11 +437,13 @@ class FeeCheck:
 
     @property
     def within_schedule(self) -> bool:
-        """Whether a rate the schedule allows explains the fee charged.
+        """Whether a rate the schedule allows explains the fee charged: the check's verdict.
 
         That is the fee expected or, when the contract's rate or the client's
         earlier billings were assumed, any fee from the lowest to the highest
-        in :attr:`allowed`.
+        in :attr:`allowed` (so it can hold where :attr:`matches` does not).
+        :attr:`FeeAudit.mismatches <upwork_safety.statements.FeeAudit.mismatches>`
+        are the checks where it does not; :attr:`verdict` says it in words.
         """
         return not self.excess
 

@@ -17,6 +17,7 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
+from upwork_safety._render import plain
 from upwork_safety._text import is_blank
 from upwork_safety._validate import as_tuple, instance_field, items_field
 from upwork_safety.errors import InvalidValueError
@@ -35,7 +36,13 @@ from upwork_safety.statements._model import USD, Transaction
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["METHOD_COLUMN", "WithdrawalFeeCheck", "one_per_withdrawal", "withdrawal_checks"]
+__all__ = [
+    "METHOD_COLUMN",
+    "WithdrawalFeeCheck",
+    "one_per_withdrawal",
+    "withdrawal_checks",
+    "withdrawal_record",
+]
 
 #: The column of the Transactions report that names a withdrawal's method.
 METHOD_COLUMN = "Payment Method"
@@ -272,6 +279,27 @@ class WithdrawalFeeCheck:
             f"<WithdrawalFeeCheck {lines}: charged {self.charged}, "
             f"expected {self.expected} ({self.method!r})>"
         )
+
+
+def withdrawal_record(check: WithdrawalFeeCheck) -> dict[str, object]:
+    """One row of ``FeeAudit.withdrawal_records()``: *check* as a flat dict, money as ``Decimal``.
+
+    The columns are documented there (review r42, newcomer 2).
+    """
+    method = check.method
+    return {
+        "on": check.fee.on,
+        "fee_line": check.fee.line,
+        "fee_lines": tuple(row.line for row in check.fees),
+        "fee_id": check.fee.id,
+        "payment_method": check.fee.extra_value(METHOD_COLUMN),
+        "method": None if method is None else method.name,
+        "charged": plain(check.charged),
+        "expected": plain(check.expected),
+        "difference": plain(check.difference),
+        "matches": check.matches,
+        "reason": check.reason,
+    }
 
 
 def withdrawal_checks(transactions: Sequence[Transaction]) -> list[WithdrawalFeeCheck]:
