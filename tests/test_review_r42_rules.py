@@ -5,13 +5,16 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from decimal import Decimal
 
+import attrs
 import pytest
 
-from upwork_safety import checks
+from upwork_safety import checks, fees, rules
 from upwork_safety.checks import _sentences
 from upwork_safety.checks._sentences import anchor
 from upwork_safety.errors import InvalidValueError
+from upwork_safety.rules import RuleSource, ServiceFeeSchedule
 
 # --- review 3: anchor() refuses a flagged pattern, never dropping its flags ------------
 
@@ -52,3 +55,46 @@ def test_no_anchor_of_the_scanner_carries_a_flag():
     ]
     assert anchors
     assert all(each.pattern.flags == re.UNICODE for each in anchors)
+
+
+# --- review 2: every figure's source is the source of that schedule's or preset's value ---
+
+
+def _listed(rules_set):
+    return {name: (value, source) for name, value, source in rules.sources(rules_set)}
+
+
+@pytest.mark.parametrize(
+    "schedule", [fees.FLAT_10_2016, fees.SLIDING_SCALE_2016, fees.FLAT_10_2023]
+)
+def test_a_schedule_without_a_range_cites_no_source_for_a_cap(schedule):
+    """Regression (review r42, 2): the 15% cap was listed as confirmed by HC 211062538 for 2016-2023."""
+    listed = _listed(schedule)
+    assert schedule.maximum_rate is None
+    for name in ("minimum_rate", "maximum_rate"):
+        source = listed[name][1]
+        assert isinstance(source, RuleSource)
+        assert "not applicable" == source.source
+        assert "HC" not in source.source
+    assert listed["rate" if schedule.tiers == () else "tiers"][1] is schedule.source
+
+
+def test_the_15_percent_cap_is_the_2025_schedules_alone_and_unconfirmed():
+    """One 0.15: the class default is no cap, the 2025 schedule's cap its range source's."""
+    assert attrs.fields_dict(ServiceFeeSchedule)["maximum_rate"].default is None
+    assert Decimal("0.15") == fees.PER_CONTRACT_2025.maximum_rate
+    value, source = _listed(fees.PER_CONTRACT_2025)["maximum_rate"]
+    assert (Decimal("0.15"), True) == (value, source.unconfirmed)
+    assert source is fees.PER_CONTRACT_2025.range_source
+    assert fees.PER_CONTRACT_2025.accepts(Decimal("0.15"))
+    assert not fees.PER_CONTRACT_2025.accepts(Decimal("0.1501"))
+
+
+def test_a_what_if_that_turns_the_range_on_has_no_source_for_it():
+    """A flat schedule made per-contract keeps no published source for the range it now has."""
+    wide = attrs.evolve(fees.FLAT_10_2023, per_contract=True, legacy_rate=None, legacy_until=None)
+    listed = _listed(wide)
+    for name in ("per_contract", "minimum_rate", "maximum_rate"):
+        assert listed[name][1].unconfirmed
+        assert "what-if value (no source)" == listed[name][1].source
+    assert not listed["rate"][1].unconfirmed  # 10% is still the published flat rate
