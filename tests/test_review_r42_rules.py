@@ -98,3 +98,62 @@ def test_a_what_if_that_turns_the_range_on_has_no_source_for_it():
         assert listed[name][1].unconfirmed
         assert "what-if value (no source)" == listed[name][1].source
     assert not listed["rate"][1].unconfirmed  # 10% is still the published flat rate
+
+
+@pytest.mark.parametrize("preset", [rules.LAUNCH_2015, rules.JOB_SIZE_2020])
+def test_an_older_jss_preset_cites_the_source_of_its_own_weights(preset):
+    """Regression (review r42, 2): 'at most 8 jobs' (HC, confirmed) was listed beside weight_cap=None."""
+    listed = _listed(preset)
+    for name in ("duration_bonus", "weight_cap"):
+        value, source = listed[name]
+        assert value in (None, Decimal(0))
+        assert "HC 34958134307475" != source.source
+        assert "8 jobs" not in source.note
+    tiers = listed["weight_tiers"][1]
+    if preset is rules.LAUNCH_2015:
+        assert (False, "COMM 2015 (the score's launch)") == (tiers.unconfirmed, tiers.source)
+        assert "COMM announcement 2020-11-08" == listed["exclude_no_feedback"][1].source
+    else:  # the amounts are the ones published later, applied to 2020
+        assert tiers.unconfirmed
+        assert tiers.source.startswith("COMM 'Job size will now be factored into your JSS'")
+
+
+def test_the_current_jss_rules_keep_their_class_sources():
+    """The current rules hold the class's values: each cites the class's source."""
+    listed = _listed(rules.JSS_CURRENT)
+    for field in attrs.fields(rules.JSSRules):
+        if "rule" in field.metadata:
+            assert field.metadata["rule"] is listed[field.name][1]
+
+
+#: The fields whose class source names every value the presets hold.
+_NAMED_BY_THE_CLASS = frozenset(
+    {
+        "windows",
+        "trending",
+        "snapshot_every",
+        "snapshot_anchor",
+        "eligibility_months",
+        "min_jobs",
+        "min_window_clients",
+    }
+)
+
+
+@pytest.mark.parametrize("preset", list(rules.JSS_HISTORY), ids=lambda preset: preset.name)
+def test_every_value_a_jss_preset_changes_cites_its_own_source(preset):
+    """A preset's value that is not the class's is listed with a source of its own."""
+    listed = _listed(preset)
+    for field in attrs.fields(rules.JSSRules):
+        if "rule" not in field.metadata or field.name in _NAMED_BY_THE_CLASS:
+            continue
+        if getattr(preset, field.name) != field.default:
+            assert field.metadata["rule"] != listed[field.name][1], field.name
+
+
+def test_a_what_if_of_an_older_jss_preset_keeps_its_sources_for_what_it_keeps():
+    """A what-if made from LAUNCH_2015 cites 2015 for what it keeps, no source for what it changes."""
+    capped = attrs.evolve(rules.LAUNCH_2015, weight_cap=Decimal(5))
+    listed = _listed(capped)
+    assert "what-if value (no source)" == listed["weight_cap"][1].source
+    assert "COMM 2015 (the score's launch)" == listed["duration_bonus"][1].source
