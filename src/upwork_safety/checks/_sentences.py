@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._keys import keys_pattern
@@ -537,8 +538,8 @@ def anchor(patterns: tuple[re.Pattern[str], ...]) -> Anchor:
         flags = each.flags & ~re.UNICODE
         if flags:
             raise InvalidValueError(
-                f"anchor() cannot carry the flags of pattern {index} ({re.RegexFlag(flags)!r}, "
-                f"{each.pattern[:60]!r}): write them inline around the part they apply "
+                f"anchor() cannot carry the regex flags of pattern {index} "
+                f"({shown(each.pattern, 60)}): write them inline around the part they apply "
                 "to, e.g. (?i:...)",
                 field=f"patterns[{index}]",
                 rule="no regex flags",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety.rules._jss import (
     ELIGIBILITY_2023,
     JOB_SIZE_2020,
@@ -108,7 +109,7 @@ def _check() -> None:
     for preset, table in PRESET_SOURCES.items():
         unknown = set(table) - rules
         if unknown:  # pragma: no cover - a mistake in this module, caught at import
-            msg = f"PRESET_SOURCES[{preset!r}] names no rule field: {sorted(unknown)}"
+            msg = f"PRESET_SOURCES[{shown(preset)}] names no rule field: {shown(sorted(unknown))}"
             raise AssertionError(msg)
 
 
