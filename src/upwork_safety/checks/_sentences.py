@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._keys import keys_pattern
+from upwork_safety.errors import InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -519,7 +521,29 @@ class Anchor:
 
 
 def anchor(patterns: tuple[re.Pattern[str], ...]) -> Anchor:
-    """An :class:`Anchor` for *patterns*, gated by literal keys derived from them."""
+    """An :class:`Anchor` for *patterns*, gated by literal keys derived from them.
+
+    The anchor is rebuilt from the patterns' text, so a pattern's flags
+    (``re.IGNORECASE``, or a global ``(?i)``) would be lost, and its keys
+    derived case-sensitively: such a pattern is refused (review r42, review
+    3).  Write a flag inline around the part it applies to (``(?i:...)``),
+    which the keys treat as claiming no literal text.
+
+    Raises:
+        InvalidValueError: A pattern carries a flag beyond ``re.UNICODE``
+            (``field="patterns[i]"``, ``rule="no regex flags"``), when the
+            module that builds the anchor is imported.
+    """
+    for index, each in enumerate(patterns):
+        flags = each.flags & ~re.UNICODE
+        if flags:
+            raise InvalidValueError(
+                f"anchor() cannot carry the regex flags of pattern {index} "
+                f"({shown(each.pattern, 60)}): write them inline around the part they apply "
+                "to, e.g. (?i:...)",
+                field=f"patterns[{index}]",
+                rule="no regex flags",
+            )
     pattern = re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
     return Anchor(pattern, keys_pattern(pattern.pattern))
 

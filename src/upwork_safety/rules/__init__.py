@@ -29,6 +29,7 @@ force on the relevant date.  For a what-if, evolve a rule set::
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from upwork_safety.rules._history import Dated, RuleHistory
@@ -53,6 +54,7 @@ from upwork_safety.rules._jss import HISTORY as JSS_HISTORY
 # package may import only this public module.
 from upwork_safety.rules._jss_fields import _MAX_MONTHS as _MAX_MONTHS
 from upwork_safety.rules._jss_kinds import Formula, Rounding, WeightTier
+from upwork_safety.rules._jss_sources import PRESET_SOURCES as JSS_PRESET_SOURCES
 from upwork_safety.rules._payment_schedule import (
     PAYMENT_SCHEDULE_HISTORY,
     PAYMENT_SCHEDULES,
@@ -210,6 +212,10 @@ def sources(
     only from a day after the set's ``effective`` (the dispute timings of
     the 2023-12-05 announcement, in :data:`BEFORE_STREAMLINED_DISPUTES`) is
     listed as unconfirmed, its note saying it is applied to earlier dates.
+    A JSS preset's value that is not its class's (the 2015 rules' single
+    weight and no cap) is listed with that value's own source, and a
+    flat or sliding fee schedule's range fields as ``"not applicable"``
+    (review r42, review 2).
 
     >>> import attrs
     >>> from datetime import timedelta
@@ -235,14 +241,25 @@ def sources(
         lambda preset: getattr(preset, "name", None),
         lambda: history.in_force(max(chosen.effective, history.first_day)),  # type: ignore[union-attr]
     )
-    if base is None or base == chosen:
+    if base is None:
         return listed
-    published = {name: source for name, _, source in _sources(base)}
+    # A preset's value that is not its class's cites its own source (review r42, review 2);
+    # a what-if made from the preset keeps it, as it keeps the class's.
+    own = _PRESET_SOURCES.get(type(chosen), {}).get(getattr(base, "name", ""), {})
+    listed = [(name, value, own.get(name, source)) for name, value, source in listed]
+    if base == chosen:
+        return listed
+    published = {name: own.get(name, source) for name, _, source in _sources(base)}
     return [
         (name, value, _sourced(chosen, base, name, source, published.get(name, source)))
         for name, value, source in listed
     ]
 
+
+#: The sources of the values presets hold that are not their class's, by kind and preset name.
+_PRESET_SOURCES: dict[type, Mapping[str, Mapping[str, RuleSource]]] = {
+    JSSRules: JSS_PRESET_SOURCES,
+}
 
 #: The histories of the rule sets whose sources are their class's or one for the set.
 _HISTORIES: dict[type, RuleHistory[Any]] = {

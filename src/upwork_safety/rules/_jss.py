@@ -131,7 +131,8 @@ class JSSRules:
     trending: tuple[int, int] | None = _rule(
         None,
         "COMM 'How Job Success Score is Calculated'",
-        "displayed = max(24m, 12m, 6m, (6m + 3m)/2)",
+        "(6, 3): displayed = max(24m, 12m, 6m, (6m + 3m)/2); None: no trending score, as "
+        "the current Help Center page (HC 34958134307475) describes the 24-month score only",
         converter=_trending,
     )
     #: How often the score is recomputed (whole days).

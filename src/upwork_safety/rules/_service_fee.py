@@ -37,7 +37,7 @@ from upwork_safety.rules._common import (
 )
 from upwork_safety.rules._history import RuleHistory, rule_set_kind
 from upwork_safety.rules._provenance import RuleSource
-from upwork_safety.rules._what_if import changed, label, made_from, sourced
+from upwork_safety.rules._what_if import _WHAT_IF_SOURCE, changed, label, made_from, sourced
 
 # --------------------------------------------------------------------------
 # Service fee (DOMAIN.md section 4)
@@ -88,6 +88,15 @@ class FeeTier:
 #: The fields of a :class:`ServiceFeeSchedule` its :attr:`~ServiceFeeSchedule.range_source` cites.
 _RANGE_FIELDS = frozenset({"per_contract", "minimum_rate", "maximum_rate"})
 
+#: The bounds of the per-contract range: a figure of a per-contract schedule only.
+_RANGE_BOUNDS = frozenset({"minimum_rate", "maximum_rate"})
+
+#: The source of the range bounds of a flat or sliding schedule: they do not apply.
+_NO_RANGE = RuleSource(
+    "not applicable",
+    note="no per-contract range: the schedule's flat rate or bands apply to every contract",
+)
+
 
 def _rule_fields() -> tuple[str, ...]:
     """The fields that are rules, not labels: every field but the name and the two sources."""
@@ -131,9 +140,13 @@ class ServiceFeeSchedule:
             default).
         tiers: The sliding-scale bands, lowest first, the last open-ended.
         per_contract: Whether each contract may carry its own rate.
-        minimum_rate: Lowest per-contract rate accepted.
-        maximum_rate: Highest per-contract rate accepted, or ``None`` when
-            no cap is published (any fraction below 1 is accepted).
+        minimum_rate: Lowest per-contract rate accepted (default 0).
+        maximum_rate: Highest per-contract rate accepted, or ``None`` (the
+            default) when no cap is published: any fraction below 1 is
+            accepted.  The 15% cap is :data:`PER_CONTRACT_2025`'s alone
+            (review r42, review 2); a flat or sliding schedule has no range,
+            and :func:`~upwork_safety.rules.sources` lists its range fields
+            as not applicable.
         legacy_rate: A rate older contracts kept under a flat schedule.
         legacy_until: Last day *legacy_rate* was honoured, on or after
             *effective*.
@@ -164,7 +177,7 @@ class ServiceFeeSchedule:
     per_contract: bool = attrs.field(default=False, validator=bool_field)
     minimum_rate: Decimal = attrs.field(default=ZERO, converter=to_rate, validator=rate_field)
     maximum_rate: Decimal | None = attrs.field(
-        default=Decimal("0.15"), converter=optional_to_rate, validator=optional_rate_field
+        default=None, converter=optional_to_rate, validator=optional_rate_field
     )
     legacy_rate: Decimal | None = attrs.field(
         default=None, converter=optional_to_rate, validator=optional_rate_field
@@ -318,11 +331,20 @@ class ServiceFeeSchedule:
             )
         base = self._preset()
         own = self._own_source(field)
+        if base is not None and field in _RANGE_BOUNDS and base.per_contract != self.per_contract:
+            # A what-if that turns the range on or off: no source gives its range.
+            return _WHAT_IF_SOURCE
         inherited = own if base is None else base._own_source(field)  # noqa: SLF001  # same class
         return sourced(self, base, field, own, inherited)
 
     def _own_source(self, field: str) -> RuleSource:
-        """The source this schedule gives for *field*, what-if or not."""
+        """The source this schedule gives for *field*, what-if or not.
+
+        A flat or sliding schedule has no per-contract range: its range
+        fields are not a figure of its source (review r42, review 2).
+        """
+        if field in _RANGE_BOUNDS and not self.per_contract:
+            return _NO_RANGE
         if self.range_source is not None and field in _RANGE_FIELDS:
             return self.range_source
         return self.source
