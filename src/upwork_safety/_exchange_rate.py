@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import attrs
 
-from upwork_safety._decimals import computed, fraction
+from upwork_safety._decimals import computed, count, fraction
 from upwork_safety._money_fields import (
     _check_as_of,
     _check_source,
@@ -26,7 +26,7 @@ from upwork_safety._money_fields import (
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_to_date, plain_text
 from upwork_safety._rounding import round_half_up
-from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.money import (
     _CONTEXT,
     MAX_DIGITS,
@@ -122,13 +122,7 @@ class ExchangeRate:
         """
         received = require_money(received, "received")
         sent = require_money(sent, "sent")
-        if type(places) is not int or not 0 <= places <= MAX_DIGITS:
-            error = InvalidTypeError if type(places) is not int else InvalidValueError
-            raise error(
-                f"places must be an int from 0 to {MAX_DIGITS}, got {places!r}",
-                field="places",
-                rule=f"0 to {MAX_DIGITS}",
-            )
+        places = count(places, "places", high=MAX_DIGITS)
         for what, money in (("sent", sent), ("received", received)):
             if not money.amount:
                 raise InvalidValueError(

@@ -45,14 +45,7 @@ from __future__ import annotations
 
 from upwork_safety.jss import _forecast, _invariants, _model, _tallies
 from upwork_safety.jss._exclusion import ExclusionCode
-from upwork_safety.jss._explain import (
-    ChangeItem,
-    ChangeKind,
-    JSSChange,
-    WhatIf,
-    explain_change,
-    what_if,
-)
+from upwork_safety.jss._explain import ChangeItem, ChangeKind, JSSChange, explain_change
 from upwork_safety.jss._forecast import (
     Forecast,
     ForecastBin,
@@ -68,6 +61,7 @@ from upwork_safety.jss._reports import JSSPoint, JSSReport, Outcome
 from upwork_safety.jss._tallies import Impact, WindowScore
 from upwork_safety.jss._timeline import JSSTimeline
 from upwork_safety.jss._top_rated import TopRated, TopRatedWeeks, top_rated, top_rated_weeks
+from upwork_safety.jss._what_if import WhatIf, what_if
 from upwork_safety.rules import (
     ELIGIBILITY_2023,
     JOB_SIZE_2020,

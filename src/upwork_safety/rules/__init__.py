@@ -214,8 +214,7 @@ def sources(
     listed as unconfirmed, its note saying it is applied to earlier dates.
     A JSS preset's value that is not its class's (the 2015 rules' single
     weight and no cap) is listed with that value's own source, and a
-    flat or sliding fee schedule's range fields as ``"not applicable"``
-    (review r42, review 2).
+    flat or sliding fee schedule's range fields as ``"not applicable"``.
 
     >>> import attrs
     >>> from datetime import timedelta

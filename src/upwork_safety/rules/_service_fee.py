@@ -143,8 +143,8 @@ class ServiceFeeSchedule:
         minimum_rate: Lowest per-contract rate accepted (default 0).
         maximum_rate: Highest per-contract rate accepted, or ``None`` (the
             default) when no cap is published: any fraction below 1 is
-            accepted.  The 15% cap is :data:`PER_CONTRACT_2025`'s alone
-            (review r42, review 2); a flat or sliding schedule has no range,
+            accepted.  The 15% cap is :data:`PER_CONTRACT_2025`'s alone; a
+            flat or sliding schedule has no range,
             and :func:`~upwork_safety.rules.sources` lists its range fields
             as not applicable.
         legacy_rate: A rate older contracts kept under a flat schedule.
