@@ -153,19 +153,24 @@ HOURLY = (
 PKT = timezone(timedelta(hours=5))
 
 
+def _diary(day: int) -> list[TimeEntry]:
+    """Four hours logged in Karachi on *day* November 2026."""
+    return [
+        TimeEntry(
+            datetime(2026, 11, day, 10, tzinfo=PKT),
+            datetime(2026, 11, day, 14, tzinfo=PKT),
+            memo="ETL",
+            activity=7,
+        )
+    ]
+
+
 def test_hourly_contract_starts_on_the_monday_of_its_first_invoiced_week():
     (job,) = statements.to_contracts(statements.parse(HEADER + HOURLY))
     assert (job.kind, job.started) == (ContractKind.HOURLY, date(2026, 11, 23))
     # The payments stay on the rows' dates.
     assert [p.on for p in job.payments] == [date(2026, 11, 30), date(2026, 12, 7)]
-    diary = [
-        TimeEntry(
-            datetime(2026, 11, 23, 10, tzinfo=PKT),
-            datetime(2026, 11, 23, 14, tzinfo=PKT),
-            memo="ETL",
-            activity=7,
-        )
-    ]
+    diary = _diary(23)
     with_diary = attrs.evolve(
         job, time_entries=diary, hourly_rate=Money("25.00", "USD"), weekly_limit=20
     )
@@ -174,14 +179,7 @@ def test_hourly_contract_starts_on_the_monday_of_its_first_invoiced_week():
 
 def test_the_diary_before_the_first_invoiced_week_is_still_refused():
     (job,) = statements.to_contracts(statements.parse(HEADER + HOURLY))
-    early = [
-        TimeEntry(
-            datetime(2026, 11, 22, 10, tzinfo=PKT),
-            datetime(2026, 11, 22, 14, tzinfo=PKT),
-            memo="ETL",
-            activity=7,
-        )
-    ]
+    early = _diary(22)
     with pytest.raises(InvalidValueError) as caught:
         attrs.evolve(job, time_entries=early, hourly_rate=Money("25.00", "USD"), weekly_limit=20)
     assert caught.value.field == "Contract.time_entries[0]"
