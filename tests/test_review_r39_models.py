@@ -245,6 +245,8 @@ UNRESOLVED = {
     # Axes stays under TYPE_CHECKING, so `import upwork_safety.plot` stays cheap.
     "upwork_safety.plot.jss_timeline": "Axes: matplotlib, imported on use",
     "upwork_safety.plot.withdrawals": "Axes: matplotlib, imported on use",
+    # pandas is an optional extra: DataFrame stays under TYPE_CHECKING (review r42, 6).
+    "upwork_safety.jss._population.score_frame": "pd.DataFrame: pandas, imported on use",
     # Hypothesis's @st.composite builds its wrapper in a module of its own, whose
     # globals hold none of ours; the library cannot give it a namespace.
     "upwork_safety.testing._contract_strategies.fixed_price_contracts": "st.composite",

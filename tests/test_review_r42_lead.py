@@ -73,13 +73,22 @@ def test_every_moment_refusal_has_its_public_key() -> None:
     assert before_end.rule == escrow.RefusalRule.RECORDED_END == "not before the recorded end"
 
 
-def test_the_keys_are_every_constant_of_the_class() -> None:
+def test_the_keys_hold_every_rule_a_refusal_gives() -> None:
     keys = escrow.RefusalRule.keys()
-    constants = {v for k, v in vars(escrow.RefusalRule).items() if k.isupper()}
-    assert keys == constants
-    assert len(keys) == 25
-    assert escrow.RefusalRule.STARTED in keys
-    assert escrow.RefusalRule.MINIMUM_MILESTONE in keys
+    moment_keys = {
+        "not before Contract.started",
+        "in time order",
+        "not before any recorded escrow moment",
+        "not before any recorded payment",
+        "not before the recorded end",
+    }
+    assert moment_keys <= keys
+    # Every refusal allowed() gives along a lifecycle is a key (none is a switch here).
+    job = factories.submitted_contract()
+    moments = [_utc(2026, 3, 10), _utc(2026, 3, 30), _utc(2026, 4, 20)]
+    seen = {key for at in moments for _, key in escrow.allowed(job, "m1", now=at).refused_rules}
+    assert seen
+    assert seen <= keys
 
 
 def test_a_history_out_of_order_breaks_the_engines_key() -> None:
@@ -92,11 +101,11 @@ def test_a_history_out_of_order_breaks_the_engines_key() -> None:
 def test_choices_refuse_a_key_no_refusal_takes() -> None:
     choices = escrow.allowed(factories.submitted_contract(), "m1")
     name = choices.refused_rules[0][0]
-    for key in ("funded twice", "", "Funded Once", "hourly_protection"):
+    for key in ("funded twice", "", "Funded Once", "client_response_business_days"):
         with pytest.raises(InvalidValueError) as caught:
             attrs.evolve(choices, refused_rules=((name, key), *choices.refused_rules[1:]))
         assert caught.value.field == "Choices.refused_rules[0][1]"
-        assert caught.value.rule == "a RefusalRule key or a PlatformRules switch"
+        assert caught.value.rule == "a RefusalRule key or a row's switch"
 
 
 def test_loading_choices_with_an_unknown_key_is_refused_with_its_path() -> None:
@@ -209,3 +218,90 @@ def test_money_total_refuses_an_endless_iterator_fast(monkeypatch: pytest.Monkey
     with pytest.raises(InvalidValueError):
         Money.total([Money("0.01", "USD")] * 4, "USD")
     assert Money.total(iter([Money("0.01", "USD")] * 3), "USD") == Money("0.03", "USD")
+
+
+# -- diff review r42, 2: explain_change compares rule sets, not their labels ----------------
+
+
+def test_explain_change_sees_two_what_ifs_with_one_label() -> None:
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from upwork_safety import Feedback, jss
+
+    base = jss.rules_as_of(date(2026, 1, 1))
+    first = attrs.evolve(base, weight_cap=Decimal("1.5"), effective=date(2024, 1, 1))
+    second = attrs.evolve(base, weight_cap=Decimal(20), effective=date(2024, 6, 2))
+    assert first.label == second.label
+    weeks = [
+        Payment(date(2022, 9, 1) + timedelta(days=7 * w), Money("500", "USD")) for w in range(52)
+    ]
+    bad = Contract(
+        "c0",
+        "cl0",
+        ContractKind.HOURLY,
+        date(2022, 9, 1),
+        date(2023, 9, 1),
+        payments=weeks,
+        feedback=Feedback(stars="1.0"),
+    )
+    good = [
+        Contract(
+            f"c{i}",
+            f"cl{i}",
+            ContractKind.FIXED_PRICE,
+            date(2023, 10, 1) + timedelta(days=20 * i),
+            date(2023, 10, 10) + timedelta(days=20 * i),
+            payments=[Payment(date(2023, 10, 10) + timedelta(days=20 * i), Money("100", "USD"))],
+            feedback=Feedback(stars="5.0"),
+        )
+        for i in range(1, 6)
+    ]
+    history = rules.RuleHistory("mine", (first, second))
+    change = jss.explain_change([bad, *good], date(2024, 5, 20), date(2024, 6, 3), rules=history)
+    assert change.before.score == 53
+    assert change.shown_before is not None
+    assert change.shown_before.score == 77
+    assert change.rules_points == -24
+
+
+# -- diff review r42, 3: leaves_on comes with its counts_until reason -----------------------
+
+
+def test_leaves_on_and_its_reason_come_together() -> None:
+    from upwork_safety import Feedback, jss
+
+    ended = Contract(
+        "bad",
+        "quickfix",
+        ContractKind.FIXED_PRICE,
+        date(2025, 7, 1),
+        date(2025, 7, 18),
+        payments=[Payment(date(2025, 7, 18), Money("200.00", "USD"))],
+        feedback=Feedback(stars="3.0", private_score=4),
+    )
+    impact = jss.score([ended], as_of=date(2026, 12, 7)).impacts[0]
+    assert impact.leaves_on == date(2027, 7, 19)
+    assert jss.ReasonCode.COUNTS_UNTIL in impact.codes
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(impact, leaves_on=None)
+    assert (caught.value.field, caught.value.rule) == (
+        "Impact.leaves_on",
+        "with its counts_until reason",
+    )
+    opened = attrs.evolve(ended, ended=None, feedback=None)
+    open_impact = jss.score([opened], as_of=date(2025, 8, 1)).impacts[0]
+    assert open_impact.leaves_on is None
+    with pytest.raises(InvalidValueError):
+        attrs.evolve(open_impact, leaves_on=date(2027, 1, 1))
+
+
+# -- second red team r42, 8: a compatibility form of several separators is separators -------
+
+
+@pytest.mark.parametrize("fill", ["\u2025", "\u2026", "\ufe19"])
+def test_a_fill_that_normalises_to_separators_is_refused(fill: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        format(Money("5.00", "USD"), f"{fill}>10")
+    assert caught.value.field == "format_spec"
+    assert format(Money("5.00", "USD"), "*>10") == "******5.00"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any, NoReturn, cast
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 from upwork_safety._arguments import exact as exact  # noqa: PLC0414  (re-exported: its old home)
 from upwork_safety._context import CONTEXT as CONTEXT  # noqa: PLC0414  (re-exported: its old home)
@@ -21,6 +21,11 @@ from upwork_safety._context import settings_copy as settings_copy  # noqa: PLC04
 from upwork_safety._display import is_missing, shown, shown_int, type_name
 from upwork_safety._plain import whole_number
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+_T = TypeVar("_T")
 
 #: The most digits either side of the point (documented as
 #: :data:`upwork_safety.money.MAX_DIGITS`).
@@ -413,6 +418,20 @@ def whole_hint(value: object, *, missing: str) -> str:
     if hasattr(kind, "__index__") or (issubclass(kind, float) and float.is_integer(value)):  # type: ignore[arg-type]
         return "; pass int(value) for a whole number"
     return ""
+
+
+def bounded(items: Iterable[_T], what: str) -> Iterator[_T]:
+    """Yield *items* (the argument *what*) one by one, refusing the one past the bound.
+
+    The one reader of an iterator of unknown length: ``_validate.as_sequence``
+    and ``sequence_of`` both read through it, so an endless generator
+    is refused after the same number of items, whoever reads it.
+    """
+    for index, item in enumerate(items):
+        if index == MAX_ITEMS:
+            too_many_items(what)
+        yield item
+    restore_context()  # the caller's iterator ran: the library's context back (red team r33 1)
 
 
 def too_many_items(what: str) -> NoReturn:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from upwork_safety import _decimals, _validate
+from upwork_safety import _decimals
 from upwork_safety.errors import InvalidValueError
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def tuples_of_tuples(what: str) -> Callable[[Any], Any]:
             return value
         groups: list[object] = []
         left = _decimals.MAX_ITEMS
-        for index, group in enumerate(_validate.bounded(value, what)):
+        for index, group in enumerate(_decimals.bounded(value, what)):
             read = group
             if type(group) is not tuple and _several(group):
                 read = _group(group, f"{what}[{index}]", left, what)
@@ -60,7 +60,7 @@ def _several(value: object) -> bool:
 def _group(items: Iterable[object], where: str, left: int, what: str) -> tuple[object, ...]:
     """A group of :func:`tuples_of_tuples`, read no further than the bounds allow."""
     read: list[object] = []
-    for item in _validate.bounded(items, where):
+    for item in _decimals.bounded(items, where):
         if len(read) == left:
             _too_many_in_all(what)
         read.append(item)

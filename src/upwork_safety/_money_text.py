@@ -230,13 +230,15 @@ def _a_separator(character: str) -> bool:
     """Whether *character* reads as a decimal or group separator where it touches the digits.
 
     One of :data:`_SEPARATORS` or :data:`_SEPARATOR_LOOKALIKES`, or a
-    compatibility form (NFKC) of one: the rule the sign look-alikes keep
-    (:func:`_a_sign_touching`; red team r42, hostile 5).
+    compatibility form (NFKC) made of them only (``‥`` and ``…`` are two and
+    three full stops): the rule the sign look-alikes keep
+    (:func:`_a_sign_touching`; red team r42, hostile 5 and second pass 8).
     """
-    return any(
-        form in _SEPARATORS or form in _SEPARATOR_LOOKALIKES
-        for form in (character, unicodedata.normalize("NFKC", character))
-    )
+
+    def one(form: str) -> bool:
+        return form in _SEPARATORS or form in _SEPARATOR_LOOKALIKES
+
+    return one(character) or all(one(part) for part in unicodedata.normalize("NFKC", character))
 
 
 def _touching(text: str, *, before: bool) -> str:

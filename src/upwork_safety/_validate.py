@@ -9,7 +9,7 @@ normalisation (every aware datetime becomes UTC on entry), are in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sized
+from collections.abc import Iterable, Mapping, Sized
 from collections.abc import Set as AbstractSet
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 from upwork_safety import _decimals
 from upwork_safety._decimals import (
     MAX_COUNT,
+    bounded,
     count,
     flag,
     restore_context,
@@ -477,20 +478,6 @@ def as_sequence(
         return tuple(value)
     _refuse_non_sequence(value, what, names, column=column, also=also, ordered=ordered)
     return tuple(bounded(cast("Iterable[object]", value), what))
-
-
-def bounded(items: Iterable[T], what: str) -> Iterator[T]:
-    """Yield *items* (the argument *what*) one by one, refusing the one past the bound.
-
-    The one reader of an iterator of unknown length: :func:`as_sequence`
-    and :func:`sequence_of` both read through it, so an endless generator
-    is refused after the same number of items, whoever reads it.
-    """
-    for index, item in enumerate(items):
-        if index == _decimals.MAX_ITEMS:
-            too_many_items(what)
-        yield item
-    restore_context()  # the caller's iterator ran: the library's context back (red team r33 1)
 
 
 def sequence_of(

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from itertools import islice
 from typing import TYPE_CHECKING, cast
 
 import attrs
@@ -23,7 +22,7 @@ from upwork_safety import _decimals, _money_fields, _money_mixing, _money_shares
 from upwork_safety._decimals import _add as _add
 from upwork_safety._decimals import _places as _places
 from upwork_safety._decimals import _subtract as _subtract
-from upwork_safety._decimals import computed, too_many_items
+from upwork_safety._decimals import bounded, computed
 from upwork_safety._decimals import exact as exact
 from upwork_safety._decimals import shows_exponent as shows_exponent
 from upwork_safety._decimals import to_decimal as to_decimal
@@ -290,10 +289,8 @@ class Money:
             )
         total = cls.zero(currency)
         currency = total.currency  # the plain str the constructor keeps
-        # Read one item past the library's bound, as every list argument is (red team r42, 4).
-        for index, item in enumerate(islice(items, _decimals.MAX_ITEMS + 1)):
-            if index == _decimals.MAX_ITEMS:
-                too_many_items("items")
+        # Read by the one bounded reader, as every list argument is (red team r42, 4).
+        for index, item in enumerate(bounded(items, "items")):
             money = require_money(item, f"items[{index}]")  # held() took it: its own fields
             if money.currency != currency:
                 raise _mismatch("add", currency, money.currency)

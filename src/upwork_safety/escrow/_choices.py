@@ -28,7 +28,8 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.escrow._kinds import EVENT_NAMES, event_kind_name, event_name
-from upwork_safety.escrow._refusals import REFUSAL_KEYS, SWITCHES
+from upwork_safety.escrow._refusals import REFUSAL_KEYS
+from upwork_safety.escrow._table import ROWS
 from upwork_safety.models import MilestoneState
 
 __all__ = ["Choices"]
@@ -71,16 +72,21 @@ def _refusals(instance: object, attribute: Any, value: Any) -> None:
         event_name(pair[0], f"{name}[{index}][0]")
 
 
+#: The switches a refusal can name: the table's rows that a rule set switches off
+#: (``Row.switch``), not every bool of PlatformRules (diff review r42, 5).
+_SWITCHED_ROWS = frozenset(row.switch[0] for row in ROWS if row.switch is not None)
+
+
 def _refusal_rules(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: refusal pairs whose second item is a key a refusal's rule takes."""
     _refusals(instance, attribute, value)
     for index, (_, key) in enumerate(value):
-        if key not in REFUSAL_KEYS and key not in SWITCHES:
+        if key not in REFUSAL_KEYS and key not in _SWITCHED_ROWS:
             raise InvalidValueError(
-                f"Choices.refused_rules[{index}][1] must be a RefusalRule key or a "
-                f"PlatformRules switch, not {shown(key)}",
+                f"Choices.refused_rules[{index}][1] must be a RefusalRule key or the "
+                f"PlatformRules switch of a row a rule set switches off, not {shown(key)}",
                 field=f"Choices.refused_rules[{index}][1]",
-                rule="a RefusalRule key or a PlatformRules switch",
+                rule="a RefusalRule key or a row's switch",
             )
 
 

@@ -13,6 +13,7 @@ balance above which one method overtakes another.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import (
     TYPE_CHECKING,
@@ -73,7 +74,7 @@ from upwork_safety.money import (
 from upwork_safety.rules import WithdrawalMethod
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
 __all__ = [
     "SkippedMethod",
@@ -605,11 +606,14 @@ def to_records(
 
     Raises:
         InvalidTypeError: *quotes* is not a sequence of
-            :class:`WithdrawalQuote`, or *locale* is not a ``str``.
+            :class:`WithdrawalQuote` (a ``set`` is refused, rule ``"an
+            ordered sequence"``: the rows keep the order given), or
+            *locale* is not a ``str``.
+        InvalidValueError: *quotes* holds more than 200,000 quotes.
     """
     chosen = check_locale(locale)
     records = []
-    for quote in sequence_of(quotes, WithdrawalQuote, "quotes"):
+    for quote in sequence_of(quotes, WithdrawalQuote, "quotes", ordered="the order of the rows"):
         row = quote_row(quote, chosen)
         sent = quote.sent if chosen is None else fmt(quote.sent, chosen)
         row = {"method": row.pop("method"), "sent": sent, **row}

@@ -92,7 +92,7 @@ class JSSChange:
         InvalidTypeError: A field of the wrong type.
         InvalidValueError: Reports that do not match, a *delta* that is not
             their difference, changes that disagree with the reports, or a
-            *shown_before* of another day, other contracts or the same rules.
+            *shown_before* of another day or other contracts.
     """
 
     before: JSSReport = attrs.field(validator=instance_field(JSSReport))
@@ -139,21 +139,19 @@ class JSSChange:
         self._check_changes()
 
     def _check_shown_before(self) -> None:
-        """*shown_before* is *before*'s day and contracts under other rules."""
+        """*shown_before* is *before*'s day and contracts."""
         shown_before, before = self.shown_before, self.before
         if shown_before is None:
             return
-        if (
-            shown_before.as_of != before.as_of
-            or shown_before.rules == before.rules
-            or [i.contract_id for i in shown_before.impacts]
-            != [i.contract_id for i in before.impacts]
-        ):
+        # Its rules are not compared: a report names its rules by a label, and two
+        # what-if rule sets that move the same fields share one (diff review r42, 2).
+        if shown_before.as_of != before.as_of or [i.contract_id for i in shown_before.impacts] != [
+            i.contract_id for i in before.impacts
+        ]:
             raise InvalidValueError(
-                "JSSChange.shown_before must be a report of before's day and contracts under "
-                f"other rules than {shown(before.rules, NAME_LIMIT)}",
+                "JSSChange.shown_before must be a report of before's day and contracts",
                 field="JSSChange.shown_before",
-                rule="before's day and contracts, other rules",
+                rule="before's day and contracts",
             )
 
     def _check_changes(self) -> None:
@@ -388,6 +386,7 @@ def explain_change(
     changes = [found[index] for index in sorted(found)]
     delta = _difference(report_before.score, report_after.score)
     in_force = chosen if isinstance(rules, JSSRules) else _rules(rules, first, "before")
-    same = in_force.label == chosen.label  # review r42, review 1: the rules shown on before
+    # The rule sets themselves: two what-ifs moving the same fields share a label.
+    same = in_force == chosen
     shown_before = None if same else _report(items, first, in_force, excluded)
     return JSSChange(report_before, report_after, delta, tuple(changes), shown_before)

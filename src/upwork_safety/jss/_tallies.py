@@ -154,7 +154,8 @@ class Impact:
             without the ``EXCLUDED`` outcome, or that outcome without one;
             *codes* not one per reason, or stating another exclusion than
             *exclusion* (or any, for a counted contract); *leaves_on* for
-            an excluded contract.
+            an excluded contract, or without a ``counts_until`` reason, or
+            such a reason without it.
     """
 
     contract_id: str = attrs.field(converter=plain_text, validator=id_field)
@@ -186,6 +187,14 @@ class Impact:
             )
         excluded(self.outcome, self.exclusion, "Impact.exclusion")
         match_reasons(self.codes, self.reasons, self.exclusion, "Impact")
+        # The day and the reason saying it come together (diff review r42, 3).
+        if (self.leaves_on is not None) != (ReasonCode.COUNTS_UNTIL in self.codes):
+            raise InvalidValueError(
+                f"Impact.leaves_on ({self.leaves_on}) must be given exactly when a reason "
+                "says the last day the contract counts (code counts_until)",
+                field="Impact.leaves_on",
+                rule="with its counts_until reason",
+            )
         check_sign(self.outcome, self.points, "Impact.points")  # red team r23 L1
 
 

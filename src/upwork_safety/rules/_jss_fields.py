@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, cast
 
 from upwork_safety._amount_fields import decimal_value, whole_cents
-from upwork_safety._decimals import MAX_COUNT
+from upwork_safety._decimals import MAX_COUNT, flag
 from upwork_safety._display import shown
 from upwork_safety._plain import plain_int_items
 from upwork_safety._scales import PRIVATE_SCORE_SCALE, STAR_SCALE
@@ -283,12 +283,7 @@ def check_types(rules: JSSRules) -> None:
         "lost_dispute_is_negative",
         "rehire_needs_earnings",
     ):
-        if not isinstance(getattr(rules, name), bool):
-            raise InvalidTypeError(
-                f"JSSRules.{name} must be a bool, not {type(getattr(rules, name)).__name__}",
-                field=f"JSSRules.{name}",
-                rule="a bool",
-            )
+        flag(getattr(rules, name), f"JSSRules.{name}")
     currency = cast("object", rules.currency)
     if not isinstance(currency, str) or len(currency) != 3:
         raise RulesError(

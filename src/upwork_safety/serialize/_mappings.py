@@ -14,8 +14,8 @@ import collections.abc
 import enum
 from typing import TYPE_CHECKING, Any, get_origin
 
+from upwork_safety._decimals import bounded
 from upwork_safety._display import shown
-from upwork_safety._validate import bounded
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
 from upwork_safety.serialize._problems import WRITTEN_FIELD, Written, placed, refused_by_writer
 from upwork_safety.serialize._strict import type_name

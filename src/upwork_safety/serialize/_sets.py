@@ -16,7 +16,7 @@ from __future__ import annotations
 import collections.abc
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
-from upwork_safety._validate import bounded
+from upwork_safety._decimals import bounded
 from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
 from upwork_safety.serialize._problems import (
     WRITTEN_FIELD,

@@ -21,8 +21,9 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_unstructure_fn_from_attrs
 
 from upwork_safety import _render
+from upwork_safety._decimals import bounded
 from upwork_safety._history import History
-from upwork_safety._validate import bounded, countable
+from upwork_safety._validate import countable
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import Money, own

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._decimals import bounded
 from upwork_safety._display import shown
-from upwork_safety._validate import bounded
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees import EXPORT_TAX_HISTORY
 from upwork_safety.money import ExchangeRate, exact

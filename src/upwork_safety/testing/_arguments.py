@@ -246,15 +246,6 @@ def _scaled(places: int) -> Callable[[int], Decimal]:
     return scaled
 
 
-def _flag(value: object, what: str) -> bool:
-    """*value* if it is a real ``bool``, else the library's error naming *what*."""
-    if not isinstance(value, bool):
-        raise InvalidTypeError(
-            f"{what} must be a bool, not {type(value).__name__}", field=what, rule="a bool"
-        )
-    return value
-
-
 def kind_of(kind: type[_E], value: object, what: str) -> _E:
     """*value* as a member of *kind*: a member, or its text, as the models take it.
 

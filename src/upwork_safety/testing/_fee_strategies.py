@@ -17,11 +17,11 @@ import attrs
 from hypothesis import strategies as st
 
 from upwork_safety import rules
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._decimals import CONTEXT, flag
 from upwork_safety.jss import FutureJob
 from upwork_safety.money import Money, minor_unit
 from upwork_safety.rules import FeeTier, ServiceFeeSchedule, WithdrawalMethod
-from upwork_safety.testing._arguments import _flag, built, mapped
+from upwork_safety.testing._arguments import built, mapped
 from upwork_safety.testing._scalar_strategies import money
 
 #: What-if rates are drawn in tenths of a percent (three places), below one
@@ -81,7 +81,7 @@ def service_fee_schedules(*, what_if: bool = True) -> st.SearchStrategy[ServiceF
     Raises:
         InvalidTypeError: *what_if* is not a bool.
     """
-    return _service_fee_schedules(_flag(what_if, "what_if"))
+    return _service_fee_schedules(flag(what_if, "what_if"))
 
 
 @functools.cache
@@ -126,7 +126,7 @@ def withdrawal_methods(*, what_if: bool = True) -> st.SearchStrategy[WithdrawalM
     Raises:
         InvalidTypeError: *what_if* is not a bool.
     """
-    return _withdrawal_methods(_flag(what_if, "what_if"))
+    return _withdrawal_methods(flag(what_if, "what_if"))
 
 
 @functools.cache

@@ -14,6 +14,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from upwork_safety import hourly, rules
+from upwork_safety._decimals import flag
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety.hourly import BillingWeek, Bonus, Pause, WeeklyPayment
 from upwork_safety.models import TimeEntry
@@ -23,7 +24,6 @@ from upwork_safety.testing._arguments import (
     _UTC,
     _count,
     _currency,
-    _flag,
     _ordered,
     _refuse,
     _scaled,
@@ -144,7 +144,7 @@ def pauses(*, open_ended: bool = True) -> st.SearchStrategy[Pause]:
     Raises:
         InvalidTypeError: *open_ended* is not a bool.
     """
-    return _pauses(_flag(open_ended, "open_ended"))
+    return _pauses(flag(open_ended, "open_ended"))
 
 
 @functools.cache

@@ -18,13 +18,13 @@ from hypothesis import strategies as st
 
 from upwork_safety import rules
 from upwork_safety._calendar import closes_after
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._decimals import CONTEXT, flag
 from upwork_safety._scales import ACTIVITY_SCALE, PRIVATE_SCORE_SCALE, STAR_SCALE
 from upwork_safety.errors import RulesError
 from upwork_safety.kinds import EndReason
 from upwork_safety.money import Money, minor_unit
 from upwork_safety.rules import Formula, JSSRules, PlatformRules, Rounding, WeightTier
-from upwork_safety.testing._arguments import _flag, built, mapped
+from upwork_safety.testing._arguments import built, mapped
 from upwork_safety.testing._scalar_strategies import dates
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def platform_rules(*, what_if: bool = True) -> st.SearchStrategy[PlatformRules]:
     Raises:
         InvalidTypeError: *what_if* is not a bool.
     """
-    return _platform_rules(_flag(what_if, "what_if"))
+    return _platform_rules(flag(what_if, "what_if"))
 
 
 @functools.cache
@@ -240,7 +240,7 @@ def jss_rules(*, what_if: bool = True) -> st.SearchStrategy[JSSRules]:
     Raises:
         InvalidTypeError: *what_if* is not a bool.
     """
-    return _jss_rules(_flag(what_if, "what_if"))
+    return _jss_rules(flag(what_if, "what_if"))
 
 
 @functools.cache
