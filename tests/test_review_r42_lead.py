@@ -305,3 +305,48 @@ def test_a_fill_that_normalises_to_separators_is_refused(fill: str) -> None:
         format(Money("5.00", "USD"), f"{fill}>10")
     assert caught.value.field == "format_spec"
     assert format(Money("5.00", "USD"), "*>10") == "******5.00"
+
+
+# -- second red team r42, 7: a flat or sliding schedule has no range -------------------------
+
+
+def test_a_flat_schedule_with_a_range_is_refused() -> None:
+    from decimal import Decimal
+
+    from upwork_safety.errors import RulesError
+
+    for changes in ({"minimum_rate": Decimal("0.5")}, {"maximum_rate": Decimal("0.6")}):
+        with pytest.raises(RulesError) as caught:
+            attrs.evolve(rules.FLAT_10_2023, **changes)
+        assert caught.value.rule == "a range on per-contract schedules only"
+        assert caught.value.field == f"ServiceFeeSchedule.{next(iter(changes))}"
+    per_contract = attrs.evolve(
+        rules.FLAT_10_2023,
+        per_contract=True,
+        maximum_rate="0.15",
+        legacy_rate=None,
+        legacy_until=None,
+    )
+    assert per_contract.accepts(Decimal("0.10"))
+
+
+# -- second red team r42, 6: a payout schedule whose total cannot be held ---------------------
+
+
+def test_a_payout_schedule_whose_total_cannot_be_held_is_refused() -> None:
+    from datetime import timedelta
+
+    from upwork_safety import TimeEntry, hourly
+
+    def bill(day: int) -> hourly.WeeklyInvoice:
+        start = _utc(2025, 1, day, 10)
+        entry = TimeEntry(start, start + timedelta(hours=5), memo="x", activity=5)
+        big = Money("99999999999999999.99", "USD")
+        return hourly.invoice([entry], week=hourly.billing_week(start), rate=big)
+
+    bills = [bill(day) for day in (6, 13, 20)]
+    with pytest.raises(InvalidValueError) as caught:
+        hourly.payout_schedule(invoices=bills)
+    assert caught.value.field == "PayoutSchedule.items"
+    assert caught.value.rule == "a total of at most 18 integer digits"
+    assert hourly.payout_schedule(invoices=bills[:1]).total == bills[0].amount

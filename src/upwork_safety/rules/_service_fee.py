@@ -144,7 +144,7 @@ class ServiceFeeSchedule:
         maximum_rate: Highest per-contract rate accepted, or ``None`` (the
             default) when no cap is published: any fraction below 1 is
             accepted.  The 15% cap is :data:`PER_CONTRACT_2025`'s alone; a
-            flat or sliding schedule has no range,
+            flat or sliding schedule has no range (one given is refused),
             and :func:`~upwork_safety.rules.sources` lists its range fields
             as not applicable.
         legacy_rate: A rate older contracts kept under a flat schedule.
@@ -226,6 +226,16 @@ class ServiceFeeSchedule:
 
     def _check_range(self) -> None:
         top = self.maximum_rate
+        if not self.per_contract and (self.minimum_rate or top is not None):
+            # A range means nothing where the schedule sets the rate (second red team r42, 7).
+            field = "maximum_rate" if top is not None else "minimum_rate"
+            raise RulesError(
+                f"ServiceFeeSchedule.{field} is a per-contract range; a flat or sliding "
+                "schedule sets the rate itself, so give it no range (minimum_rate 0, "
+                "maximum_rate None), or per_contract=True",
+                field=f"ServiceFeeSchedule.{field}",
+                rule="a range on per-contract schedules only",
+            )
         if top is not None and self.minimum_rate > top:
             raise RulesError(
                 f"ServiceFeeSchedule.minimum_rate ({self.minimum_rate}) is above "
