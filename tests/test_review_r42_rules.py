@@ -112,7 +112,7 @@ def test_an_older_jss_preset_cites_the_source_of_its_own_weights(preset):
     tiers = listed["weight_tiers"][1]
     if preset is rules.LAUNCH_2015:
         assert (False, "COMM 2015 (the score's launch)") == (tiers.unconfirmed, tiers.source)
-        assert "COMM announcement 2020-11-08" == listed["exclude_no_feedback"][1].source
+        assert listed["exclude_no_feedback"][1].source.startswith("COMM announcement 2020-11-08")
     else:  # the amounts are the ones published later, applied to 2020
         assert tiers.unconfirmed
         assert tiers.source.startswith("COMM 'Job size will now be factored into your JSS'")

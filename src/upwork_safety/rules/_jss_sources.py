@@ -35,8 +35,18 @@ if TYPE_CHECKING:
 
 __all__ = ["PRESET_SOURCES"]
 
+
+def _class_source(field: str) -> str:
+    """The citation :class:`JSSRules` keeps for *field* (read, never typed again)."""
+    found = attrs.fields_dict(JSSRules)[field].metadata["rule"]
+    assert isinstance(found, RuleSource)
+    return found.source
+
+
 _COMM_2015 = "COMM 2015 (the score's launch)"
-_JOB_SIZE = "COMM 'Job size will now be factored into your JSS' (2020-03-01)"
+_JOB_SIZE = _class_source("exclude_unpaid_positive")
+_JOB_SIZE_DAY = JOB_SIZE_2020.effective.isoformat()
+_NO_FEEDBACK_DAY = NO_FEEDBACK_2020.effective.isoformat()
 _CURRENT_HC = "HC 34958134307475"
 _LATER = f"first published on the current Help Center page ({_CURRENT_HC}), whose start is not"
 
@@ -47,11 +57,12 @@ _LAUNCH = {
     "duration_bonus": RuleSource(_COMM_2015, note="no duration bonus: every job weighs 1"),
     "weight_cap": RuleSource(_COMM_2015, note="no cap: every job weighs 1"),
     "exclude_unpaid_positive": RuleSource(
-        _JOB_SIZE, note="$0 contracts with positive feedback are excluded only from 2020-03-01"
+        _JOB_SIZE,
+        note=f"$0 contracts with positive feedback are excluded only from {_JOB_SIZE_DAY}",
     ),
     "exclude_no_feedback": RuleSource(
-        "COMM announcement 2020-11-08",
-        note="contracts closed without feedback are excluded only from 2020-11-08",
+        _class_source("exclude_no_feedback"),
+        note=f"contracts closed without feedback are excluded only from {_NO_FEEDBACK_DAY}",
     ),
 }
 
@@ -60,7 +71,7 @@ _JOB_SIZE_WEIGHTS = {
     "weight_tiers": RuleSource(
         f"{_JOB_SIZE}; amounts from {_CURRENT_HC}",
         unconfirmed=True,
-        note="bigger jobs weigh more from 2020-03-01; the tier amounts are the ones "
+        note=f"bigger jobs weigh more from {_JOB_SIZE_DAY}; the tier amounts are the ones "
         "published later ($1–$250 → 1; $251–$1,000 → 1.25; over $1,000 → 1.5), applied "
         "to earlier dates",
     ),
