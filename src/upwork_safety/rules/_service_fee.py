@@ -226,6 +226,13 @@ class ServiceFeeSchedule:
 
     def _check_range(self) -> None:
         top = self.maximum_rate
+        if top is not None and self.minimum_rate > top:
+            raise RulesError(
+                f"ServiceFeeSchedule.minimum_rate ({self.minimum_rate}) is above "
+                f"maximum_rate ({top})",
+                field="ServiceFeeSchedule.minimum_rate",
+                rule="minimum_rate <= maximum_rate",
+            )
         if not self.per_contract and (self.minimum_rate or top is not None):
             # A range means nothing where the schedule sets the rate (second red team r42, 7).
             field = "maximum_rate" if top is not None else "minimum_rate"
@@ -235,13 +242,6 @@ class ServiceFeeSchedule:
                 "maximum_rate None), or per_contract=True",
                 field=f"ServiceFeeSchedule.{field}",
                 rule="a range on per-contract schedules only",
-            )
-        if top is not None and self.minimum_rate > top:
-            raise RulesError(
-                f"ServiceFeeSchedule.minimum_rate ({self.minimum_rate}) is above "
-                f"maximum_rate ({top})",
-                field="ServiceFeeSchedule.minimum_rate",
-                rule="minimum_rate <= maximum_rate",
             )
         if self.per_contract and self.rate is not None and not self.accepts(self.rate):
             raise RulesError(
