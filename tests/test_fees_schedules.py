@@ -1148,7 +1148,7 @@ def test_a_history_adding_up_past_the_limit_is_refused_naming_history():
         with pytest.raises(InvalidValueError) as caught:
             replay(history, start=date(2026, 1, 1), end=date(2026, 3, 1))
         assert caught.value.field == "history"
-        assert caught.value.rule == "credits totalling at most 18 integer digits"
+        assert caught.value.rule == "a total of at most 18 integer digits"
     with pytest.raises(InvalidValueError) as caught:
         fees.ScheduledPayout(
             on=date(2026, 1, 7), funds=history, reason="threshold", fee=usd("0.99")

@@ -443,6 +443,40 @@ def too_many_items(what: str) -> NoReturn:
     )
 
 
+#: The rule a total breaks when it needs more digits than any amount may have.
+TOTAL_RULE = f"a total of at most {MAX_DIGITS} integer digits"
+#: The first total too large to hold.
+_TOTAL_LIMIT = Decimal(10**MAX_DIGITS)
+
+
+def fitting_total(
+    amounts: Iterable[Decimal], what: str, why: str, *, start: Decimal = Decimal(0)
+) -> Decimal:
+    """*start* plus *amounts*, exactly; refused (naming *what*) past the digits an amount holds.
+
+    The one check that a value's amounts can be added up, wherever a value
+    reports a total of them (a contract's milestones and payments, a
+    payout's credits, a payout schedule's items): each amount fits, and
+    their sum must too, or the value could be built but not its total.
+    *why* ends the message: what could not be told.
+
+    Raises:
+        InvalidValueError: The sum has more than :data:`MAX_DIGITS` digits
+            before the point (``field`` *what*, ``rule`` :data:`TOTAL_RULE`).
+    """
+    total = start
+    for amount in amounts:
+        total = CONTEXT.add(total, amount)
+    if total.copy_abs() >= _TOTAL_LIMIT:
+        raise InvalidValueError(
+            f"{what} add up to more than {MAX_DIGITS} digits before the decimal point, the "
+            f"most any amount the library holds may have, so {why}",
+            field=what,
+            rule=TOTAL_RULE,
+        )
+    return total
+
+
 def flag(value: object, name: str) -> bool:
     """*value* if it is a real ``bool``; else raise naming *name*.
 

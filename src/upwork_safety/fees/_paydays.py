@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety._amount_fields import whole_cents
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._decimals import CONTEXT, fitting_total
 from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
@@ -37,7 +37,7 @@ from upwork_safety.fees._common import (
     money_arg,
 )
 from upwork_safety.kinds import StrEnum
-from upwork_safety.money import MAX_DIGITS, Money, plain_money
+from upwork_safety.money import Money, plain_money
 from upwork_safety.rules import (
     PAYMENT_SCHEDULE_HISTORY,
     PaymentSchedule,
@@ -92,14 +92,11 @@ def usd_total(amounts: Iterable[Money]) -> Money:
 
 def check_total(entries: Iterable[Credit], what: str) -> None:
     """Refuse credits (*entries*) whose amounts add up past the 18-digit limit, naming *what*."""
-    if exact_sum(c.amount for c in entries).adjusted() >= MAX_DIGITS:
-        raise InvalidValueError(
-            f"{what}'s credits add up to more than the library holds ({MAX_DIGITS} digits "
-            "before the decimal point), so a balance holding them could not be written: "
-            "use fewer or smaller credits",
-            field=what,
-            rule=f"credits totalling at most {MAX_DIGITS} integer digits",
-        )
+    fitting_total(
+        (c.amount.amount for c in entries),
+        what,
+        "a balance holding these credits could not be written: use fewer or smaller credits",
+    )
 
 
 _ALL_SCHEDULES = Default("tuple(PaymentSchedule)")

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from decimal import Decimal
 from typing import Any, cast
 
 import attrs
 
 from upwork_safety._amount_fields import cents_field
-from upwork_safety._decimals import CONTEXT, MAX_DIGITS
+from upwork_safety._decimals import fitting_total
 from upwork_safety._display import shown
 from upwork_safety._last_day import LATEST
 from upwork_safety._moments import (
@@ -337,17 +336,11 @@ def _check_items(instance: PayoutSchedule, attribute: Any, value: Any) -> None:
             seen.add(key)
         previous = item
     # The total and every balance must be money the library can hold (second red team r42, 6).
-    total = Decimal(0)
-    for item in items:
-        total = CONTEXT.add(total, item.amount.amount)
-    if total and total.adjusted() >= MAX_DIGITS:
-        raise InvalidValueError(
-            f"{name} add up to more than the library holds ({MAX_DIGITS} digits before the "
-            "decimal point), so the schedule's total could not be written: build one "
-            "schedule per period",
-            field=name,
-            rule=f"a total of at most {MAX_DIGITS} integer digits",
-        )
+    fitting_total(
+        (item.amount.amount for item in items),
+        name,
+        "the schedule's total could not be written: build one schedule per period",
+    )
 
 
 def _order(item: PayoutItem) -> tuple[datetime, datetime, str]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from attrs.exceptions import FrozenInstanceError
 
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._decimals import CONTEXT, fitting_total
 from upwork_safety._display import shown
 from upwork_safety._money_fields import ONE_CURRENCY
 from upwork_safety._validate import instance, sequence_of
@@ -25,7 +25,6 @@ from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState
 from upwork_safety.models._milestone import Milestone
 from upwork_safety.models._payment import Payment
-from upwork_safety.money import MAX_DIGITS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -36,29 +35,20 @@ if TYPE_CHECKING:
     from upwork_safety._history import History
     from upwork_safety.money import Money
 
-#: A total the library can hold: fewer than MAX_DIGITS + 1 integer digits, as any Money.
-_TOTAL_LIMIT = Decimal(10**MAX_DIGITS)
-
 
 def _total(amounts: Sequence[Money] | Any, what: str, start: Decimal = Decimal(0)) -> Decimal:
-    """*start* plus *amounts*, refused (naming *what*) when it needs more digits than Money holds.
+    """*start* plus *amounts*, refused (naming ``Contract.<what>``) past what Money holds.
 
     A contract's ``earnings`` and ``ledger`` add its payments and its
     milestones: two milestones of 600,000,000,000,000,000 each built, and
     then neither total could be told (red team r17 L2).
     """
-    total = start
-    for amount in amounts:
-        total = CONTEXT.add(total, amount.amount)
-    if total >= _TOTAL_LIMIT:
-        raise InvalidValueError(
-            f"Contract.{what} add up to more than {MAX_DIGITS} digits before the decimal point, "
-            "the most any amount the library holds may have, so the contract's totals could "
-            "not be told",
-            field=f"Contract.{what}",
-            rule=f"a total of at most {MAX_DIGITS} integer digits",
-        )
-    return total
+    return fitting_total(
+        (amount.amount for amount in amounts),
+        f"Contract.{what}",
+        "the contract's totals could not be told",
+        start=start,
+    )
 
 
 __all__ = [
