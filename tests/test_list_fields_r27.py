@@ -17,8 +17,9 @@ import attrs
 import pytest
 
 import upwork_safety
-from upwork_safety import InvalidValueError, _decimals, _validate, escrow, jss
+from upwork_safety import InvalidTypeError, InvalidValueError, _decimals, _validate, escrow, jss
 from upwork_safety.escrow import _choices as escrow_choices
+from upwork_safety.jss import _reason_codes
 from upwork_safety.testing import factories as f
 
 _LIST_CONVERTERS = {
@@ -26,6 +27,8 @@ _LIST_CONVERTERS = {
     _validate.plain_texts,
     _validate.plain_ints,
     escrow_choices._plain_refusals,
+    _reason_codes.codes_of_text,
+    _reason_codes.score_codes_of_text,
 }
 
 
@@ -51,6 +54,8 @@ _FIELDS = _list_fields()
 def test_the_walk_finds_the_reports_list_fields():
     names = {param.id for param in _FIELDS}
     assert {"JSSReport.impacts", "JSSReport.windows", "Forecast.bins", "Impact.reasons"} <= names
+    assert {"Impact.codes", "JSSReport.reason_codes", "ScheduledPayout.funds"} <= names
+    assert {"PayoutSchedule.items", "WeeklyInvoice.pauses", "Choices.refused_rules"} <= names
     assert len(_FIELDS) >= 20
 
 
@@ -65,6 +70,29 @@ def test_every_list_fields_validator_refuses_a_tuple_past_the_limit(cls, field, 
         field.validator(instance, field, one_past)
     assert caught.value.field == f"{cls.__name__}.{field.name}"
     assert caught.value.rule == "at most 3 items"
+
+
+@pytest.mark.parametrize(("cls", "field"), _FIELDS)
+@pytest.mark.parametrize("kind", [set, frozenset])
+def test_every_list_field_refuses_a_set(cls, field, kind):
+    """A value keeps its items in order; a set's order changes between runs, so it is refused.
+
+    Left open in r42: ``ScheduledPayout.funds`` and ``PayoutSchedule.items`` took a set and
+    kept whatever order it gave, so two equal calls could build unequal values.
+    """
+    instance = object.__new__(cls)  # only its type is read: the name in the error
+    given = kind({"a", "b"})
+    converted = field.converter(given)
+    assert converted is given  # left for the validator, which names the field
+    with pytest.raises(InvalidTypeError) as caught:
+        field.validator(instance, field, converted)
+    assert caught.value.field == f"{cls.__name__}.{field.name}"
+    assert caught.value.rule == "an ordered sequence"
+
+
+def test_a_dicts_keys_keep_its_order_and_are_read():
+    keys = {"a": 1, "b": 2}.keys()
+    assert _validate.as_tuple(keys) == ("a", "b")
 
 
 def test_an_endless_iterator_given_as_a_reports_impacts_is_refused():

@@ -154,7 +154,7 @@ def plain_ints(value: Any) -> Any:
 def text_items_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a tuple of plain ``str`` of valid Unicode text (the index named)."""
     name = field_name(instance, attribute)
-    for index, item in enumerate(sequence_of(value, str, name)):
+    for index, item in enumerate(sequence_of(value, str, name, ordered=KEPT_ORDER)):
         refuse_subclass(item, str, f"{name}[{index}]")
         long_text(text_value(item, f"{name}[{index}]"), f"{name}[{index}]")
 
@@ -262,11 +262,18 @@ def as_tuple(value: Any) -> Any:
     dropped silently: a converter cannot name its field, its validator does.
 
     Pair it with :func:`items_field`, which refuses what this leaves alone
-    (a scalar, a string, a mapping) naming the field.
+    (a scalar, a string, a mapping, a set) naming the field.  A set is left
+    alone because a value keeps its items in order (equal values hold equal
+    tuples), and a set's order changes between runs (rule
+    ``"an ordered sequence"``, :data:`KEPT_ORDER`).
     """
     if type(value) is tuple:
         return value
-    if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
+    if (
+        isinstance(value, Iterable)
+        and not isinstance(value, (str, bytes, Mapping))
+        and not _unordered(value)
+    ):
         read = tuple(
             islice(value, _decimals.MAX_ITEMS + 1)
         )  # one past the limit: the validator refuses it
@@ -274,6 +281,21 @@ def as_tuple(value: Any) -> Any:
             restore_context()  # the caller's iterator ran: the library's context back
         return read
     return value
+
+
+#: How a value's tuple field keeps its items: in the order given, so a set is
+#: refused there (the ``ordered`` of :func:`sequence_of` for every validator
+#: paired with :func:`as_tuple`).
+KEPT_ORDER = "the order the value keeps"
+
+
+#: A dict's keys and items: set-like, yet in the dict's (insertion) order.
+_DICT_VIEWS: tuple[type, ...] = (type({}.keys()), type({}.items()))
+
+
+def _unordered(value: object) -> bool:
+    """Whether *value* is a set (any :class:`~collections.abc.Set` but a dict's view)."""
+    return isinstance(value, AbstractSet) and type(value) not in _DICT_VIEWS
 
 
 def countable(value: Sized) -> bool:
@@ -300,7 +322,7 @@ def items_field(kind: type) -> Any:
     """An attrs validator: a tuple whose items are each a *kind* (the index named in the error)."""
 
     def check(instance: object, attribute: Any, value: Any) -> None:
-        sequence_of(value, kind, field_name(instance, attribute))
+        sequence_of(value, kind, field_name(instance, attribute), ordered=KEPT_ORDER)
 
     return check
 
@@ -413,10 +435,6 @@ def refuse_frame(
     )
 
 
-#: A dict's keys and items: set-like, yet in the dict's (insertion) order.
-_DICT_VIEWS: tuple[type, ...] = (type({}.keys()), type({}.items()))
-
-
 def _refuse_non_sequence(
     value: object,
     what: str,
@@ -444,7 +462,7 @@ def _refuse_non_sequence(
             field=what,
             rule=f"a sequence of {names}",
         )
-    if ordered and isinstance(value, AbstractSet) and type(value) not in _DICT_VIEWS:
+    if ordered and _unordered(value):
         raise InvalidTypeError(
             f"{what} must be a sequence of {names} in order ({ordered}), not a "
             f"{type(value).__name__}, a set whose order is not one to rely on: pass a list "

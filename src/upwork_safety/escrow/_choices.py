@@ -15,6 +15,7 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text, plain_text_items
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
+    KEPT_ORDER,
     as_tuple,
     field_name,
     id_field,
@@ -59,7 +60,7 @@ def _plain_refusals(value: Any) -> Any:
 def _refusals(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a tuple of ``(event name, reason)`` pairs of plain text."""
     name = field_name(instance, attribute)
-    for index, pair in enumerate(sequence_of(value, tuple, name)):
+    for index, pair in enumerate(sequence_of(value, tuple, name, ordered=KEPT_ORDER)):
         if len(pair) != 2:
             raise InvalidValueError(
                 f"{name}[{index}] must be an (event name, reason) pair, got {len(pair)} items",

@@ -33,6 +33,7 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._render import html_table, money_record
 from upwork_safety._validate import (
+    KEPT_ORDER,
     as_tuple,
     field_name,
     instance_field,
@@ -306,7 +307,7 @@ _ONCE_A_WEEK = "one invoice and one weekly payment per week"
 
 def _check_items(instance: PayoutSchedule, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
-    items = sequence_of(value, PayoutItem, name)
+    items = sequence_of(value, PayoutItem, name, ordered=KEPT_ORDER)
     seen: set[tuple[PayoutKind, BillingWeek]] = set()
     previous: PayoutItem | None = None
     for index, item in enumerate(items):

@@ -21,7 +21,15 @@ from upwork_safety._decimals import CONTEXT, INTEGER_DIGITS_RULE, MAX_DIGITS
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_duration
 from upwork_safety._render import html_table
-from upwork_safety._validate import as_tuple, bool_field, field_name, instance_field, items_field
+from upwork_safety._validate import (
+    KEPT_ORDER,
+    as_tuple,
+    bool_field,
+    field_name,
+    instance_field,
+    items_field,
+    sequence_of,
+)
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly._args import (
     MICROSECOND,
@@ -74,7 +82,8 @@ def _check_segments(instance: WeeklyInvoice, attribute: Any, value: Any) -> None
 
 def _check_pauses(instance: WeeklyInvoice, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
-    in_order = pauses_argument(value, name)
+    # In the order given (a set's order changes between runs), then in time order.
+    in_order = pauses_argument(sequence_of(value, Pause, name, ordered=KEPT_ORDER), name)
     for index, pause in enumerate(value):
         where = f"{name}[{index}]"
         if pause is not in_order[index]:

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from upwork_safety._validate import _not_a_member, as_tuple, field_name, member_text
+from upwork_safety._validate import (
+    KEPT_ORDER,
+    _not_a_member,
+    as_sequence,
+    as_tuple,
+    countable,
+    field_name,
+    member_text,
+)
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.jss._exclusion import ExclusionCode
 from upwork_safety.kinds import StrEnum
@@ -217,8 +225,9 @@ def _validator(kind: type[StrEnum]) -> Any:
 
     def check(instance: object, attribute: Any, value: Any) -> None:
         name = field_name(instance, attribute)
-        if type(value) is not tuple:
-            _not_a_member(kind, value, name, None)
+        if type(value) is not tuple or not countable(value):
+            # A scalar, a text, a set (whose order changes between runs) or too many codes.
+            as_sequence(value, name, f"{kind.__name__} codes", ordered=KEPT_ORDER)
         for index, code in enumerate(value):
             if type(code) is not kind:
                 _not_a_member(kind, code, f"{name}[{index}]", None)
