@@ -23,6 +23,7 @@ from upwork_safety import (
     Payment,
     fees,
     serialize,
+    statements,
 )
 from upwork_safety._cli._context import CLIError, options_for
 from upwork_safety.cli import main
@@ -2003,6 +2004,34 @@ class TestStatementAudit:
             encoding="utf-8",
         )  # fmt: skip
         return path
+
+    def test_a_mismatch_in_json_gives_its_allowed_range_and_verdict(self, tmp_path):
+        """Left open r42: ``--json`` lacked the range and verdict ``FeeAudit.to_records()`` has.
+
+        A 2025 payment of $100 charged $20 on an assumed rate: the schedule allows $0 to $15,
+        so the excess ($5) is measured from the range's end, not from the fee expected.
+        """
+        path = tmp_path / "over.csv"
+        path.write_text(
+            "Date,Ref ID,Type,Description,Agency,Freelancer,Team,Account Name,PO,Amount,"
+            "Amount in local currency,Currency,Balance\n"
+            "2025-06-02,900002,Service Fee,Service Fee for Ref ID 900001,,,Initech,,,-20.00,,,80.00\n"
+            "2025-06-02,900001,Fixed Price,Invoice,,,Initech,,,100.00,,,100.00\n",
+            encoding="utf-8",
+        )  # fmt: skip
+        code, text = run("statement", str(path), "--audit", "--json")
+        (wrong,) = json.loads(text)["fee_audit"]["mismatches"]
+        records = statements.audit_fees(statements.parse(path.read_text("utf-8")))
+        (record,) = records.to_records()
+        usd = [{"amount": amount, "currency": "USD"} for amount in ("0.00", "15.00", "5.00")]
+        assert (0, usd[:2], usd[2], usd[1]) == (
+            code,
+            wrong["allowed"],
+            wrong["excess"],
+            wrong["excess_from"],
+        )
+        assert (record["verdict"], record["allowed_high"]) == (wrong["verdict"], Decimal("15.00"))
+        assert wrong["verdict"].startswith("USD 5.00 above")
 
     def test_an_empty_statement_has_no_total_in_json(self, tmp_path):
         """Red team r16 L4: "total" carried the placeholder dates 0001-01-01; now null."""

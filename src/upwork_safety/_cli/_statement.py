@@ -201,6 +201,8 @@ def _check_record(check: FeeCheck) -> dict[str, object]:
         "expected": check.expected,
         "excess": check.excess,
         "excess_from": check.excess_from,
+        "allowed": None if check.allowed is None else list(check.allowed),
+        "verdict": check.verdict,
         "basis": check.basis,
         "schedule": check.schedule,
     }
