@@ -84,8 +84,15 @@ def _week_findings(
         )
         why = f"Why: {why}{overlap}."
         if open_diary:
+            # Logged is what the Work Diary shows; the amount is that of the billable
+            # segments, a partial slot rounded up by a modelling assumption (docs/hourly.md),
+            # so both are said when they differ (newcomer r43 3).
+            logged = sum((s.logged for s in unprotected), timedelta())
+            said = _hours(logged) + " logged"
+            if logged != bill.unprotected_time:
+                said += f" ({_hours(bill.unprotected_time)} billable, in whole segments)"
             message = (
-                f"{_hours(bill.unprotected_time)} logged {label} ({week}), worth "
+                f"{said} {label} ({week}), worth "
                 f"{bill.unprotected_amount}, is not covered by Hourly Protection. {why} "
                 f"The Work Diary can be edited until {_when(lock)}, when it locks "
                 f"and the week is invoiced, and the client can then dispute it until "
