@@ -1,9 +1,12 @@
-"""Round 43, the lead's own fixes: the hourly finding's logged time (newcomer 3)."""
+"""Round 43, the lead's own fixes: the hourly finding's logged time (newcomer 3), export ids."""
 
 from datetime import date, datetime, timedelta, timezone
 
-from upwork_safety import Client, Contract, ContractKind, Money, checks, hourly
+import pytest
+
+from upwork_safety import Client, Contract, ContractKind, Money, checks, hourly, statements
 from upwork_safety.checks import FindingCode
+from upwork_safety.errors import InvalidDataError
 
 UTC = timezone.utc
 
@@ -40,3 +43,31 @@ def test_whole_segments_are_said_once() -> None:
     assert finding.amount == Money("9.25", "USD")
     assert "0:30 h logged this week" in finding.message
     assert "billable" not in finding.message
+
+
+# ------------------------------------------- red team F4: a weekly summary's id in other digits
+
+
+@pytest.mark.parametrize("digits", ["３８１００００２", "٣٨١٠٠٠٠٢", "۳۸۱۰۰۰۰۲", "3810000２"])
+def test_a_contract_id_in_digits_that_are_not_ascii_is_refused(digits: str) -> None:
+    """The same id in full-width or Arabic-Indic digits was read as another contract."""
+    text = (
+        "Date,Contract,Hours,Amount,Payment type\n"
+        "2024-09-02,Logo design (38100002),,150.00,Fixed Price Payment\n"
+        f"2024-09-09,Logo design ({digits}),,150.00,Fixed Price Payment\n"
+    )
+    with pytest.raises(InvalidDataError) as caught:
+        statements.parse(text)
+    (problem,) = caught.value.problems
+    assert (problem.line, "column 2 (Contract)") == (3, problem.path.split(", ", 1)[1])
+    assert "not ASCII" in problem.message
+
+
+def test_a_contract_id_of_ascii_digits_and_letters_is_read_as_written() -> None:
+    text = (
+        "Date,Contract,Hours,Amount,Payment type\n"
+        "2024-09-02,Logo design (38100002),,150.00,Fixed Price Payment\n"
+        "2024-09-09,Logo design (c-7),,150.00,Fixed Price Payment\n"
+    )
+    ids = [t.contract_id for t in statements.parse(text).transactions]
+    assert ids == ["38100002", "c-7"]
