@@ -240,13 +240,14 @@ def _report(windows: int) -> str:
             "rules": "x",
             "score": 100,
             "reason": "r",
+            "reason_codes": ["scored"],
             "window": "trending (2m + 1m)/2",
             "windows": [
                 {"months": m, **full, "percent": "100.00", "shown": False}
                 for m in range(windows, 0, -1)
             ],
             "trending": "100.00",
-            "impacts": [{**impact, "reasons": ["r"]}],
+            "impacts": [{**impact, "reasons": ["r"], "codes": ["weight"]}],
         }
     )
 
