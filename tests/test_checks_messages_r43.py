@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from _scanner import ACCOUNT, REVIEW, scanned_codes
+from _scanner import ACCOUNT, CONTACT, FUNDING, REVIEW, SCOPE, scanned_codes
 from _scanner import rule_codes as _codes
 from upwork_safety import checks
 
@@ -48,6 +48,28 @@ if TYPE_CHECKING:
             "incoming",
             REVIEW,
         ),
+        # Work asked "till then", a thing made for oneself further on in the clause.
+        (
+            "Offer agle hafte bhejenge, tab tak aap app ke login screen ka mockup abhi se bana lein.",
+            "incoming",
+            FUNDING,
+        ),
+        (
+            "Contract Monday se start hoga, tab tak aap podcast ke pehle episode ke show notes likh lo.",
+            "incoming",
+            FUNDING,
+        ),
+        # More work, the scope owned as smaller and the budget said to be tight.
+        (
+            "Please also build the referral page. I know we only discussed the landing page.",
+            "incoming",
+            SCOPE,
+        ),
+        (
+            "Could you also design two Instagram story templates? We're short on money this month.",
+            "incoming",
+            SCOPE,
+        ),
         # The reader paid a sum per month for the writer to use the reader's account.
         (
             "We can pay you $300/month to use your verified profile for bidding.",
@@ -64,6 +86,60 @@ if TYPE_CHECKING:
 def test_a_missed_kind_of_risk_is_found(text: str, direction: str, code: FindingCode) -> None:
     """A wording of a kind the batch missed is found by the rules, with its code."""
     assert code in _codes(text, direction)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        # Waiting "till then" is no work.
+        ("Contract next week start karenge, tab tak intezar karein.", "incoming"),
+        ("Milestone kal fund hoga, tab tak aap thora aram kar lein.", "incoming"),
+        ("Milestone fund ho gaya hai, aap wireframe bana lo.", "incoming"),
+        ("Payment kal karunga, mera account number likh lo.", "incoming"),
+        # The budget tight, but nothing more asked, or the extra quoted apart.
+        (
+            "We're tight on budget this month, so let's pause the welcome series for now.",
+            "incoming",
+        ),
+        ("Budget is tight, so could you also suggest a cheaper hosting plan?", "incoming"),
+        (
+            "We're tight on budget, please also quote the welcome series as a separate milestone.",
+            "incoming",
+        ),
+        (
+            "I know we only talked about the logo, happy to add a new milestone for the cards.",
+            "incoming",
+        ),
+    ],
+)
+def test_a_neighbour_of_the_funding_and_scope_rules_stays_clear(text: str, direction: str) -> None:
+    """Waiting, a thing noted down, or a tight budget with no extra asked: neither code."""
+    assert scanned_codes(text, direction) & {FUNDING, SCOPE} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # The contact a Roman Urdu handover by e-mail only names the delivery channel.
+        ("Zip file mujhe mail kar dein, Upwork pe submit karne ki zaroorat nahi.", CONTACT),
+        # A lesson about scams, named by their examples, is the subject of the work.
+        ("Write a short lesson on frauds such as recruiters moving chats to Telegram.", CONTACT),
+    ],
+)
+def test_no_longer_flagged(text: str, code: FindingCode) -> None:
+    """A wording flagged with *code* before the round is clear of it now."""
+    assert code not in scanned_codes(text)
+
+
+def test_the_handover_by_mail_keeps_its_own_code_and_a_real_contact_stays() -> None:
+    """The handover is still START_BEFORE_FUNDING; "mujhe email kar do" alone is still contact."""
+    assert scanned_codes(
+        "Zip file mujhe mail kar dein, Upwork pe submit karne ki zaroorat nahi."
+    ) == {FUNDING}
+    assert CONTACT in scanned_codes("Final files email kar do.")
+    assert CONTACT in scanned_codes(
+        "Upwork is full of scams like this, add me on WhatsApp instead."
+    )
 
 
 @pytest.mark.parametrize(
