@@ -316,7 +316,12 @@ def _user(sentence: Sentence, account: re.Match[str]) -> str | None:
             lead = before[max(before.rfind(c) for c in ",;:") + 1 :]
     # The nearest subject to the verb: "I want you to log in" is the reader's doing.
     writer = max((m.start() for m in w.WRITER_ACTS.finditer(lead)), default=-1)
-    reader = max((m.start() for m in w.READER_ACTS.finditer(lead)), default=-1)
+    # The reader paid is not the one who acts: "I can pay you $200 a month to use your
+    # verified account" (scanner r43).
+    reader = max(
+        (m.start() for m in w.READER_ACTS.finditer(lead) if not w.PAYS.search(lead, 0, m.start())),
+        default=-1,
+    )
     if writer < 0 and reader < 0:
         return "order"
     return "writer" if writer > reader else "reader"

@@ -219,7 +219,9 @@ TO_READER = re.compile(r"\b(?:aap ko|aapko|ap ko|tumhe|tum ko|to you|you)\b")
 #: What an account is handed over for: a share, a monthly sum.
 TRADED_FOR = re.compile(
     r"\d{1,3} ?%|\b(?:percent|per month|monthly|a month|har mahine|mahana|hissa|commission|"
-    r"rent|kiraya|\d+k)\b"
+    r"rent|kiraya|\d+k)\b|"
+    # A sum per month or week written with a slash: "$200/month" (scanner r43).
+    r"\d ?/ ?(?:month|mo|week|wk)\b"
 )
 
 #: Used, run or logged into: the verb just before the account ("log in to your Upwork",
@@ -278,6 +280,9 @@ WRITER_ACTS = re.compile(
 )
 
 READER_ACTS = re.compile(r"\b(?:you|u|aap|ap|tum|tumhe)\b")
+
+#: A verb of paying just before the reader, who is then paid, not acting: "pay you".
+PAYS = re.compile(r"\b(?:pay|paying|give|giving|offer|offering)\w{0,2} $")
 
 #: The reader's phone or number a code went to: "aapke phone pe", "your number par".
 _TO_READER = (

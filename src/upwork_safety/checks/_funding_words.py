@@ -46,8 +46,13 @@ WORK_ASK = re.compile(
     r"(?:bhej\w{0,4}|dikha\w{0,4})|"
     # Any task done "till then", in Roman Urdu: "tab tak 10 products list kar do", "jab tak
     # main fund karun, is dauran thumbnails bana do" (scanner r40).
-    r"(?:tab tak|is dauran) (?:[\w$%-]+ ){1,5}?(?:kar (?:do|dein|dijiye|dena)|karo|karein|"
-    r"kariye|kijiye))\b"
+    # Waiting "till then" is no work: "tab tak intezar karein" (scanner r43).
+    r"(?:tab tak|is dauran) (?!(?:[\w$%-]+ ){0,5}?(?:intezar|intizar|wait|aram|araam)\b)"
+    r"(?:[\w$%-]+ ){1,5}?(?:kar (?:do|dein|dijiye|dena)|karo|karein|kariye|kijiye)|"
+    # ... also a thing made for oneself, further on: "tab tak aap API docs ka outline abhi se
+    # bana lo" (scanner r43).
+    r"(?:tab tak|is dauran) (?:[\w$%-]+ ){1,10}?(?:bana|likh|tayyar|tayar)\w{0,3} (?:lo|lein|"
+    r"lijiye))\b"
 )
 DIRECTED_BEFORE = re.compile(
     r"(?:\b(?:can|could|would|will) (?:you|u)(?: \w+)?|\bplease|\bkindly|\bjust|\bpls|"

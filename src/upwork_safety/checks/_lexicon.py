@@ -390,6 +390,11 @@ PAST = _c(
         r"offered)",
         r"asked me|asked us|told me|wanted me|asking me to|a scam|scam message|scammers?|"
         r"fraudsters?",
+        # Scams named by their examples, the subject of the work: "a module on freelance scams
+        # like fake staff moving chats to WhatsApp" (scanner r43).
+        r"(?:modules?|lessons?|posts?|articles?|courses?|videos?|guides?|checklists?|sections?|"
+        r"chapters?|scripts?|episodes?|training|pages?|quiz|slides?) (?:on|about|of|covering) "
+        r"(?:[\w-]+ ){0,2}?(?:scams?|frauds?|red flags|tricks) (?:like|such as)",
         r"pichli (?:dafa|baar)|pehle maine|pehle humne|maine pehle|humne pehle",
         # Money lost, a story of a scam: "a friend of mine lost 600 dollars to a fake agency".
         r"lost (?:(?:\$|rs\.? ?|usd ?|pkr ?)?\d[\d,.]*k? |some |a lot of |"

@@ -263,7 +263,9 @@ def _handed_over_by_mail(sentence: Sentence, match: re.Match[str]) -> bool:
         return True
     # The work sent to the mail instead of Upwork's submission, the handover said after it:
     # "send the final PSD to my Gmail instead of submitting it here" (review r34).
-    return any(h.group("told") and match.end() <= h.start() for h in handovers) and bool(
+    # ... also in Roman Urdu: "final files email kar do, ... Upwork pe submit karne ki
+    # zaroorat nahi" (scanner r43); a handover only "forgotten" needs its file service named.
+    return any(not h.group("loose") and match.end() <= h.start() for h in handovers) and bool(
         _SENT_TO_MAIL.search(sentence.text, max(0, match.start() - 60), match.end())
     )
 
@@ -271,7 +273,10 @@ def _handed_over_by_mail(sentence: Sentence, match: re.Match[str]) -> bool:
 #: The work sent to the writer's mail box, no address given: "send the PSD to my Gmail".
 _SENT_TO_MAIL = re.compile(
     r"\b(?:send|share|upload|deliver|forward|bhej)\w{0,3}\b(?: [\w']+){0,5}? (?:to|on|in|into) "
-    r"(?:my|our|the) (?:e-?mail|gmail|hotmail|outlook|yahoo|inbox|mail)\b$"
+    r"(?:my|our|the) (?:e-?mail|gmail|hotmail|outlook|yahoo|inbox|mail)\b$|"
+    # The work e-mailed, in Roman Urdu: "final files email kar do", "zip mujhe mail kar dein".
+    r"\b(?:files?|zip|folder|apk|psd|pdf|video|designs?|deliverables?|source|kaam)\b(?: \w+){0,3}? "
+    r"(?:e-?mail|mail|gmail) (?:kar|kr) ?(?:do|dein|dena|dijiye|de)$"
 )
 
 

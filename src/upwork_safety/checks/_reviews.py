@@ -49,6 +49,11 @@ _RATING = re.compile(
     r"\b(?:review|rating|feedback) (?:says|reads|calls you|describes you) (?:that )?(?:you'?re|"
     r"you are|u r|you were) (?:the best|a (?:great|star|top)|excellent|amazing|outstanding|"
     r"brilliant|perfect)\b|"
+    # ... and the words wanted of the reader's review of the writer: "if your review of me
+    # says I'm a great client" (scanner r43).
+    r"\b(?:review|rating|feedback) of (?:me|us) (?:says|reads|calls (?:me|us)|describes "
+    r"(?:me|us)|will say|'ll say) (?:that )?(?:i'?m|i am|we'?re|we are|i was|we were) (?:the "
+    r"best|a (?:great|star|top|fantastic|wonderful|perfect)|excellent|amazing|great|perfect)\b|"
     # ... or the things it will say: "my review says great things" (review r36, scanner
     # dev-r36).
     r"\b(?:review|rating|feedback) (?:says|will say|'ll say|would say) (?:only )?(?:great|good|"
@@ -262,6 +267,10 @@ _BAD_RATING = re.compile(
     r"\b(?:aisa|aisi|aise|such a) (?:review|rating|feedback)\b(?: \w+){0,2}? (?:ke|ki|k|that) "
     r"(?:(?:aap ko|tumhe|tum ko|tujhe) )?(?:koi|no|nobody|no one|kisi)\b(?: [\w']+){0,4}? "
     r"(?:hire|trust|kaam)\w{0,3}\b|"
+    # ... or that no other client comes: "aisa review dunga ke koi aur client nahi milega"
+    # (scanner r43).
+    r"\b(?:aisa|aisi|aise) (?:review|rating|feedback)\b(?: \w+){0,2}? (?:ke|ki|k) "
+    r"(?:(?:aap ko|aapko|tumhe|tum ko|tujhe) )?koi\b(?: \w+){0,3}? nahi (?:mil|aa|aay)\w{0,4}\b|"
     # The review written to call the reader a cheat: "review mein likh dunga ke scam hai",
     # "I'll write in my review that you're a fraud" (review r39, scanner dev-r39).
     r"\b(?:review|rating|feedback) (?:mein|me|main|in|on) (?:\w+ )?(?:likh|likhunga|likhungi|"
@@ -399,7 +408,12 @@ _SWAP = re.compile(
     r"receive)\b|"
     # "Aap mujhe 5 star do, main aap ko 5 star dunga".
     r"\b(?:aap|tum) mujhe (?:\w+ ){0,3}?(?:do|de do|dein|de dein|dena)\b,? (?:aur |or |to )?"
-    r"(?:main|mai|hum) (?:aap|tum)(?: ko)? (?:\w+ ){0,3}?(?:dunga|dungi|denge|de dunga)\b"
+    r"(?:main|mai|hum) (?:aap|tum)(?: ko)? (?:\w+ ){0,3}?(?:dunga|dungi|denge|de dunga)\b|"
+    # ... the writer named in the role rated, and "then" before the rating given back:
+    # "pehle aap mujhe client ke taur pe 5 star do, phir main aap ko dunga" (scanner r43).
+    r"\b(?:aap|tum) mujhe (?:\w+ ){0,6}?(?:do|de do|dein|de dein|dena)\b,? (?:phir|fir|then|"
+    r"uske baad|us ke baad) (?:main|mai|hum) (?:bhi )?(?:aap|tum)(?: ko)? (?:\w+ ){0,3}?"
+    r"(?:dunga|dungi|denge|de dunga)\b"
 )
 #: The product's own people rating each other: "drivers and riders rate each other".
 #: A swap of ratings said as an idiom, with no rating of its own named: "five for five on the
@@ -582,6 +596,7 @@ def _swapped(sentence: Sentence) -> bool:
 #: The rating asked of the reader for the writer: "leave me 5 stars", "rate me", "mujhe ... de do".
 _RATING_FOR_ME = re.compile(
     r"\b(?:leave|give|rate|mark|review)\w{0,3} (?:me|us)\b|\b(?:mujhe|humein|hamein)\b|"
+    r"\b(?:review|rating|feedback) of (?:me|us)\b|"
     # The rating asked for with no "me": "leave a positive review now and I'll send a tip"
     # (not the writer's own "I'll leave a good review", see _WRITER_RATES).
     r"\b(?:leave|give|post|write)\w{0,3} (?:a|an)\b|"

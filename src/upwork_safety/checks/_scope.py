@@ -129,6 +129,12 @@ _SAME_PRICE = re.compile(
     r"\b(?:not|wasn'?t|isn'?t) in the (?:original )?(?:brief|scope|contract|agreement|offer|"
     r"plan)\b|"
     r"\bi know we agreed\b|\bfor the same fee\b|"
+    # The scope owned as smaller than what is asked, and no more money: "I know we only talked
+    # about the newsletter", "we're tight on budget this month" (scanner r43).
+    r"\bi know we (?:only |just )?(?:talked|spoke|discussed|agreed|said)(?: about| on)? "
+    r"(?:the |a |one |\d)|"
+    r"\b(?:tight|short|low) on (?:budget|money|funds|cash)\b|"
+    r"\bbudget (?:is |'s )?(?:tight|limited|stretched)\b|"
     # The price said to stay, the scope owned as exceeded, or the pay waved away: "budget
     # stays the same", "I know we said 1500 words", "not in scope I know", "alag paise ki
     # kya baat" (review r29, scanner dev-r29).
