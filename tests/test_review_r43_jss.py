@@ -48,6 +48,8 @@ def test_score_classify_and_explain_change_answer_in_the_last_two_years() -> Non
     change = jss.explain_change([contract], date(9989, 6, 15), day)
     assert isinstance(change, jss.JSSChange)
     _counted_without_a_day(change.after.impact("c1"))
+    extra = _ended("c2", date(9989, 6, 2))
+    assert jss.what_if([contract], [extra], as_of=day).after == 100
 
 
 def test_contracts_ended_in_the_last_days_are_scored_on_the_last_day() -> None:
