@@ -23,6 +23,7 @@ from typing import (
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
@@ -65,6 +66,7 @@ from upwork_safety.fees._spread_search import (
 )
 from upwork_safety.fees._withdrawal import WithdrawalQuote
 from upwork_safety.money import (
+    MAX_DIGITS,
     ExchangeRate,
     Money,
     exact,
@@ -82,6 +84,10 @@ __all__ = [
 ]
 
 RateLike = Decimal | int | str
+
+
+#: The first amount too large to hold (:data:`~upwork_safety.money.MAX_DIGITS` digits).
+_BEYOND = Decimal(10**MAX_DIGITS)
 
 
 @through_init
@@ -384,7 +390,12 @@ class WithdrawalComparison:
         best_rival = rival.received
         # Strictly more than the best rival: on a tie the ranking's own
         # tie-break (arrival time, then name) may put the rival first.
-        target = best_rival + from_units(1, best_rival.currency)
+        step = from_units(1, best_rival.currency)
+        if CONTEXT.add(best_rival.amount, step.amount) >= _BEYOND:
+            # The rival receives the most any amount may hold: nothing is more
+            # (red team r43 F3's class: Money's + refused the target, as "sum").
+            return None
+        target = best_rival + step
         return _largest_spread(chosen, self.amount, self.reference_rate, self.tax_rate, target)
 
     @exact

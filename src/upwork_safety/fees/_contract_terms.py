@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, NoReturn
 
+from upwork_safety._decimals import fitting_total
 from upwork_safety._display import shown
 from upwork_safety._render import percent
 from upwork_safety._validate import instance
@@ -206,6 +207,8 @@ def _charge_in_turn(
     fees: list[ServiceFee] = []
     running = billed_before
     for index, payment in payments:
+        if fees:  # the billings once the payment before is billed (not after the last: unread)
+            running = _billed_after(fees[-1])
         schedule = _schedule(payment.on, rules)
         rate = _rate_in(schedule, chosen, payment.on, offered=started is None)
         fee = explain(
@@ -220,7 +223,6 @@ def _charge_in_turn(
             contract_started=_set_aside(schedule, chosen, rate, started),
         )
         fees.append(fee)
-        running = _billed_after(fee)
     return fees
 
 
@@ -260,8 +262,26 @@ def started_before_rates(
 
 
 def _billed_after(fee: ServiceFee) -> Money:
-    """The billings with the client once *fee*'s payment is billed."""
-    return fee.amount if fee.billed_before is None else fee.billed_before + fee.amount
+    """The billings with the client once *fee*'s payment is billed (:func:`billed_with`)."""
+    return billed_with(fee.billed_before, (fee.amount,), fee.amount.currency)
+
+
+def billed_with(before: Money | None, amounts: Iterable[Money], currency: str) -> Money:
+    """The billings with a client: *before* (``billed_before``) plus a contract's *amounts*.
+
+    The contract's own amounts fit together (its constructor checks their
+    total), so only the caller's *before* can take the sum past the digits an
+    amount holds: refused by the one shared check, naming ``billed_before``
+    (red team r43 F3; ``Money``'s ``+`` would name its own ``sum``).
+    """
+    start = Money.zero(currency).amount if before is None else before.amount
+    total = fitting_total(
+        (m.amount for m in amounts),
+        "billed_before",
+        "the billings with the client before a payment of the contract could not be told",
+        start=start,
+    )
+    return Money(total, currency)
 
 
 def _contract_fees(
@@ -436,7 +456,7 @@ def payment_terms(
     earlier = work.billed_earlier(day, payment, payment_field, currency)
     if earlier is None:
         return charged, field, billed_before
-    return charged, field, start + earlier
+    return charged, field, billed_with(start, (earlier,), currency)
 
 
 def _billed(contract: Contract, earlier: list[Payment], currency: str) -> Money | None:
@@ -630,8 +650,8 @@ def _check_kept(
     if rules is not None and not isinstance(rules, RuleHistory):
         return
     currency = flat.currency
-    before = billed_before if isinstance(billed_before, Money) else Money.zero(currency)
-    billed = Money.total((before, *(p.amount for p in payments if p.on < flat.effective)), currency)
+    before = billed_before if isinstance(billed_before, Money) else None
+    billed = billed_with(before, (p.amount for p in payments if p.on < flat.effective), currency)
     refuse_unkept(
         flat,
         rate,

@@ -124,7 +124,11 @@ def explain_service_fee(
             amount, *on* disagreeing with a payment's own date
             (``field='on'``), or a payment that could be more than one of
             the contract's payments under the sliding scale (listed twice,
-            or a copy equal to two of them; ``field='amount'``).
+            or a copy equal to two of them; ``field='amount'``); with
+            *contract*, *billed_before* and the contract's payments billed
+            before this one adding up past 18 digits before the point, when
+            the schedule reads them (``field='billed_before'``, ``rule`` "a
+            total of at most 18 integer digits").
         CurrencyMismatchError: An amount not in USD.
         InvalidTypeError: A wrong-typed argument.
 
@@ -395,7 +399,11 @@ def service_fee(
             amount or a contract, or *on* disagreeing with a payment's own
             date (``field='on'``), or a Payment that could be more than one
             of the *contract*'s payments under the sliding scale (listed
-            twice, or a copy equal to two of them; ``field='amount'``).
+            twice, or a copy equal to two of them; ``field='amount'``), or
+            *billed_before* and a contract's payments adding up past 18
+            digits before the point (for a contract as *amount*, before any
+            of its payments but the last; ``field='billed_before'``, ``rule``
+            "a total of at most 18 integer digits").
         CurrencyMismatchError: An amount not in USD; for a contract's payment,
             ``field`` is its path, e.g. ``Contract.payments[0].amount``.
         InvalidTypeError: A wrong-typed argument, or a contract as *amount*

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety.jss._exclusion import ExclusionCode
-from upwork_safety.jss._months import _DAY, _leaves, _months_between
+from upwork_safety.jss._months import _DAY, _leaves_told, _months_between
 from upwork_safety.jss._reason_codes import ReasonCode, Said
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.money import Money
@@ -163,12 +163,15 @@ def leaves_on(outcome: Outcome, counts_from: date | None, rules: JSSRules) -> da
     """:attr:`Impact.leaves_on` of a verdict: the first day a counted, ended contract is out.
 
     Out of the longest tracked window, by the one rule of "the last N
-    months" (:func:`~upwork_safety.jss._months._leaves`); ``None`` for an
-    excluded or open contract, and for one that never leaves within the calendar.
+    months" (:func:`~upwork_safety.jss._months._leaves_told`); ``None`` for an
+    excluded or open contract, and for one that would leave after 9990-12-31,
+    the library's last day (:data:`~upwork_safety._last_day.LATEST`, the bound
+    of every date field; red team r43 F2): then it has no ``counts_until``
+    reason either.
     """
     if outcome is Outcome.EXCLUDED or counts_from is None:
         return None
-    return _leaves(counts_from, rules.tracked_months[0])
+    return _leaves_told(counts_from, rules.tracked_months[0])
 
 
 def _weight_reason(

@@ -12,13 +12,18 @@ Near the ends of Python's calendar (year 1 and year 9999) a window may
 reach past them: a window that would start before the calendar's first
 day starts on that day (``date.min``; no day before it exists, so every
 day of the calendar is inside), and a contract that would leave a window
-after the calendar's last day never leaves it within the calendar.
+after the calendar's last day never leaves it within the calendar.  The
+day a contract leaves is told (:func:`_leaves_told`) only within the days
+the library supports, on or before :data:`~upwork_safety._last_day.LATEST`
+(9990-12-31), the bound every date field holds (red team r43 F2).
 """
 
 from __future__ import annotations
 
 import calendar
 from datetime import MAXYEAR, MINYEAR, date, timedelta
+
+from upwork_safety._last_day import LATEST
 
 _DAY = timedelta(days=1)
 #: The month index (year * 12 + month - 1) of January of year 1 and December of year 9999.
@@ -100,3 +105,16 @@ def _leaves(ended: date, months: int) -> date | None:
         return None
     last = _shift_months(ended, months)
     return None if last == date.max else last + _DAY
+
+
+def _leaves_told(ended: date, months: int) -> date | None:
+    """:func:`_leaves`, or ``None`` when that day is after the library's last day.
+
+    The day a value tells (:attr:`~upwork_safety.jss.Impact.leaves_on`, the ``counts_until``
+    reason, the report's check of them): every date field is on or
+    before :data:`~upwork_safety._last_day.LATEST`, so a contract that
+    leaves later is told as one that does not leave within the days the
+    library supports (red team r43 F2).
+    """
+    day = _leaves(ended, months)
+    return None if day is None or day > LATEST else day

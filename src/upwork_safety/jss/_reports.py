@@ -48,7 +48,7 @@ from upwork_safety.jss._invariants import (
     unique,
 )
 from upwork_safety.jss._lapses import Lapse
-from upwork_safety.jss._months import _leaves
+from upwork_safety.jss._months import _leaves_told
 from upwork_safety.jss._outcome import Outcome
 from upwork_safety.jss._points import check_points
 from upwork_safety.jss._reason_codes import (
@@ -279,9 +279,11 @@ class JSSReport:
 
         A contract counted on :attr:`computed_on` ended on it or before, so it
         leaves the longest window after it, and no later than one ending that
-        day would (newcomer r42 3).
+        day would (newcomer r42 3); when that one would leave after the
+        library's last day, only the first bound holds (every date field is
+        on or before it, red team r43 F2).
         """
-        latest = _leaves(self.computed_on, self.windows[0].months)
+        latest = _leaves_told(self.computed_on, self.windows[0].months)
         for index, impact in enumerate(self.impacts):
             day = impact.leaves_on
             if day is None:

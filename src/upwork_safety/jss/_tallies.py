@@ -139,7 +139,8 @@ class Impact:
             counts toward no score (under weekly or fortnightly snapshots, the
             first snapshot on or after it is the first score without it).
             ``None`` for an excluded contract, an open one (it counts while
-            open) and one that never leaves within the calendar.  In a
+            open) and one that would leave after 9990-12-31, the last day
+            the library supports (it has no ``counts_until`` reason either).  In a
             :class:`JSSReport`, after its :attr:`~JSSReport.computed_on` and
             no later than a contract ending that day would leave.
 

@@ -8,7 +8,7 @@ contract started more than 90 days ago.  Every figure is a field of
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import (
@@ -19,7 +19,7 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._amount_fields import money_field
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._decimals import fitting_total
 from upwork_safety._display import shown
 from upwork_safety._moments import (
     date_field,
@@ -361,7 +361,11 @@ def top_rated(
 
     Raises:
         CurrencyMismatchError: A payment in a currency other than the rules'.
-        InvalidValueError: A naive datetime.
+        InvalidValueError: A naive datetime; or the 12 months' earnings of
+            every contract together past
+            :data:`~upwork_safety.money.MAX_DIGITS` digits before the point,
+            though each contract's own fit (``field`` ``"contracts"``,
+            ``rule`` "a total of at most 18 integer digits").
     """
     day = utc_day(as_of, "as_of")
     items = _contracts(contracts)
@@ -371,18 +375,11 @@ def top_rated(
     # through the day it is N months old, so from the window's first day
     # (date.min when that is before the calendar) through *day*, both included.
     since = _window_start(day, thresholds.top_rated_earnings_months)
-    total = Decimal(0)
-    for index, contract in enumerate(items):
-        for number, payment in enumerate(contract.payments):
-            if payment.amount.currency != thresholds.currency:
-                raise CurrencyMismatchError(
-                    f"contract {shown(contract.id)} is paid in {payment.amount.currency}; "
-                    f"Top Rated earnings are counted in {thresholds.currency}",
-                    field=f"contracts[{index}].payments[{number}].amount",
-                    rule=f"paid in {thresholds.currency}",
-                )
-            if since <= payment.on <= day:
-                total = CONTEXT.add(total, payment.amount.amount)
+    total = fitting_total(
+        _paid_within(items, since, day, thresholds.currency),
+        "contracts",
+        f"the earnings of the last {thresholds.top_rated_earnings_months} months could not be told",
+    )
     earned = Money(total, thresholds.currency)
     needed = Money(thresholds.top_rated_min_earnings, thresholds.currency)
     starts = [c.started for c in items if c.started <= day]
@@ -402,3 +399,25 @@ def top_rated(
         account_met=account_met,
         met=weeks.met and earnings_met and account_met,
     )
+
+
+def _paid_within(
+    items: Sequence[Contract], since: date, day: date, currency: str
+) -> Iterator[Decimal]:
+    """Each payment's amount made from *since* through *day*; any not in *currency* refused.
+
+    Every payment's currency is checked, in the window or not, before the
+    sum is (the sum is the shared ``_decimals.fitting_total``'s, rule
+    ``TOTAL_RULE``: red team r43 F3).
+    """
+    for index, contract in enumerate(items):
+        for number, payment in enumerate(contract.payments):
+            if payment.amount.currency != currency:
+                raise CurrencyMismatchError(
+                    f"contract {shown(contract.id)} is paid in {payment.amount.currency}; "
+                    f"Top Rated earnings are counted in {currency}",
+                    field=f"contracts[{index}].payments[{number}].amount",
+                    rule=f"paid in {currency}",
+                )
+            if since <= payment.on <= day:
+                yield payment.amount.amount
