@@ -171,12 +171,12 @@ class TestPaymentAndMilestone:
 
     @pytest.mark.parametrize(
         ("amount", "rule"),
-        [("0", "more than zero"), ("0.00", "more than zero"), ("-0", "not negative")],
+        [("0", "more than zero"), ("0.00", "more than zero"), ("-0", "more than zero")],
     )
     def test_zero_amount_refused(self, amount, rule):
         """A milestone must be worth something: a zero amount is refused, naming the field.
 
-        A negative zero breaks the amounts' one "not negative" rule first (review r40, 6)."""
+        A negative zero too, by the same "more than zero" rule (review r43, review 1)."""
         with pytest.raises(InvalidValueError) as info:
             Milestone("m", "t", usd(amount))
         assert ("Milestone.amount", rule) == (info.value.field, info.value.rule)
@@ -1096,7 +1096,7 @@ class TestContract:
         """An hourly rate is positive Money; the weekly limit is 0–168 hours."""
         hourly = contract(kind=ContractKind.HOURLY, hourly_rate=usd(15), weekly_limit="40")
         assert Decimal(40) == hourly.weekly_limit
-        with pytest.raises(InvalidValueError, match="hourly_rate must be positive"):
+        with pytest.raises(InvalidValueError, match="hourly_rate must be more than zero"):
             contract(kind=ContractKind.HOURLY, hourly_rate=usd(0))
         with pytest.raises(InvalidTypeError, match="hourly_rate must be Money"):
             contract(kind=ContractKind.HOURLY, hourly_rate=15)

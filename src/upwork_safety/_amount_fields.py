@@ -1,6 +1,7 @@
 """Validators of amounts shared by the models and engines (private).
 
-The library's one "not negative" rule for an amount (:func:`check_money`) and
+The library's one "not negative" rule for an amount (:func:`check_money`),
+its one "more than zero" rule (:data:`MORE_THAN_ZERO`, :func:`more_than_zero`),
 its one "whole minor units" rule (:func:`whole_cents`), and the attrs
 validators built on them.  Like :mod:`._validate`, each raises an
 :class:`~upwork_safety.errors.UpworkSafetyError` subclass naming the field.
@@ -14,6 +15,12 @@ from typing import Any
 from upwork_safety._validate import field_name, refuse_subclass
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.money import Money, _whole_units, held, require_money, to_decimal
+
+#: The rule an amount that must be worth something breaks when it is zero or less
+#: (review r43, review 1): a milestone's amount, an amount or bonus an event states,
+#: an hourly rate.  Every amount <= 0 on such a field, a negative one too, is
+#: refused by this one rule, never by "not negative".
+MORE_THAN_ZERO = "more than zero"
 
 
 def check_money(value: object, what: str) -> Money:
@@ -38,6 +45,24 @@ def check_money(value: object, what: str) -> Money:
             ),
             field=what,
             rule="not negative",
+        )
+    return value
+
+
+def more_than_zero(value: object, what: str, of: str = "") -> Money:
+    """Return *value* if it is a :class:`Money` more than zero, else raise naming *what*.
+
+    Rule :data:`MORE_THAN_ZERO` for zero, a negative zero and a negative
+    amount alike; a plain number gets :func:`~upwork_safety.money.require_money`'s error.
+    *of* says, in the message only, when the rule holds (``" of a release"``).
+    """
+    value = require_money(value, what)
+    if not value.amount > 0:
+        # A negative zero is shown as given: Money's text would write it as 0.00.
+        zero = value.amount.is_signed() and not value.amount
+        got = f"a negative zero ({value.amount})" if zero else f"{value}"
+        raise InvalidValueError(
+            f"{what}{of} must be more than zero, got {got}", field=what, rule=MORE_THAN_ZERO
         )
     return value
 
@@ -91,6 +116,26 @@ def cents_field(instance: object, attribute: Any, value: Any) -> None:
         return
     money_field(instance, attribute, value)
     whole_cents(value, field_name(instance, attribute))
+
+
+def positive_cents_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: a plain :class:`Money` more than zero, in whole minor units.
+
+    As :func:`cents_field`, but every amount of zero or less is refused by
+    :func:`more_than_zero` (rule :data:`MORE_THAN_ZERO`), a negative one too.
+    """
+    fields = held(value) if type(value) is Money else None
+    if fields is not None and fields[0] > 0 and _whole_units(*fields):
+        return
+    name = field_name(instance, attribute)
+    refuse_subclass(value, Money, name)
+    whole_cents(more_than_zero(value, name), name)
+
+
+def optional_positive_cents_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: ``None`` or what :func:`positive_cents_field` takes."""
+    if value is not None:
+        positive_cents_field(instance, attribute, value)
 
 
 def optional_cents_field(instance: object, attribute: Any, value: Any) -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from upwork_safety._amount_fields import MORE_THAN_ZERO as _MORE_THAN_ZERO
 from upwork_safety._decimals import CONTEXT
-from upwork_safety._events import MORE_THAN_ZERO as _MORE_THAN_ZERO
 from upwork_safety.kinds import MilestoneState
 
 if TYPE_CHECKING:
@@ -27,8 +27,8 @@ __all__ = [
     "splits_exactly",
 ]
 
-#: The rule an amount an event states breaks when it is zero or less (the events'
-#: constructors hold it, so it lives with them).
+#: The rule an amount an event states breaks when it is zero or less (the library's
+#: one "more than zero" rule for an amount, ``_amount_fields.MORE_THAN_ZERO``).
 MORE_THAN_ZERO = _MORE_THAN_ZERO
 #: The rule an approval or a refund of escrow breaks when it states more than is held.
 AT_MOST_ESCROW = "at most the escrow"

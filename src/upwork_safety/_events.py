@@ -15,7 +15,11 @@ from typing import Any, Union
 
 import attrs
 
-from upwork_safety._amount_fields import cents_field, optional_cents_field
+from upwork_safety._amount_fields import (
+    MORE_THAN_ZERO,
+    cents_field,
+    optional_positive_cents_field,
+)
 from upwork_safety._dispute_split import split_of
 from upwork_safety._moments import to_utc, utc_field
 from upwork_safety._money_fields import ONE_CURRENCY
@@ -26,7 +30,6 @@ from upwork_safety._validate import field_name, id_field, text_field
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
-    InvalidValueError,
     UpworkSafetyError,
 )
 from upwork_safety.money import Money, optional_plain_money, plain_money
@@ -84,25 +87,6 @@ def _same_currency_as(other: str) -> Any:
         )
 
     return check
-
-
-#: The rule an amount an event states breaks when it is zero or less.
-MORE_THAN_ZERO = "more than zero"
-
-
-def _more_than_zero(instance: object, attribute: Any, value: Money | None) -> None:
-    """An attrs validator: an amount an event states, when given, is more than zero.
-
-    No contract can apply an approval, a bonus or a refund of nothing, so
-    such an event cannot be built or loaded (review r38, review 3); the
-    escrow engine checks only what depends on the contract (the currency,
-    what is held).
-    """
-    if value is not None and value.amount <= 0:
-        name = field_name(instance, attribute)
-        raise InvalidValueError(
-            f"{name} must be more than zero, got {value}", field=name, rule=MORE_THAN_ZERO
-        )
 
 
 def judge_field(event: Event, name: str, path: str) -> None:
@@ -190,12 +174,12 @@ class Approve:
     amount: Money | None = attrs.field(
         converter=optional_plain_money,
         default=None,
-        validator=[optional_cents_field, _more_than_zero],
+        validator=optional_positive_cents_field,
     )
     bonus: Money | None = attrs.field(
         converter=optional_plain_money,
         default=None,
-        validator=[optional_cents_field, _more_than_zero, _same_currency_as("amount")],
+        validator=[optional_positive_cents_field, _same_currency_as("amount")],
     )
 
 
@@ -232,7 +216,7 @@ class Refund:
     amount: Money | None = attrs.field(
         converter=optional_plain_money,
         default=None,
-        validator=[optional_cents_field, _more_than_zero],
+        validator=optional_positive_cents_field,
     )
 
 

@@ -19,6 +19,7 @@ react to an error without reading its message.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class UpworkSafetyError(Exception):
         (``field`` and ``rule`` may be ``None``); an :class:`InvalidDataError`
         adds its ``problems`` (each :meth:`Problem.to_dict`), ``count``,
         ``complete`` and ``noted``, a :class:`TransitionError` its ``milestone_id``,
-        ``state``, ``event`` and ``allowed``, a :class:`RulesError` its
+        ``state``, ``event``, ``allowed``, ``at`` and ``recorded_at``, a :class:`RulesError` its
         ``needs``: every attribute an error's class adds.  Every value is a
         ``str``, ``int``, ``bool``, ``None`` or a list of those or of dicts
         of those, so ``json.dumps`` writes it as it is.
@@ -169,6 +170,12 @@ class TransitionError(UpworkSafetyError, ValueError):
             :func:`~upwork_safety.escrow.allowed` gives at the contract's last
             recorded moment.  Empty for an automatic event given to ``apply``
             or replayed when not due.
+        at: When only the event's moment was refused (``field`` ends in
+            ``.at``), that moment (a UTC ``datetime``); else ``None``.
+        recorded_at: When the event was refused for being earlier than
+            something the contract records (rule ``"in time order"`` or a
+            recorded moment's rule), that later moment (UTC), which an app
+            can show in its people's own time zone; else ``None``.
     """
 
     def __init__(
@@ -181,17 +188,22 @@ class TransitionError(UpworkSafetyError, ValueError):
         allowed: tuple[str, ...] = (),
         field: str | None = None,
         rule: str | None = None,
+        at: datetime | None = None,
+        recorded_at: datetime | None = None,
     ) -> None:
         super().__init__(message, field=field, rule=rule)
         self.milestone_id = milestone_id
         self.state = state
         self.event = event
         self.allowed = allowed
+        self.at = at
+        self.recorded_at = recorded_at
 
     def to_dict(self) -> dict[str, object]:
         """As :meth:`UpworkSafetyError.to_dict`, with this error's own attributes.
 
-        ``milestone_id``, ``state``, ``event`` and ``allowed`` (a list).
+        ``milestone_id``, ``state``, ``event``, ``allowed`` (a list), and
+        ``at`` and ``recorded_at`` (ISO 8601 texts, or ``None``).
         """
         return {
             **super().to_dict(),
@@ -199,6 +211,8 @@ class TransitionError(UpworkSafetyError, ValueError):
             "state": self.state,
             "event": self.event,
             "allowed": list(self.allowed),
+            "at": None if self.at is None else self.at.isoformat(),
+            "recorded_at": None if self.recorded_at is None else self.recorded_at.isoformat(),
         }
 
 

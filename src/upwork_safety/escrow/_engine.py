@@ -33,7 +33,7 @@ from upwork_safety._events import (
 from upwork_safety._moments import utc_instant
 from upwork_safety._validate import instance, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
-from upwork_safety.escrow._reasons import refusal, released_note, when
+from upwork_safety.escrow._reasons import automatic_between, refusal, released_note, when
 from upwork_safety.escrow._recorded_moments import (
     check_moments_by,
     recorded_after,
@@ -85,17 +85,26 @@ _HOURLY_ROUTE = (
 )
 
 
-def fixed_price(contract: object) -> Contract:
+#: How an hourly contract's end is recorded, for an ``EndContract`` given one (newcomer r43 4):
+#: no escrow event ends it, its ``Contract.ended`` does (docs/hourly.md says so too).
+_HOURLY_END = (
+    "to record its end, set Contract.ended: attrs.evolve(contract, ended=day) "
+    "(EndContract is an escrow event, for fixed-price contracts); "
+)
+
+
+def fixed_price(contract: object, *, ending: bool = False) -> Contract:
     """*contract* if it is a fixed-price :class:`Contract`, else a library error.
 
     The error for an hourly contract names where its deadlines are
-    (``_HOURLY_ROUTE``).
+    (``_HOURLY_ROUTE``), and, when *ending* (an ``EndContract`` was given),
+    first how its end is recorded (``_HOURLY_END``).
     """
     contract = instance(contract, Contract, "contract")
     if contract.kind is not ContractKind.FIXED_PRICE:
         raise InvalidValueError(
             f"the escrow engine runs fixed-price contracts; contract {shown(contract.id)} is "
-            f"hourly: {_HOURLY_ROUTE}",
+            f"hourly: {_HOURLY_END if ending else ''}{_HOURLY_ROUTE}",
             field="contract",
             rule="a fixed-price contract",
         )
@@ -213,11 +222,13 @@ def _check_time(
         _out_of_time(
             run,
             f"{event} at {when(at)} is earlier than the last event in the history "
-            f"({type(last).__name__} at {when(last.at)}); events must be applied in time order",
+            f"({type(last).__name__} at {when(last.at)}); events must be applied in time "
+            f"order.{automatic_between(run, at, milestone_id)} {REPLAY_FIX}",
             (event, milestone_id, f"{arg}.at"),
             RefusalRule.TIME_ORDER,
+            (at, last.at),
         )
-    later, rule = recorded_after(run, at)
+    later, rule, recorded_at = recorded_after(run, at)
     if later:
         _out_of_time(
             run,
@@ -225,6 +236,7 @@ def _check_time(
             "events must be applied in time order",
             (event, milestone_id, f"{arg}.at"),
             rule,
+            (at, recorded_at),
         )
     if before_start(run, at):
         _out_of_time(
@@ -234,13 +246,30 @@ def _check_time(
             "(attrs.evolve(contract, started=...))",
             (event, milestone_id, f"{arg}.at"),
             RefusalRule.STARTED,
+            (at, None),
         )
 
 
+#: What to do with an event earlier than a contract's history: the cookbook's correction
+#: ("How do I correct a staff entry that was wrong or missed?"), in the refusal's words.
+REPLAY_FIX = (
+    "To record it, replay the contract from its offer with the events people performed "
+    "in time order: escrow.replay(escrow.as_offered(contract), events)"
+)
+
+
 def _out_of_time(
-    run: Run, message: str, refused: tuple[str, str | None, str], rule: str
+    run: Run,
+    message: str,
+    refused: tuple[str, str | None, str],
+    rule: str,
+    moments: tuple[datetime, datetime | None],
 ) -> NoReturn:
     """Refuse an event whose moment is refused (*refused*: its name, milestone id and field).
+
+    *moments* are the event's moment and the later one the contract records
+    (``None`` for a moment before the contract started): the error's ``at``
+    and ``recorded_at``.
 
     The error's ``state`` is the milestone's state, and its ``allowed`` the
     events :func:`~upwork_safety.escrow.allowed` allows on it at the
@@ -267,6 +296,8 @@ def _out_of_time(
         allowed=allowed_then,
         field=field,
         rule=rule,
+        at=moments[0],
+        recorded_at=moments[1],
     )
 
 
@@ -468,6 +499,8 @@ def apply(
             ``"the automatic step due"``).
         InvalidTypeError: *contract*, *event* or *rules* of the wrong type.
     """
+    if event_class(event) is EndContract:  # an hourly contract's refusal says how it ends
+        fixed_price(contract, ending=True)
     run = open_run(contract, rules)
     if type(event) not in _MANUAL:
         event = _manual_event(event)

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from upwork_safety._display import utc_text
+from upwork_safety._display import shown, utc_text
 from upwork_safety._events import (
+    AUTOMATIC_EVENTS,
     AcceptRefund,
     AnswerDispute,
+    ArbitrationDefault,
     AutoApprove,
+    AutoDisputeRelease,
+    AutoRefund,
     ClientPaysArbitration,
+    DormancyRefundRequest,
     Event,
     FreelancerPaysArbitration,
     Fund,
@@ -30,9 +35,19 @@ from upwork_safety.models import MilestoneState
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from upwork_safety._events import AutomaticEvent
     from upwork_safety.escrow._run import Draft, Run
 
-__all__ = ["days", "holds", "refusal", "released_note", "state_reason", "when"]
+__all__ = [
+    "automatic_between",
+    "automatic_clause",
+    "days",
+    "holds",
+    "refusal",
+    "released_note",
+    "state_reason",
+    "when",
+]
 
 S = MilestoneState
 
@@ -144,9 +159,58 @@ def released_note(run: Run, milestone: Draft) -> str:
     for event in run.newest_first():
         if getattr(event, "milestone_id", None) == milestone.id:
             if isinstance(event, AutoApprove):
-                return (
-                    f" Its escrow was released automatically at {when(event.at)}, when the "
-                    "client's review period ran out (AutoApprove)."
-                )
+                return f" Its escrow {automatic_clause(event)}."
             return ""
     return ""
+
+
+#: What each automatic step did to a milestone's escrow, and why: the one wording of an
+#: automatic step in a refusal (:func:`released_note`, :func:`automatic_between`).
+_AUTOMATIC: dict[type[Event], tuple[str, str]] = {
+    AutoApprove: ("was released automatically", "the client's review period ran out"),
+    AutoRefund: (
+        "was refunded to the client automatically",
+        "the freelancer did not answer the refund request in time",
+    ),
+    DormancyRefundRequest: (
+        "became a refund request automatically",
+        "it sat untouched through the dormancy period and the contract closed",
+    ),
+    AutoDisputeRelease: (
+        "was released to the freelancer automatically",
+        "the client did not answer the dispute in time",
+    ),
+    ArbitrationDefault: (
+        "was given out automatically",
+        "the arbitration window closed without both fees paid",
+    ),
+}
+
+
+def automatic_clause(event: AutomaticEvent) -> str:
+    """What automatic *event* did to its milestone's escrow, when and why (after "Its escrow")."""
+    done, why = _AUTOMATIC[type(event)]
+    return f"{done} at {when(event.at)}, when {why} ({type(event).__name__})"
+
+
+def automatic_between(run: Run, after: datetime, milestone_id: str | None) -> str:
+    """A sentence naming the automatic steps recorded later than *after*, or ``""``.
+
+    Those of *milestone_id*, or of every milestone when it is ``None`` (an
+    ``EndContract``), oldest first: for a refusal of an event earlier than
+    the history, they are what the late event would have met.  It reads the
+    history back only to *after*, so it is for error messages only.
+    """
+    steps: list[str] = []
+    for event in run.newest_first():
+        if not event.at > after:
+            break
+        if isinstance(event, AUTOMATIC_EVENTS) and milestone_id in (None, event.milestone_id):
+            steps.append(
+                f"the escrow of milestone {shown(event.milestone_id)} " + automatic_clause(event)
+            )
+    if not steps:
+        return ""
+    return " Between the two, steps that happen by themselves were recorded: " + (
+        "; ".join(reversed(steps)) + "."
+    )

@@ -49,26 +49,26 @@ def recorded_outside(contract: Contract) -> Recorded | None:
     return moment, name, milestone_id, rule
 
 
-def recorded_after(run: Run, moment: datetime) -> tuple[str, str]:
+def recorded_after(run: Run, moment: datetime) -> tuple[str, str, datetime | None]:
     """What *run*'s contract records later than *moment* (:func:`recorded_outside`), and the rule.
 
-    ``("", "")`` when nothing is later.
+    With that later moment; ``("", "", None)`` when nothing is later.
     """
     recorded = run.recorded
     if recorded is None or not moment < recorded[0]:
-        return "", ""
+        return "", "", None
     latest, name, milestone_id, rule = recorded
     if name:
         what = _recorded_what(name, milestone_id)
     else:
         payments = run.contract.payments
         what = f"Contract.payments[{next(i for i, p in enumerate(payments) if p.moment == latest)}]"
-    return f"{what} ({when(latest)})", rule
+    return f"{what} ({when(latest)})", rule, latest
 
 
 def check_moments_by(run: Run, moment: datetime) -> None:
     """Refuse a *now* earlier than a moment the contract records (a contract built by hand)."""
-    later, rule = recorded_after(run, moment)
+    later, rule, _ = recorded_after(run, moment)
     if later:
         raise InvalidValueError(
             f"now ({when(moment)}) is earlier than {later}; the contract is read as "

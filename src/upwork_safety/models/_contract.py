@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NoReturn, cast
 
 import attrs
 
-from upwork_safety._amount_fields import whole_cents
+from upwork_safety._amount_fields import more_than_zero, whole_cents
 from upwork_safety._decimals import fraction
 from upwork_safety._display import shown
 from upwork_safety._events import Event
@@ -56,7 +56,7 @@ from upwork_safety.models._payment import Payment
 from upwork_safety.models._recorded import check_recorded
 from upwork_safety.models._releases import _match_new_releases, _match_releases
 from upwork_safety.models._time_entry import TimeEntry
-from upwork_safety.money import Money, optional_plain_money, require_money, to_decimal
+from upwork_safety.money import Money, optional_plain_money, to_decimal
 
 __all__ = ["Contract"]
 
@@ -203,8 +203,8 @@ class Contract:
             (``Decimal("0.10")`` for 10%), shown on the offer since
             2025-05-01; the fee engine checks it against the schedule in
             force (0–15% today).
-        hourly_rate: The hourly rate (hourly contracts only), positive, in
-            whole cents.
+        hourly_rate: The hourly rate (hourly contracts only), more than
+            zero (rule ``"more than zero"``), in whole cents.
         weekly_limit: The weekly hour limit (hourly contracts only).
         history: The escrow events recorded on the contract, in time
             order and not before *started* (any sequence of events; stored
@@ -394,14 +394,9 @@ class Contract:
                     field="Contract.hourly_rate",
                     rule="Money",
                 )
-            # One made without its fields (a pickle with no state) is refused naming the field.
-            require_money(self.hourly_rate, "Contract.hourly_rate")
-            if self.hourly_rate.amount <= 0:
-                raise InvalidValueError(
-                    f"Contract.hourly_rate must be positive, got {self.hourly_rate}",
-                    field="Contract.hourly_rate",
-                    rule="positive",
-                )
+            # One made without its fields (a pickle with no state) is refused naming the field;
+            # zero or less by the amounts' one "more than zero" rule (review r43, review 1).
+            more_than_zero(self.hourly_rate, "Contract.hourly_rate")
             # An Upwork rate is in cents: one below a cent would bill nothing.
             whole_cents(self.hourly_rate, "Contract.hourly_rate")
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, cast
+from typing import cast
 
 import attrs
 
-from upwork_safety._amount_fields import cents_field
+from upwork_safety._amount_fields import positive_cents_field
 from upwork_safety._moments import optional_date_field, optional_to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
@@ -19,16 +19,6 @@ from upwork_safety.models._escrow import WHOLLY_FUNDED, Escrow
 from upwork_safety.money import Money, held, plain_money
 
 __all__ = ["Milestone"]
-
-
-def _milestone_amount(instance: Milestone, attribute: Any, value: Any) -> None:
-    cents_field(instance, attribute, value)
-    if not value.amount:
-        raise InvalidValueError(
-            f"Milestone.amount must be more than zero, got {value}",
-            field="Milestone.amount",
-            rule="more than zero",
-        )
 
 
 def _unfunded_like_amount(milestone: Milestone) -> Escrow:
@@ -106,7 +96,7 @@ class Milestone:
 
     id: str = attrs.field(converter=plain_text, validator=id_field)
     title: str = attrs.field(converter=plain_text, validator=shown_text_field)
-    amount: Money = attrs.field(converter=plain_money, validator=_milestone_amount)
+    amount: Money = attrs.field(converter=plain_money, validator=positive_cents_field)
     description: str = attrs.field(converter=plain_text, default="", validator=text_field)
     due: date | None = attrs.field(
         default=None, converter=optional_to_date, validator=optional_date_field

@@ -7,11 +7,11 @@ milestone, a bonus, or any other payment, each with its day and moment.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import NoReturn, cast
+from typing import Any, NoReturn, cast
 
 import attrs
 
-from upwork_safety._amount_fields import cents_field
+from upwork_safety._amount_fields import cents_field, more_than_zero
 from upwork_safety._moments import (
     date_field,
     optional_to_utc,
@@ -53,6 +53,14 @@ def _release_needs(name: str) -> NoReturn:
     )
 
 
+def _payment_amount(payment: Payment, attribute: Any, value: Any) -> None:
+    """Not negative, whole cents; more than zero for a release or a bonus (one rule, any sign)."""
+    kind = payment.kind  # converted before any validator runs; a non-member is refused later
+    if kind is PaymentKind.RELEASE or kind is PaymentKind.BONUS:
+        more_than_zero(value, "Payment.amount", f" of a {kind}")
+    cents_field(payment, attribute, value)
+
+
 @through_init
 @attrs.frozen
 class Payment:
@@ -82,7 +90,7 @@ class Payment:
     """
 
     on: date = attrs.field(converter=to_date, validator=date_field)
-    amount: Money = attrs.field(converter=plain_money, validator=cents_field)
+    amount: Money = attrs.field(converter=plain_money, validator=_payment_amount)
     at: datetime | None = attrs.field(
         default=None, converter=optional_to_utc, validator=optional_utc_field
     )
@@ -102,12 +110,6 @@ class Payment:
             )
         if self.kind is PaymentKind.OTHER:
             return
-        if not self.amount.amount:
-            raise InvalidValueError(
-                f"Payment.amount of a {self.kind} must be more than zero",
-                field="Payment.amount",
-                rule="more than zero",
-            )
         if self.kind is PaymentKind.RELEASE:
             if self.milestone_id is None:
                 _release_needs("milestone_id")
