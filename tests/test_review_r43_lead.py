@@ -2,6 +2,7 @@
 
 from datetime import date, datetime, timedelta, timezone
 
+import attrs
 import pytest
 
 from upwork_safety import Client, Contract, ContractKind, Money, checks, hourly, statements
@@ -71,3 +72,21 @@ def test_a_contract_id_of_ascii_digits_and_letters_is_read_as_written() -> None:
     )
     ids = [t.contract_id for t in statements.parse(text).transactions]
     assert ids == ["38100002", "c-7"]
+
+
+# ------------------------------- escrow fixer's leftovers: one "more than zero" rule everywhere
+
+
+@pytest.mark.parametrize("rate", ["0", "-5"])
+def test_the_hourly_factorys_rate_keeps_the_hourly_rates_rule(rate: str) -> None:
+    """It said rule "positive" where ``Contract.hourly_rate`` says "more than zero"."""
+    from upwork_safety._amount_fields import MORE_THAN_ZERO
+    from upwork_safety.errors import InvalidValueError
+    from upwork_safety.testing import factories
+
+    with pytest.raises(InvalidValueError) as by_factory:
+        factories.hourly_contract(rate=rate)
+    with pytest.raises(InvalidValueError) as by_contract:
+        attrs.evolve(factories.hourly_contract(), hourly_rate=Money(rate, "USD"))
+    assert (by_factory.value.field, by_factory.value.rule) == ("rate", MORE_THAN_ZERO)
+    assert by_contract.value.rule == MORE_THAN_ZERO == "more than zero"

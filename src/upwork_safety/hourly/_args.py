@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from upwork_safety._amount_fields import whole_cents
+from upwork_safety._amount_fields import more_than_zero, whole_cents
 from upwork_safety._calendar import week_rules_day
 from upwork_safety._last_day import LATEST
 from upwork_safety._validate import field_name, finer_error, instance_field
-from upwork_safety.errors import InvalidValueError
-from upwork_safety.money import Money, require_money
+from upwork_safety.money import Money
 from upwork_safety.rules import HISTORY, PlatformRules, _given_rules, _in_force_of
 from upwork_safety.rules import as_of as _rules_as_of
 
@@ -75,24 +74,13 @@ def rules_changed_on(chosen: PlatformRules, on: datetime) -> tuple[str, ...]:
     return rules_differ(chosen, rules_for(None, min(on.date(), LATEST)))
 
 
-def positive_money(value: object, what: str) -> Money:
-    """Return *value* if it is :class:`Money` above zero, else raise naming *what*."""
-    money = require_money(value, what)
-    if money.amount <= 0:
-        raise InvalidValueError(
-            f"{what} must be more than zero, got {money}", field=what, rule="more than zero"
-        )
-    return money
-
-
 def positive_cents(value: object, what: str) -> Money:
-    """:func:`positive_money` in whole minor units: an amount Upwork pays, in cents."""
-    return whole_cents(positive_money(value, what), what)
+    """An amount Upwork pays: :class:`Money` more than zero, in whole minor units.
 
-
-def positive_cents_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: :class:`Money` above zero, in whole minor units."""
-    positive_cents(value, field_name(instance, attribute))
+    The one rule of :func:`~upwork_safety._amount_fields.more_than_zero`, and of
+    :func:`~upwork_safety._amount_fields.positive_cents_field` for a field.
+    """
+    return whole_cents(more_than_zero(value, what), what)
 
 
 def duration_field(instance: object, attribute: Any, value: Any) -> None:

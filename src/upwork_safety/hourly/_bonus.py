@@ -20,6 +20,7 @@ from typing import Any, cast
 
 import attrs
 
+from upwork_safety._amount_fields import positive_cents_field
 from upwork_safety._display import shown
 from upwork_safety._moments import computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
@@ -28,7 +29,6 @@ from upwork_safety._validate import instance_field
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly._args import (
     positive_cents,
-    positive_cents_field,
     rules_changed_on,
     rules_for,
 )

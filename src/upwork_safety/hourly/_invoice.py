@@ -17,6 +17,7 @@ from typing import Any, cast
 
 import attrs
 
+from upwork_safety._amount_fields import positive_cents_field
 from upwork_safety._decimals import CONTEXT, INTEGER_DIGITS_RULE, MAX_DIGITS
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_duration
@@ -35,7 +36,6 @@ from upwork_safety.hourly._args import (
     MICROSECOND,
     WEEK,
     duration_field,
-    positive_cents_field,
     rules_changed,
     week_rules,
 )

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._amount_fields import positive_cents_field
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._moments import computed_utc_field, to_utc, utc_day
@@ -43,7 +44,6 @@ from upwork_safety._validate import field_name, instance_field, member_field, me
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import (
     positive_cents,
-    positive_cents_field,
     rules_changed,
     week_rules,
 )

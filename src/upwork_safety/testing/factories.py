@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
-from upwork_safety._amount_fields import whole_cents
+from upwork_safety._amount_fields import more_than_zero, whole_cents
 from upwork_safety._decimals import MAX_ITEMS, count
 from upwork_safety._display import utc_text
 from upwork_safety._last_day import LATEST
@@ -324,11 +324,7 @@ def hourly_contract(
     """
     overrides_of(Contract, overrides, hourly_contract)
     first = utc_day(started, "started")
-    money = _dollars(rate, "rate")
-    if money.amount <= 0:
-        raise InvalidValueError(
-            f"rate must be positive, got {money}", field="rate", rule="positive"
-        )
+    money = more_than_zero(_dollars(rate, "rate"), "rate")  # the hourly rate's one rule
     count = _whole(days, "days", least=0)
     if count > MAX_ITEMS:  # refused before any entry is built (review r31, hostile 7)
         raise InvalidValueError(
