@@ -10,6 +10,7 @@ the names other modules use and documents the constants.
 
 from __future__ import annotations
 
+import decimal
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
@@ -58,6 +59,19 @@ DIGIT_LIMIT_RULES = frozenset({INTEGER_DIGITS_RULE, DECIMAL_PLACES_RULE, PLACES_
 #: method of a C context costs about as much as the exact sum itself).
 _add = CONTEXT.add
 _subtract = CONTEXT.subtract
+
+#: The settings of a product of two values within the limits: each has at most
+#: ``2 * MAX_DIGITS`` digits, so their product has at most ``4 * MAX_DIGITS``
+#: (72), more than :data:`CONTEXT`'s 60, and is exact here.  ``Inexact`` is
+#: trapped, so no product is ever rounded silently (review r43, 3).
+_PRODUCT = settings_copy()
+_PRODUCT.prec = 4 * MAX_DIGITS
+_PRODUCT.traps[decimal.Inexact] = True
+
+
+def exact_product(value: Decimal, factor: Decimal) -> Decimal:
+    """*value* times *factor*, exactly: both within the limits (:func:`to_decimal`)."""
+    return _PRODUCT.multiply(value, factor)
 
 
 _INT_LIMIT = 10**MAX_DIGITS
