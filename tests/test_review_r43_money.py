@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import decimal
+import json
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from upwork_safety import InvalidValueError, Money, _decimals
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    InvalidDataError,
+    InvalidValueError,
+    Money,
+    _decimals,
+    serialize,
+)
 
 # --------------------------------------------------------------------------
 # review 3: Money * Decimal is exact; a refusal never quotes a rounded product
@@ -34,3 +44,35 @@ def test_a_product_that_fits_is_unchanged():
         "0.000000000000000002"
     )
     assert Money("-12.50", "USD") == Money("2.50", "USD") * -5
+
+
+# --------------------------------------------------------------------------
+# newcomer 1: a hint never sends the user to a second refusal
+# --------------------------------------------------------------------------
+
+
+def _contract_json(rate: str) -> str:
+    data = serialize.to_dict(Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2026, 3, 2)))
+    return json.dumps({**data, "service_fee_rate": rate})
+
+
+def test_a_json_rate_of_a_whole_percentage_is_told_what_json_reads():
+    with pytest.raises(InvalidDataError) as refused:
+        serialize.from_json(Contract, _contract_json("10"))
+    (problem,) = refused.value.problems
+    assert ("$.service_fee_rate", "a fraction from 0 up to (not including) 1") == (
+        problem.path,
+        problem.rule,
+    )
+    assert 'write "0.1")' in problem.message
+    assert "%'" not in problem.message  # no percentage text: the reader refuses it
+    # The hint works: what it says to write is read.
+    assert Decimal("0.1") == serialize.from_json(Contract, _contract_json("0.1")).service_fee_rate
+
+
+def test_python_still_offers_the_percentage_it_accepts():
+    with pytest.raises(InvalidValueError) as refused:
+        Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2026, 3, 2), service_fee_rate="10")
+    assert "write 0.1 or '10%')" in str(refused.value)
+    fee = Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2026, 3, 2), service_fee_rate="10%")
+    assert Decimal("0.1") == fee.service_fee_rate

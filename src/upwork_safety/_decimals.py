@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import decimal
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
@@ -361,10 +363,38 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
     if rate.is_signed() or (below_one and rate >= _ONE):
         hint = ""
         if rate >= 1 and not percent:
-            suggested = CONTEXT.divide(rate, Decimal(100))
-            hint = f" (for {rate}% write {suggested} or '{rate}%')"
+            hint = _fraction_hint(rate)
         _out_of_range(value, what, rate, below_one=below_one, hint=hint)
     return rate
+
+
+#: Whether the text being read may write a rate as a percentage (``"10%"``): not
+#: while :mod:`upwork_safety.serialize` reads data, whose numbers are plain
+#: decimal text (:func:`reading_data`).
+_PERCENT_TEXT: ContextVar[bool] = ContextVar("upwork_safety_percent_text", default=True)
+
+
+@contextmanager
+def reading_data() -> Iterator[None]:
+    """While it runs, a rate's hint offers no percentage text: the data reader refuses it.
+
+    ``serialize`` reads its data in it, so a JSON rate of ``"10"`` is told to
+    write ``"0.1"``, never ``'10%'``, which the reader would then refuse
+    (newcomer r43 1).
+    """
+    token = _PERCENT_TEXT.set(False)
+    try:
+        yield
+    finally:
+        _PERCENT_TEXT.reset(token)
+
+
+def _fraction_hint(rate: Decimal) -> str:
+    """How to write *rate*, a whole percentage given as a fraction, where it is being read."""
+    suggested = CONTEXT.divide(rate, Decimal(100))
+    if _PERCENT_TEXT.get():
+        return f" (for {rate}% write {suggested} or '{rate}%')"
+    return f' (for {rate}% write "{suggested}")'
 
 
 #: Text that reads as a negative number, though not in canonical form ("-.5", "-5.%").
