@@ -76,3 +76,19 @@ def test_python_still_offers_the_percentage_it_accepts():
     assert "write 0.1 or '10%')" in str(refused.value)
     fee = Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2026, 3, 2), service_fee_rate="10%")
     assert Decimal("0.1") == fee.service_fee_rate
+
+
+# --------------------------------------------------------------------------
+# newcomer 5: leftover cents go by position; listed largest first, by size
+# --------------------------------------------------------------------------
+
+
+def test_leftover_cents_go_by_position_and_largest_first_keeps_size_order():
+    assert (Money("0.01", "USD"), Money("0.00", "USD"), Money("0.09", "USD")) == Money(
+        "0.10", "USD"
+    ).allocate([3, 7, 90])
+    for total, shares in [("0.02", [10, 30, 60]), ("0.10", [3, 7, 90]), ("1.00", [1, 2, 2, 3])]:
+        ordered = sorted(shares, reverse=True)
+        parts = Money(total, "USD").allocate(ordered)
+        assert Money(total, "USD") == sum(parts)
+        assert list(parts) == sorted(parts, key=lambda part: part.amount, reverse=True)

@@ -471,7 +471,10 @@ class Money:
 
         Each part is the amount times its ratio's share, rounded down to the
         minor unit; the minor units left over go one each to the first parts
-        whose ratio is not zero (as in dinero.js's ``allocate``).
+        whose ratio is not zero (as in dinero.js's ``allocate``).  So they go
+        by position, not size: a smaller share listed first can get one minor
+        unit more than a larger one after it.  Where that matters, list the
+        ratios largest first (docs/money.md, "Sharing an amount out").
 
         Args:
             ratios: Non-negative numbers (``int``, ``Decimal`` or canonical
@@ -492,6 +495,10 @@ class Money:
         ['USD 70.00', 'USD 30.00']
         >>> [str(part) for part in Money("0.05", "USD").allocate([1, 1])]
         ['USD 0.03', 'USD 0.02']
+        >>> [str(part) for part in Money("0.02", "USD").allocate([10, 30, 60])]
+        ['USD 0.01', 'USD 0.00', 'USD 0.01']
+        >>> [str(part) for part in Money("0.02", "USD").allocate([60, 30, 10])]
+        ['USD 0.02', 'USD 0.00', 'USD 0.00']
         """
         own(self, "self")
         values = _money_shares.ratios(ratios, MAX_PARTS, Money)
