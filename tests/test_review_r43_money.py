@@ -14,6 +14,7 @@ from upwork_safety import (
     ContractKind,
     InvalidDataError,
     InvalidValueError,
+    Milestone,
     Money,
     _decimals,
     serialize,
@@ -92,3 +93,94 @@ def test_leftover_cents_go_by_position_and_largest_first_keeps_size_order():
         parts = Money(total, "USD").allocate(ordered)
         assert Money(total, "USD") == sum(parts)
         assert list(parts) == sorted(parts, key=lambda part: part.amount, reverse=True)
+
+
+# --------------------------------------------------------------------------
+# hostile 1: a list or dict subclass whose len() lies is read boundedly
+# --------------------------------------------------------------------------
+
+_MILESTONE = {"id": "m1", "title": "Logo", "amount": {"amount": "5.00", "currency": "USD"}}
+_CONTRACT = {"id": "c1", "client": "acme", "kind": "fixed_price", "started": "2026-03-02"}
+_STOP = 50  # items past the (patched) bound at which the test stops an endless read itself
+
+
+class _Endless(list):  # type: ignore[type-arg]
+    """A list subclass whose len() says 1 and whose iteration never ends."""
+
+    def __init__(self, item: object) -> None:
+        super().__init__([item])
+        self.item, self.read = item, 0
+
+    def __len__(self) -> int:
+        return 1
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        while True:
+            self.read += 1
+            if self.read > _decimals.MAX_ITEMS + _STOP:
+                raise AssertionError("read past the bound")
+            yield self.item
+
+
+class _EndlessKeys(dict):  # type: ignore[type-arg]
+    """A dict subclass whose keys never end (each looked up by its own [])."""
+
+    def __init__(self, data: dict[str, object]) -> None:
+        super().__init__(data)
+        self.read = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        yield from dict.__iter__(self)
+        while True:
+            self.read += 1
+            if self.read > _decimals.MAX_ITEMS + _STOP:
+                raise AssertionError("read past the bound")
+            yield f"extra{self.read}"
+
+    def __getitem__(self, key: str) -> object:
+        return dict.get(self, key, 0)
+
+
+@pytest.fixture
+def small_bound(monkeypatch):
+    monkeypatch.setattr(_decimals, "MAX_ITEMS", 10)
+
+
+def test_a_list_subclass_field_is_refused_at_the_item_past_the_bound(small_bound):
+    endless = _Endless(_MILESTONE)
+    with pytest.raises(InvalidDataError) as refused:
+        serialize.from_dict(Contract, {**_CONTRACT, "milestones": endless})
+    (problem,) = refused.value.problems
+    assert ("$.milestones", "at most 10 items") == (problem.path, problem.rule)
+    assert problem.message.startswith("Contract.milestones holds more than 10 items")
+    assert 11 == endless.read  # item 11 read, and refused: no more
+
+
+def test_a_list_subclass_is_refused_the_same_at_the_top(small_bound):
+    endless = _Endless(_MILESTONE)
+    with pytest.raises(InvalidDataError) as refused:
+        serialize.from_dict(list[Milestone], endless)
+    (problem,) = refused.value.problems
+    assert ("$", "at most 10 items") == (problem.path, problem.rule)
+    assert 11 == endless.read
+
+
+def test_a_list_subclass_within_the_bound_reads_as_its_own_items(small_bound):
+    class Shown(list):  # type: ignore[type-arg]
+        def __len__(self) -> int:
+            return 0
+
+    contract = serialize.from_dict(Contract, {**_CONTRACT, "milestones": Shown([_MILESTONE])})
+    assert ("m1",) == tuple(m.id for m in contract.milestones)
+    assert ("m1",) == tuple(m.id for m in serialize.from_dict(list[Milestone], Shown([_MILESTONE])))
+
+
+def test_a_dict_subclass_with_endless_keys_is_refused_at_the_key_past_the_bound(monkeypatch):
+    monkeypatch.setattr(serialize._strict, "MAX_KEYS", 10, raising=False)
+    monkeypatch.setattr(_decimals, "MAX_ITEMS", 10)  # the guard of _EndlessKeys
+    endless = _EndlessKeys(_CONTRACT)
+    with pytest.raises(InvalidDataError) as refused:
+        serialize.from_dict(Contract, endless)
+    (problem,) = refused.value.problems
+    assert ("$", "at most 10 items") == (problem.path, problem.rule)
+    assert len(_CONTRACT) + endless.read == 11

@@ -47,6 +47,11 @@ MAX_COUNT = 10**MAX_DIGITS - 1
 #: (a statement's ``MAX_ROWS`` rows, a timeline's ``jss.MAX_TIMELINE_POINTS``).
 MAX_ITEMS = 200_000
 
+#: The most keys one object of data (a ``dict`` subclass, read through its own
+#: keys) is read for: as many as a list's items, and far more than any class
+#: has fields, so only an endless or hostile object meets it.
+MAX_KEYS = MAX_ITEMS
+
 #: The rules a number past the library's digit limits breaks, each the one text
 #: every site that raises it or tells it apart uses (imported, never retyped):
 #: more than :data:`MAX_DIGITS` digits before the point,
@@ -464,26 +469,29 @@ def whole_hint(value: object, *, missing: str) -> str:
     return ""
 
 
-def bounded(items: Iterable[_T], what: str) -> Iterator[_T]:
+def bounded(items: Iterable[_T], what: str, *, most: int | None = None) -> Iterator[_T]:
     """Yield *items* (the argument *what*) one by one, refusing the one past the bound.
 
     The one reader of an iterator of unknown length: ``_validate.as_sequence``
     and ``sequence_of`` both read through it, so an endless generator
-    is refused after the same number of items, whoever reads it.
+    is refused after the same number of items, whoever reads it.  The bound
+    is *most*, else :data:`MAX_ITEMS`.
     """
+    limit = MAX_ITEMS if most is None else most
     for index, item in enumerate(items):
-        if index == MAX_ITEMS:
-            too_many_items(what)
+        if index == limit:
+            too_many_items(what, most=limit)
         yield item
     restore_context()  # the caller's iterator ran: the library's context back (red team r33 1)
 
 
-def too_many_items(what: str) -> NoReturn:
-    """Refuse an argument or field *what* that holds more than :data:`MAX_ITEMS` items."""
+def too_many_items(what: str, *, most: int | None = None) -> NoReturn:
+    """Refuse an argument or field *what* that holds more than *most* (:data:`MAX_ITEMS`) items."""
+    limit = MAX_ITEMS if most is None else most
     raise InvalidValueError(
-        f"{what} holds more than {MAX_ITEMS:,} items, the most the library reads in one list",
+        f"{what} holds more than {limit:,} items, the most the library reads in one list",
         field=what,
-        rule=f"at most {MAX_ITEMS:,} items",
+        rule=f"at most {limit:,} items",
     )
 
 
