@@ -480,6 +480,7 @@ def bounded(items: Iterable[_T], what: str, *, most: int | None = None) -> Itera
     limit = MAX_ITEMS if most is None else most
     for index, item in enumerate(items):
         if index == limit:
+            restore_context()  # the caller's iterator ran, and the refusal ends the reading
             too_many_items(what, most=limit)
         yield item
     restore_context()  # the caller's iterator ran: the library's context back (red team r33 1)

@@ -172,7 +172,7 @@ def long_field(
             try:
                 items = list(_decimals.bounded(items, name))
             except Exception as failed:  # noqa: BLE001  (the caller's __iter__ raised, or the bound)
-                _decimals.restore_context()  # the caller's __iter__ ran
+                _decimals.restore_context()  # the caller's __iter__ ran, and may have raised
                 if isinstance(failed, InvalidValueError) and failed.field == name:
                     too_many = refused_length(kind.cls, a.name) or failed
                     return value, (key_path("", a.name), too_many)
