@@ -10,7 +10,10 @@ the names other modules use and documents the constants.
 
 from __future__ import annotations
 
+import decimal
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
@@ -44,6 +47,11 @@ MAX_COUNT = 10**MAX_DIGITS - 1
 #: (a statement's ``MAX_ROWS`` rows, a timeline's ``jss.MAX_TIMELINE_POINTS``).
 MAX_ITEMS = 200_000
 
+#: The most keys one object of data (a ``dict`` subclass, read through its own
+#: keys) is read for: as many as a list's items, and far more than any class
+#: has fields, so only an endless or hostile object meets it.
+MAX_KEYS = MAX_ITEMS
+
 #: The rules a number past the library's digit limits breaks, each the one text
 #: every site that raises it or tells it apart uses (imported, never retyped):
 #: more than :data:`MAX_DIGITS` digits before the point,
@@ -58,6 +66,19 @@ DIGIT_LIMIT_RULES = frozenset({INTEGER_DIGITS_RULE, DECIMAL_PLACES_RULE, PLACES_
 #: method of a C context costs about as much as the exact sum itself).
 _add = CONTEXT.add
 _subtract = CONTEXT.subtract
+
+#: The settings of a product of two values within the limits: each has at most
+#: ``2 * MAX_DIGITS`` digits, so their product has at most ``4 * MAX_DIGITS``
+#: (72), more than :data:`CONTEXT`'s 60, and is exact here.  ``Inexact`` is
+#: trapped, so no product is ever rounded silently (review r43, 3).
+_PRODUCT = settings_copy()
+_PRODUCT.prec = 4 * MAX_DIGITS
+_PRODUCT.traps[decimal.Inexact] = True
+
+
+def exact_product(value: Decimal, factor: Decimal) -> Decimal:
+    """*value* times *factor*, exactly: both within the limits (:func:`to_decimal`)."""
+    return _PRODUCT.multiply(value, factor)
 
 
 _INT_LIMIT = 10**MAX_DIGITS
@@ -347,10 +368,38 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
     if rate.is_signed() or (below_one and rate >= _ONE):
         hint = ""
         if rate >= 1 and not percent:
-            suggested = CONTEXT.divide(rate, Decimal(100))
-            hint = f" (for {rate}% write {suggested} or '{rate}%')"
+            hint = _fraction_hint(rate)
         _out_of_range(value, what, rate, below_one=below_one, hint=hint)
     return rate
+
+
+#: Whether the text being read may write a rate as a percentage (``"10%"``): not
+#: while :mod:`upwork_safety.serialize` reads data, whose numbers are plain
+#: decimal text (:func:`reading_data`).
+_PERCENT_TEXT: ContextVar[bool] = ContextVar("upwork_safety_percent_text", default=True)
+
+
+@contextmanager
+def reading_data() -> Iterator[None]:
+    """While it runs, a rate's hint offers no percentage text: the data reader refuses it.
+
+    ``serialize`` reads its data in it, so a JSON rate of ``"10"`` is told to
+    write ``"0.1"``, never ``'10%'``, which the reader would then refuse
+    (newcomer r43 1).
+    """
+    token = _PERCENT_TEXT.set(False)
+    try:
+        yield
+    finally:
+        _PERCENT_TEXT.reset(token)
+
+
+def _fraction_hint(rate: Decimal) -> str:
+    """How to write *rate*, a whole percentage given as a fraction, where it is being read."""
+    suggested = CONTEXT.divide(rate, Decimal(100))
+    if _PERCENT_TEXT.get():
+        return f" (for {rate}% write {suggested} or '{rate}%')"
+    return f' (for {rate}% write "{suggested}")'
 
 
 #: Text that reads as a negative number, though not in canonical form ("-.5", "-5.%").
@@ -420,26 +469,30 @@ def whole_hint(value: object, *, missing: str) -> str:
     return ""
 
 
-def bounded(items: Iterable[_T], what: str) -> Iterator[_T]:
+def bounded(items: Iterable[_T], what: str, *, most: int | None = None) -> Iterator[_T]:
     """Yield *items* (the argument *what*) one by one, refusing the one past the bound.
 
     The one reader of an iterator of unknown length: ``_validate.as_sequence``
     and ``sequence_of`` both read through it, so an endless generator
-    is refused after the same number of items, whoever reads it.
+    is refused after the same number of items, whoever reads it.  The bound
+    is *most*, else :data:`MAX_ITEMS`.
     """
+    limit = MAX_ITEMS if most is None else most
     for index, item in enumerate(items):
-        if index == MAX_ITEMS:
-            too_many_items(what)
+        if index == limit:
+            restore_context()  # the caller's iterator ran, and the refusal ends the reading
+            too_many_items(what, most=limit)
         yield item
     restore_context()  # the caller's iterator ran: the library's context back (red team r33 1)
 
 
-def too_many_items(what: str) -> NoReturn:
-    """Refuse an argument or field *what* that holds more than :data:`MAX_ITEMS` items."""
+def too_many_items(what: str, *, most: int | None = None) -> NoReturn:
+    """Refuse an argument or field *what* that holds more than *most* (:data:`MAX_ITEMS`) items."""
+    limit = MAX_ITEMS if most is None else most
     raise InvalidValueError(
-        f"{what} holds more than {MAX_ITEMS:,} items, the most the library reads in one list",
+        f"{what} holds more than {limit:,} items, the most the library reads in one list",
         field=what,
-        rule=f"at most {MAX_ITEMS:,} items",
+        rule=f"at most {limit:,} items",
     )
 
 

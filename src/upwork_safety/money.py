@@ -68,16 +68,18 @@ __all__ = [
 #: Amounts may have at most this many digits before the decimal point, and
 #: at most this many after it.  A quadrillion dollars is far beyond any
 #: contract; larger numbers are almost always a unit or parsing mistake, and
-#: refusing them keeps every sum and product exact with :data:`CONTEXT`'s settings.
+#: refusing them keeps every sum and product exact (see :data:`CONTEXT`).
 MAX_DIGITS = _decimals.MAX_DIGITS
 
 #: :meth:`Money.split` and :meth:`Money.allocate` make at most this many parts.
 MAX_PARTS = 100_000
 
 #: A copy of the settings every computation of the library runs with, never
-#: the caller's: 60 digits hold every sum and product of valid amounts
-#: exactly, rounding (only where a rule says so) is half up, and a signal
-#: that would otherwise pass silently raises.  It is a copy: changing it (or
+#: the caller's: 60 digits hold every sum of valid amounts and every
+#: :func:`rate_of` exactly, rounding (only where a rule says so) is half up,
+#: and a signal that would otherwise pass silently raises.  ``Money * factor``
+#: is computed in 72 digits, more than 60, as the product of two valid
+#: numbers may need: it is exact too, never rounded.  It is a copy: changing it (or
 #: installing it with ``decimal.setcontext`` and changing the thread's
 #: context) changes nothing the library computes, and no caller setting of
 #: :mod:`decimal` changes a result.
@@ -337,7 +339,8 @@ class Money:
                 return NotImplemented  # another number type (a NumPy int) may multiply Money
             raise error
         factor = to_decimal(other, "factor")
-        product = no_negative_zero(_CONTEXT.multiply(amount, factor))  # exact: 36 digits at most
+        # Exact: 72 digits at most, more than CONTEXT's 60 (review r43, 3).
+        product = no_negative_zero(_decimals.exact_product(amount, factor))
         return _result(product, currency, "product", self, "*", factor)
 
     __rmul__ = __mul__
@@ -468,7 +471,10 @@ class Money:
 
         Each part is the amount times its ratio's share, rounded down to the
         minor unit; the minor units left over go one each to the first parts
-        whose ratio is not zero (as in dinero.js's ``allocate``).
+        whose ratio is not zero (as in dinero.js's ``allocate``).  So they go
+        by position, not size: a smaller share listed first can get one minor
+        unit more than a larger one after it.  Where that matters, list the
+        ratios largest first (docs/money.md, "Sharing an amount out").
 
         Args:
             ratios: Non-negative numbers (``int``, ``Decimal`` or canonical
@@ -489,6 +495,10 @@ class Money:
         ['USD 70.00', 'USD 30.00']
         >>> [str(part) for part in Money("0.05", "USD").allocate([1, 1])]
         ['USD 0.03', 'USD 0.02']
+        >>> [str(part) for part in Money("0.02", "USD").allocate([10, 30, 60])]
+        ['USD 0.01', 'USD 0.00', 'USD 0.01']
+        >>> [str(part) for part in Money("0.02", "USD").allocate([60, 30, 10])]
+        ['USD 0.02', 'USD 0.00', 'USD 0.00']
         """
         own(self, "self")
         values = _money_shares.ratios(ratios, MAX_PARTS, Money)

@@ -64,7 +64,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import cattrs
 
-from upwork_safety._decimals import exact, flag
+from upwork_safety._decimals import exact, flag, reading_data
 from upwork_safety._display import shown
 from upwork_safety._plain import whole_number
 from upwork_safety.errors import (
@@ -274,19 +274,24 @@ _DATA = ("data", "plain data as to_dict writes it")
 
 
 def _build(cls: type[T], data: Any, where: tuple[str, str]) -> T:
-    """Read *data* with the fused reader, else the detailed one; errors name *where*."""
-    with _collector_paused():
-        fast = _fused.reader(_converter, cls)
-        if fast is not None:
-            try:
-                return _built(cls, fast(data))
-            except _fused.LongList as long:  # refused by its length, before its items are read
-                if (problem := _fused.too_long(long, data)) is not None:
-                    field, rule = where
-                    raise InvalidDataError([problem], field=field, rule=rule) from None
-            except Exception:  # noqa: BLE001, S110  (the detailed path below says what is wrong)
-                pass
-    return _built(cls, _read_detailed(cls, data, where))
+    """Read *data* with the fused reader, else the detailed one; errors name *where*.
+
+    A constructor's hint then never offers text the readers refuse (a rate as
+    ``'10%'``: :func:`~upwork_safety._decimals.reading_data`).
+    """
+    with reading_data():
+        with _collector_paused():
+            fast = _fused.reader(_converter, cls)
+            if fast is not None:
+                try:
+                    return _built(cls, fast(data))
+                except _fused.LongList as long:  # refused by its length, before its items are read
+                    if (problem := _fused.too_long(long, data)) is not None:
+                        field, rule = where
+                        raise InvalidDataError([problem], field=field, rule=rule) from None
+                except Exception:  # noqa: BLE001, S110  (the detailed path below says what is wrong)
+                    pass
+        return _built(cls, _read_detailed(cls, data, where))
 
 
 def _built(cls: type[T], value: Any) -> T:

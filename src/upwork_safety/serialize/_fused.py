@@ -141,25 +141,48 @@ def refused_length(cls: type, name: str) -> InvalidValueError | None:
     return None
 
 
-def long_field(kind: ObjectKind, value: dict[str, Any]) -> tuple[str, InvalidValueError] | None:
-    """The first list in *value* that *kind*'s class refuses by its length, before any is read.
+def long_field(
+    kind: ObjectKind, value: dict[str, Any]
+) -> tuple[dict[str, Any], tuple[str, InvalidValueError] | None]:
+    """*value* with its list subclasses read, and the first list *kind*'s class refuses by length.
 
     For the detailed reader (review r37, hostile 8): what the fused reader
     refuses by length (:class:`LongList`, :func:`too_long`), it refuses too,
     with the same refusal, where the fused reader gave up on the object (a
     ``dict`` subclass, ``str``-subclass keys) or the list (a ``list``
-    subclass, counted by ``list``'s own ``len``).  The field's path below
-    the object (``".milestones"``) and the class's refusal; ``None`` for none.
+    subclass).  A ``list`` subclass is read once, here, through its own
+    iteration and the one bounded reader
+    (:func:`~upwork_safety._decimals.bounded`), so neither its ``len`` nor
+    an endless ``__iter__`` can make the reader read past the bound (hostile
+    r43, 1): the item past it is refused with the field's own refusal (or,
+    for a class that bounds no list, the count rule, naming the field).
+    Returns *value* (a new dict if a list was read; the caller's data is never
+    changed) and the field's path below the object (``".milestones"``) with
+    its refusal, or ``None`` for none.
     """
     if kind.fields is None:
-        return None
+        return value, None
+    read = value
     for a, hook in kind.fields:
         items = value.get(a.name)
-        if isinstance(items, list) and list.__len__(items) > _decimals.MAX_ITEMS and _listed(hook):
+        if not isinstance(items, list) or not _listed(hook):
+            continue
+        if type(items) is not list:
+            name = f"{kind.cls.__name__}.{a.name}"
+            try:
+                items = list(_decimals.bounded(items, name))
+            except Exception as failed:  # noqa: BLE001  (the caller's __iter__ raised, or the bound)
+                _decimals.restore_context()  # the caller's __iter__ ran, and may have raised
+                if isinstance(failed, InvalidValueError) and failed.field == name:
+                    too_many = refused_length(kind.cls, a.name) or failed
+                    return value, (key_path("", a.name), too_many)
+                continue  # the field's own reader meets it again, and tells it at its path
+            read = {**read, a.name: items}
+        if len(items) > _decimals.MAX_ITEMS:
             refused = refused_length(kind.cls, a.name)
             if refused is not None:
-                return key_path("", a.name), refused
-    return None
+                return value, (key_path("", a.name), refused)
+    return read, None
 
 
 def _path_of(target: object, data: object, key: str) -> str | None:

@@ -26,7 +26,7 @@ import itertools
 import pathlib
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, NoReturn, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, NoReturn, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -34,6 +34,7 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn
 
 from upwork_safety import _render
+from upwork_safety._decimals import bounded
 from upwork_safety._display import shown
 from upwork_safety._events import AutomaticEvent, Event, ManualEvent
 from upwork_safety._history import History
@@ -68,6 +69,9 @@ from upwork_safety.serialize._writers import (
     _sequence_writer,
     _set_writer,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: The unions of escrow events, read and written as tagged unions.
 _UNIONS: frozenset[object] = frozenset({Event, ManualEvent, AutomaticEvent})
@@ -116,6 +120,10 @@ def _shape(t: Any) -> type | None:
     return None
 
 
+#: What the count rule names for a list subclass read where no field names it (at the top).
+_THIS_LIST = "this list"
+
+
 def _sequence_reader(conv: cattrs.Converter, t: Any, *, list_class: type | None = None) -> Any:
     """A list reader whose work and error collection are bounded.
 
@@ -148,9 +156,11 @@ def _sequence_reader(conv: cattrs.Converter, t: Any, *, list_class: type | None 
         items: list[object] = []
         errors: list[Exception] = []
         kept = 0
-        for index, item in enumerate(value):
+        # A list subclass through its own iteration, boundedly: its len may lie (hostile r43 1).
+        source = iter(value) if type(value) is list else bounded(value, _THIS_LIST)
+        for index, item in enumerate(source):
             if kept >= LIMIT:
-                raise ItemsError(errors, t, *_rest(value, index, shape))
+                raise ItemsError(errors, t, *_rest(itertools.chain((item,), source), shape))
             if shape is not None and not isinstance(item, shape):
                 errors.append(
                     index_noted(RefusedError(f"expected {wanted}, got {type_name(item)}"), index, t)
@@ -221,15 +231,16 @@ def _is_list_class(t: Any) -> bool:
     return _list_class_item(t) is not None
 
 
-def _rest(value: list[object], start: int, shape: type | None) -> tuple[int, bool]:
-    """``(uncounted, complete)`` for the items from *start* on, looking only at their type."""
+def _rest(rest: Iterator[object], shape: type | None) -> tuple[int, bool]:
+    """``(uncounted, complete)`` for the items *rest* has left, looking only at their type."""
     if shape is None:
         return 0, False
-    wrong = 0
-    for item in itertools.islice(value, start, None):
+    wrong = seen = 0
+    for item in rest:
+        seen += 1
         if not isinstance(item, shape):
             wrong += 1
-    return wrong, wrong == len(value) - start
+    return wrong, wrong == seen
 
 
 def _object_reader(conv: cattrs.Converter, cls: type) -> Any:
@@ -253,7 +264,8 @@ def _object_reader(conv: cattrs.Converter, cls: type) -> Any:
                     rule=f"the event type {shown(tag)}",
                 )
             value = {k: v for k, v in value.items() if k != TAG}
-        if (long := _fused.long_field(kind, value)) is not None:  # refused unread (r37, hostile 8)
+        value, long = _fused.long_field(kind, value)  # list subclasses read boundedly
+        if long is not None:  # refused unread (r37, hostile 8)
             where, refused = long
             raise RefusedError(str(refused), where, rule=refused.rule)
         return inner(value, cls)

@@ -19,7 +19,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_args
 
 from upwork_safety import _display
-from upwork_safety._decimals import CANONICAL_RULE, restore_context
+from upwork_safety._decimals import CANONICAL_RULE, MAX_KEYS, bounded, restore_context
 from upwork_safety._plain import plain_int, plain_text, whole_number
 from upwork_safety._render import decimal_text, jsonable
 from upwork_safety.errors import (
@@ -446,6 +446,10 @@ def _as_written_money(money: Money, amount: str) -> Money:
 _MONEY_KEYS = frozenset({"amount", "currency"})
 
 
+#: What the count rule names for a ``dict`` subclass whose keys pass the bound.
+_THIS_OBJECT = "this object"
+
+
 def plain_object(value: dict[Any, Any]) -> dict[Any, Any]:
     """*value*, a JSON object, as an exact ``dict`` with plain ``str`` keys.
 
@@ -463,9 +467,17 @@ def plain_object(value: dict[Any, Any]) -> dict[Any, Any]:
     kind = type(value)
     if kind is dict and [*map(type, value)].count(str) == len(value):
         return value  # the common case: a plain dict with plain keys, read as it is
-    pairs = dict.items(value) if kind is dict else [(key, value[key]) for key in value]
+    try:  # a subclass's own keys, boundedly: they may never end (hostile r43 1)
+        pairs = (
+            dict.items(value)
+            if kind is dict
+            else [(key, value[key]) for key in bounded(value, _THIS_OBJECT, most=MAX_KEYS)]
+        )
+    except InvalidValueError as too_many:
+        raise RefusedError(str(too_many), rule=too_many.rule) from None
+    finally:
+        restore_context()
     read = {plain(key): item for key, item in pairs}
-    restore_context()
     if len(read) != len(value):
         raise RefusedError(
             "two keys hold the same text (one of them a str subclass); each key must be unique",
