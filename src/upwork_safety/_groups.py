@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from upwork_safety import _decimals
+from upwork_safety._validate import unordered
 from upwork_safety.errors import InvalidValueError
 
 if TYPE_CHECKING:
@@ -53,8 +54,16 @@ def tuples_of_tuples(what: str) -> Callable[[Any], Any]:
 
 
 def _several(value: object) -> bool:
-    """Whether *value* is read as several items: an iterable, not a text or a mapping."""
-    return isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping))
+    """Whether *value* is read as several items: an iterable, not a text, a mapping or a set.
+
+    A set is left for the validator, which refuses it (rule ``"an ordered
+    sequence"``): the groups keep the order given, and a set's changes between runs.
+    """
+    return (
+        isinstance(value, Iterable)
+        and not isinstance(value, (str, bytes, Mapping))
+        and not unordered(value)
+    )
 
 
 def _group(items: Iterable[object], where: str, left: int, what: str) -> tuple[object, ...]:

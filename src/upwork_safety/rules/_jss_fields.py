@@ -20,7 +20,7 @@ from upwork_safety._decimals import MAX_COUNT, flag
 from upwork_safety._display import shown
 from upwork_safety._plain import plain_int_items
 from upwork_safety._scales import PRIVATE_SCORE_SCALE, STAR_SCALE
-from upwork_safety._validate import as_sequence
+from upwork_safety._validate import KEPT_ORDER, as_sequence
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.kinds import EndReason
 from upwork_safety.money import MAX_DIGITS, Money
@@ -102,13 +102,13 @@ def _tuple(name: str) -> Callable[[object], tuple[Any, ...]]:
     """A converter of the field *name* to a tuple, refusing what is not a sequence."""
 
     def convert(value: object) -> tuple[Any, ...]:
-        return as_sequence(value, f"JSSRules.{name}", "values")
+        return as_sequence(value, f"JSSRules.{name}", "values", ordered=KEPT_ORDER)
 
     return convert
 
 
 def _months_tuple(value: object, name: str = "JSSRules.windows") -> tuple[int, ...]:
-    return plain_int_items(as_sequence(value, name, "whole months"))
+    return plain_int_items(as_sequence(value, name, "whole months", ordered=KEPT_ORDER))
 
 
 def _trending(value: object) -> tuple[int, int] | None:

@@ -19,7 +19,7 @@ from upwork_safety._last_day import LATEST
 from upwork_safety._moments import plain_date, settle_date, utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_int_items, whole_number
-from upwork_safety._validate import as_sequence, finer_error, id_field, member
+from upwork_safety._validate import KEPT_ORDER, as_sequence, finer_error, id_field, member
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import Money
@@ -55,7 +55,7 @@ def _weekday(_instance: object, _attribute: object, value: Any) -> None:
 
 def _int_tuple(value: object, name: str) -> tuple[int, ...]:
     """*value*, a sequence, as a tuple (items checked by the validators); else refused naming it."""
-    return plain_int_items(as_sequence(value, f"Payday.{name}", "int"))
+    return plain_int_items(as_sequence(value, f"Payday.{name}", "int", ordered=KEPT_ORDER))
 
 
 def _week_tuple(value: object) -> tuple[int, ...]:
@@ -202,7 +202,9 @@ def _schedule_kinds(value: object) -> tuple[PaymentSchedule, ...]:
 
 def _int_or_text_tuple(value: object) -> tuple[object, ...]:
     # each item checked by the caller
-    return as_sequence(value, "PaymentScheduleRules.deferred_when_all_new", "PaymentSchedule")
+    return as_sequence(
+        value, "PaymentScheduleRules.deferred_when_all_new", "PaymentSchedule", ordered=KEPT_ORDER
+    )
 
 
 _SCHEDULE_HC = "HC 211063708"

@@ -18,6 +18,7 @@ from upwork_safety._decimals import fraction
 from upwork_safety._groups import tuples_of_tuples
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
+    KEPT_ORDER,
     as_tuple,
     items_field,
     plain_texts,
@@ -77,12 +78,12 @@ def _check_groups(value: Any) -> Any:
 def _groups_of_checks(instance: FeeAudit, attribute: Any, value: Any) -> None:
     """Each group is two or more of the audit's own checks, each in one group at most."""
     name = f"FeeAudit.{attribute.name}"
-    groups = sequence_of(value, tuple, name)
+    groups = sequence_of(value, tuple, name, ordered=KEPT_ORDER)
     own = set(instance.checks)
     seen: set[FeeCheck] = set()
     for index, group in enumerate(groups):
         where = f"{name}[{index}]"
-        sequence_of(group, FeeCheck, where)
+        sequence_of(group, FeeCheck, where, ordered=KEPT_ORDER)
         if len(group) < 2 or any(c not in own or c in seen for c in group):
             raise InvalidValueError(
                 f"{where} must be two or more of FeeAudit.checks, each in one group only",

@@ -21,6 +21,7 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_int, plain_text, whole_number
 from upwork_safety._text import is_blank
 from upwork_safety._validate import (
+    KEPT_ORDER,
     field_name,
     instance,
     member_field,
@@ -282,7 +283,7 @@ def _pairs(value: object) -> tuple[tuple[str, str], ...]:
     pairs: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     given: tuple[tuple[object, ...] | list[object], ...] = sequence_of(
-        value, (tuple, list), "Transaction.extra"
+        value, (tuple, list), "Transaction.extra", ordered=KEPT_ORDER
     )
     for index, pair in enumerate(given):
         if len(pair) != 2 or not all(isinstance(item, str) for item in pair):
