@@ -49,7 +49,10 @@ def test_whole_segments_are_said_once() -> None:
 # ------------------------------------------- red team F4: a weekly summary's id in other digits
 
 
-@pytest.mark.parametrize("digits", ["３８１００００２", "٣٨١٠٠٠٠٢", "۳۸۱۰۰۰۰۲", "3810000２"])
+@pytest.mark.parametrize(
+    "digits",
+    ["３８１００００２", "٣٨١٠٠٠٠٢", "۳۸۱۰۰۰۰۲", "3810000２", "3810\u200d0002", "38100002\u0301"],
+)
 def test_a_contract_id_in_digits_that_are_not_ascii_is_refused(digits: str) -> None:
     """The same id in full-width or Arabic-Indic digits was read as another contract."""
     text = (
@@ -61,7 +64,30 @@ def test_a_contract_id_in_digits_that_are_not_ascii_is_refused(digits: str) -> N
         statements.parse(text)
     (problem,) = caught.value.problems
     assert (problem.line, "column 2 (Contract)") == (3, problem.path.split(", ", 1)[1])
-    assert "not ASCII" in problem.message
+    assert problem.rule == "a contract id in ASCII"
+
+
+@pytest.mark.parametrize("ident", ["３８１００００２", "3810\u200d0002"])
+def test_a_transaction_built_or_loaded_with_such_an_id_is_refused(ident: str) -> None:
+    """Second red team r43 F1: only the reader refused it; evolve and from_json kept it."""
+    from upwork_safety import serialize
+    from upwork_safety.errors import InvalidValueError
+
+    (row,) = statements.parse(
+        "Date,Contract,Hours,Amount,Payment type\n"
+        "2024-09-02,Logo design (38100002),,150.00,Fixed Price Payment\n"
+    ).transactions
+    with pytest.raises(InvalidValueError) as built:
+        attrs.evolve(row, contract_id=ident)
+    assert (built.value.field, built.value.rule) == (
+        "Transaction.contract_id",
+        "a contract id in ASCII",
+    )
+    data = serialize.to_dict(row)
+    data["contract_id"] = ident
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(statements.Transaction, data)
+    assert [p.rule for p in loaded.value.problems] == ["a contract id in ASCII"]
 
 
 def test_a_contract_id_of_ascii_digits_and_letters_is_read_as_written() -> None:

@@ -85,26 +85,26 @@ _HOURLY_ROUTE = (
 )
 
 
-#: How an hourly contract's end is recorded, for an ``EndContract`` given one (newcomer r43 4):
-#: no escrow event ends it, its ``Contract.ended`` does (docs/hourly.md says so too).
+#: How an hourly contract's end is recorded (newcomer r43 4): no escrow event ends it, its
+#: ``Contract.ended`` does (docs/hourly.md says so too).  Said in every refusal of an hourly
+#: contract, so ``apply``, ``replay`` and the others give one message (diff review r43 6).
 _HOURLY_END = (
-    "to record its end, set Contract.ended: attrs.evolve(contract, ended=day) "
-    "(EndContract is an escrow event, for fixed-price contracts); "
+    "; its end is recorded by setting Contract.ended: attrs.evolve(contract, ended=day) "
+    "(EndContract is an escrow event, for fixed-price contracts)"
 )
 
 
-def fixed_price(contract: object, *, ending: bool = False) -> Contract:
+def fixed_price(contract: object) -> Contract:
     """*contract* if it is a fixed-price :class:`Contract`, else a library error.
 
     The error for an hourly contract names where its deadlines are
-    (``_HOURLY_ROUTE``), and, when *ending* (an ``EndContract`` was given),
-    first how its end is recorded (``_HOURLY_END``).
+    (``_HOURLY_ROUTE``) and how its end is recorded (``_HOURLY_END``).
     """
     contract = instance(contract, Contract, "contract")
     if contract.kind is not ContractKind.FIXED_PRICE:
         raise InvalidValueError(
             f"the escrow engine runs fixed-price contracts; contract {shown(contract.id)} is "
-            f"hourly: {_HOURLY_END if ending else ''}{_HOURLY_ROUTE}",
+            f"hourly: {_HOURLY_ROUTE}{_HOURLY_END}",
             field="contract",
             rule="a fixed-price contract",
         )
@@ -499,8 +499,6 @@ def apply(
             ``"the automatic step due"``).
         InvalidTypeError: *contract*, *event* or *rules* of the wrong type.
     """
-    if event_class(event) is EndContract:  # an hourly contract's refusal says how it ends
-        fixed_price(contract, ending=True)
     run = open_run(contract, rules)
     if type(event) not in _MANUAL:
         event = _manual_event(event)

@@ -518,12 +518,4 @@ def split_contract(text: str) -> tuple[str, str] | str:
             f"{shown(text)}: the contract id {shown(ident)} has spaces inside its parentheses, "
             "which are not trimmed; an export writes it without, e.g. 'Logo design (38100001)'"
         )
-    # An export writes the id in ASCII digits, as every number it holds: the same id in
-    # full-width or Arabic-Indic digits would be read as another contract (red team r43 F4).
-    if any(c.isdigit() and not c.isascii() for c in ident):
-        return (
-            f"{shown(text)}: the contract id {shown(ident)} holds digits that are not ASCII "
-            "(0-9), which are not read as them; an export writes them in ASCII, e.g. "
-            "'Logo design (38100001)'"
-        )
     return cell[:start].rstrip(), ident

@@ -236,6 +236,31 @@ def _optional_cell_id(instance: object, attribute: Any, value: Any) -> None:
         shown_text_field(instance, attribute, value)
 
 
+#: The rule of an export's contract id: Upwork writes it in ASCII digits, so the same id
+#: in full-width or Arabic-Indic digits, or with a joiner or a mark among them, would be
+#: read as another contract's (red team r43 F4, second red team r43 F1).
+CONTRACT_ID_RULE = "a contract id in ASCII"
+
+
+def contract_id_problem(ident: str) -> str | None:
+    """Why *ident* cannot be an export's contract id (:data:`CONTRACT_ID_RULE`), or ``None``."""
+    if ident.isascii():
+        return None
+    return (
+        f"the contract id {shown(ident)} holds characters that are not ASCII, so it would "
+        "be another contract's; an export writes its ids in ASCII digits, e.g. "
+        "'Logo design (38100001)'"
+    )
+
+
+def _contract_id(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: :func:`_optional_cell_id`, in ASCII (:data:`CONTRACT_ID_RULE`)."""
+    _optional_cell_id(instance, attribute, value)
+    if value is not None and (problem := contract_id_problem(value)) is not None:
+        name = field_name(instance, attribute)
+        raise InvalidValueError(f"{name}: {problem}", field=name, rule=CONTRACT_ID_RULE)
+
+
 def _hours(instance: Transaction, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     if optional_instance(value, Decimal, name) is None:
@@ -350,7 +375,8 @@ class Transaction:
         contract: The contract's title where the export names it
             (``Transaction Summary``, or the weekly summary's ``Contract``).
         contract_id: The contract's id, where the export gives one (the
-            weekly summary, in parentheses after the title).
+            weekly summary, in parentheses after the title), in ASCII as
+            the export writes it (rule ``"a contract id in ASCII"``).
         related_id: The id of the row this one belongs to: the income row a
             service fee was charged on (``Service Fee for Ref ID 900001``;
             in the Transactions report, the shared ``Transaction ID``), or a
@@ -411,7 +437,7 @@ class Transaction:
     client: str = attrs.field(converter=plain_text, default="", validator=cell(text_field))
     contract: str = attrs.field(converter=plain_text, default="", validator=cell(text_field))
     contract_id: str | None = attrs.field(
-        converter=optional_plain_text, default=None, validator=cell(_optional_cell_id)
+        converter=optional_plain_text, default=None, validator=cell(_contract_id)
     )
     related_id: str | None = attrs.field(
         converter=optional_plain_text, default=None, validator=cell(_optional_cell_id)

@@ -21,7 +21,13 @@ from upwork_safety.statements._cells import cell_length_problem
 from upwork_safety.statements._input import Problems
 from upwork_safety.statements._kinds import INCOME_KINDS, StatementFormat, TransactionKind
 from upwork_safety.statements._local import local_amount_problem
-from upwork_safety.statements._model import USD, Transaction, hours_problem
+from upwork_safety.statements._model import (
+    CONTRACT_ID_RULE,
+    USD,
+    Transaction,
+    contract_id_problem,
+    hours_problem,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -290,6 +296,8 @@ def _weekly_row(row: _Row) -> Transaction | None:
     title_and_id = _formats.split_contract(row.text("contract"))
     if isinstance(title_and_id, str):
         row.problem("contract", title_and_id)
+    elif (problem := contract_id_problem(title_and_id[1])) is not None:
+        row.problem("contract", f"{shown(row.text('contract'))}: {problem}", rule=CONTRACT_ID_RULE)
     hours_text = row.text("hours")
     hours: Decimal | None = None
     # The constructors' own rule, said of this cell.
