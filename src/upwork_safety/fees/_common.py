@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from upwork_safety import _render
-from upwork_safety._amount_fields import check_money
+from upwork_safety._amount_fields import check_money, more_than_zero
 from upwork_safety._decimals import CONTEXT, fraction
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
@@ -85,7 +85,13 @@ def optional_day(value: object, what: str) -> date | None:
 
 
 def money_arg(
-    value: object, what: str, currency: str, *, why: str = "", field: str | None = None
+    value: object,
+    what: str,
+    currency: str,
+    *,
+    why: str = "",
+    field: str | None = None,
+    positive: bool = False,
 ) -> Money:
     """Non-negative :class:`Money` in *currency*, or an error naming *what*.
 
@@ -98,6 +104,9 @@ def money_arg(
         field: The error's ``field``, when *what* is words rather than the
             path of the value (``"payment on 2025-01-31"`` is the value at
             ``Contract.payments[0].amount``); default *what*.
+        positive: Refuse zero as well, by the one "more than zero" rule
+            (:func:`~upwork_safety._amount_fields.more_than_zero`, a negative
+            amount too), not "not negative".
     """
     path = what if field is None else field
     money = require_money(value, path)
@@ -108,6 +117,8 @@ def money_arg(
             field=path,
             rule=f"in {currency}",
         )
+    if positive:
+        return more_than_zero(money, path)  # rule MORE_THAN_ZERO for -0.01, -0.00 and 0 alike
     return check_money(money, path)  # the one "not negative" rule, which refuses -0.00 too
 
 

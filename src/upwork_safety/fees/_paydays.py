@@ -109,11 +109,15 @@ def _usd_cents(value: object, what: str) -> Money:
     return whole_cents(money, what)
 
 
-def _usd_credit(_instance: object, _attribute: object, value: Any) -> None:
-    if not _usd_cents(value, "Credit.amount"):
-        raise InvalidValueError(
-            "Credit.amount must be more than zero", field="Credit.amount", rule="more than zero"
-        )
+def _usd_positive_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: USD :class:`Money` in whole cents, more than zero.
+
+    Zero and every amount below it are refused by the one "more than zero"
+    rule (:data:`~upwork_safety._amount_fields.MORE_THAN_ZERO`).
+    """
+    what = field_name(instance, attribute)
+    money = money_arg(value, what, "USD", why="the Upwork balance is in USD", positive=True)
+    whole_cents(money, what)
 
 
 @through_init
@@ -145,7 +149,7 @@ class Credit:
     """
 
     on: date = attrs.field(converter=to_date, validator=date_field)
-    amount: Money = attrs.field(converter=plain_money, validator=_usd_credit)
+    amount: Money = attrs.field(converter=plain_money, validator=_usd_positive_field)
 
 
 class PayoutReason(StrEnum):
@@ -268,17 +272,9 @@ class SkippedPayday:
     """
 
     on: date = attrs.field(converter=to_date, validator=date_field)
-    balance: Money = attrs.field(converter=plain_money, validator=_usd_field)
+    # More than zero: a payday with nothing on the balance skips nothing.
+    balance: Money = attrs.field(converter=plain_money, validator=_usd_positive_field)
     reason: SkipReason = attrs.field(converter=_skip_reason, validator=member_field(SkipReason))
-
-    def __attrs_post_init__(self) -> None:
-        if not self.balance:
-            raise InvalidValueError(
-                "SkippedPayday.balance must be more than zero: a payday with nothing on the "
-                "balance skips nothing",
-                field="SkippedPayday.balance",
-                rule="more than zero",
-            )
 
 
 def _check_span(start: date, end: date, prefix: str = "") -> None:

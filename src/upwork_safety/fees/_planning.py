@@ -14,7 +14,12 @@ from typing import Any
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._amount_fields import cents_field, money_field, whole_cents
+from upwork_safety._amount_fields import (
+    money_field,
+    more_than_zero,
+    positive_cents_field,
+    whole_cents,
+)
 from upwork_safety._decimals import CONTEXT, INTEGER_DIGITS_RULE, fraction
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_text
@@ -115,16 +120,6 @@ def _max_share_field(instance: object, attribute: Any, value: Any) -> None:
             f"{name} must be a Decimal, not {type(value).__name__}", field=name, rule="a Decimal"
         )
     fraction(value, name)
-
-
-def _positive_cents_field(instance: object, attribute: Any, value: Any) -> None:
-    """Money above zero, in whole minor units (cents), as every balance is."""
-    cents_field(instance, attribute, value)
-    if not value:
-        name = field_name(instance, attribute)
-        raise InvalidValueError(
-            f"{name} must be positive, got {value}", field=name, rule="positive"
-        )
 
 
 def _exact_share(fixed: Decimal, each: Money) -> Decimal:
@@ -240,7 +235,7 @@ class WithdrawalPlan:
     """
 
     method: WithdrawalMethod = attrs.field(validator=instance_field(WithdrawalMethod))
-    monthly_earnings: Money = attrs.field(converter=plain_money, validator=_positive_cents_field)
+    monthly_earnings: Money = attrs.field(converter=plain_money, validator=positive_cents_field)
     max_fee_share: Decimal = attrs.field(validator=_max_share_field)
     options: tuple[PlanOption, ...] = attrs.field(
         converter=as_tuple, validator=items_field(PlanOption)
@@ -396,13 +391,7 @@ def plan_withdrawals(
             field="monthly_earnings",
             rule=f"in {currency}",
         )
-    if earnings.amount <= 0:
-        raise InvalidValueError(
-            f"monthly_earnings must be positive, got {earnings}",
-            field="monthly_earnings",
-            rule="positive",
-        )
-    whole_cents(earnings, "monthly_earnings")
+    whole_cents(more_than_zero(earnings, "monthly_earnings"), "monthly_earnings")
     share = rate_arg(max_fee_share, "max_fee_share")
     listed = DEFAULT_FREQUENCIES if isinstance(frequencies, Default) else frequencies
     rhythms = sequence_of(listed, Frequency, "frequencies")

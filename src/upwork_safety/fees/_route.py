@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from upwork_safety._amount_fields import money_field, whole_cents
+from upwork_safety._amount_fields import money_field, more_than_zero, whole_cents
 from upwork_safety._decimals import CONTEXT, flag
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
@@ -36,7 +36,7 @@ from upwork_safety.fees._common import (
     resolve_method,
 )
 from upwork_safety.kinds import StrEnum
-from upwork_safety.money import ExchangeRate, Money, plain_money, rate_of, require_money
+from upwork_safety.money import ExchangeRate, Money, plain_money, rate_of
 from upwork_safety.rules import EXPORT_TAX_HISTORY, WithdrawalMethod, _in_force_of_history
 
 if TYPE_CHECKING:
@@ -477,11 +477,6 @@ def route(
 def balance_arg(amount: object, what: str = "amount") -> Money:
     """The balance to withdraw: Money in whole cents, more than zero."""
     amount_type(amount, what, "quote_withdrawal")  # a WeeklyInvoice: how to pass it
-    money = whole_cents(require_money(amount, what), what)
-    if money.amount <= 0:
-        raise InvalidValueError(
-            f"{what} is the balance to withdraw and must be more than zero, got {money}",
-            field=what,
-            rule="more than zero",
-        )
-    return money
+    # The one "more than zero" rule (MORE_THAN_ZERO), for a negative amount too.
+    money = more_than_zero(amount, what, " (the balance to withdraw)")
+    return whole_cents(money, what)

@@ -18,7 +18,7 @@ from typing import Any, cast
 
 import attrs
 
-from upwork_safety._amount_fields import cents_field
+from upwork_safety._amount_fields import cents_field, positive_cents_field
 from upwork_safety._decimals import fitting_total
 from upwork_safety._display import shown
 from upwork_safety._last_day import LATEST
@@ -74,6 +74,19 @@ def _optional_week(instance: object, attribute: Any, value: Any) -> None:
 def _payout_kind(value: PayoutKind | str) -> PayoutKind:
     """A converter: the PayoutKind member a text names; anything else is for member_field."""
     return cast("PayoutKind", member_text(PayoutKind, value))
+
+
+def _item_amount_field(instance: PayoutItem, attribute: Any, value: Any) -> None:
+    """An attrs validator: a bonus's amount is more than zero, any other's not negative.
+
+    Whole cents both; a bonus of zero or less is refused by the one "more than
+    zero" rule (:data:`~upwork_safety._amount_fields.MORE_THAN_ZERO`), a negative
+    one too.  *kind* is converted and checked before this runs (it comes first).
+    """
+    if instance.kind is PayoutKind.BONUS:
+        positive_cents_field(instance, attribute, value)
+    else:
+        cents_field(instance, attribute, value)
 
 
 def _rules_of_item(item: PayoutItem) -> PlatformRules:
@@ -141,7 +154,7 @@ class PayoutItem:
     """
 
     kind: PayoutKind = attrs.field(converter=_payout_kind, validator=member_field(PayoutKind))
-    amount: Money = attrs.field(converter=plain_money, validator=cents_field)
+    amount: Money = attrs.field(converter=plain_money, validator=_item_amount_field)
     charged_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     review_ends: datetime | None = attrs.field(
         converter=optional_to_utc, validator=optional_computed_utc_field
@@ -223,12 +236,6 @@ class PayoutItem:
         given = (self.charged_at, self.review_ends, self.available_at)
         options: list[tuple[datetime, datetime | None, datetime]]
         if week is None:  # a bonus (_check_kind)
-            if self.amount.amount <= 0:
-                raise InvalidValueError(
-                    f"PayoutItem.amount of a bonus must be more than zero, got {self.amount}",
-                    field="PayoutItem.amount",
-                    rule="more than zero",
-                )
             options = [(self.charged_at, None, bonus_available(self.charged_at, rules))]
             how = "the charge, plus rules.security_period (as a Bonus)"
         elif self.kind is PayoutKind.WEEKLY_PAYMENT:
