@@ -368,38 +368,63 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
     if rate.is_signed() or (below_one and rate >= _ONE):
         hint = ""
         if rate >= 1 and not percent:
-            hint = _fraction_hint(rate)
+            hint = _fraction_hint(rate, what)
         _out_of_range(value, what, rate, below_one=below_one, hint=hint)
     return rate
 
 
-#: Whether the text being read may write a rate as a percentage (``"10%"``): not
-#: while :mod:`upwork_safety.serialize` reads data, whose numbers are plain
-#: decimal text (:func:`reading_data`).
-_PERCENT_TEXT: ContextVar[bool] = ContextVar("upwork_safety_percent_text", default=True)
+#: Whether :mod:`upwork_safety.serialize` is reading data (:func:`reading_data`):
+#: its numbers are plain decimal text, never a percentage (``"10%"``).
+_IN_DATA: ContextVar[bool] = ContextVar("upwork_safety_in_data", default=False)
 
 
 @contextmanager
 def reading_data() -> Iterator[None]:
-    """While it runs, a rate's hint offers no percentage text: the data reader refuses it.
+    """While it runs, a rate's refusal speaks to the author of data, not of Python code.
 
     ``serialize`` reads its data in it, so a JSON rate of ``"10"`` is told to
     write ``"0.1"``, never ``'10%'``, which the reader would then refuse
-    (newcomer r43 1).
+    (newcomer r43 1), and the value refused is shown as the data wrote it
+    (``10``), not as the ``Decimal('10')`` it was read into (review r43 7).
     """
-    token = _PERCENT_TEXT.set(False)
+    token = _IN_DATA.set(True)
     try:
         yield
     finally:
-        _PERCENT_TEXT.reset(token)
+        _IN_DATA.reset(token)
 
 
-def _fraction_hint(rate: Decimal) -> str:
-    """How to write *rate*, a whole percentage given as a fraction, where it is being read."""
+def _fraction_hint(rate: Decimal, what: str) -> str:
+    """How to write *rate*, a whole percentage given as a fraction, where it is being read.
+
+    ``""`` when the fraction it would offer (*rate* / 100, and ``'{rate}%'``,
+    which reads as that fraction) is itself refused: a rate of 100 or more
+    is told no value to write, never one the same rule refuses (hostile r43
+    F2).  Whether it is refused is :func:`fraction`'s own answer.
+    """
     suggested = CONTEXT.divide(rate, Decimal(100))
-    if _PERCENT_TEXT.get():
-        return f" (for {rate}% write {suggested} or '{rate}%')"
-    return f' (for {rate}% write "{suggested}")'
+    if suggested >= _ONE:
+        return ""  # refused by the rule below one, and asking would ask for a hint again
+    try:
+        fraction(suggested, what)
+    except InvalidValueError:
+        return ""
+    if _IN_DATA.get():
+        return f' (for {rate}% write "{suggested}")'
+    return f" (for {rate}% write {suggested} or '{rate}%')"
+
+
+def _given(value: object) -> str:
+    """*value*, a rate refused, for its message: as the data wrote it while data is read.
+
+    The data reader takes a number only as decimal text or a JSON integer,
+    either read into a ``Decimal`` whose text is the one written (it refuses
+    any other text: ``"05"``, ``"1e1"``), so that text, not the ``Decimal``'s
+    ``repr``, is what the author of the data wrote; elsewhere :func:`shown`.
+    """
+    if type(value) is Decimal and _IN_DATA.get():
+        return str(value)
+    return shown(value)
 
 
 #: Text that reads as a negative number, though not in canonical form ("-.5", "-5.%").
@@ -424,7 +449,7 @@ def _out_of_range(
     elif rate is None or rate.is_signed():
         why = ": a rate is never negative"
     raise InvalidValueError(
-        f"{what} is a fraction {limit}, got {shown(value)}{why}",
+        f"{what} is a fraction {limit}, got {_given(value)}{why}",
         field=what,
         rule=f"a fraction {limit}",
     )
@@ -469,28 +494,37 @@ def whole_hint(value: object, *, missing: str) -> str:
     return ""
 
 
-def bounded(items: Iterable[_T], what: str, *, most: int | None = None) -> Iterator[_T]:
+def bounded(
+    items: Iterable[_T], what: str, *, most: int | None = None, keys: bool = False
+) -> Iterator[_T]:
     """Yield *items* (the argument *what*) one by one, refusing the one past the bound.
 
     The one reader of an iterator of unknown length: ``_validate.as_sequence``
     and ``sequence_of`` both read through it, so an endless generator
     is refused after the same number of items, whoever reads it.  The bound
-    is *most*, else :data:`MAX_ITEMS`.
+    is *most*, else :data:`MAX_ITEMS`; *keys* says that *items* are an
+    object's keys, for the refusal's words (:func:`too_many_items`).
     """
     limit = MAX_ITEMS if most is None else most
     for index, item in enumerate(items):
         if index == limit:
             restore_context()  # the caller's iterator ran, and the refusal ends the reading
-            too_many_items(what, most=limit)
+            too_many_items(what, most=limit, keys=keys)
         yield item
     restore_context()  # the caller's iterator ran: the library's context back (red team r33 1)
 
 
-def too_many_items(what: str, *, most: int | None = None) -> NoReturn:
-    """Refuse an argument or field *what* that holds more than *most* (:data:`MAX_ITEMS`) items."""
+def too_many_items(what: str, *, most: int | None = None, keys: bool = False) -> NoReturn:
+    """Refuse an argument or field *what* that holds more than *most* (:data:`MAX_ITEMS`) items.
+
+    The message says what was counted: a list's items, or (*keys*) an
+    object's keys (review r43 3); the rule is the same for both.
+    """
     limit = MAX_ITEMS if most is None else most
+    counted, container = ("keys", "object") if keys else ("items", "list")
     raise InvalidValueError(
-        f"{what} holds more than {limit:,} items, the most the library reads in one list",
+        f"{what} holds more than {limit:,} {counted}, the most the library reads in one "
+        f"{container}",
         field=what,
         rule=f"at most {limit:,} items",
     )

@@ -89,7 +89,7 @@ def mapping_writer(
                 rule="the declared type",
             )
         result: dict[str, object] = {}
-        for key, item in bounded(value.items(), WRITTEN_FIELD):
+        for key, item in bounded(value.items(), WRITTEN_FIELD, keys=True):
             if not isinstance(key, str):
                 raise InvalidTypeError(
                     f"cannot serialise a dict key of type {type(key).__qualname__}: "

@@ -471,7 +471,9 @@ def plain_object(value: dict[Any, Any]) -> dict[Any, Any]:
         pairs = (
             dict.items(value)
             if kind is dict
-            else [(key, value[key]) for key in bounded(value, _THIS_OBJECT, most=MAX_KEYS)]
+            else [
+                (key, value[key]) for key in bounded(value, _THIS_OBJECT, most=MAX_KEYS, keys=True)
+            ]
         )
     except InvalidValueError as too_many:
         raise RefusedError(str(too_many), rule=too_many.rule) from None
